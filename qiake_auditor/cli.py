@@ -1,0 +1,190 @@
+"""Command line: the same capabilities as the window, for bookkeepers and scripts.
+
+Exit status: 0 success, 2 bad input (the message names the file and line/row),
+1 an internal error. Its options and JSON output are a published contract.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import UserError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(function: Command) -> Command:
+        _COMMANDS[name] = function
+        return function
+    return register
+
+
+def parse_map(spec: str | None) -> dict[str, str] | None:
+    """``date=交易日期,amount=金额`` -> {'date': '交易日期', 'amount': '金额'}."""
+    if not spec:
+        return None
+    mapping = {}
+    for part in spec.split(","):
+        key, sep, value = part.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise UserError(f"--map: {part!r} is not FIELD=COLUMN (e.g. date=交易日期)")
+        mapping[key.strip()] = value.strip()
+    return mapping
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qiake-auditor",
+        description="Find and explain recurring deductions in Alipay, WeChat Pay and bank "
+                    "statements. 查找并解释支付宝、微信支付和银行账单中的周期性扣费。",
+    )
+    parser.add_argument("--version", action="version", version=f"qiake-auditor {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    formats = sub.add_parser("formats", help="list the statement formats this version reads")
+    formats.add_argument("--json", action="store_true")
+
+    imp = sub.add_parser("import", help="import statements into the workspace")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add_import_options(imp)
+    imp.add_argument("--json", action="store_true", help="print one JSON object")
+    imp.add_argument("--out", type=Path, help="write the ledger of these files (.csv or .xlsx)")
+
+    demo = sub.add_parser("demo", help="audit the bundled demo statements without a window")
+    demo.add_argument("--out", type=Path, default=Path("demo-output"),
+                      help="folder for the demo's workspace and outputs (default: demo-output)")
+
+    for extend in _PARSER_EXTENSIONS:
+        extend(sub)
+    return parser
+
+
+def add_import_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--workspace", type=Path, help="workspace file (default: per-user data)")
+    parser.add_argument("--password", help="password of encrypted ZIP archives")
+    parser.add_argument("--map", dest="mapping",
+                        help="columns of an unknown CSV/XLSX: date=COL,amount=COL,... "
+                             "(fields: date, time, amount, debit, credit, direction, "
+                             "counterparty, description, currency, id)")
+
+
+# Other modules add sub-commands here (e.g. detection adds `scan`).
+_PARSER_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+@command("formats")
+def cmd_formats(args: argparse.Namespace) -> int:
+    from .importers.base import all_importers
+
+    importers = all_importers()
+    if args.json:
+        print(json.dumps([{"id": i.id, "label": i.label} for i in importers], ensure_ascii=False))
+    else:
+        width = max(len(i.id) for i in importers)
+        for importer in importers:
+            print(f"{importer.id:<{width}}  {importer.label}")
+    return EXIT_OK
+
+
+def open_workspace(path: Path | None):
+    from .workspace import Workspace
+
+    return Workspace(path)
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace) -> int:
+    from .exports import write_ledger
+    from .ingest import import_paths
+
+    mapping = parse_map(args.mapping)
+    with open_workspace(args.workspace) as workspace:
+        reports, keys = import_paths(args.files, workspace, args.password, mapping)
+        if args.out:
+            write_ledger(workspace.ledger(keys=keys), args.out)
+    if args.json:
+        print(json.dumps({"files": [report_json(r) for r in reports],
+                          "out": str(args.out) if args.out else None}, ensure_ascii=False))
+    else:
+        for report in reports:
+            print_report(report)
+        if args.out:
+            print(f"ledger written to {args.out}")
+    return EXIT_OK
+
+
+def report_json(report) -> dict:
+    return {
+        "source": report.source, "format": report.format, "rows": report.rows,
+        "added": report.added, "already_imported": report.already_imported,
+        "first_date": report.first or None, "last_date": report.last or None,
+        "expense": {c: str(v) for c, v in report.expense.items()},
+        "income": {c: str(v) for c, v in report.income.items()},
+        "warnings": report.warnings,
+    }
+
+
+def print_report(report) -> None:
+    status = "already imported" if report.already_imported else f"{report.added} new"
+    money = "  ".join(
+        f"expense {c} {report.expense[c]:,}  income {c} {report.income.get(c, 0):,}"
+        for c in sorted(report.expense)
+    )
+    print(f"{report.source}\n  format {report.format} ({report.label})\n"
+          f"  {report.rows} rows ({status}), {report.first} .. {report.last}\n  {money}")
+    for warning in report.warnings:
+        print(f"  warning: {warning}")
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import run_headless_demo
+
+    return run_headless_demo(args.out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _load_extensions()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as exc:  # the last line of defence: no traceback for the user
+        if args.debug:
+            traceback.print_exc()
+        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _load_extensions() -> None:
+    """Import modules that register more sub-commands (kept out of start-up otherwise)."""
+    import importlib
+
+    for module in ("qiake_auditor.detect.cli",):
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

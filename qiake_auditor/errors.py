@@ -1,0 +1,36 @@
+"""Errors that reach the user: each names the file, the line or row, and what was expected."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """Bad input or a wrong request; shown to the user as a message, never as a traceback."""
+
+
+class StatementError(UserError):
+    """A statement file that cannot be read as given.
+
+    ``row`` is the 1-based physical line (text files) or sheet row (spreadsheets)
+    where the problem is, when there is one.
+    """
+
+    def __init__(self, source: str, message: str, row: int | None = None,
+                 unit: str = "line") -> None:
+        self.source = source
+        self.row = row
+        self.unit = unit
+        self.detail = message
+        where = f"{source}, {unit} {row}" if row is not None else source
+        super().__init__(f"{where}: {message}")
+
+
+class UnknownFormatError(StatementError):
+    """No importer recognises the file."""
+
+
+class PasswordError(StatementError):
+    """An encrypted archive needs a (different) password."""
+
+
+class Cancelled(Exception):  # noqa: N818 - reads better at the raise site
+    """The user cancelled a long operation."""

@@ -1,0 +1,55 @@
+"""Password-protected ZIP archives, as Alipay (AES) and WeChat (ZipCrypto) mail them."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pyzipper
+
+from ..errors import PasswordError, StatementError
+
+MAX_MEMBER_BYTES = 512 * 1024 * 1024
+
+
+def members(name: str, data: bytes, password: str | None) -> list[tuple[str, bytes]]:
+    """(member name, bytes) of every file in the archive, decrypted with ``password``."""
+    try:
+        archive = pyzipper.AESZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise StatementError(name, f"a damaged ZIP archive ({exc})") from exc
+    out = []
+    with archive:
+        infos = [i for i in archive.infolist() if not i.is_dir()
+                 and not i.filename.startswith("__MACOSX/")]
+        if not infos:
+            raise StatementError(name, "the ZIP archive contains no files")
+        encrypted = any(i.flag_bits & 0x1 for i in infos)
+        if encrypted and not password:
+            raise PasswordError(name, "this ZIP archive is password-protected; give the "
+                                      "password from the e-mail (--password)")
+        if password:
+            archive.setpassword(password.encode("utf-8"))
+        for info in infos:
+            if info.file_size > MAX_MEMBER_BYTES:
+                raise StatementError(name, f"{info.filename} is too large to be a statement")
+            try:
+                out.append((_member_name(info), archive.read(info)))
+            except RuntimeError as exc:
+                if "password" in str(exc).lower() or "Bad password" in str(exc):
+                    raise PasswordError(name, "wrong password for this ZIP archive") from exc
+                raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
+            except (zipfile.BadZipFile, OSError, ValueError) as exc:
+                raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
+    return out
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """Member names of Chinese archives are often GBK without the UTF-8 flag."""
+    filename = info.filename
+    if not info.flag_bits & 0x800:
+        try:
+            filename = filename.encode("cp437").decode("gb18030")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            pass
+    return filename.rsplit("/", 1)[-1]

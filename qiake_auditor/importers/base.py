@@ -1,0 +1,194 @@
+"""The importer interface, the content probe and the registry.
+
+An importer is a small class with two methods: ``identify(probe)`` looks at the
+first lines or rows and says whether the file is its format; ``read(probe, options)``
+returns the statement's transaction rows in the ledger's columns. Identification is
+by content only, never by file name or extension.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import zipfile
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, ClassVar
+
+import pandas as pd
+import python_calamine
+
+from ..errors import StatementError, UnknownFormatError
+from . import textio
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+
+# How rows are counted in messages and in ``source_row``, per container kind.
+UNITS = {"text": "line", "xlsx": "row", "xls": "row"}
+
+
+@dataclass
+class Sheet:
+    """One worksheet: its cell values and the 1-based row number of ``rows[0]``."""
+
+    name: str
+    rows: list[list[Any]]
+    first_row: int
+
+
+class Probe:
+    """A statement file's bytes with lazily decoded views for identify() and read()."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name = name
+        self.data = data
+
+    @cached_property
+    def kind(self) -> str:
+        """'xlsx', 'xls', 'zip' (an archive), 'text' or 'binary'."""
+        if self.data.startswith(OLE_MAGIC):
+            return "xls"
+        if self.data.startswith(ZIP_MAGIC):
+            return "xlsx" if self._is_xlsx() else "zip"
+        if textio.guess_encoding(self.data) is not None:
+            return "text"
+        return "binary"
+
+    def _is_xlsx(self) -> bool:
+        import io
+
+        try:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+                names = set(archive.namelist())
+        except zipfile.BadZipFile:
+            return False
+        return "xl/workbook.xml" in names or "[Content_Types].xml" in names and any(
+            n.startswith("xl/") for n in names
+        )
+
+    @cached_property
+    def head(self) -> str:
+        """The first ~64 KB of a text file, decoded ('' for other kinds)."""
+        return textio.decode_head(self.data) if self.kind == "text" else ""
+
+    @cached_property
+    def head_lines(self) -> list[str]:
+        return self.head.split("\n")[:400]
+
+    @cached_property
+    def _decoded(self) -> tuple[str, str]:
+        return textio.decode(self.data, self.name)
+
+    @property
+    def text(self) -> str:
+        """The whole file decoded, line ends normalised to ``\\n``."""
+        return self._decoded[0]
+
+    @property
+    def encoding(self) -> str:
+        return self._decoded[1]
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    @cached_property
+    def sheets(self) -> list[Sheet]:
+        """All worksheets of an .xls/.xlsx file (empty list for other kinds)."""
+        if self.kind not in ("xls", "xlsx"):
+            return []
+        import io
+
+        try:
+            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+            sheets = []
+            for name in book.sheet_names:
+                sheet = book.get_sheet_by_name(name)
+                rows = sheet.to_python(skip_empty_area=False)
+                sheets.append(Sheet(name, rows, 1))
+        except Exception as exc:  # calamine raises several unrelated types
+            raise StatementError(self.name, f"the spreadsheet cannot be read ({exc})") from exc
+        return sheets
+
+    def sheet_text(self, limit: int = 40) -> str:
+        """The first rows of every sheet as text, for cheap marker searches."""
+        parts = []
+        for sheet in self.sheets:
+            for row in sheet.rows[:limit]:
+                parts.append(",".join(textio.cell_text(c) for c in row))
+        return "\n".join(parts)
+
+
+@dataclass
+class ReadOptions:
+    """What the user told us for this import."""
+
+    mapping: dict[str, str] | None = None
+    saved_mappings: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+@dataclass
+class Extract:
+    """An importer's result: rows in the importer columns, plus warnings."""
+
+    rows: pd.DataFrame
+    warnings: list[str] = field(default_factory=list)
+    remember_mapping: tuple[str, dict[str, str]] | None = None
+
+
+class Importer:
+    """Base class; subclasses set ``id`` and ``label`` and implement identify() and read()."""
+
+    id: ClassVar[str]
+    label: ClassVar[str]
+    kinds: ClassVar[frozenset[str]] = frozenset({"text"})
+    # Lower numbers are asked first; catch-all importers use a high number.
+    priority: ClassVar[int] = 50
+
+    def identify(self, probe: Probe) -> bool:
+        raise NotImplementedError
+
+    def read(self, probe: Probe, options: ReadOptions) -> Extract:
+        raise NotImplementedError
+
+
+_HELPER_MODULES = {"base", "textio", "archive", "checks"}
+
+
+def all_importers() -> list[Importer]:
+    """Every importer in this package, in the order they are asked."""
+    found: list[Importer] = []
+    package = importlib.import_module(__package__)
+    for info in pkgutil.iter_modules(package.__path__):
+        if info.name in _HELPER_MODULES:
+            continue
+        module = importlib.import_module(f"{__package__}.{info.name}")
+        found.extend(getattr(module, "IMPORTERS", ()))
+    return sorted(found, key=lambda imp: (imp.priority, imp.id))
+
+
+def by_id(format_id: str) -> Importer:
+    for importer in all_importers():
+        if importer.id == format_id:
+            return importer
+    raise KeyError(format_id)
+
+
+def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
+    """The importer for a probe, by content; raises UnknownFormatError."""
+    if probe.kind == "binary":
+        raise UnknownFormatError(
+            probe.name, "this is not a statement (not text, not a spreadsheet, not a ZIP archive)"
+        )
+    if probe.kind in ("xls", "xlsx"):
+        probe.sheets  # noqa: B018 - raises a clear error for a corrupt workbook
+    for importer in all_importers():
+        if probe.kind in importer.kinds and importer.identify(probe):
+            return importer
+    raise UnknownFormatError(
+        probe.name,
+        "not a statement layout this app knows; if it is a bank export with a header row, "
+        "import it with --map date=<date column>,amount=<amount column>,... "
+        "(see `qiake-auditor formats`)",
+    )

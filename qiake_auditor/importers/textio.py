@@ -1,0 +1,296 @@
+"""Text and spreadsheet plumbing shared by the importers.
+
+Statement files put their header row at varying depths, pad fields with spaces and
+tabs, and come in UTF-8 (with or without BOM), GBK/GB18030 or UTF-16. The helpers
+here find the header by its column names and return every field as text, together
+with the 1-based physical line (or sheet row) it came from.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from ..errors import StatementError
+
+HEAD_BYTES = 64 * 1024
+_PAD = " \t\r\n\u3000\ufeff\"'"
+
+
+def guess_encoding(data: bytes) -> str | None:
+    """The encoding of a text file, or None if the bytes are not text we know."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    sample = data[:HEAD_BYTES]
+    if len(sample) >= 4 and sample.count(b"\x00") > len(sample) // 4:
+        # UTF-16 without BOM: every other byte of ASCII text is NUL.
+        return "utf-16-le" if sample[1:2] == b"\x00" else "utf-16-be"
+    if b"\x00" in sample:
+        return None
+    for encoding in ("utf-8", "gb18030"):
+        if _decodes(sample, encoding, truncated=len(data) > len(sample)):
+            return encoding
+    return None
+
+
+def _decodes(sample: bytes, encoding: str, truncated: bool) -> bool:
+    if truncated:  # a multi-byte character may be cut at the end of the sample
+        cut = sample.rfind(b"\n")
+        sample = sample[: cut + 1] if cut > 0 else sample[:-4]
+    try:
+        sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode(data: bytes, source: str) -> tuple[str, str]:
+    """Decode a whole text file; line ends become ``\\n``. Returns (text, encoding)."""
+    encoding = guess_encoding(data)
+    if encoding is None:
+        raise StatementError(source, "this is not a text file in UTF-8, GBK/GB18030 or UTF-16")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise StatementError(
+            source, f"bytes that are not valid {encoding} (the file may be damaged)", line
+        ) from exc
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.lstrip("\ufeff"), encoding
+
+
+def decode_head(data: bytes) -> str:
+    """The first lines of a text file, for identification ('' if not text)."""
+    encoding = guess_encoding(data)
+    if encoding is None:
+        return ""
+    sample = data[:HEAD_BYTES]
+    text = sample.decode(encoding, errors="ignore")
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def clean(value: str) -> str:
+    """A field or header name without padding, quotes, tabs or BOM."""
+    return value.strip(_PAD)
+
+
+def split_simple(line: str) -> list[str]:
+    """Split one CSV line for header matching (quotes are stripped, not parsed)."""
+    return [clean(cell) for cell in line.split(",")]
+
+
+def find_line(lines: Sequence[str], required: Iterable[str], start: int = 0,
+              limit: int = 400) -> int | None:
+    """Index of the first line whose comma-separated cells include all ``required`` names."""
+    needed = set(required)
+    for index in range(start, min(len(lines), start + limit)):
+        if needed.issubset(split_simple(lines[index])):
+            return index
+    return None
+
+
+def parse_csv_block(lines: Sequence[str], header: int, end: int | None = None,
+                    source: str = "") -> pd.DataFrame:
+    """Parse lines[header:end] as CSV with a header line; every field is text.
+
+    The result has cleaned header names and a ``source_row`` column holding the
+    1-based physical line of each record. Fully blank records are dropped. Tabs are
+    removed first: exporters append them to ids, sometimes after the closing quote,
+    which strict CSV readers reject.
+    """
+    end = len(lines) if end is None else end
+    block = "\n".join(lines[header:end]).replace("\t", "")
+    frame = _parse_fast(block, header)
+    if frame is None:
+        frame = _parse_tolerant(block, header, source)
+    frame.columns = [clean(str(c)) for c in frame.columns]
+    blank = (frame.drop(columns="source_row") == "").all(axis=1)
+    return frame.loc[~blank].reset_index(drop=True)
+
+
+def _parse_fast(block: str, header: int) -> pd.DataFrame | None:
+    """pandas' C parser, when each record is exactly one physical line."""
+    expected = block.count("\n")
+    if block.endswith("\n"):
+        expected -= 1
+    try:
+        frame = pd.read_csv(
+            io.StringIO(block), dtype="str", keep_default_na=False, na_filter=False,
+            skip_blank_lines=False, index_col=False, engine="c",
+        )
+    except (pd.errors.ParserError, ValueError):
+        return None
+    if len(frame) != expected:
+        return None
+    frame = _dedupe_columns(frame)
+    frame["source_row"] = pd.RangeIndex(header + 2, header + 2 + len(frame)).to_numpy()
+    return frame
+
+
+def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
+    """The csv module, for ragged rows and quoted line breaks; tracks physical lines."""
+    reader = csv.reader(io.StringIO(block))
+    try:
+        names = next(reader)
+    except StopIteration:
+        return pd.DataFrame({"source_row": pd.Series(dtype="int64")})
+    except csv.Error as exc:
+        raise StatementError(source, f"unreadable header: {exc}", header + 1) from exc
+    records: list[list[str]] = []
+    rows: list[int] = []
+    previous = reader.line_num
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise StatementError(source, f"broken CSV quoting: {exc}", header + previous + 1) from exc
+        rows.append(header + previous + 1)
+        previous = reader.line_num
+        records.append(record)
+    width = max([len(names)] + [len(r) for r in records])
+    names = names + [f"extra{i}" for i in range(len(names), width)]
+    padded = [r + [""] * (width - len(r)) for r in records]
+    frame = pd.DataFrame(padded, columns=names, dtype="str")
+    frame = _dedupe_columns(frame)
+    frame["source_row"] = pd.Series(rows, dtype="int64")
+    return frame
+
+
+def _dedupe_columns(frame: pd.DataFrame) -> pd.DataFrame:
+    seen: dict[str, int] = {}
+    names = []
+    for name in frame.columns:
+        key = clean(str(name))
+        if key.startswith("Unnamed:"):
+            key = ""
+        count = seen.get(key, 0)
+        seen[key] = count + 1
+        names.append(key if count == 0 else f"{key}.{count}")
+    frame.columns = names
+    return frame
+
+
+def strip_columns(frame: pd.DataFrame, columns: Iterable[str]) -> pd.DataFrame:
+    """Trim padding from text columns in place and return the frame."""
+    for column in columns:
+        frame[column] = frame[column].astype("str").str.strip(" \u3000\ufeff\"'")
+    return frame
+
+
+def cell_text(value: object) -> str:
+    """A spreadsheet cell as text: numbers without a spurious '.0', dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M:%S")
+    return clean(str(value))
+
+
+def find_row(rows: Sequence[Sequence[object]], required: Iterable[str], limit: int = 100) -> int | None:
+    """Index of the first sheet row whose cells include all ``required`` names."""
+    needed = set(required)
+    for index, row in enumerate(rows[:limit]):
+        if needed.issubset({cell_text(c) for c in row}):
+            return index
+    return None
+
+
+def sheet_frame(rows: Sequence[Sequence[object]], header: int, first_row: int,
+                end: int | None = None) -> pd.DataFrame:
+    """Rows after a header row as a frame of raw cell values plus ``source_row``.
+
+    ``first_row`` is the 1-based sheet row number of ``rows[0]``.
+    """
+    end = len(rows) if end is None else end
+    names = _dedupe_names([cell_text(c) for c in rows[header]])
+    body = [list(r) + [None] * (len(names) - len(r)) for r in rows[header + 1:end]]
+    frame = pd.DataFrame([r[: len(names)] for r in body], columns=names, dtype="object")
+    frame["source_row"] = pd.Series(
+        range(first_row + header + 1, first_row + header + 1 + len(body)), dtype="int64"
+    )
+    blank = frame.drop(columns="source_row").map(lambda v: cell_text(v) == "").all(axis=1)
+    return frame.loc[~blank].reset_index(drop=True)
+
+
+def _dedupe_names(names: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        out.append(name if count == 0 else f"{name}.{count}")
+    return out
+
+
+def text_column(frame: pd.DataFrame, column: str) -> pd.Series:
+    """A sheet column converted to clean text."""
+    return frame[column].map(cell_text).astype("str")
+
+
+_DATE_FORMATS = (
+    ("%Y-%m-%d %H:%M:%S", r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"),
+    ("%Y-%m-%d", r"\d{4}-\d{2}-\d{2}"),
+)
+
+
+def iso_times(raw: pd.Series, formats: Sequence[str] = (), source: str = "",
+              rows: pd.Series | None = None, unit: str = "line") -> pd.Series:
+    """Normalise printed times to ``YYYY-MM-DD[ HH:MM:SS]``, vectorised.
+
+    Text already in ISO form is kept as printed. Other forms are parsed with the
+    given strptime ``formats`` (tried in order). A value that fits none raises a
+    :class:`StatementError` naming its row.
+    """
+    text = raw.fillna("").astype("str").str.strip()
+    text = text.str.replace(r"\s+", " ", regex=True)
+    result = pd.Series("", index=text.index, dtype="str")
+    done = pd.Series(False, index=text.index)
+    for _, pattern in _DATE_FORMATS:
+        hit = ~done & text.str.fullmatch(pattern).fillna(False).astype(bool)
+        result[hit] = text[hit]
+        done |= hit
+    for fmt in formats:
+        if done.all():
+            break
+        parsed = pd.to_datetime(text.where(~done), format=fmt, errors="coerce")
+        hit = ~done & parsed.notna()
+        has_time = any(code in fmt for code in ("%H", "%M", "%S"))
+        out = parsed[hit].dt.strftime("%Y-%m-%d %H:%M:%S" if has_time else "%Y-%m-%d")
+        result[hit] = out.astype("str")
+        done |= hit
+    if not done.all():
+        bad = done.idxmin()
+        row = int(rows.loc[bad]) if rows is not None else None
+        raise StatementError(source, f"date/time {text.loc[bad]!r} is not a date this format uses",
+                             row, unit)
+    return result
+
+
+_SEPARATOR = re.compile(r"^[-=\s]{8,}$")
+
+
+def is_separator(line: str) -> bool:
+    """A dashed line (``------``) as statements use between blocks."""
+    return bool(_SEPARATOR.match(line.strip().strip(",")))

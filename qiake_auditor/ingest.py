@@ -1,0 +1,218 @@
+"""The import path: bytes -> importer -> validated ledger rows -> workspace.
+
+All files of one call are read and checked first; only then is anything written,
+in one transaction. A bad file therefore leaves the workspace as it was, and the
+error names the file and the line or row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+
+from . import ledger, linking, merchants
+from .dedup import dedup_keys
+from .errors import StatementError
+from .importers import archive
+from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
+from .money import sum_amounts
+from .progress import NO_PROGRESS, Progress
+from .workspace import Workspace
+
+MAX_FILE_BYTES = 1024 * 1024 * 1024
+
+
+@dataclass
+class Statement:
+    """One statement read from a file (or from one member of a ZIP archive)."""
+
+    source: str
+    file_name: str
+    sha256: str
+    data: bytes  # the bytes as the user gave them (the whole ZIP for an archive member)
+    importer: Importer
+    rows: pd.DataFrame  # ledger columns + dedup_key + refund_of
+    warnings: list[str]
+    remember_mapping: tuple[str, dict[str, str]] | None = None
+
+
+@dataclass
+class FileReport:
+    """What one import did, for the CLI summary and the GUI."""
+
+    source: str
+    format: str
+    label: str
+    rows: int
+    added: int = 0
+    already_imported: bool = False
+    first: str = ""
+    last: str = ""
+    expense: dict[str, Decimal] = field(default_factory=dict)
+    income: dict[str, Decimal] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_statements(path: Path, password: str | None = None,
+                    options: ReadOptions | None = None) -> list[Statement]:
+    """Read one file (several statements for a ZIP archive); nothing is written."""
+    options = options or ReadOptions()
+    path = Path(path)
+    name = path.name
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise StatementError(name, f"cannot open the file ({exc.strerror})") from exc
+    if size == 0:
+        raise StatementError(name, "the file is empty")
+    if size > MAX_FILE_BYTES:
+        raise StatementError(name, f"the file is {size // 2**20} MB; statements are far smaller")
+    data = path.read_bytes()
+    sha = hashlib.sha256(data).hexdigest()
+    probe = Probe(name, data)
+    if probe.kind != "zip":
+        return [_read_one(probe, name, name, sha, data, options)]
+    found = []
+    for member, content in archive.members(name, data, password):
+        inner = Probe(member, content)
+        if inner.kind == "binary":
+            continue  # e.g. a PDF next to the CSV
+        found.append(_read_one(inner, f"{name}/{member}", name, sha, data, options))
+    if not found:
+        raise StatementError(name, "the ZIP archive holds no statement file")
+    return found
+
+
+def _read_one(probe: Probe, source: str, file_name: str, sha: str, data: bytes,
+              options: ReadOptions) -> Statement:
+    importer = identify(probe, options)
+    try:
+        extract = importer.read(probe, options)
+    except StatementError as exc:
+        if exc.source != source and exc.source == probe.name:
+            raise StatementError(source, exc.detail, exc.row, exc.unit) from exc
+        raise
+    except (KeyError, IndexError, ValueError) as exc:
+        raise StatementError(source, f"the layout looks like {importer.label} but a part of it "
+                                     f"is missing or damaged ({exc})") from exc
+    rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
+    return Statement(source, file_name, sha, data, importer, rows, extract.warnings,
+                     extract.remember_mapping)
+
+
+def finish(extract: Extract, importer: Importer, source: str, sha: str,
+           unit: str = "line") -> pd.DataFrame:
+    """Validate an importer's rows and add the columns every ledger row has."""
+    rows = extract.rows.copy()
+    for column in ledger.IMPORTER_COLUMNS:
+        if column not in rows:
+            rows[column] = ""
+    rows["source_row"] = rows["source_row"].astype("int64")
+    for column in ledger.IMPORTER_COLUMNS[1:]:
+        rows[column] = rows[column].fillna("").astype("str").str.strip()
+    rows["currency"] = rows["currency"].mask(rows["currency"] == "", "CNY")
+    _check(rows, "amount", rows["amount"].str.fullmatch(r"\d+\.\d{2,}"), source, unit,
+           "an amount like 199.00")
+    _check(rows, "time", rows["time"].str.fullmatch(ledger.ISO_TIME), source, unit,
+           "a date such as 2024-01-31")
+    _check(rows, "direction", rows["direction"].isin(ledger.DIRECTIONS), source, unit,
+           "expense, income or neutral")
+    _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "a known state")
+    rows["source"] = source
+    rows["source_sha256"] = sha
+    rows["format"] = importer.id
+    rows["merchant"] = merchants.resolve(rows)
+    rows["link_id"] = ""
+    rows["dedup_key"] = dedup_keys(rows, importer.id)
+    rows["refund_of"] = ""
+    return rows[[*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of"]].reset_index(drop=True)
+
+
+def _check(rows: pd.DataFrame, column: str, ok: pd.Series, source: str, unit: str,
+           expected: str) -> None:
+    ok = ok.fillna(False).astype(bool)
+    if not ok.all():
+        bad = ok.idxmin()
+        raise StatementError(source, f"{column} {rows.at[bad, column]!r} is not {expected}",
+                             int(rows.at[bad, "source_row"]), unit)
+
+
+def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | None = None,
+                 mapping: dict[str, str] | None = None,
+                 progress: Progress = NO_PROGRESS) -> tuple[list[FileReport], list[str]]:
+    """Import files into the workspace, all or nothing.
+
+    Returns the per-statement reports and the dedup keys of every row in the given
+    files (for reports on "these files only").
+    """
+    options = ReadOptions(mapping=mapping, saved_mappings=workspace.column_maps())
+    statements: list[Statement] = []
+    reports: list[FileReport] = []
+    for index, path in enumerate(paths):
+        progress.check()
+        progress.report(index / max(len(paths), 1) * 0.8, f"reading {Path(path).name}")
+        known = workspace.file_by_hash(_sha_of(path))
+        found = read_statements(path, password, options)
+        for statement in found:
+            report = summarize(statement)
+            report.already_imported = known is not None
+            reports.append(report)
+        statements.extend(found)
+    progress.report(0.85, "saving")
+    keys: list[str] = []
+    with workspace.transaction() as db:
+        stored_ids: dict[str, int] = {}
+        for statement, report in zip(statements, reports, strict=True):
+            keys.extend(statement.rows["dedup_key"].tolist())
+            if report.already_imported:
+                continue
+            file_id = stored_ids.get(statement.sha256)
+            if file_id is None:
+                file_id = workspace.add_file(db, statement.file_name, statement.sha256,
+                                             statement.data, statement.importer.id)
+                stored_ids[statement.sha256] = file_id
+            report.added = workspace.add_rows(db, file_id, statement.rows)
+            if statement.remember_mapping:
+                workspace.save_column_map(db, *statement.remember_mapping)
+        progress.report(0.92, "linking")
+        relink(workspace, db)
+    progress.report(1.0, "done")
+    return reports, keys
+
+
+def relink(workspace: Workspace, db) -> None:
+    """Recompute wallet/bank links and refund links over the workspace.
+
+    Only rows that can take part in a link are loaded back, so a million-row
+    wallet bill with no bank statement beside it costs one indexed scan.
+    """
+    candidates = workspace.ledger(where=linking.CANDIDATES_SQL)
+    links = linking.wallet_bank_links(candidates)
+    refunds = linking.refund_links(candidates)
+    workspace.set_links(db, links, refunds)
+
+
+def _sha_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def summarize(statement: Statement) -> FileReport:
+    rows = statement.rows
+    report = FileReport(statement.source, statement.importer.id, statement.importer.label,
+                        len(rows), warnings=list(statement.warnings))
+    if not rows.empty:
+        report.first = rows["time"].min()[:10]
+        report.last = rows["time"].max()[:10]
+    for currency, part in rows.groupby("currency"):
+        report.expense[currency] = sum_amounts(part.loc[ledger.counts_as_spending(part), "amount"])
+        report.income[currency] = sum_amounts(part.loc[ledger.counts_as_income(part), "amount"])
+    return report

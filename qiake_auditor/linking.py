@@ -1,0 +1,122 @@
+"""Links between rows: one payment seen in a wallet and a bank export; refunds to originals.
+
+A wallet row paid by bank card (``method`` like ``招商银行(1111)``) and the bank's row
+for the same payment (``支付宝-…``/``财付通-…``, same amount, dates within two days)
+get one ``link_id``, so totals count the payment once while both rows stay as
+evidence. A refund row is tied to the purchase it returns money for by order id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import pandas as pd
+
+from . import ledger
+from .dedup import family
+
+WALLETS = {"alipay": "支付宝", "wechat": "财付通", "jd": "京东", "meituan": "美团"}
+# What a bank prints for each wallet (full-width hyphen too).
+_BANK_MARKERS = {
+    "alipay": re.compile(r"支付宝|alipay", re.IGNORECASE),
+    "wechat": re.compile(r"财付通|微信|tenpay|wechat", re.IGNORECASE),
+    "jd": re.compile(r"京东|网银在线"),
+    "meituan": re.compile(r"美团|三快"),
+}
+_CARD_METHOD = re.compile(r"银行|信用卡|储蓄卡|借记卡|bank", re.IGNORECASE)
+_WALLET_BALANCE = re.compile(r"余额|零钱|花呗|红包|月付|白条|先享后付")
+MAX_DAYS = 2
+
+
+def link_id(keys: list[str]) -> str:
+    """A stable id for a set of rows that are one economic transaction."""
+    return "L" + hashlib.sha1("|".join(sorted(keys)).encode()).hexdigest()[:12]
+
+
+def wallet_bank_links(rows: pd.DataFrame) -> dict[str, str]:
+    """dedup_key -> link_id for wallet/bank pairs of one payment."""
+    fam = rows["format"].map(family)
+    moved = rows["state"].isin(ledger.MONEY_MOVED_STATES) & (rows["direction"] != ledger.NEUTRAL)
+    method = rows["method"].astype("str")
+    wallet = rows[fam.isin(WALLETS) & moved & method.str.contains(_CARD_METHOD)
+                  & ~method.str.contains(_WALLET_BALANCE)]
+    bank = rows[~fam.isin(WALLETS) & moved]
+    if wallet.empty or bank.empty:
+        return {}
+    bank_text = bank["counterparty"] + " " + bank["description"] + " " + bank["category"]
+    pairs = []
+    for name, marker in _BANK_MARKERS.items():
+        w = wallet[fam.loc[wallet.index] == name]
+        b = bank[bank_text.str.contains(marker)]
+        if w.empty or b.empty:
+            continue
+        merged = w.reset_index().merge(
+            b.reset_index(), on=["amount", "currency", "direction"], suffixes=("_w", "_b")
+        )
+        if merged.empty:
+            continue
+        days = (pd.to_datetime(merged["time_b"].str.slice(0, 10))
+                - pd.to_datetime(merged["time_w"].str.slice(0, 10))).dt.days.abs()
+        merged = merged[days <= MAX_DAYS].assign(days=days)
+        merged["same_name"] = [
+            bool(m) and m in f"{c} {d}"
+            for m, c, d in zip(merged["merchant_w"], merged["counterparty_b"],
+                               merged["description_b"], strict=True)
+        ]
+        pairs.append(merged)
+    if not pairs:
+        return {}
+    candidates = pd.concat(pairs).sort_values(["same_name", "days"], ascending=[False, True])
+    links: dict[str, str] = {}
+    for wallet_key, bank_key in zip(candidates["dedup_key_w"], candidates["dedup_key_b"],
+                                    strict=True):
+        if wallet_key in links or bank_key in links:
+            continue
+        links[wallet_key] = links[bank_key] = link_id([wallet_key, bank_key])
+    return links
+
+
+def refund_links(rows: pd.DataFrame) -> dict[str, str]:
+    """refund row's dedup_key -> dedup_key of the purchase it refunds."""
+    refund_mask = (rows["state"] == ledger.REFUND) | (
+        rows["description"].str.startswith("退款") & (rows["direction"] != ledger.EXPENSE)
+    )
+    refunds = rows[refund_mask]
+    if refunds.empty:
+        return {}
+    originals = rows[(rows["direction"] == ledger.EXPENSE) & ~refund_mask]
+    fam = rows["format"].map(family)
+    found: dict[str, str] = {}
+    by_txn = {(f, t): k for f, t, k in zip(fam[originals.index], originals["txn_id"],
+                                           originals["dedup_key"], strict=True) if t}
+    by_order = {(f, o): k for f, o, k in zip(fam[originals.index],
+                                             originals["merchant_order_id"],
+                                             originals["dedup_key"], strict=True) if o}
+    for index, row in refunds.iterrows():
+        f = fam[index]
+        base = row["txn_id"].partition("_")[0]
+        original = by_txn.get((f, base)) if "_" in row["txn_id"] else None
+        if original is None and row["merchant_order_id"]:
+            original = by_order.get((f, row["merchant_order_id"]))
+        if original is not None and original != row["dedup_key"]:
+            found[row["dedup_key"]] = original
+    return found
+
+
+_BANK_FORMAT = ("format NOT LIKE 'alipay%' AND format NOT LIKE 'wechat%' "
+                "AND format NOT LIKE 'jd%' AND format NOT LIKE 'meituan%'")
+# Rows that can take part in any link, as an SQL condition on the workspace's rows
+# table: bank rows, card-paid wallet rows (only when a bank statement is present),
+# refunds and the rows they may refund.
+CANDIDATES_SQL = f"""
+ ({_BANK_FORMAT})
+ OR ((method LIKE '%银行%' OR method LIKE '%信用卡%' OR method LIKE '%储蓄卡%'
+      OR method LIKE '%借记卡%' OR method LIKE '%bank%')
+     AND EXISTS (SELECT 1 FROM files WHERE {_BANK_FORMAT}))
+ OR state = 'refund' OR description LIKE '退款%'
+ OR txn_id IN (SELECT substr(txn_id, 1, instr(txn_id, '_') - 1) FROM rows
+               WHERE state = 'refund' AND instr(txn_id, '_') > 0)
+ OR (merchant_order_id != '' AND merchant_order_id IN
+     (SELECT merchant_order_id FROM rows WHERE state = 'refund' OR description LIKE '退款%'))
+"""

@@ -1,0 +1,50 @@
+"""Merchant names: unwrap payment intermediaries and normalise legal names for grouping.
+
+The ledger keeps ``counterparty`` exactly as printed; ``merchant`` is the name the
+rows are grouped and shown under. A bank row that reads ``支付宝-深圳洽客科技有限公司``
+belongs to 深圳洽客科技有限公司, and a row whose only named party is the payment
+company itself (``深圳市财付通支付科技有限公司``) takes its merchant from the other text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+# Payment platforms that stand between the user and the merchant, as banks print them.
+INTERMEDIARY_PREFIX = re.compile(
+    r"^(?:支付宝|财付通|微信支付|美团支付|京东支付|云闪付APP|云闪付|银联在线支付|银联|抖音支付|拼多多支付)"
+    r"\s*[-－—_]\s*(?:支付宝外部商户\s*[-－—]\s*|消费\s*[-－—]\s*|支付宝\s*[-－—]\s*)*"
+)
+# Legal entities of the intermediaries: never a merchant of their own.
+INTERMEDIARY_NAMES = (
+    "财付通支付科技有限公司", "支付宝（中国）网络技术有限公司", "支付宝(中国)网络技术有限公司",
+    "支付宝支付科技有限公司", "网银在线（北京）科技有限公司", "北京三快在线科技有限公司",
+    "中国银联股份有限公司", "财付通", "支付宝", "微信支付",
+)
+_PLACEHOLDERS = {"", "/", "-", "--", "（空）", "(空)"}
+
+
+def is_intermediary(name: str) -> bool:
+    """True for a payment company's own name (``深圳市财付通支付科技有限公司``)."""
+    name = name.strip()
+    return any(name.endswith(entity) or name == entity for entity in INTERMEDIARY_NAMES)
+
+
+def unwrap(name: str) -> str:
+    """``支付宝-支付宝外部商户-便民微超`` -> ``便民微超``; other names unchanged."""
+    return INTERMEDIARY_PREFIX.sub("", name.strip()).strip()
+
+
+def resolve(frame: pd.DataFrame) -> pd.Series:
+    """The merchant of each ledger row, as printed but without intermediaries."""
+    counterparty = frame["counterparty"].astype("str").str.strip()
+    description = frame["description"].astype("str").str.strip()
+    unwrapped = counterparty.str.replace(INTERMEDIARY_PREFIX, "", regex=True).str.strip()
+    weak = unwrapped.isin(_PLACEHOLDERS) | unwrapped.map(is_intermediary).astype(bool)
+    from_description = description.str.replace(INTERMEDIARY_PREFIX, "", regex=True).str.strip()
+    wrapped_description = description.str.contains(INTERMEDIARY_PREFIX, regex=True)
+    better = weak & wrapped_description & ~from_description.isin(_PLACEHOLDERS)
+    merchant = unwrapped.where(~better, from_description)
+    return merchant.where(~(weak & ~better), counterparty).astype("str")

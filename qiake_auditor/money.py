@@ -1,0 +1,96 @@
+"""Exact money: amounts are decimal strings in the ledger, sums use integers.
+
+Statements print amounts in many ways (``¥28.16``, ``￥1,020.00``, ``"1,234.56"``,
+``-0.20``, ``9,`` in MT940, numeric Excel cells). Everything is turned into one
+canonical text form, unsigned with at least two decimals (``"28.16"``), and the
+sign is returned separately so each importer decides the direction itself.
+Binary floats never take part in money arithmetic.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal, InvalidOperation
+
+import numpy as np
+import pandas as pd
+
+# Currency signs, codes, spaces and thousands separators that may surround a number.
+_NOISE = r"[\s,'¥￥$€£\u00a0\u3000]|CNY|RMB|USD|EUR|HKD|元"
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+
+
+def normalize_amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Canonicalise a column of printed amounts, vectorised.
+
+    Returns ``(amount, negative, valid)``: canonical unsigned decimal strings,
+    a boolean "printed with a minus sign" mask, and a boolean "was a number" mask.
+    Invalid entries get an empty amount; callers report them by row.
+    """
+    text = raw.fillna("").astype("str").str.replace(_NOISE, "", regex=True)
+    valid = text.str.fullmatch(_NUMBER).fillna(False).astype(bool)
+    negative = text.str.startswith("-").fillna(False).astype(bool)
+    body = text.str.lstrip("+-")
+    parts = body.str.partition(".")
+    integer = parts[0].str.lstrip("0").replace("", "0")
+    fraction = parts[2].str.pad(2, side="right", fillchar="0")
+    amount = (integer + "." + fraction).where(valid, "")
+    return amount, negative, valid
+
+
+def canonical(value: object) -> tuple[str, bool] | None:
+    """One printed amount or numeric cell -> (canonical unsigned text, negative); None if not a number."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return f"{abs(value)}.00", value < 0
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        value = repr(value)  # shortest text that round-trips: 28.16 -> "28.16"
+    amount, negative, valid = normalize_amounts(pd.Series([str(value)], dtype="str"))
+    if not valid.iloc[0]:
+        return None
+    return amount.iloc[0], bool(negative.iloc[0])
+
+
+def to_decimal(amount: str) -> Decimal:
+    """Canonical amount text -> Decimal (raises ValueError on anything else)."""
+    try:
+        return Decimal(amount)
+    except InvalidOperation as exc:
+        raise ValueError(f"not an amount: {amount!r}") from exc
+
+
+def sum_amounts(amounts: pd.Series) -> Decimal:
+    """Exact sum of canonical amount strings, with integer arithmetic."""
+    amounts = amounts.dropna().astype("str")
+    amounts = amounts[amounts != ""]
+    if amounts.empty:
+        return Decimal("0.00")
+    parts = amounts.str.partition(".")
+    scale = max(2, int(parts[2].str.len().max()))
+    whole = parts[0].astype("int64").to_numpy(dtype=object)
+    frac = parts[2].str.pad(scale, side="right", fillchar="0").astype("int64")
+    units = whole * (10**scale) + frac.to_numpy(dtype=object)
+    total = int(np.sum(units)) if len(units) else 0
+    return Decimal(total).scaleb(-scale)
+
+
+def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:
+    """Canonical amounts -> int64 counts of 10**-scale (for fast comparisons, not for totals)."""
+    parts = amounts.fillna("0.00").astype("str").str.partition(".")
+    whole = parts[0].replace("", "0").astype("int64").to_numpy()
+    frac = parts[2].str.pad(scale, side="right", fillchar="0").str.slice(0, scale)
+    return whole * (10**scale) + frac.replace("", "0").astype("int64").to_numpy()
+
+
+def fmt(amount: Decimal | str, places: int = 2) -> str:
+    """Decimal -> plain text with at least ``places`` decimals ("199.00")."""
+    d = Decimal(amount)
+    exponent = d.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent < places:
+        d = d.quantize(Decimal(1).scaleb(-places))
+    return format(d, "f")

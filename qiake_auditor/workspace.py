@@ -1,0 +1,243 @@
+"""The workspace: one SQLite file holding originals, ledger rows and user decisions.
+
+Every import runs in one transaction, so a failure leaves the file as it was. Rows
+carry a ``dedup_key`` (see :mod:`qiake_auditor.dedup`): a second export that covers
+the same transactions adds nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+import platformdirs
+
+from .ledger import LEDGER_COLUMNS
+
+SCHEMA_VERSION = 1
+
+_ROW_COLUMNS = ("file_id", "dedup_key", *LEDGER_COLUMNS, "refund_of")
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    original BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS rows (
+    id INTEGER PRIMARY KEY,
+    file_id INTEGER NOT NULL REFERENCES files(id),
+    dedup_key TEXT NOT NULL UNIQUE,
+    {", ".join(f"{c} {'INTEGER' if c == 'source_row' else 'TEXT'}" for c in LEDGER_COLUMNS)},
+    refund_of TEXT
+);
+CREATE INDEX IF NOT EXISTS rows_file ON rows(file_id);
+CREATE TABLE IF NOT EXISTS decisions (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE TABLE IF NOT EXISTS column_maps (signature TEXT PRIMARY KEY, mapping TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS case_log (
+    id INTEGER PRIMARY KEY, time TEXT NOT NULL, action TEXT NOT NULL, detail TEXT NOT NULL
+);
+"""
+
+
+def default_path() -> Path:
+    """The workspace under the user's data directory."""
+    return Path(platformdirs.user_data_dir("qiake-auditor", appauthor=False)) / "workspace.sqlite"
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    id: int
+    name: str
+    sha256: str
+    size: int
+    format: str
+    imported_at: str
+
+
+class Workspace:
+    """An open workspace file. Use as a context manager or call close()."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self._db.execute("PRAGMA journal_mode = WAL")
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        with self.transaction():
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    self._db.execute(statement)
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
+                (str(SCHEMA_VERSION),),
+            )
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All statements inside commit together or not at all."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    # -- files -----------------------------------------------------------------------------
+
+    def file_by_hash(self, sha256: str) -> StoredFile | None:
+        row = self._db.execute(
+            "SELECT id, name, sha256, size, format, imported_at FROM files WHERE sha256 = ?",
+            (sha256,),
+        ).fetchone()
+        return StoredFile(*row) if row else None
+
+    def files(self) -> list[StoredFile]:
+        rows = self._db.execute(
+            "SELECT id, name, sha256, size, format, imported_at FROM files ORDER BY id"
+        ).fetchall()
+        return [StoredFile(*r) for r in rows]
+
+    def original(self, file_id: int) -> bytes:
+        """The bytes of an imported file exactly as the user gave them."""
+        (blob,) = self._db.execute("SELECT original FROM files WHERE id = ?", (file_id,)).fetchone()
+        return bytes(blob)
+
+    def add_file(self, db: sqlite3.Connection, name: str, sha256: str, data: bytes,
+                 format_id: str) -> int:
+        """Store an original (inside a transaction); returns its id."""
+        cursor = db.execute(
+            "INSERT INTO files(name, sha256, size, format, imported_at, original) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (name, sha256, len(data), format_id, _now(), sqlite3.Binary(data)),
+        )
+        return int(cursor.lastrowid)
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def add_rows(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame) -> int:
+        """Insert ledger rows whose dedup_key is new; returns how many were added."""
+        before = db.total_changes
+        columns = [pd.Series(file_id, index=rows.index)] + [rows[c] for c in _ROW_COLUMNS[1:]]
+        data = zip(*(c.tolist() for c in columns), strict=True)
+        placeholders = ", ".join("?" for _ in _ROW_COLUMNS)
+        db.executemany(
+            f"INSERT OR IGNORE INTO rows({', '.join(_ROW_COLUMNS)}) VALUES ({placeholders})", data
+        )
+        return db.total_changes - before
+
+    def ledger(self, keys: Iterable[str] | None = None, where: str | None = None) -> pd.DataFrame:
+        """Ledger rows (all, or those with the given dedup keys) in import order.
+
+        Besides the ledger columns the frame has ``row_id``, ``dedup_key`` and
+        ``refund_of`` (the dedup key of the row a refund gives money back for).
+        """
+        columns = "id AS row_id, dedup_key, " + ", ".join(LEDGER_COLUMNS) + ", refund_of"
+        if keys is None:
+            condition = f"WHERE {where}" if where else ""
+            frame = pd.read_sql_query(f"SELECT {columns} FROM rows {condition} ORDER BY id",
+                                      self._db)
+        else:
+            self._db.execute("CREATE TEMP TABLE IF NOT EXISTS wanted(k TEXT PRIMARY KEY)")
+            self._db.execute("DELETE FROM wanted")
+            self._db.executemany("INSERT OR IGNORE INTO wanted VALUES (?)", ((k,) for k in keys))
+            frame = pd.read_sql_query(
+                f"SELECT {columns} FROM rows JOIN wanted ON rows.dedup_key = wanted.k "
+                "ORDER BY id", self._db,
+            )
+        return _ledger_dtypes(frame)
+
+    def set_links(self, db: sqlite3.Connection, links: dict[str, str],
+                  refunds: dict[str, str]) -> None:
+        """Store link ids and refund->original relations by dedup key."""
+        db.executemany("UPDATE rows SET link_id = ? WHERE dedup_key = ?",
+                       ((v, k) for k, v in links.items()))
+        db.executemany("UPDATE rows SET refund_of = ? WHERE dedup_key = ?",
+                       ((v, k) for k, v in refunds.items()))
+
+    def row_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM rows").fetchone()[0])
+
+    # -- user decisions --------------------------------------------------------------------
+
+    def decisions(self, kind: str) -> dict[str, str]:
+        rows = self._db.execute("SELECT key, value FROM decisions WHERE kind = ?", (kind,))
+        return dict(rows.fetchall())
+
+    def set_decision(self, kind: str, key: str, value: str) -> None:
+        with self.transaction() as db:
+            db.execute(
+                "INSERT INTO decisions(kind, key, value, created_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value",
+                (kind, key, value, _now()),
+            )
+            self._log(db, f"set {kind}", json.dumps({key: value}, ensure_ascii=False))
+
+    def remove_decision(self, kind: str, key: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM decisions WHERE kind = ? AND key = ?", (kind, key))
+            self._log(db, f"remove {kind}", key)
+
+    def column_maps(self) -> dict[str, dict[str, str]]:
+        rows = self._db.execute("SELECT signature, mapping FROM column_maps").fetchall()
+        return {sig: json.loads(m) for sig, m in rows}
+
+    def save_column_map(self, db: sqlite3.Connection, signature: str,
+                        mapping: dict[str, str]) -> None:
+        db.execute(
+            "INSERT INTO column_maps(signature, mapping) VALUES (?, ?) "
+            "ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping",
+            (signature, json.dumps(mapping, ensure_ascii=False, sort_keys=True)),
+        )
+
+    def log(self, action: str, detail: str) -> None:
+        with self.transaction() as db:
+            self._log(db, action, detail)
+
+    def _log(self, db: sqlite3.Connection, action: str, detail: str) -> None:
+        db.execute("INSERT INTO case_log(time, action, detail) VALUES (?, ?, ?)",
+                   (_now(), action, detail))
+
+    def case_log(self) -> list[tuple[str, str, str]]:
+        return self._db.execute("SELECT time, action, detail FROM case_log ORDER BY id").fetchall()
+
+
+def _ledger_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in frame.columns:
+        if column in ("row_id", "source_row"):
+            frame[column] = frame[column].astype("int64")
+        else:
+            frame[column] = frame[column].fillna("").astype("str")
+    return frame
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
