@@ -149,6 +149,10 @@ class Importer:
     def identify(self, probe: Probe) -> bool:
         raise NotImplementedError
 
+    def identify_with(self, probe: Probe, options: ReadOptions) -> bool:
+        """identify() for importers that also look at the user's options (column maps)."""
+        return self.identify(probe)
+
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         raise NotImplementedError
 
@@ -183,8 +187,9 @@ def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
         )
     if probe.kind in ("xls", "xlsx"):
         probe.sheets  # noqa: B018 - raises a clear error for a corrupt workbook
+    options = options or ReadOptions()
     for importer in all_importers():
-        if probe.kind in importer.kinds and importer.identify(probe):
+        if probe.kind in importer.kinds and importer.identify_with(probe, options):
             return importer
     raise UnknownFormatError(
         probe.name,
