@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -124,11 +125,15 @@ def _parse_fast(block: str, header: int) -> pd.DataFrame | None:
     if block.endswith("\n"):
         expected -= 1
     try:
-        frame = pd.read_csv(
-            io.StringIO(block), dtype="str", keep_default_na=False, na_filter=False,
-            skip_blank_lines=False, index_col=False, engine="c",
-        )
-    except (pd.errors.ParserError, ValueError):
+        # Rows wider than the header (JD: a trailing ", ," after 11 names) make pandas
+        # warn and drop data; the tolerant parser keeps them as extra columns instead.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.StringIO(block), dtype="str", keep_default_na=False, na_filter=False,
+                skip_blank_lines=False, index_col=False, engine="c",
+            )
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
         return None
     if len(frame) != expected:
         return None
