@@ -1,0 +1,167 @@
+"""ICBC (工商银行) 网银 "明细查询文件下载" CSV: credit card, debit (v1) and debit (2024).
+
+Every field is padded with spaces and a tab, every record ends with a comma, and
+money in and out sit in separate 记账金额(收入)/(支出) columns with thousands
+separators (in debit files the 交易金额 columns only hold ``-``). The file ends with
+a ``合计金额`` (credit) or ``人民币合计`` (debit) footer whose totals are compared
+with the rows read. There is no time of day: ``time`` is the date alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pandas as pd
+
+from ..errors import StatementError
+from . import bankrows, textio
+from .base import Extract, Importer, Probe, ReadOptions
+
+TITLE = "明细查询文件下载"
+# Names present in all three layouts (parenthesised names vary in width, so not used here).
+COMMON = ["交易日期", "摘要", "交易场所", "交易国家或地区简称", "记账币种", "余额", "对方户名"]
+BANK = "工商银行"
+_CARD = re.compile(r"卡号\s*[:：]\s*([0-9*xX]+)")
+
+
+def _layout(probe: Probe) -> str | None:
+    """'credit', 'debit' or 'debit-2024' for an ICBC file, else None."""
+    lines = probe.head_lines
+    first = next((line for line in lines[:5] if line.strip(" \t,")), "")
+    if textio.clean(first.strip(" \t,")) != TITLE:
+        return None
+    header = textio.find_line(lines, COMMON, limit=30)
+    if header is None:
+        return None
+    names = set(_header_names(lines[header]))
+    if "记账日期" in names and "钞/汇" not in names:
+        return "credit"
+    if "钞/汇" in names:
+        return "debit-2024" if {"交易详情", "对方账户"} <= names else "debit"
+    return None
+
+
+def _header_names(line: str) -> list[str]:
+    return [_norm(c) for c in textio.split_simple(line)]
+
+
+def _norm(name: str) -> str:
+    return textio.clean(name).replace("（", "(").replace("）", ")")
+
+
+def _is_footer(line: str) -> bool:
+    first = textio.clean(line.split(",", 1)[0])
+    return "合计" in first
+
+
+def _end_of_records(lines: list[str], header: int) -> int:
+    for index in range(header + 1, len(lines)):
+        line = lines[index]
+        if not line.strip(" \t,\u3000") or _is_footer(line):
+            return index
+    return len(lines)
+
+
+class _Icbc(Importer):
+    layout = ""
+
+    def identify(self, probe: Probe) -> bool:
+        return _layout(probe) == self.layout
+
+    def read(self, probe: Probe, options: ReadOptions) -> Extract:
+        lines = probe.lines
+        header = textio.find_line(lines, COMMON, limit=30)
+        if header is None:
+            raise StatementError(probe.name, "no header row with 交易日期, 摘要, 交易场所 ...")
+        end = _end_of_records(lines, header)
+        frame = textio.parse_csv_block(_drop_trailing_commas(lines, header, end), header, end,
+                                       probe.name)
+        frame.columns = [_norm(c) for c in frame.columns]
+        for needed in ("记账金额(收入)", "记账金额(支出)"):
+            if needed not in frame:
+                raise StatementError(probe.name, f"the header has no column {needed}", header + 1)
+        amount, direction = bankrows.two_columns(frame, "记账金额(收入)", "记账金额(支出)",
+                                                 probe.name, "line")
+        currency, warnings = bankrows.currency_codes(frame["记账币种"])
+        place = bankrows.text(frame["交易场所"])
+        if "交易详情" in frame:
+            place = bankrows.joined(place, bankrows.text(frame["交易详情"]))
+        rows = bankrows.rows_frame(
+            frame,
+            time=textio.iso_times(bankrows.text(frame["交易日期"]), ("%Y%m%d", "%Y/%m/%d"),
+                                  probe.name, frame["source_row"]),
+            amount=amount, direction=direction, currency=currency,
+            counterparty=bankrows.first_filled(bankrows.text(frame["对方户名"]), place),
+            description=place, category=bankrows.text(frame["摘要"]),
+            method=_method(lines[:header]),
+        )
+        warnings += _footer_warnings(rows, lines, header, end)
+        return Extract(rows, warnings)
+
+
+def _drop_trailing_commas(lines: list[str], header: int, end: int) -> list[str]:
+    """Records end with one comma more than the header; drop it (pandas warns otherwise)."""
+    if lines[header].rstrip(" \t").endswith(","):
+        return lines
+    body = []
+    for line in lines[header + 1:end]:
+        line = line.rstrip(" \t")
+        body.append(line[:-1] if line.endswith(",") else line)
+    return [*lines[:header + 1], *body, *lines[end:]]
+
+
+def _method(preamble: list[str]) -> str:
+    for line in preamble:
+        if match := _CARD.search(line):
+            return bankrows.card_method(BANK, match.group(1))
+    return BANK
+
+
+def _footer_warnings(rows: pd.DataFrame, lines: list[str], header: int, end: int) -> list[str]:
+    """Compare each 合计 line's 记账金额 totals with the rows of its currency."""
+    names = _header_names(lines[header])
+    income, expense = names.index("记账金额(收入)"), names.index("记账金额(支出)")
+    footers = [line for line in lines[end:] if _is_footer(line)]
+    if not footers:
+        return ["the file has no 合计 (totals) line at the end; it may be incomplete"]
+    warnings = []
+    for line in footers:
+        cells = next(csv.reader([line.replace("\t", "")]))
+        cells += [""] * (max(income, expense) + 1 - len(cells))
+        label = textio.clean(cells[0])
+        word = label.removesuffix("合计")
+        part = rows
+        if word and word != label:
+            part = rows[rows["currency"] == bankrows.currency_code(word, word)]
+        warnings += bankrows.compare_footer(
+            part, label, {"income": cells[income], "expense": cells[expense]}
+        )
+    return warnings
+
+
+class IcbcCredit(_Icbc):
+    """Credit card: 交易日期 and 记账日期, 记账金额 in the card's currency."""
+
+    id = "icbc-credit"
+    label = "ICBC credit card CSV / 工商银行信用卡明细查询文件下载"
+    layout = "credit"
+
+
+class IcbcDebit(_Icbc):
+    """Debit card, layout before 2024 (钞/汇, no 交易详情)."""
+
+    id = "icbc-debit"
+    label = "ICBC debit card CSV / 工商银行借记卡明细查询文件下载"
+    layout = "debit"
+
+
+class IcbcDebit2024(_Icbc):
+    """Debit card, 2024 layout with 交易详情 and 对方账户."""
+
+    id = "icbc-debit-2024"
+    label = "ICBC debit card CSV (2024) / 工商银行借记卡明细查询文件下载（2024）"
+    layout = "debit-2024"
+
+
+IMPORTERS = [IcbcCredit(), IcbcDebit(), IcbcDebit2024()]
