@@ -1,0 +1,65 @@
+"""Pieces the WeChat, JD and Meituan importers share: text cells, amounts, row assembly.
+
+Wallet bills write ``/`` for an empty value, pad fields with spaces and tabs, and
+print amounts with or without a currency sign. These helpers turn a parsed block
+into ledger rows the same way for every wallet, and name the line or row of any
+value that is not what the layout promises.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..errors import StatementError
+from ..money import normalize_amounts
+from . import textio
+
+# Times as wallets print them, besides ISO (which textio accepts as is). The slashed
+# forms appear after a bill was re-saved in Excel or WPS.
+TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M", "%Y/%m/%d")
+
+
+def text(column: pd.Series) -> pd.Series:
+    """Trim padding and tabs; ``/`` (the wallets' "nothing here") becomes empty."""
+    value = column.fillna("").astype("str").str.strip(" \t\r\n\u3000\ufeff")
+    return value.mask(value == "/", "")
+
+
+def cell(value: object) -> str:
+    """A spreadsheet cell as text; unlike ``textio.cell_text`` quotes in text stay.
+
+    An XLSX cell has no CSV quoting, so a quote at either end is part of the value
+    (``打开拼多多，点击底部"多多视频"``).
+    """
+    if isinstance(value, str):
+        return value.strip(" \t\r\n\u3000\ufeff")
+    return textio.cell_text(value)
+
+
+def amounts(source: str, frame: pd.DataFrame, column: str, raw: pd.Series | None = None,
+            unit: str = "line") -> pd.Series:
+    """Canonical unsigned amounts of ``column``; a value that is no number raises.
+
+    ``raw`` replaces the column's values (e.g. with an annotation cut off) while the
+    message still shows the value as printed.
+    """
+    printed = frame[column] if raw is None else raw
+    amount, _, valid = normalize_amounts(printed)
+    if not valid.all():
+        bad = valid.idxmin()
+        shown = str(frame.at[bad, column]).strip()
+        raise StatementError(
+            source, f"{column} {shown!r} is not an amount (expected e.g. ¥28.16 or 28.16)",
+            int(frame.at[bad, "source_row"]), unit,
+        )
+    return amount
+
+
+def assemble(frame: pd.DataFrame, **columns: pd.Series | str) -> pd.DataFrame:
+    """Ledger importer columns from already converted series (and constants)."""
+    rows = pd.DataFrame({"source_row": frame["source_row"].astype("int64")})
+    for name, value in columns.items():
+        rows[name] = value
+    if "currency" not in rows:
+        rows["currency"] = "CNY"
+    return rows
