@@ -16,7 +16,7 @@ import pytest
 from qiake_auditor.cli import main
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
-SIDE_FILES = (".expected.csv", ".options.json", ".md")
+SIDE_FILES = (".expected.csv", ".options.json", ".md", ".py")  # .py: fixture generators
 FIXTURES = sorted(
     p for p in GOLDEN.rglob("*") if p.is_file() and not p.name.endswith(SIDE_FILES)
 )
