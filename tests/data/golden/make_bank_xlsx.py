@@ -10,6 +10,9 @@ The expected ledgers beside the files were checked by hand against these rows.
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -24,11 +27,24 @@ def _save(path: Path, sheet_name: str, rows: list[list[object]]) -> None:
     sheet.title = sheet_name
     for row in rows:
         sheet.append(row)
-    # A fixed timestamp keeps the file bytes stable between runs.
-    import datetime as dt
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(_stable(buffer.getvalue()))
 
-    book.properties.created = book.properties.modified = dt.datetime(2026, 1, 1)
-    book.save(path)
+
+def _stable(data: bytes) -> bytes:
+    """Fixed timestamps (zip entries, document properties) so reruns give the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                                 rb"\g<1>2026-01-01T00:00:00Z", content)
+            target.writestr(zipfile.ZipInfo(info.filename, (2026, 1, 1, 0, 0, 0)), content,
+                            zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def ccb() -> None:
