@@ -191,7 +191,7 @@ def relink(workspace: Workspace, db) -> None:
     Only rows that can take part in a link are loaded back, so a million-row
     wallet bill with no bank statement beside it costs one indexed scan.
     """
-    candidates = workspace.ledger(where=linking.CANDIDATES_SQL)
+    candidates = linking.candidates(workspace.ledger())
     links = linking.wallet_bank_links(candidates)
     refunds = linking.refund_links(candidates)
     workspace.set_links(db, links, refunds)

@@ -104,19 +104,18 @@ def refund_links(rows: pd.DataFrame) -> dict[str, str]:
     return found
 
 
-_BANK_FORMAT = ("format NOT LIKE 'alipay%' AND format NOT LIKE 'wechat%' "
-                "AND format NOT LIKE 'jd%' AND format NOT LIKE 'meituan%'")
-# Rows that can take part in any link, as an SQL condition on the workspace's rows
-# table: bank rows, card-paid wallet rows (only when a bank statement is present),
-# refunds and the rows they may refund.
-CANDIDATES_SQL = f"""
- ({_BANK_FORMAT})
- OR ((method LIKE '%银行%' OR method LIKE '%信用卡%' OR method LIKE '%储蓄卡%'
-      OR method LIKE '%借记卡%' OR method LIKE '%bank%')
-     AND EXISTS (SELECT 1 FROM files WHERE {_BANK_FORMAT}))
- OR state = 'refund' OR description LIKE '退款%'
- OR txn_id IN (SELECT substr(txn_id, 1, instr(txn_id, '_') - 1) FROM rows
-               WHERE state = 'refund' AND instr(txn_id, '_') > 0)
- OR (merchant_order_id != '' AND merchant_order_id IN
-     (SELECT merchant_order_id FROM rows WHERE state = 'refund' OR description LIKE '退款%'))
-"""
+def candidates(rows: pd.DataFrame) -> pd.DataFrame:
+    """The rows that can take part in any link (a small part of a big wallet bill).
+
+    Bank rows; card-paid wallet rows when a bank statement is present; refunds and
+    the rows sharing an order id with a refund.
+    """
+    fam = rows["format"].map(family)
+    bank = ~fam.isin(WALLETS)
+    card_paid = rows["method"].str.contains(_CARD_METHOD) if bank.any() else False
+    refund = (rows["state"] == ledger.REFUND) | rows["description"].str.startswith("退款")
+    refund_ids = set(rows.loc[refund, "txn_id"].str.split("_", n=1).str[0]) | set(
+        rows.loc[refund, "merchant_order_id"])
+    refund_ids.discard("")
+    related = rows["txn_id"].isin(refund_ids) | rows["merchant_order_id"].isin(refund_ids)
+    return rows.loc[bank | card_paid | refund | related]

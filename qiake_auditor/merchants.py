@@ -38,13 +38,26 @@ def unwrap(name: str) -> str:
 
 
 def resolve(frame: pd.DataFrame) -> pd.Series:
-    """The merchant of each ledger row, as printed but without intermediaries."""
-    counterparty = frame["counterparty"].astype("str").str.strip()
-    description = frame["description"].astype("str").str.strip()
-    unwrapped = counterparty.str.replace(INTERMEDIARY_PREFIX, "", regex=True).str.strip()
-    weak = unwrapped.isin(_PLACEHOLDERS) | unwrapped.map(is_intermediary).astype(bool)
-    from_description = description.str.replace(INTERMEDIARY_PREFIX, "", regex=True).str.strip()
-    wrapped_description = description.str.contains(INTERMEDIARY_PREFIX, regex=True)
-    better = weak & wrapped_description & ~from_description.isin(_PLACEHOLDERS)
-    merchant = unwrapped.where(~better, from_description)
-    return merchant.where(~(weak & ~better), counterparty).astype("str")
+    """The merchant of each ledger row, as printed but without intermediaries.
+
+    Names are worked out once per distinct value: a big statement repeats a few
+    thousand counterparties a million times.
+    """
+    counterparty = frame["counterparty"].astype("str")
+    codes, uniques = pd.factorize(counterparty)
+    names = [unwrap(n) for n in uniques]
+    weak_name = [n in _PLACEHOLDERS or is_intermediary(n) for n in names]
+    merchant = pd.Series(names, dtype="str").to_numpy()[codes]
+    weak = pd.Series(weak_name, dtype=bool).to_numpy()[codes] if len(uniques) else []
+    result = pd.Series(merchant, index=frame.index, dtype="str")
+    if len(uniques) and weak.any():
+        # Only the payment company is named: take the merchant from the item/memo
+        # text when it carries an intermediary prefix (支付宝-<merchant>).
+        description = frame.loc[weak, "description"].astype("str").str.strip()
+        wrapped = description.str.contains(INTERMEDIARY_PREFIX.pattern, regex=True)
+        inner = description[wrapped].map(unwrap)
+        inner = inner[~inner.isin(_PLACEHOLDERS)]
+        result.loc[inner.index] = inner
+        kept = result.index.isin(frame.index[weak]) & ~result.index.isin(inner.index)
+        result[kept] = counterparty[kept].str.strip()
+    return result

@@ -15,8 +15,10 @@ from decimal import Decimal, InvalidOperation
 import numpy as np
 import pandas as pd
 
+from .vstr import replace_regex
+
 # Currency signs, codes, spaces and thousands separators that may surround a number.
-_NOISE = r"[\s,'¥￥$€£\u00a0\u3000]|CNY|RMB|USD|EUR|HKD|元"
+_NOISE = r"[\s,'¥￥$€£\x{00a0}\x{3000}]|CNY|RMB|USD|EUR|HKD|元"  # RE2 syntax
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
 
 
@@ -27,7 +29,13 @@ def normalize_amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     a boolean "printed with a minus sign" mask, and a boolean "was a number" mask.
     Invalid entries get an empty amount; callers report them by row.
     """
-    text = raw.fillna("").astype("str").str.replace(_NOISE, "", regex=True)
+    codes, uniques = pd.factorize(raw.fillna("").astype("str"))
+    if len(uniques) < len(raw):  # a big statement repeats amounts: work on distinct values
+        amount, negative, valid = normalize_amounts(pd.Series(uniques, dtype="str"))
+        return (pd.Series(amount.to_numpy()[codes], index=raw.index, dtype="str"),
+                pd.Series(negative.to_numpy()[codes], index=raw.index, dtype=bool),
+                pd.Series(valid.to_numpy()[codes], index=raw.index, dtype=bool))
+    text = replace_regex(pd.Series(uniques, index=raw.index, dtype="str"), _NOISE)
     valid = text.str.fullmatch(_NUMBER).fillna(False).astype(bool)
     negative = text.str.startswith("-").fillna(False).astype(bool)
     body = text.str.lstrip("+-")
@@ -39,7 +47,7 @@ def normalize_amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
 
 
 def canonical(value: object) -> tuple[str, bool] | None:
-    """One printed amount or numeric cell -> (canonical unsigned text, negative); None if not a number."""
+    """One printed amount or numeric cell -> (canonical text, negative), or None."""
     if value is None:
         return None
     if isinstance(value, bool):

@@ -13,12 +13,15 @@ import csv
 import datetime as dt
 import io
 import re
-import warnings
 from collections.abc import Iterable, Sequence
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from ..errors import StatementError
+from ..vstr import replace_regex
 
 HEAD_BYTES = 64 * 1024
 _PAD = " \t\r\n\u3000\ufeff\"'"
@@ -120,23 +123,36 @@ def parse_csv_block(lines: Sequence[str], header: int, end: int | None = None,
 
 
 def _parse_fast(block: str, header: int) -> pd.DataFrame | None:
-    """pandas' C parser, when each record is exactly one physical line."""
-    expected = block.count("\n")
-    if block.endswith("\n"):
-        expected -= 1
+    """Arrow's multi-threaded CSV reader, when each record is exactly one physical line.
+
+    Returns None (so the tolerant parser runs) for ragged rows, blank lines inside
+    the data or quoted line breaks, where line numbers could not be kept exact.
+    """
+    block = block.rstrip("\n")
+    first_end = block.find("\n")
+    header_line = block if first_end < 0 else block[:first_end]
     try:
-        # Rows wider than the header (JD: a trailing ", ," after 11 names) make pandas
-        # warn and drop data; the tolerant parser keeps them as extra columns instead.
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            frame = pd.read_csv(
-                io.StringIO(block), dtype="str", keep_default_na=False, na_filter=False,
-                skip_blank_lines=False, index_col=False, engine="c",
-            )
-    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError):
+        names = next(csv.reader([header_line]))
+    except (csv.Error, StopIteration):
         return None
-    if len(frame) != expected:
+    unique = [f"c{i}" for i in range(len(names))]
+    expected = block.count("\n")
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(block.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=unique, skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in unique}, strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, ValueError):
         return None
+    if table.num_rows != expected:
+        return None
+    frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", np.nan)}.get)
+    frame.columns = names
     frame = _dedupe_columns(frame)
     frame["source_row"] = pd.RangeIndex(header + 2, header + 2 + len(frame)).to_numpy()
     return frame
@@ -160,7 +176,8 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise StatementError(source, f"broken CSV quoting: {exc}", header + previous + 1) from exc
+            raise StatementError(source, f"broken CSV quoting: {exc}",
+                                 header + previous + 1) from exc
         rows.append(header + previous + 1)
         previous = reader.line_num
         records.append(record)
@@ -213,7 +230,8 @@ def cell_text(value: object) -> str:
     return clean(str(value))
 
 
-def find_row(rows: Sequence[Sequence[object]], required: Iterable[str], limit: int = 100) -> int | None:
+def find_row(rows: Sequence[Sequence[object]], required: Iterable[str],
+             limit: int = 100) -> int | None:
     """Index of the first sheet row whose cells include all ``required`` names."""
     needed = set(required)
     for index, row in enumerate(rows[:limit]):
@@ -269,7 +287,8 @@ def iso_times(raw: pd.Series, formats: Sequence[str] = (), source: str = "",
     :class:`StatementError` naming its row.
     """
     text = raw.fillna("").astype("str").str.strip()
-    text = text.str.replace(r"\s+", " ", regex=True)
+    if text.str.contains("  ", regex=False).any():
+        text = replace_regex(text, r"\s+", " ")
     result = pd.Series("", index=text.index, dtype="str")
     done = pd.Series(False, index=text.index)
     for _, pattern in _DATE_FORMATS:
