@@ -1,0 +1,223 @@
+"""SWIFT MT940 customer statements (``.sta``, ``.940``): one or more statements per file.
+
+A statement is a run of ``:tag:`` fields; a field continues on the following lines
+until the next tag. Each ``:61:`` statement line becomes one ledger row whose
+``source_row`` is the physical line of the tag; the ``:86:`` right after it carries
+the counterparty and purpose. Opening balance plus the lines is compared with the
+closing balance, and a difference is reported as a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from .. import ledger
+from ..errors import StatementError
+from ..money import normalize_amounts
+from .base import Extract, Importer, Probe, ReadOptions
+
+_TAG = re.compile(r"^:(\d{2}[A-Z]?):(.*)$")
+_BALANCE = re.compile(r"([CD])(\d{6})([A-Z]{3})(\d+,\d*)")
+# value date, entry date, mark (RC/RD before C/D: 'DR800,' is D + funds code R), funds code,
+# amount, transaction type, customer reference, bank reference, supplementary details.
+_LINE = re.compile(
+    r"(?P<value>\d{6})(?P<entry>\d{4})?(?P<mark>RC|RD|C|D)(?P<funds>[A-Z])?"
+    r"(?P<amount>\d+,\d*)(?P<type>[NFS][A-Z0-9]{3})(?P<ref>(?:(?!//)[^\n])*)"
+    r"(?://(?P<bank>[^\n]*))?(?:\n(?P<extra>.*))?",
+    re.DOTALL,
+)
+_SUBFIELD = re.compile(r"\?(\d{2})")
+_END = re.compile(r"^-(?:XXX|\})?\s*$|^-}")
+
+
+@dataclass
+class _Statement:
+    currency: str = ""
+    account: str = ""
+    opening: Decimal | None = None
+    moved: Decimal = Decimal(0)
+    opening_line: int = 0
+
+
+@dataclass
+class _Field:
+    tag: str
+    line: int
+    text: list[str] = field(default_factory=list)
+
+
+def fields(lines: list[str]) -> list[_Field]:
+    """The tagged fields of the file; bank preambles and SWIFT envelopes are skipped."""
+    found: list[_Field] = []
+    current: _Field | None = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.rstrip("\r")
+        if "{4:" in line:  # SWIFT envelope: {1:...}{2:...}{4: then the fields
+            line = line.split("{4:", 1)[1]
+            if not line.strip():
+                continue
+        match = _TAG.match(line)
+        if match:
+            current = _Field(match.group(1), number, [match.group(2)])
+            found.append(current)
+        elif _END.match(line.strip()) or line.startswith("{5:"):
+            found.append(_Field("-", number))
+            current = None
+        elif current is not None:
+            current.text.append(line)
+    return found
+
+
+def amount_of(printed: str) -> Decimal:
+    """``11,8`` -> 11.80 (comma decimal, optional fraction)."""
+    whole, _, fraction = printed.partition(",")
+    return Decimal(f"{whole or 0}.{fraction or 0}")
+
+
+def parse_86(text: list[str]) -> tuple[str, str, str]:
+    """(counterparty, description, posting text) from an ``:86:`` field.
+
+    The German DFUE layout has ``?NN`` sub-fields: ``?00`` posting text, ``?20``-``?29``
+    and ``?60``-``?63`` purpose, ``?32``/``?33`` name. Its lines wrap mid-word, so they
+    are joined without a space. Free text is joined with spaces.
+    """
+    joined = "".join(text)
+    if re.match(r"^\s*\d{3}\?", joined):
+        parts = _SUBFIELD.split(joined)
+        sub: dict[int, str] = {}
+        for key, value in zip(parts[1::2], parts[2::2], strict=False):
+            sub[int(key)] = sub.get(int(key), "") + value
+        purpose = [sub[k] for k in sorted(sub) if 20 <= k <= 29 or 60 <= k <= 63]
+        name = "".join(sub.get(k, "") for k in (32, 33))
+        return _squash(name), _squash(_join_purpose(purpose)), _squash(sub.get(0, ""))
+    return "", _squash(" ".join(line.strip() for line in text)), ""
+
+
+def _join_purpose(chunks: list[str]) -> str:
+    """Purpose sub-fields are 27 characters wide: a full one was cut mid-word."""
+    out, previous = "", ""
+    for chunk in chunks:
+        out += chunk if not out or len(previous) >= 27 else " " + chunk.lstrip()
+        previous = chunk
+    return out
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip()
+
+
+def _year(yy: str) -> str:
+    return ("19" if int(yy) >= 80 else "20") + yy
+
+
+def _date(yymmdd: str) -> str:
+    return f"{_year(yymmdd[:2])}-{yymmdd[2:4]}-{yymmdd[4:6]}"
+
+
+class Mt940(Importer):
+    """SWIFT MT940, with or without a bank preamble or the {1:}{2:}{4: envelope."""
+
+    id = "mt940"
+    label = "SWIFT MT940 bank statement"
+
+    def identify(self, probe: Probe) -> bool:
+        head = probe.head
+        return all(re.search(rf"^(?:{{4:)?:{tag}:", head, re.MULTILINE)
+                   for tag in ("20", "25", r"60[FM]"))
+
+    def read(self, probe: Probe, options: ReadOptions) -> Extract:
+        records: list[dict] = []
+        warnings: list[str] = []
+        statement = _Statement()
+        last_line: dict | None = None
+        for item in fields(probe.lines):
+            body = "\n".join(item.text)
+            if item.tag == "20" or item.tag == "-":
+                last_line = None
+                if item.tag == "20":
+                    statement = _Statement()
+                continue
+            if item.tag == "25":
+                statement.account = body.strip()
+            elif item.tag in ("60F", "60M"):
+                sign, _, currency, amount = self._balance(probe, item, body)
+                statement.currency = currency
+                statement.opening = sign * amount_of(amount)
+                statement.moved = Decimal(0)
+                statement.opening_line = item.line
+            elif item.tag == "61":
+                last_line = self._line(probe, item, body.strip(), statement)
+                records.append(last_line)
+            elif item.tag == "86" and last_line is not None:
+                name, purpose, posting = parse_86(item.text)
+                last_line["counterparty"] = name
+                last_line["description"] = " ".join(p for p in (purpose, last_line["extra"]) if p)
+                if posting:
+                    last_line["category"] = posting
+                last_line = None
+            elif item.tag in ("62F", "62M"):
+                last_line = None
+                sign, _, currency, amount = self._balance(probe, item, body)
+                closing = sign * amount_of(amount)
+                if statement.opening is not None and statement.opening + statement.moved != closing:
+                    warnings.append(
+                        f"line {item.line}: closing balance {closing} {currency} differs from the "
+                        f"opening balance {statement.opening} (line {statement.opening_line}) plus "
+                        f"the statement lines ({statement.moved})")
+            else:
+                last_line = None
+        return Extract(self._frame(records), warnings)
+
+    def _balance(self, probe: Probe, item: _Field, body: str) -> tuple[int, str, str, str]:
+        match = _BALANCE.match(body.strip())
+        if not match:
+            raise StatementError(probe.name, f":{item.tag}: {body.strip()!r} is not a balance "
+                                             "(expected e.g. C240131EUR1234,56)", item.line)
+        mark, date, currency, amount = match.groups()
+        return (-1 if mark == "D" else 1), date, currency, amount
+
+    def _line(self, probe: Probe, item: _Field, body: str, statement: _Statement) -> dict:
+        match = _LINE.fullmatch(body)
+        if not match:
+            raise StatementError(probe.name, f":61: {body.splitlines()[0]!r} is not a statement "
+                                             "line (expected YYMMDD[MMDD]C|D|RC|RDamount,TYPE...)",
+                                 item.line)
+        mark = match.group("mark")
+        credit = mark in ("C", "RD")  # RD: reversal of a debit = money back
+        value = amount_of(match.group("amount"))
+        statement.moved += value if credit else -value
+        ref = match.group("ref").strip()
+        ref = "" if ref.upper() == "NONREF" else ref
+        bank = (match.group("bank") or "").strip()
+        return {
+            "source_row": item.line,
+            "time": _date(match.group("value")),
+            "amount": match.group("amount").replace(",", "."),
+            "currency": statement.currency,
+            "direction": ledger.INCOME if credit else ledger.EXPENSE,
+            "state": ledger.REFUND if mark == "RD" else ledger.SUCCESS,
+            "counterparty": "",
+            "description": "",
+            "extra": _squash(match.group("extra") or ""),
+            "method": statement.account,
+            "txn_id": bank or ref,
+            "merchant_order_id": ref if bank else "",
+            "category": match.group("type"),
+        }
+
+    def _frame(self, records: list[dict]) -> pd.DataFrame:
+        columns = ["source_row", "time", "amount", "currency", "direction", "state",
+                   "counterparty", "description", "method", "txn_id", "merchant_order_id",
+                   "category"]
+        frame = pd.DataFrame(records, columns=[*columns, "extra"])
+        no_86 = frame["description"].astype("str") == ""
+        frame.loc[no_86, "description"] = frame.loc[no_86, "extra"]
+        frame["amount"] = normalize_amounts(frame["amount"].astype("str"))[0]
+        return frame[columns]
+
+
+IMPORTERS = [Mt940()]
