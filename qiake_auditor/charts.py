@@ -1,0 +1,257 @@
+"""Charts of detected streams, built from the scan dict with matplotlib (no Qt, no pyplot).
+
+The GUI embeds these figures in a canvas; the headless demo and the evidence
+package save them as PNG/SVG. Every bar is one ledger row (a charge of a stream),
+so each drawn number can be traced to ``source`` + ``source_row``.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+import matplotlib
+from matplotlib import font_manager
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from .fileio import atomic_path
+
+# Preferred CJK families, best first (WQY is glyf-based and small; Noto/Source Han are CFF).
+CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC",
+                "Noto Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC")
+_KNOWN_FONT_FILES = (
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+    "/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc",
+    "/System/Library/Fonts/PingFang.ttc",
+    "C:/Windows/Fonts/msyh.ttc",
+    "C:/Windows/Fonts/simhei.ttf",
+)
+
+# Bar colours by charge state; charges after a recorded cancellation are red whatever the state.
+STATE_COLOURS = {
+    "success": "#3b6fb6",
+    "pending": "#8fb3e0",
+    "refunded": "#a0a0a0",
+    "partially_refunded": "#c9a227",
+    "refund": "#5aa469",
+    "closed": "#d9d9d9",
+    "failed": "#d9d9d9",
+}
+AFTER_CANCEL_COLOUR = "#d62728"
+STATE_LABELS = {
+    "success": "扣款成功 charged", "pending": "处理中 pending", "refunded": "已退款 refunded",
+    "partially_refunded": "部分退款 part refunded", "refund": "退款 refund",
+    "closed": "已关闭 closed", "failed": "失败 failed",
+}
+_cjk_family: str | None = None
+_font_checked = False
+
+
+def cjk_family() -> str | None:
+    """The CJK font family matplotlib will use, registering a known font file if needed.
+
+    Also puts it into ``font.sans-serif`` right after DejaVu Sans, so Latin text keeps
+    DejaVu's shapes and Chinese glyphs fall back per glyph to the CJK font.
+    """
+    global _cjk_family, _font_checked
+    if _font_checked:
+        return _cjk_family
+    _font_checked = True
+    names = {entry.name for entry in font_manager.fontManager.ttflist}
+    found = next((family for family in CJK_FAMILIES if family in names), None)
+    if found is None:
+        for path in _KNOWN_FONT_FILES:
+            if Path(path).exists():
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+                names = {entry.name for entry in font_manager.fontManager.ttflist}
+                found = next((family for family in CJK_FAMILIES if family in names), None)
+                if found:
+                    break
+    _cjk_family = found
+    if found:
+        rc = matplotlib.rcParams
+        rest = [name for name in rc["font.sans-serif"] if name not in ("DejaVu Sans", found)]
+        rc["font.sans-serif"] = ["DejaVu Sans", found, *rest]
+        # Per-glyph fallback walks font.family, not the generic list: name both.
+        rc["font.family"] = ["DejaVu Sans", found, "sans-serif"]
+        rc["axes.unicode_minus"] = False
+    return found
+
+
+def _day(text: str) -> date:
+    return date.fromisoformat(str(text)[:10])
+
+
+def _money(text: object) -> Decimal:
+    try:
+        return Decimal(str(text))
+    except ArithmeticError:
+        return Decimal(0)
+
+
+def _after_cancel(charge: dict) -> bool:
+    return "after_cancellation" in (charge.get("flags") or [])
+
+
+def stream_timeline(stream: dict, cancelled_on: str | None = None,
+                    figure: Figure | None = None) -> Figure:
+    """Bars per charge date of one stream, coloured by state.
+
+    Price steps show as a stepped line over the bars with the new amount written
+    at each change; the cancellation date is a dashed vertical line and charges
+    after it are red.
+    """
+    cjk_family()
+    figure = figure or Figure(figsize=(8, 3.6), layout="constrained")
+    figure.clear()
+    axes = figure.add_subplot()
+    charges = sorted(stream.get("charges") or [], key=lambda c: str(c.get("date", "")))
+    currency = stream.get("currency") or "CNY"
+    title = f"{stream.get('merchant', '')}  ·  {_cadence_label(stream.get('cadence'))}"
+    axes.set_title(title, fontsize=11, loc="left")
+    axes.set_ylabel(f"金额 amount ({currency})")
+    if not charges:
+        axes.text(0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center",
+                  transform=axes.transAxes)
+        axes.set_xticks([])
+        return figure
+    days = [_day(c["date"]) for c in charges]
+    amounts = [float(_money(c.get("amount"))) for c in charges]
+    colours = [AFTER_CANCEL_COLOUR if _after_cancel(c)
+               else STATE_COLOURS.get(c.get("state", ""), "#3b6fb6") for c in charges]
+    span = (max(days) - min(days)).days
+    width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
+    axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333", linewidth=0.4,
+             zorder=2)
+    _draw_price_steps(axes, charges, days, amounts)
+    handles = _legend_handles(charges)
+    if cancelled_on:
+        when = _day(cancelled_on)
+        axes.axvline(when, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.2, zorder=3)
+        axes.annotate(f"已取消 cancelled {when.isoformat()}", xy=(when, 1.0),
+                      xycoords=("data", "axes fraction"), xytext=(4, -12),
+                      textcoords="offset points", color=AFTER_CANCEL_COLOUR, fontsize=8)
+        low, high = min(*days, when), max(*days, when)
+    else:
+        low, high = min(days), max(days)
+    pad = timedelta(days=max(10, (high - low).days // 20))
+    axes.set_xlim(low - pad, high + pad)
+    axes.set_ylim(0, max(amounts) * 1.25 if max(amounts) > 0 else 1)
+    locator = AutoDateLocator(maxticks=10)
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.grid(axis="y", color="#e5e5e5", zorder=0)
+    axes.spines[["top", "right"]].set_visible(False)
+    if handles:
+        axes.legend(handles=handles, fontsize=8, loc="upper left", frameon=False,
+                    ncols=min(len(handles), 3))
+    return figure
+
+
+def _draw_price_steps(axes, charges: Sequence[dict], days: list[date],
+                      amounts: list[float]) -> None:
+    """A stepped line through the charged amounts, labelled where the price changes."""
+    paid = [(d, a) for c, d, a in zip(charges, days, amounts, strict=True)
+            if c.get("state") in ("success", "pending", "partially_refunded", "refunded")]
+    if len(paid) < 2:
+        return
+    axes.step([d for d, _ in paid], [a for _, a in paid], where="post", color="#555555",
+              linewidth=1.0, zorder=3)
+    previous = None
+    for when, amount in paid:
+        if previous is None or amount != previous:
+            axes.annotate(f"{amount:,.2f}", xy=(when, amount), xytext=(0, 4),
+                          textcoords="offset points", ha="center", fontsize=8, zorder=4)
+        previous = amount
+
+
+def _legend_handles(charges: Iterable[dict]) -> list[Patch]:
+    states = []
+    after = False
+    for charge in charges:
+        if _after_cancel(charge):
+            after = True
+        elif charge.get("state") not in states:
+            states.append(charge.get("state"))
+    handles = [Patch(color=STATE_COLOURS.get(s, "#3b6fb6"), label=STATE_LABELS.get(s, str(s)))
+               for s in states]
+    if after:
+        handles.append(Patch(color=AFTER_CANCEL_COLOUR, label="取消后扣款 after cancellation"))
+    return handles
+
+
+def monthly_totals(stream: dict) -> dict[str, Decimal]:
+    """Money charged per month (``YYYY-MM``) by one stream: successful charges minus refunds."""
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for charge in stream.get("charges") or []:
+        state = charge.get("state")
+        month = str(charge.get("date", ""))[:7]
+        if state in ("success", "pending", "partially_refunded"):
+            totals[month] += _money(charge.get("amount"))
+        elif state == "refund":
+            totals[month] -= _money(charge.get("amount"))
+    return dict(totals)
+
+
+def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
+    """Monthly spend per stream, stacked, for the ``top`` streams by net total."""
+    cjk_family()
+    figure = figure or Figure(figsize=(9, 4.2), layout="constrained")
+    figure.clear()
+    axes = figure.add_subplot()
+    axes.set_title("周期扣费每月金额 Monthly recurring spend", fontsize=11, loc="left")
+    streams = sorted(scan.get("streams") or [], key=lambda s: -_money(s.get("net_total")))
+    streams = [s for s in streams if s.get("charges")][:top]
+    per_stream = [monthly_totals(s) for s in streams]
+    months = sorted({m for totals in per_stream for m in totals if m})
+    if not months:
+        axes.text(0.5, 0.5, "没有发现周期扣费 no recurring charges found", ha="center",
+                  va="center", transform=axes.transAxes)
+        axes.set_xticks([])
+        axes.set_yticks([])
+        return figure
+    positions = list(range(len(months)))
+    bottom = [0.0] * len(months)
+    palette = matplotlib.colormaps["tab10"]
+    for index, (stream, totals) in enumerate(zip(streams, per_stream, strict=True)):
+        values = [float(totals.get(m, Decimal(0))) for m in months]
+        colour = AFTER_CANCEL_COLOUR if "after_cancellation" in (stream.get("flags") or []) \
+            else palette(index % 10)
+        label = f"{stream.get('merchant', '')} ({stream.get('currency') or 'CNY'})"
+        axes.bar(positions, values, bottom=bottom, color=colour, label=label, zorder=2,
+                 edgecolor="white", linewidth=0.5)
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    step = max(1, len(months) // 12)
+    axes.set_xticks(positions[::step], months[::step], rotation=0, fontsize=8)
+    axes.set_ylabel("金额 amount")
+    axes.grid(axis="y", color="#e5e5e5", zorder=0)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return figure
+
+
+def _cadence_label(cadence: object) -> str:
+    names = {"weekly": "每周 weekly", "monthly": "每月 monthly", "quarterly": "每季 quarterly",
+             "yearly": "每年 yearly", "annual": "每年 yearly", "biweekly": "每两周 biweekly",
+             "daily": "每天 daily"}
+    return names.get(str(cadence), str(cadence or ""))
+
+
+def save(figure: Figure, path: Path | str, dpi: int = 110) -> Path:
+    """Write a figure as PNG or SVG (by suffix), atomically."""
+    path = Path(path)
+    with atomic_path(path) as temporary, warnings.catch_warnings():
+        if cjk_family() is None:  # no CJK font on this machine: boxes, but no noise
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure.savefig(temporary, format=path.suffix.lstrip(".").lower() or "png", dpi=dpi)
+    return path

@@ -1,0 +1,110 @@
+"""The one seam for user-facing messages and questions.
+
+Logic calls :func:`info`, :func:`warning`, :func:`error`, :func:`ask`,
+:func:`ask_text` and :func:`ask_date`; only :class:`DialogMessages` opens real
+dialogs. Tests install a recorder with :func:`install` so nothing ever blocks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+class DialogMessages:
+    """Messages shown as modal dialogs (the application's default)."""
+
+    def info(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warning(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def error(self, title: str, text: str, parent: QWidget | None = None) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def ask(self, title: str, text: str, parent: QWidget | None = None) -> bool:
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(parent, title, text, buttons)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_text(self, title: str, label: str, secret: bool = False, default: str = "",
+                 parent: QWidget | None = None) -> str | None:
+        mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
+        text, ok = QInputDialog.getText(parent, title, label, mode, default)
+        return text if ok else None
+
+    def ask_date(self, title: str, label: str, default: date,
+                 parent: QWidget | None = None) -> date | None:
+        dialog = QDialog(parent)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(label))
+        editor = QDateEdit(QDate(default.year, default.month, default.day))
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat("yyyy-MM-dd")
+        layout.addWidget(editor)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        chosen = editor.date()
+        return date(chosen.year(), chosen.month(), chosen.day())
+
+
+_current: DialogMessages = DialogMessages()
+
+
+def install(messages) -> object:
+    """Replace the message sink (tests); returns the previous one."""
+    global _current
+    previous, _current = _current, messages
+    return previous
+
+
+def current():
+    return _current
+
+
+def info(title: str, text: str, parent: QWidget | None = None) -> None:
+    _current.info(title, text, parent)
+
+
+def warning(title: str, text: str, parent: QWidget | None = None) -> None:
+    _current.warning(title, text, parent)
+
+
+def error(title: str, text: str, parent: QWidget | None = None) -> None:
+    _current.error(title, text, parent)
+
+
+def ask(title: str, text: str, parent: QWidget | None = None) -> bool:
+    return _current.ask(title, text, parent)
+
+
+def ask_text(title: str, label: str, secret: bool = False, default: str = "",
+             parent: QWidget | None = None) -> str | None:
+    return _current.ask_text(title, label, secret, default, parent)
+
+
+def ask_date(title: str, label: str, default: date, parent: QWidget | None = None) -> date | None:
+    return _current.ask_date(title, label, default, parent)

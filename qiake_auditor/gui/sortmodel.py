@@ -1,0 +1,99 @@
+"""A table model sorted in numpy: the model keeps a row permutation, not a proxy.
+
+A ``QSortFilterProxyModel`` calls back into Python for every comparison (seconds
+for 100k rows); here each column has a precomputed display array and sort key,
+and sorting is one ``argsort(kind="mergesort")``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+_EMPTY = np.empty(0, dtype=object)
+
+
+class SortedTableModel(QAbstractTableModel):
+    """Columns of display strings with sort keys; subclasses fill them in ``_columns``."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._display: list[np.ndarray] = [_EMPTY for _ in self.HEADERS]
+        self._keys: list[np.ndarray] = [_EMPTY for _ in self.HEADERS]
+        self._order = np.arange(0, dtype=np.int64)
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
+
+    def _set_columns(self, display: list[np.ndarray], keys: list[np.ndarray]) -> None:
+        """Replace all data (model reset); keeps the current sort column and order."""
+        self.beginResetModel()
+        self._display, self._keys = display, keys
+        rows = len(display[0]) if display else 0
+        self._order = np.arange(rows, dtype=np.int64)
+        if self._sorted is not None and rows:
+            column, order = self._sorted
+            self._order = self._permutation(column, order)
+        self.endResetModel()
+
+    # -- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._order)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display[index.column()][self._order[index.row()]]
+        return self.extra_data(int(self._order[index.row()]), index.column(), role)
+
+    def extra_data(self, row: int, column: int, role: int):
+        """Roles other than display, by source row; subclasses override."""
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.HEADERS):
+            return
+        self._sorted = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self._order
+        persistent = self.persistentIndexList()
+        sources = [int(old[i.row()]) for i in persistent]
+        self._order = self._permutation(column, order)
+        position = np.empty_like(self._order)
+        position[self._order] = np.arange(len(self._order))
+        self.changePersistentIndexList(
+            persistent, [self.index(int(position[s]), i.column()) for s, i in
+                         zip(sources, persistent, strict=True)])
+        self.layoutChanged.emit()
+
+    def _permutation(self, column: int, order: Qt.SortOrder) -> np.ndarray:
+        keys = self._keys[column]
+        permutation = np.argsort(keys, kind="mergesort")
+        if order == Qt.SortOrder.DescendingOrder:
+            permutation = permutation[::-1].copy()
+        return permutation.astype(np.int64)
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def source_row(self, view_row: int) -> int:
+        """The data row shown at ``view_row``."""
+        return int(self._order[view_row])
+
+    def view_row(self, source_row: int) -> int:
+        """Where data row ``source_row`` is shown now (-1 if absent)."""
+        hits = np.flatnonzero(self._order == source_row)
+        return int(hits[0]) if len(hits) else -1

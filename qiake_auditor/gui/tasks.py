@@ -1,0 +1,67 @@
+"""The work the window hands to its worker: plain functions, no Qt.
+
+Each opens its own :class:`Workspace` (SQLite connections belong to one thread),
+does its job and returns a :class:`Snapshot` of everything the window shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .. import demo
+from ..ingest import FileReport, import_paths
+from ..progress import NO_PROGRESS, Progress
+from ..workspace import StoredFile, Workspace
+
+
+@dataclass
+class Snapshot:
+    """The workspace as the window shows it, computed in the worker."""
+
+    workspace: Path
+    files: list[StoredFile]
+    ledger: pd.DataFrame
+    scan: dict | None
+    cancellations: dict[str, str]
+    watch: list[str]
+    reports: list[FileReport] = field(default_factory=list)
+
+
+def load(workspace: Path, overrides: dict | None = None,
+         progress: Progress = NO_PROGRESS) -> Snapshot:
+    """Read the ledger and scan it with the user's decisions (plus fixed ``overrides``)."""
+    with Workspace(workspace) as space:
+        progress.report(0.05, "reading the ledger")
+        ledger = space.ledger()
+        progress.check()
+        scan = demo.scan_workspace(space, progress, overrides)
+        return Snapshot(Path(workspace), space.files(), ledger, scan,
+                        space.decisions("cancelled"), sorted(space.decisions("watch")))
+
+
+def import_files(workspace: Path, paths: Sequence[Path], password: str | None = None,
+                 overrides: dict | None = None, progress: Progress = NO_PROGRESS) -> Snapshot:
+    """Import statements (all or nothing), then load."""
+    with Workspace(workspace) as space:
+        reports, _keys = import_paths([Path(p) for p in paths], space, password,
+                                      progress=progress)
+    snapshot = load(workspace, overrides, progress)
+    snapshot.reports = reports
+    return snapshot
+
+
+def open_demo(workspace: Path, progress: Progress = NO_PROGRESS) -> Snapshot:
+    """A fresh workspace with the bundled demo statements and the demo's decisions."""
+    workspace = Path(workspace)
+    for leftover in (workspace, Path(f"{workspace}-wal"), Path(f"{workspace}-shm")):
+        leftover.unlink(missing_ok=True)
+    with Workspace(workspace) as space:
+        reports, _keys = import_paths(demo.demo_files(), space, progress=progress)
+        demo.apply_demo_decisions(space)
+    snapshot = load(workspace, demo.demo_overrides(), progress)
+    snapshot.reports = reports
+    return snapshot

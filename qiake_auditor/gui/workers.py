@@ -1,0 +1,72 @@
+"""Run plain core functions off the GUI thread, with progress and cancel.
+
+The core takes a :class:`~qiake_auditor.progress.Progress`; here a subclass
+forwards ``report()`` through a Qt signal and answers ``cancelled()`` from a flag,
+so the core never imports Qt. Results and errors come back as signals, queued
+to the receiver's (GUI) thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from ..progress import Progress
+
+
+class WorkerSignals(QObject):
+    """Signals of one task; lives in the GUI thread so slots run there."""
+
+    progress = Signal(float, str)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class SignalProgress(Progress):
+    """A Progress that emits ``signals.progress`` and reads a cancel flag."""
+
+    def __init__(self, signals: WorkerSignals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, fraction: float, text: str = "") -> None:
+        self._signals.progress.emit(float(fraction), text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class Task(QRunnable):
+    """One call of ``function(*args, progress=..., **kwargs)`` on the thread pool."""
+
+    def __init__(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the owner keeps a reference until it is done
+        self.signals = WorkerSignals()
+        self.progress = SignalProgress(self.signals)
+        self._function = function
+        self._args = args
+        self._kwargs = kwargs
+
+    def run(self) -> None:
+        try:
+            result = self._function(*self._args, progress=self.progress, **self._kwargs)
+        except BaseException as exc:  # every failure goes back to the GUI thread
+            self.signals.failed.emit(exc)
+            return
+        self.signals.finished.emit(result)
+
+    def cancel(self) -> None:
+        self.progress.cancel()
+
+
+def start(task: Task, pool: QThreadPool | None = None) -> Task:
+    """Queue a task on the global (or given) pool and return it."""
+    (pool or QThreadPool.globalInstance()).start(task)
+    return task
