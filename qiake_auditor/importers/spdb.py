@@ -8,6 +8,8 @@ money in/out sit in 存入金额/取出金额. ``附言`` carries ``支付宝-<m
 
 from __future__ import annotations
 
+import pandas as pd
+
 from ..errors import StatementError
 from . import bankrows, textio
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
@@ -42,20 +44,24 @@ class SpdbDebit(Importer):
             raise StatementError(probe.name, "no sheet with the 顺序号/交易日期/存入金额 header")
         frame = textio.sheet_frame(sheet.rows, header, sheet.first_row)
         amount, direction = bankrows.two_columns(frame, "存入金额", "取出金额", probe.name, "row")
-        note = bankrows.text(frame["附言"]) if "附言" in frame else bankrows.text(
-            frame["交易对手名称"]).where(False, "")
+        note = (bankrows.text(frame["附言"]) if "附言" in frame
+                else pd.Series("", index=frame.index, dtype="str"))
+        warnings: list[str] = []
+        currency: pd.Series | str = "CNY"
+        if "币种" in frame:
+            currency, warnings = bankrows.currency_codes(frame["币种"])
         account = bankrows.row_cells(sheet.rows[0])[1] if len(sheet.rows[0]) > 1 else ""
         rows = bankrows.rows_frame(
             frame,
             time=textio.iso_times(bankrows.text(frame["交易日期"]),
                                   ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d", "%Y%m%d %H:%M:%S",
                                    "%Y%m%d"), probe.name, frame["source_row"], "row"),
-            amount=amount, direction=direction, currency="CNY",
+            amount=amount, direction=direction, currency=currency,
             counterparty=bankrows.first_filled(bankrows.text(frame["交易对手名称"]), note),
             description=note, category=bankrows.text(frame["交易类型"]),
             method=bankrows.card_method(BANK, account),
         )
-        return Extract(rows)
+        return Extract(rows, warnings)
 
 
 IMPORTERS = [SpdbDebit()]
