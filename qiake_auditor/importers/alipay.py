@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import ledger
 from ..money import normalize_amounts
 from . import checks, textio
 from .base import Extract, Importer, Probe, ReadOptions
@@ -38,7 +37,7 @@ def _build(probe: Probe, frame: pd.DataFrame, *, time: pd.Series, direction: pd.
            amount_col: str, counterparty: str, description: str, method: str | None,
            txn_id: str, merchant_order_id: str, category: str | None,
            status: pd.Series) -> tuple[pd.DataFrame, list[str]]:
-    amount, negative, valid = normalize_amounts(frame[amount_col])
+    amount, _, valid = normalize_amounts(frame[amount_col])
     if not valid.all():
         bad = valid.idxmin()
         raise _bad_amount(probe, frame, amount_col, bad)
@@ -123,8 +122,9 @@ class AlipayApp2021(Importer):
         header, end = _header_and_end(lines, APP_2021[:7])
         frame = textio.parse_csv_block(lines, header, end, probe.name)
         rows, warnings = _build(
-            probe, frame, time=frame["交易时间"], direction=checks.wallet_directions(frame["收/支"]),
-            amount_col="金额", counterparty="交易对方", description="商品说明",
+            probe, frame, time=frame["交易时间"],
+            direction=checks.wallet_directions(frame["收/支"]), amount_col="金额",
+            counterparty="交易对方", description="商品说明",
             method="收/付款方式", txn_id="交易订单号", merchant_order_id="商家订单号",
             category="交易分类", status=frame["交易状态"],
         )
@@ -154,7 +154,8 @@ class AlipayWeb(Importer):
         status = frame["交易状态"].str.strip()
         refunded, _, has_refund = normalize_amounts(frame["成功退款（元）"])
         amount, _, _ = normalize_amounts(frame["金额（元）"])
-        partly = has_refund & (refunded.replace("", "0").astype(float) > 0) & (status == "交易成功")
+        nonzero = ~refunded.str.fullmatch(r"0*\.?0*").fillna(True).astype(bool)
+        partly = has_refund & nonzero & (status == "交易成功")
         full = partly & (refunded == amount)
         status = status.mask(partly, "已退款").mask(full, "已全额退款")
         rows, warnings = _build(
