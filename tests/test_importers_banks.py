@@ -327,3 +327,17 @@ def test_currency_words() -> None:
     assert warnings == ["unknown currency '金币' kept as printed"]
     assert bankrows.card_method("工商银行", "1234****5678") == "工商银行(5678)"
     assert bankrows.card_method("工商银行", "") == "工商银行"
+
+
+def test_cli_reports_bad_bank_amount_with_file_and_line(tmp_path: Path, capsys) -> None:
+    from qiake_auditor.cli import main
+
+    lines = _icbc_credit_text().split("\r\n")
+    lines[7] = lines[7].replace('"29.90', '"2x.90')  # physical line 8
+    path = tmp_path / "icbc.csv"
+    path.write_text("\r\n".join(lines), encoding="utf-8")
+    code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite")])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "icbc.csv, line 8" in err and "'2x.90'" in err
+    assert "Traceback" not in err
