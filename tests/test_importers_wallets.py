@@ -145,6 +145,20 @@ def test_wechat_fixture_states_and_long_ids() -> None:
     assert row(rows, 19)["amount"] == "1020.00"
 
 
+def test_wechat_csv_resaved_by_excel_is_still_read(tmp_path: Path) -> None:
+    # Excel/WPS on a Chinese system saves CSV as GBK without BOM, drops the id tabs and
+    # writes times as 2024/5/2 8:15.
+    text = (GOLDEN / "wechat/wechat-bill.csv").read_text(encoding="utf-8-sig")
+    text = text.replace("2024-05-02 08:15:00", "2024/5/2 8:15").replace("\t", "")
+    resaved = tmp_path / "wx.csv"
+    resaved.write_bytes(text.encode("gb18030"))
+    statement = read_one(resaved)
+    assert statement.importer.id == "wechat-csv"
+    assert row(statement.rows, 18)["time"] == "2024-05-02 08:15:00"
+    assert row(statement.rows, 19)["amount"] == "1020.00"
+    assert statement.warnings == []
+
+
 def test_xlsx_generator_reproduces_committed_fixtures() -> None:
     spec = importlib.util.spec_from_file_location("make_wallet_xlsx",
                                                   GOLDEN / "make_wallet_xlsx.py")
