@@ -159,6 +159,18 @@ def test_wechat_csv_resaved_by_excel_is_still_read(tmp_path: Path) -> None:
     assert statement.warnings == []
 
 
+def test_ids_turned_into_numbers_are_warned_about(tmp_path: Path) -> None:
+    text = (GOLDEN / "wechat/wechat-bill.csv").read_text(encoding="utf-8-sig")
+    text = text.replace('"4200001234202405031234567891"', "4.20000123420241E+27")
+    damaged = tmp_path / "wx.csv"
+    damaged.write_text(text, encoding="utf-8-sig")
+    statement = read_one(damaged)
+    assert row(statement.rows, 19)["txn_id"] == "4.20000123420241E+27"
+    assert statement.warnings == [
+        "txn_id '4.20000123420241E+27' (line 19, 1 rows in all) was turned into a number, "
+        "probably by Excel; its digits are lost - import the original export instead"]
+
+
 def test_xlsx_generator_reproduces_committed_fixtures() -> None:
     spec = importlib.util.spec_from_file_location("make_wallet_xlsx",
                                                   GOLDEN / "make_wallet_xlsx.py")

@@ -98,6 +98,7 @@ class JdWallet(Importer):
         preamble = [_PARENTHESES.sub("", line) for line in lines[:header]]
         count, sums = checks.declared_totals(preamble)
         warnings += checks.compare_totals(_comparable(rows, partial), count, sums)
+        warnings += walletrows.id_warnings(rows)
         return Extract(rows, warnings)
 
 

@@ -79,6 +79,7 @@ class Meituan(Importer):
             amount=rows["amount"].mask(repayment, "0.00"),
         )
         warnings = checks.compare_totals(as_counted, count, sums)
+        warnings += walletrows.id_warnings(rows)
         return Extract(rows, warnings)
 
 

@@ -55,6 +55,28 @@ def amounts(source: str, frame: pd.DataFrame, column: str, raw: pd.Series | None
     return amount
 
 
+_SCIENTIFIC = r"[+-]?\d+(?:\.\d*)?[eE][+-]?\d+"
+
+
+def id_warnings(rows: pd.DataFrame, unit: str = "line") -> list[str]:
+    """Warn where ids were turned into numbers like ``4.2E+27`` (an Excel re-save).
+
+    Those ids lost their digits for good; the rows are still read, but dedup and
+    refund matching need the original export.
+    """
+    warnings = []
+    for column in ("txn_id", "merchant_order_id"):
+        bad = rows[column].astype("str").str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
+        if bad.any():
+            first = bad.idxmax()
+            warnings.append(
+                f"{column} {rows.at[first, column]!r} ({unit} {int(rows.at[first, 'source_row'])}"
+                f", {int(bad.sum())} rows in all) was turned into a number, probably by Excel; "
+                "its digits are lost - import the original export instead"
+            )
+    return warnings
+
+
 def assemble(frame: pd.DataFrame, **columns: pd.Series | str) -> pd.DataFrame:
     """Ledger importer columns from already converted series (and constants)."""
     rows = pd.DataFrame({"source_row": frame["source_row"].astype("int64")})

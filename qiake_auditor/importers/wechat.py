@@ -58,7 +58,7 @@ def _rows(probe: Probe, frame: pd.DataFrame, time: pd.Series, amount_text: pd.Se
         merchant_order_id=walletrows.text(frame["商户单号"]),
         category=category,
     )
-    return rows, warnings
+    return rows, warnings + walletrows.id_warnings(rows, unit)
 
 
 class WeChatCsv(Importer):
