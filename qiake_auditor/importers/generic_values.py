@@ -1,0 +1,141 @@
+"""Cell values of unknown bank tables: dates in many orders, amounts in many dresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from .. import ledger
+from ..errors import StatementError
+from ..money import normalize_amounts
+
+_TIME = r"(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+_YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + _TIME
+_COMPACT = r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:\s*(?P<H>\d{2}):?(?P<M>\d{2}):?(?P<S>\d{2}))?"
+_DAY_MONTH = r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})[-/.](?P<y>\d{4}|\d{2})" + _TIME
+
+EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+
+EXPENSE_WORDS = {"借", "借方", "支出", "支", "出", "转出", "付款", "debit", "dr", "d",
+                 "withdrawal", "out", "debit/dr", "expense"}
+INCOME_WORDS = {"贷", "贷方", "收入", "收", "入", "转入", "收款", "credit", "cr", "c", "deposit",
+                "in", "credit/cr", "income"}
+
+CURRENCY_NAMES = {"人民币": "CNY", "人民币元": "CNY", "rmb": "CNY", "元": "CNY", "美元": "USD",
+                  "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP",
+                  "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "澳门元": "MOP", "台币": "TWD",
+                  "新台币": "TWD"}
+
+
+def excel_serial(value: object) -> object:
+    """An Excel date serial number (a numeric cell in a date column) -> datetime."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 20000 < value < 80000:
+        moment = EXCEL_EPOCH + dt.timedelta(days=float(value))
+        return moment.date() if float(value).is_integer() else moment
+    return value
+
+
+def dates(raw: pd.Series, rows: pd.Series, source: str, unit: str) -> pd.Series:
+    """Printed dates (with or without a time) -> ``YYYY-MM-DD[ HH:MM:SS]``.
+
+    ``M/D/YYYY`` and ``D/M/YYYY`` are told apart by the data: a first part above 12
+    means day first; otherwise a second part above 12 means month first; when neither
+    occurs, ``/`` is read US-style (month first) and ``.`` European (day first).
+    """
+    text = raw.fillna("").astype("str").str.strip()
+    parts = pd.DataFrame({k: pd.Series(pd.NA, index=text.index, dtype="object")
+                          for k in ("y", "m", "d", "H", "M", "S")})
+    done = pd.Series(False, index=text.index)
+    for pattern in (_YMD, _COMPACT):
+        found = text.str.extract(f"^{pattern}$")
+        hit = ~done & found["y"].notna()
+        for key in ("y", "m", "d", "H", "M", "S"):
+            parts.loc[hit, key] = found.loc[hit, key]
+        done |= hit
+    found = text.str.extract(f"^{_DAY_MONTH}$")
+    hit = ~done & found["y"].notna()
+    if hit.any():
+        first = found.loc[hit, "a"].astype("int64")
+        second = found.loc[hit, "b"].astype("int64")
+        dots = (found.loc[hit, "sep"] == ".").all()
+        day_first = bool((first > 12).any()) or (not (second > 12).any() and dots)
+        parts.loc[hit, "d"] = found.loc[hit, "a" if day_first else "b"]
+        parts.loc[hit, "m"] = found.loc[hit, "b" if day_first else "a"]
+        year = found.loc[hit, "y"]
+        parts.loc[hit, "y"] = year.where(year.str.len() == 4, "20" + year)
+        for key in ("H", "M", "S"):
+            parts.loc[hit, key] = found.loc[hit, key]
+        done |= hit
+    day = (parts["y"].fillna("") + "-" + parts["m"].fillna("").str.zfill(2) + "-"
+           + parts["d"].fillna("").str.zfill(2))
+    valid = done & pd.to_datetime(day.where(done), format="%Y-%m-%d", errors="coerce").notna()
+    has_time = parts["H"].notna()
+    clock = (parts["H"].fillna("0").str.zfill(2) + ":" + parts["M"].fillna("00") + ":"
+             + parts["S"].fillna("00"))
+    clock_ok = ~has_time | clock.str.fullmatch(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d")
+    valid &= clock_ok.fillna(False).astype(bool)
+    if not valid.all():
+        bad = valid.idxmin()
+        raise StatementError(source, f"date {text.loc[bad]!r} is not a date (expected e.g. "
+                                     "2024-01-31, 2024/1/31, 20240131 or 1/31/2024)",
+                             int(rows.loc[bad]), unit)
+    return day.where(~has_time, day + " " + clock).astype("str")
+
+
+def add_times(day: pd.Series, raw: pd.Series, rows: pd.Series, source: str,
+              unit: str) -> pd.Series:
+    """Add a separate time column (``10:11:12``, ``10:11`` or ``101112``) to date-only values."""
+    text = raw.fillna("").astype("str").str.strip()
+    found = text.str.extract(r"^(?P<H>\d{1,2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?$")
+    needs = (day.str.len() == 10) & (text != "")
+    bad = needs & found["H"].isna()
+    if bad.any():
+        index = bad.idxmax()
+        raise StatementError(source, f"time {text.loc[index]!r} is not a time (expected e.g. "
+                                     "10:11:12)", int(rows.loc[index]), unit)
+    clock = found["H"].fillna("0").str.zfill(2) + ":" + found["M"].fillna("00") + ":" + \
+        found["S"].fillna("00")
+    return day.where(~needs, day + " " + clock).astype("str")
+
+
+def amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Printed amounts -> (canonical unsigned, negative, valid); '' counts as not valid.
+
+    Handles ``(12.34)`` and ``12.34-`` as negatives, and a decimal comma (``12,5``,
+    ``1.234,56``) when the column never shows a decimal point.
+    """
+    text = raw.fillna("").astype("str").str.strip()
+    paren = text.str.fullmatch(r"\(.*\)").fillna(False).astype(bool)
+    text = text.mask(paren, "-" + text.str.slice(1, -1))
+    trailing = text.str.fullmatch(r"[^-]*\d-").fillna(False).astype(bool)
+    text = text.mask(trailing, "-" + text.str.slice(0, -1))
+    comma_decimal = text.str.contains(r"\d,\d{1,2}$", regex=True).any() and not \
+        text.str.contains(r"\d\.\d{1,2}$", regex=True).any()
+    if comma_decimal:
+        text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
+    amount, negative, valid = normalize_amounts(text)
+    return amount, negative, valid
+
+
+def is_zero(amount: pd.Series) -> pd.Series:
+    return amount.str.fullmatch(r"0\.0+").fillna(False).astype(bool)
+
+
+def directions(raw: pd.Series) -> tuple[pd.Series, list[str]]:
+    """借/贷, Debit/Credit, 支出/收入 -> ledger direction ('' where the word is unknown)."""
+    text = raw.fillna("").astype("str").str.strip()
+    lower = text.str.lower()
+    out = pd.Series("", index=text.index, dtype="str")
+    out = out.mask(lower.isin(EXPENSE_WORDS), ledger.EXPENSE)
+    out = out.mask(lower.isin(INCOME_WORDS), ledger.INCOME)
+    unknown = sorted(set(text[(out == "") & (text != "")]))
+    warnings = [f"direction words {', '.join(repr(w) for w in unknown[:5])} are not 借/贷 or "
+                "Debit/Credit; the sign of the amount was used"] if unknown else []
+    return out, warnings
+
+
+def currencies(raw: pd.Series) -> pd.Series:
+    text = raw.fillna("").astype("str").str.strip()
+    named = text.str.lower().map(CURRENCY_NAMES)
+    return named.fillna(text.str.upper()).astype("str")
