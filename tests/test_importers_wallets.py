@@ -85,6 +85,20 @@ def test_identified_by_content_not_name(relative: str, new_name: str, tmp_path: 
     assert read_one(target).importer.id == FIXTURES[relative]
 
 
+def test_wallet_importers_reject_the_bank_and_international_samples() -> None:
+    folder = sample("")
+    others = sorted(p for p in folder.rglob("*") if p.is_file()
+                    and p.parent.name not in {"alipay-app", "alipay-web", "wechat-csv",
+                                              "wechat-xlsx", "jd"}
+                    and p.suffix != ".md")
+    assert len(others) >= 10
+    for path in others:
+        probe = base.Probe(path.name, path.read_bytes())
+        claimed = [imp.id for imp in base.all_importers()
+                   if imp.id in WALLET_IDS and probe.kind in imp.kinds and imp.identify(probe)]
+        assert claimed == [], path.name
+
+
 def test_wechat_csv_is_not_taken_for_jd_or_meituan_when_markers_are_swapped(
         tmp_path: Path) -> None:
     # A WeChat bill whose title line is replaced is nobody's bill: no wallet claims it.
