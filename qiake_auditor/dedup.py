@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .vstr import join_columns
+
 _FIELDS = ("txn_id", "time", "amount", "currency", "direction", "counterparty", "description")
 
 
@@ -21,10 +23,9 @@ def family(format_id: str) -> str:
 
 def dedup_keys(rows: pd.DataFrame, format_id: str) -> pd.Series:
     """One key per row, stable across exports of the same platform."""
-    basis = pd.Series(family(format_id), index=rows.index, dtype="str")
-    for field in _FIELDS:
-        basis = basis + "\x1f" + rows[field].astype("str")
-    digest = pd.util.hash_pandas_object(basis, index=False, categorize=False)
+    basis = join_columns(rows, list(_FIELDS))  # one Arrow kernel, then one hash pass
+    digest = pd.util.hash_pandas_object(family(format_id) + "\x1f" + basis, index=False,
+                                        categorize=False)
     occurrence = digest.groupby(digest.to_numpy()).cumcount()
     return pd.Series(digest.to_numpy().astype("str"), index=rows.index, dtype="str") + ":" + \
         occurrence.astype("str")

@@ -100,6 +100,8 @@ def _read_one(probe: Probe, source: str, file_name: str, sha: str, data: bytes,
     except (KeyError, IndexError, ValueError) as exc:
         raise StatementError(source, f"the layout looks like {importer.label} but a part of it "
                                      f"is missing or damaged ({exc})") from exc
+    for cached in ("_decoded", "lines", "sheets"):  # the decoded text is no longer needed
+        probe.__dict__.pop(cached, None)
     rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
     return Statement(source, file_name, sha, data, importer, rows, extract.warnings,
                      extract.remember_mapping)
@@ -108,7 +110,7 @@ def _read_one(probe: Probe, source: str, file_name: str, sha: str, data: bytes,
 def finish(extract: Extract, importer: Importer, source: str, sha: str,
            unit: str = "line") -> pd.DataFrame:
     """Validate an importer's rows and add the columns every ledger row has."""
-    rows = extract.rows.copy()
+    rows = extract.rows  # the importer's frame is ours now: no copy of a million rows
     for column in ledger.IMPORTER_COLUMNS:
         if column not in rows:
             rows[column] = ""
@@ -165,6 +167,7 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
         statements.extend(found)
     progress.report(0.85, "saving")
     keys: list[str] = []
+    had_rows = workspace.row_count() > 0
     with workspace.transaction() as db:
         stored_ids: dict[str, int] = {}
         for statement, report in zip(statements, reports, strict=True):
@@ -180,18 +183,20 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
             if statement.remember_mapping:
                 workspace.save_column_map(db, *statement.remember_mapping)
         progress.report(0.92, "linking")
-        relink(workspace, db)
+        new_rows = [s.rows for s in statements]
+        relink(workspace, db, None if had_rows else new_rows)
     progress.report(1.0, "done")
     return reports, keys
 
 
-def relink(workspace: Workspace, db) -> None:
+def relink(workspace: Workspace, db, rows: list[pd.DataFrame] | None = None) -> None:
     """Recompute wallet/bank links and refund links over the workspace.
 
-    Only rows that can take part in a link are loaded back, so a million-row
-    wallet bill with no bank statement beside it costs one indexed scan.
+    ``rows``: when the workspace held nothing before this import, the new rows
+    themselves, which saves reading them back.
     """
-    candidates = linking.candidates(workspace.ledger())
+    everything = workspace.ledger() if rows is None else pd.concat(rows, ignore_index=True)
+    candidates = linking.candidates(everything.drop_duplicates("dedup_key"))
     links = linking.wallet_bank_links(candidates)
     refunds = linking.refund_links(candidates)
     workspace.set_links(db, links, refunds)

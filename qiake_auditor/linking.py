@@ -15,6 +15,7 @@ import pandas as pd
 
 from . import ledger
 from .dedup import family
+from .vstr import map_distinct
 
 WALLETS = {"alipay": "支付宝", "wechat": "财付通", "jd": "京东", "meituan": "美团"}
 # What a bank prints for each wallet (full-width hyphen too).
@@ -110,7 +111,7 @@ def candidates(rows: pd.DataFrame) -> pd.DataFrame:
     Bank rows; card-paid wallet rows when a bank statement is present; refunds and
     the rows sharing an order id with a refund.
     """
-    fam = rows["format"].map(family)
+    fam = map_distinct(rows["format"], family)
     bank = ~fam.isin(WALLETS)
     card_paid = rows["method"].str.contains(_CARD_METHOD) if bank.any() else False
     refund = (rows["state"] == ledger.REFUND) | rows["description"].str.startswith("退款")

@@ -73,18 +73,11 @@ def to_decimal(amount: str) -> Decimal:
 
 
 def sum_amounts(amounts: pd.Series) -> Decimal:
-    """Exact sum of canonical amount strings, with integer arithmetic."""
-    amounts = amounts.dropna().astype("str")
-    amounts = amounts[amounts != ""]
-    if amounts.empty:
-        return Decimal("0.00")
-    parts = amounts.str.partition(".")
-    scale = max(2, int(parts[2].str.len().max()))
-    whole = parts[0].astype("int64").to_numpy(dtype=object)
-    frac = parts[2].str.pad(scale, side="right", fillchar="0").astype("int64")
-    units = whole * (10**scale) + frac.to_numpy(dtype=object)
-    total = int(np.sum(units)) if len(units) else 0
-    return Decimal(total).scaleb(-scale)
+    """Exact sum of canonical amount strings (each distinct value converted once)."""
+    counts = amounts.dropna().astype("str").value_counts()
+    total = sum((Decimal(value) * int(n) for value, n in counts.items() if value),
+                Decimal("0.00"))
+    return total if total.as_tuple().exponent <= -2 else total.quantize(Decimal("0.01"))
 
 
 def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:

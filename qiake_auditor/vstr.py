@@ -13,7 +13,8 @@ import pyarrow.compute as pc
 
 
 def _arrow(series: pd.Series) -> pa.ChunkedArray | pa.Array:
-    return pa.array(series.fillna("").astype("str").array)
+    values = pa.array(series.fillna("").astype("str").array)
+    return values.cast(pa.large_string()) if values.type != pa.large_string() else values
 
 
 def _back(values: pa.Array | pa.ChunkedArray, like: pd.Series) -> pd.Series:
@@ -25,3 +26,18 @@ def replace_regex(series: pd.Series, pattern: str, replacement: str = "") -> pd.
     if series.empty:
         return series.astype("str")
     return _back(pc.replace_substring_regex(_arrow(series), pattern, replacement), series)
+
+
+def join_columns(frame: pd.DataFrame, columns: list[str], separator: str = "\x1f") -> pd.Series:
+    """The given text columns joined row by row with ``separator`` (one Arrow kernel)."""
+    arrays = [_arrow(frame[c]) for c in columns]
+    separator_array = pa.scalar(separator, type=pa.large_string())
+    return _back(pc.binary_join_element_wise(*arrays, separator_array), frame)
+
+
+def map_distinct(series: pd.Series, function) -> pd.Series:
+    """``series.map(function)`` computed once per distinct value."""
+    codes, uniques = pd.factorize(series, use_na_sentinel=False)
+    values = pd.Series([function(u) for u in uniques], dtype="object")
+    out = values.to_numpy()[codes] if len(uniques) else values.to_numpy()
+    return pd.Series(out, index=series.index)

@@ -163,7 +163,7 @@ class Workspace:
         if fresh.empty:
             return 0
         buffer = io.BytesIO()
-        fresh.reset_index(drop=True).to_parquet(buffer, index=False, compression="zstd")
+        fresh.reset_index(drop=True).to_parquet(buffer, index=False, compression="snappy")
         db.execute(
             "INSERT INTO row_blocks(file_id, source, n_rows, data) VALUES (?, ?, ?, ?)",
             (file_id, str(fresh["source"].iloc[0]), len(fresh), sqlite3.Binary(buffer.getvalue())),

@@ -90,9 +90,10 @@ class AlipayApp2023(Importer):
         return header is not None and textio.split_simple(lines[header])[0] == "交易时间"
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
-        lines = probe.lines
-        header, end = _header_and_end(lines, APP_2023[:7])
-        frame = textio.parse_csv_block(lines, header, end, probe.name)
+        # The header sits in the first lines; the body can be a million lines, so it
+        # is cut out of the text as one piece rather than split into lines.
+        header = textio.find_line(probe.head_lines, APP_2023[:7], limit=80)
+        frame = textio.parse_csv_text(textio.csv_region(probe.text, header), header, probe.name)
         direction = checks.wallet_directions(frame["收/支"])
         rows, warnings = _build(
             probe, frame, time=frame["交易时间"], direction=direction, amount_col="金额",
@@ -100,7 +101,7 @@ class AlipayApp2023(Importer):
             txn_id="交易订单号", merchant_order_id="商家订单号", category="交易分类",
             status=frame["交易状态"],
         )
-        count, sums = checks.declared_totals(lines[:header])
+        count, sums = checks.declared_totals(probe.head_lines[:header])
         warnings += checks.compare_totals(rows, count, sums)
         return Extract(rows, warnings)
 

@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import ledger
 from ..money import sum_amounts
+from ..vstr import map_distinct
 
 # 收/支 words used by wallets; anything else (不计收支, 其他, /, blank) is neutral.
 WALLET_DIRECTIONS = {"支出": ledger.EXPENSE, "收入": ledger.INCOME}
@@ -45,8 +46,8 @@ _STATE_RULES = (
 
 def wallet_directions(raw: pd.Series) -> pd.Series:
     """收/支 column -> ledger direction."""
-    text = raw.fillna("").astype("str").str.strip()
-    return text.map(WALLET_DIRECTIONS).fillna(ledger.NEUTRAL).astype("str")
+    return map_distinct(raw.fillna("").astype("str"),
+                        lambda w: WALLET_DIRECTIONS.get(w.strip(), ledger.NEUTRAL)).astype("str")
 
 
 def states(raw: pd.Series, default: str = ledger.SUCCESS) -> tuple[pd.Series, list[str]]:
@@ -64,7 +65,7 @@ def states(raw: pd.Series, default: str = ledger.SUCCESS) -> tuple[pd.Series, li
             if word and word != "/":
                 warnings.append(f"unknown status {word!r} read as {default}")
         table[word] = state
-    return text.map(table).astype("str"), warnings
+    return map_distinct(text, table.__getitem__).astype("str"), warnings
 
 
 _COUNT = re.compile(r"共[：:]?\s*(\d+)\s*笔")

@@ -113,7 +113,32 @@ def parse_csv_block(lines: Sequence[str], header: int, end: int | None = None,
     which strict CSV readers reject.
     """
     end = len(lines) if end is None else end
-    block = "\n".join(lines[header:end]).replace("\t", "")
+    return parse_csv_text("\n".join(lines[header:end]), header, source)
+
+
+_SEPARATOR_LINE = re.compile(r"\n[ \t]*[-=]{8,}[-=\s,]*(?=\n|$)")
+
+
+def csv_region(text: str, header: int, stop_at_separator: bool = True) -> str:
+    """The text from line ``header`` (0-based) up to the next dashed line or the end.
+
+    Works on the whole text with C-level searches, so a million-line file is not
+    split into a million Python strings.
+    """
+    offset = 0
+    for _ in range(header):
+        offset = text.index("\n", offset) + 1
+    end = len(text)
+    if stop_at_separator:
+        found = _SEPARATOR_LINE.search(text, offset)
+        if found:
+            end = found.start()
+    return text[offset:end]
+
+
+def parse_csv_text(block: str, header: int, source: str = "") -> pd.DataFrame:
+    """Parse a CSV block whose first line (0-based line ``header`` of the file) is the header."""
+    block = block.replace("\t", "")
     frame = _parse_fast(block, header)
     if frame is None:
         frame = _parse_tolerant(block, header, source)
