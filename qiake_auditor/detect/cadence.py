@@ -1,0 +1,258 @@
+"""Cadence hypotheses scored against the dates of a candidate stream.
+
+A cadence is not an average gap: it is a rule that puts every charge on a grid
+(every 7/14 days from an origin, day N of every k-th month clamped to the month's
+end, the 1st and 15th ...). Each hypothesis predicts a date for every slot; a charge
+is a hit when it lands within a window that widens with the period (weekly +-1 ...
+annual +-20 days, plus two days for bank-posted rows). The best hypothesis explains
+the most charges with the fewest missed slots, then the smallest residuals, so
+phase matters and not just spacing: habitual purchases land off any grid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+
+EPOCH = date(1970, 1, 1)
+
+PERIOD_DAYS = {"weekly": 7.0, "biweekly": 14.0, "semimonthly": 15.22, "monthly": 30.44,
+               "quarterly": 91.31, "semiannual": 182.62, "annual": 365.25}
+TOLERANCE = {"weekly": 1, "biweekly": 2, "semimonthly": 2, "monthly": 3, "quarterly": 10,
+             "semiannual": 15, "annual": 20}
+MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12}
+# Fewest hits before a cadence counts as confirmed (annual renewals are sparse by nature).
+MIN_HITS = {"weekly": 3, "biweekly": 3, "semimonthly": 3, "monthly": 3, "quarterly": 2,
+            "semiannual": 2, "annual": 2}
+MIN_COVERAGE = 0.6  # hits / slots spanned: a pause of a few cycles is fine, noise is not
+
+
+@dataclass
+class Fit:
+    """One cadence hypothesis applied to sorted day numbers (days since 1970-01-01)."""
+
+    cadence: str
+    anchor: tuple  # ("days", origin) | ("month", day, origin_month) | ("semi", d1, d2)
+    days: np.ndarray
+    slots: np.ndarray
+    residuals: np.ndarray
+    inlier: np.ndarray
+    duplicate: np.ndarray  # a second charge on the same slot within two days
+    conflicts: int  # two different charges in one slot (a second subscription)
+    missed: list[int] = field(default_factory=list)
+
+    @property
+    def hits(self) -> int:
+        return len(np.unique(self.slots[self.inlier]))
+
+    @property
+    def span(self) -> int:
+        s = self.slots[self.inlier]
+        return int(s.max() - s.min() + 1) if len(s) else 0
+
+    @property
+    def coverage(self) -> float:
+        return self.hits / self.span if self.span else 0.0
+
+    @property
+    def outliers(self) -> int:
+        return int((~self.inlier).sum())
+
+    @property
+    def tolerance(self) -> int:
+        return TOLERANCE[self.cadence]
+
+    def valid(self, min_hits: int | None = None) -> bool:
+        need = MIN_HITS[self.cadence] if min_hits is None else min_hits
+        return (self.conflicts == 0 and self.hits >= need and self.coverage >= MIN_COVERAGE
+                and self.outliers <= len(self.days) // 5)
+
+    def quality(self) -> tuple:
+        """Sort key: lower is better."""
+        spread = float(np.abs(self.residuals[self.inlier]).mean()) if self.inlier.any() else 9.0
+        recent = float(np.abs(self.residuals[self.inlier][-2:]).mean()) if self.inlier.any() else 9
+        return (self.outliers + self.conflicts, len(self.missed),
+                (spread + 0.5 * recent) / self.tolerance)
+
+    def expected(self, slot: int) -> date:
+        return EPOCH + timedelta(days=int(_expected(self.cadence, self.anchor,
+                                                    np.array([slot]))[0]))
+
+    def next_after(self, day: int) -> tuple[int, date]:
+        """The first slot after the one holding ``day`` and its expected date."""
+        last = int(self.slots[self.inlier].max()) if self.inlier.any() else 0
+        slot = last + 1
+        while _expected(self.cadence, self.anchor, np.array([slot]))[0] <= day:
+            slot += 1
+        return slot, self.expected(slot)
+
+    def slot_of(self, day: int) -> tuple[int, int]:
+        """(slot, residual) of any day under this hypothesis."""
+        slots, expected = _nearest(self.cadence, self.anchor, np.array([day]))
+        return int(slots[0]), int(day - expected[0])
+
+
+# -- calendar helpers -------------------------------------------------------------------------
+
+def to_days(dates: np.ndarray) -> np.ndarray:
+    """datetime64 values -> int days since 1970-01-01."""
+    return dates.astype("datetime64[D]").astype("int64")
+
+
+def _month_index(days: np.ndarray) -> np.ndarray:
+    return days.astype("datetime64[D]").astype("datetime64[M]").astype("int64")
+
+
+def _day_of_month(days: np.ndarray) -> np.ndarray:
+    d = days.astype("datetime64[D]")
+    return (d - d.astype("datetime64[M]").astype("datetime64[D]")).astype("int64") + 1
+
+
+def _clamped(month: np.ndarray, day: int) -> np.ndarray:
+    """Day number of ``day`` in each month index, clamped to the month's last day."""
+    start = month.astype("datetime64[M]").astype("datetime64[D]").astype("int64")
+    end = (month + 1).astype("datetime64[M]").astype("datetime64[D]").astype("int64")
+    return start + np.minimum(day, end - start) - 1
+
+
+def _expected(cadence: str, anchor: tuple, slots: np.ndarray) -> np.ndarray:
+    if anchor[0] == "days":
+        return np.rint(anchor[1] + slots * PERIOD_DAYS[cadence]).astype("int64")
+    if anchor[0] == "semi":
+        month, half = np.divmod(slots, 2)
+        return np.where(half == 0, _clamped(month, anchor[1]), _clamped(month, anchor[2]))
+    return _clamped(anchor[2] + slots * MONTHS[cadence], anchor[1])
+
+
+def _nearest(cadence: str, anchor: tuple, days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Slot and expected day nearest to each day."""
+    if anchor[0] == "days":
+        slots = np.rint((days - anchor[1]) / PERIOD_DAYS[cadence]).astype("int64")
+        base = [slots - 1, slots, slots + 1]
+    elif anchor[0] == "semi":
+        s = _month_index(days) * 2
+        base = [s - 2, s - 1, s, s + 1, s + 2]
+    else:
+        k = MONTHS[cadence]
+        s = np.floor_divide(_month_index(days) - anchor[2], k)
+        base = [s - 1, s, s + 1]
+    cand = np.stack(base, axis=1)
+    exp = np.stack([_expected(cadence, anchor, c) for c in base], axis=1)
+    pick = np.abs(exp - days[:, None]).argmin(axis=1)
+    rows = np.arange(len(days))
+    return cand[rows, pick], exp[rows, pick]
+
+
+# -- fitting ---------------------------------------------------------------------------------
+
+def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray) -> Fit:
+    """Apply one hypothesis to sorted days (``extra`` = added tolerance per charge)."""
+    slots, expected = _nearest(cadence, anchor, days)
+    residuals = days - expected
+    inlier = np.abs(residuals) <= TOLERANCE[cadence] + extra
+    duplicate = np.zeros(len(days), dtype=bool)
+    conflicts = 0
+    seen: dict[int, int] = {}
+    for i in np.flatnonzero(inlier):
+        slot = int(slots[i])
+        if slot in seen:
+            if days[i] - days[seen[slot]] <= 2:
+                duplicate[i] = True
+            else:
+                conflicts += 1
+        else:
+            seen[slot] = i
+    hit = sorted(seen)
+    missed = [s for s in range(hit[0], hit[-1] + 1) if s not in seen] if hit else []
+    return Fit(cadence, anchor, days, slots, residuals, inlier, duplicate, conflicts, missed)
+
+
+def _candidates(days: np.ndarray) -> list[str]:
+    gaps = np.diff(np.unique(days))
+    gaps = gaps[gaps > 2]
+    if len(gaps) == 0:
+        return []
+    g = float(np.median(gaps))
+    found = []
+    if 5 <= g <= 9:
+        found.append("weekly")
+    if 11 <= g <= 18:
+        found += ["biweekly", "semimonthly"]
+    if 20 <= g <= 45:
+        found.append("monthly")
+    if 70 <= g <= 110:
+        found.append("quarterly")
+    if 160 <= g <= 200:
+        found.append("semiannual")
+    if 330 <= g <= 400:
+        found.append("annual")
+    if not found and g > 45:  # a stream with pauses: the smallest gaps show the period
+        small = float(np.min(gaps))
+        if 24 <= small <= 38:
+            found.append("monthly")
+    return found
+
+
+def _anchors(cadence: str, days: np.ndarray) -> list[tuple]:
+    if cadence in ("weekly", "biweekly"):
+        return [("days", int(o)) for o in np.unique(days)[:8]]
+    dom = _day_of_month(days)
+    choices = sorted(set(dom.tolist()) | {31})
+    if cadence == "semimonthly":
+        pairs = [(a, b) for a in choices for b in choices if 10 <= b - a <= 20]
+        return [("semi", a, b) for a, b in pairs]
+    first = int(_month_index(days[:1])[0])
+    return [("month", d, first + shift) for d in choices for shift in (-1, 0, 1)
+            if MONTHS[cadence] > 1 or shift == 0]
+
+
+def fit(days: np.ndarray, extra: np.ndarray | None = None,
+        cadences: list[str] | None = None) -> Fit | None:
+    """The best-scoring hypothesis for sorted day numbers, valid or not (None: no candidate)."""
+    if len(days) < 2:
+        return None
+    extra = np.zeros(len(days), dtype="int64") if extra is None else extra
+    best: Fit | None = None
+    for cadence in cadences or _candidates(days):
+        for anchor in _anchors(cadence, days):
+            trial = evaluate(cadence, anchor, days, extra)
+            if best is None or _rank(trial) < _rank(best):
+                best = trial
+    return best
+
+
+def _rank(f: Fit) -> tuple:
+    return (not f.valid(2), *f.quality())
+
+
+def describe_anchor(f: Fit, lang: str = "zh") -> str:
+    """The rule in words: 每月最后一天 / on the 15th of each month / every 14 days."""
+    kind = f.anchor[0]
+    if kind == "days":
+        weekday = (EPOCH + timedelta(days=round(f.anchor[1]))).weekday()
+        zh_days = "一二三四五六日"[weekday]
+        en_days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                   "Sunday")[weekday]
+        n = int(PERIOD_DAYS[f.cadence])
+        return f"每{n}天（周{zh_days}）" if lang == "zh" else f"every {n} days ({en_days})"
+    if kind == "semi":
+        a, b = f.anchor[1], f.anchor[2]
+        return f"每月{a}日和{b}日" if lang == "zh" else f"on the {a} and {b} of each month"
+    day = f.anchor[1]
+    unit_zh = {"monthly": "每月", "quarterly": "每季度", "semiannual": "每半年",
+               "annual": "每年"}[f.cadence]
+    unit_en = {"monthly": "each month", "quarterly": "every 3 months",
+               "semiannual": "every 6 months", "annual": "each year"}[f.cadence]
+    if f.cadence in ("annual", "semiannual", "quarterly"):
+        month = int(f.anchor[2]) % 12 + 1
+        if f.cadence == "annual":
+            return (f"每年{month}月{day}日" if lang == "zh"
+                    else f"each year on {month:02d}-{day:02d}")
+    if day >= 31:
+        return f"{unit_zh}最后一天" if lang == "zh" else f"on the last day of {unit_en}"
+    if day >= 29:
+        return (f"{unit_zh}{day}日（小月为月末）" if lang == "zh"
+                else f"on day {day} {unit_en} (month end in shorter months)")
+    return f"{unit_zh}{day}日" if lang == "zh" else f"on day {day} {unit_en}"

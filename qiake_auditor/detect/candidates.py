@@ -1,0 +1,208 @@
+"""Candidate streams of one merchant: amount levels, phases, then joined across time.
+
+Per merchant the successful charges are clustered by amount (tolerance max(¥1, 3%)).
+A level that fits a cadence is a piece of a stream; a level that holds two charges in
+one cycle is split by phase (day of month), so several subscriptions at one merchant
+stay apart. What is left is clustered again with a wide band for usage-priced
+services. Pieces on the same cadence that follow each other in time are one stream
+with a price change or an upgrade; a small charge just before a stream is its trial
+or introductory price; a single charge whose text says it renews automatically is an
+early candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import cadence as cad
+
+AUTO_RENEW = re.compile(r"自动续费|连续包月|连续包季|连续包年|自动扣费|代扣|续费|自动续订|"
+                        r"自动充值|auto[- ]?renew|subscription", re.IGNORECASE)
+_UNIT_WORDS = (("annual", re.compile(r"包年|年付|年费|年卡|年度|annual|yearly", re.I)),
+               ("quarterly", re.compile(r"包季|季付|季卡|季度", re.I)),
+               ("monthly", re.compile(r"包月|月付|月卡|月费|monthly", re.I)))
+MAX_PER_MONTH = 5.0  # a level charged more often than this is a habit, not a plan
+
+
+@dataclass
+class Piece:
+    """Charges (positions into the merchant's arrays) on one cadence."""
+
+    members: np.ndarray
+    fit: cad.Fit | None
+    variable: bool = False
+    keyword: bool = False
+
+
+@dataclass
+class Draft:
+    """A stream before assembly: ordered pieces plus attached extra charges."""
+
+    pieces: list[Piece]
+    intro: list[int] = field(default_factory=list)  # trial / introductory charges
+    proration: list[int] = field(default_factory=list)
+
+    @property
+    def members(self) -> np.ndarray:
+        parts = [p.members for p in self.pieces] + [np.array(self.intro + self.proration,
+                                                             dtype="int64")]
+        return np.sort(np.concatenate(parts))
+
+    @property
+    def cadence(self) -> str:
+        fit = self.pieces[-1].fit
+        return fit.cadence if fit else "irregular"
+
+
+def keyword_cadence(text: str) -> str:
+    for name, pattern in _UNIT_WORDS:
+        if pattern.search(text):
+            return name
+    return "irregular"
+
+
+def _levels(cents: np.ndarray, order: np.ndarray, relative: float, absolute: int) -> list:
+    """Single-linkage clusters of amounts (positions), in amount order."""
+    if len(order) == 0:
+        return []
+    values = cents[order]
+    sort = np.argsort(values, kind="stable")
+    values = values[sort]
+    jump = (values[1:] > values[:-1] * (1 + relative)) & (values[1:] - values[:-1] > absolute)
+    cuts = np.flatnonzero(jump) + 1
+    return [np.sort(order[sort][a:b]) for a, b in
+            zip(np.r_[0, cuts], np.r_[cuts, len(values)], strict=True)]
+
+
+def _dense(days: np.ndarray) -> bool:
+    months = max((days.max() - days.min()) / 30.44, 1.0)
+    return len(days) / months > MAX_PER_MONTH
+
+
+def _phases(days: np.ndarray, members: np.ndarray) -> list[np.ndarray]:
+    """Split charges by day of month where the circle of days shows separate clusters."""
+    dom = cad._day_of_month(days[members])
+    order = np.argsort(dom, kind="stable")
+    sorted_dom = dom[order]
+    gaps = np.diff(np.r_[sorted_dom, sorted_dom[0] + 31])
+    big = np.flatnonzero(gaps >= 4)
+    if len(big) < 2:
+        return [members]
+    groups = []
+    for a, b in zip(big, np.r_[big[1:], big[0] + len(order)], strict=True):
+        idx = np.arange(a + 1, b + 1) % len(order)
+        groups.append(np.sort(members[order[idx]]))
+    return groups
+
+
+def _try(days: np.ndarray, extra: np.ndarray, members: np.ndarray, min_hits: int | None,
+         variable: bool = False, keyword: bool = False) -> tuple[Piece | None, np.ndarray]:
+    """A piece from these charges if they fit a cadence, and the charges left over."""
+    if len(members) < 2:
+        return None, members
+    f = cad.fit(days[members], extra[members])
+    if f is None or not f.valid(min_hits):
+        return None, members
+    return (Piece(members[f.inlier], f, variable, keyword), members[~f.inlier])
+
+
+def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
+         keyword: np.ndarray, catalogued: bool) -> list[Draft]:
+    """Draft streams of one merchant's successful charges (arrays sorted by day)."""
+    n = len(days)
+    pieces: list[Piece] = []
+    leftover: list[np.ndarray] = []
+    for level in _levels(cents, np.arange(n), 0.03, 100):
+        hinted = bool(keyword[level].any()) or catalogued
+        if len(level) < 2 or (_dense(days[level]) and not hinted):
+            leftover.append(level)
+            continue
+        min_hits = 2 if hinted else None
+        piece, rest = _try(days, extra, level, min_hits, keyword=hinted)
+        if piece is None:
+            rest = np.array([], dtype="int64")
+            for phase in _phases(days, level):
+                p, r = _try(days, extra, phase, min_hits, keyword=hinted)
+                if p is not None:
+                    pieces.append(p)
+                rest = np.r_[rest, r]
+        else:
+            pieces.append(piece)
+        leftover.append(rest)
+    rest = np.sort(np.concatenate(leftover)) if leftover else np.array([], dtype="int64")
+    still: list[np.ndarray] = []
+    for level in _levels(cents, rest, 0.30, 100):
+        if len(level) >= 3 and not _dense(days[level]):
+            values = cents[level].astype(float)
+            if values.std() / max(values.mean(), 1.0) <= 0.25:
+                piece, r = _try(days, extra, level, None, variable=True)
+                if piece is not None:
+                    pieces.append(piece)
+                    still.append(r)
+                    continue
+        still.append(level)
+    rest = np.sort(np.concatenate(still)) if still else np.array([], dtype="int64")
+    drafts = _join(pieces, days, cents)
+    used = _attach(drafts, rest, days, cents)
+    for i in rest:
+        if i not in used and keyword[i]:
+            drafts.append(Draft([Piece(np.array([i]), None, keyword=True)]))
+    return drafts
+
+
+def _level_of(piece: Piece, cents: np.ndarray) -> float:
+    return float(np.median(cents[piece.members]))
+
+
+def _join(pieces: list[Piece], days: np.ndarray, cents: np.ndarray) -> list[Draft]:
+    """Pieces on one cadence that follow each other in time -> one stream."""
+    drafts: list[Draft] = []
+    for piece in sorted(pieces, key=lambda p: int(days[p.members[0]])):
+        start = int(days[piece.members[0]])
+        best = None
+        for draft in drafts:
+            last = draft.pieces[-1]
+            if last.fit is None or piece.fit is None or last.fit.cadence != piece.fit.cadence:
+                continue
+            end = int(days[last.members[-1]])
+            period = cad.PERIOD_DAYS[piece.fit.cadence]
+            if not (end < start <= end + 1.7 * period + piece.fit.tolerance):
+                continue
+            ratio = _level_of(piece, cents) / max(_level_of(last, cents), 1.0)
+            if not 0.25 <= ratio <= 4:
+                continue
+            if best is None or end > best[0]:
+                best = (end, draft)
+        if best is None:
+            drafts.append(Draft([piece]))
+        else:
+            best[1].pieces.append(piece)
+    return drafts
+
+
+def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
+            cents: np.ndarray) -> set[int]:
+    """Trial / introductory charges before a stream and prorations between its pieces."""
+    used: set[int] = set()
+    for draft in drafts:
+        first = draft.pieces[0]
+        if first.fit is None:
+            continue
+        start = int(days[first.members[0]])
+        level = cents[first.members[0]]
+        period = cad.PERIOD_DAYS[first.fit.cadence]
+        before = [i for i in rest if i not in used
+                  and start - period - first.fit.tolerance <= days[i] < start
+                  and (cents[i] <= 100 or cents[i] * 2 <= level)]
+        if before:
+            draft.intro.append(int(before[-1]))
+            used.add(int(before[-1]))
+        for a, b in zip(draft.pieces, draft.pieces[1:], strict=False):
+            lo, hi = int(days[a.members[-1]]), int(days[b.members[0]])
+            between = [i for i in rest if i not in used and lo < days[i] < hi]
+            draft.proration.extend(int(i) for i in between)
+            used.update(int(i) for i in between)
+    return used

@@ -1,0 +1,141 @@
+"""One paragraph per stream, in Chinese and English, built from the stream's own numbers.
+
+Both texts read the same fields (first date, anchor, count, price segments, retries,
+refunds, next date, cancel-by date, causes), so they can never disagree with the
+table or the chart.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from . import cadence as cad
+from .flags import CAUSE_TEXT
+from .streams import Stream, day_of
+
+
+def money(cents: int, currency: str) -> str:
+    """¥199 / ¥213.40 / USD 20 (whole amounts without decimals, as people write them)."""
+    text = f"{Decimal(int(cents)).scaleb(-2):.2f}"
+    if text.endswith(".00"):
+        text = text[:-3]
+    return f"¥{text}" if currency == "CNY" else f"{currency} {text}"
+
+
+def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
+          net: int) -> tuple[str, str]:
+    """(Chinese, English) explanation of one stream."""
+    days = frame["_day"].to_numpy()
+    cents = frame["_cents"].to_numpy()
+    cur = stream.currency
+
+    def d(pos: int) -> str:
+        return day_of(days[pos]).isoformat()
+
+    first, count = d(stream.members[0]), len(stream.members)
+    zh: list[str] = []
+    en: list[str] = []
+    if stream.fit is not None:
+        rule = cad.describe_anchor(stream.fit, "zh")
+        zh.append(f"自{first}起，{name}在{rule}左右扣费共{count}次")
+        en.append(f"{count} charges from {name} {cad.describe_anchor(stream.fit, 'en')} "
+                  f"(approximately) since {first}")
+    else:
+        zh.append(f"{first}，{name}扣费{count}次，商品说明显示为自动续费（仅一次，待确认）")
+        en.append(f"{count} charge from {name} on {first}; its description says it renews "
+                  f"automatically (one charge only, to be confirmed)")
+    for pos in stream.intro:
+        zh.append(f"{d(pos)}首期为{money(cents[pos], cur)}（试用/优惠价）")
+        en.append(f"introductory charge {money(cents[pos], cur)} on {d(pos)} (trial/promotion)")
+    segs = stream.segments
+    if stream.variable and segs:
+        s = segs[0]
+        zh.append(f"金额在{money(s.low, cur)}至{money(s.high, cur)}之间（按用量），"
+                  f"中位数{money(s.cents, cur)}")
+        en.append(f"amounts between {money(s.low, cur)} and {money(s.high, cur)} (usage-based), "
+                  f"median {money(s.cents, cur)}")
+    elif len(segs) == 1:
+        zh.append(f"每次{money(segs[0].cents, cur)}")
+        en.append(f"{money(segs[0].cents, cur)} each time")
+    else:
+        for i, s in enumerate(segs):
+            start = d(s.start)
+            if i == 0:
+                until = d(_last_before(stream, segs[1].start))[:7]
+                zh.append(f"至{until}每次{money(s.cents, cur)}")
+                en.append(f"{money(s.cents, cur)} until {until}")
+            else:
+                rise = s.cents > segs[i - 1].cents
+                zh.append(f"{start}起为{money(s.cents, cur)}（{'涨价' if rise else '降价'}）")
+                en.append(f"{money(s.cents, cur)} since {start} "
+                          f"({'price increase' if rise else 'price decrease'})")
+    for pos in stream.proration:
+        zh.append(f"{d(pos)}另有一笔{money(cents[pos], cur)}（按比例补差/升级）")
+        en.append(f"a prorated {money(cents[pos], cur)} on {d(pos)} (upgrade)")
+    for occurrence, failed in sorted(stream.retries.items()):
+        dates = "、".join(d(f) for f in failed)
+        zh.append(f"{dates}扣款失败{len(failed)}次，{d(occurrence)[5:]}重试成功")
+        en.append(f"{len(failed)} failed attempt(s) on {', '.join(d(f) for f in failed)}, "
+                  f"retried successfully on {d(occurrence)}")
+    for pos in stream.failed:
+        zh.append(f"{d(pos)}扣款失败且未见重试")
+        en.append(f"a failed attempt on {d(pos)} with no successful retry")
+    for pos in stream.duplicates:
+        zh.append(f"{d(pos)}重复扣款{money(cents[pos], cur)}")
+        en.append(f"duplicate charge of {money(cents[pos], cur)} on {d(pos)}")
+    for pos in stream.unusual:
+        zh.append(f"{d(pos)}金额异常（{money(cents[pos], cur)}）")
+        en.append(f"unusual amount {money(cents[pos], cur)} on {d(pos)}")
+    for occurrence, refunds in sorted(stream.refunds.items()):
+        back = int(cents[refunds].sum())
+        zh.append(f"{d(refunds[0])}退款{money(back, cur)}（对应{d(occurrence)}的扣费）")
+        en.append(f"refund of {money(back, cur)} on {d(refunds[0])} for the charge of "
+                  f"{d(occurrence)}")
+    zh.append(f"合计{money(total, cur)}，净额{money(net, cur)}")
+    en.append(f"total {money(total, cur)}, net {money(net, cur)}")
+    if stream.cancelled_on is not None:
+        late = [m for m in stream.members if day_of(days[m]) > stream.cancelled_on]
+        zh.append(f"您记录的取消日期为{stream.cancelled_on.isoformat()}"
+                  + (f"，之后仍被扣费{len(late)}次（{'、'.join(d(m) for m in late)}）" if late
+                     else "，之后未再扣费"))
+        en.append(f"you recorded a cancellation on {stream.cancelled_on.isoformat()}"
+                  + (f", yet it was charged {len(late)} more time(s) "
+                     f"({', '.join(d(m) for m in late)})" if late else "; no charge since"))
+    if stream.next_expected is not None:
+        nxt = stream.next_expected.isoformat()
+        if stream.status == "overdue":
+            zh.append(f"本应于{nxt}（±{stream.window}天）扣费，目前已逾期")
+            en.append(f"a charge was due on {nxt} (±{stream.window} days) and is overdue")
+        else:
+            zh.append(f"预计下次扣费 {nxt}（±{stream.window}天）")
+            en.append(f"next charge expected {nxt} (±{stream.window} days)")
+    elif stream.status == "inactive":
+        zh.append(f"{d(stream.members[-1])}后未再扣费，视为已停止")
+        en.append(f"no charge since {d(stream.members[-1])}, so it looks stopped")
+    if stream.cancel_by is not None:
+        zh.append(f"如不想续订，请在{stream.cancel_by.isoformat()}前取消")
+        en.append(f"to avoid the renewal, cancel by {stream.cancel_by.isoformat()}")
+    by_cause: dict[str, list[int]] = {}
+    for pos, (cause, _) in sorted(stream.causes.items()):
+        by_cause.setdefault(cause, []).append(pos)
+    for cause, positions in by_cause.items():
+        when = "、".join(d(p) for p in positions[:3])
+        when_en = ", ".join(d(p) for p in positions[:3])
+        if len(positions) > 3:
+            when = f"{when}等{len(positions)}笔"
+            when_en = f"{when_en} and others ({len(positions)})"
+        zh.append(f"标记的扣费（{when}）最可能的原因：{CAUSE_TEXT[cause][0]}")
+        en.append(f"the flagged charge(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]}")
+    return "；".join(zh) + "。", _sentence("; ".join(en)) + "."
+
+
+def _last_before(stream: Stream, start: int) -> int:
+    regular = stream.regular
+    index = regular.index(start)
+    return regular[max(index - 1, 0)]
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]

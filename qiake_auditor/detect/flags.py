@@ -1,0 +1,160 @@
+"""What a stream is (subscription, bill, ...), what is odd about its charges, and why.
+
+Types come from words in the rows (分期, 还款, 房租 ...) and the catalogue; habitual
+spending (coffee, commute, groceries, top-ups) is dropped unless the text says the
+charge renews by itself. Flags are per charge; each flagged charge also gets its most
+likely cause with a short reason in both languages.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from . import normalize
+from .candidates import AUTO_RENEW
+from .streams import Stream, day_of
+
+INSTALMENT = re.compile(r"分期|instal?ment", re.IGNORECASE)
+TRANSFER = re.compile(r"还款|转账|转入|转出|余额宝|零钱通|理财|定投|基金申购|储蓄|定期存款|"
+                      r"transfer|repayment", re.IGNORECASE)
+BILL = re.compile(r"房租|租金|物业|水费|电费|燃气|水电|供电|自来水|电网|暖气|供暖|宽带|"
+                  r"rent|utility|electricity", re.IGNORECASE)
+HABIT = re.compile(r"咖啡|瑞幸|星巴克|库迪|外卖|饿了么|地铁|公交|出行|滴滴|打车|超市|便利|"
+                   r"菜市场|餐饮|美食|食堂|加油|充值|盒马|买菜|早餐|午餐|晚餐|奶茶|喜茶|蜜雪|"
+                   r"面包|水果|麦当劳|肯德基|luckin|starbucks|metro", re.IGNORECASE)
+USAGE = re.compile(r"用量|按量|结算|流量|usage|metered", re.IGNORECASE)
+BILL_TYPES = {"telecom", "utility"}
+
+CAUSE_TEXT = {
+    "auto_renewal": ("按既定周期自动续费", "an automatic renewal on the usual schedule"),
+    "new_purchase_or_upgrade": ("新购或升级套餐", "a new purchase or a plan upgrade"),
+    "usage_settlement": ("按用量结算", "a usage-based settlement"),
+    "trial_conversion": ("试用/优惠期结束后转为正价",
+                         "a trial or promotion turning into full price"),
+    "organisation_purchase": ("由标记为单位的账户/卡支付",
+                              "paid from an account marked as company"),
+    "arrears_recovery": ("扣款失败后的补扣或一次补收多期", "recovery after failed attempts or "
+                                                         "several periods at once"),
+}
+
+
+def stream_text(stream: Stream, frame: pd.DataFrame) -> str:
+    rows = frame.iloc[stream.members[:50]]
+    return " ".join((rows["counterparty"] + " " + rows["merchant"] + " " + rows["description"]
+                     + " " + rows["category"]).tolist())
+
+
+def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
+    """The stream's type, or None for habitual spending that is not a recurring plan."""
+    text = stream_text(stream, frame)
+    entry = normalize.catalogue_entry(stream.key)
+    if stream.direction == "income":
+        return "income"
+    if INSTALMENT.search(text):
+        return "instalment"
+    if TRANSFER.search(text):
+        return "transfer"
+    auto = bool(AUTO_RENEW.search(text))
+    if BILL.search(text) or (entry is not None and entry.type in BILL_TYPES
+                             and (auto or not HABIT.search(text))):
+        return "bill"
+    if not auto and HABIT.search(text):
+        return None
+    if not auto and entry is None and stream.variable and stream.cadence in (
+            "weekly", "biweekly", "semimonthly"):
+        return None
+    return "subscription"
+
+
+def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
+                 key_first_day: dict[str, int], ledger_first_day: int) -> None:
+    """Per-charge flags of one stream (stream-level flags are their union)."""
+    cents = frame["_cents"].to_numpy()
+    days = frame["_day"].to_numpy()
+    flags = stream.charge_flags
+
+    def add(pos: int, flag: str) -> None:
+        flags.setdefault(pos, set()).add(flag)
+
+    if stream.cancelled_on is not None:
+        for m in stream.members:
+            if day_of(days[m]) > stream.cancelled_on:
+                add(m, "after_cancellation")
+    regular = stream.regular
+    if stream.intro and regular:
+        add(regular[0], "trial_conversion")
+    for before, after in zip(stream.segments, stream.segments[1:], strict=False):
+        if after.cents > before.cents:
+            add(after.start, "price_increase")
+    for m in stream.duplicates:
+        add(m, "duplicate_charge")
+    for m in stream.unusual:
+        add(m, "unusual_amount")
+    for occurrence, refunds in stream.refunds.items():
+        refunded = int(cents[refunds].sum())
+        if 0 < refunded < cents[occurrence]:
+            add(occurrence, "refund_partial")
+    first = stream.members[0]
+    if key_first_day.get(stream.key) == days[first] and days[first] - ledger_first_day >= 60:
+        add(first, "new_merchant")
+    for m in stream.members:
+        if watch_rows[m]:
+            add(m, "watchlist")
+    for pos_flags in flags.values():
+        stream.flags |= pos_flags
+
+
+def cause(pos: int, stream: Stream | None, frame: pd.DataFrame, org_methods: set[str],
+          flags: set[str]) -> str:
+    """The most likely cause of one flagged charge."""
+    method = frame["method"].iat[pos]
+    if any(word and word in method for word in org_methods):
+        return "organisation_purchase"
+    text = frame["description"].iat[pos]
+    if stream is None:
+        return "auto_renewal" if AUTO_RENEW.search(text) else "new_purchase_or_upgrade"
+    cents = frame["_cents"].to_numpy()
+    level = stream.segments[-1].cents if stream.segments else int(cents[pos])
+    multiple = level > 0 and cents[pos] >= 2 * level * 0.97 and not stream.variable and (
+        abs(cents[pos] / level - round(cents[pos] / level)) <= 0.03)
+    if stream.retries.get(pos) or multiple:
+        return "arrears_recovery"
+    if "trial_conversion" in flags:
+        return "trial_conversion"
+    if stream.variable or USAGE.search(text):
+        return "usage_settlement"
+    if flags & {"price_increase", "duplicate_charge", "new_merchant", "unusual_amount"}:
+        return "new_purchase_or_upgrade"
+    return "auto_renewal"
+
+
+def assign_causes(stream: Stream, frame: pd.DataFrame, org_methods: set[str]) -> None:
+    for pos, flags in stream.charge_flags.items():
+        name = cause(pos, stream, frame, org_methods, flags)
+        stream.causes[pos] = (name, CAUSE_TEXT[name][0])
+
+
+def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
+    """Rows whose counterparty, merchant or description contains a watched word."""
+    words = [w.strip() for w in words if w and w.strip()]
+    if not words:
+        return np.zeros(len(frame), dtype=bool)
+    pattern = "|".join(re.escape(w) for w in words)
+    hit = np.zeros(len(frame), dtype=bool)
+    for column in ("counterparty", "merchant", "description"):
+        hit |= frame[column].str.contains(pattern, case=False, regex=True).to_numpy()
+    return hit
+
+
+def cancellation_for(key: str, cancellations: dict[str, date],
+                     aliases: dict[str, str] | None = None) -> date | None:
+    """The user's cancellation date for a merchant key (names compared as keys)."""
+    for name, when in cancellations.items():
+        other = normalize.canonical_key(name, aliases)
+        if other and (other == key or (len(other) >= 2 and other in key)):
+            return when
+    return None

@@ -1,0 +1,128 @@
+"""Grouping keys for merchant names, and the catalogue of recurring-charge merchants.
+
+Grouping needs one key per company however it is printed: 深圳洽客科技有限公司,
+洽客科技 and 深圳市洽客科技有限公司 are one company. The key drops what varies between
+printings (full/half width, case, brackets, city/province prefixes, legal-form and
+trade words such as 有限公司/科技/网络技术); the name shown to the user is always one of
+the printed names, never the key. Catalogue aliases and the user's own aliases map
+several keys onto one.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import json
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..merchants import INTERMEDIARY_PREFIX
+
+_CITIES = (
+    "北京|上海|天津|重庆|深圳|广州|杭州|南京|苏州|成都|武汉|西安|长沙|郑州|济南|青岛|厦门|福州|"
+    "合肥|南昌|昆明|贵阳|南宁|海口|三亚|沈阳|大连|长春|哈尔滨|石家庄|太原|呼和浩特|兰州|西宁|"
+    "银川|乌鲁木齐|拉萨|宁波|无锡|东莞|佛山|珠海|中山|惠州|温州|嘉兴|绍兴|金华|台州|常州|"
+    "南通|徐州|扬州|烟台|潍坊|泉州|漳州|洛阳|宜昌|襄阳|株洲|湘潭|岳阳|柳州|桂林|遵义|绵阳"
+)
+_PROVINCES = (
+    "广东|浙江|江苏|山东|河南|河北|湖南|湖北|四川|福建|安徽|江西|云南|贵州|广西|海南|辽宁|"
+    "吉林|黑龙江|山西|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古"
+)
+_REGION_PREFIX = re.compile(rf"^(?:(?:{_PROVINCES})(?:省|自治区)?|(?:{_CITIES})(?:市)?)+")
+_BRACKETS = re.compile(r"[(\[【][^)\]】]*[)\]】]")
+_LEGAL_SUFFIX = re.compile(
+    r"(?:股份有限公司|有限责任公司|有限公司|分公司|公司|集团|股份|"
+    r"网络技术|信息技术|网络科技|信息科技|科技|技术|网络|软件|信息|计算机系统|"
+    r"文化传播|文化传媒|传媒|电子商务|商贸|贸易|服务|co\.?,?\s*ltd\.?|ltd\.?|inc\.?|"
+    r"limited|corporation|corp\.?|llc)$"
+)
+_PUNCT = re.compile(r"[\s\-_·・.,，。、'\"“”‘’/|:：;；!！?？*&＆+]+")
+_WRAPPER = re.compile(INTERMEDIARY_PREFIX.pattern.replace("－—", "—"))
+
+
+def grouping_keys(names: pd.Series) -> pd.Series:
+    """Normalised grouping key of each name (the work is done once per distinct name)."""
+    names = names.fillna("").astype("str")
+    codes, uniques = pd.factorize(names)
+    unique = pd.Series(uniques, dtype="str")
+    folded = unique.str.normalize("NFKC").str.lower().str.strip()
+    keys = folded.str.replace(_WRAPPER, "", regex=True)
+    keys = keys.str.replace(_BRACKETS, "", regex=True)
+    keys = keys.str.replace(_REGION_PREFIX, "", regex=True)
+    for _ in range(3):
+        keys = keys.str.strip().str.replace(_LEGAL_SUFFIX, "", regex=True)
+    keys = keys.str.replace(_PUNCT, "", regex=True)
+    fallback = folded.str.replace(_PUNCT, "", regex=True)
+    keys = keys.where(keys.str.len() >= 2, fallback)
+    if not len(unique):
+        return pd.Series([], index=names.index, dtype="str")
+    return pd.Series(keys.to_numpy()[codes], index=names.index, dtype="str")
+
+
+def grouping_key(name: str) -> str:
+    """The grouping key of one name."""
+    return str(grouping_keys(pd.Series([name], dtype="str")).iloc[0])
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    name: str
+    type: str
+    legal: str
+    aliases: tuple[str, ...]
+
+
+@functools.cache
+def catalogue() -> tuple[CatalogueEntry, ...]:
+    """The bundled catalogue (resources/merchants.json): names, aliases, type; no contacts."""
+    text = (importlib.resources.files("qiake_auditor.resources") / "merchants.json").read_text(
+        encoding="utf-8")
+    return tuple(
+        CatalogueEntry(m["name"], m.get("type", "saas"), m.get("legal", ""),
+                       tuple(m.get("aliases", ())))
+        for m in json.loads(text)["merchants"]
+    )
+
+
+@functools.cache
+def _catalogue_keys() -> dict[str, CatalogueEntry]:
+    found: dict[str, CatalogueEntry] = {}
+    for entry in catalogue():
+        for alias in (entry.name, entry.legal, *entry.aliases):
+            if alias:
+                found.setdefault(grouping_key(alias), entry)
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def catalogue_entry(key: str) -> CatalogueEntry | None:
+    """Catalogue entry of a key: an exact alias, else the longest alias the key starts with."""
+    known = _catalogue_keys()
+    if key in known:
+        return known[key]
+    best = None
+    for alias, entry in known.items():
+        if len(alias) >= 2 and key.startswith(alias) and (best is None or len(alias) > best[0]):
+            best = (len(alias), entry)
+    return best[1] if best else None
+
+
+def canonical_keys(keys: pd.Series, aliases: dict[str, str] | None = None) -> pd.Series:
+    """One key per company: the user's aliases first, then the catalogue."""
+    user = {grouping_key(a): grouping_key(t) for a, t in (aliases or {}).items() if a and t}
+    mapping = {}
+    for key in keys.unique():
+        key = str(key)
+        target = user.get(key)
+        if target is None:
+            entry = catalogue_entry(key) if key else None
+            target = grouping_key(entry.name) if entry else key
+        mapping[key] = user.get(target, target)
+    return keys.map(mapping).astype("str")
+
+
+def canonical_key(name: str, aliases: dict[str, str] | None = None) -> str:
+    """The canonical key of one printed name."""
+    return str(canonical_keys(pd.Series([grouping_key(name)], dtype="str"), aliases).iloc[0])

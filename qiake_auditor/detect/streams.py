@@ -1,0 +1,225 @@
+"""Assemble a draft into a stream: occurrences, retries, refunds, price history, status.
+
+Positions are row positions in the prepared frame, so every number of a stream can
+be traced to its ledger rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import numpy as np
+import pandas as pd
+
+from . import cadence as cad
+from .candidates import Draft
+
+RETRY_DAYS = 21  # dunning retries run for up to three weeks (a grace period)
+
+
+@dataclass
+class Segment:
+    """Consecutive charges at one price level."""
+
+    start: int  # frame position of its first charge
+    cents: int  # typical amount
+    count: int
+    low: int
+    high: int
+
+
+@dataclass
+class Stream:
+    key: str
+    currency: str
+    direction: str
+    cadence: str
+    fit: cad.Fit | None
+    members: list[int]  # successful charges, by date
+    variable: bool = False
+    keyword: bool = False
+    intro: list[int] = field(default_factory=list)
+    proration: list[int] = field(default_factory=list)
+    duplicates: list[int] = field(default_factory=list)
+    unusual: list[int] = field(default_factory=list)
+    retries: dict[int, list[int]] = field(default_factory=dict)  # occurrence -> failed rows
+    failed: list[int] = field(default_factory=list)  # failed attempts never retried
+    refunds: dict[int, list[int]] = field(default_factory=dict)  # occurrence -> refund rows
+    segments: list[Segment] = field(default_factory=list)
+    type: str = "subscription"
+    status: str = "active"
+    next_expected: date | None = None
+    window: int = 0
+    cancel_by: date | None = None
+    cancelled_on: date | None = None
+    flags: set[str] = field(default_factory=set)
+    charge_flags: dict[int, set[str]] = field(default_factory=dict)
+    causes: dict[int, tuple[str, str]] = field(default_factory=dict)
+    confidence: float = 0.0
+    reasons: list[str] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def regular(self) -> list[int]:
+        """Members that are ordinary cycle charges (no trial, proration or duplicate)."""
+        skip = set(self.intro) | set(self.proration) | set(self.duplicates)
+        return [p for p in self.members if p not in skip]
+
+
+def day_of(n: int) -> date:
+    return cad.EPOCH + timedelta(days=int(n))
+
+
+def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
+          extra: np.ndarray, key: str, currency: str, direction: str) -> Stream:
+    """A stream from a draft of one merchant's charges (arrays in day order)."""
+    members = draft.members
+    regular = np.sort(np.concatenate([p.members for p in draft.pieces]))
+    fit = draft.pieces[-1].fit
+    if fit is not None and len(draft.pieces) > 1:
+        whole = cad.fit(days[regular], extra[regular], [fit.cadence])
+        if whole is not None and whole.valid(2):
+            fit = whole
+    stream = Stream(key, currency, direction, draft.cadence, fit,
+                    [int(pos[i]) for i in members],
+                    variable=any(p.variable for p in draft.pieces),
+                    keyword=any(p.keyword for p in draft.pieces),
+                    intro=[int(pos[i]) for i in draft.intro],
+                    proration=[int(pos[i]) for i in draft.proration])
+    if fit is not None and len(fit.days) == len(regular):
+        stream.duplicates = [int(pos[regular[i]]) for i in np.flatnonzero(fit.duplicate)]
+    else:
+        for piece in draft.pieces:
+            if piece.fit is not None:
+                stream.duplicates += [int(pos[piece.members[i]])
+                                      for i in np.flatnonzero(piece.fit.duplicate)]
+    return stream
+
+
+def price_segments(stream: Stream, cents: np.ndarray) -> None:
+    """Split the regular charges into price levels; lone odd charges are 'unusual'."""
+    regular = stream.regular
+    if not regular:
+        return
+    values = cents[regular]
+    if stream.variable:
+        stream.segments = [Segment(regular[0], int(np.median(values)), len(regular),
+                                   int(values.min()), int(values.max()))]
+        return
+    runs: list[list[int]] = [[0]]
+    for i in range(1, len(values)):
+        level = np.median(values[runs[-1]])
+        if abs(values[i] - level) <= max(100, 0.03 * level):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    merged: list[list[int]] = []
+    for j, run in enumerate(runs):
+        lone = len(run) == 1 and 0 < j < len(runs) - 1
+        if lone and _same(values, runs[j - 1], runs[j + 1]):
+            stream.unusual.append(regular[run[0]])
+            continue
+        if merged and _same(values, merged[-1], run):
+            merged[-1].extend(run)
+        else:
+            merged.append(list(run))
+    stream.segments = [Segment(regular[r[0]], int(np.median(values[r])), len(r),
+                               int(values[r].min()), int(values[r].max())) for r in merged]
+
+
+def _same(values: np.ndarray, a: list[int], b: list[int]) -> bool:
+    la, lb = np.median(values[a]), np.median(values[b])
+    return abs(la - lb) <= max(100, 0.03 * max(la, lb))
+
+
+def attach_failed(streams: list[Stream], failed: np.ndarray, frame: pd.DataFrame) -> None:
+    """Failed/closed attempts -> retries of the occurrence that later succeeded."""
+    days = frame["_day"].to_numpy()
+    cents = frame["_cents"].to_numpy()
+    for f in failed:
+        best = None
+        for stream in streams:
+            level = np.median(cents[stream.members])
+            if not (cents[f] >= 0.9 * level and (cents[f] <= 1.1 * level
+                                                  or stream.variable
+                                                  or cents[f] % max(int(level), 1) == 0)):
+                continue
+            for m in stream.members:
+                gap = days[m] - days[f]
+                if 0 <= gap <= RETRY_DAYS and (best is None or gap < best[0]):
+                    best = (gap, stream, m)
+            if best is None and stream.fit is not None:
+                _, residual = stream.fit.slot_of(int(days[f]))
+                if abs(residual) <= stream.fit.tolerance + 2:
+                    best = (999, stream, None)
+        if best is None:
+            continue
+        _, stream, occurrence = best
+        if occurrence is None:
+            stream.failed.append(int(f))
+        else:
+            stream.retries.setdefault(int(occurrence), []).append(int(f))
+
+
+def attach_refunds(streams: list[Stream], refunds: np.ndarray, frame: pd.DataFrame) -> None:
+    """Refund rows -> the occurrence they give money back for (by key, txn id, order id)."""
+    if not len(refunds) or not streams:
+        return
+    owner: dict[tuple[str, str], tuple[Stream, int]] = {}
+    for stream in streams:
+        for m in stream.members:
+            for column in ("dedup_key", "txn_id", "merchant_order_id"):
+                value = frame[column].iat[m]
+                if value:
+                    owner.setdefault((column, value), (stream, m))
+    for r in refunds:
+        target = None
+        for column, value in (("dedup_key", frame["refund_of"].iat[r]),
+                              ("txn_id", frame["txn_id"].iat[r].partition("_")[0]),
+                              ("merchant_order_id", frame["merchant_order_id"].iat[r])):
+            if value and (column, value) in owner:
+                target = owner[(column, value)]
+                break
+        if target is not None and target[1] != r:
+            target[0].refunds.setdefault(target[1], []).append(int(r))
+
+
+def schedule(stream: Stream, frame: pd.DataFrame, as_of: date, notice_days: int,
+             cancelled: date | None) -> None:
+    """Status, next expected charge and its window, and the cancel-by date."""
+    days = frame["_day"].to_numpy()
+    last = max(int(days[m]) for m in stream.members)
+    stream.cancelled_on = cancelled
+    fit = stream.fit
+    if fit is None:
+        stream.status = "cancelled" if cancelled else "active"
+        return
+    extra = 0 if frame["_wallet"].iat[stream.members[-1]] else 2
+    _, expected = fit.next_after(last)
+    stream.window = fit.tolerance + extra
+    period = cad.PERIOD_DAYS[fit.cadence]
+    late = (as_of - expected).days
+    if cancelled is not None:
+        stream.status = "cancelled"
+        after = any(day_of(days[m]) > cancelled for m in stream.members)
+        stream.next_expected = expected if after else None
+    elif late <= stream.window:
+        stream.status, stream.next_expected = "active", expected
+    elif late <= period + stream.window:
+        stream.status, stream.next_expected = "overdue", expected
+        stream.flags.add("overdue")
+    else:
+        stream.status, stream.next_expected = "inactive", None
+    if stream.next_expected and fit.cadence in ("annual", "semiannual"):
+        stream.cancel_by = stream.next_expected - timedelta(days=notice_days)
+
+
+def stream_id(stream: Stream, cents: np.ndarray) -> str:
+    """Stable across re-imports: merchant, cadence, first price level and anchor."""
+    first = stream.segments[0].cents if stream.segments else int(cents[stream.members[0]])
+    band = round(float(np.log(max(first, 1))) * 20)  # ~5% amount bands
+    anchor = stream.fit.anchor[1] if stream.fit and stream.fit.anchor[0] != "days" else ""
+    basis = f"{stream.key}|{stream.currency}|{stream.direction}|{stream.cadence}|{band}|{anchor}"
+    return "s" + hashlib.sha1(basis.encode()).hexdigest()[:10]
