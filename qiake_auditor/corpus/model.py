@@ -82,4 +82,7 @@ class StreamTruth:
     expected_flags: list[str] = field(default_factory=list)
     next_expected: str | None = None
     status: str = "active"
-    notes: str = ""
+    alt_types: list[str] = field(default_factory=list)  # other acceptable types
+    ok_flags: list[str] = field(default_factory=list)  # flags that are acceptable, not required
+    alt_next: list[str] = field(default_factory=list)  # other acceptable next dates
+    charges: int = 0  # successful charges (filled by the generator)

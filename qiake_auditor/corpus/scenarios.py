@@ -1,0 +1,771 @@
+"""Seeded generators for the 24 hard cases of recurring.md section 3.
+
+Each ``hN(ctx)`` builds one hard case (one or a few gold streams) inside the export
+window of a simulated user; :func:`background` adds a year or more of ordinary
+spending with habit decoys (H12). Everything draws from ``ctx.rng`` (a numpy
+Generator), so a seed reproduces a corpus exactly.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+import numpy as np
+
+from . import factory
+from .factory import add_months, month_end
+from .model import (
+    ALIPAY,
+    CLOSED,
+    ICBC,
+    PARTIAL,
+    PENDING,
+    REFUND,
+    REFUNDED,
+    SUCCESS,
+    TENPAY_COMPANY,
+    WECHAT,
+    StreamTruth,
+    Txn,
+    money,
+)
+from .names import CITIES, Merchant, NamePool
+
+ICBC_METHOD = "工商银行储蓄卡(6688)"
+OTHER_CARD = "招商银行储蓄卡(1111)"
+MONEY_MOVED = (SUCCESS, PENDING, REFUNDED, PARTIAL)
+
+
+@dataclass
+class Context:
+    """One simulated user: export window, randomness, name pool, id counters."""
+
+    rng: np.random.Generator
+    uid: str
+    start: date
+    end: date  # the as-of date (last day covered by the exports)
+    names: NamePool = field(init=False)
+    _econ: itertools.count = field(default_factory=itertools.count, init=False)
+    _stream: itertools.count = field(default_factory=lambda: itertools.count(1), init=False)
+
+    def __post_init__(self) -> None:
+        self.names = NamePool(self.rng)
+
+    def econ(self) -> str:
+        return f"{self.uid}:e{next(self._econ)}"
+
+    def stream_id(self, case: str) -> str:
+        return f"{self.uid}-{case}-{next(self._stream)}"
+
+    def pick(self, options):
+        return options[int(self.rng.integers(len(options)))]
+
+    def chance(self, p: float) -> bool:
+        return bool(self.rng.random() < p)
+
+
+@dataclass
+class Case:
+    streams: list[StreamTruth] = field(default_factory=list)
+    txns: list[Txn] = field(default_factory=list)
+    cancellations: dict[str, str] = field(default_factory=dict)
+
+    def extend(self, other: Case) -> None:
+        self.streams += other.streams
+        self.txns += other.txns
+        self.cancellations.update(other.cancellations)
+
+
+class Stream:
+    """Builds the rows of one gold stream and its truth record."""
+
+    def __init__(self, ctx: Context, case: str, variant: str, cadence: str, *,
+                 type: str = "subscription", platform: str | None = None,
+                 merchant: Merchant | None = None, counterparty: str | None = None,
+                 method: str | None = None, item: str | None = None) -> None:
+        self.ctx = ctx
+        self.merchant = merchant or ctx.names.take()
+        self.platform = platform or (ALIPAY if ctx.chance(0.6) else WECHAT)
+        if counterparty is None:
+            use_brand = self.platform == WECHAT and ctx.chance(0.3)
+            counterparty = self.merchant.brand if use_brand else self.merchant.legal
+        self.counterparty = counterparty
+        if method is None:
+            wallet = "余额" if self.platform == ALIPAY else "零钱"
+            method = ctx.pick([wallet, wallet, OTHER_CARD, ICBC_METHOD])
+        self.method = method
+        if item is None:
+            suffix = ctx.pick(["-连续包月", "-连续包月", " 自动续费", ""])
+            if cadence == "annual":
+                suffix = ctx.pick(["-连续包年", " 年付 自动续费", "-年度会员"])
+            elif cadence == "quarterly":
+                suffix = ctx.pick(["-连续包季", " 季度会员", ""])
+            item = self.merchant.product + suffix
+        self.item = item
+        self.category = "商业服务" if self.platform == ALIPAY else "商户消费"
+        self.prefix = "S" + factory.digits(ctx.rng, 3)
+        self.hours = (0, 7) if ctx.chance(0.7) else (8, 22)
+        self.truth = StreamTruth(
+            id=ctx.stream_id(case), case=case, variant=variant, merchant=self.merchant.legal,
+            names=[counterparty], type=type, cadence=cadence,
+        )
+        self.txns: list[Txn] = []
+
+    def charge(self, day: date, amount, *, event: str = "", state: str = SUCCESS,
+               item: str | None = None, flags: tuple[str, ...] = (), platform: str | None = None,
+               counterparty: str | None = None, method: str | None = None,
+               status_text: str = "", direction: str = "expense", member: bool = True,
+               role: str = "", copy: bool = True) -> Txn:
+        ctx = self.ctx
+        platform = platform or self.platform
+        moment = factory.at(day, ctx.rng, *self.hours)
+        counterparty = counterparty or self.counterparty
+        if counterparty not in self.truth.names:
+            self.truth.names.append(counterparty)
+        txn = Txn(
+            moment, money(amount), direction, counterparty, platform=platform,
+            item=self.item if item is None else item,
+            category=self.category if platform == self.platform else (
+                "商业服务" if platform == ALIPAY else "商户消费"),
+            method=method or self.method, state=state, status_text=status_text,
+            txn_id=factory.platform_id(ctx.rng, platform, moment),
+            order_id=factory.order_id(ctx.rng, self.prefix, moment),
+            stream=self.truth.id if member else None, event=event, econ=ctx.econ(),
+            role=role, flags=flags,
+        )
+        self.txns.append(txn)
+        if member and state == SUCCESS and direction == "expense":
+            self.truth.charges += 1
+        if copy and txn.method == ICBC_METHOD and state in MONEY_MOVED \
+                and direction == "expense":
+            lag = int(ctx.rng.integers(0, 3))
+            if day + timedelta(days=lag) <= ctx.end:
+                self.txns.append(factory.bank_copy(txn, lag, ctx.rng))
+        return txn
+
+    def bank(self, day: date, amount, *, summary: str, place: str, party: str,
+             item: str = "", direction: str = "expense", event: str = "",
+             country: str = "CHN", member: bool = True, role: str = "",
+             flags: tuple[str, ...] = ()) -> Txn:
+        """A row that exists only on the bank statement (代扣, transfer, salary, FX card)."""
+        txn = Txn(datetime.combine(day, time()), money(amount), direction, "", platform=ICBC,
+                  summary=summary, place=place, party=party, item=item, method="",
+                  country=country, stream=self.truth.id if member else None, event=event,
+                  econ=self.ctx.econ(), role=role, flags=flags)
+        self.txns.append(txn)
+        if member and direction in ("expense", "income"):
+            self.truth.charges += 1
+        return txn
+
+    def case(self, **cancellations: str) -> Case:
+        return Case([self.truth], self.txns, dict(cancellations))
+
+
+# -- schedule helpers -------------------------------------------------------------------------
+
+def monthly_back(ctx: Context, n: int, anchor: int, last: date | None = None) -> list[date]:
+    """Up to ``n`` monthly dates on day ``anchor`` (clamped), ending at or before ``last``."""
+    last = last or ctx.end
+    day = add_months(last, 0, anchor)
+    if day > last:
+        day = add_months(last, -1, anchor)
+    dates = []
+    while len(dates) < n and day >= ctx.start:
+        dates.append(day)
+        day = add_months(day, -1, anchor)
+    return dates[::-1]
+
+
+def next_monthly(day: date, anchor: int) -> str:
+    return add_months(day, 1, anchor).isoformat()
+
+
+def _amount(ctx: Context, choices=(19.9, 29, 39, 49, 68, 99, 128, 199, 299, 398)) -> Decimal:
+    return money(ctx.pick(choices))
+
+
+# -- the hard cases ---------------------------------------------------------------------------
+
+def h1(ctx: Context) -> Case:
+    """Month-end anchor: charges on the last day of each month."""
+    s = Stream(ctx, "H1", "month-end", "monthly")
+    last = month_end(ctx.end.year, ctx.end.month)
+    if last > ctx.end:
+        last = add_months(ctx.end, -1, 31)
+    dates = monthly_back(ctx, int(ctx.rng.integers(6, 13)), 31, last)
+    amount = _amount(ctx)
+    for day in dates:
+        s.charge(day, amount)
+    s.truth.next_expected = next_monthly(dates[-1], 31)
+    return s.case()
+
+
+def h2(ctx: Context) -> Case:
+    """Processor date walking: a 29th-31st anchor moves to the 1st after a short month."""
+    s = Stream(ctx, "H2", "walk-to-1st", "monthly")
+    anchor = ctx.pick([29, 30, 31])
+    n = int(ctx.rng.integers(6, 11))
+    # start so that the walk happens inside the window: first month has the anchor day
+    day = add_months(ctx.end, -n - 1, anchor)
+    while day < ctx.start or day.day != anchor:
+        day = add_months(day, 1, anchor)
+    amount = _amount(ctx)
+    dates: list[date] = []
+    walked = False
+    while day <= ctx.end and len(dates) < n:
+        dates.append(day)
+        if walked:
+            day = add_months(day, 1, 1)
+            continue
+        following = add_months(day, 1, anchor)
+        if following.day != anchor:  # short month: skipped, charged on the 1st after it
+            day = add_months(following, 1, 1)
+            walked = True
+        else:
+            day = following
+    for d in dates:
+        s.charge(d, amount)
+    s.truth.next_expected = (add_months(dates[-1], 1, 1) if walked
+                             else add_months(dates[-1], 1, anchor)).isoformat()
+    s.truth.notes = "anchor re-estimated to the 1st after a skipped short month"
+    return s.case()
+
+
+def h3(ctx: Context) -> Case:
+    """Sparse annual renewal: two charges a year apart (variant: one charge + keyword)."""
+    one_hit = ctx.chance(0.25)
+    s = Stream(ctx, "H3", "one-hit-keyword" if one_hit else "two-hits", "annual")
+    s.item = s.merchant.product + " 年付 自动续费"
+    amount = _amount(ctx, (980, 1280, 1980, 2980, 3680))
+    if one_hit:
+        first = ctx.end - timedelta(days=int(ctx.rng.integers(20, 330)))
+        first = max(first, ctx.start)
+        s.charge(first, amount)
+        s.truth.status = "candidate"
+        s.truth.next_expected = add_months(first, 12).isoformat()
+        return s.case()
+    latest_first = add_months(ctx.end, -12) - timedelta(days=3)
+    span = (latest_first - ctx.start).days
+    first = ctx.start + timedelta(days=int(ctx.rng.integers(0, max(span, 1))))
+    second = add_months(first, 12) + timedelta(days=int(ctx.rng.integers(-2, 2)))
+    s.charge(first, amount)
+    s.charge(second, amount)
+    s.truth.next_expected = add_months(second, 12).isoformat()
+    return s.case()
+
+
+def h4(ctx: Context) -> Case:
+    """Leap-day annual: 2024-02-29, 2025-02-28 (and 2026-02-28 when covered)."""
+    s = Stream(ctx, "H4", "leap-day", "annual")
+    amount = _amount(ctx, (365, 698, 1280, 2980))
+    dates = [d for d in (date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28))
+             if ctx.start <= d <= ctx.end]
+    for d in dates:
+        s.charge(d, amount)
+    following = date(dates[-1].year + 1, 2, 28)
+    s.truth.next_expected = following.isoformat()
+    s.truth.alt_next = [date(dates[-1].year + 1, 3, 1).isoformat()]
+    return s.case()
+
+
+def h5(ctx: Context) -> Case:
+    """Promo -> full price -> price rise; one stream, no split."""
+    s = Stream(ctx, "H5", "promo-full-rise", "monthly")
+    full = _amount(ctx, (25, 30, 39, 45, 68, 99))
+    rise = money(full * Decimal(ctx.pick(["1.20", "1.25", "1.30", "1.50"])))
+    rise = money(int(rise) if rise > 10 else rise)
+    n_full, n_rise = int(ctx.rng.integers(4, 7)), int(ctx.rng.integers(2, 5))
+    anchor = int(ctx.rng.integers(1, 29))
+    dates = monthly_back(ctx, 1 + n_full + n_rise, anchor)
+    n_rise = min(n_rise, len(dates) - 2)
+    s.charge(dates[0], ctx.pick(["1.00", "0.99", "6.00"]), event="promo",
+             item=s.merchant.product + "-首月特惠")
+    for d in dates[1:len(dates) - n_rise]:
+        s.charge(d, full)
+    for k, d in enumerate(dates[len(dates) - n_rise:]):
+        s.charge(d, rise, event="price_change" if k == 0 else "",
+                 item=s.item + ("（价格调整）" if k == 0 else ""),
+                 flags=("price_increase",) if k == 0 else ())
+    s.truth.events = ["promo", "price_change"]
+    s.truth.expected_flags = ["price_increase"]
+    s.truth.ok_flags = ["trial_conversion"]
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+def h6(ctx: Context) -> Case:
+    """Trial -> paid conversion: ¥0.01 authorisation, paid 7 days later, then monthly."""
+    s = Stream(ctx, "H6", "trial-7d", "monthly")
+    price = _amount(ctx, (49, 99, 199, 299))
+    n = int(ctx.rng.integers(4, 10))
+    anchor = int(ctx.rng.integers(8, 29))
+    dates = monthly_back(ctx, n, anchor)
+    trial = dates[0] - timedelta(days=7)
+    if trial < ctx.start:
+        dates = dates[1:]
+        trial = dates[0] - timedelta(days=7)
+    s.charge(trial, "0.01", event="trial", item=s.merchant.product + "-7天免费试用")
+    for k, d in enumerate(dates):
+        s.charge(d, price, flags=("trial_conversion",) if k == 0 else ())
+    s.truth.events = ["trial"]
+    s.truth.expected_flags = ["trial_conversion"]
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+def h7(ctx: Context) -> Case:
+    """Failed charge + retries: two closed attempts, success 3 days after the due date."""
+    reanchor = ctx.chance(0.5)
+    s = Stream(ctx, "H7", "re-anchored" if reanchor else "anchor-kept", "monthly",
+               platform=ALIPAY, method=ctx.pick(["余额", OTHER_CARD]))
+    amount = _amount(ctx)
+    anchor = int(ctx.rng.integers(1, 25))
+    n = int(ctx.rng.integers(6, 12))
+    dates = monthly_back(ctx, n, anchor)
+    fail_at = int(ctx.rng.integers(1, max(2, len(dates) - 2)))
+    last = dates[-1]
+    for k, d in enumerate(dates):
+        if k < fail_at:
+            s.charge(d, amount)
+        elif k == fail_at:
+            s.charge(d, amount, state=CLOSED, event="retry_failed", status_text="交易关闭")
+            s.charge(d + timedelta(days=1), amount, state=CLOSED, event="retry_failed",
+                     status_text="交易关闭")
+            last = d + timedelta(days=3)
+            s.charge(last, amount)
+        else:
+            day = d + timedelta(days=3) if reanchor else d
+            if day > ctx.end:
+                break
+            s.charge(day, amount)
+            last = day
+    s.truth.events = ["retry_failed"]
+    s.truth.next_expected = next_monthly(last, last.day if reanchor else anchor)
+    return s.case()
+
+
+def h8(ctx: Context) -> Case:
+    """Refund after an annual renewal (full, or partial)."""
+    partial = ctx.chance(0.5)
+    s = Stream(ctx, "H8", "partial" if partial else "full", "annual",
+               method="余额" if ctx.chance(0.5) else None)
+    if s.method not in ("余额", "零钱"):
+        s.method = "余额" if s.platform == ALIPAY else "零钱"
+    amount = _amount(ctx, (980, 1980, 2980))
+    latest_first = add_months(ctx.end, -12) - timedelta(days=10)
+    first = ctx.start + timedelta(days=int(ctx.rng.integers(0, max(1, (latest_first
+                                                                          - ctx.start).days))))
+    renewal = add_months(first, 12)
+    back = money(amount * Decimal(ctx.pick(["0.5", "0.8333", "0.25"]))) if partial else amount
+    s.charge(first, amount)
+    refund_day = renewal + timedelta(days=int(ctx.rng.integers(3, 8)))
+    if s.platform == ALIPAY:
+        original = s.charge(renewal, amount, state=PARTIAL if partial else REFUNDED)
+        refund = Txn(factory.at(refund_day, ctx.rng, 9, 20), back, "neutral",
+                     s.counterparty, platform=ALIPAY, item=f"退款-{s.item}", category="退款",
+                     method=s.method, state=REFUND, txn_id=original.txn_id + "_"
+                     + factory.digits(ctx.rng, 12), order_id=original.order_id,
+                     stream=s.truth.id, event="refund", econ=ctx.econ(),
+                     flags=("refund_partial",) if partial else ())
+    else:
+        status = f"已退款￥{back:.2f}" if partial else "已全额退款"
+        original = s.charge(renewal, amount, state=PARTIAL if partial else REFUNDED,
+                            status_text=status)
+        refund = Txn(factory.at(refund_day, ctx.rng, 9, 20), back, "income",
+                     s.counterparty, platform=WECHAT, item=f"退款-{s.item}",
+                     category=f"{s.counterparty}-退款", method=s.method, state=REFUND,
+                     status_text=status, txn_id=factory.wechat_id(ctx.rng, renewal_dt(
+                         refund_day)), order_id=original.order_id, stream=s.truth.id,
+                     event="refund", econ=ctx.econ(),
+                     flags=("refund_partial",) if partial else ())
+    s.txns.append(refund)
+    s.truth.events = ["refund"]
+    s.truth.expected_flags = ["refund_partial"] if partial else []
+    s.truth.notes = f"renewal {renewal} refunded {back} ({'partial' if partial else 'full'})"
+    return s.case()
+
+
+def renewal_dt(day: date) -> datetime:
+    return datetime.combine(day, time(12))
+
+
+def h9(ctx: Context) -> Case:
+    """Name variants and intermediaries: legal name, brand name, 支付宝-/财付通- bank rows."""
+    variant = ctx.pick(["alipay-then-wechat", "wechat-card-tenpay"])
+    m = ctx.names.take()
+    amount = _amount(ctx)
+    anchor = int(ctx.rng.integers(1, 29))
+    dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
+    if variant == "alipay-then-wechat":
+        s = Stream(ctx, "H9", variant, "monthly", platform=ALIPAY, merchant=m,
+                   counterparty=m.legal, method=ICBC_METHOD)
+        switch = len(dates) // 2
+        for k, d in enumerate(dates):
+            if k < switch:
+                s.charge(d, amount)
+            else:
+                s.charge(d, amount, platform=WECHAT, counterparty=m.brand, method="零钱")
+    else:
+        s = Stream(ctx, "H9", variant, "monthly", platform=WECHAT, merchant=m,
+                   counterparty=m.brand, method=ICBC_METHOD)
+        for d in dates:
+            txn = s.charge(d, amount, copy=False)
+            lag = int(ctx.rng.integers(0, 3))
+            if d + timedelta(days=lag) > ctx.end:
+                continue
+            copy = factory.bank_copy(txn, lag, ctx.rng)
+            if ctx.chance(0.5):  # only the payment company is named
+                copy = replace(copy, place="", party=TENPAY_COMPANY)
+            s.txns.append(copy)
+    s.truth.names = [m.legal, m.brand]
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+def h10(ctx: Context) -> Case:
+    """The same charge in two exports: Alipay paid by the ICBC card + the bank's row."""
+    s = Stream(ctx, "H10", "alipay+icbc", "monthly", platform=ALIPAY, method=ICBC_METHOD)
+    amount = _amount(ctx)
+    anchor = ctx.pick([int(ctx.rng.integers(1, 29)), 31])
+    dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
+    for d in dates:
+        s.charge(d, amount)
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+def h11(ctx: Context) -> Case:
+    """Several subscriptions under one merchant: split by amount and phase."""
+    m = ctx.names.take()
+    platform = ALIPAY if ctx.chance(0.6) else WECHAT
+    case = Case()
+    if ctx.chance(0.6):
+        a = int(ctx.rng.integers(1, 15))
+        b = a + int(ctx.rng.integers(6, 13))
+        plan = [("seat-A", 199, a), ("seat-B", 199, b), ("add-on", 49, a)]
+        variant = "seats"
+    else:
+        a = int(ctx.rng.integers(1, 28))
+        plan = [("bundle-12", 12, a), ("bundle-25", 25, a), ("bundle-68", 68, a)]
+        variant = "same-day-bundle"
+    n = int(ctx.rng.integers(5, 11))
+    for label, amount, anchor in plan:
+        s = Stream(ctx, "H11", f"{variant}:{label}", "monthly", platform=platform, merchant=m,
+                   counterparty=m.legal, method="余额" if platform == ALIPAY else "零钱",
+                   item=f"{m.product}-{label}")
+        dates = monthly_back(ctx, n, anchor)
+        for d in dates:
+            s.charge(d, amount)
+        s.truth.next_expected = next_monthly(dates[-1], anchor)
+        case.extend(s.case())
+    return case
+
+
+def h13(ctx: Context) -> Case:
+    """Bank 代扣 due on the 1st, posted on the next business day (holidays, 调休)."""
+    brand = ctx.names.take()
+    city = ctx.pick(CITIES)
+    legal = f"{city}{brand.brand[:2]}保险代理有限公司"
+    m = Merchant(legal, legal, "保费")
+    s = Stream(ctx, "H13", "business-day-shift", "monthly", type="bill", platform=ICBC,
+               merchant=m, counterparty=legal, method="")
+    s.truth.alt_types = ["subscription"]
+    amount = _amount(ctx, (128, 268, 368, 520))
+    due = monthly_back(ctx, 16, 1, ctx.end - timedelta(days=10))
+    last = None
+    for d in due:
+        posted = factory.next_business_day(d)
+        if posted > ctx.end:
+            break
+        s.bank(posted, amount, summary="代扣", place=legal, party=legal,
+               item="保费代扣")
+        last = d
+    s.truth.next_expected = factory.next_business_day(add_months(last, 1, 1)).isoformat()
+    s.truth.alt_next = [add_months(last, 1, 1).isoformat()]
+    return s.case()
+
+
+def h14(ctx: Context) -> Case:
+    """Pause then resume at the same anchor after two or three skipped months."""
+    s = Stream(ctx, "H14", "gap", "monthly")
+    amount = _amount(ctx)
+    anchor = int(ctx.rng.integers(1, 29))
+    gap = int(ctx.rng.integers(2, 4))
+    before, after = int(ctx.rng.integers(4, 6)), int(ctx.rng.integers(3, 6))
+    dates = monthly_back(ctx, before + gap + after, anchor)
+    if len(dates) < gap + 5:
+        dates = monthly_back(ctx, 20, anchor)
+    after = min(after, len(dates) - gap - 2)
+    keep = dates[: len(dates) - gap - after] + dates[len(dates) - after:]
+    for d in keep:
+        s.charge(d, amount)
+    s.truth.events = ["gap"]
+    s.truth.notes = f"paused for {gap} months"
+    s.truth.next_expected = next_monthly(keep[-1], anchor)
+    return s.case()
+
+
+def h15(ctx: Context) -> Case:
+    """Charge after the user's recorded cancellation (the 洽客 case)."""
+    annual = ctx.chance(0.35)
+    s = Stream(ctx, "H15", "annual" if annual else "monthly",
+               "annual" if annual else "monthly")
+    s.truth.status = "cancelled"
+    s.truth.expected_flags = ["after_cancellation"]
+    if annual:
+        amount = _amount(ctx, (980, 1980, 2980))
+        latest_first = add_months(ctx.end, -12) - timedelta(days=3)
+        first = ctx.start + timedelta(days=int(ctx.rng.integers(
+            0, max(1, (latest_first - ctx.start).days))))
+        second = add_months(first, 12)
+        cancelled = second - timedelta(days=int(ctx.rng.integers(10, 40)))
+        s.charge(first, amount)
+        s.charge(second, amount, flags=("after_cancellation",))
+    else:
+        amount = _amount(ctx)
+        anchor = int(ctx.rng.integers(1, 29))
+        dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
+        after = int(ctx.rng.integers(1, 4))
+        cut = len(dates) - after
+        cancelled = dates[cut - 1] + timedelta(days=int(ctx.rng.integers(3, 20)))
+        for k, d in enumerate(dates):
+            s.charge(d, amount, flags=("after_cancellation",) if k >= cut else ())
+    s.truth.cancelled = cancelled.isoformat()
+    return s.case(**{s.counterparty: cancelled.isoformat()})
+
+
+def h16(ctx: Context) -> Case:
+    """Usage-based SaaS: monthly on a fixed day, amounts vary with a CV of about 12%."""
+    s = Stream(ctx, "H16", "variable", "monthly")
+    s.item = s.merchant.product + "-按量计费账单"
+    base = float(ctx.pick([120, 200, 350, 800]))
+    anchor = ctx.pick([3, 3, int(ctx.rng.integers(1, 29))])
+    dates = monthly_back(ctx, int(ctx.rng.integers(6, 13)), anchor)
+    for d in dates:
+        s.charge(d, money(round(base * float(ctx.rng.lognormal(0, 0.12)), 2)))
+    s.truth.notes = "variable amount; no price-change alerts expected"
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+def h17(ctx: Context) -> Case:
+    """Semi-monthly (1st & 15th) vs bi-weekly (every 14 days from a Friday)."""
+    if ctx.chance(0.5):
+        s = Stream(ctx, "H17", "semimonthly", "semimonthly")
+        a = ctx.pick([1, 5, 10])
+        b = a + 14
+        amount = _amount(ctx, (30, 45, 60, 88))
+        months = int(ctx.rng.integers(6, 9))
+        firsts = monthly_back(ctx, months, a, ctx.end - timedelta(days=16))
+        dates = sorted(d for f in firsts for d in (f, f.replace(day=b)) if d <= ctx.end)
+        for d in dates:
+            s.charge(d, amount)
+        s.truth.next_expected = (add_months(dates[-1], 1, a) if dates[-1].day == b
+                                 else dates[-1].replace(day=b)).isoformat()
+        return s.case()
+    s = Stream(ctx, "H17", "biweekly", "biweekly")
+    amount = _amount(ctx, (30, 45, 60, 88))
+    n = int(ctx.rng.integers(12, 21))
+    last = ctx.end - timedelta(days=int(ctx.rng.integers(0, 10)))
+    while last.weekday() != 4:
+        last -= timedelta(days=1)
+    dates = [last - timedelta(days=14 * k) for k in range(n)][::-1]
+    dates = [d for d in dates if d >= ctx.start]
+    for d in dates:
+        s.charge(d, amount)
+    s.truth.next_expected = (dates[-1] + timedelta(days=14)).isoformat()
+    return s.case()
+
+
+def h18(ctx: Context) -> Case:
+    """Quarterly renewals, a day or two either side of the anchor."""
+    s = Stream(ctx, "H18", "quarterly", "quarterly")
+    amount = _amount(ctx, (297, 597, 897))
+    anchor = int(ctx.rng.integers(1, 29))
+    n = int(ctx.rng.integers(4, 6))
+    last = add_months(ctx.end - timedelta(days=5), 0, anchor)
+    if last > ctx.end - timedelta(days=3):
+        last = add_months(last, -1, anchor)
+    dates = [add_months(last, -3 * k, anchor) for k in range(n)][::-1]
+    dates = [d for d in dates if d >= ctx.start + timedelta(days=3)]
+    for d in dates:
+        s.charge(d + timedelta(days=int(ctx.rng.integers(-2, 3))), amount)
+    s.truth.next_expected = add_months(dates[-1], 3, anchor).isoformat()
+    return s.case()
+
+
+def h19(ctx: Context) -> Case:
+    """Upgrade with proration and a new anchor: ¥199 on the 5th -> prorated -> ¥299."""
+    s = Stream(ctx, "H19", "upgrade-prorated", "monthly")
+    old, new = ctx.pick([(199, 299), (99, 149), (49, 99)])
+    anchor = int(ctx.rng.integers(1, 10))
+    up_day = anchor + int(ctx.rng.integers(8, 16))
+    n_old, n_new = int(ctx.rng.integers(3, 7)), int(ctx.rng.integers(2, 6))
+    news = monthly_back(ctx, n_new, up_day)
+    upgrade = add_months(news[0], -1, up_day)
+    olds = monthly_back(ctx, n_old, anchor, upgrade - timedelta(days=1))
+    for d in olds:
+        s.charge(d, old)
+    remaining = (add_months(olds[-1], 1, anchor) - upgrade).days
+    prorated = money(Decimal(new - old) * Decimal(remaining) / Decimal(30)
+                     + Decimal(new) * Decimal(30 - remaining) / Decimal(30))
+    s.charge(upgrade, prorated, event="proration", item=s.merchant.product + "-升级补差价")
+    for k, d in enumerate(news):
+        s.charge(d, new, event="price_change" if k == 0 else "",
+                 flags=("price_increase",) if k == 0 else ())
+    s.truth.events = ["proration", "price_change"]
+    s.truth.expected_flags = ["price_increase"]
+    s.truth.ok_flags = ["unusual_amount"]
+    s.truth.next_expected = next_monthly(news[-1], up_day)
+    return s.case()
+
+
+def h20(ctx: Context) -> Case:
+    """FX-priced SaaS on the bank card: USD price, CNY amounts drift, separate fee lines."""
+    name = ctx.names.take_foreign()
+    m = Merchant(name, name, name)
+    s = Stream(ctx, "H20", "usd-card", "monthly", platform=ICBC, merchant=m, counterparty=name,
+               method="")
+    usd = float(ctx.pick([10, 15, 20, 25]))
+    anchor = int(ctx.rng.integers(1, 29))
+    rate = 7.18
+    dates = monthly_back(ctx, int(ctx.rng.integers(6, 13)), anchor)
+    for d in dates:
+        rate = min(7.35, max(7.0, rate + float(ctx.rng.normal(0, 0.04))))
+        posted = d + timedelta(days=int(ctx.rng.integers(1, 3)))
+        if posted > ctx.end:
+            break
+        amount = money(round(usd * rate, 2))
+        s.bank(posted, amount, summary="消费", place=name, party="", country="USA")
+        if ctx.chance(0.7):
+            s.bank(posted, money(round(float(amount) * 0.015, 2)), summary="跨境交易手续费",
+                   place="境外交易手续费", party="", member=False, role="ignore")
+    s.truth.notes = f"USD {usd:.2f} a month at a drifting exchange rate"
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+PEOPLE = ("李建国", "王秀英", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄丽", "周杰", "吴敏")
+
+
+def h21(ctx: Context) -> Case:
+    """Recurring but not a subscription: rent, utilities, 花呗 repayment, instalment, salary."""
+    kind = ctx.pick(["rent", "utilities", "huabei", "instalment", "salary"])
+    n = int(ctx.rng.integers(8, 15))
+    if kind == "rent":
+        person = ctx.pick(PEOPLE)
+        s = Stream(ctx, "H21", kind, "monthly", type="transfer", platform=ICBC,
+                   merchant=Merchant(person, person, "房租"), counterparty=person, method="")
+        s.truth.alt_types = ["bill"]
+        amount = money(ctx.pick([2800, 3500, 4200, 5600]))
+        anchor = int(ctx.rng.integers(1, 6))
+        for d in monthly_back(ctx, n, anchor):
+            s.bank(d, amount, summary=ctx.pick(["网转", "跨行汇款"]), place="手机银行",
+                   party=person, item="房租")
+    elif kind == "utilities":
+        city = ctx.pick(CITIES)
+        legal = f"{city}燃气集团股份有限公司"
+        s = Stream(ctx, "H21", kind, "monthly", type="bill", platform=ALIPAY,
+                   merchant=Merchant(legal, legal, "燃气费"), counterparty=legal, method="余额",
+                   item="燃气费-户号" + factory.digits(ctx.rng, 8))
+        s.category = "充值缴费"
+        anchor = int(ctx.rng.integers(5, 20))
+        for d in monthly_back(ctx, n, anchor):
+            s.charge(d + timedelta(days=int(ctx.rng.integers(0, 3))),
+                     money(round(float(ctx.rng.uniform(45, 180)), 2)))
+    elif kind == "huabei":
+        s = Stream(ctx, "H21", kind, "monthly", type="transfer", platform=ALIPAY,
+                   merchant=Merchant("花呗", "花呗", "花呗还款"), counterparty="花呗",
+                   method=OTHER_CARD, item="花呗主动还款")
+        s.category = "信用借还"
+        s.truth.alt_types = ["bill"]
+        for d in monthly_back(ctx, n, 10):
+            s.charge(d, money(round(float(ctx.rng.uniform(600, 3200)), 2)),
+                     direction="neutral",
+                     item=f"花呗主动还款-{add_months(d, -1):%Y年%m月}账单")
+    elif kind == "instalment":
+        s = Stream(ctx, "H21", kind, "monthly", type="instalment", platform=ICBC,
+                   merchant=Merchant("中国工商银行", "中国工商银行", "分期"),
+                   counterparty="中国工商银行", method="")
+        total = int(ctx.rng.integers(6, 13))
+        amount = money(ctx.pick([416.67, 833.33, 1250.00]))
+        anchor = int(ctx.rng.integers(10, 26))
+        for k, d in enumerate(monthly_back(ctx, min(n, total), anchor)):
+            s.bank(d, amount, summary="贷款还款", place="个人消费贷款", party="中国工商银行",
+                   item=f"第{k + 1}/{total}期")
+    else:
+        employer = ctx.names.take()
+        s = Stream(ctx, "H21", kind, "monthly", type="income", platform=ICBC,
+                   merchant=employer, counterparty=employer.legal, method="")
+        base = float(ctx.pick([9000, 14500, 18500, 26000]))
+        for d in monthly_back(ctx, n, 10):
+            posted = factory.next_business_day(d)
+            if posted > ctx.end:
+                continue
+            s.bank(posted, money(round(base + float(ctx.rng.normal(0, base * 0.02)), 2)),
+                   summary="工资", place="", party=employer.legal, direction="income")
+    return s.case()
+
+
+def h22(ctx: Context) -> Case:
+    """Neutral and non-final rows around a subscription: never counted as spend."""
+    s = Stream(ctx, "H22", "non-final-rows", "monthly", platform=ALIPAY, method="余额")
+    amount = _amount(ctx)
+    anchor = int(ctx.rng.integers(1, 25))
+    dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
+    for d in dates:
+        s.charge(d, amount)
+    mid = dates[len(dates) // 2] + timedelta(days=int(ctx.rng.integers(5, 12)))
+    s.charge(mid, amount * 3, state=CLOSED, direction="neutral", member=False, role="ignore",
+             item=s.merchant.product + "-团队版订单")
+    pend = dates[-2] + timedelta(days=int(ctx.rng.integers(4, 9)))
+    s.charge(pend, money("58.00"), state=PENDING, member=False, role="ignore",
+             item=s.merchant.product + "-周边商品")
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    s.truth.notes = "a closed order (不计收支) and a pending purchase from the same merchant"
+    return s.case()
+
+
+def h23(ctx: Context) -> Case:
+    """Duplicate charge on renewal day: two identical rows, different order ids."""
+    s = Stream(ctx, "H23", "double-charge", "monthly")
+    amount = _amount(ctx)
+    anchor = ctx.pick([int(ctx.rng.integers(1, 29)), 31])
+    dates = monthly_back(ctx, int(ctx.rng.integers(5, 11)), anchor)
+    dup = int(ctx.rng.integers(1, len(dates)))
+    for k, d in enumerate(dates):
+        s.charge(d, amount)
+        if k == dup:
+            s.charge(d, amount, event="duplicate", flags=("duplicate_charge",))
+    s.truth.events = ["duplicate"]
+    s.truth.expected_flags = ["duplicate_charge"]
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+def h24(ctx: Context) -> Case:
+    """Short history: two 连续包月 charges in the last two months."""
+    s = Stream(ctx, "H24", "two-hits", "monthly")
+    s.item = s.merchant.product + "-连续包月"
+    amount = _amount(ctx)
+    first = ctx.end - timedelta(days=int(ctx.rng.integers(35, 58)))
+    second = add_months(first, 1)
+    if second > ctx.end:
+        second = ctx.end
+    s.charge(first, amount)
+    s.charge(second, amount)
+    s.truth.status = "candidate"
+    s.truth.next_expected = add_months(second, 1, first.day).isoformat()
+    return s.case()
+
+
+CASES: dict[str, Callable[[Context], Case]] = {
+    "H1": h1, "H2": h2, "H3": h3, "H4": h4, "H5": h5, "H6": h6, "H7": h7, "H8": h8,
+    "H9": h9, "H10": h10, "H11": h11, "H13": h13, "H14": h14, "H15": h15, "H16": h16,
+    "H17": h17, "H18": h18, "H19": h19, "H20": h20, "H21": h21, "H22": h22, "H23": h23,
+    "H24": h24,
+}
