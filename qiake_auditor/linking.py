@@ -59,7 +59,10 @@ def wallet_bank_links(rows: pd.DataFrame) -> dict[str, str]:
             continue
         days = (pd.to_datetime(merged["time_b"].str.slice(0, 10))
                 - pd.to_datetime(merged["time_w"].str.slice(0, 10))).dt.days.abs()
-        merged = merged[days <= MAX_DAYS].assign(days=days)
+        merged = merged.assign(days=days)
+        merged = merged[merged["days"] <= MAX_DAYS]
+        if merged.empty:
+            continue
         merged["same_name"] = [
             bool(m) and m in f"{c} {d}"
             for m, c, d in zip(merged["merchant_w"], merged["counterparty_b"],

@@ -1,0 +1,67 @@
+"""Links between a wallet row and the bank's row for the same payment; refunds."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from qiake_auditor.linking import candidates, refund_links, wallet_bank_links
+
+
+def _rows(*records: dict) -> pd.DataFrame:
+    base = {"format": "", "time": "", "amount": "", "currency": "CNY", "direction": "expense",
+            "state": "success", "counterparty": "", "merchant": "", "description": "",
+            "method": "", "txn_id": "", "merchant_order_id": "", "category": "", "dedup_key": ""}
+    return pd.DataFrame([{**base, **r} for r in records]).astype("str")
+
+
+WALLET = {"format": "alipay-2023", "time": "2024-06-30 09:00:00", "amount": "199.00",
+          "counterparty": "深圳洽客科技有限公司", "merchant": "深圳洽客科技有限公司",
+          "method": "招商银行储蓄卡(1111)", "dedup_key": "w1"}
+BANK = {"format": "icbc-debit-2024", "time": "2024-07-01", "amount": "199.00",
+        "counterparty": "支付宝（中国）网络技术有限公司",
+        "description": "支付宝－深圳洽客科技有限公司",
+        "merchant": "深圳洽客科技有限公司", "dedup_key": "b1"}
+
+
+def test_wallet_and_bank_rows_of_one_payment_share_a_link_id() -> None:
+    links = wallet_bank_links(_rows(WALLET, BANK))
+    assert set(links) == {"w1", "b1"}
+    assert links["w1"] == links["b1"] and links["w1"].startswith("L")
+
+
+def test_no_link_beyond_two_days_or_for_other_amounts_or_balance_payments() -> None:
+    late = {**BANK, "time": "2024-07-03", "dedup_key": "b2"}
+    other = {**BANK, "amount": "198.00", "dedup_key": "b3"}
+    balance = {**WALLET, "method": "余额", "dedup_key": "w2"}
+    assert wallet_bank_links(_rows(WALLET, late)) == {}
+    assert wallet_bank_links(_rows(WALLET, other)) == {}
+    assert wallet_bank_links(_rows(balance, BANK)) == {}
+
+
+def test_a_bank_row_links_once_to_the_nearest_wallet_row() -> None:
+    earlier = {**WALLET, "time": "2024-06-29 09:00:00", "dedup_key": "w0"}
+    links = wallet_bank_links(_rows(earlier, WALLET, BANK))
+    assert links["b1"] == links["w1"]
+    assert "w0" not in links
+
+
+def test_wechat_rows_link_to_tenpay_bank_rows_only() -> None:
+    wechat = {**WALLET, "format": "wechat-csv", "dedup_key": "x1"}
+    assert wallet_bank_links(_rows(wechat, BANK)) == {}  # the bank row names Alipay
+    tenpay = {**BANK, "description": "财付通-深圳洽客科技有限公司", "dedup_key": "b9"}
+    assert set(wallet_bank_links(_rows(wechat, tenpay))) == {"x1", "b9"}
+
+
+def test_refunds_point_at_their_original_by_order_id() -> None:
+    original = {"format": "alipay-2023", "txn_id": "2024031422001", "dedup_key": "o1",
+                "amount": "2980.00", "merchant_order_id": "M1"}
+    refund = {"format": "alipay-2023", "txn_id": "2024031422001_R1", "dedup_key": "r1",
+              "direction": "neutral", "state": "refund", "description": "退款-洽客CRM年付",
+              "amount": "2980.00", "merchant_order_id": "M1"}
+    wechat_refund = {"format": "wechat-csv", "txn_id": "50001", "dedup_key": "r2",
+                     "direction": "income", "state": "refund", "merchant_order_id": "W7"}
+    wechat_original = {"format": "wechat-csv", "txn_id": "42001", "dedup_key": "o2",
+                       "merchant_order_id": "W7"}
+    rows = _rows(original, refund, wechat_refund, wechat_original)
+    assert refund_links(rows) == {"r1": "o1", "r2": "o2"}
+    assert set(candidates(rows)["dedup_key"]) == {"o1", "r1", "r2", "o2"}

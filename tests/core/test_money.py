@@ -1,0 +1,34 @@
+"""Exact money parsing and sums."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+
+from qiake_auditor.money import canonical, fmt, normalize_amounts, sum_amounts
+
+
+def test_printed_amounts_become_canonical_text() -> None:
+    raw = pd.Series(["¥28.16", "￥1,020.00", "-0.20", " 222228.50 ", "12", "0.5", "CNY 123.18",
+                     "abc", ""])
+    amount, negative, valid = normalize_amounts(raw)
+    assert list(amount) == ["28.16", "1020.00", "0.20", "222228.50", "12.00", "0.50", "123.18",
+                            "", ""]
+    assert list(negative) == [False, False, True, False, False, False, False, False, False]
+    assert list(valid) == [True] * 7 + [False, False]
+
+
+def test_spreadsheet_numbers_do_not_pick_up_float_noise() -> None:
+    assert canonical(28.16) == ("28.16", False)
+    assert canonical(1234.5) == ("1234.50", False)
+    assert canonical(12.0) == ("12.00", False)
+    assert canonical(-5) == ("5.00", True)
+    assert canonical("n/a") is None
+
+
+def test_sums_are_exact() -> None:
+    amounts = pd.Series(["0.10"] * 10 + ["0.20"] * 5 + ["1.005"])
+    assert sum_amounts(amounts) == Decimal("3.005")
+    assert sum_amounts(pd.Series([], dtype="str")) == Decimal("0.00")
+    assert fmt(Decimal("5")) == "5.00"
