@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import zipfile
+import zlib
 
 import pyzipper
 
 from ..errors import PasswordError, StatementError
 
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
+# pyzipper vendors its own zipfile module, whose BadZipFile is not the standard library's.
+_BAD_ZIP = (zipfile.BadZipFile, pyzipper.BadZipFile)
 
 
 def members(name: str, data: bytes, password: str | None) -> list[tuple[str, bytes]]:
     """(member name, bytes) of every file in the archive, decrypted with ``password``."""
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (*_BAD_ZIP, OSError, ValueError) as exc:
         raise StatementError(name, f"a damaged ZIP archive ({exc})") from exc
     out = []
     with archive:
@@ -36,10 +40,15 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
             try:
                 out.append((_member_name(info), archive.read(info)))
             except RuntimeError as exc:
-                if "password" in str(exc).lower() or "Bad password" in str(exc):
+                if "password" in str(exc).lower():
                     raise PasswordError(name, "wrong password for this ZIP archive") from exc
                 raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
-            except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            except (*_BAD_ZIP, OSError, ValueError, zlib.error) as exc:
+                if info.flag_bits & 0x1:
+                    # ZipCrypto checks only one byte of the password: about one wrong password
+                    # in 256 gets past it and fails later as garbage data or a bad CRC.
+                    raise PasswordError(name, "wrong password for this ZIP archive (the "
+                                              f"decrypted {info.filename} is garbage)") from exc
                 raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
     return out
 
@@ -48,8 +57,6 @@ def _member_name(info: zipfile.ZipInfo) -> str:
     """Member names of Chinese archives are often GBK without the UTF-8 flag."""
     filename = info.filename
     if not info.flag_bits & 0x800:
-        try:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             filename = filename.encode("cp437").decode("gb18030")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            pass
     return filename.rsplit("/", 1)[-1]

@@ -1,0 +1,147 @@
+"""Password-protected ZIP archives: AES (Alipay) and ZipCrypto (WeChat), right and wrong."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import pyzipper
+
+from qiake_auditor.cli import main
+from qiake_auditor.workspace import Workspace
+
+STATEMENT = ("日期,金额,对方\n2024-01-05,-30.00,深圳洽客科技有限公司\n"
+             "2024-02-05,-30.00,深圳洽客科技有限公司\n")
+SEED = "Date,Amount,Payee\n2023-12-01,-1.00,Seed shop\n"
+
+
+def snapshot(workspace: Path) -> tuple:
+    """Everything an import could change: stored files, rows, remembered column maps."""
+    with Workspace(workspace) as ws:
+        files = sorted((f.name, f.sha256, f.format) for f in ws.files())
+        ledger = ws.ledger()
+        return (files, len(ledger), sorted(ledger["dedup_key"]), ws.column_maps())
+
+
+def seeded_workspace(tmp_path: Path) -> Path:
+    """A workspace that already holds one statement, so "unchanged" means something."""
+    seed = tmp_path / "seed.csv"
+    seed.write_text(SEED, encoding="utf-8")
+    workspace = tmp_path / "ws.sqlite"
+    assert main(["import", str(seed), "--workspace", str(workspace)]) == 0
+    return workspace
+
+
+def aes_zip(path: Path, password: str, member: str = "账单202401.csv") -> Path:
+    with pyzipper.AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED,
+                             encryption=pyzipper.WZ_AES) as archive:
+        archive.setpassword(password.encode("utf-8"))
+        archive.writestr(member, STATEMENT.encode("utf-8"))
+    return path
+
+
+def zipcrypto_zip(tmp_path: Path, password: str, content: str = STATEMENT) -> Path:
+    """A ZipCrypto archive written by Info-ZIP's ``zip -P`` (as WeChat's are)."""
+    if shutil.which("zip") is None:
+        pytest.skip("the zip command is not installed")
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "wechat.csv").write_text(content, encoding="utf-8")
+    target = tmp_path / "wechat.zip"
+    subprocess.run(["zip", "-q", "-P", password, str(target), "wechat.csv"], cwd=folder,
+                   check=True)
+    with zipfile.ZipFile(target) as archive:
+        assert archive.infolist()[0].flag_bits & 0x1  # really encrypted
+    return target
+
+
+def test_aes_archive_with_the_right_password(tmp_path: Path, capsys) -> None:
+    archive = aes_zip(tmp_path / "alipay.zip", "123456")
+    workspace = tmp_path / "ws.sqlite"
+    out = tmp_path / "ledger.csv"
+    assert main(["import", str(archive), "--workspace", str(workspace), "--password", "123456",
+                 "--out", str(out)]) == 0
+    with Workspace(workspace) as ws:
+        (stored,) = ws.files()
+        rows = ws.ledger()
+    digest = hashlib.sha256(archive.read_bytes()).hexdigest()
+    assert (stored.name, stored.sha256) == ("alipay.zip", digest)
+    assert set(rows["source"]) == {"alipay.zip/账单202401.csv"}
+    assert set(rows["source_sha256"]) == {digest}
+    assert sorted(rows["source_row"]) == [2, 3]
+    assert rows["amount"].tolist() == ["30.00", "30.00"]
+    assert set(rows["direction"]) == {"expense"}
+
+
+def test_zipcrypto_archive_with_the_right_password(tmp_path: Path) -> None:
+    archive = zipcrypto_zip(tmp_path, "654321")
+    workspace = tmp_path / "ws.sqlite"
+    assert main(["import", str(archive), "--workspace", str(workspace),
+                 "--password", "654321"]) == 0
+    with Workspace(workspace) as ws:
+        rows = ws.ledger()
+    assert set(rows["source"]) == {"wechat.zip/wechat.csv"}
+    assert len(rows) == 2
+
+
+@pytest.mark.parametrize("kind", ["aes", "zipcrypto"])
+def test_missing_password(tmp_path: Path, capsys, kind: str) -> None:
+    workspace = seeded_workspace(tmp_path)
+    archive = (aes_zip(tmp_path / "alipay.zip", "123456") if kind == "aes"
+               else zipcrypto_zip(tmp_path, "123456"))
+    before = snapshot(workspace)
+    capsys.readouterr()
+    assert main(["import", str(archive), "--workspace", str(workspace)]) == 2
+    err = capsys.readouterr().err
+    assert archive.name in err and "password-protected" in err and "--password" in err
+    assert "Traceback" not in err
+    assert snapshot(workspace) == before
+
+
+@pytest.mark.parametrize("kind", ["aes", "zipcrypto"])
+def test_wrong_password(tmp_path: Path, capsys, kind: str) -> None:
+    workspace = seeded_workspace(tmp_path)
+    archive = (aes_zip(tmp_path / "alipay.zip", "123456") if kind == "aes"
+               else zipcrypto_zip(tmp_path, "123456"))
+    before = snapshot(workspace)
+    capsys.readouterr()
+    assert main(["import", str(archive), "--workspace", str(workspace),
+                 "--password", "000000"]) == 2
+    err = capsys.readouterr().err
+    assert archive.name in err and "wrong password" in err and "Traceback" not in err
+    assert snapshot(workspace) == before
+
+
+def test_zipcrypto_wrong_password_that_passes_the_check_byte(tmp_path: Path, capsys) -> None:
+    """ZipCrypto verifies one byte: ~1 wrong password in 256 decrypts to garbage instead."""
+    # Long enough to be deflated: garbage then fails in zlib rather than at the CRC check.
+    archive = zipcrypto_zip(tmp_path, "123456", STATEMENT + "2024-03-05,-1.00,x\n" * 200)
+    lucky = None
+    with zipfile.ZipFile(archive) as opened:
+        for guess in range(20000):
+            try:
+                opened.read("wechat.csv", pwd=str(guess).encode())
+            except RuntimeError:
+                continue  # rejected by the check byte
+            except Exception:  # any other failure is what we look for
+                lucky = str(guess)
+                break
+    assert lucky is not None
+    assert main(["import", str(archive), "--workspace", str(tmp_path / "ws.sqlite"),
+                 "--password", lucky]) == 2
+    err = capsys.readouterr().err
+    assert "wrong password" in err and "Traceback" not in err
+
+
+def test_damaged_archive(tmp_path: Path, capsys) -> None:
+    data = aes_zip(tmp_path / "a.zip", "1").read_bytes()
+    damaged = tmp_path / "damaged.zip"
+    damaged.write_bytes(data[: len(data) // 2])
+    assert main(["import", str(damaged), "--workspace", str(tmp_path / "ws.sqlite"),
+                 "--password", "1"]) == 2
+    err = capsys.readouterr().err
+    assert "damaged.zip" in err and "ZIP" in err and "Traceback" not in err
