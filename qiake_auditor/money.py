@@ -29,6 +29,9 @@ def normalize_amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     a boolean "printed with a minus sign" mask, and a boolean "was a number" mask.
     Invalid entries get an empty amount; callers report them by row.
     """
+    if raw.empty:  # a statement with a header and no rows
+        return (pd.Series([], index=raw.index, dtype="str"), pd.Series([], index=raw.index,
+                dtype=bool), pd.Series([], index=raw.index, dtype=bool))
     codes, uniques = pd.factorize(raw.fillna("").astype("str"))
     if len(uniques) < len(raw):  # a big statement repeats amounts: work on distinct values
         amount, negative, valid = normalize_amounts(pd.Series(uniques, dtype="str"))
