@@ -44,11 +44,12 @@ class Draft:
     pieces: list[Piece]
     intro: list[int] = field(default_factory=list)  # trial / introductory charges
     proration: list[int] = field(default_factory=list)
+    absorbed: list[int] = field(default_factory=list)  # odd amounts on an empty slot
 
     @property
     def members(self) -> np.ndarray:
-        parts = [p.members for p in self.pieces] + [np.array(self.intro + self.proration,
-                                                             dtype="int64")]
+        extra = self.intro + self.proration + self.absorbed
+        parts = [p.members for p in self.pieces] + [np.array(extra, dtype="int64")]
         return np.sort(np.concatenate(parts))
 
     @property
@@ -110,8 +111,12 @@ def _try(days: np.ndarray, extra: np.ndarray, members: np.ndarray, min_hits: int
 
 
 def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
-         keyword: np.ndarray, catalogued: bool) -> list[Draft]:
-    """Draft streams of one merchant's successful charges (arrays sorted by day)."""
+         keyword: np.ndarray, catalogued: bool, units: list[str] | None = None) -> list[Draft]:
+    """Draft streams of one merchant's successful charges (arrays sorted by day).
+
+    ``units`` gives, for charges with a renewal keyword, the cadence its words name
+    (包年 -> annual ...), used for a lone charge.
+    """
     n = len(days)
     pieces: list[Piece] = []
     leftover: list[np.ndarray] = []
@@ -149,7 +154,13 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
     used = _attach(drafts, rest, days, cents)
     for i in rest:
         if i not in used and keyword[i]:
-            drafts.append(Draft([Piece(np.array([i]), None, keyword=True)]))
+            unit = units[i] if units else "irregular"
+            single = None
+            if unit in cad.MONTHS:
+                dom = int(cad._day_of_month(days[i:i + 1])[0])
+                anchor = ("month", dom, int(cad._month_index(days[i:i + 1])[0]))
+                single = cad.evaluate(unit, anchor, days[i:i + 1], extra[i:i + 1])
+            drafts.append(Draft([Piece(np.array([i]), single, keyword=True)]))
     return drafts
 
 
@@ -200,6 +211,21 @@ def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
         if before:
             draft.intro.append(int(before[-1]))
             used.add(int(before[-1]))
+        for piece in draft.pieces:
+            free = [i for i in rest if i not in used]
+            if piece.fit is None or not free:
+                continue
+            taken = set(piece.fit.slots[piece.fit.inlier].tolist())
+            lo = int(days[piece.members[0]])
+            hi = int(days[piece.members[-1]]) + cad.PERIOD_DAYS[piece.fit.cadence]
+            level = float(np.median(cents[piece.members]))
+            for i in free:
+                slot, residual = piece.fit.slot_of(int(days[i]))
+                if (lo < days[i] <= hi and slot not in taken and 0.5 <= cents[i] / level <= 3.5
+                        and abs(residual) <= piece.fit.tolerance):
+                    draft.absorbed.append(int(i))
+                    used.add(int(i))
+                    taken.add(slot)
         for a, b in zip(draft.pieces, draft.pieces[1:], strict=False):
             lo, hi = int(days[a.members[-1]]), int(days[b.members[0]])
             between = [i for i in rest if i not in used and lo < days[i] < hi]

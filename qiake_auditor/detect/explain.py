@@ -15,6 +15,9 @@ from . import cadence as cad
 from .flags import CAUSE_TEXT
 from .streams import Stream, day_of
 
+_UNIT_ZH = {"monthly": "按月", "quarterly": "按季", "semiannual": "每半年", "annual": "按年",
+            "irregular": "不定期"}
+
 
 def money(cents: int, currency: str) -> str:
     """¥199 / ¥213.40 / USD 20 (whole amounts without decimals, as people write them)."""
@@ -37,15 +40,17 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
     first, count = d(stream.members[0]), len(stream.members)
     zh: list[str] = []
     en: list[str] = []
-    if stream.fit is not None:
+    if stream.fit is not None and count > 1:
         rule = cad.describe_anchor(stream.fit, "zh")
         zh.append(f"自{first}起，{name}在{rule}左右扣费共{count}次")
         en.append(f"{count} charges from {name} {cad.describe_anchor(stream.fit, 'en')} "
                   f"(approximately) since {first}")
     else:
-        zh.append(f"{first}，{name}扣费{count}次，商品说明显示为自动续费（仅一次，待确认）")
+        unit = "" if stream.fit is None else f"，按商品说明应为{_UNIT_ZH[stream.cadence]}续费"
+        unit_en = "" if stream.fit is None else f" ({stream.cadence} by its description)"
+        zh.append(f"{first}，{name}扣费{count}次，商品说明显示为自动续费{unit}（仅一次，待确认）")
         en.append(f"{count} charge from {name} on {first}; its description says it renews "
-                  f"automatically (one charge only, to be confirmed)")
+                  f"automatically{unit_en} (one charge only, to be confirmed)")
     for pos in stream.intro:
         zh.append(f"{d(pos)}首期为{money(cents[pos], cur)}（试用/优惠价）")
         en.append(f"introductory charge {money(cents[pos], cur)} on {d(pos)} (trial/promotion)")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from . import normalize
 from .candidates import AUTO_RENEW
+from .columns import column
 from .streams import Stream, day_of
 
 INSTALMENT = re.compile(r"分期|instal?ment", re.IGNORECASE)
@@ -111,13 +112,13 @@ def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
 def cause(pos: int, stream: Stream | None, frame: pd.DataFrame, org_methods: set[str],
           flags: set[str]) -> str:
     """The most likely cause of one flagged charge."""
-    method = frame["method"].iat[pos]
+    method = column(frame, "method")[pos]
     if any(word and word in method for word in org_methods):
         return "organisation_purchase"
-    text = frame["description"].iat[pos]
+    text = column(frame, "description")[pos]
     if stream is None:
         return "auto_renewal" if AUTO_RENEW.search(text) else "new_purchase_or_upgrade"
-    cents = frame["_cents"].to_numpy()
+    cents = column(frame, "_cents")
     level = stream.segments[-1].cents if stream.segments else int(cents[pos])
     multiple = level > 0 and cents[pos] >= 2 * level * 0.97 and not stream.variable and (
         abs(cents[pos] / level - round(cents[pos] / level)) <= 0.03)

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import ledger
 from . import candidates, explain, flags, normalize, streams
+from .columns import column
 from .prepare import FEE_WORDS, REFUND_WORDS, display_names, prepare
 from .streams import Stream, day_of
 
@@ -140,6 +141,7 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
             failed_groups: dict) -> list[Stream]:
     """Streams of one direction: per merchant group with >= 2 charges or a keyword."""
     keyword = np.zeros(len(frame), dtype=bool)
+    text = frame["description"]
     if mask.any():
         sub = frame.loc[mask, "description"] + " " + frame.loc[mask, "counterparty"]
         keyword[np.flatnonzero(mask)] = sub.str.contains(candidates.AUTO_RENEW).to_numpy()
@@ -153,8 +155,11 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
     out: list[Stream] = []
     for (key, currency), pos in _groups(frame, keep).items():
         catalogued = normalize.catalogue_entry(key) is not None
+        units = [candidates.keyword_cadence(t) if k else "" for t, k in
+                 zip(text.iloc[pos].tolist(), keyword[pos], strict=True)] if keyword[pos].any() \
+            else None
         drafts = candidates.find(days_all[pos], cents_all[pos], extra_all[pos], keyword[pos],
-                                 catalogued)
+                                 catalogued, units)
         made = [streams.build(d, pos, days_all[pos], cents_all[pos], extra_all[pos], key,
                               currency, direction) for d in drafts]
         if direction == ledger.EXPENSE and (key, currency) in failed_groups and made:
@@ -193,7 +198,7 @@ def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as
 def _confidence(stream: Stream) -> None:
     fit = stream.fit
     reasons = []
-    if fit is None:
+    if fit is None or len(stream.members) < 2:
         score = 0.3
         reasons.append("one charge whose description says it renews automatically")
     else:
@@ -279,10 +284,11 @@ def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
 
 
 def _row_ref(frame: pd.DataFrame, pos: int) -> dict:
-    txn = frame["txn_id"].iat[pos]
-    return {"source": frame["source"].iat[pos], "source_row": int(frame["source_row"].iat[pos]),
-            "txn_id": txn or None, "row_id": int(frame["row_id"].iat[pos]),
-            "dedup_key": frame["dedup_key"].iat[pos]}
+    txn = column(frame, "txn_id")[pos]
+    return {"source": column(frame, "source")[pos],
+            "source_row": int(column(frame, "source_row")[pos]),
+            "txn_id": txn or None, "row_id": int(column(frame, "row_id")[pos]),
+            "dedup_key": column(frame, "dedup_key")[pos]}
 
 
 def _flagged(kept: list[Stream], frame: pd.DataFrame, settings: ScanSettings,

@@ -42,6 +42,7 @@ class Stream:
     keyword: bool = False
     intro: list[int] = field(default_factory=list)
     proration: list[int] = field(default_factory=list)
+    absorbed: list[int] = field(default_factory=list)
     duplicates: list[int] = field(default_factory=list)
     unusual: list[int] = field(default_factory=list)
     retries: dict[int, list[int]] = field(default_factory=dict)  # occurrence -> failed rows
@@ -88,6 +89,7 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
                     keyword=any(p.keyword for p in draft.pieces),
                     intro=[int(pos[i]) for i in draft.intro],
                     proration=[int(pos[i]) for i in draft.proration])
+    stream.absorbed = [int(pos[i]) for i in draft.absorbed]
     if fit is not None and len(fit.days) == len(regular):
         stream.duplicates = [int(pos[regular[i]]) for i in np.flatnonzero(fit.duplicate)]
     else:

@@ -1,0 +1,151 @@
+"""The scan JSON contract (keys and types) and the `qiake-auditor scan` command."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+from qiake_auditor import cli
+from qiake_auditor.detect.scan import ScanSettings, scan, settings_from_workspace
+from qiake_auditor.ledger import LEDGER_COLUMNS
+from qiake_auditor.workspace import Workspace
+
+from .ledgers import ledger, monthly, row
+
+DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+AMOUNT = re.compile(r"\d+\.\d{2}")
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+STREAM_KEYS = {"id": str, "merchant": str, "names": list, "type": str, "cadence": str,
+               "currency": str, "amount": str, "count": int, "total": str, "net_total": str,
+               "first_date": str, "last_date": str, "status": str, "confidence": float,
+               "flags": list, "explanation": str, "charges": list}
+CHARGE_KEYS = {"source": str, "source_row": int, "date": str, "amount": str, "state": str,
+               "flags": list}
+
+
+def check_contract(out: dict) -> None:
+    assert ISO.fullmatch(out["as_of"])
+    for t in out["transactions"]:
+        assert set(LEDGER_COLUMNS) <= set(t)
+        assert AMOUNT.fullmatch(t["amount"]) and isinstance(t["source_row"], int)
+    for s in out["streams"]:
+        for key, kind in STREAM_KEYS.items():
+            assert isinstance(s[key], kind), (key, s[key])
+        assert s["next_expected"] is None or ISO.fullmatch(s["next_expected"])
+        assert s["type"] in {"subscription", "bill", "instalment", "transfer", "income"}
+        assert s["cadence"] in {"weekly", "biweekly", "semimonthly", "monthly", "quarterly",
+                                "semiannual", "annual", "irregular"}
+        assert s["status"] in {"active", "overdue", "inactive", "cancelled"}
+        assert 0.0 <= s["confidence"] <= 1.0
+        for key in ("amount", "total", "net_total"):
+            assert AMOUNT.fullmatch(s[key])
+        assert ISO.fullmatch(s["first_date"]) and ISO.fullmatch(s["last_date"])
+        for c in s["charges"]:
+            for key, kind in CHARGE_KEYS.items():
+                assert isinstance(c[key], kind), (key, c)
+            assert c["txn_id"] is None or isinstance(c["txn_id"], str)
+            assert c["cause"] is None or isinstance(c["cause"], str)
+    for f in out["flagged"]:
+        assert isinstance(f["source"], str) and isinstance(f["source_row"], int)
+        assert f["flags"] and (f["cause"] is None or isinstance(f["cause"], str))
+    json.dumps(out, ensure_ascii=False)
+
+
+def test_contract_on_a_small_ledger():
+    rows = monthly(["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30"], txn_id="T")
+    rows.append(row("2024-05-02", "5.00", "便利蜂", description="水"))
+    out = scan(ledger(rows), ScanSettings())
+    check_contract(out)
+    assert out["as_of"] == "2024-05-02"  # the latest transaction date by default
+    assert len(out["transactions"]) == 5
+    (s,) = out["streams"]
+    assert (s["amount"], s["count"], s["total"], s["net_total"]) == ("199.00", 4, "796.00",
+                                                                     "796.00")
+    assert (s["first_date"], s["last_date"], s["next_expected"]) == ("2024-01-31", "2024-04-30",
+                                                                     "2024-05-31")
+
+
+def test_explanation_is_built_from_the_numbers_in_both_languages():
+    rows = monthly(["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31",
+                    "2024-06-30", "2024-07-31", "2024-08-31"])
+    rows += [row("2024-09-30", "199.00", state="failed"), row("2024-10-02", "199.00")]
+    rows += monthly(["2024-10-31", "2024-11-30", "2024-12-31", "2025-01-31", "2025-02-28",
+                     "2025-03-31"])
+    rows += monthly(["2025-04-30", "2025-05-31", "2025-06-30", "2025-07-31"], "249.00")
+    (s,) = scan(ledger(rows), ScanSettings())["streams"]
+    zh, en = s["explanation_zh"], s["explanation_en"]
+    assert zh.startswith("自2024-01-31起，深圳洽客科技有限公司在每月最后一天左右扣费共19次")
+    for text in (zh, en):
+        for number in ("¥199", "¥249", "2025-04-30", "2024-09-30", "2025-08-31", "±3", "2025-03"):
+            assert number in text, (number, text)
+    assert "涨价" in zh and "重试成功" in zh and "price increase" in en
+    assert s["explanation"] == zh
+    en_only = scan(ledger(rows), ScanSettings(lang="en"))["streams"][0]
+    assert en_only["explanation"] == en
+
+
+def test_annual_stream_has_a_cancel_by_date_from_the_notice_period():
+    rows = [row("2024-03-15", "2980.00"), row("2025-03-14", "2980.00")]
+    (s,) = scan(ledger(rows), ScanSettings(notice_days=10))["streams"]
+    assert s["next_expected"] == "2026-03-14" and s["cancel_by"] == "2026-03-04"
+    assert "2026-03-04" in s["explanation"]
+
+
+def test_dismissed_stream_does_not_come_back():
+    rows = monthly(["2024-01-10", "2024-02-10", "2024-03-10"], counterparty="爱奇艺")
+    (s,) = scan(ledger(rows), ScanSettings())["streams"]
+    assert scan(ledger(rows), ScanSettings(dismissed={s["id"]}))["streams"] == []
+
+
+def test_settings_from_workspace_merge_stored_decisions_and_options(tmp_path):
+    with Workspace(tmp_path / "w.sqlite") as ws:
+        ws.set_decision("cancelled", "洽客科技", "2025-02-20")
+        ws.set_decision("alias", "小洽", "深圳洽客科技有限公司")
+        ws.set_decision("watch", "钉钉", "1")
+        ws.set_decision("org_method", "公司卡(8888)", "1")
+        ws.set_decision("dismissed", "sabc", "1")
+        settings = settings_from_workspace(ws, watch=["飞书"], notice_days=3,
+                                           cancellations={"爱奇艺": date(2024, 1, 1)})
+    assert settings.watch == ["钉钉", "飞书"]
+    assert settings.cancellations == {"洽客科技": date(2025, 2, 20), "爱奇艺": date(2024, 1, 1)}
+    assert settings.aliases == {"小洽": "深圳洽客科技有限公司"}
+    assert settings.org_methods == {"公司卡(8888)"} and settings.dismissed == {"sabc"}
+    assert settings.notice_days == 3
+
+
+def demo_files() -> list[str]:
+    return [str(p) for p in sorted(DEMO.iterdir()) if p.suffix in (".csv", ".xlsx")]
+
+
+def test_cli_scan_json_on_the_demo_statements(tmp_path, capsys):
+    code = cli.main(["scan", *demo_files(), "--workspace", str(tmp_path / "w.sqlite"),
+                     "--cancelled", "深圳洽客科技有限公司=2025-06-20", "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    check_contract(out)
+    assert out["as_of"] == "2025-11-30"
+    by = {(s["merchant"], s["cadence"]): s for s in out["streams"]}
+    annual = by[("深圳洽客科技有限公司", "annual")]
+    assert annual["count"] == 2 and annual["amount"] == "1980.00"
+    assert "after_cancellation" in annual["flags"]
+    monthly_qk = by[("深圳洽客科技有限公司", "monthly")]
+    assert monthly_qk["count"] == 5 and monthly_qk["total"] == "995.00"  # bank copy not counted
+    assert by[("洽客科技", "monthly")]["amount"] == "29.00"
+    assert by[("腾讯视频", "monthly")]["type"] == "subscription"
+    assert {s["type"] for s in out["streams"]} >= {"income", "bill"}
+    late = [f for f in out["flagged"] if "after_cancellation" in f["flags"]]
+    assert len(late) == 6  # ¥1,980 on 2025-11-30 and ¥29 on 07-12 .. 11-12
+
+
+def test_cli_scan_whole_workspace_table_and_bad_option(tmp_path, capsys):
+    workspace = str(tmp_path / "w.sqlite")
+    assert cli.main(["import", *demo_files(), "--workspace", workspace]) == 0
+    capsys.readouterr()
+    assert cli.main(["scan", "--workspace", workspace, "--lang", "en"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("as of 2025-11-30:") and "腾讯视频" in text
+    assert cli.main(["scan", "--workspace", workspace, "--cancelled", "洽客"]) == 2
+    assert "MERCHANT=YYYY-MM-DD" in capsys.readouterr().err
+    assert cli.main(["scan", "--workspace", workspace, "--as-of", "2025-13-01"]) == 2

@@ -1,0 +1,233 @@
+"""Stream assembly over hand-built ledgers: the hard cases of recurring.md section 3."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from qiake_auditor.detect.scan import ScanSettings, scan
+
+from .ledgers import ledger, monthly, row
+
+
+def streams_of(rows, **settings) -> list[dict]:
+    return scan(ledger(rows), ScanSettings(**settings))["streams"]
+
+
+def only(rows, **settings) -> dict:
+    found = streams_of(rows, **settings)
+    assert len(found) == 1, [(s["merchant"], s["cadence"], s["amount"]) for s in found]
+    return found[0]
+
+
+def charges(stream: dict, role: str | None = None) -> list[tuple[str, str]]:
+    return [(c["date"], c["amount"]) for c in stream["charges"]
+            if role is None or c["role"] == role]
+
+
+def on(stream: dict, day: str) -> dict:
+    return next(c for c in stream["charges"] if c["date"] == day)
+
+
+def test_h5_promo_then_full_price_then_rise_is_one_stream():
+    rows = [row("2024-05-08", "1.00", description="首月特惠")]
+    rows += monthly([f"2024-{m:02d}-08" for m in range(6, 11)], "39.00")
+    rows += monthly(["2024-11-08", "2024-12-08", "2025-01-08"], "49.00",
+                    description="价格调整")
+    s = only(rows)
+    assert s["cadence"] == "monthly" and s["count"] == 9 and s["amount"] == "49.00"
+    assert charges(s, "trial") == [("2024-05-08", "1.00")]
+    assert [p["amount"] for p in s["price_history"]] == ["39.00", "49.00"]
+    assert s["price_history"][1]["from"] == "2024-11-08"
+    assert {"trial_conversion", "price_increase"} <= set(s["flags"])
+    rise = [c for c in s["charges"] if "price_increase" in c["flags"]]
+    assert [(c["date"], c["cause"]) for c in rise] == [("2024-11-08", "new_purchase_or_upgrade")]
+    assert s["total"] == "343.00"  # 1 + 5 * 39 + 3 * 49
+
+
+def test_h6_trial_authorisation_then_monthly_on_the_8th():
+    rows = [row("2024-05-01", "0.01", description="试用")]
+    rows += monthly([f"2024-{m:02d}-08" for m in range(5, 11)], "299.00")
+    s = only(rows)
+    assert s["first_date"] == "2024-05-01" and s["count"] == 7
+    first_paid = on(s, "2024-05-08")
+    assert "trial_conversion" in first_paid["flags"] and first_paid["cause"] == "trial_conversion"
+    assert s["next_expected"] == "2024-11-08"
+
+
+def test_h7_failed_attempts_are_retries_of_one_occurrence():
+    rows = monthly(["2024-06-10", "2024-07-10", "2024-08-10"])
+    rows += [row("2024-09-10", "199.00", state="closed", description="余额不足"),
+             row("2024-09-11", "199.00", state="closed"), row("2024-09-13", "199.00")]
+    rows += monthly(["2024-10-10", "2024-11-10"])
+    s = only(rows)
+    assert s["cadence"] == "monthly" and s["count"] == 6 and s["total"] == "1194.00"
+    assert charges(s, "retry") == [("2024-09-10", "199.00"), ("2024-09-11", "199.00")]
+    assert [c["state"] for c in s["charges"] if c["role"] == "retry"] == ["closed", "closed"]
+    assert "2024-09-10" in s["explanation"] and "重试成功" in s["explanation"]
+    recovered = on(s, "2024-09-13")
+    assert recovered["cause"] == "arrears_recovery"
+
+
+def test_h8_refund_is_netted_against_its_occurrence():
+    rows = [row("2024-03-15", "2980.00", txn_id="T1", description="洽客CRM 年付 自动续费"),
+            row("2025-03-14", "2980.00", txn_id="T2", description="洽客CRM 年付 自动续费"),
+            row("2025-03-20", "2980.00", direction="income", state="refund", txn_id="T2_R",
+                description="退款-洽客CRM", refund_of="k2")]
+    s = only(rows)
+    assert s["cadence"] == "annual" and s["count"] == 2
+    assert s["total"] == "5960.00" and s["net_total"] == "2980.00"
+    assert charges(s, "refund") == [("2025-03-20", "2980.00")]
+
+
+def test_h8_partial_refund_found_by_txn_prefix_is_flagged():
+    rows = [row("2024-03-15", "2980.00", txn_id="T1"),
+            row("2025-03-14", "2980.00", txn_id="T2"),
+            row("2025-03-20", "2483.00", direction="income", state="refund", txn_id="T2_R",
+                description="退款")]
+    s = only(rows)
+    assert s["net_total"] == "3477.00"
+    renewal = on(s, "2025-03-14")
+    assert "refund_partial" in renewal["flags"]
+
+
+def test_h11_several_subscriptions_at_one_merchant_stay_apart():
+    months = range(1, 8)
+    rows = monthly([f"2024-{m:02d}-05" for m in months], "199.00", description="席位A")
+    rows += monthly([f"2024-{m:02d}-12" for m in months], "199.00", description="席位B")
+    rows += monthly([f"2024-{m:02d}-05" for m in months], "49.00", description="短信包")
+    found = streams_of(rows)
+    assert sorted((s["amount"], s["anchor"], s["count"]) for s in found) == [
+        ("199.00", "每月12日", 7), ("199.00", "每月5日", 7), ("49.00", "每月5日", 7)]
+
+
+def test_h11_app_store_bundle_on_one_day_is_three_streams():
+    rows = []
+    for amount in ("12.00", "25.00", "68.00"):
+        rows += monthly([f"2024-{m:02d}-20" for m in range(1, 6)], amount,
+                        counterparty="Apple", description="App Store")
+    assert sorted(s["amount"] for s in streams_of(rows)) == ["12.00", "25.00", "68.00"]
+
+
+def test_h12_habits_are_not_subscriptions():
+    rng = np.random.default_rng(5)
+    rows = []
+    day = np.datetime64("2024-01-01")
+    for i in range(182):
+        d = str(day + i)
+        weekday = (i + 0) % 7  # 2024-01-01 is a Monday
+        if weekday in (0, 2, 4):
+            rows.append(row(d, "9.90", "瑞幸咖啡", description="生椰拿铁", category="餐饮美食"))
+        if weekday < 5:
+            rows.append(row(d, f"{rng.integers(25, 36)}.{rng.integers(0, 99):02d}", "美团外卖",
+                            description="外卖订单", category="餐饮美食"))
+            rows.append(row(d, "4.00", "上海地铁", description="地铁出行", category="交通出行"))
+            rows.append(row(d, "4.00", "上海地铁", description="地铁出行", category="交通出行"))
+        if weekday == 5:
+            rows.append(row(d, f"{rng.integers(160, 200)}.00", "永辉超市", description="购物",
+                            category="日用百货"))
+    for m in range(1, 7):
+        rows.append(row(f"2024-{m:02d}-0{1 + m % 3}", "100.00", "中国移动", description="话费充值",
+                        category="充值缴费"))
+    assert streams_of(rows) == []
+
+
+def test_h14_pause_then_resume_is_one_stream():
+    dates = ["2024-01-05", "2024-02-05", "2024-03-05", "2024-04-05", "2024-07-05",
+             "2024-08-05", "2024-09-05"]
+    s = only(monthly(dates, "59.00", counterparty="爱奇艺"))
+    assert s["count"] == 7 and s["missed"] == 2 and s["status"] == "active"
+
+
+def test_h16_usage_based_amounts_are_one_variable_stream_without_price_alerts():
+    amounts = ["213.40", "198.10", "245.70", "181.00", "226.30", "204.90", "190.20"]
+    rows = [row(f"2024-{m:02d}-03", a, "阿里云计算有限公司", description="云服务器按量结算")
+            for m, a in zip(range(1, 8), amounts, strict=True)]
+    s = only(rows)
+    assert s["cadence"] == "monthly" and s["count"] == 7 and s["variable"] is True
+    assert "price_increase" not in s["flags"] and "unusual_amount" not in s["flags"]
+    assert "181" in s["explanation"] and "245.70" in s["explanation"]
+
+
+def test_h20_fx_priced_charges_stay_one_stream_and_fee_lines_are_not_a_stream():
+    amounts = ["143.52", "145.10", "141.88", "144.02", "142.75"]
+    rows = [row(f"2024-{m:02d}-11", a, "OPENAI *CHATGPT SUBSCR", description="境外消费",
+                source="cmb.csv", fmt="cmb-credit") for m, a in zip(range(1, 6), amounts,
+                                                                   strict=True)]
+    rows += [row(f"2024-{m:02d}-11", "2.15", "跨境交易手续费", description="跨境交易手续费",
+                 source="cmb.csv", fmt="cmb-credit") for m in range(1, 6)]
+    s = only(rows)
+    assert s["count"] == 5 and s["cadence"] == "monthly"
+
+
+def test_h23_duplicate_charge_on_renewal_day():
+    rows = monthly(["2024-05-31", "2024-06-30", "2024-07-31"])
+    rows += [row("2024-08-31", "199.00", order="A1"), row("2024-08-31", "199.00", order="A2")]
+    s = only(rows)
+    assert s["count"] == 5
+    dup = [c for c in s["charges"] if "duplicate_charge" in c["flags"]]
+    assert len(dup) == 1 and dup[0]["date"] == "2024-08-31"
+    assert dup[0]["cause"] == "new_purchase_or_upgrade"
+
+
+def test_h10_linked_wallet_and_bank_rows_count_once():
+    dates = ["2024-04-30", "2024-05-31", "2024-06-30", "2024-07-31"]
+    rows = monthly(dates, method="招商银行储蓄卡(1111)")
+    rows[2]["link_id"] = "L1"
+    rows.append(row("2024-07-01", "199.00", "支付宝-深圳洽客科技有限公司", description="支付宝快捷",
+                    source="cmb.csv", fmt="cmb-debit", link_id="L1",
+                    merchant="深圳洽客科技有限公司"))
+    out = scan(ledger(rows), ScanSettings())
+    (s,) = out["streams"]
+    assert s["count"] == 4 and s["total"] == "796.00"
+    assert {c["source"] for c in s["charges"]} == {"alipay.csv"}
+    counted = {t["source"]: t["counted"] for t in out["transactions"] if t["link_id"]}
+    assert counted == {"alipay.csv": True, "cmb.csv": False}
+
+
+def test_h21_recurring_non_subscriptions_are_typed():
+    months = range(1, 7)
+    rows = [row(f"2024-{m:02d}-05", "4500.00", "李建国", description="房租", fmt="icbc-debit",
+                source="bank.csv") for m in months]
+    rows += [row(f"2024-{m:02d}-10", "18500.00", "上海云杉信息技术有限公司", description="工资",
+                 direction="income", source="bank.csv", fmt="icbc-debit") for m in months]
+    rows += [row(f"2024-{m:02d}-18", "833.25", "招商银行", description="手机分期 第{m}/12期")
+             for m in months]
+    rows += [row(f"2024-{m:02d}-09", "3000.00", "花呗", description="花呗还款") for m in months]
+    types = {s["merchant"]: s["type"] for s in streams_of(rows)}
+    assert types == {"李建国": "bill", "上海云杉信息技术有限公司": "income",
+                     "招商银行": "instalment", "花呗": "transfer"}
+
+
+def test_h19_upgrade_with_proration_and_new_anchor_is_one_stream():
+    rows = monthly(["2024-01-05", "2024-02-05", "2024-03-05"], "199.00")
+    rows.append(row("2024-03-18", "87.30", description="升级补差"))
+    rows += monthly(["2024-04-18", "2024-05-18", "2024-06-18"], "299.00")
+    s = only(rows)
+    assert s["count"] == 7 and charges(s, "proration") == [("2024-03-18", "87.30")]
+    assert s["next_expected"] == "2024-07-18"
+
+
+def test_monthly_to_annual_switch_starts_a_new_stream():
+    rows = monthly([f"2024-{m:02d}-05" for m in range(1, 7)], "99.00")
+    rows += monthly(["2024-07-05", "2025-07-05"], "999.00")
+    found = sorted((s["cadence"], s["amount"]) for s in streams_of(rows))
+    assert found == [("annual", "999.00"), ("monthly", "99.00")]
+
+
+def test_status_overdue_then_inactive():
+    rows = monthly(["2024-01-10", "2024-02-10", "2024-03-10", "2024-04-10"])
+    s = only(rows, as_of=np.datetime64("2024-05-20").astype(object))
+    assert s["status"] == "overdue" and s["next_expected"] == "2024-05-10"
+    assert "overdue" in s["flags"]
+    s = only(rows, as_of=np.datetime64("2024-07-01").astype(object))
+    assert s["status"] == "inactive" and s["next_expected"] is None
+
+
+def test_h24_two_keyword_charges_are_an_early_stream_and_one_annual_keyword_a_candidate():
+    rows = monthly(["2024-05-20", "2024-06-20"], "15.00", counterparty="哔哩哔哩",
+                   description="大会员连续包月")
+    s = only(rows)
+    assert s["cadence"] == "monthly" and s["confidence"] < 0.8
+    one = only([row("2025-03-14", "2980.00", description="洽客CRM 年付 自动续费")])
+    assert one["cadence"] == "annual" or one["cadence"] == "irregular"
+    assert one["count"] == 1 and one["confidence"] <= 0.5
