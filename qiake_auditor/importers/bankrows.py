@@ -34,7 +34,9 @@ _PAD = " \t\r\n\u3000\ufeff\"'"
 
 def text(column: pd.Series) -> pd.Series:
     """Cells as trimmed text (spaces, tabs, U+3000 removed); placeholders become ''."""
-    values = column.map(textio.cell_text).astype("str").str.strip(_PAD)
+    if pd.api.types.infer_dtype(column, skipna=False) != "string":
+        column = column.map(textio.cell_text)  # spreadsheet cells: numbers, dates, None
+    values = column.astype("str").str.strip(_PAD)
     return values.mask(values.isin(PLACEHOLDERS), "")
 
 
