@@ -48,6 +48,7 @@ class Context:
     uid: str
     start: date
     end: date  # the as-of date (last day covered by the exports)
+    variant: str | None = None  # force a case variant (tests); None draws one at random
     names: NamePool = field(init=False)
     _econ: itertools.count = field(default_factory=itertools.count, init=False)
     _stream: itertools.count = field(default_factory=lambda: itertools.count(1), init=False)
@@ -66,6 +67,17 @@ class Context:
 
     def chance(self, p: float) -> bool:
         return bool(self.rng.random() < p)
+
+    def wants(self, variant: str, p: float) -> bool:
+        """Whether to build ``variant``: forced by ``self.variant``, else with probability p."""
+        if self.variant is not None:
+            return self.variant == variant
+        return self.chance(p)
+
+    def which(self, variants: list[str]) -> str:
+        if self.variant in variants:
+            return self.variant
+        return self.pick(variants)
 
 
 @dataclass
@@ -237,7 +249,7 @@ def h2(ctx: Context) -> Case:
 
 def h3(ctx: Context) -> Case:
     """Sparse annual renewal: two charges a year apart (variant: one charge + keyword)."""
-    one_hit = ctx.chance(0.25)
+    one_hit = ctx.wants("one-hit-keyword", 0.25)
     s = Stream(ctx, "H3", "one-hit-keyword" if one_hit else "two-hits", "annual")
     s.item = s.merchant.product + " 年付 自动续费"
     amount = _amount(ctx, (980, 1280, 1980, 2980, 3680))
@@ -319,7 +331,7 @@ def h6(ctx: Context) -> Case:
 
 def h7(ctx: Context) -> Case:
     """Failed charge + retries: two closed attempts, success 3 days after the due date."""
-    reanchor = ctx.chance(0.5)
+    reanchor = ctx.wants("re-anchored", 0.5)
     s = Stream(ctx, "H7", "re-anchored" if reanchor else "anchor-kept", "monthly",
                platform=ALIPAY, method=ctx.pick(["余额", OTHER_CARD]))
     amount = _amount(ctx)
@@ -350,7 +362,7 @@ def h7(ctx: Context) -> Case:
 
 def h8(ctx: Context) -> Case:
     """Refund after an annual renewal (full, or partial)."""
-    partial = ctx.chance(0.5)
+    partial = ctx.wants("partial", 0.5)
     s = Stream(ctx, "H8", "partial" if partial else "full", "annual",
                method="余额" if ctx.chance(0.5) else None)
     if s.method not in ("余额", "零钱"):
@@ -395,7 +407,7 @@ def renewal_dt(day: date) -> datetime:
 
 def h9(ctx: Context) -> Case:
     """Name variants and intermediaries: legal name, brand name, 支付宝-/财付通- bank rows."""
-    variant = ctx.pick(["alipay-then-wechat", "wechat-card-tenpay"])
+    variant = ctx.which(["alipay-then-wechat", "wechat-card-tenpay"])
     m = ctx.names.take()
     amount = _amount(ctx)
     anchor = int(ctx.rng.integers(1, 29))
@@ -443,7 +455,7 @@ def h11(ctx: Context) -> Case:
     m = ctx.names.take()
     platform = ALIPAY if ctx.chance(0.6) else WECHAT
     case = Case()
-    if ctx.chance(0.6):
+    if ctx.wants("seats", 0.6):
         a = int(ctx.rng.integers(1, 15))
         b = a + int(ctx.rng.integers(6, 13))
         plan = [("seat-A", 199, a), ("seat-B", 199, b), ("add-on", 49, a)]
@@ -511,7 +523,7 @@ def h14(ctx: Context) -> Case:
 
 def h15(ctx: Context) -> Case:
     """Charge after the user's recorded cancellation (the 洽客 case)."""
-    annual = ctx.chance(0.35)
+    annual = ctx.wants("annual", 0.35)
     s = Stream(ctx, "H15", "annual" if annual else "monthly",
                "annual" if annual else "monthly")
     s.truth.status = "cancelled"
@@ -554,7 +566,7 @@ def h16(ctx: Context) -> Case:
 
 def h17(ctx: Context) -> Case:
     """Semi-monthly (1st & 15th) vs bi-weekly (every 14 days from a Friday)."""
-    if ctx.chance(0.5):
+    if ctx.wants("semimonthly", 0.5):
         s = Stream(ctx, "H17", "semimonthly", "semimonthly")
         a = ctx.pick([1, 5, 10])
         b = a + 14
@@ -611,8 +623,7 @@ def h19(ctx: Context) -> Case:
     for d in olds:
         s.charge(d, old)
     remaining = (add_months(olds[-1], 1, anchor) - upgrade).days
-    prorated = money(Decimal(new - old) * Decimal(remaining) / Decimal(30)
-                     + Decimal(new) * Decimal(30 - remaining) / Decimal(30))
+    prorated = money(Decimal(new - old) * Decimal(remaining) / Decimal(30))
     s.charge(upgrade, prorated, event="proration", item=s.merchant.product + "-升级补差价")
     for k, d in enumerate(news):
         s.charge(d, new, event="price_change" if k == 0 else "",
@@ -654,7 +665,7 @@ PEOPLE = ("李建国", "王秀英", "张伟", "刘洋", "陈静", "杨帆", "赵
 
 def h21(ctx: Context) -> Case:
     """Recurring but not a subscription: rent, utilities, 花呗 repayment, instalment, salary."""
-    kind = ctx.pick(["rent", "utilities", "huabei", "instalment", "salary"])
+    kind = ctx.which(["rent", "utilities", "huabei", "instalment", "salary"])
     n = int(ctx.rng.integers(8, 15))
     if kind == "rent":
         person = ctx.pick(PEOPLE)
@@ -674,9 +685,10 @@ def h21(ctx: Context) -> Case:
                    item="燃气费-户号" + factory.digits(ctx.rng, 8))
         s.category = "充值缴费"
         anchor = int(ctx.rng.integers(5, 20))
-        for d in monthly_back(ctx, n, anchor):
+        base = float(ctx.pick([60, 90, 140]))
+        for d in monthly_back(ctx, n, anchor):  # CV about 20%, inside the spec's 25%
             s.charge(d + timedelta(days=int(ctx.rng.integers(0, 3))),
-                     money(round(float(ctx.rng.uniform(45, 180)), 2)))
+                     money(round(base * float(ctx.rng.lognormal(0, 0.2)), 2)))
     elif kind == "huabei":
         s = Stream(ctx, "H21", kind, "monthly", type="transfer", platform=ALIPAY,
                    merchant=Merchant("花呗", "花呗", "花呗还款"), counterparty="花呗",
@@ -685,7 +697,7 @@ def h21(ctx: Context) -> Case:
         s.truth.alt_types = ["bill"]
         for d in monthly_back(ctx, n, 10):
             s.charge(d, money(round(float(ctx.rng.uniform(600, 3200)), 2)),
-                     direction="neutral",
+                     direction="neutral", status_text="还款成功",
                      item=f"花呗主动还款-{add_months(d, -1):%Y年%m月}账单")
     elif kind == "instalment":
         s = Stream(ctx, "H21", kind, "monthly", type="instalment", platform=ICBC,
@@ -696,7 +708,7 @@ def h21(ctx: Context) -> Case:
         anchor = int(ctx.rng.integers(10, 26))
         for k, d in enumerate(monthly_back(ctx, min(n, total), anchor)):
             s.bank(d, amount, summary="贷款还款", place="个人消费贷款", party="中国工商银行",
-                   item=f"第{k + 1}/{total}期")
+                   item=f"消费分期 第{k + 1}/{total}期")
     else:
         employer = ctx.names.take()
         s = Stream(ctx, "H21", kind, "monthly", type="income", platform=ICBC,

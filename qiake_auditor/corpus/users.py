@@ -40,12 +40,13 @@ def _between(rng: np.random.Generator, bounds: tuple[date, date]) -> date:
 
 def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = None,
               end: date | None = None, with_background: bool = True,
-              density: float = 1.0, wechat_layout: str | None = None) -> UserSet:
+              density: float = 1.0, wechat_layout: str | None = None,
+              variant: str | None = None) -> UserSet:
     """One simulated user with the given hard cases (each case name once or more)."""
     rng = np.random.default_rng(seed)
     start = start or _between(rng, WINDOW_START)
     end = end or _between(rng, WINDOW_END)
-    ctx = Context(rng, uid, start, end)
+    ctx = Context(rng, uid, start, end, variant)
     case = Case()
     for name in cases:
         case.extend(CASES[name](ctx))
@@ -55,6 +56,9 @@ def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = Non
         rows, decoys = background(ctx, density)
         txns += rows
     txns = [t for t in txns if start <= t.day <= end]
+    for stream in case.streams:  # rows outside the window were dropped
+        stream.charges = len({t.econ for t in txns if t.stream == stream.id
+                              and t.state == "success" and t.direction in ("expense", "income")})
     layout = wechat_layout or ("xlsx" if rng.random() < 0.5 else "csv")
     return UserSet(uid, start, end, txns, case.streams, case.cancellations, decoys, layout)
 
