@@ -51,9 +51,15 @@ def _decodes(sample: bytes, encoding: str, truncated: bool) -> bool:
         sample = sample[: cut + 1] if cut > 0 else sample[:-4]
     try:
         sample.decode(encoding)
-    except UnicodeDecodeError:
-        return False
+    except UnicodeDecodeError as exc:
+        # A file cut inside its last character is still this encoding; decode() says it is cut.
+        return not truncated and _cut_at_end(exc, len(sample))
     return True
+
+
+def _cut_at_end(exc: UnicodeDecodeError, size: int) -> bool:
+    return exc.end >= size and exc.reason in ("unexpected end of data",
+                                              "incomplete multibyte sequence")
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -65,6 +71,9 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
+        if _cut_at_end(exc, len(data)):
+            raise StatementError(source, "the file ends in the middle of a character: it looks "
+                                         "cut off (an incomplete download or copy?)", line) from exc
         raise StatementError(
             source, f"bytes that are not valid {encoding} (the file may be damaged)", line
         ) from exc
