@@ -41,3 +41,10 @@ def map_distinct(series: pd.Series, function) -> pd.Series:
     values = pd.Series([function(u) for u in uniques], dtype="object")
     out = values.to_numpy()[codes] if len(uniques) else values.to_numpy()
     return pd.Series(out, index=series.index)
+
+
+def isin(series: pd.Series, values) -> pd.Series:
+    """``series.isin(values)`` with Arrow's hash kernel (pandas loops in Python for Arrow text)."""
+    value_set = pa.array(list(values), type=pa.large_string())
+    hit = pc.is_in(_arrow(series), value_set=value_set)
+    return pd.Series(hit.to_numpy(zero_copy_only=False), index=series.index, dtype=bool)

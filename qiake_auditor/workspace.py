@@ -26,6 +26,7 @@ import pandas as pd
 import platformdirs
 
 from .ledger import LEDGER_COLUMNS
+from .vstr import isin
 
 SCHEMA_VERSION = 1
 
@@ -159,7 +160,7 @@ class Workspace:
     def add_rows(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame) -> int:
         """Store the rows whose dedup_key is new (inside a transaction); returns how many."""
         known = self._keys(db)
-        fresh = rows.loc[~rows["dedup_key"].isin(known), _STORED_COLUMNS]
+        fresh = rows.loc[~isin(rows["dedup_key"], known), _STORED_COLUMNS]
         if fresh.empty:
             return 0
         buffer = io.BytesIO()
@@ -188,7 +189,7 @@ class Workspace:
         """
         frame = self._all_rows()
         if keys is not None:
-            frame = frame.loc[frame["dedup_key"].isin(pd.Index(list(keys)))]
+            frame = frame.loc[isin(frame["dedup_key"], keys)]
         return frame.reset_index(drop=True).copy()
 
     def _all_rows(self) -> pd.DataFrame:
