@@ -58,7 +58,7 @@ def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = Non
     txns = [t for t in txns if start <= t.day <= end]
     for stream in case.streams:  # rows outside the window were dropped
         stream.charges = len({t.econ for t in txns if t.stream == stream.id
-                              and t.state == "success" and t.direction in ("expense", "income")})
+                              and t.state == "success"})
     layout = wechat_layout or ("xlsx" if rng.random() < 0.5 else "csv")
     return UserSet(uid, start, end, txns, case.streams, case.cancellations, decoys, layout)
 
