@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import ledger, linking, merchants
 from .dedup import dedup_keys
-from .errors import StatementError
+from .errors import StatementError, UnknownFormatError
 from .importers import archive
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
 from .money import sum_amounts
@@ -25,6 +25,7 @@ from .progress import NO_PROGRESS, Progress
 from .workspace import Workspace
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
+HEAD_CHECK_BYTES = 64 * 1024  # what identification looks at (textio.HEAD_BYTES)
 
 
 @dataclass
@@ -72,6 +73,8 @@ def read_statements(path: Path, password: str | None = None,
         raise StatementError(name, "the file is empty")
     if size > MAX_FILE_BYTES:
         raise StatementError(name, f"the file is {size // 2**20} MB; statements are far smaller")
+    if size > HEAD_CHECK_BYTES:
+        _refuse_binary_by_head(path, name)
     data = path.read_bytes()
     sha = hashlib.sha256(data).hexdigest()
     probe = Probe(name, data)
@@ -86,6 +89,15 @@ def read_statements(path: Path, password: str | None = None,
     if not found:
         raise StatementError(name, "the ZIP archive holds no statement file")
     return found
+
+
+def _refuse_binary_by_head(path: Path, name: str) -> None:
+    """Refuse a big file that is neither text nor an archive from its first bytes only."""
+    with open(path, "rb") as handle:
+        head = handle.read(HEAD_CHECK_BYTES)
+    if Probe(name, head).kind == "binary":
+        raise UnknownFormatError(name, "this is not a statement (not text, not a spreadsheet, "
+                                       "not a ZIP archive)")
 
 
 def _read_one(probe: Probe, source: str, file_name: str, sha: str, data: bytes,
