@@ -21,7 +21,8 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
     except (*_BAD_ZIP, OSError, ValueError) as exc:
-        raise StatementError(name, f"a damaged ZIP archive ({exc})") from exc
+        raise StatementError(name, "damaged: it starts like a ZIP archive or an .xlsx workbook "
+                                   f"but cannot be opened as one ({exc})") from exc
     out = []
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()

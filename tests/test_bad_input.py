@@ -1,0 +1,152 @@
+"""Bad input through the CLI: exit 2, a message naming the file (and line/row) and what was
+expected, no traceback, and the workspace exactly as it was."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from qiake_auditor.cli import main
+from tests.test_archive import aes_zip, seeded_workspace, snapshot
+
+GOLDEN = Path(__file__).parent / "data" / "golden"
+
+
+def refused(tmp_path: Path, capsys, path: Path, *extra: str) -> str:
+    """Import ``path`` into a workspace that already holds a statement; return stderr."""
+    workspace = seeded_workspace(tmp_path)
+    before = snapshot(workspace)
+    capsys.readouterr()
+    code = main(["import", str(path), "--workspace", str(workspace), *extra])
+    captured = capsys.readouterr()
+    assert code == 2, captured.err
+    assert captured.err.startswith(f"error: {path.name}")
+    assert "Traceback" not in captured.err and "internal error" not in captured.err
+    assert snapshot(workspace) == before
+    return captured.err
+
+
+def test_empty_file(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_bytes(b"")
+    assert "the file is empty" in refused(tmp_path, capsys, path)
+
+
+def test_binary_junk(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "photo.csv"
+    path.write_bytes(bytes(range(256)) * 40)
+    err = refused(tmp_path, capsys, path)
+    assert "not a statement" in err and "not text, not a spreadsheet" in err
+
+
+def _last_row_start(data: bytes) -> int:
+    return data.rstrip(b"\r\n").rfind(b"\n") + 1
+
+
+def test_truncated_alipay_cut_before_the_amount(tmp_path: Path, capsys) -> None:
+    data = (GOLDEN / "alipay" / "alipay-2023.csv").read_bytes()
+    start = _last_row_start(data)
+    line = data[:start].count(b"\n") + 1
+    third_comma = start
+    for _ in range(3):
+        third_comma = data.index(b",", third_comma) + 1
+    path = tmp_path / "支付宝交易明细(20240101-20240331).csv"
+    path.write_bytes(data[:third_comma])  # 交易时间,交易分类,交易对方, and then nothing
+    err = refused(tmp_path, capsys, path)
+    assert f"{path.name}, line {line}:" in err and "is not an amount" in err
+
+
+def test_truncated_alipay_cut_inside_a_character(tmp_path: Path, capsys) -> None:
+    data = (GOLDEN / "alipay" / "alipay-2023.csv").read_bytes()
+    start = _last_row_start(data)
+    line = data[:start].count(b"\n") + 1
+    first_wide = next(i for i in range(start, len(data)) if data[i] >= 0x80)
+    path = tmp_path / "cut.csv"
+    path.write_bytes(data[: first_wide + 1])  # half of a GBK character
+    err = refused(tmp_path, capsys, path)
+    assert f"cut.csv, line {line}:" in err and "cut off" in err
+
+
+def test_header_without_rows_imports_nothing(tmp_path: Path, capsys) -> None:
+    # Decision: a statement for a period without transactions is a valid export (a quiet
+    # month); the user expects "0 rows", not an error. Exit 0, no rows added.
+    path = tmp_path / "quiet-month.csv"
+    path.write_text("交易日期,金额,对方户名\n", encoding="utf-8")
+    workspace = seeded_workspace(tmp_path)
+    before = snapshot(workspace)
+    capsys.readouterr()
+    assert main(["import", str(path), "--workspace", str(workspace), "--json"]) == 0
+    assert '"rows": 0' in capsys.readouterr().out
+    after = snapshot(workspace)
+    assert after[1:] == before[1:]  # the same rows; only the (empty) statement is recorded
+
+
+def test_wrong_password(tmp_path: Path, capsys) -> None:
+    archive = aes_zip(tmp_path / "alipay.zip", "123456")
+    err = refused(tmp_path, capsys, archive, "--password", "654321")
+    assert "wrong password" in err
+
+
+def test_corrupt_xlsx(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bank.xlsx"
+    path.write_bytes(b"PK\x03\x04" + os.urandom(4096))
+    err = refused(tmp_path, capsys, path)
+    assert "damaged" in err and ".xlsx workbook" in err
+
+
+def test_huge_random_garbage_is_refused_fast(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "garbage.csv"
+    with open(path, "wb") as handle:
+        for _ in range(200):
+            handle.write(os.urandom(1 << 20))
+    workspace = seeded_workspace(tmp_path)
+    before = snapshot(workspace)
+    capsys.readouterr()
+    started = time.perf_counter()
+    code = main(["import", str(path), "--workspace", str(workspace)])
+    elapsed = time.perf_counter() - started
+    err = capsys.readouterr().err
+    assert code == 2 and "garbage.csv" in err and "not a statement" in err
+    assert elapsed < 5.0, f"200 MB of garbage took {elapsed:.2f} s to refuse"
+    assert snapshot(workspace) == before
+
+
+def test_map_naming_a_missing_column(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_text("交易日期,交易金额,摘要\n2024-01-01,-5.00,x\n", encoding="utf-8")
+    err = refused(tmp_path, capsys, path, "--map", "date=交易日期,amount=金额")
+    assert "line 1" in err and "'金额'" in err and "交易日期, 交易金额, 摘要" in err
+
+
+def test_unreadable_date_names_the_row(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_text("Preamble\nDate,Amount,Payee\n2024-01-01,-5.00,x\n31/31/2024,-6.00,y\n",
+                    encoding="utf-8")
+    err = refused(tmp_path, capsys, path)
+    assert "bank.csv, line 4:" in err and "'31/31/2024'" in err and "expected e.g." in err
+
+
+def test_unreadable_date_in_a_spreadsheet_names_the_sheet_row(tmp_path: Path, capsys) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Transaction Date", "Amount", "Payee"])
+    sheet.append(["2024-01-01", -5, "x"])
+    sheet.append(["soon", -6, "y"])
+    sheet.append(["2024-13-01", -7, "z"])
+    path = tmp_path / "bank.xlsx"
+    book.save(path)
+    err = refused(tmp_path, capsys, path)
+    assert "bank.xlsx, row 4:" in err and "'2024-13-01'" in err
+
+
+@pytest.mark.parametrize("text", ["just some words\nand more words\n", "a;b\n"])
+def test_text_that_is_no_table(tmp_path: Path, capsys, text: str) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text(text, encoding="utf-8")
+    err = refused(tmp_path, capsys, path)
+    assert "not a statement layout" in err and "--map" in err
