@@ -147,8 +147,13 @@ def _nearest(cadence: str, anchor: tuple, days: np.ndarray) -> tuple[np.ndarray,
 
 # -- fitting ---------------------------------------------------------------------------------
 
-def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray) -> Fit:
-    """Apply one hypothesis to sorted days (``extra`` = added tolerance per charge)."""
+def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
+             cents: np.ndarray | None = None) -> Fit:
+    """Apply one hypothesis to sorted days (``extra`` = added tolerance per charge).
+
+    Two charges in one slot are a duplicate when they are at most two days apart and,
+    if amounts are given, of the same amount; otherwise they conflict (two plans).
+    """
     slots, expected = _nearest(cadence, anchor, days)
     residuals = days - expected
     inlier = np.abs(residuals) <= TOLERANCE[cadence] + extra
@@ -158,7 +163,10 @@ def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray) -
     for i in np.flatnonzero(inlier):
         slot = int(slots[i])
         if slot in seen:
-            if days[i] - days[seen[slot]] <= 2:
+            j = seen[slot]
+            same = cents is None or abs(int(cents[i]) - int(cents[j])) <= max(
+                100, 0.03 * max(int(cents[i]), int(cents[j])))
+            if days[i] - days[j] <= 2 and same:
                 duplicate[i] = True
             else:
                 conflicts += 1
@@ -209,7 +217,7 @@ def _anchors(cadence: str, days: np.ndarray) -> list[tuple]:
 
 
 def fit(days: np.ndarray, extra: np.ndarray | None = None,
-        cadences: list[str] | None = None) -> Fit | None:
+        cadences: list[str] | None = None, cents: np.ndarray | None = None) -> Fit | None:
     """The best-scoring hypothesis for sorted day numbers, valid or not (None: no candidate)."""
     if len(days) < 2:
         return None
@@ -217,7 +225,7 @@ def fit(days: np.ndarray, extra: np.ndarray | None = None,
     best: Fit | None = None
     for cadence in cadences or _candidates(days):
         for anchor in _anchors(cadence, days):
-            trial = evaluate(cadence, anchor, days, extra)
+            trial = evaluate(cadence, anchor, days, extra, cents)
             if best is None or _rank(trial) < _rank(best):
                 best = trial
     return best

@@ -33,7 +33,6 @@ class Piece:
 
     members: np.ndarray
     fit: cad.Fit | None
-    variable: bool = False
     keyword: bool = False
 
 
@@ -99,15 +98,15 @@ def _phases(days: np.ndarray, members: np.ndarray) -> list[np.ndarray]:
     return groups
 
 
-def _try(days: np.ndarray, extra: np.ndarray, members: np.ndarray, min_hits: int | None,
-         variable: bool = False, keyword: bool = False) -> tuple[Piece | None, np.ndarray]:
+def _try(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, members: np.ndarray,
+         min_hits: int | None, keyword: bool = False) -> tuple[Piece | None, np.ndarray]:
     """A piece from these charges if they fit a cadence, and the charges left over."""
     if len(members) < 2:
         return None, members
-    f = cad.fit(days[members], extra[members])
+    f = cad.fit(days[members], extra[members], cents=cents[members])
     if f is None or not f.valid(min_hits):
         return None, members
-    return (Piece(members[f.inlier], f, variable, keyword), members[~f.inlier])
+    return (Piece(members[f.inlier], f, keyword=keyword), members[~f.inlier])
 
 
 def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
@@ -117,39 +116,28 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
     ``units`` gives, for charges with a renewal keyword, the cadence its words name
     (包年 -> annual ...), used for a lone charge.
     """
-    n = len(days)
     pieces: list[Piece] = []
     leftover: list[np.ndarray] = []
-    for level in _levels(cents, np.arange(n), 0.03, 100):
-        hinted = bool(keyword[level].any()) or catalogued
-        if len(level) < 2 or (_dense(days[level]) and not hinted):
-            leftover.append(level)
-            continue
-        min_hits = 2 if hinted else None
-        piece, rest = _try(days, extra, level, min_hits, keyword=hinted)
-        if piece is None:
-            rest = np.array([], dtype="int64")
-            for phase in _phases(days, level):
-                p, r = _try(days, extra, phase, min_hits, keyword=hinted)
-                if p is not None:
-                    pieces.append(p)
-                rest = np.r_[rest, r]
-        else:
-            pieces.append(piece)
-        leftover.append(rest)
+    for wide in _levels(cents, np.arange(len(days)), 0.30, 100):
+        hinted = bool(keyword[wide].any()) or catalogued
+        values = cents[wide].astype(float)
+        steady = values.std() / max(values.mean(), 1.0) <= 0.25
+        if len(wide) >= 3 and steady and (hinted or not _dense(days[wide])):
+            piece, rest = _try(days, cents, extra, wide, None, keyword=hinted)
+            if piece is not None:
+                pieces.append(piece)
+                leftover.append(rest)
+                continue
+        for level in _levels(cents, wide, 0.03, 100):
+            found, rest = _tight(days, cents, extra, level, keyword, catalogued)
+            pieces += found
+            leftover.append(rest)
     rest = np.sort(np.concatenate(leftover)) if leftover else np.array([], dtype="int64")
-    still: list[np.ndarray] = []
-    for level in _levels(cents, rest, 0.30, 100):
-        if len(level) >= 3 and not _dense(days[level]):
-            values = cents[level].astype(float)
-            if values.std() / max(values.mean(), 1.0) <= 0.25:
-                piece, r = _try(days, extra, level, None, variable=True)
-                if piece is not None:
-                    pieces.append(piece)
-                    still.append(r)
-                    continue
-        still.append(level)
-    rest = np.sort(np.concatenate(still)) if still else np.array([], dtype="int64")
+    if len(rest) >= 3 and not _dense(days[rest]):
+        # Bills and repayments vary widely in amount but keep their date.
+        piece, rest = _try(days, cents, extra, rest, None)
+        if piece is not None:
+            pieces.append(piece)
     drafts = _join(pieces, days, cents)
     used = _attach(drafts, rest, days, cents)
     for i in rest:
@@ -162,6 +150,26 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
                 single = cad.evaluate(unit, anchor, days[i:i + 1], extra[i:i + 1])
             drafts.append(Draft([Piece(np.array([i]), single, keyword=True)]))
     return drafts
+
+
+def _tight(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, level: np.ndarray,
+           keyword: np.ndarray, catalogued: bool) -> tuple[list[Piece], np.ndarray]:
+    """Pieces from one amount level: the whole level, else each phase of it."""
+    hinted = bool(keyword[level].any()) or catalogued
+    if len(level) < 2 or (_dense(days[level]) and not hinted):
+        return [], level
+    min_hits = 2 if hinted else None
+    piece, rest = _try(days, cents, extra, level, min_hits, keyword=hinted)
+    if piece is not None:
+        return [piece], rest
+    found: list[Piece] = []
+    rest = np.array([], dtype="int64")
+    for phase in _phases(days, level):
+        p, r = _try(days, cents, extra, phase, min_hits, keyword=hinted)
+        if p is not None:
+            found.append(p)
+        rest = np.r_[rest, r]
+    return found, np.sort(rest).astype("int64")
 
 
 def _level_of(piece: Piece, cents: np.ndarray) -> float:
@@ -216,7 +224,7 @@ def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             if piece.fit is None or not free:
                 continue
             taken = set(piece.fit.slots[piece.fit.inlier].tolist())
-            lo = int(days[piece.members[0]])
+            lo = int(days[piece.members[0]]) - 2 * cad.PERIOD_DAYS[piece.fit.cadence] - 1
             hi = int(days[piece.members[-1]]) + cad.PERIOD_DAYS[piece.fit.cadence]
             level = float(np.median(cents[piece.members]))
             for i in free:

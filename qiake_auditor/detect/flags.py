@@ -57,7 +57,7 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
         return "income"
     if INSTALMENT.search(text):
         return "instalment"
-    if TRANSFER.search(text):
+    if TRANSFER.search(text) or stream.direction == "neutral":
         return "transfer"
     auto = bool(AUTO_RENEW.search(text))
     if BILL.search(text) or (entry is not None and entry.type in BILL_TYPES
@@ -146,8 +146,8 @@ def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
         return np.zeros(len(frame), dtype=bool)
     pattern = "|".join(re.escape(w) for w in words)
     hit = np.zeros(len(frame), dtype=bool)
-    for column in ("counterparty", "merchant", "description"):
-        hit |= frame[column].str.contains(pattern, case=False, regex=True).to_numpy()
+    for name in ("counterparty", "merchant", "description"):
+        hit |= frame[name].str.contains(pattern, case=False, regex=True).to_numpy()
     return hit
 
 

@@ -102,19 +102,26 @@ def run(rows: pd.DataFrame, settings: ScanSettings) -> ScanResult:
     base = frame["_counted"] & (frame["_key"] != "") & valid_day
     description = frame["description"]
     refund_like = (frame["state"] == ledger.REFUND) | (frame["refund_of"] != "")
-    expense = (base & (frame["direction"] == ledger.EXPENSE) & frame["state"].isin(_SPENT)
-               & ~refund_like)
+    # A purchase refunded in full shows as 交易关闭 in Alipay: a refund pointing at a
+    # closed row proves the money moved.
+    refunded = frame["dedup_key"].isin(set(frame["refund_of"].unique()) - {""})
+    spent = frame["state"].isin(_SPENT) | (refunded & (frame["state"] == ledger.CLOSED))
+    expense = base & (frame["direction"] == ledger.EXPENSE) & spent & ~refund_like
     fee = expense & description.str.contains(FEE_WORDS)
     expense &= ~fee
     income = (base & (frame["direction"] == ledger.INCOME) & (frame["state"] == ledger.SUCCESS)
               & ~refund_like & ~description.str.contains(REFUND_WORDS))
-    failed = (base & (frame["direction"] == ledger.EXPENSE)
+    failed = (base & (frame["direction"] == ledger.EXPENSE) & ~spent
               & frame["state"].isin([ledger.CLOSED, ledger.FAILED]))
     refunds = np.flatnonzero((refund_like | ((frame["direction"] == ledger.INCOME)
                                              & description.str.contains(REFUND_WORDS))).to_numpy())
     found: list[Stream] = []
     failed_groups = _groups(frame, failed.to_numpy())
-    for direction, mask in ((ledger.EXPENSE, expense), (ledger.INCOME, income)):
+    # Neutral rows (花呗还款, transfers to 余额宝 ...) can recur too; they become transfers.
+    neutral = (base & (frame["direction"] == ledger.NEUTRAL) & (frame["state"] == ledger.SUCCESS)
+               & ~refund_like & ~description.str.contains(REFUND_WORDS))
+    for direction, mask in ((ledger.EXPENSE, expense), (ledger.INCOME, income),
+                            (ledger.NEUTRAL, neutral)):
         found += _detect(frame, mask.to_numpy(), direction, failed_groups)
     streams.attach_refunds(found, refunds, frame)
     watch = flags.watch_mask(frame, settings.watch)
@@ -162,6 +169,8 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
                                  catalogued, units)
         made = [streams.build(d, pos, days_all[pos], cents_all[pos], extra_all[pos], key,
                               currency, direction) for d in drafts]
+        for stream in made:
+            streams.price_segments(stream, cents_all)
         if direction == ledger.EXPENSE and (key, currency) in failed_groups and made:
             streams.attach_failed(made, failed_groups[(key, currency)], frame)
         out += made
@@ -176,7 +185,6 @@ def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as
     ledger_first = int(days[days > -10**6].min()) if len(days) else 0
     kept = []
     for stream in found:
-        streams.price_segments(stream, cents)
         kind = flags.classify(stream, frame)
         if kind is None:
             continue

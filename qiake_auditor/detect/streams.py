@@ -80,12 +80,11 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
     regular = np.sort(np.concatenate([p.members for p in draft.pieces]))
     fit = draft.pieces[-1].fit
     if fit is not None and len(draft.pieces) > 1:
-        whole = cad.fit(days[regular], extra[regular], [fit.cadence])
+        whole = cad.fit(days[regular], extra[regular], [fit.cadence], cents[regular])
         if whole is not None and whole.valid(2):
             fit = whole
     stream = Stream(key, currency, direction, draft.cadence, fit,
                     [int(pos[i]) for i in members],
-                    variable=any(p.variable for p in draft.pieces),
                     keyword=any(p.keyword for p in draft.pieces),
                     intro=[int(pos[i]) for i in draft.intro],
                     proration=[int(pos[i]) for i in draft.proration])
@@ -101,11 +100,18 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
 
 
 def price_segments(stream: Stream, cents: np.ndarray) -> None:
-    """Split the regular charges into price levels; lone odd charges are 'unusual'."""
+    """Split the regular charges into price levels; lone odd charges are 'unusual'.
+
+    A stream whose charges spread over many amount levels is usage-priced
+    (``variable``): one segment with a range, no price-change events.
+    """
     regular = stream.regular
     if not regular:
         return
     values = cents[regular]
+    ordered = np.sort(values)
+    jumps = (ordered[1:] - ordered[:-1] > np.maximum(100, 0.03 * ordered[:-1])).sum()
+    stream.variable = bool(len(values) >= 4 and jumps + 1 >= max(3, len(values) / 2))
     if stream.variable:
         stream.segments = [Segment(regular[0], int(np.median(values)), len(regular),
                                    int(values.min()), int(values.max()))]
