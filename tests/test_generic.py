@@ -159,3 +159,16 @@ def test_tab_separated_with_preamble(tmp_path: Path) -> None:
     row = statement.rows.iloc[0]
     assert (row.source_row, row.amount, row.direction, row.description) == (
         4, "5.00", "expense", "Tea")
+
+
+def test_separate_time_column_is_checked(tmp_path: Path) -> None:
+    path = tmp_path / "times.csv"
+    path.write_text("交易日期,交易时间,金额\n20240105,101112,-1.00\n20240106,9:05,-2.00\n"
+                    "20240107,2561,-3.00\n", encoding="utf-8")
+    with pytest.raises(StatementError) as caught:
+        read_statements(path)
+    assert caught.value.row == 4 and "'2561'" in str(caught.value)
+    path.write_text("交易日期,交易时间,金额\n20240105,101112,-1.00\n20240106,9:05,-2.00\n",
+                    encoding="utf-8")
+    (statement,) = read_statements(path)
+    assert statement.rows["time"].tolist() == ["2024-01-05 10:11:12", "2024-01-06 09:05:00"]

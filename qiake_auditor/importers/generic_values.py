@@ -36,14 +36,38 @@ def excel_serial(value: object) -> object:
     return value
 
 
+def distinct(function):
+    """Run a column function once per distinct value (statements repeat dates and amounts)."""
+    def wrapper(raw: pd.Series, *args, **kwargs):
+        codes, uniques = pd.factorize(raw.fillna("").astype("str"), use_na_sentinel=False)
+        results = function(pd.Series(uniques, dtype="str"), *args, **kwargs)
+        if isinstance(results, tuple):
+            return tuple(pd.Series(r.to_numpy()[codes], index=raw.index, dtype=r.dtype)
+                         for r in results)
+        return pd.Series(results.to_numpy()[codes], index=raw.index, dtype=results.dtype)
+    return wrapper
+
+
 def dates(raw: pd.Series, rows: pd.Series, source: str, unit: str) -> pd.Series:
     """Printed dates (with or without a time) -> ``YYYY-MM-DD[ HH:MM:SS]``.
 
     ``M/D/YYYY`` and ``D/M/YYYY`` are told apart by the data: a first part above 12
     means day first; otherwise a second part above 12 means month first; when neither
     occurs, ``/`` is read US-style (month first) and ``.`` European (day first).
+    A value that is no date raises a StatementError naming its row.
     """
     text = raw.fillna("").astype("str").str.strip()
+    iso, valid = distinct(_parse_dates)(text)
+    if not valid.all():
+        bad = valid.idxmin()
+        raise StatementError(source, f"date {text.loc[bad]!r} is not a date (expected e.g. "
+                                     "2024-01-31, 2024/1/31, 20240131 or 1/31/2024)",
+                             int(rows.loc[bad]), unit)
+    return iso.astype("str")
+
+
+def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(ISO text, valid) for distinct printed dates."""
     parts = pd.DataFrame({k: pd.Series(pd.NA, index=text.index, dtype="object")
                           for k in ("y", "m", "d", "H", "M", "S")})
     done = pd.Series(False, index=text.index)
@@ -75,32 +99,39 @@ def dates(raw: pd.Series, rows: pd.Series, source: str, unit: str) -> pd.Series:
              + parts["S"].fillna("00"))
     clock_ok = ~has_time | clock.str.fullmatch(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d")
     valid &= clock_ok.fillna(False).astype(bool)
-    if not valid.all():
-        bad = valid.idxmin()
-        raise StatementError(source, f"date {text.loc[bad]!r} is not a date (expected e.g. "
-                                     "2024-01-31, 2024/1/31, 20240131 or 1/31/2024)",
-                             int(rows.loc[bad]), unit)
-    return day.where(~has_time, day + " " + clock).astype("str")
+    iso = day.where(~has_time, day + " " + clock).where(valid, "")
+    return iso.astype("str"), valid.astype(bool)
 
 
 def add_times(day: pd.Series, raw: pd.Series, rows: pd.Series, source: str,
               unit: str) -> pd.Series:
     """Add a separate time column (``10:11:12``, ``10:11`` or ``101112``) to date-only values."""
     text = raw.fillna("").astype("str").str.strip()
-    found = text.str.extract(r"^(?P<H>\d{1,2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?$")
+    clock, ok = distinct(_parse_clock)(text)
     needs = (day.str.len() == 10) & (text != "")
-    bad = needs & found["H"].isna()
+    bad = needs & ~ok
     if bad.any():
         index = bad.idxmax()
         raise StatementError(source, f"time {text.loc[index]!r} is not a time (expected e.g. "
                                      "10:11:12)", int(rows.loc[index]), unit)
-    clock = found["H"].fillna("0").str.zfill(2) + ":" + found["M"].fillna("00") + ":" + \
-        found["S"].fillna("00")
     return day.where(~needs, day + " " + clock).astype("str")
 
 
+def _parse_clock(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    found = text.str.extract(r"^(?P<H>\d{1,2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?$")
+    clock = (found["H"].fillna("0").str.zfill(2) + ":" + found["M"].fillna("00") + ":"
+             + found["S"].fillna("00"))
+    ok = clock.str.fullmatch(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d").fillna(False).astype(bool)
+    return clock.astype("str"), ok & found["H"].notna()
+
+
 def amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Printed amounts -> (canonical unsigned, negative, valid); '' counts as not valid.
+    """Printed amounts -> (canonical unsigned, negative, valid); '' counts as not valid."""
+    return distinct(_amounts)(raw)
+
+
+def _amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """amounts() for distinct values.
 
     Handles ``(12.34)`` and ``12.34-`` as negatives, and a decimal comma (``12,5``,
     ``1.234,56``) when the column never shows a decimal point.
