@@ -85,12 +85,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _print_json(result) -> None:
-    """One object; the (possibly huge) transaction list is serialised by pandas."""
+    """One object; the (possibly huge) transaction list is serialised with Arrow kernels."""
+    from ..jsonout import records_json
+
     head = json.dumps({"as_of": result.as_of.isoformat(), "transactions": None},
                       ensure_ascii=False)
     tail = json.dumps({"streams": result.stream_dicts, "flagged": result.flagged},
                       ensure_ascii=False)
-    transactions = result.transactions().to_json(orient="records", force_ascii=False)
+    transactions = records_json(result.transactions())
     print(head[:-len("null}")] + transactions + ", " + tail[1:])
 
 
