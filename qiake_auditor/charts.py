@@ -144,7 +144,7 @@ def stream_timeline(stream: dict, cancelled_on: str | None = None,
         low, high = min(*days, when), max(*days, when)
     else:
         low, high = min(days), max(days)
-    pad = timedelta(days=max(10, (high - low).days // 20))
+    pad = timedelta(days=max(12, (high - low).days // 12))
     axes.set_xlim(low - pad, high + pad)
     axes.set_ylim(0, max(amounts) * 1.25 if max(amounts) > 0 else 1)
     locator = AutoDateLocator(maxticks=10)
@@ -152,9 +152,9 @@ def stream_timeline(stream: dict, cancelled_on: str | None = None,
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     axes.grid(axis="y", color="#e5e5e5", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
-    if handles:
-        axes.legend(handles=handles, fontsize=8, loc="upper left", frameon=False,
-                    ncols=min(len(handles), 3))
+    if handles:  # below the axes, so it never hides a bar or the cancellation label
+        figure.legend(handles=handles, fontsize=8, loc="outside lower center", frameon=False,
+                      ncols=min(len(handles), 4))
     return figure
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -56,19 +57,19 @@ def demo_settings() -> dict:
 
 
 def demo_overrides() -> dict:
-    """Scan settings the demo fixes beyond the stored decisions (its "today" and aliases)."""
+    """Scan settings the demo fixes beyond the stored decisions: its "today" (as_of)."""
     settings = demo_settings()
     overrides: dict = {}
     if settings["as_of"]:
-        overrides["as_of"] = settings["as_of"]
-    if settings["aliases"]:
-        overrides["aliases"] = settings["aliases"]
+        overrides["as_of"] = date.fromisoformat(str(settings["as_of"])[:10])
     return overrides
 
 
 def apply_demo_decisions(workspace: Workspace) -> None:
-    """Record the demo's cancellation dates (and watch words) as user decisions."""
+    """Record the demo's cancellation dates, aliases and watch words as user decisions."""
     settings = demo_settings()
+    for alias, merchant in settings["aliases"].items():
+        workspace.set_decision("alias", alias, str(merchant))
     for merchant, day in settings["cancellations"].items():
         workspace.set_decision("cancelled", merchant, str(day))
     for word in settings["watch"]:
@@ -94,6 +95,8 @@ def scan_workspace(workspace: Workspace, progress: Progress = NO_PROGRESS,
         return None
     progress.report(0.1, "scanning")
     rows = workspace.ledger()
+    if rows.empty:  # nothing imported yet: nothing to detect (and no need to ask)
+        return {"as_of": None, "transactions": 0, "streams": [], "flagged": []}
     settings = module.settings_from_workspace(workspace, **(overrides or {}))
     result = module.scan(rows, settings)
     progress.report(1.0, "done")
@@ -164,7 +167,8 @@ def write_charts(scan: dict | None, folder: Path, cancellations: dict[str, str],
             chosen.append(stream)
     for index, stream in enumerate(chosen, 1):
         merchant = str(stream.get("merchant", ""))
-        figure = charts.stream_timeline(stream, cancellations.get(merchant))
+        figure = charts.stream_timeline(stream, stream.get("cancelled_on")
+                                        or cancellations.get(merchant))
         path = folder / f"timeline-{index}-{_safe_name(str(stream.get('id', index)))}.png"
         written.append((merchant, charts.save(figure, path)))
     return written
@@ -227,10 +231,17 @@ def _print_summary(echo: Callable[[str], None], files: list[Path], reports: list
     if found:
         echo("")
         echo("!! 取消后仍被扣款 charged after cancellation:")
+        shown: set[str] = set()
         for stream, charge in found:
-            cancelled = cancellations.get(stream.get("merchant", ""), "?")
-            echo(f"  {stream.get('merchant', '')}: 已于 {cancelled} 取消 cancelled on {cancelled}; "
-                 f"{charge.get('date', '')} 扣款 charged {stream.get('currency', '')} "
+            if stream.get("id") not in shown:
+                shown.add(stream.get("id"))
+                cancelled = stream.get("cancelled_on") or \
+                    cancellations.get(stream.get("merchant", ""), "?")
+                after = sum(1 for s, _c in found if s is stream)
+                echo(f"  {stream.get('merchant', '')}: 已于 {cancelled} 取消，"
+                     f"之后又扣款 {after} 次 / cancelled on {cancelled}, "
+                     f"charged {after} more time(s):")
+            echo(f"    {charge.get('date', '')}  {stream.get('currency', '')} "
                  f"{charge.get('amount', '')}  ({charge.get('source', '')} "
                  f"row {charge.get('source_row', '')})")
     elif cancellations:

@@ -139,8 +139,10 @@ class MainWindow(QMainWindow):
         self.detail.setOpenExternalLinks(False)
         self.charges = QTableWidget(0, 6, self)
         self.charges.setHorizontalHeaderLabels(
-            [self.tr("日期"), self.tr("金额"), self.tr("状态"), self.tr("提示"),
-             self.tr("来源文件"), self.tr("行号")])
+            [self.tr("日期"), self.tr("金额"), self.tr("状态"), self.tr("来源文件"),
+             self.tr("行号"), self.tr("提示")])
+        self.charges.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.charges.setWordWrap(False)
         self.charges.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.charges.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.charges.verticalHeader().setVisible(False)
@@ -158,7 +160,7 @@ class MainWindow(QMainWindow):
         page = QSplitter(Qt.Orientation.Vertical, self)
         page.addWidget(self.streams_view)
         page.addWidget(lower)
-        page.setSizes([260, 480])
+        page.setSizes([250, 500])
         self.tabs.addTab(page, self.tr("订阅与周期扣费"))
 
         self.ledger_model = LedgerModel(parent=self)
@@ -315,7 +317,7 @@ class MainWindow(QMainWindow):
             messages.info(self.tr("记录取消日期"), self.tr("请先在列表中选一项订阅。"), self)
             return
         merchant = str(stream.get("merchant", ""))
-        known = (self.snapshot.cancellations if self.snapshot else {}).get(merchant)
+        known = self.cancelled_on(stream)
         default = date.fromisoformat(known) if known else date.today()
         chosen = messages.ask_date(
             self.tr("记录取消日期"),
@@ -384,7 +386,10 @@ class MainWindow(QMainWindow):
             if not snapshot.ledger.empty else {}
         for stored in snapshot.files:
             rows = int(counts.get(stored.name, 0)) if len(counts) else 0
-            item = QListWidgetItem(f"{stored.name}\n{stored.format} · {rows} 行")
+            width = max(self.files_list.viewport().width() - 16, 120)
+            name = self.files_list.fontMetrics().elidedText(
+                stored.name, Qt.TextElideMode.ElideMiddle, width)
+            item = QListWidgetItem(f"{name}\n{stored.format} · {rows} 行")
             item.setToolTip(f"{stored.name}\nSHA-256 {stored.sha256}\n{stored.imported_at}")
             self.files_list.addItem(item)
 
@@ -398,8 +403,10 @@ class MainWindow(QMainWindow):
     def _select_initial(self, previous: str | None) -> None:
         model = self.streams_model
         row = model.row_of_merchant(previous) if previous else -1
-        if row < 0:
-            row = next((r for r in range(model.rowCount()) if model.is_alert(r)), -1)
+        if row < 0:  # the stream charged most often after its cancellation
+            alerts = [(-self._after_cancel_count(model.stream(r)), r)
+                      for r in range(model.rowCount()) if model.is_alert(r)]
+            row = min(alerts)[1] if alerts else -1
         if row < 0:
             watch = self.snapshot.watch if self.snapshot else []
             row = next((r for r in range(model.rowCount())
@@ -412,6 +419,10 @@ class MainWindow(QMainWindow):
             self._show_stream(model.stream(row))
         else:
             self._show_stream(None)
+
+    @staticmethod
+    def _after_cancel_count(stream: dict) -> int:
+        return sum(1 for c in stream.get("charges") or [] if ALERT in (c.get("flags") or []))
 
     @Slot()
     def _stream_changed(self, current, _previous=None) -> None:
@@ -429,11 +440,17 @@ class MainWindow(QMainWindow):
                 self.detail.setHtml(self.tr("<p>没有发现周期扣费。</p>"))
             self.chart.show_overview(self.snapshot.scan if self.snapshot else None)
             return
-        merchant = str(stream.get("merchant", ""))
-        cancelled = (self.snapshot.cancellations if self.snapshot else {}).get(merchant)
+        cancelled = self.cancelled_on(stream)
         self.detail.setHtml(self._detail_html(stream, cancelled))
         self._fill_charges(stream)
         self.chart.show_stream(stream, cancelled)
+
+    def cancelled_on(self, stream: dict) -> str | None:
+        """The cancellation date that applies to a stream (the detector's, else recorded)."""
+        if stream.get("cancelled_on"):
+            return str(stream["cancelled_on"])
+        recorded = self.snapshot.cancellations if self.snapshot else {}
+        return recorded.get(str(stream.get("merchant", "")))
 
     def _detail_html(self, stream: dict, cancelled: str | None) -> str:
         flags = stream.get("flags") or []
@@ -461,14 +478,15 @@ class MainWindow(QMainWindow):
         alert = QBrush(QColor("#fde2e1"))
         for row, charge in enumerate(charges):
             flags = charge.get("flags") or []
-            cause = charge.get("cause")
-            note = flags_text(flags) + (f"（{cause}）" if cause else "")
+            cause = charge.get("cause_reason") or charge.get("cause")
+            note = "；".join(part for part in (flags_text(flags), cause) if part)
             cells = [str(charge.get("date", "")), str(charge.get("amount", "")),
-                     label(STATE_LABELS, charge.get("state")), note,
-                     str(charge.get("source", "")), str(charge.get("source_row", ""))]
+                     label(STATE_LABELS, charge.get("state")), str(charge.get("source", "")),
+                     str(charge.get("source_row", "")), note]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column in (1, 5):
+                item.setToolTip(text)
+                if column in (1, 4):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if ALERT in flags:
@@ -476,8 +494,10 @@ class MainWindow(QMainWindow):
                     item.setForeground(QBrush(QColor("#a4161a")))
                 self.charges.setItem(row, column, item)
         self.charges.resizeColumnsToContents()
-        self.charges.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        self.charges.horizontalHeader().setStretchLastSection(True)
+        header = self.charges.horizontalHeader()
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, min(header.sectionSize(3), 170))
+        header.setStretchLastSection(True)
 
     def _update_status(self) -> None:
         snapshot = self.snapshot

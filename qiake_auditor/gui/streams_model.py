@@ -15,11 +15,13 @@ from PySide6.QtGui import QColor, QFont
 
 from .sortmodel import SortedTableModel
 
-TYPE_LABELS = {"subscription": "订阅", "installment": "分期", "utility": "生活缴费",
+TYPE_LABELS = {"subscription": "订阅", "installment": "分期", "instalment": "分期",
+               "utility": "水电燃气", "telecom": "话费宽带", "saas": "软件服务",
                "transfer": "转账", "bill": "账单", "salary": "工资", "income": "收入",
                "recurring": "周期扣费", "membership": "会员", "trial": "试用转付费"}
 CADENCE_LABELS = {"daily": "每天", "weekly": "每周", "biweekly": "每两周", "monthly": "每月",
-                  "bimonthly": "每两月", "quarterly": "每季度", "semiannual": "每半年",
+                  "bimonthly": "每两月", "semimonthly": "每半月", "quarterly": "每季度",
+                  "semiannual": "每半年",
                   "yearly": "每年", "annual": "每年", "irregular": "不规则"}
 STATUS_LABELS = {"active": "进行中", "ended": "已停止", "inactive": "已停止",
                  "stopped": "已停止", "cancelled": "已取消", "late": "逾期未扣",
@@ -29,7 +31,11 @@ FLAG_LABELS = {"after_cancellation": "取消后扣款", "price_increase": "涨�
                "duplicate": "重复扣款", "duplicate_charge": "重复扣款",
                "trial_conversion": "试用转付费", "free_trial": "试用转付费",
                "upcoming": "即将扣款", "renewal_notice": "即将续费", "missed": "漏扣",
-               "watched": "关注", "watch": "关注", "amount_change": "金额变动",
+               "watched": "关注", "watch": "关注", "watchlist": "关注",
+               "amount_change": "金额变动", "unusual_amount": "金额异常",
+               "new_merchant": "新商户", "arrears_recovery": "补扣欠费",
+               "refund_partial": "部分退款", "usage_settlement": "按量结算",
+               "organisation_purchase": "单位支付", "new_purchase_or_upgrade": "新购或升级",
                "refunded": "有退款", "failed_retry": "失败重试"}
 ALERT = "after_cancellation"
 

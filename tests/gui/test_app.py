@@ -1,0 +1,40 @@
+"""The gui-scripts entry point: display detection and the headless fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from qiake_auditor.gui import app
+
+
+@pytest.fixture
+def no_display(monkeypatch):
+    monkeypatch.setattr(app.sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_display_detection(monkeypatch, no_display):
+    assert app.has_display() is False
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    assert app.has_display() is True
+
+
+def test_without_a_display_the_demo_runs_headless(no_display, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert app.main(["--demo", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "no display" in printed
+    assert "读取了 3 个演示账单" in printed
+    assert (out / "ledger.csv").exists() and (out / "streams.txt").exists()
+
+
+def test_without_a_display_given_files_are_imported_by_the_cli(no_display, tmp_path, capsys):
+    from qiake_auditor import demo
+
+    statement = demo.demo_files()[0]
+    workspace = tmp_path / "w.sqlite"
+    assert app.main(["--workspace", str(workspace), str(statement)]) == 0
+    printed = capsys.readouterr().out
+    assert statement.name in printed and "new)" in printed
+    assert workspace.exists()

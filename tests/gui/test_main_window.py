@@ -1,0 +1,155 @@
+"""The main window, driven headless: demo data, drops, passwords, errors, decisions."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pyzipper
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from qiake_auditor import demo
+from qiake_auditor.workspace import Workspace
+
+QIAKE = "深圳洽客科技有限公司"
+ALIPAY_DEMO = "支付宝交易明细(20240601-20251130).csv"
+
+
+def demo_file(name: str) -> Path:
+    path = next((p for p in demo.demo_files() if p.name == name), None)
+    assert path is not None, f"demo statement {name} missing from {demo.demo_dir()}"
+    return path
+
+
+def wait_loaded(qtbot, window, start) -> None:
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        assert start() is not False
+    assert not window.busy
+
+
+def drop(window, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(QPointF(QPoint(300, 300)), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+
+
+def test_window_opens_on_the_demo_statements(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    with Workspace(window.workspace_path) as space:
+        stored_rows = space.row_count()
+        assert space.decisions("cancelled") == {QIAKE: "2025-06-20"}
+    assert stored_rows > 100
+    assert window.ledger_model.rowCount() == stored_rows
+    assert window.files_list.count() == len(demo.demo_files()) == 3
+    merchants = set(window.ledger_model.frame["merchant"])
+    assert QIAKE in merchants
+    assert f"{stored_rows} 笔交易" in window.counts_label.text()
+    assert window.tabs.tabText(0) == "订阅与周期扣费"
+    assert window.tabs.tabText(1) == "全部交易"
+    # The stream charged most often after its cancellation is selected, with its chart.
+    stream = window.selected_stream()
+    assert "洽客" in stream["merchant"]
+    assert "after_cancellation" in stream["flags"]
+    assert window.chart.showing == stream["merchant"]
+    assert window.charges.rowCount() == len(stream["charges"])
+    alert_rows = [r for r in range(window.charges.rowCount())
+                  if "取消后扣款" in window.charges.item(r, 5).text()]
+    after = [c for c in stream["charges"] if "after_cancellation" in c["flags"]]
+    assert len(alert_rows) == len(after) >= 1
+    assert all(c["date"] > "2025-06-20" for c in after)
+    assert "个取消后仍扣款" in window.counts_label.text()
+    assert [k for k in message_mock.kinds() if k == "error"] == []
+
+
+def test_dropping_a_statement_imports_it(qtbot, window, tmp_path, message_mock):
+    copy = tmp_path / "我的账单.csv"
+    shutil.copyfile(demo_file(ALIPAY_DEMO), copy)
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        drop(window, [copy])
+    assert window.files_list.count() == 1
+    assert "我的账单.csv" in window.files_list.item(0).text()
+    assert set(window.ledger_model.frame["source"]) == {"我的账单.csv"}
+    assert window.ledger_model.rowCount() > 100
+    assert "error" not in message_mock.kinds()
+
+
+def test_encrypted_zip_asks_for_the_password_through_the_seam(qtbot, window, tmp_path,
+                                                               message_mock):
+    archive = tmp_path / "alipay.zip"
+    with pyzipper.AESZipFile(archive, "w", compression=pyzipper.ZIP_DEFLATED,
+                             encryption=pyzipper.WZ_AES) as zipped:
+        zipped.setpassword(b"123456")
+        zipped.write(demo_file(ALIPAY_DEMO), "alipay.csv")
+    message_mock.text_answers.append("123456")
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        drop(window, [archive])
+    assert message_mock.kinds() == ["ask_text:secret"]
+    assert window.files_list.count() == 1
+    assert set(window.ledger_model.frame["source"]) == {"alipay.zip/alipay.csv"}
+
+
+def test_a_bad_file_is_reported_by_name_and_changes_nothing(qtbot, window, tmp_path,
+                                                            message_mock):
+    bad = tmp_path / "not-a-statement.csv"
+    bad.write_text("hello,world\n1,2\n", encoding="utf-8")
+    window.import_files([bad])
+    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
+    kinds = message_mock.kinds()
+    assert kinds == ["error"]
+    assert "not-a-statement.csv" in message_mock.shown[0][2]
+    assert window.ledger_model.rowCount() == 0
+    with Workspace(window.workspace_path) as space:
+        assert space.row_count() == 0
+
+
+def test_recording_a_cancellation_rescans(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    with Workspace(window.workspace_path) as space:
+        space.remove_decision("cancelled", QIAKE)
+    wait_loaded(qtbot, window, window.reload)
+    row = window.streams_model.row_of_merchant(QIAKE)
+    assert not window.streams_model.is_alert(row)
+    window.streams_view.selectRow(row)
+    message_mock.date_answers.append(date(2025, 3, 1))
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.record_cancellation()
+    with Workspace(window.workspace_path) as space:
+        assert space.decisions("cancelled")[QIAKE] == "2025-03-01"
+    stream = window.selected_stream()
+    assert stream["merchant"] == QIAKE
+    assert "after_cancellation" in stream["flags"]
+    assert window.streams_model.is_alert(window.streams_view.currentIndex().row())
+    after = [c for c in stream["charges"] if "after_cancellation" in (c.get("flags") or [])]
+    assert after and all(c["date"] > "2025-03-01" for c in after)
+
+
+def test_without_the_detector_the_ledger_still_shows(qtbot, window, message_mock,
+                                                     monkeypatch):
+    monkeypatch.setattr(demo, "detector", lambda: None)
+    wait_loaded(qtbot, window, window.open_demo)
+    assert window.ledger_model.rowCount() > 100
+    assert window.streams_model.rowCount() == 0
+    assert "检测模块不可用" in window.counts_label.text()
+    assert "检测模块不可用" in window.detail.toPlainText()
+    assert "error" not in message_mock.kinds()
+
+
+def test_adding_a_watch_word_is_stored(qtbot, window, message_mock):
+    message_mock.text_answers.append("  洽客 ")
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.add_watch_word()
+    with Workspace(window.workspace_path) as space:
+        assert "洽客" in space.decisions("watch")
+    assert window.snapshot.watch == ["洽客"]
+
+
+def test_cancelling_the_question_stores_nothing(qtbot, window, message_mock):
+    message_mock.text_answers.append(None)
+    window.add_watch_word()
+    assert not window.busy
+    with Workspace(window.workspace_path) as space:
+        assert space.decisions("watch") == {}

@@ -1,0 +1,137 @@
+"""The numpy-sorted table models: Qt's model contract, numeric and date sorting, highlights."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from qiake_auditor.gui.ledger_model import LedgerModel
+from qiake_auditor.gui.streams_model import StreamsModel
+from qiake_auditor.ledger import LEDGER_COLUMNS
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def ledger_frame(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
+    """Ledger rows from (time, amount, direction, merchant); other columns filled plainly."""
+    records = []
+    for number, (time, amount, direction, merchant) in enumerate(rows, start=2):
+        record = dict.fromkeys(LEDGER_COLUMNS, "")
+        record.update(source="a.csv", source_row=number, time=time, amount=amount,
+                      currency="CNY", direction=direction, state="success",
+                      merchant=merchant, counterparty=merchant)
+        records.append(record)
+    frame = pd.DataFrame(records, columns=list(LEDGER_COLUMNS))
+    frame["source_row"] = frame["source_row"].astype("int64")
+    return frame
+
+
+ROWS = [
+    ("2025-03-15 03:12:00", "199.00", "expense", "深圳洽客科技有限公司"),
+    ("2025-01-03 09:00:00", "25.00", "expense", "爱奇艺"),
+    ("2025-02-10", "1000.00", "income", "上海云杉信息技术有限公司"),
+    ("2025-01-20 12:00:00", "9.90", "expense", "便民微超"),
+    ("2024-12-31 23:59:59", "25.00", "expense", "爱奇艺"),
+]
+
+
+def column(model, name: str) -> list[str]:
+    at = model.COLUMNS.index(name)
+    return [model.data(model.index(r, at), DISPLAY) for r in range(model.rowCount())]
+
+
+def test_ledger_model_passes_the_model_tester(qtmodeltester):
+    model = LedgerModel(ledger_frame(ROWS))
+    qtmodeltester.check(model)
+    model.sort(LedgerModel.COLUMNS.index("amount"), Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+    assert model.rowCount() == 5 and model.columnCount() == len(LedgerModel.HEADERS)
+
+
+def test_empty_ledger_model_is_valid(qtmodeltester):
+    model = LedgerModel()
+    qtmodeltester.check(model)
+    assert model.rowCount() == 0
+
+
+def test_amount_sorts_as_signed_numbers_not_text():
+    model = LedgerModel(ledger_frame(ROWS))
+    # Import order first, with the sign that says which way the money went.
+    assert column(model, "amount") == ["-199.00", "-25.00", "+1000.00", "-9.90", "-25.00"]
+    model.sort(LedgerModel.COLUMNS.index("amount"), Qt.SortOrder.AscendingOrder)
+    # As text "-9.90" would sort after "-25.00" and "+1000.00" first; numerically it is:
+    assert column(model, "amount") == ["-199.00", "-25.00", "-25.00", "-9.90", "+1000.00"]
+    model.sort(LedgerModel.COLUMNS.index("amount"), Qt.SortOrder.DescendingOrder)
+    assert column(model, "amount")[0] == "+1000.00"
+    assert column(model, "amount")[-1] == "-199.00"
+
+
+def test_time_sorts_chronologically_with_and_without_clock_time():
+    model = LedgerModel(ledger_frame(ROWS))
+    model.sort(LedgerModel.COLUMNS.index("time"), Qt.SortOrder.AscendingOrder)
+    assert column(model, "time") == ["2024-12-31 23:59:59", "2025-01-03 09:00:00",
+                                     "2025-01-20 12:00:00", "2025-02-10",
+                                     "2025-03-15 03:12:00"]
+    assert column(model, "merchant")[0] == "爱奇艺"
+
+
+def test_source_row_sorts_numerically_and_rows_map_back():
+    frame = ledger_frame(ROWS)
+    frame.loc[0, "source_row"] = 100  # "100" < "3" as text
+    model = LedgerModel(frame)
+    model.sort(LedgerModel.COLUMNS.index("source_row"), Qt.SortOrder.AscendingOrder)
+    assert column(model, "source_row") == ["3", "4", "5", "6", "100"]
+    assert model.source_row(4) == 0  # the 洽客 row, first in the frame
+    assert model.view_row(0) == 4
+
+
+def test_persistent_indexes_follow_their_row_through_a_sort():
+    model = LedgerModel(ledger_frame(ROWS))
+    kept = QPersistentModelIndex(model.index(0, LedgerModel.COLUMNS.index("merchant")))
+    model.sort(LedgerModel.COLUMNS.index("amount"), Qt.SortOrder.DescendingOrder)
+    assert kept.row() == 4
+    assert model.data(model.index(kept.row(), kept.column()), DISPLAY) == "深圳洽客科技有限公司"
+
+
+def test_direction_and_state_are_shown_in_chinese():
+    model = LedgerModel(ledger_frame(ROWS))
+    assert column(model, "direction")[:3] == ["支出", "支出", "收入"]
+    assert set(column(model, "state")) == {"成功"}
+
+
+STREAMS = [
+    {"id": "s1", "merchant": "爱奇艺", "type": "subscription", "cadence": "monthly",
+     "currency": "CNY", "amount": "25.00", "count": 8, "net_total": "200.00",
+     "next_expected": "2025-09-03", "status": "active", "flags": [], "charges": []},
+    {"id": "s2", "merchant": "深圳洽客科技有限公司", "type": "subscription", "cadence": "monthly",
+     "currency": "CNY", "amount": "299.00", "count": 8, "net_total": "2092.00",
+     "next_expected": "2025-09-15", "status": "active",
+     "flags": ["after_cancellation", "price_increase"], "charges": []},
+    {"id": "s3", "merchant": "便民微超", "type": "subscription", "cadence": "monthly",
+     "currency": "CNY", "amount": "9.90", "count": 3, "net_total": "29.70",
+     "next_expected": None, "status": "ended", "flags": [], "charges": []},
+]
+
+
+def test_streams_model_contract_and_numeric_sort(qtmodeltester):
+    model = StreamsModel(STREAMS)
+    qtmodeltester.check(model)
+    net = StreamsModel.HEADERS.index("净支出")
+    model.sort(net, Qt.SortOrder.AscendingOrder)
+    merchants = [model.data(model.index(r, 0), DISPLAY) for r in range(3)]
+    # Text order would put "CNY 2092.00" before "CNY 29.70"; money order does not.
+    assert merchants == ["便民微超", "爱奇艺", "深圳洽客科技有限公司"]
+    qtmodeltester.check(model)
+
+
+def test_after_cancellation_stream_is_highlighted():
+    model = StreamsModel(STREAMS)
+    row = model.row_of_merchant("深圳洽客科技有限公司")
+    assert row == 1 and model.is_alert(row) and not model.is_alert(0)
+    background = model.data(model.index(row, 0), Qt.ItemDataRole.BackgroundRole)
+    assert background is not None and background.name() == "#fde2e1"
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.FontRole).bold()
+    flags = model.data(model.index(row, StreamsModel.HEADERS.index("提示")), DISPLAY)
+    assert flags == "取消后扣款、涨价"
+    assert model.data(model.index(2, StreamsModel.HEADERS.index("下次扣款")), DISPLAY) == "—"

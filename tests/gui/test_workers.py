@@ -1,0 +1,45 @@
+"""The worker runs plain core functions off the GUI thread and reports through signals."""
+
+from __future__ import annotations
+
+import threading
+
+from qiake_auditor.errors import Cancelled
+from qiake_auditor.gui import workers
+
+
+def count_up(limit: int, progress) -> tuple[int, str]:
+    for step in range(limit):
+        progress.check()
+        progress.report(step / limit, f"step {step}")
+    return limit, threading.current_thread().name
+
+
+def test_task_result_and_progress_arrive_as_signals(qtbot):
+    task = workers.Task(count_up, 4)
+    seen: list[tuple[float, str]] = []
+    task.signals.progress.connect(lambda f, t: seen.append((f, t)))
+    with qtbot.waitSignal(task.signals.finished, timeout=10000) as blocker:
+        workers.start(task)
+    limit, thread = blocker.args[0]
+    assert limit == 4 and thread != threading.current_thread().name
+    qtbot.waitUntil(lambda: len(seen) == 4)
+    assert seen[0] == (0.0, "step 0") and seen[-1] == (0.75, "step 3")
+
+
+def test_a_cancelled_task_fails_with_cancelled(qtbot):
+    task = workers.Task(count_up, 3)
+    task.cancel()
+    with qtbot.waitSignal(task.signals.failed, timeout=10000) as blocker:
+        workers.start(task)
+    assert isinstance(blocker.args[0], Cancelled)
+
+
+def test_an_error_in_the_function_comes_back_as_failed(qtbot):
+    def broken(progress):
+        raise ValueError("bad row 7")
+
+    task = workers.Task(broken)
+    with qtbot.waitSignal(task.signals.failed, timeout=10000) as blocker:
+        workers.start(task)
+    assert str(blocker.args[0]) == "bad row 7"

@@ -1,0 +1,69 @@
+"""The bundled demo and its headless audit (what scripts/demo does without a display)."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+
+from qiake_auditor import demo
+from qiake_auditor.workspace import Workspace
+
+QIAKE = "深圳洽客科技有限公司"
+
+
+def test_demo_files_are_the_three_statements_without_side_files():
+    names = [p.name for p in demo.demo_files()]
+    assert len(names) == 3
+    assert {p.suffix for p in demo.demo_files()} == {".csv", ".xlsx"}
+    assert not any(n.endswith((".json", ".md", ".py")) for n in names)
+
+
+def test_demo_settings_read_the_cancellation_date():
+    settings = demo.demo_settings()
+    assert settings["cancellations"] == {QIAKE: "2025-06-20"}
+    assert demo.demo_overrides() == {"as_of": date(2025, 11, 30)}
+
+
+def test_headless_demo_writes_outputs_and_prints_a_summary(tmp_path):
+    out = tmp_path / "demo-output"
+    said: list[str] = []
+    assert demo.run_headless_demo(out, echo=said.append) == 0
+    text = "\n".join(said)
+    with Workspace(out / "workspace.sqlite") as space:
+        rows = space.row_count()
+        assert len(space.files()) == 3
+        assert space.decisions("cancelled") == {QIAKE: "2025-06-20"}
+    with open(out / "ledger.csv", encoding="utf-8-sig", newline="") as handle:
+        ledger = list(csv.DictReader(handle))
+    assert len(ledger) == rows > 100
+    assert any(r["merchant"] == QIAKE for r in ledger)
+    assert "读取了 3 个演示账单 read 3 demo statements" in text
+    assert f"账目共 {rows} 行 ledger rows: {rows}" in text
+    for path in demo.demo_files():
+        assert path.name in text
+    for name in ("workspace.sqlite", "ledger.csv", "streams.json", "streams.txt"):
+        assert str(out / name) in text
+    scan = json.loads((out / "streams.json").read_text(encoding="utf-8"))
+    readable = (out / "streams.txt").read_text(encoding="utf-8")
+    qiake = [s for s in scan["streams"] if "洽客" in s["merchant"]]
+    assert any("after_cancellation" in s["flags"] for s in qiake)
+    assert "!! 取消后仍被扣款 charged after cancellation:" in text
+    after = [c for s in qiake for c in s["charges"] if "after_cancellation" in c["flags"]]
+    for charge in after:  # each finding names its date, amount, file and row
+        assert charge["date"] > "2025-06-20"
+        assert f"{charge['date']}  CNY {charge['amount']}  ({charge['source']} " \
+               f"row {charge['source_row']})" in text
+    assert QIAKE in readable and "after_cancellation" in readable
+    charts_dir = out / "charts"
+    assert (charts_dir / "overview.png").stat().st_size > 5000
+    assert len(list(charts_dir.glob("timeline-*.png"))) == 3
+
+
+def test_without_the_detector_the_demo_still_writes_the_ledger(tmp_path, monkeypatch):
+    monkeypatch.setattr(demo, "detector", lambda: None)
+    said: list[str] = []
+    assert demo.run_headless_demo(tmp_path, echo=said.append) == 0
+    assert json.loads((tmp_path / "streams.json").read_text(encoding="utf-8")) is None
+    assert "detection is not available" in "\n".join(said)
+    assert (tmp_path / "ledger.csv").stat().st_size > 1000
