@@ -40,16 +40,21 @@ def _row(ctx: Context, txns: list[Txn], day: date, amount, counterparty: str, pl
             txns.append(factory.bank_copy(txn, lag, ctx.rng))
 
 
-def background(ctx: Context, density: float = 1.0) -> tuple[list[Txn], list[str]]:
-    """Rows of everyday life over the whole window; returns (rows, decoy keys used)."""
+def background(ctx: Context, density: float = 1.0, *, all_habits: bool = False,
+               metro_trips: int = 1) -> tuple[list[Txn], list[str]]:
+    """Rows of everyday life over the whole window; returns (rows, decoy keys used).
+
+    ``all_habits`` turns on every habit (metro and rides are otherwise drawn per user);
+    ``metro_trips`` is rides a workday (the spec's fixture has two).
+    """
     rng = ctx.rng
     txns: list[Txn] = []
     city = ctx.pick(["深圳", "北京", "上海", "杭州", "广州", "成都"])
     coffee_platform = ALIPAY if ctx.chance(0.5) else WECHAT
     lunch = ctx.pick(["美团外卖", "饿了么"])
     lunch_platform = WECHAT if lunch == "美团外卖" else ALIPAY
-    use_metro = ctx.chance(0.5)
-    use_rides = ctx.chance(0.5)
+    use_metro = ctx.chance(0.5) or all_habits
+    use_rides = ctx.chance(0.5) or all_habits
     grocer = ctx.pick(["盒马鲜生", "永辉超市", "沃尔玛", "山姆会员商店"])
     grocery_day = int(rng.integers(5, 7))
     card = ctx.pick(["零钱", "余额", ICBC_METHOD, OTHER_CARD])
@@ -73,10 +78,11 @@ def background(ctx: Context, density: float = 1.0) -> tuple[list[Txn], list[str]
                  category="餐饮美食" if lunch_platform == ALIPAY else "商户消费",
                  method="余额" if lunch_platform == ALIPAY else "零钱", hours=(11, 13),
                  decoy="lunch")
-        if use_metro and workday and rng.random() < 0.9 * density:
-            _row(ctx, txns, day, 4, f"{city}地铁", WECHAT, item="地铁代扣", category="商户消费",
-                 method=card if card in ("零钱", ICBC_METHOD) else "零钱", hours=(8, 9),
-                 decoy="metro")
+        for trip in range(metro_trips if use_metro and workday else 0):
+            if rng.random() < 0.9 * density:
+                _row(ctx, txns, day, 4, f"{city}地铁", WECHAT, item="地铁代扣",
+                     category="商户消费", method=card if card in ("零钱", ICBC_METHOD) else "零钱",
+                     hours=(8, 9) if trip == 0 else (18, 20), decoy="metro")
         if use_rides and rng.random() < 0.15 * density:
             _row(ctx, txns, day, round(float(rng.uniform(14, 48)), 2), "滴滴出行", ALIPAY,
                  item="快车行程", category="交通出行", method="花呗", hours=(18, 23),

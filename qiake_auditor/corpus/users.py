@@ -41,7 +41,8 @@ def _between(rng: np.random.Generator, bounds: tuple[date, date]) -> date:
 def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = None,
               end: date | None = None, with_background: bool = True,
               density: float = 1.0, wechat_layout: str | None = None,
-              variant: str | None = None) -> UserSet:
+              variant: str | None = None, all_habits: bool = False,
+              metro_trips: int = 1) -> UserSet:
     """One simulated user with the given hard cases (each case name once or more)."""
     rng = np.random.default_rng(seed)
     start = start or _between(rng, WINDOW_START)
@@ -53,7 +54,7 @@ def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = Non
     decoys: list[str] = []
     txns = list(case.txns)
     if with_background:
-        rows, decoys = background(ctx, density)
+        rows, decoys = background(ctx, density, all_habits=all_habits, metro_trips=metro_trips)
         txns += rows
     txns = [t for t in txns if start <= t.day <= end]
     for stream in case.streams:  # rows outside the window were dropped

@@ -74,7 +74,7 @@ def run(tmp_path: Path, case: str, window=SHORT, *, variant: str | None = None,
         seed: int = 11, background: bool = False, wechat: str = "xlsx") -> Scanned:
     start, end = window
     user = make_user("t", seed, [case], start=start, end=end, with_background=background,
-                     wechat_layout=wechat, variant=variant)
+                     wechat_layout=wechat, variant=variant, all_habits=True, metro_trips=2)
     truth = write_user(user, tmp_path)
     with Workspace(tmp_path / "w.sqlite") as workspace:
         ingest.import_paths([tmp_path / f for f in truth["files"]], workspace)
@@ -219,9 +219,13 @@ def test_h11_several_subscriptions_of_one_merchant(tmp_path, variant):
 
 
 def test_h12_habit_decoys_are_not_subscriptions(tmp_path):
-    s = run(tmp_path, "H1", (date(2024, 1, 1), date(2024, 5, 5)), background=True)
+    # coffee 3x a week, lunch delivery on workdays, metro twice a workday, weekly groceries,
+    # rides, phone top-up around the 1st (a manual recurring bill at most)
+    s = run(tmp_path, "H1", (date(2024, 2, 1), date(2024, 4, 30)), background=True)
     decoy = {r["econ"] for r in s.rows.values() if r.get("role") == "decoy"}
-    assert len(decoy) > 100
+    assert {r["decoy"] for r in s.rows.values() if r.get("role") == "decoy"} == {
+        "coffee", "lunch", "metro", "groceries", "rides", "topup"}
+    assert len(decoy) > 180
     for stream in s.result["streams"]:
         share = len(s.econs(stream) & decoy) / max(1, len(s.econs(stream)))
         if share > 0.5:
