@@ -42,7 +42,14 @@ def guess_encoding(data: bytes) -> str | None:
     for encoding in ("utf-8", "gb18030"):
         if _decodes(sample, encoding, truncated=len(data) > len(sample)):
             return encoding
+    if _WESTERN_TEXT.fullmatch(sample) and _decodes(sample, "cp1252", truncated=False):
+        # European bank files (OFX with CHARSET:1252, MT940) in a Windows code page.
+        return "cp1252"
     return None
+
+
+# Bytes of a text file: no control characters other than tab, line ends, form feed, EOF mark.
+_WESTERN_TEXT = re.compile(rb"[^\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]*")
 
 
 def _decodes(sample: bytes, encoding: str, truncated: bool) -> bool:
