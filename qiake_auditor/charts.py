@@ -45,6 +45,9 @@ STATE_COLOURS = {
     "failed": "#d9d9d9",
 }
 AFTER_CANCEL_COLOUR = "#d62728"
+# Stream colours for the overview: tab10 without its red, which means "after cancellation".
+PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
+           "#bcbd22", "#17becf")
 STATE_LABELS = {
     "success": "扣款成功 charged", "pending": "处理中 pending", "refunded": "已退款 refunded",
     "partially_refunded": "部分退款 part refunded", "refund": "退款 refund",
@@ -204,14 +207,17 @@ def monthly_totals(stream: dict) -> dict[str, Decimal]:
 
 
 def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
-    """Monthly spend per stream, stacked, for the ``top`` streams by net total."""
+    """Monthly spend per stream, stacked, for the ``top`` spending streams by net total.
+
+    Income streams (a salary) are left out: this chart is about money going out.
+    """
     cjk_family()
     figure = figure or Figure(figsize=(9, 4.2), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
     axes.set_title("周期扣费每月金额 Monthly recurring spend", fontsize=11, loc="left")
     streams = sorted(scan.get("streams") or [], key=lambda s: -_money(s.get("net_total")))
-    streams = [s for s in streams if s.get("charges")][:top]
+    streams = [s for s in streams if s.get("charges") and not _is_income(s)][:top]
     per_stream = [monthly_totals(s) for s in streams]
     months = sorted({m for totals in per_stream for m in totals if m})
     if not months:
@@ -222,22 +228,25 @@ def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
         return figure
     positions = list(range(len(months)))
     bottom = [0.0] * len(months)
-    palette = matplotlib.colormaps["tab10"]
     for index, (stream, totals) in enumerate(zip(streams, per_stream, strict=True)):
         values = [float(totals.get(m, Decimal(0))) for m in months]
         colour = AFTER_CANCEL_COLOUR if "after_cancellation" in (stream.get("flags") or []) \
-            else palette(index % 10)
+            else PALETTE[index % len(PALETTE)]
         label = f"{stream.get('merchant', '')} ({stream.get('currency') or 'CNY'})"
         axes.bar(positions, values, bottom=bottom, color=colour, label=label, zorder=2,
                  edgecolor="white", linewidth=0.5)
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    step = max(1, len(months) // 12)
+    step = max(1, -(-len(months) // 9))  # at most nine labels, so they never overlap
     axes.set_xticks(positions[::step], months[::step], rotation=0, fontsize=8)
     axes.set_ylabel("金额 amount")
     axes.grid(axis="y", color="#e5e5e5", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     return figure
+
+
+def _is_income(stream: dict) -> bool:
+    return stream.get("direction") == "income" or stream.get("type") == "income"
 
 
 def _cadence_label(cadence: object) -> str:

@@ -95,3 +95,18 @@ def test_overview_stacks_months_of_each_stream_and_handles_no_streams():
 def test_timeline_without_charges_says_so():
     axes = charts.stream_timeline(dict(QIAKE, charges=[])).axes[0]
     assert axes.texts[0].get_text() == "没有扣款记录 no charges"
+
+
+def test_overview_leaves_out_income_and_keeps_month_labels_apart():
+    salary = dict(QIAKE, id="pay", merchant="上海云杉信息技术有限公司", type="income",
+                  direction="income", flags=[], net_total="333000.00",
+                  charges=[charge(f"2024-{m:02d}-10", "18500.00") for m in range(1, 13)]
+                  + [charge(f"2025-{m:02d}-10", "18500.00") for m in range(1, 7)])
+    figure = charts.overview({"streams": [salary, QIAKE]})
+    axes = figure.axes[0]
+    assert len(axes.containers) == 1  # only 洽客; the salary is not spending
+    assert [t.get_text() for t in axes.get_legend().get_texts()] == ["深圳洽客科技有限公司 (CNY)"]
+    many = dict(QIAKE, charges=salary["charges"])
+    labels = [t.get_text() for t in charts.overview({"streams": [many]}).axes[0]
+              .get_xticklabels()]
+    assert len(labels) == 9 and labels[:2] == ["2024-01", "2024-03"]
