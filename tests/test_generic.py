@@ -172,3 +172,13 @@ def test_separate_time_column_is_checked(tmp_path: Path) -> None:
                     encoding="utf-8")
     (statement,) = read_statements(path)
     assert statement.rows["time"].tolist() == ["2024-01-05 10:11:12", "2024-01-06 09:05:00"]
+
+
+def test_map_without_an_amount_column_is_refused(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_text("Booked,Value,Text\n2024-01-01,1.00,x\n", encoding="utf-8")
+    code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite"),
+                 "--map", "date=Booked,description=Text"])
+    err = capsys.readouterr().err
+    assert code == 2 and "bank.csv, line 1" in err and "amount column" in err
+    assert "Booked, Value, Text" in err

@@ -68,7 +68,13 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
             continue
         if explicit:
             if set(explicit.values()) <= present:
-                return Table(index, names, merge(guess(names), explicit), explicit=True)
+                mapping = merge(guess(names), explicit)
+                if not usable(mapping):
+                    raise StatementError(
+                        source, "--map must name the date column and the amount column (or "
+                                "debit= and credit=); the columns are: "
+                                + ", ".join(n for n in names if n), index + 1)
+                return Table(index, names, mapping, explicit=True)
             continue
         saved = options.saved_mappings.get(signature(names))
         if saved and set(saved.values()) <= present:

@@ -118,6 +118,15 @@ def _date(yymmdd: str) -> str:
     return f"{_year(yymmdd[:2])}-{yymmdd[2:4]}-{yymmdd[4:6]}"
 
 
+def _lines(probe: Probe) -> list[str]:
+    """The file's lines. MT940 is ASCII by the standard; European banks write umlauts in
+    Latin-1/cp1252, which the GBK guess of the probe would turn into Chinese characters."""
+    if probe.encoding.startswith(("utf-8", "utf-16")):
+        return probe.lines
+    text = probe.data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
 class Mt940(Importer):
     """SWIFT MT940, with or without a bank preamble or the {1:}{2:}{4: envelope."""
 
@@ -134,7 +143,7 @@ class Mt940(Importer):
         warnings: list[str] = []
         statement = _Statement()
         last_line: dict | None = None
-        for item in fields(probe.lines):
+        for item in fields(_lines(probe)):
             body = "\n".join(item.text)
             if item.tag == "20" or item.tag == "-":
                 last_line = None
