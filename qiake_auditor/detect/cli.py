@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -85,15 +86,25 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 
 def _print_json(result) -> None:
-    """One object; the (possibly huge) transaction list is serialised with Arrow kernels."""
-    from ..jsonout import records_json
+    """One object; the (possibly huge) transaction list is serialised with Arrow kernels
+    and written as bytes, without another copy of it as text."""
+    from ..jsonout import records_json_bytes
 
     head = json.dumps({"as_of": result.as_of.isoformat(), "transactions": None},
                       ensure_ascii=False)
     tail = json.dumps({"streams": result.stream_dicts, "flagged": result.flagged},
                       ensure_ascii=False)
-    transactions = records_json(result.transactions())
-    print(head[:-len("null}")] + transactions + ", " + tail[1:])
+    out = sys.stdout
+    out.flush()
+    buffer = getattr(out, "buffer", None)
+    transactions = records_json_bytes(result.transactions())
+    if buffer is None:  # a text-only stream (tests capturing output)
+        out.write(head[:-len("null}")] + transactions.decode() + ", " + tail[1:] + "\n")
+        return
+    buffer.write(head[:-len("null}")].encode())
+    buffer.write(transactions)
+    buffer.write((", " + tail[1:] + "\n").encode())
+    buffer.flush()
 
 
 def _width(text: str) -> int:
