@@ -182,3 +182,28 @@ def test_map_without_an_amount_column_is_refused(tmp_path: Path, capsys) -> None
     err = capsys.readouterr().err
     assert code == 2 and "bank.csv, line 1" in err and "amount column" in err
     assert "Booked, Value, Text" in err
+
+
+def test_hsbc_style_day_first_and_tabs_after_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "hsbc.csv"
+    path.write_text('Date,Description,Amount,Transaction status,Credit / Debit\n'
+                    '03/02/2024,SPOTIFY HK,"-18.00"\t\t,POSTED,DEBIT \n'
+                    '25/02/2024,REFUND,"1,018.00"\t,POSTED,CREDIT \n', encoding="utf-8")
+    (statement,) = read_statements(path)
+    rows = statement.rows
+    assert rows["time"].tolist() == ["2024-02-03", "2024-02-25"]  # 25 > 12: day first
+    assert rows["amount"].tolist() == ["18.00", "1018.00"]
+    assert rows["direction"].tolist() == ["expense", "income"]
+
+
+def test_bmo_style_preamble_and_padded_names(tmp_path: Path) -> None:
+    path = tmp_path / "bmo.csv"
+    path.write_text("Following data is valid as of 20240301 (Year/Month/Day)\n\n"
+                    "Item #, Card #, Transaction Date, Posting Date, Transaction Amount,"
+                    " Description\n"
+                    "1,'5191230192011111',20240201,20240202,-12.99,[CW] NETFLIX\n",
+                    encoding="utf-8")
+    (statement,) = read_statements(path)
+    row = statement.rows.iloc[0]
+    assert (row.source_row, row.time, row.amount, row.direction, row.description) == (
+        4, "2024-02-01", "12.99", "expense", "[CW] NETFLIX")
