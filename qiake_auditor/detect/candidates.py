@@ -21,6 +21,9 @@ from . import cadence as cad
 
 AUTO_RENEW = re.compile(r"自动续费|连续包月|连续包季|连续包年|自动扣费|代扣|续费|自动续订|"
                         r"自动充值|auto[- ]?renew|subscription", re.IGNORECASE)
+# Words that on their own prove an automatic renewal even for an everyday merchant.
+STRONG_AUTO = re.compile(r"自动续费|连续包月|连续包季|连续包年|自动续订|auto[- ]?renew",
+                         re.IGNORECASE)
 _UNIT_WORDS = (("annual", re.compile(r"包年|年付|年费|年卡|年度|annual|yearly", re.I)),
                ("quarterly", re.compile(r"包季|季付|季卡|季度", re.I)),
                ("monthly", re.compile(r"包月|月付|月卡|月费|monthly", re.I)))
@@ -140,15 +143,17 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
             pieces.append(piece)
     drafts = _join(pieces, days, cents)
     used = _attach(drafts, rest, days, cents)
-    for i in rest:
-        if i not in used and keyword[i]:
-            unit = units[i] if units else "irregular"
-            single = None
-            if unit in cad.MONTHS:
-                dom = int(cad._day_of_month(days[i:i + 1])[0])
-                anchor = ("month", dom, int(cad._month_index(days[i:i + 1])[0]))
-                single = cad.evaluate(unit, anchor, days[i:i + 1], extra[i:i + 1])
-            drafts.append(Draft([Piece(np.array([i]), single, keyword=True)]))
+    lone = [i for i in rest if i not in used and keyword[i]]
+    if len(lone) > 2 or _dense(days):
+        lone = []  # many unexplained 代扣 rows are a habit (metro, top-ups), not a plan
+    for i in lone:
+        unit = units[i] if units else "irregular"
+        single = None
+        if unit in cad.MONTHS:
+            dom = int(cad._day_of_month(days[i:i + 1])[0])
+            anchor = ("month", dom, int(cad._month_index(days[i:i + 1])[0]))
+            single = cad.evaluate(unit, anchor, days[i:i + 1], extra[i:i + 1])
+        drafts.append(Draft([Piece(np.array([i]), single, keyword=True)]))
     return drafts
 
 

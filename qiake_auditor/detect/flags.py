@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import normalize
-from .candidates import AUTO_RENEW
+from .candidates import AUTO_RENEW, STRONG_AUTO
 from .columns import column
 from .streams import Stream, day_of
 
@@ -63,7 +63,7 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
     if BILL.search(text) or (entry is not None and entry.type in BILL_TYPES
                              and (auto or not HABIT.search(text))):
         return "bill"
-    if not auto and HABIT.search(text):
+    if HABIT.search(text) and not STRONG_AUTO.search(text):
         return None
     if not auto and entry is None and stream.variable and stream.cadence in (
             "weekly", "biweekly", "semimonthly"):

@@ -16,6 +16,7 @@ import json
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from ..merchants import INTERMEDIARY_PREFIX
@@ -88,11 +89,12 @@ def catalogue() -> tuple[CatalogueEntry, ...]:
 
 @functools.cache
 def _catalogue_keys() -> dict[str, CatalogueEntry]:
+    pairs = [(alias, entry) for entry in catalogue()
+             for alias in (entry.name, entry.legal, *entry.aliases) if alias]
+    keys = grouping_keys(pd.Series([a for a, _ in pairs], dtype="str"))
     found: dict[str, CatalogueEntry] = {}
-    for entry in catalogue():
-        for alias in (entry.name, entry.legal, *entry.aliases):
-            if alias:
-                found.setdefault(grouping_key(alias), entry)
+    for key, (_, entry) in zip(keys, pairs, strict=True):
+        found.setdefault(key, entry)
     return found
 
 
@@ -112,15 +114,22 @@ def catalogue_entry(key: str) -> CatalogueEntry | None:
 def canonical_keys(keys: pd.Series, aliases: dict[str, str] | None = None) -> pd.Series:
     """One key per company: the user's aliases first, then the catalogue."""
     user = {grouping_key(a): grouping_key(t) for a, t in (aliases or {}).items() if a and t}
-    mapping = {}
-    for key in keys.unique():
+    codes, uniques = pd.factorize(keys)
+    mapped = []
+    for key in uniques:
         key = str(key)
         target = user.get(key)
         if target is None:
             entry = catalogue_entry(key) if key else None
-            target = grouping_key(entry.name) if entry else key
-        mapping[key] = user.get(target, target)
-    return keys.map(mapping).astype("str")
+            target = _entry_key(entry.name) if entry else key
+        mapped.append(user.get(target, target))
+    values = np.array(mapped, dtype=object)[codes] if len(uniques) else np.array([], dtype=object)
+    return pd.Series(values, index=keys.index, dtype="str")
+
+
+@functools.cache
+def _entry_key(name: str) -> str:
+    return grouping_key(name)
 
 
 def canonical_key(name: str, aliases: dict[str, str] | None = None) -> str:

@@ -37,20 +37,39 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Dat
     text_columns = [c for c in (*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of")
                     if c != "source_row"]
     for column in text_columns:
-        frame[column] = frame[column].fillna("").astype("str")
+        if frame[column].dtype != "str" or frame[column].hasnans:
+            frame[column] = frame[column].fillna("").astype("str")
     frame["source_row"] = pd.to_numeric(frame["source_row"], errors="coerce").fillna(0).astype(
         "int64")
     keyed = frame["dedup_key"] != ""
-    frame = frame[~(keyed & frame["dedup_key"].duplicated())].reset_index(drop=True)
-    frame["_day"] = (pd.to_datetime(frame["time"].str.slice(0, 10), format="%Y-%m-%d",
-                                    errors="coerce")
-                     .to_numpy().astype("datetime64[D]").astype("int64"))
-    frame["_cents"] = minor_units(frame["amount"].where(frame["amount"] != "", "0.00"))
-    family = frame["format"].str.partition("-")[0]
-    frame["_wallet"] = family.isin(list(WALLETS)).to_numpy()
+    twice = keyed & frame["dedup_key"].duplicated()
+    if twice.any():
+        frame = frame[~twice].reset_index(drop=True)
+    frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers)
+    frame["_cents"] = per_value(frame["amount"], lambda u: minor_units(
+        u.where(u != "", "0.00")))
+    frame["_wallet"] = per_value(frame["format"], lambda u: u.str.partition("-")[0].isin(
+        list(WALLETS)).to_numpy())
     frame["_counted"] = _counted(frame)
     frame["_key"] = _keys(frame, aliases)
+    kid, _ = pd.factorize(frame["_key"])
+    cur, _ = pd.factorize(frame["currency"])
+    frame["_group"] = kid.astype("int64") * 1000 + cur  # merchant key x currency
     return frame
+
+
+def per_value(values: pd.Series, work) -> np.ndarray:
+    """``work`` applied to the distinct values only, spread back over the rows."""
+    codes, uniques = pd.factorize(values)
+    if not len(uniques):
+        return np.asarray(work(pd.Series([], dtype="str")))[codes]
+    return np.asarray(work(pd.Series(uniques, dtype="str")))[codes]
+
+
+def _day_numbers(dates: pd.Series) -> np.ndarray:
+    parsed = pd.to_datetime(dates, format="%Y-%m-%d", errors="coerce")
+    days = parsed.to_numpy().astype("datetime64[D]").astype("int64")
+    return np.where(parsed.isna().to_numpy(), -(10**9), days)
 
 
 def _counted(frame: pd.DataFrame) -> np.ndarray:
@@ -66,27 +85,29 @@ def _counted(frame: pd.DataFrame) -> np.ndarray:
     return counted
 
 
-def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> pd.Series:
+def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> np.ndarray:
     name = frame["merchant"].where(frame["merchant"] != "", frame["counterparty"])
-    weak = name.map(_is_weak_cached(name.unique())).astype(bool)
+    weak = per_value(name, lambda u: np.array([_weak(n) for n in u], dtype=bool))
     if weak.any():
-        described = frame.loc[weak, "description"].map(merchants.unwrap)
-        usable = ~described.str.fullmatch(_GENERIC) & ~described.map(
-            _is_weak_cached(described.unique())).astype(bool)
+        described = per_value(frame.loc[weak, "description"], lambda u: np.array(
+            [_usable(merchants.unwrap(d)) for d in u], dtype=object)).astype("str")
         name = name.copy()
-        name.loc[weak] = described.where(usable, "")
-    keys = normalize.grouping_keys(name)
-    keys = keys.where(name != "", "")
-    return normalize.canonical_keys(keys, aliases).where(name != "", "")
+        name.loc[weak] = described
+    return per_value(name, lambda u: normalize.canonical_keys(
+        normalize.grouping_keys(u), aliases).where(u != "", "").to_numpy())
 
 
-def _is_weak_cached(names: np.ndarray) -> dict[str, bool]:
-    return {n: (str(n).strip() in ("", "/", "-") or merchants.is_intermediary(str(n)))
-            for n in names}
+def _weak(name: str) -> bool:
+    return name.strip() in ("", "/", "-") or merchants.is_intermediary(name)
 
 
-def display_names(frame: pd.DataFrame) -> pd.Series:
-    """The printed name of each row's merchant (description for intermediary-only rows)."""
-    name = frame["merchant"].where(frame["merchant"] != "", frame["counterparty"])
-    weak = name.map(_is_weak_cached(name.unique())).astype(bool)
-    return name.where(~weak, frame["description"].map(merchants.unwrap))
+def _usable(text: str) -> str:
+    return "" if _GENERIC.fullmatch(text) or _weak(text) else text
+
+
+def display_names(frame: pd.DataFrame, positions: list[int]) -> pd.Series:
+    """The printed merchant name of some rows (the description for intermediary-only rows)."""
+    rows = frame.iloc[positions]
+    name = rows["merchant"].where(rows["merchant"] != "", rows["counterparty"])
+    weak = name.map(_weak).astype(bool)
+    return name.where(~weak, rows["description"].map(merchants.unwrap))

@@ -9,6 +9,7 @@ date in the rows, so a scan of an old export judges status as of its own end.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -18,7 +19,7 @@ import pandas as pd
 from .. import ledger
 from . import candidates, explain, flags, normalize, streams
 from .columns import column
-from .prepare import FEE_WORDS, REFUND_WORDS, display_names, prepare
+from .prepare import FEE_WORDS, REFUND_WORDS, display_names, per_value, prepare
 from .streams import Stream, day_of
 
 DEFAULT_WATCH = ("洽客",)
@@ -126,22 +127,22 @@ def run(rows: pd.DataFrame, settings: ScanSettings) -> ScanResult:
     streams.attach_refunds(found, refunds, frame)
     watch = flags.watch_mask(frame, settings.watch)
     kept = _finish(found, frame, settings, as_of, watch)
-    names = display_names(frame)
-    dicts = [_stream_dict(s, frame, names, settings.lang) for s in kept]
+    dicts = [_stream_dict(s, frame, settings.lang) for s in kept]
     flagged = _flagged(kept, frame, settings, watch, expense | fee)
     return ScanResult(as_of, frame, kept, dicts, flagged)
 
 
-def _groups(frame: pd.DataFrame, mask: np.ndarray) -> dict[tuple[str, str], np.ndarray]:
-    """(key, currency) -> frame positions in date order, for the masked rows."""
+def _groups(frame: pd.DataFrame, mask: np.ndarray) -> dict[int, np.ndarray]:
+    """Merchant-and-currency group -> frame positions in date order, for the masked rows."""
     pos = np.flatnonzero(mask)
     if not len(pos):
         return {}
-    sub = pd.DataFrame({"k": frame["_key"].to_numpy()[pos], "c": frame["currency"].to_numpy()[pos],
-                        "d": frame["_day"].to_numpy()[pos], "p": pos})
-    sub = sub.sort_values(["k", "c", "d", "p"], kind="stable")
-    return {k: sub["p"].to_numpy()[v] for k, v in sub.groupby(["k", "c"], sort=False).indices
-            .items()}
+    group = column(frame, "_group")[pos]
+    order = np.lexsort((pos, column(frame, "_day")[pos], group))
+    pos, group = pos[order], group[order]
+    cuts = np.flatnonzero(np.diff(group)) + 1
+    starts, ends = np.r_[0, cuts], np.r_[cuts, len(pos)]
+    return {int(group[a]): pos[a:b] for a, b in zip(starts, ends, strict=True)}
 
 
 def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
@@ -152,15 +153,19 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
     if mask.any():
         sub = frame.loc[mask, "description"] + " " + frame.loc[mask, "counterparty"]
         keyword[np.flatnonzero(mask)] = sub.str.contains(candidates.AUTO_RENEW).to_numpy()
-    counts = pd.Series(mask).groupby(frame["_key"].to_numpy()).sum()
-    hinted = set(frame["_key"].to_numpy()[keyword])
-    wanted = set(counts.index[counts.to_numpy() >= 2]) | hinted
-    keep = mask & frame["_key"].isin(wanted).to_numpy()
+    group = column(frame, "_group")
+    counts = np.bincount(group[mask], minlength=int(group.max()) + 1 if len(group) else 0)
+    wanted = counts >= 2
+    wanted[group[keyword]] = True
+    keep = mask & wanted[group]
+    keys = column(frame, "_key")
+    currencies = column(frame, "currency")
     days_all = frame["_day"].to_numpy()
     cents_all = frame["_cents"].to_numpy()
     extra_all = np.where(frame["_wallet"].to_numpy(), 0, 2)
     out: list[Stream] = []
-    for (key, currency), pos in _groups(frame, keep).items():
+    for gid, pos in _groups(frame, keep).items():
+        key, currency = str(keys[pos[0]]), str(currencies[pos[0]])
         catalogued = normalize.catalogue_entry(key) is not None
         units = [candidates.keyword_cadence(t) if k else "" for t, k in
                  zip(text.iloc[pos].tolist(), keyword[pos], strict=True)] if keyword[pos].any() \
@@ -171,8 +176,8 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
                               currency, direction) for d in drafts]
         for stream in made:
             streams.price_segments(stream, cents_all)
-        if direction == ledger.EXPENSE and (key, currency) in failed_groups and made:
-            streams.attach_failed(made, failed_groups[(key, currency)], frame)
+        if direction == ledger.EXPENSE and gid in failed_groups and made:
+            streams.attach_failed(made, failed_groups[gid], frame)
         out += made
     return out
 
@@ -228,10 +233,10 @@ def _confidence(stream: Stream) -> None:
     stream.reasons = reasons
 
 
-def _stream_dict(stream: Stream, frame: pd.DataFrame, names: pd.Series, lang: str) -> dict:
+def _stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
     cents = frame["_cents"].to_numpy()
     days = frame["_day"].to_numpy()
-    printed = names.iloc[stream.members].value_counts()
+    printed = display_names(frame, stream.members).value_counts()
     display = str(printed.index[0]) if len(printed) else stream.key
     total = int(cents[stream.members].sum())
     refunded = sum(int(cents[r].sum()) for r in stream.refunds.values())
@@ -309,26 +314,39 @@ def _flagged(kept: list[Stream], frame: pd.DataFrame, settings: ScanSettings,
             out[pos] = _row_ref(frame, pos) | {"flags": sorted(fl),
                                                "cause": cause[0] if cause else None,
                                                "stream": stream.id}
-    days = frame["_day"].to_numpy()
-    loose = spending.to_numpy() & frame["_counted"].to_numpy()
-    extra: dict[int, set[str]] = {}
-    for pos in np.flatnonzero(loose & watch):
-        if pos not in out:
-            extra.setdefault(int(pos), set()).add("watchlist")
+    days = column(frame, "_day")
+    loose = spending.to_numpy() & column(frame, "_counted")
+    loose[list(out)] = False
+    late = np.zeros(len(frame), dtype=bool)
     if settings.cancellations:
-        keys = frame["_key"].to_numpy()
-        for key in set(keys[np.flatnonzero(loose)]):
-            when = flags.cancellation_for(str(key), settings.cancellations, settings.aliases)
-            if when is None:
-                continue
-            limit = (when - streams.cad.EPOCH).days
-            for pos in np.flatnonzero(loose & (keys == key) & (days > limit)):
-                if pos not in out:
-                    extra.setdefault(int(pos), set()).add("after_cancellation")
-    for pos, fl in extra.items():
-        cause = flags.cause(pos, None, frame, settings.org_methods, fl)
-        out[pos] = _row_ref(frame, pos) | {"flags": sorted(fl), "cause": cause, "stream": None}
+        limits = per_value(frame["_key"], lambda u: np.array([
+            _limit(flags.cancellation_for(str(k), settings.cancellations, settings.aliases))
+            for k in u], dtype="int64"))
+        late = days > limits
+    watched, late = loose & watch, loose & late
+    extra = np.flatnonzero(watched | late)
+    if len(extra):
+        rows = frame.iloc[extra]
+        org = np.zeros(len(extra), dtype=bool)
+        words = [w for w in settings.org_methods if w]
+        if words:
+            org = rows["method"].str.contains("|".join(map(re.escape, words))).to_numpy()
+        auto = rows["description"].str.contains(candidates.AUTO_RENEW).to_numpy()
+        causes = np.where(org, "organisation_purchase",
+                          np.where(auto, "auto_renewal", "new_purchase_or_upgrade"))
+        columns = zip(extra.tolist(), rows["source"].tolist(), rows["source_row"].tolist(),
+                      rows["txn_id"].tolist(), rows["row_id"].tolist(),
+                      rows["dedup_key"].tolist(), causes.tolist(), strict=True)
+        for pos, source, source_row, txn, row_id, key, cause in columns:
+            fl = ["after_cancellation"] * bool(late[pos]) + ["watchlist"] * bool(watched[pos])
+            out[pos] = {"source": source, "source_row": source_row, "txn_id": txn or None,
+                        "row_id": row_id, "dedup_key": key, "flags": fl, "cause": cause,
+                        "stream": None}
     return [out[p] for p in sorted(out, key=lambda p: (days[p], p))]
+
+
+def _limit(when: date | None) -> int:
+    return 10**9 if when is None else (when - streams.cad.EPOCH).days
 
 
 def _amount(cents: int) -> str:
