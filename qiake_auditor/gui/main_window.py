@@ -37,8 +37,7 @@ from PySide6.QtWidgets import (
 
 from .. import demo
 from ..errors import PasswordError, UserError
-from ..ledger import counts_as_spending
-from ..money import fmt, sum_amounts
+from ..money import fmt
 from ..workspace import Workspace, default_path
 from . import messages, tasks, workers
 from .chart_view import ChartView
@@ -182,6 +181,8 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorShown(True)
         header.setStretchLastSection(True)
         view.setSortingEnabled(True)
+        # Measure widths on the first rows only: each measured cell is a call into Python.
+        header.setResizeContentsPrecision(200)
         return view
 
     def _build_files_dock(self) -> None:
@@ -372,7 +373,7 @@ class MainWindow(QMainWindow):
             str(self.selected_stream().get("merchant")) if self.selected_stream() else None)
         self._select_after_load = None
         self.snapshot = snapshot
-        self.ledger_model.set_frame(snapshot.ledger)
+        self.ledger_model.set_frame(snapshot.ledger, snapshot.columns)
         self.streams_model.set_streams((snapshot.scan or {}).get("streams") or [])
         self._fill_files(snapshot)
         self._size_columns()
@@ -382,10 +383,8 @@ class MainWindow(QMainWindow):
 
     def _fill_files(self, snapshot: tasks.Snapshot) -> None:
         self.files_list.clear()
-        counts = snapshot.ledger["source"].str.split("/").str[0].value_counts() \
-            if not snapshot.ledger.empty else {}
         for stored in snapshot.files:
-            rows = int(counts.get(stored.name, 0)) if len(counts) else 0
+            rows = snapshot.file_rows.get(stored.name, 0)
             width = max(self.files_list.viewport().width() - 16, 120)
             name = self.files_list.fontMetrics().elidedText(
                 stored.name, Qt.TextElideMode.ElideMiddle, width)
@@ -507,10 +506,8 @@ class MainWindow(QMainWindow):
         streams = (snapshot.scan or {}).get("streams") or []
         alerts = sum(1 for s in streams if ALERT in (s.get("flags") or []))
         flagged = sum(1 for s in streams if s.get("flags"))
-        spending = ledger[counts_as_spending(ledger)] if not ledger.empty else ledger
-        totals = "  ".join(f"{currency} {fmt(sum_amounts(part['amount']))}"
-                           for currency, part in spending.groupby("currency")) \
-            if not spending.empty else "0.00"
+        totals = "  ".join(f"{currency} {fmt(amount)}"
+                           for currency, amount in sorted(snapshot.spending.items())) or "0.00"
         text = self.tr("{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个周期扣费 · {4} 个需注意").format(
             len(snapshot.files), len(ledger), totals, len(streams), flagged)
         if alerts:

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
 from .. import demo
 from ..ingest import FileReport, import_paths
+from ..ledger import counts_as_spending
+from ..money import sum_amounts
 from ..progress import NO_PROGRESS, Progress
 from ..workspace import StoredFile, Workspace
+from . import ledger_columns
 
 
 @dataclass
@@ -28,6 +32,9 @@ class Snapshot:
     scan: dict | None
     cancellations: dict[str, str]
     watch: list[str]
+    columns: ledger_columns.LedgerColumns | None = None  # the ledger table, precomputed
+    file_rows: dict[str, int] = field(default_factory=dict)  # stored file name -> rows
+    spending: dict[str, Decimal] = field(default_factory=dict)  # currency -> money out
     reports: list[FileReport] = field(default_factory=list)
 
 
@@ -39,8 +46,18 @@ def load(workspace: Path, overrides: dict | None = None,
         ledger = space.ledger()
         progress.check()
         scan = demo.scan_workspace(space, progress, overrides)
-        return Snapshot(Path(workspace), space.files(), ledger, scan,
-                        space.decisions("cancelled"), sorted(space.decisions("watch")))
+        snapshot = Snapshot(Path(workspace), space.files(), ledger, scan,
+                            space.decisions("cancelled"), sorted(space.decisions("watch")))
+    progress.report(0.95, "preparing the tables")
+    snapshot.columns = ledger_columns.prepare(ledger)
+    if not ledger.empty:
+        # An archive member's source is "archive.zip/member.csv": count it under the archive.
+        stored = ledger["source"].str.split("/", n=1).str[0]
+        snapshot.file_rows = {str(k): int(v) for k, v in stored.value_counts().items()}
+        spent = ledger[counts_as_spending(ledger)]
+        snapshot.spending = {str(c): sum_amounts(part["amount"])
+                             for c, part in spent.groupby("currency")}
+    return snapshot
 
 
 def import_files(workspace: Path, paths: Sequence[Path], password: str | None = None,
