@@ -8,41 +8,35 @@ message to the user goes through :mod:`.messages`.
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from pathlib import Path
 
 import platformdirs
 from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDockWidget,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
     QSplitter,
-    QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
-    QTextBrowser,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from .. import demo
+from .. import charts, demo
 from ..errors import PasswordError, UserError
 from ..money import fmt
 from ..workspace import Workspace, default_path
 from . import messages, tasks, workers
-from .chart_view import ChartView
-from .ledger_model import STATE_LABELS, LedgerModel
-from .streams_model import ALERT, FLAG_LABELS, StreamsModel, flags_text, label
+from .ledger_page import LedgerPage
+from .stream_detail import StreamDetail
+from .streams_model import ALERT, StreamsModel
+from .tables import fit_columns, make_table
 
 STATEMENT_FILTER = ("账单文件 (*.csv *.txt *.xls *.xlsx *.zip *.ofx *.qfx *.xml *.sta *.mt940)"
                     ";;所有文件 (*)")
@@ -99,6 +93,11 @@ class MainWindow(QMainWindow):
             self.tr("记下你取消这项订阅的日期，之后的扣款会被标出"))
         self.watch_action = self._action(self.tr("添加关注词…"), self.add_watch_word, None,
                                          self.tr("商户名含此词的扣款总会被列出"))
+        self.dismiss_action = self._action(
+            self.tr("不是周期扣费"), self.dismiss_stream, None,
+            self.tr("从列表中移除这一项（可在工作区中恢复）"))
+        self.save_chart_action = self._action(self.tr("保存图表…"), self.save_chart, None,
+                                              self.tr("把当前图表存为 PNG 或 SVG"))
         self.rescan_action = self._action(self.tr("重新扫描"), self.reload,
                                           QKeySequence.StandardKey.Refresh)
         self.export_action = self._action(self.tr("导出账目…"), self.export_ledger)
@@ -106,12 +105,14 @@ class MainWindow(QMainWindow):
 
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("文件(&F)"))
-        for action in (self.open_action, self.demo_action, self.export_action):
+        for action in (self.open_action, self.demo_action, self.export_action,
+                       self.save_chart_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         streams_menu = menu.addMenu(self.tr("订阅(&S)"))
-        for action in (self.cancel_action, self.watch_action, self.rescan_action):
+        for action in (self.cancel_action, self.dismiss_action, self.watch_action,
+                       self.rescan_action):
             streams_menu.addAction(action)
         help_menu = menu.addMenu(self.tr("帮助(&H)"))
         help_menu.addAction(self._action(self.tr("关于"), self.show_about))
@@ -121,7 +122,8 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.open_action, self.demo_action, None, self.cancel_action,
-                       self.watch_action, self.rescan_action, None, self.export_action):
+                       self.dismiss_action, self.watch_action, self.rescan_action, None,
+                       self.export_action, self.save_chart_action):
             if action is None:
                 toolbar.addSeparator()
             else:
@@ -131,59 +133,25 @@ class MainWindow(QMainWindow):
     def _build_central(self) -> None:
         self.tabs = QTabWidget(self)
         self.streams_model = StreamsModel(parent=self)
-        self.streams_view = self._table(self.streams_model)
+        self.streams_view = make_table(self.streams_model, self)
         self.streams_view.selectionModel().currentRowChanged.connect(self._stream_changed)
-
-        self.detail = QTextBrowser(self)
-        self.detail.setOpenExternalLinks(False)
-        self.charges = QTableWidget(0, 6, self)
-        self.charges.setHorizontalHeaderLabels(
-            [self.tr("日期"), self.tr("金额"), self.tr("状态"), self.tr("来源文件"),
-             self.tr("行号"), self.tr("提示")])
-        self.charges.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.charges.setWordWrap(False)
-        self.charges.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.charges.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.charges.verticalHeader().setVisible(False)
-        self.charges.setAlternatingRowColors(True)
-        self.chart = ChartView(self)
-
-        left = QSplitter(Qt.Orientation.Vertical, self)
-        left.addWidget(self.detail)
-        left.addWidget(self.charges)
-        left.setSizes([150, 220])
-        lower = QSplitter(Qt.Orientation.Horizontal, self)
-        lower.addWidget(left)
-        lower.addWidget(self.chart)
-        lower.setSizes([560, 640])
+        self.stream_detail = StreamDetail(self)
+        self.stream_detail.charge_activated.connect(self.show_ledger_row)
+        # Short names for the parts tests and other code look at.
+        self.detail = self.stream_detail.text
+        self.charges = self.stream_detail.charges
+        self.chart = self.stream_detail.chart
         page = QSplitter(Qt.Orientation.Vertical, self)
         page.addWidget(self.streams_view)
-        page.addWidget(lower)
+        page.addWidget(self.stream_detail)
         page.setSizes([250, 500])
         self.tabs.addTab(page, self.tr("订阅与周期扣费"))
 
-        self.ledger_model = LedgerModel(parent=self)
-        self.ledger_view = self._table(self.ledger_model)
-        self.tabs.addTab(self.ledger_view, self.tr("全部交易"))
+        self.ledger_page = LedgerPage(self)
+        self.ledger_model = self.ledger_page.model
+        self.ledger_view = self.ledger_page.view
+        self.tabs.addTab(self.ledger_page, self.tr("全部交易"))
         self.setCentralWidget(self.tabs)
-
-    def _table(self, model) -> QTableView:
-        view = QTableView(self)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(24)
-        header = view.horizontalHeader()
-        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        header.setSortIndicatorShown(True)
-        header.setStretchLastSection(True)
-        view.setSortingEnabled(True)
-        # Measure widths on the first rows only: each measured cell is a call into Python.
-        header.setResizeContentsPrecision(200)
-        return view
 
     def _build_files_dock(self) -> None:
         dock = QDockWidget(self.tr("已导入的账单"), self)
@@ -343,6 +311,30 @@ class MainWindow(QMainWindow):
             space.set_decision("watch", word, "1")
         self.reload()
 
+    def dismiss_stream(self) -> None:
+        stream = self.selected_stream()
+        if stream is None:
+            return
+        merchant = str(stream.get("merchant", ""))
+        if not messages.ask(self.tr("不是周期扣费"),
+                            self.tr("把 {0} 从周期扣费列表中移除？").format(merchant), self):
+            return
+        with Workspace(self.workspace_path) as space:
+            space.set_decision("dismissed", str(stream.get("id", "")), merchant)
+        self.reload()
+
+    def save_chart(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, self.tr("保存图表"), "chart.png",
+                                                    "PNG (*.png);;SVG (*.svg)")
+        if not name:
+            return
+        try:
+            charts.save(self.chart.figure, Path(name))
+        except (OSError, ValueError) as exc:
+            messages.error(self.tr("保存失败"), str(exc), self)
+            return
+        self.statusBar().showMessage(self.tr("图表已保存到 {0}").format(name), 5000)
+
     def export_ledger(self) -> None:
         if self.snapshot is None or self.snapshot.ledger.empty:
             messages.info(self.tr("导出账目"), self.tr("还没有导入任何账单。"), self)
@@ -373,10 +365,10 @@ class MainWindow(QMainWindow):
             str(self.selected_stream().get("merchant")) if self.selected_stream() else None)
         self._select_after_load = None
         self.snapshot = snapshot
-        self.ledger_model.set_frame(snapshot.ledger, snapshot.columns)
+        self.ledger_page.set_frame(snapshot.ledger, snapshot.columns)
         self.streams_model.set_streams((snapshot.scan or {}).get("streams") or [])
         self._fill_files(snapshot)
-        self._size_columns()
+        fit_columns(self.streams_view, 320)
         self._select_initial(previous)
         self._update_status()
         self._update_actions()
@@ -391,13 +383,6 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{name}\n{stored.format} · {rows} 行")
             item.setToolTip(f"{stored.name}\nSHA-256 {stored.sha256}\n{stored.imported_at}")
             self.files_list.addItem(item)
-
-    def _size_columns(self) -> None:
-        for view, widest in ((self.streams_view, 320), (self.ledger_view, 280)):
-            view.resizeColumnsToContents()
-            header = view.horizontalHeader()
-            for column in range(header.count()):
-                header.resizeSection(column, min(header.sectionSize(column) + 16, widest))
 
     def _select_initial(self, previous: str | None) -> None:
         model = self.streams_model
@@ -430,19 +415,17 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _show_stream(self, stream: dict | None) -> None:
-        self.charges.setRowCount(0)
+        scan = self.snapshot.scan if self.snapshot else None
         if stream is None:
-            if self.snapshot is not None and self.snapshot.scan is None:
-                self.detail.setHtml(self.tr(
-                    "<p>检测模块不可用：下面的“全部交易”仍然显示了导入的账目。</p>"))
+            if self.snapshot is not None and scan is None:
+                message = self.tr("检测模块不可用：“全部交易”仍然显示了导入的账目。")
+            elif self.snapshot is None or self.snapshot.ledger.empty:
+                message = self.tr("把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”。")
             else:
-                self.detail.setHtml(self.tr("<p>没有发现周期扣费。</p>"))
-            self.chart.show_overview(self.snapshot.scan if self.snapshot else None)
+                message = self.tr("没有发现周期扣费。")
+            self.stream_detail.show_nothing(message, scan)
             return
-        cancelled = self.cancelled_on(stream)
-        self.detail.setHtml(self._detail_html(stream, cancelled))
-        self._fill_charges(stream)
-        self.chart.show_stream(stream, cancelled)
+        self.stream_detail.show_stream(stream, self.cancelled_on(stream))
 
     def cancelled_on(self, stream: dict) -> str | None:
         """The cancellation date that applies to a stream (the detector's, else recorded)."""
@@ -451,52 +434,11 @@ class MainWindow(QMainWindow):
         recorded = self.snapshot.cancellations if self.snapshot else {}
         return recorded.get(str(stream.get("merchant", "")))
 
-    def _detail_html(self, stream: dict, cancelled: str | None) -> str:
-        flags = stream.get("flags") or []
-        parts = [f"<h3 style='margin:2px'>{escape(str(stream.get('merchant', '')))}</h3>"]
-        names = [n for n in stream.get("names") or [] if n != stream.get("merchant")]
-        if names:
-            parts.append(f"<p style='color:#666'>{self.tr('账单上也写作')}："
-                         f"{escape('、'.join(map(str, names)))}</p>")
-        if ALERT in flags:
-            parts.append(f"<p style='color:#a4161a'><b>{self.tr('取消后仍在扣款！')}</b> "
-                         f"{self.tr('你记录的取消日期是')} {escape(str(cancelled or '?'))}。</p>")
-        elif cancelled:
-            parts.append(f"<p>{self.tr('已记录取消日期')}：{escape(cancelled)}</p>")
-        other = [label(FLAG_LABELS, f) for f in flags if f != ALERT]
-        if other:
-            parts.append(f"<p><b>{self.tr('提示')}：</b>{escape('、'.join(other))}</p>")
-        explanation = escape(str(stream.get("explanation") or "")).replace("\n", "<br>")
-        if explanation:
-            parts.append(f"<p>{explanation}</p>")
-        return "".join(parts)
-
-    def _fill_charges(self, stream: dict) -> None:
-        charges = stream.get("charges") or []
-        self.charges.setRowCount(len(charges))
-        alert = QBrush(QColor("#fde2e1"))
-        for row, charge in enumerate(charges):
-            flags = charge.get("flags") or []
-            cause = charge.get("cause_reason") or charge.get("cause")
-            note = "；".join(part for part in (flags_text(flags), cause) if part)
-            cells = [str(charge.get("date", "")), str(charge.get("amount", "")),
-                     label(STATE_LABELS, charge.get("state")), str(charge.get("source", "")),
-                     str(charge.get("source_row", "")), note]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column in (1, 4):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                if ALERT in flags:
-                    item.setBackground(alert)
-                    item.setForeground(QBrush(QColor("#a4161a")))
-                self.charges.setItem(row, column, item)
-        self.charges.resizeColumnsToContents()
-        header = self.charges.horizontalHeader()
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(3, min(header.sectionSize(3), 170))
-        header.setStretchLastSection(True)
+    @Slot(str, int)
+    def show_ledger_row(self, source: str, source_row: int) -> None:
+        """Switch to 全部交易 with the ledger row of a charge selected."""
+        if self.ledger_page.show_row(source, source_row):
+            self.tabs.setCurrentWidget(self.ledger_page)
 
     def _update_status(self) -> None:
         snapshot = self.snapshot
@@ -521,7 +463,9 @@ class MainWindow(QMainWindow):
         for action in (self.open_action, self.demo_action, self.watch_action,
                        self.rescan_action):
             action.setEnabled(idle)
-        self.cancel_action.setEnabled(idle and self.selected_stream() is not None)
+        selected = self.selected_stream() is not None
+        self.cancel_action.setEnabled(idle and selected)
+        self.dismiss_action.setEnabled(idle and selected)
         self.export_action.setEnabled(idle and self.snapshot is not None)
 
     # -- drag and drop ------------------------------------------------------------------

@@ -24,17 +24,36 @@ class SortedTableModel(QAbstractTableModel):
         self._keys: list[np.ndarray] = [_EMPTY for _ in self.HEADERS]
         self._order = np.arange(0, dtype=np.int64)
         self._sorted: tuple[int, Qt.SortOrder] | None = None
+        self._mask: np.ndarray | None = None  # rows kept by the filter (None: all)
 
     def _set_columns(self, display: list[np.ndarray], keys: list[np.ndarray]) -> None:
-        """Replace all data (model reset); keeps the current sort column and order."""
+        """Replace all data (model reset); keeps the sort, drops the filter."""
         self.beginResetModel()
         self._display, self._keys = display, keys
-        rows = len(display[0]) if display else 0
-        self._order = np.arange(rows, dtype=np.int64)
-        if self._sorted is not None and rows:
-            column, order = self._sorted
-            self._order = self._permutation(column, order)
+        self._mask = None
+        self._order = self._compute_order()
         self.endResetModel()
+
+    def data_rows(self) -> int:
+        """Rows of data, shown or filtered out."""
+        return len(self._display[0]) if self._display else 0
+
+    def set_filter(self, mask: np.ndarray | None) -> None:
+        """Show only data rows where ``mask`` is True (None shows all); the sort is kept."""
+        self.beginResetModel()
+        self._mask = None if mask is None else np.asarray(mask, dtype=bool)
+        self._order = self._compute_order()
+        self.endResetModel()
+
+    def _compute_order(self) -> np.ndarray:
+        rows = self.data_rows()
+        if self._sorted is not None and rows:
+            order = self._permutation(*self._sorted)
+        else:
+            order = np.arange(rows, dtype=np.int64)
+        if self._mask is not None:
+            order = order[self._mask[order]]
+        return order
 
     # -- Qt model interface -------------------------------------------------------------
 
@@ -72,8 +91,8 @@ class SortedTableModel(QAbstractTableModel):
         old = self._order
         persistent = self.persistentIndexList()
         sources = [int(old[i.row()]) for i in persistent]
-        self._order = self._permutation(column, order)
-        position = np.empty_like(self._order)
+        self._order = self._compute_order()
+        position = np.full(self.data_rows(), -1, dtype=np.int64)
         position[self._order] = np.arange(len(self._order))
         self.changePersistentIndexList(
             persistent, [self.index(int(position[s]), i.column()) for s, i in

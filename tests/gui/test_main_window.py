@@ -153,3 +153,45 @@ def test_cancelling_the_question_stores_nothing(qtbot, window, message_mock):
     assert not window.busy
     with Workspace(window.workspace_path) as space:
         assert space.decisions("watch") == {}
+
+
+def test_ledger_search_and_jump_from_a_charge_to_its_ledger_row(qtbot, window,
+                                                                message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    page = window.ledger_page
+    total = window.ledger_model.rowCount()
+    page.search.setText("洽客")
+    page.apply_search()
+    frame = window.ledger_model.frame
+    shown = [frame.loc[window.ledger_model.source_row(r)]
+             for r in range(window.ledger_model.rowCount())]
+    assert 0 < len(shown) < total
+    assert all("洽客" in "|".join(map(str, row.tolist())) for row in shown)
+    expected = sum("洽客" in "|".join(map(str, r)) for r in frame.itertuples(index=False))
+    assert len(shown) == expected
+    assert page.matches.text() == f"{window.ledger_model.rowCount()} / {total} 笔"
+    # Double-clicking the last charge of the selected stream shows its ledger row.
+    stream = window.selected_stream()
+    last = len(stream["charges"]) - 1
+    charge = stream["charges"][last]
+    window.charges.cellDoubleClicked.emit(last, 0)
+    assert window.tabs.currentWidget() is page
+    assert page.search.text() == "" and window.ledger_model.rowCount() == total
+    row = window.ledger_view.currentIndex().row()
+    shown = window.ledger_model.frame.loc[window.ledger_model.source_row(row)]
+    assert (shown["source"], int(shown["source_row"])) == (charge["source"],
+                                                           int(charge["source_row"]))
+    assert shown["amount"] == charge["amount"]
+
+
+def test_dismissing_a_stream_removes_it_after_the_rescan(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    stream = window.selected_stream()
+    before = window.streams_model.rowCount()
+    message_mock.ask_answers.append(True)
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.dismiss_stream()
+    with Workspace(window.workspace_path) as space:
+        assert space.decisions("dismissed") == {stream["id"]: stream["merchant"]}
+    assert window.streams_model.rowCount() == before - 1
+    assert stream["id"] not in {s["id"] for s in window.streams_model.streams}

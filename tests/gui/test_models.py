@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from qiake_auditor.gui.ledger_model import LedgerModel
+from qiake_auditor.gui.ledger_page import search_mask
 from qiake_auditor.gui.streams_model import StreamsModel
 from qiake_auditor.ledger import LEDGER_COLUMNS
 
@@ -135,3 +137,27 @@ def test_after_cancellation_stream_is_highlighted():
     flags = model.data(model.index(row, StreamsModel.HEADERS.index("提示")), DISPLAY)
     assert flags == "取消后扣款、涨价"
     assert model.data(model.index(2, StreamsModel.HEADERS.index("下次扣款")), DISPLAY) == "—"
+
+
+def test_filter_keeps_the_sort_and_the_model_contract(qtmodeltester):
+    model = LedgerModel(ledger_frame(ROWS))
+    model.sort(LedgerModel.COLUMNS.index("amount"), Qt.SortOrder.AscendingOrder)
+    model.set_filter(np.array([True, True, False, True, True]))
+    qtmodeltester.check(model)
+    assert column(model, "amount") == ["-199.00", "-25.00", "-25.00", "-9.90"]
+    assert model.data_rows() == 5 and model.rowCount() == 4
+    model.sort(LedgerModel.COLUMNS.index("amount"), Qt.SortOrder.DescendingOrder)
+    assert column(model, "amount") == ["-9.90", "-25.00", "-25.00", "-199.00"]
+    assert model.view_row(2) == -1  # the filtered-out income row
+    model.set_filter(None)
+    assert model.rowCount() == 5 and column(model, "amount")[0] == "+1000.00"
+
+
+def test_search_mask_matches_any_text_column_case_insensitively():
+    frame = ledger_frame(ROWS)
+    frame.loc[3, "description"] = "VIP Monthly"
+    assert search_mask(frame, "  ") is None
+    assert search_mask(frame, "爱奇艺").tolist() == [False, True, False, False, True]
+    assert search_mask(frame, "vip monthly").tolist() == [False, False, False, True, False]
+    assert search_mask(frame, "199.00").tolist() == [True, False, False, False, False]
+    assert not search_mask(frame, "不存在的商户").any()
