@@ -51,7 +51,7 @@ class LedgerPage(QWidget):
         bar.addWidget(self.search, 1)
         bar.addWidget(self.matches)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setContentsMargins(0, 4, 6, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view)
 
