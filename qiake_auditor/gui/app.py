@@ -71,6 +71,33 @@ def install_translations(app) -> list:
     return installed
 
 
+def crash_log_path() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("qiake-auditor", appauthor=False)) / "crash.log"
+
+
+def report_crash(kind: type[BaseException], value: BaseException, trace) -> None:
+    """The excepthook of the GUI: log the traceback to a file and tell the user, never die
+    silently (under pythonw there is no console to print to)."""
+    import traceback
+
+    from . import messages
+
+    text = "".join(traceback.format_exception(kind, value, trace))
+    path = crash_log_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8") as log:
+            log.write(text + "\n")
+    except OSError:
+        pass
+    if sys.__stderr__ is not None:
+        print(text, file=sys.__stderr__)
+    messages.error("内部错误 Internal error",
+                   f"出现了意外错误：{kind.__name__}: {value}\n详细信息已写入 {path}")
+
+
 def make_application(argv: Sequence[str]):
     from PySide6.QtWidgets import QApplication
 
@@ -87,6 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not has_display():
         return run_headless(args)
     app = make_application([sys.argv[0]])
+    sys.excepthook = report_crash
     from .main_window import MainWindow, demo_workspace_path
 
     window = MainWindow(demo_workspace_path() if args.demo else args.workspace)

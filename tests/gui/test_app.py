@@ -38,3 +38,15 @@ def test_without_a_display_given_files_are_imported_by_the_cli(no_display, tmp_p
     printed = capsys.readouterr().out
     assert statement.name in printed and "new)" in printed
     assert workspace.exists()
+
+
+def test_a_crash_is_logged_and_shown_through_the_message_seam(message_mock):
+    try:
+        raise ValueError("row 7 is odd")
+    except ValueError as exc:
+        app.report_crash(ValueError, exc, exc.__traceback__)
+    log = app.crash_log_path().read_text(encoding="utf-8")
+    assert "ValueError: row 7 is odd" in log and "Traceback" in log
+    assert message_mock.kinds() == ["error"]
+    assert "ValueError: row 7 is odd" in message_mock.shown[0][2]
+    assert str(app.crash_log_path()) in message_mock.shown[0][2]
