@@ -209,7 +209,8 @@ def _anchors(cadence: str, days: np.ndarray) -> list[tuple]:
     dom = _day_of_month(days)
     choices = sorted(set(dom.tolist()) | {31})
     if cadence == "semimonthly":
-        pairs = [(a, b) for a in choices for b in choices if 10 <= b - a <= 20]
+        # Halves of the month (1st/15th, 5th/20th): closer pairs are two monthly plans.
+        pairs = [(a, b) for a in choices for b in choices if 13 <= b - a <= 17]
         return [("semi", a, b) for a, b in pairs]
     first = int(_month_index(days[:1])[0])
     return [("month", d, first + shift) for d in choices for shift in (-1, 0, 1)

@@ -112,12 +112,36 @@ def _try(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, members: np.nda
     return (Piece(members[f.inlier], f, keyword=keyword), members[~f.inlier])
 
 
+SPARSE = ("quarterly", "semiannual", "annual")
+
+
+def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) -> bool:
+    """A sparse cadence from two or three charges needs more than spacing to be believed.
+
+    Without a renewal word or a catalogued merchant, quarterly/annual renewals must
+    charge the same amount (within 1%), and the merchant must not be one the user
+    buys from all the time in between (a shop visited twice a year by chance).
+    """
+    if piece.fit is None or piece.fit.cadence not in SPARSE or piece.keyword:
+        return True
+    if strict:
+        return False
+    values = cents[piece.members]
+    if values.max() - values.min() > 0.01 * values.max():
+        return False
+    lo, hi = days[piece.members[0]] - 45, days[piece.members[-1]] + 45
+    around = int(((days >= lo) & (days <= hi)).sum())
+    return around - len(piece.members) <= len(piece.members)
+
+
 def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
-         keyword: np.ndarray, catalogued: bool, units: list[str] | None = None) -> list[Draft]:
+         keyword: np.ndarray, catalogued: bool, units: list[str] | None = None,
+         strict: bool = False) -> list[Draft]:
     """Draft streams of one merchant's successful charges (arrays sorted by day).
 
     ``units`` gives, for charges with a renewal keyword, the cadence its words name
-    (包年 -> annual ...), used for a lone charge.
+    (包年 -> annual ...), used for a lone charge. ``strict`` (income, transfers) admits
+    no sparse cadence without a keyword.
     """
     pieces: list[Piece] = []
     leftover: list[np.ndarray] = []
@@ -141,7 +165,13 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
         piece, rest = _try(days, cents, extra, rest, None)
         if piece is not None:
             pieces.append(piece)
-    drafts = _join(pieces, days, cents)
+    kept = []
+    for piece in pieces:
+        if _plausible(piece, days, cents, strict):
+            kept.append(piece)
+        else:
+            rest = np.sort(np.r_[rest, piece.members]).astype("int64")
+    drafts = _join(kept, days, cents)
     used = _attach(drafts, rest, days, cents)
     lone = [i for i in rest if i not in used and keyword[i]]
     if len(lone) > 2 or _dense(days):

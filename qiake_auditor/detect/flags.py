@@ -27,6 +27,7 @@ BILL = re.compile(r"房租|租金|物业|水费|电费|燃气|水电|供电|自�
 HABIT = re.compile(r"咖啡|瑞幸|星巴克|库迪|外卖|饿了么|地铁|公交|出行|滴滴|打车|超市|便利|"
                    r"菜市场|餐饮|美食|食堂|加油|充值|盒马|买菜|早餐|午餐|晚餐|奶茶|喜茶|蜜雪|"
                    r"面包|水果|麦当劳|肯德基|luckin|starbucks|metro", re.IGNORECASE)
+PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\*+|\*[\u4e00-\u9fff]+")
 USAGE = re.compile(r"用量|按量|结算|流量|usage|metered", re.IGNORECASE)
 BILL_TYPES = {"telecom", "utility"}
 
@@ -60,6 +61,9 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
     if TRANSFER.search(text) or stream.direction == "neutral":
         return "transfer"
     auto = bool(AUTO_RENEW.search(text))
+    if (stream.cadence in ("quarterly", "semiannual", "annual") and not auto and entry is None
+            and PERSON.fullmatch(frame["counterparty"].iat[stream.members[0]].strip())):
+        return None  # two transfers to a friend months apart are not a plan
     if BILL.search(text) or (entry is not None and entry.type in BILL_TYPES
                              and (auto or not HABIT.search(text))):
         return "bill"

@@ -19,7 +19,7 @@ import pandas as pd
 from .. import ledger
 from . import candidates, explain, flags, normalize, streams
 from .columns import column
-from .prepare import FEE_WORDS, REFUND_WORDS, display_names, per_value, prepare
+from .prepare import FEE_WORDS, GIFT_WORDS, REFUND_WORDS, display_names, per_value, prepare
 from .streams import Stream, day_of
 
 DEFAULT_WATCH = ("洽客",)
@@ -100,8 +100,9 @@ def run(rows: pd.DataFrame, settings: ScanSettings) -> ScanResult:
         as_of = day_of(int(frame.loc[valid_day, "_day"].max()))
     else:
         as_of = date.today()
-    base = frame["_counted"] & (frame["_key"] != "") & valid_day
     description = frame["description"]
+    gifts = description.str.contains(GIFT_WORDS)  # 红包 between people: never a plan
+    base = frame["_counted"] & (frame["_key"] != "") & valid_day & ~gifts
     refund_like = (frame["state"] == ledger.REFUND) | (frame["refund_of"] != "")
     # A purchase refunded in full shows as 交易关闭 in Alipay: a refund pointing at a
     # closed row proves the money moved.
@@ -171,7 +172,7 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
                  zip(text.iloc[pos].tolist(), keyword[pos], strict=True)] if keyword[pos].any() \
             else None
         drafts = candidates.find(days_all[pos], cents_all[pos], extra_all[pos], keyword[pos],
-                                 catalogued, units)
+                                 catalogued, units, strict=direction != ledger.EXPENSE)
         made = [streams.build(d, pos, days_all[pos], cents_all[pos], extra_all[pos], key,
                               currency, direction) for d in drafts]
         for stream in made:

@@ -113,8 +113,7 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
     jumps = (ordered[1:] - ordered[:-1] > np.maximum(100, 0.03 * ordered[:-1])).sum()
     stream.variable = bool(len(values) >= 4 and jumps + 1 >= max(3, len(values) / 2))
     if stream.variable:
-        stream.segments = [Segment(regular[0], int(np.median(values)), len(regular),
-                                   int(values.min()), int(values.max()))]
+        _one_range(stream, regular, values)
         return
     runs: list[list[int]] = [[0]]
     for i in range(1, len(values)):
@@ -133,8 +132,22 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
             merged[-1].extend(run)
         else:
             merged.append(list(run))
+    levels = [float(np.median(values[r])) for r in merged]
+    steps = np.sign(np.diff(levels))
+    revisits = any(_same(values, merged[i], merged[j]) for i in range(len(merged))
+                   for j in range(i + 2, len(merged)))
+    if len(merged) >= 3 and (revisits or ((steps > 0).any() and (steps < 0).any())):
+        stream.variable = True  # amounts wander up and down: usage, not price changes
+        stream.unusual = []
+        _one_range(stream, regular, values)
+        return
     stream.segments = [Segment(regular[r[0]], int(np.median(values[r])), len(r),
                                int(values[r].min()), int(values[r].max())) for r in merged]
+
+
+def _one_range(stream: Stream, regular: list[int], values: np.ndarray) -> None:
+    stream.segments = [Segment(regular[0], int(np.median(values)), len(regular),
+                               int(values.min()), int(values.max()))]
 
 
 def _same(values: np.ndarray, a: list[int], b: list[int]) -> bool:
