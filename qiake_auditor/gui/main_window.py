@@ -224,6 +224,10 @@ class MainWindow(QMainWindow):
         warnings = [f"{r.source}: {w}" for r in snapshot.reports for w in r.warnings]
         if warnings:
             messages.warning(self.tr("导入提示"), "\n".join(warnings[:20]), self)
+        if snapshot.scan_error:
+            messages.warning(self.tr("检测出错"), self.tr(
+                "账单已导入，但查找周期扣费时出错：\n{0}\n“全部交易”中仍可查看所有记录。").format(
+                snapshot.scan_error), self)
         self.loaded.emit()
 
     @Slot(object)

@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from .. import demo
+from ..errors import Cancelled
 from ..ingest import FileReport, import_paths
 from ..ledger import counts_as_spending
 from ..money import sum_amounts
@@ -36,6 +37,7 @@ class Snapshot:
     file_rows: dict[str, int] = field(default_factory=dict)  # stored file name -> rows
     spending: dict[str, Decimal] = field(default_factory=dict)  # currency -> money out
     reports: list[FileReport] = field(default_factory=list)
+    scan_error: str | None = None  # detection failed; the ledger is still shown
 
 
 def load(workspace: Path, overrides: dict | None = None,
@@ -45,9 +47,16 @@ def load(workspace: Path, overrides: dict | None = None,
         progress.report(0.05, "reading the ledger")
         ledger = space.ledger()
         progress.check()
-        scan = demo.scan_workspace(space, progress, overrides)
+        scan_error = None
+        try:
+            scan = demo.scan_workspace(space, progress, overrides)
+        except Cancelled:
+            raise
+        except Exception as exc:  # a detection bug must not hide the imported ledger
+            scan, scan_error = None, f"{type(exc).__name__}: {exc}"
         snapshot = Snapshot(Path(workspace), space.files(), ledger, scan,
                             space.decisions("cancelled"), sorted(space.decisions("watch")))
+        snapshot.scan_error = scan_error
     progress.report(0.95, "preparing the tables")
     snapshot.columns = ledger_columns.prepare(ledger)
     if not ledger.empty:

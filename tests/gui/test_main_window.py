@@ -195,3 +195,22 @@ def test_dismissing_a_stream_removes_it_after_the_rescan(qtbot, window, message_
         assert space.decisions("dismissed") == {stream["id"]: stream["merchant"]}
     assert window.streams_model.rowCount() == before - 1
     assert stream["id"] not in {s["id"] for s in window.streams_model.streams}
+
+
+def test_a_detection_failure_still_shows_the_ledger_and_says_why(qtbot, window,
+                                                                  message_mock, monkeypatch):
+    class Broken:
+        @staticmethod
+        def settings_from_workspace(workspace, **overrides):
+            return None
+
+        @staticmethod
+        def scan(rows, settings):
+            raise KeyError("_cents")
+
+    monkeypatch.setattr(demo, "detector", lambda: Broken)
+    wait_loaded(qtbot, window, window.open_demo)
+    assert window.ledger_model.rowCount() > 100
+    assert window.streams_model.rowCount() == 0
+    assert message_mock.kinds() == ["warning"]
+    assert "KeyError: '_cents'" in message_mock.shown[0][2]
