@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -29,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import charts, demo
-from ..errors import PasswordError, UserError
+from ..errors import Cancelled, PasswordError, UserError
 from ..money import fmt
 from ..workspace import Workspace, default_path
 from . import messages, tasks, workers
+from .chart_view import ChartView
 from .ledger_page import LedgerPage
 from .stream_detail import StreamDetail
 from .streams_model import ALERT, StreamsModel
@@ -147,10 +149,13 @@ class MainWindow(QMainWindow):
         page.setSizes([250, 500])
         self.tabs.addTab(page, self.tr("订阅与周期扣费"))
 
+        self.overview = ChartView(self)
+        self.tabs.addTab(self.overview, self.tr("每月总览"))
+
         self.ledger_page = LedgerPage(self)
         self.ledger_model = self.ledger_page.model
         self.ledger_view = self.ledger_page.view
-        self.tabs.addTab(self.ledger_page, self.tr("全部交易"))
+        self.tabs.insertTab(1, self.ledger_page, self.tr("全部交易"))
         self.setCentralWidget(self.tabs)
 
     def _build_files_dock(self) -> None:
@@ -180,8 +185,13 @@ class MainWindow(QMainWindow):
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setVisible(False)
+        self.stop_button = QPushButton(self.tr("停止"), self)
+        self.stop_button.setToolTip(self.tr("停止正在进行的导入或扫描（工作区保持原样）"))
+        self.stop_button.clicked.connect(self.stop)
+        self.stop_button.setVisible(False)
         self.statusBar().addWidget(self.counts_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
+        self.statusBar().addPermanentWidget(self.stop_button)
 
     # -- running work -------------------------------------------------------------------
 
@@ -200,6 +210,7 @@ class MainWindow(QMainWindow):
         self._task = task
         self.progress_bar.setValue(0)
         self.progress_bar.setVisible(True)
+        self.stop_button.setVisible(True)
         self._update_actions()
         self.busy_changed.emit(True)
         workers.start(task)
@@ -208,6 +219,7 @@ class MainWindow(QMainWindow):
     def _done(self) -> None:
         self._task = None
         self.progress_bar.setVisible(False)
+        self.stop_button.setVisible(False)
         self._update_actions()
         self.busy_changed.emit(False)
 
@@ -234,6 +246,9 @@ class MainWindow(QMainWindow):
     def _on_failed(self, exc: BaseException) -> None:
         self._done()
         pending, self._pending_import = self._pending_import, None
+        if isinstance(exc, Cancelled):
+            self.statusBar().showMessage(self.tr("已停止，工作区没有改变。"), 5000)
+            return
         if isinstance(exc, PasswordError) and pending is not None:
             password = messages.ask_text(
                 self.tr("需要密码"),
@@ -250,6 +265,11 @@ class MainWindow(QMainWindow):
                            self)
 
     # -- commands -----------------------------------------------------------------------
+
+    def stop(self) -> None:
+        """Ask the running task to stop at its next progress check."""
+        if self._task is not None:
+            self._task.cancel()
 
     def reload(self) -> bool:
         """Re-read the workspace and rescan it (after a decision changed)."""
@@ -333,7 +353,8 @@ class MainWindow(QMainWindow):
         if not name:
             return
         try:
-            charts.save(self.chart.figure, Path(name))
+            showing = self.overview if self.tabs.currentWidget() is self.overview else self.chart
+            charts.save(showing.figure, Path(name))
         except (OSError, ValueError) as exc:
             messages.error(self.tr("保存失败"), str(exc), self)
             return
@@ -373,6 +394,7 @@ class MainWindow(QMainWindow):
         self.streams_model.set_streams((snapshot.scan or {}).get("streams") or [])
         self._fill_files(snapshot)
         fit_columns(self.streams_view, 320)
+        self.overview.show_overview(snapshot.scan)
         self._select_initial(previous)
         self._update_status()
         self._update_actions()

@@ -214,3 +214,23 @@ def test_a_detection_failure_still_shows_the_ledger_and_says_why(qtbot, window,
     assert window.streams_model.rowCount() == 0
     assert message_mock.kinds() == ["warning"]
     assert "KeyError: '_cents'" in message_mock.shown[0][2]
+
+
+def test_stopping_an_import_leaves_the_workspace_as_it_was(qtbot, window, message_mock):
+    assert window.import_files(demo.demo_files())
+    window.stop()
+    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
+    assert message_mock.kinds() == []
+    with Workspace(window.workspace_path) as space:
+        assert space.row_count() == 0
+    assert window.statusBar().currentMessage() == "已停止，工作区没有改变。"
+
+
+def test_the_overview_tab_charts_monthly_spend(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    assert [window.tabs.tabText(i) for i in range(3)] == ["订阅与周期扣费", "全部交易", "每月总览"]
+    axes = window.overview.figure.axes[0]
+    assert axes.get_title(loc="left").startswith("周期扣费每月金额")
+    legend = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert any("洽客" in text for text in legend)
+    assert not any("上海云杉" in text for text in legend)  # the salary is income
