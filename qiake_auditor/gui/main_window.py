@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         self.files_list.setWordWrap(False)
         self.files_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files_list.setSpacing(3)
+        self.files_list.itemActivated.connect(self._file_activated)
         layout.addWidget(self.files_list)
         hint = QLabel(self.tr("把账单文件拖到窗口里即可导入。\n所有数据只保存在本机。"), holder)
         hint.setWordWrap(True)
@@ -407,8 +408,17 @@ class MainWindow(QMainWindow):
             name = self.files_list.fontMetrics().elidedText(
                 stored.name, Qt.TextElideMode.ElideMiddle, width)
             item = QListWidgetItem(f"{name}\n{stored.format} · {rows} 行")
-            item.setToolTip(f"{stored.name}\nSHA-256 {stored.sha256}\n{stored.imported_at}")
+            item.setToolTip(self.tr("{0}\nSHA-256 {1}\n导入于 {2}\n双击查看这个账单的交易").format(
+                stored.name, stored.sha256, stored.imported_at))
+            item.setData(Qt.ItemDataRole.UserRole, stored.name)
             self.files_list.addItem(item)
+
+    @Slot(QListWidgetItem)
+    def _file_activated(self, item: QListWidgetItem) -> None:
+        """Show the transactions of one imported file in 全部交易."""
+        self.ledger_page.search.setText(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.ledger_page.apply_search()
+        self.tabs.setCurrentWidget(self.ledger_page)
 
     def _select_initial(self, previous: str | None) -> None:
         model = self.streams_model
@@ -446,7 +456,8 @@ class MainWindow(QMainWindow):
             if self.snapshot is not None and scan is None:
                 message = self.tr("检测模块不可用：“全部交易”仍然显示了导入的账目。")
             elif self.snapshot is None or self.snapshot.ledger.empty:
-                message = self.tr("把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”。")
+                message = self.tr("把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；"
+                                  "想先看看效果，点“演示数据”。")
             else:
                 message = self.tr("没有发现周期扣费。")
             self.stream_detail.show_nothing(message, scan)

@@ -234,3 +234,17 @@ def test_the_overview_tab_charts_monthly_spend(qtbot, window, message_mock):
     legend = [t.get_text() for t in axes.get_legend().get_texts()]
     assert any("洽客" in text for text in legend)
     assert not any("上海云杉" in text for text in legend)  # the salary is income
+
+
+def test_activating_an_imported_file_lists_its_transactions(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    item = window.files_list.item(0)
+    name = item.data(Qt.ItemDataRole.UserRole)
+    window.files_list.itemActivated.emit(item)
+    assert window.tabs.currentWidget() is window.ledger_page
+    frame = window.ledger_model.frame
+    shown = {frame.at[window.ledger_model.source_row(r), "source"]
+             for r in range(window.ledger_model.rowCount())}
+    assert shown == {name}
+    assert window.ledger_model.rowCount() == int((frame["source"] == name).sum())
+    assert f"{window.ledger_model.rowCount()} 行" in item.text()
