@@ -173,7 +173,7 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
             rest = np.sort(np.r_[rest, piece.members]).astype("int64")
     drafts = _join(kept, days, cents)
     used = _attach(drafts, rest, days, cents)
-    lone = [i for i in rest if i not in used and keyword[i]]
+    lone = [int(i) for i in rest[keyword[rest]] if int(i) not in used]
     if len(lone) > 2 or _dense(days):
         lone = []  # many unexplained 代扣 rows are a habit (metro, top-ups), not a plan
     for i in lone:

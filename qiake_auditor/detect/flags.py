@@ -17,6 +17,7 @@ import pandas as pd
 from . import normalize
 from .candidates import AUTO_RENEW, STRONG_AUTO
 from .columns import column
+from .prepare import per_value
 from .streams import Stream, day_of
 
 INSTALMENT = re.compile(r"分期|instal?ment", re.IGNORECASE)
@@ -149,9 +150,11 @@ def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
     if not words:
         return np.zeros(len(frame), dtype=bool)
     pattern = "|".join(re.escape(w) for w in words)
-    hit = np.zeros(len(frame), dtype=bool)
-    for name in ("counterparty", "merchant", "description"):
-        hit |= frame[name].str.contains(pattern, case=False, regex=True).to_numpy()
+    hit = np.array(frame["description"].str.contains(pattern, case=False, regex=True),
+                   dtype=bool)
+    for name in ("counterparty", "merchant"):
+        hit |= per_value(frame[name], lambda u: u.str.contains(pattern, case=False,
+                                                               regex=True).to_numpy())
     return hit
 
 

@@ -42,10 +42,12 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Dat
             frame[column] = frame[column].fillna("").astype("str")
     frame["source_row"] = pd.to_numeric(frame["source_row"], errors="coerce").fillna(0).astype(
         "int64")
-    keyed = frame["dedup_key"] != ""
-    twice = keyed & frame["dedup_key"].duplicated()
-    if twice.any():
-        frame = frame[~twice].reset_index(drop=True)
+    codes, uniques = pd.factorize(frame["dedup_key"])
+    if len(uniques) < len(frame):  # the same row passed twice (workspace rows never are)
+        first = np.zeros(len(frame), dtype=bool)
+        first[np.unique(codes, return_index=True)[1]] = True
+        keep = first | (frame["dedup_key"] == "").to_numpy()
+        frame = frame[keep].reset_index(drop=True)
     frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers)
     frame["_cents"] = per_value(frame["amount"], lambda u: minor_units(
         u.where(u != "", "0.00")))
@@ -53,10 +55,34 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Dat
         list(WALLETS)).to_numpy())
     frame["_counted"] = _counted(frame)
     frame["_key"] = _keys(frame, aliases)
+    for name, flags in word_flags(frame).items():
+        frame[name] = flags
     kid, _ = pd.factorize(frame["_key"])
     cur, _ = pd.factorize(frame["currency"])
     frame["_group"] = kid.astype("int64") * 1000 + cur  # merchant key x currency
     return frame
+
+
+def word_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Rows whose text holds gift, fee, refund or renewal words: one regex pass over the
+    descriptions for all of them, the separate patterns only on the rows that matched."""
+    from .candidates import AUTO_RENEW
+
+    patterns = {"_gift": GIFT_WORDS, "_fee": FEE_WORDS, "_refund_word": REFUND_WORDS,
+                "_auto": AUTO_RENEW}
+    union = "|".join(f"(?:{p.pattern})" for p in patterns.values())
+    description = frame["description"]
+    any_hit = description.str.contains(union, case=False, regex=True).to_numpy()
+    hits = np.flatnonzero(any_hit)
+    out = {}
+    for name, pattern in patterns.items():
+        flags = np.zeros(len(frame), dtype=bool)
+        if len(hits):
+            flags[hits] = description.iloc[hits].str.contains(pattern).to_numpy()
+        out[name] = flags
+    out["_auto"] |= per_value(frame["counterparty"], lambda u: u.str.contains(
+        AUTO_RENEW).to_numpy())
+    return out
 
 
 def per_value(values: pd.Series, work) -> np.ndarray:

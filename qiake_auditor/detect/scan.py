@@ -19,7 +19,7 @@ import pandas as pd
 from .. import ledger
 from . import candidates, explain, flags, normalize, streams
 from .columns import column
-from .prepare import FEE_WORDS, GIFT_WORDS, REFUND_WORDS, display_names, per_value, prepare
+from .prepare import display_names, per_value, prepare
 from .streams import Stream, day_of
 
 DEFAULT_WATCH = ("洽客",)
@@ -100,8 +100,8 @@ def run(rows: pd.DataFrame, settings: ScanSettings) -> ScanResult:
         as_of = day_of(int(frame.loc[valid_day, "_day"].max()))
     else:
         as_of = date.today()
-    description = frame["description"]
-    gifts = description.str.contains(GIFT_WORDS)  # 红包 between people: never a plan
+    gifts = frame["_gift"]  # 红包 between people: never a plan
+    refund_word = frame["_refund_word"]
     base = frame["_counted"] & (frame["_key"] != "") & valid_day & ~gifts
     refund_like = (frame["state"] == ledger.REFUND) | (frame["refund_of"] != "")
     # A purchase refunded in full shows as 交易关闭 in Alipay: a refund pointing at a
@@ -109,19 +109,19 @@ def run(rows: pd.DataFrame, settings: ScanSettings) -> ScanResult:
     refunded = frame["dedup_key"].isin(set(frame["refund_of"].unique()) - {""})
     spent = frame["state"].isin(_SPENT) | (refunded & (frame["state"] == ledger.CLOSED))
     expense = base & (frame["direction"] == ledger.EXPENSE) & spent & ~refund_like
-    fee = expense & description.str.contains(FEE_WORDS)
+    fee = expense & frame["_fee"]
     expense &= ~fee
     income = (base & (frame["direction"] == ledger.INCOME) & (frame["state"] == ledger.SUCCESS)
-              & ~refund_like & ~description.str.contains(REFUND_WORDS))
+              & ~refund_like & ~refund_word)
     failed = (base & (frame["direction"] == ledger.EXPENSE) & ~spent
               & frame["state"].isin([ledger.CLOSED, ledger.FAILED]))
     refunds = np.flatnonzero((refund_like | ((frame["direction"] == ledger.INCOME)
-                                             & description.str.contains(REFUND_WORDS))).to_numpy())
+                                             & refund_word)).to_numpy())
     found: list[Stream] = []
     failed_groups = _groups(frame, failed.to_numpy())
     # Neutral rows (花呗还款, transfers to 余额宝 ...) can recur too; they become transfers.
     neutral = (base & (frame["direction"] == ledger.NEUTRAL) & (frame["state"] == ledger.SUCCESS)
-               & ~refund_like & ~description.str.contains(REFUND_WORDS))
+               & ~refund_like & ~refund_word)
     for direction, mask in ((ledger.EXPENSE, expense), (ledger.INCOME, income),
                             (ledger.NEUTRAL, neutral)):
         found += _detect(frame, mask.to_numpy(), direction, failed_groups)
@@ -149,11 +149,8 @@ def _groups(frame: pd.DataFrame, mask: np.ndarray) -> dict[int, np.ndarray]:
 def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
             failed_groups: dict) -> list[Stream]:
     """Streams of one direction: per merchant group with >= 2 charges or a keyword."""
-    keyword = np.zeros(len(frame), dtype=bool)
+    keyword = mask & column(frame, "_auto")
     text = frame["description"]
-    if mask.any():
-        sub = frame.loc[mask, "description"] + " " + frame.loc[mask, "counterparty"]
-        keyword[np.flatnonzero(mask)] = sub.str.contains(candidates.AUTO_RENEW).to_numpy()
     group = column(frame, "_group")
     counts = np.bincount(group[mask], minlength=int(group.max()) + 1 if len(group) else 0)
     wanted = counts >= 2
@@ -327,7 +324,8 @@ def _flagged(kept: list[Stream], frame: pd.DataFrame, settings: ScanSettings,
     watched, late = loose & watch, loose & late
     extra = np.flatnonzero(watched | late)
     if len(extra):
-        rows = frame.iloc[extra]
+        rows = frame[["source", "source_row", "txn_id", "row_id", "dedup_key", "method",
+                      "description"]].iloc[extra]
         org = np.zeros(len(extra), dtype=bool)
         words = [w for w in settings.org_methods if w]
         if words:
