@@ -34,8 +34,8 @@ from ..errors import Cancelled, PasswordError, UserError
 from ..money import fmt
 from ..workspace import Workspace, default_path
 from . import messages, tasks, workers
-from .chart_view import ChartView
 from .ledger_page import LedgerPage
+from .overview_page import OverviewPage
 from .stream_detail import StreamDetail
 from .streams_model import ALERT, StreamsModel
 from .tables import fit_columns, make_table
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         page.setSizes([250, 500])
         self.tabs.addTab(page, self.tr("订阅与周期扣费"))
 
-        self.overview = ChartView(self)
+        self.overview = OverviewPage(self)
         self.tabs.addTab(self.overview, self.tr("每月总览"))
 
         self.ledger_page = LedgerPage(self)
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         self.streams_model.set_streams((snapshot.scan or {}).get("streams") or [])
         self._fill_files(snapshot)
         fit_columns(self.streams_view, 320)
-        self.overview.show_overview(snapshot.scan)
+        self.overview.show_scan(snapshot.scan)
         self._select_initial(previous)
         self._update_status()
         self._update_actions()

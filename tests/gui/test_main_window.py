@@ -234,6 +234,13 @@ def test_the_overview_tab_charts_monthly_spend(qtbot, window, message_mock):
     legend = [t.get_text() for t in axes.get_legend().get_texts()]
     assert any("洽客" in text for text in legend)
     assert not any("上海云杉" in text for text in legend)  # the salary is income
+    # Upcoming charges within 45 days of the demo's as-of date 2025-11-30, by date.
+    table = window.overview.upcoming
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    assert all("2025-11-30" < r[0] <= "2026-01-14" for r in rows)
+    assert ["2025-12-12", "洽客科技", "CNY 29.00", "已取消", "—"] in rows
+    assert not any(r[1] == "上海云杉信息技术有限公司" for r in rows)
 
 
 def test_activating_an_imported_file_lists_its_transactions(qtbot, window, message_mock):

@@ -8,6 +8,7 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from qiake_auditor.gui.ledger_model import LedgerModel
 from qiake_auditor.gui.ledger_page import search_mask
+from qiake_auditor.gui.overview_page import upcoming_charges
 from qiake_auditor.gui.streams_model import StreamsModel
 from qiake_auditor.ledger import LEDGER_COLUMNS
 
@@ -161,3 +162,20 @@ def test_search_mask_matches_any_text_column_case_insensitively():
     assert search_mask(frame, "vip monthly").tolist() == [False, False, False, True, False]
     assert search_mask(frame, "199.00").tolist() == [True, False, False, False, False]
     assert not search_mask(frame, "不存在的商户").any()
+
+
+def test_upcoming_charges_within_the_window_sorted_by_date():
+    scan = {"as_of": "2025-11-30", "streams": [
+        dict(STREAMS[0], next_expected="2025-12-03"),
+        dict(STREAMS[1], next_expected="2025-12-01", cancel_by="2025-11-24"),
+        dict(STREAMS[2], next_expected="2026-01-15"),  # one day past 45 days
+        dict(STREAMS[0], merchant="工资", type="income", next_expected="2025-12-10"),
+        dict(STREAMS[0], merchant="停了", next_expected=None),
+    ]}
+    rows = upcoming_charges(scan, 45)
+    assert [(r["date"], r["merchant"], r["cancel_by"], r["alert"]) for r in rows] == [
+        ("2025-12-01", "深圳洽客科技有限公司", "2025-11-24", True),
+        ("2025-12-03", "爱奇艺", "", False),
+    ]
+    assert [r["date"] for r in upcoming_charges(scan, 46)][-1] == "2026-01-15"
+    assert upcoming_charges(None) == [] and upcoming_charges({"streams": []}) == []
