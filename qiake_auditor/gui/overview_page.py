@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHeaderView,
     QLabel,
     QSplitter,
     QTableWidget,
@@ -66,7 +67,7 @@ class OverviewPage(QWidget):
         self.upcoming.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.upcoming.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.upcoming.verticalHeader().setVisible(False)
-        self.upcoming.horizontalHeader().setStretchLastSection(True)
+        self.upcoming.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lower = QWidget(self)
         box = QVBoxLayout(lower)
         box.setContentsMargins(4, 4, 4, 0)
@@ -103,4 +104,5 @@ class OverviewPage(QWidget):
                 if row["alert"]:
                     item.setForeground(QBrush(QColor("#a4161a")))
                 self.upcoming.setItem(index, column, item)
-        self.upcoming.resizeColumnsToContents()
+        for column in (0, 2, 3, 4):
+            self.upcoming.resizeColumnToContents(column)
