@@ -135,6 +135,8 @@ def _print_table(result, lang: str) -> None:
              f"as of {result.as_of.isoformat()}: {len(result.stream_dicts)} recurring streams, "
              f"{len(result.flagged)} flagged charges")
     print(title)
+    if not result.stream_dicts:
+        return
     for row in rows:
         print("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
     for s in result.stream_dicts:

@@ -41,10 +41,14 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
     zh: list[str] = []
     en: list[str] = []
     if stream.fit is not None and count > 1:
-        rule = cad.describe_anchor(stream.fit, "zh")
+        start_fit = stream.anchor_changes[0][1] if stream.anchor_changes else stream.fit
+        rule = cad.describe_anchor(start_fit, "zh")
         zh.append(f"自{first}起，{name}在{rule}左右扣费共{count}次")
-        en.append(f"{count} charges from {name} {cad.describe_anchor(stream.fit, 'en')} "
+        en.append(f"{count} charges from {name} {cad.describe_anchor(start_fit, 'en')} "
                   f"(approximately) since {first}")
+        for pos, _, new in stream.anchor_changes:
+            zh.append(f"{d(pos)}起改为{cad.describe_anchor(new, 'zh')}")
+            en.append(f"{cad.describe_anchor(new, 'en')} since {d(pos)}")
     else:
         unit = "" if stream.fit is None else f"，按商品说明应为{_UNIT_ZH[stream.cadence]}续费"
         unit_en = "" if stream.fit is None else f" ({stream.cadence} by its description)"

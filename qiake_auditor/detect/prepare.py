@@ -54,7 +54,7 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Dat
     frame["_wallet"] = per_value(frame["format"], lambda u: u.str.partition("-")[0].isin(
         list(WALLETS)).to_numpy())
     frame["_counted"] = _counted(frame)
-    frame["_key"] = _keys(frame, aliases)
+    frame["_key"] = _linked_keys(frame, _keys(frame, aliases))
     for name, flags in word_flags(frame).items():
         frame[name] = flags
     kid, _ = pd.factorize(frame["_key"])
@@ -122,6 +122,22 @@ def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> np.ndarray:
         name.loc[weak] = described
     return per_value(name, lambda u: normalize.canonical_keys(
         normalize.grouping_keys(u), aliases).where(u != "", "").to_numpy())
+
+
+def _linked_keys(frame: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
+    """A bank row linked to a wallet row takes the wallet row's merchant (the bank row may
+    name only 财付通/支付宝, or a truncated name)."""
+    linked = np.flatnonzero((frame["link_id"] != "").to_numpy())
+    if not len(linked):
+        return keys
+    sub = pd.DataFrame({"link": frame["link_id"].to_numpy()[linked], "key": keys[linked],
+                        "wallet": frame["_wallet"].to_numpy()[linked]})
+    wallet = sub[sub["wallet"] & (sub["key"] != "")].drop_duplicates("link")
+    better = sub["link"].map(dict(zip(wallet["link"], wallet["key"], strict=True)))
+    keys = np.array(keys, dtype=object)
+    found = better.notna().to_numpy()
+    keys[linked[found]] = better[found].to_numpy()
+    return keys
 
 
 def _weak(name: str) -> bool:

@@ -202,8 +202,25 @@ def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as
         flags.assign_causes(stream, frame, settings.org_methods)
         _confidence(stream)
         kept.append(stream)
-    kept.sort(key=lambda s: (-int(cents[s.members].sum()), s.id))
+    kept.sort(key=lambda s: (SEVERITY_RANK[severity(s.flags)], -int(cents[s.members].sum()),
+                             s.id))
     return kept
+
+
+HIGH = {"after_cancellation"}
+MEDIUM = {"duplicate_charge", "price_increase", "trial_conversion", "refund_partial",
+          "unusual_amount", "overdue"}
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
+
+
+def severity(stream_flags: set[str]) -> str:
+    """high: charged after the user cancelled; medium: money taken in an odd way;
+    low: only watched or new; none."""
+    if stream_flags & HIGH:
+        return "high"
+    if stream_flags & MEDIUM:
+        return "medium"
+    return "low" if stream_flags else "none"
 
 
 def _confidence(stream: Stream) -> None:
@@ -268,6 +285,7 @@ def _stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
                           for s in stream.segments],
         "reasons": stream.reasons,
         "missed": len(stream.fit.missed) if stream.fit else 0,
+        "severity": severity(stream.flags),
     }
 
 

@@ -55,6 +55,8 @@ class Stream:
     window: int = 0
     cancel_by: date | None = None
     cancelled_on: date | None = None
+    # (first charge on the new rule, old rule, new rule): an upgrade that moved the anchor
+    anchor_changes: list[tuple[int, cad.Fit, cad.Fit]] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     charge_flags: dict[int, set[str]] = field(default_factory=dict)
     causes: dict[int, tuple[str, str]] = field(default_factory=dict)
@@ -89,6 +91,10 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
                     intro=[int(pos[i]) for i in draft.intro],
                     proration=[int(pos[i]) for i in draft.proration])
     stream.absorbed = [int(pos[i]) for i in draft.absorbed]
+    for before, after in zip(draft.pieces, draft.pieces[1:], strict=False):
+        if (fit is draft.pieces[-1].fit and before.fit is not None and after.fit is not None
+                and before.fit.anchor[:2] != after.fit.anchor[:2]):
+            stream.anchor_changes.append((int(pos[after.members[0]]), before.fit, after.fit))
     if fit is not None and len(fit.days) == len(regular):
         stream.duplicates = [int(pos[regular[i]]) for i in np.flatnonzero(fit.duplicate)]
     else:

@@ -231,3 +231,34 @@ def test_h24_two_keyword_charges_are_an_early_stream_and_one_annual_keyword_a_ca
     one = only([row("2025-03-14", "2980.00", description="洽客CRM 年付 自动续费")])
     assert one["cadence"] == "annual" or one["cadence"] == "irregular"
     assert one["count"] == 1 and one["confidence"] <= 0.5
+
+
+def test_h19_explanation_names_the_new_anchor():
+    rows = monthly(["2024-01-05", "2024-02-05", "2024-03-05"], "199.00")
+    rows += monthly(["2024-04-18", "2024-05-18", "2024-06-18"], "299.00")
+    s = only(rows)
+    assert "每月5日左右" in s["explanation"] and "2024-04-18起改为每月18日" in s["explanation"]
+    assert s["anchor"] == "每月18日"
+
+
+def test_linked_bank_row_naming_only_the_intermediary_takes_the_wallet_merchant():
+    rows = monthly(["2024-04-30", "2024-05-31", "2024-06-30"], method="招商银行储蓄卡(1111)")
+    rows[0]["link_id"] = "L1"
+    rows.append(row("2024-05-01", "199.00", "深圳市财付通支付科技有限公司", description="消费",
+                    source="cmb.csv", fmt="cmb-debit", link_id="L1"))
+    out = scan(ledger(rows), ScanSettings())
+    (s,) = out["streams"]
+    assert s["count"] == 3 and s["merchant"] == "深圳洽客科技有限公司"
+    # the bank copy is evidence, not a second flagged charge
+    assert [f["source"] for f in out["flagged"]] == ["alipay.csv"] * 3
+
+
+def test_streams_are_ordered_by_severity_then_money():
+    rows = monthly(["2024-01-10", "2024-02-10", "2024-03-10", "2024-04-10"], "999.00",
+                   counterparty="阿里云计算有限公司", description="ECS")
+    rows += monthly(["2024-01-15", "2024-02-15", "2024-03-15", "2024-04-15"], "25.00",
+                    counterparty="爱奇艺", description="VIP")
+    out = scan(ledger(rows), ScanSettings(cancellations={"爱奇艺": np.datetime64(
+        "2024-03-01").astype(object)}))
+    assert [(s["merchant"], s["severity"]) for s in out["streams"]] == [
+        ("爱奇艺", "high"), ("阿里云计算有限公司", "none")]
