@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -294,8 +293,7 @@ class MainWindow(QMainWindow):
         return started
 
     def choose_files(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(self, self.tr("打开账单"), "",
-                                                      self.tr(STATEMENT_FILTER))
+        names = messages.open_files(self.tr("打开账单"), self.tr(STATEMENT_FILTER), self)
         if names:
             self.import_files(names)
 
@@ -349,8 +347,8 @@ class MainWindow(QMainWindow):
         self.reload()
 
     def save_chart(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("保存图表"), "chart.png",
-                                                    "PNG (*.png);;SVG (*.svg)")
+        name = messages.save_file(self.tr("保存图表"), "chart.png", "PNG (*.png);;SVG (*.svg)",
+                                  self)
         if not name:
             return
         try:
@@ -365,8 +363,8 @@ class MainWindow(QMainWindow):
         if self.snapshot is None or self.snapshot.ledger.empty:
             messages.info(self.tr("导出账目"), self.tr("还没有导入任何账单。"), self)
             return
-        name, _filter = QFileDialog.getSaveFileName(self, self.tr("导出账目"), "ledger.csv",
-                                                    "CSV (*.csv);;Excel (*.xlsx)")
+        name = messages.save_file(self.tr("导出账目"), "ledger.csv",
+                                  "CSV (*.csv);;Excel (*.xlsx)", self)
         if not name:
             return
         from ..exports import write_ledger

@@ -1,8 +1,9 @@
-"""The one seam for user-facing messages and questions.
+"""The one seam for user-facing messages, questions and file choosers.
 
 Logic calls :func:`info`, :func:`warning`, :func:`error`, :func:`ask`,
-:func:`ask_text` and :func:`ask_date`; only :class:`DialogMessages` opens real
-dialogs. Tests install a recorder with :func:`install` so nothing ever blocks.
+:func:`ask_text`, :func:`ask_date`, :func:`open_files` and :func:`save_file`;
+only :class:`DialogMessages` opens real dialogs. Tests install a recorder with
+:func:`install` so nothing ever blocks.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -49,6 +51,15 @@ class DialogMessages:
         mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
         text, ok = QInputDialog.getText(parent, title, label, mode, default)
         return text if ok else None
+
+    def open_files(self, title: str, filters: str, parent: QWidget | None = None) -> list[str]:
+        names, _chosen = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return list(names)
+
+    def save_file(self, title: str, suggested: str, filters: str,
+                  parent: QWidget | None = None) -> str | None:
+        name, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return name or None
 
     def ask_date(self, title: str, label: str, default: date,
                  parent: QWidget | None = None) -> date | None:
@@ -108,3 +119,12 @@ def ask_text(title: str, label: str, secret: bool = False, default: str = "",
 
 def ask_date(title: str, label: str, default: date, parent: QWidget | None = None) -> date | None:
     return _current.ask_date(title, label, default, parent)
+
+
+def open_files(title: str, filters: str, parent: QWidget | None = None) -> list[str]:
+    return _current.open_files(title, filters, parent)
+
+
+def save_file(title: str, suggested: str, filters: str,
+              parent: QWidget | None = None) -> str | None:
+    return _current.save_file(title, suggested, filters, parent)

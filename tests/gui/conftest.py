@@ -17,6 +17,7 @@ class RecordingMessages:
         self.text_answers: list[str | None] = []
         self.date_answers: list[date | None] = []
         self.ask_answers: list[bool] = []
+        self.file_answers: list = []  # list[str] for open_files, str | None for save_file
 
     def _record(self, kind: str, title: str, text: str) -> None:
         self.shown.append((kind, title, text))
@@ -41,6 +42,14 @@ class RecordingMessages:
     def ask_date(self, title, label, default, parent=None):
         self._record("ask_date", title, label)
         return self.date_answers.pop(0)
+
+    def open_files(self, title, filters, parent=None):
+        self._record("open_files", title, filters)
+        return self.file_answers.pop(0)
+
+    def save_file(self, title, suggested, filters, parent=None):
+        self._record("save_file", title, filters)
+        return self.file_answers.pop(0)
 
     def kinds(self) -> list[str]:
         return [kind for kind, _title, _text in self.shown]

@@ -255,3 +255,22 @@ def test_activating_an_imported_file_lists_its_transactions(qtbot, window, messa
     assert shown == {name}
     assert window.ledger_model.rowCount() == int((frame["source"] == name).sum())
     assert f"{window.ledger_model.rowCount()} 行" in item.text()
+
+
+def test_open_export_and_save_chart_go_through_the_seam(qtbot, window, tmp_path,
+                                                        message_mock):
+    message_mock.file_answers.append([str(demo_file(ALIPAY_DEMO))])
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.choose_files()
+    rows = window.ledger_model.rowCount()
+    message_mock.file_answers.append(str(tmp_path / "out" / "账目.csv"))
+    window.export_ledger()
+    text = (tmp_path / "out" / "账目.csv").read_text(encoding="utf-8-sig")
+    assert len(text.strip().splitlines()) == rows + 1
+    assert text.startswith("source,source_sha256,source_row")
+    message_mock.file_answers.append(str(tmp_path / "chart.svg"))
+    window.save_chart()
+    assert (tmp_path / "chart.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    message_mock.file_answers.append(None)  # the user closes the save dialog
+    window.export_ledger()
+    assert message_mock.kinds() == ["open_files", "save_file", "save_file", "save_file"]
