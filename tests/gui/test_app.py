@@ -6,6 +6,8 @@ import pytest
 
 from qiake_auditor.gui import app
 
+pytestmark = pytest.mark.gui
+
 
 @pytest.fixture
 def no_display(monkeypatch):

@@ -6,12 +6,15 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 import pyzipper
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from qiake_auditor import demo
 from qiake_auditor.workspace import Workspace
+
+pytestmark = pytest.mark.gui
 
 QIAKE = "深圳洽客科技有限公司"
 ALIPAY_DEMO = "支付宝交易明细(20240601-20251130).csv"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
 from qiake_auditor.gui.ledger_model import LedgerModel
@@ -11,6 +12,8 @@ from qiake_auditor.gui.ledger_page import search_mask
 from qiake_auditor.gui.overview_page import upcoming_charges
 from qiake_auditor.gui.streams_model import StreamsModel
 from qiake_auditor.ledger import LEDGER_COLUMNS
+
+pytestmark = pytest.mark.gui
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 

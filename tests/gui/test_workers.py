@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from qiake_auditor.errors import Cancelled
 from qiake_auditor.gui import workers
+
+pytestmark = pytest.mark.gui
 
 
 def count_up(limit: int, progress) -> tuple[int, str]:
