@@ -152,15 +152,39 @@ def csv_region(text: str, header: int, stop_at_separator: bool = True) -> str:
     return text[offset:end]
 
 
-def parse_csv_text(block: str, header: int, source: str = "") -> pd.DataFrame:
-    """Parse a CSV block whose first line (0-based line ``header`` of the file) is the header."""
+def parse_csv_text(block: str, header: int, source: str = "",
+                   check_cut: bool = False) -> pd.DataFrame:
+    """Parse a CSV block whose first line (0-based line ``header`` of the file) is the header.
+
+    ``check_cut``: the block runs to the end of the file, so a last line with fewer
+    fields than the header means the download was cut off (rather than a footer).
+    """
     block = block.replace("\t", "")
+    if check_cut:
+        _refuse_cut_last_line(block, header, source)
     frame = _parse_fast(block, header)
     if frame is None:
         frame = _parse_tolerant(block, header, source)
     frame.columns = [clean(str(c)) for c in frame.columns]
     blank = (frame.drop(columns="source_row") == "").all(axis=1)
     return frame.loc[~blank].reset_index(drop=True)
+
+
+def _refuse_cut_last_line(block: str, header: int, source: str) -> None:
+    body = block.rstrip("\n")
+    if block.endswith("\n") or "\n" not in body:
+        return
+    first, last = body[: body.find("\n")], body[body.rfind("\n") + 1:]
+    try:
+        wanted = len(next(csv.reader([first])))
+        got = len(next(csv.reader([last])))
+    except (csv.Error, StopIteration):
+        return
+    if last.strip() and got < wanted - 1:  # one missing field is a dropped trailing comma
+        raise StatementError(
+            source, f"the file looks cut off: its last line has {got} of {wanted} fields and no "
+                    "line end (export or download the statement again)",
+            header + body.count("\n") + 1)
 
 
 def _parse_fast(block: str, header: int) -> pd.DataFrame | None:

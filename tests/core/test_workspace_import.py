@@ -87,3 +87,17 @@ def test_originals_are_kept_byte_for_byte(tmp_path: Path) -> None:
 
         assert stored.sha256 == hashlib.sha256(bill.read_bytes()).hexdigest()
         assert set(ws.ledger()["source_sha256"]) == {stored.sha256}
+
+
+def test_a_statement_cut_off_mid_row_is_refused(tmp_path: Path) -> None:
+    whole = alipay_csv(tmp_path / "whole.csv", ["jan", "feb"]).read_bytes()
+    cut = tmp_path / "cut.csv"
+    cut.write_bytes(whole[: whole.rindex("交易成功".encode("gb18030"))])  # after the amount
+    with Workspace(tmp_path / "ws.sqlite") as ws, pytest.raises(StatementError) as error:
+        import_paths([cut], ws)
+    assert "cut.csv, line 27" in str(error.value) and "cut off" in str(error.value)
+    # The same rows with the file's last line complete import fine.
+    complete = tmp_path / "complete.csv"
+    complete.write_bytes(whole.rstrip(b"\n"))
+    with Workspace(tmp_path / "ws2.sqlite") as ws:
+        assert import_paths([complete], ws)[0][0].added == 2
