@@ -85,9 +85,12 @@ def sum_amounts(amounts: pd.Series) -> Decimal:
 
 def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:
     """Canonical amounts -> int64 counts of 10**-scale (for fast comparisons, not for totals)."""
-    parts = amounts.fillna("0.00").astype("str").str.partition(".")
+    if amounts.empty:
+        return np.zeros(0, dtype=np.int64)
+    parts = amounts.fillna("0.00").astype("str").str.split(".", n=1, expand=True)
     whole = parts[0].replace("", "0").astype("int64").to_numpy()
-    frac = parts[2].str.pad(scale, side="right", fillchar="0").str.slice(0, scale)
+    fraction = parts[1] if parts.shape[1] > 1 else pd.Series("", index=parts.index)
+    frac = fraction.fillna("").str.pad(scale, side="right", fillchar="0").str.slice(0, scale)
     return whole * (10**scale) + frac.replace("", "0").astype("int64").to_numpy()
 
 

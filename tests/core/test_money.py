@@ -32,3 +32,10 @@ def test_sums_are_exact() -> None:
     assert sum_amounts(amounts) == Decimal("3.005")
     assert sum_amounts(pd.Series([], dtype="str")) == Decimal("0.00")
     assert fmt(Decimal("5")) == "5.00"
+
+
+def test_minor_units() -> None:
+    from qiake_auditor.money import minor_units
+
+    assert list(minor_units(pd.Series(["199.00", "0.01", "12.5", "3"]))) == [19900, 1, 1250, 300]
+    assert list(minor_units(pd.Series([], dtype="str"))) == []
