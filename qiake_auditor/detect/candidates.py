@@ -116,20 +116,26 @@ SPARSE = ("quarterly", "semiannual", "annual")
 
 
 def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) -> bool:
-    """A sparse cadence from two or three charges needs more than spacing to be believed.
+    """A stream made of the fewest charges needs more than spacing to be believed.
 
-    Without a renewal word or a catalogued merchant, quarterly/annual renewals must
-    charge the same amount (within 1%), and the merchant must not be one the user
-    buys from all the time in between (a shop visited twice a year by chance).
+    Without a renewal word or a catalogued merchant, a quarterly/annual renewal (or a
+    monthly one seen only three times) must charge the same amount (within 0.2% or 1%),
+    and the merchant must not be a shop the user buys from all the time in between: two
+    purchases of similar price some months apart are a coincidence, not a plan. Income
+    and transfers (``strict``) get no sparse cadence at all without a keyword.
     """
-    if piece.fit is None or piece.fit.cadence not in SPARSE or piece.keyword:
+    if piece.fit is None or piece.keyword:
         return True
-    if strict:
+    sparse = piece.fit.cadence in SPARSE
+    if not sparse and piece.fit.hits > 3:
+        return True
+    if sparse and strict:
         return False
     values = cents[piece.members]
-    if values.max() - values.min() > 0.01 * values.max():
+    if values.max() - values.min() > (0.002 if sparse else 0.01) * values.max():
         return False
-    lo, hi = days[piece.members[0]] - 45, days[piece.members[-1]] + 45
+    margin = 45 if sparse else 15
+    lo, hi = days[piece.members[0]] - margin, days[piece.members[-1]] + margin
     around = int(((days >= lo) & (days <= hi)).sum())
     return around - len(piece.members) <= len(piece.members)
 
@@ -149,7 +155,8 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
         hinted = bool(keyword[wide].any()) or catalogued
         values = cents[wide].astype(float)
         steady = values.std() / max(values.mean(), 1.0) <= 0.25
-        if len(wide) >= 3 and steady and (hinted or not _dense(days[wide])):
+        enough = len(wide) >= (6 if strict else 3)  # income/transfers: wide bands need more
+        if enough and steady and (hinted or not _dense(days[wide])):
             piece, rest = _try(days, cents, extra, wide, None, keyword=hinted)
             if piece is not None:
                 pieces.append(piece)
@@ -160,7 +167,7 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
             pieces += found
             leftover.append(rest)
     rest = np.sort(np.concatenate(leftover)) if leftover else np.array([], dtype="int64")
-    if len(rest) >= 3 and not _dense(days[rest]):
+    if len(rest) >= (6 if strict else 3) and not _dense(days[rest]):
         # Bills and repayments vary widely in amount but keep their date.
         piece, rest = _try(days, cents, extra, rest, None)
         if piece is not None:
