@@ -250,3 +250,28 @@ def stream_id(stream: Stream, cents: np.ndarray) -> str:
     anchor = stream.fit.anchor[1] if stream.fit and stream.fit.anchor[0] != "days" else ""
     basis = f"{stream.key}|{stream.currency}|{stream.direction}|{stream.cadence}|{band}|{anchor}"
     return "s" + hashlib.sha1(basis.encode()).hexdigest()[:10]
+
+
+def confidence(stream: Stream) -> None:
+    fit = stream.fit
+    reasons = []
+    if fit is None or len(stream.members) < 2:
+        score = 0.3
+        reasons.append("one charge whose description says it renews automatically")
+    else:
+        hits = fit.hits
+        spread = float(np.abs(fit.residuals[fit.inlier]).mean()) / max(fit.tolerance, 1)
+        score = 0.35 + 0.07 * min(hits, 6) + 0.13 * (1 - min(spread, 1.0))
+        reasons.append(f"{hits} charges on a {stream.cadence} schedule")
+        reasons.append(f"mean distance from the schedule {spread * fit.tolerance:.1f} days")
+        if fit.missed:
+            score -= min(0.05 * len(fit.missed), 0.15)
+            reasons.append(f"{len(fit.missed)} missed cycle(s)")
+        if stream.variable:
+            score -= 0.05
+            reasons.append("amount varies (usage-based)")
+    if stream.keyword:
+        score += 0.05
+        reasons.append("renewal keyword or catalogued merchant")
+    stream.confidence = round(float(min(max(score, 0.05), 0.99)), 2)
+    stream.reasons = reasons

@@ -149,3 +149,11 @@ def test_cli_scan_whole_workspace_table_and_bad_option(tmp_path, capsys):
     assert cli.main(["scan", "--workspace", workspace, "--cancelled", "洽客"]) == 2
     assert "MERCHANT=YYYY-MM-DD" in capsys.readouterr().err
     assert cli.main(["scan", "--workspace", workspace, "--as-of", "2025-13-01"]) == 2
+
+
+def test_stored_watch_word_can_switch_the_default_off(tmp_path):
+    with Workspace(tmp_path / "w.sqlite") as ws:
+        assert settings_from_workspace(ws).watch == ["洽客"]
+        ws.set_decision("watch", "洽客", "0")
+        ws.set_decision("watch", "飞书", "1")
+        assert settings_from_workspace(ws).watch == ["飞书"]

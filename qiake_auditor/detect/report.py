@@ -1,0 +1,158 @@
+"""The scan result as plain data: stream records, their charges, and flagged rows.
+
+Every record names its ledger row (source + source_row, row_id, dedup_key), so any
+number in a table, chart or letter traces back to the statement line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .. import ledger
+from . import candidates, explain, flags, streams
+from .columns import column
+from .prepare import display_names, per_value
+from .streams import Stream, day_of
+
+HIGH = {"after_cancellation"}
+MEDIUM = {"duplicate_charge", "price_increase", "trial_conversion", "refund_partial",
+          "unusual_amount", "overdue"}
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
+
+
+def severity(stream_flags: set[str]) -> str:
+    """high: charged after the user cancelled; medium: money taken in an odd way;
+    low: only watched or new; none."""
+    if stream_flags & HIGH:
+        return "high"
+    if stream_flags & MEDIUM:
+        return "medium"
+    return "low" if stream_flags else "none"
+
+
+def stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
+    cents = frame["_cents"].to_numpy()
+    days = frame["_day"].to_numpy()
+    printed = display_names(frame, stream.members).value_counts()
+    display = str(printed.index[0]) if len(printed) else stream.key
+    total = int(cents[stream.members].sum())
+    refunded = sum(int(cents[r].sum()) for r in stream.refunds.values())
+    refunded += sum(int(cents[m]) for m in stream.members
+                    if frame["state"].iat[m] == ledger.REFUNDED and m not in stream.refunds)
+    net = total - refunded
+    zh, en = explain.texts(stream, frame, display, total, net)
+    level = stream.segments[-1].cents if stream.segments else int(cents[stream.members[-1]])
+    charges = _charges(stream, frame)
+    return {
+        "id": stream.id, "merchant": display, "names": [str(n) for n in printed.index],
+        "type": stream.type, "cadence": stream.cadence, "currency": stream.currency,
+        "amount": _amount(level), "count": len(stream.members), "total": _amount(total),
+        "net_total": _amount(net),
+        "first_date": day_of(days[stream.members[0]]).isoformat(),
+        "last_date": day_of(days[stream.members[-1]]).isoformat(),
+        "next_expected": stream.next_expected.isoformat() if stream.next_expected else None,
+        "status": stream.status, "confidence": stream.confidence,
+        "flags": sorted(stream.flags),
+        "explanation": zh if lang == "zh" else en,
+        "charges": charges,
+        "explanation_zh": zh, "explanation_en": en,
+        "merchant_key": stream.key, "direction": stream.direction,
+        "anchor": (explain.cad.describe_anchor(stream.fit, lang) if stream.fit else None),
+        "next_window_days": stream.window if stream.next_expected else None,
+        "cancel_by": stream.cancel_by.isoformat() if stream.cancel_by else None,
+        "cancelled_on": stream.cancelled_on.isoformat() if stream.cancelled_on else None,
+        "variable": stream.variable,
+        "price_history": [{"from": day_of(days[s.start]).isoformat(), "amount": _amount(s.cents),
+                           "count": s.count, "low": _amount(s.low), "high": _amount(s.high)}
+                          for s in stream.segments],
+        "reasons": stream.reasons,
+        "missed": len(stream.fit.missed) if stream.fit else 0,
+        "severity": severity(stream.flags),
+    }
+
+
+def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
+    roles: dict[int, str] = {m: "charge" for m in stream.members}
+    roles.update({m: "trial" for m in stream.intro})
+    roles.update({m: "proration" for m in stream.proration})
+    roles.update({m: "duplicate" for m in stream.duplicates})
+    for failed in stream.retries.values():
+        roles.update({f: "retry" for f in failed})
+    roles.update({f: "failed" for f in stream.failed})
+    for refunds in stream.refunds.values():
+        roles.update({r: "refund" for r in refunds})
+    out = []
+    for pos in sorted(roles, key=lambda p: (frame["_day"].iat[p], frame["time"].iat[p], p)):
+        flags_here = sorted(stream.charge_flags.get(pos, ()))
+        cause = stream.causes.get(pos)
+        out.append(_row_ref(frame, pos) | {
+            "date": day_of(frame["_day"].iat[pos]).isoformat(),
+            "amount": frame["amount"].iat[pos], "state": frame["state"].iat[pos],
+            "flags": flags_here, "cause": cause[0] if cause else None, "role": roles[pos],
+            "cause_reason": cause[1] if cause else None,
+        })
+    return out
+
+
+def _row_ref(frame: pd.DataFrame, pos: int) -> dict:
+    txn = column(frame, "txn_id")[pos]
+    return {"source": column(frame, "source")[pos],
+            "source_row": int(column(frame, "source_row")[pos]),
+            "txn_id": txn or None, "row_id": int(column(frame, "row_id")[pos]),
+            "dedup_key": column(frame, "dedup_key")[pos]}
+
+
+def flagged_rows(kept: list[Stream], frame: pd.DataFrame, settings,
+             watch: np.ndarray, spending: pd.Series) -> list[dict]:
+    """Every flagged row: stream charges, then watchlist / after-cancellation rows outside."""
+    out: dict[int, dict] = {}
+    for stream in kept:
+        for pos, fl in stream.charge_flags.items():
+            cause = stream.causes.get(pos)
+            out[pos] = _row_ref(frame, pos) | {"flags": sorted(fl),
+                                               "cause": cause[0] if cause else None,
+                                               "stream": stream.id}
+    days = column(frame, "_day")
+    loose = spending.to_numpy() & column(frame, "_counted")
+    loose[list(out)] = False
+    late = np.zeros(len(frame), dtype=bool)
+    if settings.cancellations:
+        limits = per_value(frame["_key"], lambda u: np.array([
+            _limit(flags.cancellation_for(str(k), settings.cancellations, settings.aliases))
+            for k in u], dtype="int64"))
+        late = days > limits
+    watched, late = loose & watch, loose & late
+    extra = np.flatnonzero(watched | late)
+    if len(extra):
+        rows = frame[["source", "source_row", "txn_id", "row_id", "dedup_key", "method",
+                      "description"]].iloc[extra]
+        org = np.zeros(len(extra), dtype=bool)
+        words = [w for w in settings.org_methods if w]
+        if words:
+            org = rows["method"].str.contains("|".join(map(re.escape, words))).to_numpy()
+        auto = rows["description"].str.contains(candidates.AUTO_RENEW).to_numpy()
+        causes = np.where(org, "organisation_purchase",
+                          np.where(auto, "auto_renewal", "new_purchase_or_upgrade"))
+        columns = zip(extra.tolist(), rows["source"].tolist(), rows["source_row"].tolist(),
+                      rows["txn_id"].tolist(), rows["row_id"].tolist(),
+                      rows["dedup_key"].tolist(), causes.tolist(), strict=True)
+        for pos, source, source_row, txn, row_id, key, cause in columns:
+            fl = ["after_cancellation"] * bool(late[pos]) + ["watchlist"] * bool(watched[pos])
+            out[pos] = {"source": source, "source_row": source_row, "txn_id": txn or None,
+                        "row_id": row_id, "dedup_key": key, "flags": fl, "cause": cause,
+                        "stream": None}
+    return [out[p] for p in sorted(out, key=lambda p: (days[p], p))]
+
+
+def _limit(when: date | None) -> int:
+    return 10**9 if when is None else (when - streams.cad.EPOCH).days
+
+
+def _amount(cents: int) -> str:
+    sign = "-" if cents < 0 else ""
+    cents = abs(int(cents))
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
