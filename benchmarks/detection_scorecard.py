@@ -88,22 +88,26 @@ def run_user(job: tuple[str, dict]) -> dict:
     truth = Truth(user)
     out = {}
     timings = {}
+    crashes = []
+    spent = [(s, int(r)) for s, r, d, st in zip(
+        rows["source"], rows["source_row"], rows["direction"], rows["state"], strict=True)
+        if d == "expense" and st in ("success", "pending", "refunded", "partially_refunded")]
     for system in SYSTEMS:
         started = time.perf_counter()
-        if system == "qiake-auditor":
-            streams, flagged, counted = _detector(rows, as_of, cancellations)
-            cut_streams = _detector(cut, origin, cancellations)[0]
-        else:
-            found = BASELINES[system]
-            streams, flagged = found(rows, as_of), []
-            counted = [(s, int(r)) for s, r, d, st in zip(
-                rows["source"], rows["source_row"], rows["direction"], rows["state"],
-                strict=True) if d == "expense" and st in ("success", "pending", "refunded",
-                                                            "partially_refunded")]
-            cut_streams = found(cut, origin)
+        streams, flagged, counted, cut_streams = [], [], spent, []
+        try:
+            if system == "qiake-auditor":
+                streams, flagged, counted = _detector(rows, as_of, cancellations)
+                cut_streams = _detector(cut, origin, cancellations)[0]
+            else:
+                found = BASELINES[system]
+                streams = found(rows, as_of)
+                cut_streams = found(cut, origin)
+        except Exception as exc:  # a crash scores as "found nothing" and is reported
+            crashes.append((system, user["id"], f"{type(exc).__name__}: {exc}"))
         timings[system] = time.perf_counter() - started
         out[system] = truth.score(streams, flagged, counted, cut_streams, origin)
-    return {"scores": out, "timings": timings, "rows": len(rows)}
+    return {"scores": out, "timings": timings, "rows": len(rows), "crashes": crashes}
 
 
 # -- truth and scoring -----------------------------------------------------------------------
@@ -435,6 +439,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261127)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--density", type=float, default=1.0,
+                        help="background activity per user (1.0 = the default corpus)")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -442,11 +448,16 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(corpus, ignore_errors=True)
     corpus.mkdir()
     started = time.perf_counter()
-    truth = generate(corpus, args.streams, args.seed)
+    truth = generate(corpus, args.streams, args.seed, density=args.density)
     generated = time.perf_counter() - started
     jobs = [(str(corpus), user) for user in truth["users"]]
+    results = []
     with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-        results = pool.map(run_user, jobs, chunksize=4)
+        for result in pool.imap_unordered(run_user, jobs, chunksize=2):
+            results.append(result)
+            if len(results) % 20 == 0:
+                print(f"  {len(results)}/{len(jobs)} users, {time.perf_counter() - started:.0f} s",
+                      file=sys.stderr, flush=True)
     elapsed = time.perf_counter() - started
     if not args.keep:
         shutil.rmtree(corpus, ignore_errors=True)
@@ -463,6 +474,11 @@ def main(argv: list[str] | None = None) -> int:
     footer = (f"Run time {elapsed:.0f} s on {args.jobs} processes (generation {generated:.0f} s); "
               "CPU seconds per system incl. the cut run: "
               + ", ".join(f"{k} {v:.1f}" for k, v in timing.items()) + ".")
+    crashes = [c for r in results for c in r["crashes"]]
+    if crashes:
+        footer += (f"\n\nCrashes (scored as 'found nothing'): {len(crashes)}; first: "
+                   + "; ".join(f"{s} on user {u} (seed {args.seed}): {e}"
+                               for s, u, e in crashes[:5]))
     text = report(aggregate(results), {"header": header, "footer": footer})
     (args.out / "scorecard.md").write_text(text, encoding="utf-8")
     (args.out / "scorecard.json").write_text(json.dumps(
