@@ -37,6 +37,7 @@ class Piece:
     members: np.ndarray
     fit: cad.Fit | None
     keyword: bool = False
+    dups: np.ndarray = field(default_factory=lambda: np.array([], dtype="int64"))
 
 
 @dataclass
@@ -109,7 +110,8 @@ def _try(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, members: np.nda
     f = cad.fit(days[members], extra[members], cents=cents[members])
     if f is None or not f.valid(min_hits):
         return None, members
-    return (Piece(members[f.inlier], f, keyword=keyword), members[~f.inlier])
+    return (Piece(members[f.inlier], f, keyword=keyword, dups=members[f.inlier & f.duplicate]),
+            members[~f.inlier])
 
 
 SPARSE = ("quarterly", "semiannual", "annual")

@@ -95,13 +95,12 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
         if (fit is draft.pieces[-1].fit and before.fit is not None and after.fit is not None
                 and before.fit.anchor[:2] != after.fit.anchor[:2]):
             stream.anchor_changes.append((int(pos[after.members[0]]), before.fit, after.fit))
-    if fit is not None and len(fit.days) == len(regular):
-        stream.duplicates = [int(pos[regular[i]]) for i in np.flatnonzero(fit.duplicate)]
+    if fit is not draft.pieces[-1].fit:  # refitted over all regular charges
+        stream.duplicates = [int(pos[regular[i]])
+                             for i in np.flatnonzero(fit.duplicate & fit.inlier)]
     else:
         for piece in draft.pieces:
-            if piece.fit is not None:
-                stream.duplicates += [int(pos[piece.members[i]])
-                                      for i in np.flatnonzero(piece.fit.duplicate)]
+            stream.duplicates += [int(pos[i]) for i in piece.dups]
     return stream
 
 

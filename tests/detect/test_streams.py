@@ -262,3 +262,15 @@ def test_streams_are_ordered_by_severity_then_money():
         "2024-03-01").astype(object)}))
     assert [(s["merchant"], s["severity"]) for s in out["streams"]] == [
         ("爱奇艺", "high"), ("阿里云计算有限公司", "none")]
+
+
+def test_duplicate_after_an_off_schedule_charge_is_flagged_on_the_right_row():
+    dates = ["2024-01-10", "2024-02-10", "2024-03-10", "2024-04-10", "2024-05-10",
+             "2024-06-10", "2024-07-10"]
+    rows = monthly(dates, "50.00", counterparty="爱奇艺", description="VIP")
+    rows.insert(3, row("2024-03-24", "50.00", "爱奇艺", description="VIP 礼品卡"))
+    rows.append(row("2024-07-10", "50.00", "爱奇艺", description="VIP", order="second"))
+    s = only(rows)
+    assert s["count"] == 8
+    dup = [c for c in s["charges"] if "duplicate_charge" in c["flags"]]
+    assert [(c["date"], c["source_row"]) for c in dup] == [("2024-07-10", 10)]  # the second
