@@ -154,7 +154,7 @@ def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
                    dtype=bool)
     for name in ("counterparty", "merchant"):
         hit |= per_value(frame[name], lambda u: u.str.contains(pattern, case=False,
-                                                               regex=True).to_numpy())
+                                                               regex=True).to_numpy(), bool)
     return hit
 
 

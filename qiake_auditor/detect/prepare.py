@@ -48,11 +48,11 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Dat
         first[np.unique(codes, return_index=True)[1]] = True
         keep = first | (frame["dedup_key"] == "").to_numpy()
         frame = frame[keep].reset_index(drop=True)
-    frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers)
+    frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers, np.int64)
     frame["_cents"] = per_value(frame["amount"], lambda u: minor_units(
-        u.where(u != "", "0.00")))
+        u.where(u != "", "0.00")), np.int64)
     frame["_wallet"] = per_value(frame["format"], lambda u: u.str.partition("-")[0].isin(
-        list(WALLETS)).to_numpy())
+        list(WALLETS)).to_numpy(), bool)
     frame["_counted"] = _counted(frame)
     frame["_key"] = _linked_keys(frame, _keys(frame, aliases))
     for name, flags in word_flags(frame).items():
@@ -81,15 +81,16 @@ def word_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:
             flags[hits] = description.iloc[hits].str.contains(pattern).to_numpy()
         out[name] = flags
     out["_auto"] |= per_value(frame["counterparty"], lambda u: u.str.contains(
-        AUTO_RENEW).to_numpy())
+        AUTO_RENEW).to_numpy(), bool)
     return out
 
 
-def per_value(values: pd.Series, work) -> np.ndarray:
-    """``work`` applied to the distinct values only, spread back over the rows."""
+def per_value(values: pd.Series, work, dtype: type = object) -> np.ndarray:
+    """``work`` applied to the distinct values only, spread back over the rows
+    (``dtype`` is the type of the empty result for no rows)."""
     codes, uniques = pd.factorize(values)
     if not len(uniques):
-        return np.asarray(work(pd.Series([], dtype="str")))[codes]
+        return np.zeros(len(values), dtype=dtype)
     return np.asarray(work(pd.Series(uniques, dtype="str")))[codes]
 
 
@@ -114,7 +115,7 @@ def _counted(frame: pd.DataFrame) -> np.ndarray:
 
 def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> np.ndarray:
     name = frame["merchant"].where(frame["merchant"] != "", frame["counterparty"])
-    weak = per_value(name, lambda u: np.array([_weak(n) for n in u], dtype=bool))
+    weak = per_value(name, lambda u: np.array([_weak(n) for n in u], dtype=bool), bool)
     if weak.any():
         described = per_value(frame.loc[weak, "description"], lambda u: np.array(
             [_usable(merchants.unwrap(d)) for d in u], dtype=object)).astype("str")

@@ -123,7 +123,7 @@ def flagged_rows(kept: list[Stream], frame: pd.DataFrame, settings,
     if settings.cancellations:
         limits = per_value(frame["_key"], lambda u: np.array([
             _limit(flags.cancellation_for(str(k), settings.cancellations, settings.aliases))
-            for k in u], dtype="int64"))
+            for k in u], dtype="int64"), np.int64)
         late = days > limits
     watched, late = loose & watch, loose & late
     extra = np.flatnonzero(watched | late)

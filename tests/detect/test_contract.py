@@ -157,3 +157,16 @@ def test_stored_watch_word_can_switch_the_default_off(tmp_path):
         ws.set_decision("watch", "洽客", "0")
         ws.set_decision("watch", "飞书", "1")
         assert settings_from_workspace(ws).watch == ["飞书"]
+
+
+def test_empty_ledger_and_rows_without_workspace_columns():
+    from qiake_auditor.ledger import empty_ledger
+
+    out = scan(empty_ledger(), ScanSettings(as_of=date(2025, 1, 1)))
+    assert out == {"as_of": "2025-01-01", "transactions": [], "streams": [], "flagged": []}
+    rows = ledger(monthly(["2024-01-10", "2024-02-10", "2024-03-10"]))
+    rows.loc[0, "time"] = "not a date"
+    bare = rows.drop(columns=["row_id", "dedup_key", "refund_of"])
+    out = scan(bare, ScanSettings())
+    assert out["as_of"] == "2024-03-10" and len(out["transactions"]) == 3
+    check_contract(out)
