@@ -46,7 +46,8 @@ CAUSE_TEXT = {
 
 
 def stream_text(stream: Stream, frame: pd.DataFrame) -> str:
-    rows = frame.iloc[stream.members[:50]]
+    rows = frame[["counterparty", "merchant", "description", "category"]].iloc[
+        stream.members[:50]]
     return " ".join((rows["counterparty"] + " " + rows["merchant"] + " " + rows["description"]
                      + " " + rows["category"]).tolist())
 

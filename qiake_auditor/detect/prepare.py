@@ -151,7 +151,7 @@ def _usable(text: str) -> str:
 
 def display_names(frame: pd.DataFrame, positions: list[int]) -> pd.Series:
     """The printed merchant name of some rows (the description for intermediary-only rows)."""
-    rows = frame.iloc[positions]
+    rows = frame[["merchant", "counterparty", "description"]].iloc[positions]
     name = rows["merchant"].where(rows["merchant"] != "", rows["counterparty"])
     weak = name.map(_weak).astype(bool)
     return name.where(~weak, rows["description"].map(merchants.unwrap))
