@@ -127,16 +127,25 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         zh.append(f"如不想续订，请在{stream.cancel_by.isoformat()}前取消")
         en.append(f"to avoid the renewal, cancel by {stream.cancel_by.isoformat()}")
     by_cause: dict[str, list[int]] = {}
-    for pos, (cause, _) in sorted(stream.causes.items()):
+    for pos, (cause, *_) in sorted(stream.causes.items()):
         by_cause.setdefault(cause, []).append(pos)
     for cause, positions in by_cause.items():
+        if cause != "auto_renewal" and len(positions) <= 3:
+            for p in positions:  # each unusual charge with its own reason
+                _, why, why_en = stream.causes[p]
+                zh.append(f"{d(p)}的扣费最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
+                en.append(f"the charge of {d(p)} is most likely {CAUSE_TEXT[cause][1]} "
+                          f"({why_en})")
+            continue
         when = "、".join(d(p) for p in positions[:3])
         when_en = ", ".join(d(p) for p in positions[:3])
         if len(positions) > 3:
             when = f"{when}等{len(positions)}笔"
             when_en = f"{when_en} and others ({len(positions)})"
-        zh.append(f"标记的扣费（{when}）最可能的原因：{CAUSE_TEXT[cause][0]}")
-        en.append(f"the flagged charge(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]}")
+        _, why, why_en = stream.causes[positions[0]]
+        zh.append(f"标记的扣费（{when}）最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
+        en.append(f"the flagged charge(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]} "
+                  f"({why_en})")
     return "；".join(zh) + "。", _sentence("; ".join(en)) + "."
 
 

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from . import normalize
+from .cadence import describe_anchor
 from .candidates import AUTO_RENEW, STRONG_AUTO
 from .columns import column
 from .prepare import per_value
@@ -140,9 +141,49 @@ def cause(pos: int, stream: Stream | None, frame: pd.DataFrame, org_methods: set
 
 
 def assign_causes(stream: Stream, frame: pd.DataFrame, org_methods: set[str]) -> None:
+    """Cause of every flagged charge with its reason (zh, en) from the charge's own facts."""
     for pos, flags in stream.charge_flags.items():
         name = cause(pos, stream, frame, org_methods, flags)
-        stream.causes[pos] = (name, CAUSE_TEXT[name][0])
+        stream.causes[pos] = (name, *reason(name, pos, stream, frame, flags))
+
+
+def reason(name: str, pos: int, stream: Stream, frame: pd.DataFrame,
+           flags: set[str]) -> tuple[str, str]:
+    """Why this cause: the concrete fact behind it, in Chinese and English."""
+    cents = column(frame, "_cents")
+    days = column(frame, "_day")
+    money = f"{int(cents[pos]) // 100}.{int(cents[pos]) % 100:02d}".removesuffix(".00")
+    if name == "organisation_purchase":
+        method = column(frame, "method")[pos]
+        return f"由单位账户/卡“{method}”支付", f"paid with {method}, marked as a company account"
+    if name == "arrears_recovery":
+        failed = stream.retries.get(pos, [])
+        if failed:
+            first = day_of(days[failed[0]]).isoformat()
+            return (f"此前{len(failed)}次扣款失败（首次{first}）后补扣",
+                    f"taken after {len(failed)} failed attempt(s) since {first}")
+        level = stream.segments[-1].cents if stream.segments else cents[pos]
+        times = round(cents[pos] / max(level, 1))
+        return (f"金额¥{money}约为平时的{times}倍，可能一次补收多期",
+                f"¥{money} is about {times} times the usual amount: several periods at once")
+    if name == "trial_conversion":
+        trial = stream.intro[0] if stream.intro else pos
+        return (f"{day_of(days[trial]).isoformat()}试用/优惠期后首次按正价扣费¥{money}",
+                f"first full-price charge (¥{money}) after the trial of "
+                f"{day_of(days[trial]).isoformat()}")
+    if name == "usage_settlement":
+        return f"金额随用量变化（本次¥{money}）", f"the amount follows usage (¥{money} this time)"
+    if name == "new_purchase_or_upgrade":
+        if "duplicate_charge" in flags:
+            return f"同一周期内第二笔¥{money}", f"a second ¥{money} in the same cycle"
+        if "price_increase" in flags:
+            return f"价格升至¥{money}", f"the price rose to ¥{money}"
+        if "new_merchant" in flags:
+            return "此前从未向该商户付款", "the first payment ever to this merchant"
+        return f"金额¥{money}与平时不同", f"¥{money} differs from the usual amount"
+    if stream.fit is None:
+        return "商品说明写明自动续费", "its description says it renews automatically"
+    return describe_anchor(stream.fit, "zh"), describe_anchor(stream.fit, "en")
 
 
 def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:

@@ -94,6 +94,7 @@ def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
             "amount": frame["amount"].iat[pos], "state": frame["state"].iat[pos],
             "flags": flags_here, "cause": cause[0] if cause else None, "role": roles[pos],
             "cause_reason": cause[1] if cause else None,
+            "cause_reason_en": cause[2] if cause else None,
         })
     return out
 

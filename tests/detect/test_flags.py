@@ -70,3 +70,18 @@ def test_habit_rows_are_not_flagged_when_not_watched():
     rows = [row(f"2024-01-{d:02d}", "9.90", "瑞幸咖啡", description="拿铁") for d in range(1, 29)]
     out = scan(ledger(rows), ScanSettings())
     assert out["streams"] == [] and out["flagged"] == []
+
+
+def test_each_unusual_cause_has_its_own_reason_in_the_explanation():
+    rows = monthly(["2024-01-10", "2024-02-10", "2024-03-10"])
+    rows += [row("2024-04-10", "199.00", state="failed"), row("2024-04-12", "199.00")]
+    rows += monthly(["2024-05-10", "2024-06-10"], "249.00")
+    (s,) = scan(ledger(rows), ScanSettings())["streams"]
+    retry = next(c for c in s["charges"] if c["date"] == "2024-04-12")
+    assert retry["cause"] == "arrears_recovery"
+    assert retry["cause_reason"] == "此前1次扣款失败（首次2024-04-10）后补扣"
+    rise = next(c for c in s["charges"] if c["date"] == "2024-05-10")
+    assert rise["cause_reason_en"] == "the price rose to ¥249"
+    assert "2024-04-12的扣费最可能的原因：扣款失败后的补扣或一次补收多期" in s["explanation"]
+    assert "（价格升至¥249）" in s["explanation"]
+    assert "(on day 10 each month)" in s["explanation_en"]
