@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from . import factory
+from .builder import ICBC_METHOD, OTHER_CARD, Context
 from .model import ALIPAY, SUCCESS, WECHAT, Txn, money
-from .scenarios import ICBC_METHOD, OTHER_CARD, Context
 
 SHOPS = ("优衣库官方旗舰店", "小米之家", "名创优品", "当当网", "网易严选", "屈臣氏", "无印良品",
          "迪卡侬", "京东商城", "拼多多平台商户", "华为终端有限公司", "周大福")

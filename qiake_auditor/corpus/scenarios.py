@@ -8,15 +8,22 @@ Generator), so a seed reproduces a corpus exactly.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
-import numpy as np
-
 from . import factory
+from .builder import (
+    ICBC_METHOD,
+    OTHER_CARD,
+    Case,
+    Context,
+    Stream,
+    monthly_back,
+    next_monthly,
+    price,
+)
 from .factory import add_months, month_end
 from .model import (
     ALIPAY,
@@ -26,178 +33,14 @@ from .model import (
     PENDING,
     REFUND,
     REFUNDED,
-    SUCCESS,
     TENPAY_COMPANY,
     WECHAT,
-    StreamTruth,
     Txn,
     money,
 )
-from .names import CITIES, Merchant, NamePool
+from .names import CITIES, Merchant
 
-ICBC_METHOD = "工商银行储蓄卡(6688)"
-OTHER_CARD = "招商银行储蓄卡(1111)"
-MONEY_MOVED = (SUCCESS, PENDING, REFUNDED, PARTIAL)
-
-
-@dataclass
-class Context:
-    """One simulated user: export window, randomness, name pool, id counters."""
-
-    rng: np.random.Generator
-    uid: str
-    start: date
-    end: date  # the as-of date (last day covered by the exports)
-    variant: str | None = None  # force a case variant (tests); None draws one at random
-    names: NamePool = field(init=False)
-    _econ: itertools.count = field(default_factory=itertools.count, init=False)
-    _stream: itertools.count = field(default_factory=lambda: itertools.count(1), init=False)
-
-    def __post_init__(self) -> None:
-        self.names = NamePool(self.rng)
-
-    def econ(self) -> str:
-        return f"{self.uid}:e{next(self._econ)}"
-
-    def stream_id(self, case: str) -> str:
-        return f"{self.uid}-{case}-{next(self._stream)}"
-
-    def pick(self, options):
-        return options[int(self.rng.integers(len(options)))]
-
-    def chance(self, p: float) -> bool:
-        return bool(self.rng.random() < p)
-
-    def wants(self, variant: str, p: float) -> bool:
-        """Whether to build ``variant``: forced by ``self.variant``, else with probability p."""
-        if self.variant is not None:
-            return self.variant == variant
-        return self.chance(p)
-
-    def which(self, variants: list[str]) -> str:
-        if self.variant in variants:
-            return self.variant
-        return self.pick(variants)
-
-
-@dataclass
-class Case:
-    streams: list[StreamTruth] = field(default_factory=list)
-    txns: list[Txn] = field(default_factory=list)
-    cancellations: dict[str, str] = field(default_factory=dict)
-
-    def extend(self, other: Case) -> None:
-        self.streams += other.streams
-        self.txns += other.txns
-        self.cancellations.update(other.cancellations)
-
-
-class Stream:
-    """Builds the rows of one gold stream and its truth record."""
-
-    def __init__(self, ctx: Context, case: str, variant: str, cadence: str, *,
-                 type: str = "subscription", platform: str | None = None,
-                 merchant: Merchant | None = None, counterparty: str | None = None,
-                 method: str | None = None, item: str | None = None) -> None:
-        self.ctx = ctx
-        self.merchant = merchant or ctx.names.take()
-        self.platform = platform or (ALIPAY if ctx.chance(0.6) else WECHAT)
-        if counterparty is None:
-            use_brand = self.platform == WECHAT and ctx.chance(0.3)
-            counterparty = self.merchant.brand if use_brand else self.merchant.legal
-        self.counterparty = counterparty
-        if method is None:
-            wallet = "余额" if self.platform == ALIPAY else "零钱"
-            method = ctx.pick([wallet, wallet, OTHER_CARD, ICBC_METHOD])
-        self.method = method
-        if item is None:
-            suffix = ctx.pick(["-连续包月", "-连续包月", " 自动续费", ""])
-            if cadence == "annual":
-                suffix = ctx.pick(["-连续包年", " 年付 自动续费", "-年度会员"])
-            elif cadence == "quarterly":
-                suffix = ctx.pick(["-连续包季", " 季度会员", ""])
-            item = self.merchant.product + suffix
-        self.item = item
-        self.category = "商业服务" if self.platform == ALIPAY else "商户消费"
-        self.prefix = "S" + factory.digits(ctx.rng, 3)
-        self.hours = (0, 7) if ctx.chance(0.7) else (8, 22)
-        self.truth = StreamTruth(
-            id=ctx.stream_id(case), case=case, variant=variant, merchant=self.merchant.legal,
-            names=[counterparty], type=type, cadence=cadence,
-        )
-        self.txns: list[Txn] = []
-
-    def charge(self, day: date, amount, *, event: str = "", state: str = SUCCESS,
-               item: str | None = None, flags: tuple[str, ...] = (), platform: str | None = None,
-               counterparty: str | None = None, method: str | None = None,
-               status_text: str = "", direction: str = "expense", member: bool = True,
-               role: str = "", copy: bool = True) -> Txn:
-        ctx = self.ctx
-        platform = platform or self.platform
-        moment = factory.at(day, ctx.rng, *self.hours)
-        counterparty = counterparty or self.counterparty
-        if counterparty not in self.truth.names:
-            self.truth.names.append(counterparty)
-        txn = Txn(
-            moment, money(amount), direction, counterparty, platform=platform,
-            item=self.item if item is None else item,
-            category=self.category if platform == self.platform else (
-                "商业服务" if platform == ALIPAY else "商户消费"),
-            method=method or self.method, state=state, status_text=status_text,
-            txn_id=factory.platform_id(ctx.rng, platform, moment),
-            order_id=factory.order_id(ctx.rng, self.prefix, moment),
-            stream=self.truth.id if member else None, event=event, econ=ctx.econ(),
-            role=role, flags=flags,
-        )
-        self.txns.append(txn)
-        if member and state == SUCCESS and direction == "expense":
-            self.truth.charges += 1
-        if copy and txn.method == ICBC_METHOD and state in MONEY_MOVED \
-                and direction == "expense":
-            lag = int(ctx.rng.integers(0, 3))
-            if day + timedelta(days=lag) <= ctx.end:
-                self.txns.append(factory.bank_copy(txn, lag, ctx.rng))
-        return txn
-
-    def bank(self, day: date, amount, *, summary: str, place: str, party: str,
-             item: str = "", direction: str = "expense", event: str = "",
-             country: str = "CHN", member: bool = True, role: str = "",
-             flags: tuple[str, ...] = ()) -> Txn:
-        """A row that exists only on the bank statement (代扣, transfer, salary, FX card)."""
-        txn = Txn(datetime.combine(day, time()), money(amount), direction, "", platform=ICBC,
-                  summary=summary, place=place, party=party, item=item, method="",
-                  country=country, stream=self.truth.id if member else None, event=event,
-                  econ=self.ctx.econ(), role=role, flags=flags)
-        self.txns.append(txn)
-        if member and direction in ("expense", "income"):
-            self.truth.charges += 1
-        return txn
-
-    def case(self, **cancellations: str) -> Case:
-        return Case([self.truth], self.txns, dict(cancellations))
-
-
-# -- schedule helpers -------------------------------------------------------------------------
-
-def monthly_back(ctx: Context, n: int, anchor: int, last: date | None = None) -> list[date]:
-    """Up to ``n`` monthly dates on day ``anchor`` (clamped), ending at or before ``last``."""
-    last = last or ctx.end
-    day = add_months(last, 0, anchor)
-    if day > last:
-        day = add_months(last, -1, anchor)
-    dates = []
-    while len(dates) < n and day >= ctx.start:
-        dates.append(day)
-        day = add_months(day, -1, anchor)
-    return dates[::-1]
-
-
-def next_monthly(day: date, anchor: int) -> str:
-    return add_months(day, 1, anchor).isoformat()
-
-
-def _amount(ctx: Context, choices=(19.9, 29, 39, 49, 68, 99, 128, 199, 299, 398)) -> Decimal:
-    return money(ctx.pick(choices))
+__all__ = ["CASES", "ICBC_METHOD", "OTHER_CARD", "Case", "Context"]
 
 
 # -- the hard cases ---------------------------------------------------------------------------
@@ -209,7 +52,7 @@ def h1(ctx: Context) -> Case:
     if last > ctx.end:
         last = add_months(ctx.end, -1, 31)
     dates = monthly_back(ctx, int(ctx.rng.integers(6, 13)), 31, last)
-    amount = _amount(ctx)
+    amount = price(ctx)
     for day in dates:
         s.charge(day, amount)
     s.truth.next_expected = next_monthly(dates[-1], 31)
@@ -225,7 +68,7 @@ def h2(ctx: Context) -> Case:
     day = add_months(ctx.end, -n - 1, anchor)
     while day < ctx.start or day.day != anchor:
         day = add_months(day, 1, anchor)
-    amount = _amount(ctx)
+    amount = price(ctx)
     dates: list[date] = []
     walked = False
     while day <= ctx.end and len(dates) < n:
@@ -252,7 +95,7 @@ def h3(ctx: Context) -> Case:
     one_hit = ctx.wants("one-hit-keyword", 0.25)
     s = Stream(ctx, "H3", "one-hit-keyword" if one_hit else "two-hits", "annual")
     s.item = s.merchant.product + " 年付 自动续费"
-    amount = _amount(ctx, (980, 1280, 1980, 2980, 3680))
+    amount = price(ctx, (980, 1280, 1980, 2980, 3680))
     if one_hit:
         first = ctx.end - timedelta(days=int(ctx.rng.integers(20, 330)))
         first = max(first, ctx.start)
@@ -273,7 +116,7 @@ def h3(ctx: Context) -> Case:
 def h4(ctx: Context) -> Case:
     """Leap-day annual: 2024-02-29, 2025-02-28 (and 2026-02-28 when covered)."""
     s = Stream(ctx, "H4", "leap-day", "annual")
-    amount = _amount(ctx, (365, 698, 1280, 2980))
+    amount = price(ctx, (365, 698, 1280, 2980))
     dates = [d for d in (date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28))
              if ctx.start <= d <= ctx.end]
     for d in dates:
@@ -287,7 +130,7 @@ def h4(ctx: Context) -> Case:
 def h5(ctx: Context) -> Case:
     """Promo -> full price -> price rise; one stream, no split."""
     s = Stream(ctx, "H5", "promo-full-rise", "monthly")
-    full = _amount(ctx, (25, 30, 39, 45, 68, 99))
+    full = price(ctx, (25, 30, 39, 45, 68, 99))
     rise = money(full * Decimal(ctx.pick(["1.20", "1.25", "1.30", "1.50"])))
     rise = money(int(rise) if rise > 10 else rise)
     n_full, n_rise = int(ctx.rng.integers(4, 7)), int(ctx.rng.integers(2, 5))
@@ -312,7 +155,7 @@ def h5(ctx: Context) -> Case:
 def h6(ctx: Context) -> Case:
     """Trial -> paid conversion: ¥0.01 authorisation, paid 7 days later, then monthly."""
     s = Stream(ctx, "H6", "trial-7d", "monthly")
-    price = _amount(ctx, (49, 99, 199, 299))
+    paid = price(ctx, (49, 99, 199, 299))
     n = int(ctx.rng.integers(4, 10))
     anchor = int(ctx.rng.integers(8, 29))
     dates = monthly_back(ctx, n, anchor)
@@ -322,7 +165,7 @@ def h6(ctx: Context) -> Case:
         trial = dates[0] - timedelta(days=7)
     s.charge(trial, "0.01", event="trial", item=s.merchant.product + "-7天免费试用")
     for k, d in enumerate(dates):
-        s.charge(d, price, flags=("trial_conversion",) if k == 0 else ())
+        s.charge(d, paid, flags=("trial_conversion",) if k == 0 else ())
     s.truth.events = ["trial"]
     s.truth.expected_flags = ["trial_conversion"]
     s.truth.next_expected = next_monthly(dates[-1], anchor)
@@ -334,7 +177,7 @@ def h7(ctx: Context) -> Case:
     reanchor = ctx.wants("re-anchored", 0.5)
     s = Stream(ctx, "H7", "re-anchored" if reanchor else "anchor-kept", "monthly",
                platform=ALIPAY, method=ctx.pick(["余额", OTHER_CARD]))
-    amount = _amount(ctx)
+    amount = price(ctx)
     anchor = int(ctx.rng.integers(1, 25))
     n = int(ctx.rng.integers(6, 12))
     dates = monthly_back(ctx, n, anchor)
@@ -367,7 +210,7 @@ def h8(ctx: Context) -> Case:
                method="余额" if ctx.chance(0.5) else None)
     if s.method not in ("余额", "零钱"):
         s.method = "余额" if s.platform == ALIPAY else "零钱"
-    amount = _amount(ctx, (980, 1980, 2980))
+    amount = price(ctx, (980, 1980, 2980))
     latest_first = add_months(ctx.end, -12) - timedelta(days=10)
     first = ctx.start + timedelta(days=int(ctx.rng.integers(0, max(1, (latest_first
                                                                           - ctx.start).days))))
@@ -409,7 +252,7 @@ def h9(ctx: Context) -> Case:
     """Name variants and intermediaries: legal name, brand name, 支付宝-/财付通- bank rows."""
     variant = ctx.which(["alipay-then-wechat", "wechat-card-tenpay"])
     m = ctx.names.take()
-    amount = _amount(ctx)
+    amount = price(ctx)
     anchor = int(ctx.rng.integers(1, 29))
     dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
     if variant == "alipay-then-wechat":
@@ -441,7 +284,7 @@ def h9(ctx: Context) -> Case:
 def h10(ctx: Context) -> Case:
     """The same charge in two exports: Alipay paid by the ICBC card + the bank's row."""
     s = Stream(ctx, "H10", "alipay+icbc", "monthly", platform=ALIPAY, method=ICBC_METHOD)
-    amount = _amount(ctx)
+    amount = price(ctx)
     anchor = ctx.pick([int(ctx.rng.integers(1, 29)), 31])
     dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
     for d in dates:
@@ -486,7 +329,7 @@ def h13(ctx: Context) -> Case:
     s = Stream(ctx, "H13", "business-day-shift", "monthly", type="bill", platform=ICBC,
                merchant=m, counterparty=legal, method="")
     s.truth.alt_types = ["subscription"]
-    amount = _amount(ctx, (128, 268, 368, 520))
+    amount = price(ctx, (128, 268, 368, 520))
     due = monthly_back(ctx, 16, 1, ctx.end - timedelta(days=10))
     last = None
     for d in due:
@@ -504,7 +347,7 @@ def h13(ctx: Context) -> Case:
 def h14(ctx: Context) -> Case:
     """Pause then resume at the same anchor after two or three skipped months."""
     s = Stream(ctx, "H14", "gap", "monthly")
-    amount = _amount(ctx)
+    amount = price(ctx)
     anchor = int(ctx.rng.integers(1, 29))
     gap = int(ctx.rng.integers(2, 4))
     before, after = int(ctx.rng.integers(4, 6)), int(ctx.rng.integers(3, 6))
@@ -529,7 +372,7 @@ def h15(ctx: Context) -> Case:
     s.truth.status = "cancelled"
     s.truth.expected_flags = ["after_cancellation"]
     if annual:
-        amount = _amount(ctx, (980, 1980, 2980))
+        amount = price(ctx, (980, 1980, 2980))
         latest_first = add_months(ctx.end, -12) - timedelta(days=3)
         first = ctx.start + timedelta(days=int(ctx.rng.integers(
             0, max(1, (latest_first - ctx.start).days))))
@@ -538,7 +381,7 @@ def h15(ctx: Context) -> Case:
         s.charge(first, amount)
         s.charge(second, amount, flags=("after_cancellation",))
     else:
-        amount = _amount(ctx)
+        amount = price(ctx)
         anchor = int(ctx.rng.integers(1, 29))
         dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
         after = int(ctx.rng.integers(1, 4))
@@ -570,7 +413,7 @@ def h17(ctx: Context) -> Case:
         s = Stream(ctx, "H17", "semimonthly", "semimonthly")
         a = ctx.pick([1, 5, 10])
         b = a + 14
-        amount = _amount(ctx, (30, 45, 60, 88))
+        amount = price(ctx, (30, 45, 60, 88))
         months = int(ctx.rng.integers(6, 9))
         firsts = monthly_back(ctx, months, a, ctx.end - timedelta(days=16))
         dates = sorted(d for f in firsts for d in (f, f.replace(day=b)) if d <= ctx.end)
@@ -580,7 +423,7 @@ def h17(ctx: Context) -> Case:
                                  else dates[-1].replace(day=b)).isoformat()
         return s.case()
     s = Stream(ctx, "H17", "biweekly", "biweekly")
-    amount = _amount(ctx, (30, 45, 60, 88))
+    amount = price(ctx, (30, 45, 60, 88))
     n = int(ctx.rng.integers(12, 21))
     last = ctx.end - timedelta(days=int(ctx.rng.integers(0, 10)))
     while last.weekday() != 4:
@@ -596,7 +439,7 @@ def h17(ctx: Context) -> Case:
 def h18(ctx: Context) -> Case:
     """Quarterly renewals, a day or two either side of the anchor."""
     s = Stream(ctx, "H18", "quarterly", "quarterly")
-    amount = _amount(ctx, (297, 597, 897))
+    amount = price(ctx, (297, 597, 897))
     anchor = int(ctx.rng.integers(1, 29))
     n = int(ctx.rng.integers(4, 6))
     last = add_months(ctx.end - timedelta(days=5), 0, anchor)
@@ -726,7 +569,7 @@ def h21(ctx: Context) -> Case:
 def h22(ctx: Context) -> Case:
     """Neutral and non-final rows around a subscription: never counted as spend."""
     s = Stream(ctx, "H22", "non-final-rows", "monthly", platform=ALIPAY, method="余额")
-    amount = _amount(ctx)
+    amount = price(ctx)
     anchor = int(ctx.rng.integers(1, 25))
     dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
     for d in dates:
@@ -745,7 +588,7 @@ def h22(ctx: Context) -> Case:
 def h23(ctx: Context) -> Case:
     """Duplicate charge on renewal day: two identical rows, different order ids."""
     s = Stream(ctx, "H23", "double-charge", "monthly")
-    amount = _amount(ctx)
+    amount = price(ctx)
     anchor = ctx.pick([int(ctx.rng.integers(1, 29)), 31])
     dates = monthly_back(ctx, int(ctx.rng.integers(5, 11)), anchor)
     dup = int(ctx.rng.integers(1, len(dates)))
@@ -763,7 +606,7 @@ def h24(ctx: Context) -> Case:
     """Short history: two 连续包月 charges in the last two months."""
     s = Stream(ctx, "H24", "two-hits", "monthly")
     s.item = s.merchant.product + "-连续包月"
-    amount = _amount(ctx)
+    amount = price(ctx)
     first = ctx.end - timedelta(days=int(ctx.rng.integers(35, 58)))
     second = add_months(first, 1)
     if second > ctx.end:
