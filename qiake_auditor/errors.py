@@ -32,5 +32,5 @@ class PasswordError(StatementError):
     """An encrypted archive needs a (different) password."""
 
 
-class Cancelled(Exception):  # noqa: N818 - reads better at the raise site
+class Cancelled(Exception):
     """The user cancelled a long operation."""

@@ -63,9 +63,9 @@ class Probe:
                 names = set(archive.namelist())
         except zipfile.BadZipFile:
             return False
-        return "xl/workbook.xml" in names or "[Content_Types].xml" in names and any(
+        return "xl/workbook.xml" in names or ("[Content_Types].xml" in names and any(
             n.startswith("xl/") for n in names
-        )
+        ))
 
     @cached_property
     def head(self) -> str:
