@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ledger, merchants
+from ..linking import _BANK_MARKERS as BANK_MARKERS
 from ..linking import WALLETS
 from ..money import minor_units
 from . import normalize
@@ -101,16 +102,64 @@ def _day_numbers(dates: pd.Series) -> np.ndarray:
 
 
 def _counted(frame: pd.DataFrame) -> np.ndarray:
-    linked = frame["link_id"] != ""
-    counted = np.ones(len(frame), dtype=bool)
+    """One counted row per payment: of linked rows the wallet row, and a bank row paid
+    through a wallet (财付通-/支付宝-...) whose wallet statement holds the same payment."""
+    copies, judged = _bank_copies(frame)
+    counted = ~copies
+    linked = (frame["link_id"] != "").to_numpy() & ~judged
     if not linked.any():
         return counted
-    sub = frame.loc[linked, ["link_id", "_wallet"]].copy()
+    sub = frame.loc[(frame["link_id"] != "").to_numpy(), ["link_id", "_wallet"]].copy()
+    sub = sub[~judged[sub.index.to_numpy()]]
     sub["_order"] = np.arange(len(sub))
     sub = sub.sort_values(["link_id", "_wallet", "_order"], ascending=[True, False, True])
     keep = ~sub["link_id"].duplicated()
     counted[sub.index[~keep.to_numpy()].to_numpy()] = False
     return counted
+
+
+COPY_WINDOW = (-1, 3)  # bank posting day minus wallet day
+
+
+def _bank_copies(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Bank rows that repeat a wallet row (same platform, direction and amount, posted
+    0-3 days later), matched one to one in date order.
+
+    The link ids of the import already pair most of them; with many equal amounts on
+    nearby days (metro fares) a pairing can shift by a row and leave one bank copy
+    unlinked, which would count a payment twice. Returns (copies, judged): judged are
+    the bank rows this matching decided on (their link ids are then not needed).
+    """
+    copies = np.zeros(len(frame), dtype=bool)
+    judged = np.zeros(len(frame), dtype=bool)
+    wallet = frame["_wallet"].to_numpy()
+    moved = (frame["state"].isin(ledger.MONEY_MOVED_STATES)
+             & (frame["direction"] != ledger.NEUTRAL)).to_numpy()
+    bank = np.flatnonzero(~wallet & moved)
+    if not len(bank) or not (wallet & moved).any():
+        return copies, judged
+    family = per_value(frame["format"], lambda u: u.str.partition("-")[0].to_numpy())
+    text = (frame["counterparty"].iloc[bank] + " " + frame["description"].iloc[bank])
+    days = frame["_day"].to_numpy()
+    cents = frame["_cents"].to_numpy()
+    direction = frame["direction"].to_numpy()
+    for name, marker in BANK_MARKERS.items():
+        ours = bank[text.str.contains(marker).to_numpy()]
+        theirs = np.flatnonzero(wallet & moved & (family == name))
+        if not len(ours) or not len(theirs):
+            continue
+        judged[ours] = True
+        pool: dict[tuple, list[int]] = {}
+        for w in theirs[np.argsort(days[theirs], kind="stable")]:
+            pool.setdefault((direction[w], cents[w]), []).append(int(days[w]))
+        for b in ours[np.argsort(days[ours], kind="stable")]:
+            waiting = pool.get((direction[b], cents[b]))
+            while waiting and days[b] - waiting[0] > COPY_WINDOW[1]:
+                waiting.pop(0)  # too old to be this bank row's wallet payment
+            if waiting and COPY_WINDOW[0] <= days[b] - waiting[0] <= COPY_WINDOW[1]:
+                waiting.pop(0)
+                copies[b] = True
+    return copies, judged
 
 
 def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> np.ndarray:

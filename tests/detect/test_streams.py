@@ -274,3 +274,23 @@ def test_duplicate_after_an_off_schedule_charge_is_flagged_on_the_right_row():
     assert s["count"] == 8
     dup = [c for c in s["charges"] if "duplicate_charge" in c["flags"]]
     assert [(c["date"], c["source_row"]) for c in dup] == [("2024-07-10", 10)]  # the second
+
+
+def test_unlinked_bank_copies_of_equal_wallet_payments_count_once():
+    # metro fares: the same amount twice a day; the import's link ids pair two of the
+    # four bank copies with the wrong wallet rows and leave one bank copy unlinked
+    wallet = dict(counterparty="杭州地铁", description="地铁代扣", source="wx.xlsx",
+                  fmt="wechat-xlsx-2026", method="工商银行储蓄卡(6688)")
+    bank = dict(counterparty="深圳市财付通支付科技有限公司", description="财付通-杭州地铁",
+                source="icbc.csv", fmt="icbc-debit-2024", method="工商银行(6688)")
+    rows = [row("2024-09-12", "4.00", **wallet), row("2024-09-12", "4.00", **wallet),
+            row("2024-09-13", "4.00", **wallet), row("2024-09-13", "4.00", **wallet),
+            row("2024-09-13", "4.00", **bank), row("2024-09-13", "4.00", **bank),
+            row("2024-09-14", "4.00", **bank), row("2024-09-14", "4.00", **bank),
+            row("2024-09-20", "4.00", **bank)]  # no wallet row: a payment of its own
+    rows[0]["link_id"] = rows[6]["link_id"] = "L1"
+    rows[1]["link_id"] = rows[7]["link_id"] = "L2"
+    out = scan(ledger(rows), ScanSettings())
+    counted = [(t["source"], t["time"][:10]) for t in out["transactions"] if t["counted"]]
+    assert counted == [("wx.xlsx", "2024-09-12")] * 2 + [("wx.xlsx", "2024-09-13")] * 2 + [
+        ("icbc.csv", "2024-09-20")]
