@@ -68,24 +68,28 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
     elif len(segs) == 1:
         zh.append(f"每次{money(segs[0].cents, cur)}")
         en.append(f"{money(segs[0].cents, cur)} each time")
-    else:
+    elif segs:
+        prices, prices_en = [], []
         for i, s in enumerate(segs):
             start = d(s.start)
             if i == 0:
                 until = d(_last_before(stream, segs[1].start))[:7]
-                zh.append(f"至{until}每次{money(s.cents, cur)}")
-                en.append(f"{money(s.cents, cur)} until {until}")
+                prices.append(f"至{until}每次{money(s.cents, cur)}")
+                prices_en.append(f"{money(s.cents, cur)} until {until}")
             else:
                 rise = s.cents > segs[i - 1].cents
-                zh.append(f"{start}起为{money(s.cents, cur)}（{'涨价' if rise else '降价'}）")
-                en.append(f"{money(s.cents, cur)} since {start} "
-                          f"({'price increase' if rise else 'price decrease'})")
+                prices.append(f"{start}起为{money(s.cents, cur)}（{'涨价' if rise else '降价'}）")
+                prices_en.append(f"{money(s.cents, cur)} since {start} "
+                                 f"({'price increase' if rise else 'price decrease'})")
+        zh.append("，".join(prices))
+        en.append(", ".join(prices_en))
     for pos in stream.proration:
         zh.append(f"{d(pos)}另有一笔{money(cents[pos], cur)}（按比例补差/升级）")
         en.append(f"a prorated {money(cents[pos], cur)} on {d(pos)} (upgrade)")
     for occurrence, failed in sorted(stream.retries.items()):
         dates = "、".join(d(f) for f in failed)
-        zh.append(f"{dates}扣款失败{len(failed)}次，{d(occurrence)[5:]}重试成功")
+        times = "一次" if len(failed) == 1 else f"共{len(failed)}次"
+        zh.append(f"{dates}{times}扣款失败，{d(occurrence)[5:]}重试成功")
         en.append(f"{len(failed)} failed attempt(s) on {', '.join(d(f) for f in failed)}, "
                   f"retried successfully on {d(occurrence)}")
     for pos in stream.failed:
