@@ -9,6 +9,7 @@ date in the rows, so a scan of an old export judges status as of its own end.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -189,13 +190,18 @@ def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as
     days = frame["_day"].to_numpy()
     first_by_key = frame.loc[frame["_key"] != ""].groupby("_key")["_day"].min().to_dict()
     ledger_first = int(days[days > -10**6].min()) if len(days) else 0
-    kept = []
+    typed = []
     for stream in found:
         kind = flags.classify(stream, frame)
-        if kind is None:
-            continue
-        stream.type = kind
-        stream.id = streams.stream_id(stream, cents)
+        if kind is not None:
+            stream.type = kind
+            stream.id = streams.stream_id(stream, cents)
+            typed.append(stream)
+    shared = {i for i, n in Counter(s.id for s in typed).items() if n > 1}
+    kept = []
+    for stream in typed:
+        if stream.id in shared:
+            stream.id = streams.stream_id(stream, cents, with_anchor=True)
         if stream.id in settings.dismissed:
             continue
         cancelled = flags.cancellation_for(stream.key, settings.cancellations,

@@ -242,12 +242,16 @@ def schedule(stream: Stream, frame: pd.DataFrame, as_of: date, notice_days: int,
         stream.cancel_by = stream.next_expected - timedelta(days=notice_days)
 
 
-def stream_id(stream: Stream, cents: np.ndarray) -> str:
-    """Stable across re-imports: merchant, cadence, first price level and anchor."""
+def stream_id(stream: Stream, cents: np.ndarray, with_anchor: bool = False) -> str:
+    """Stable across re-imports (a dismissed stream must stay dismissed): merchant,
+    currency, direction, cadence and first price band; the anchor day only where two
+    streams would otherwise share an id (two seats of one plan on different days)."""
     first = stream.segments[0].cents if stream.segments else int(cents[stream.members[0]])
     band = round(float(np.log(max(first, 1))) * 20)  # ~5% amount bands
-    anchor = stream.fit.anchor[1] if stream.fit and stream.fit.anchor[0] != "days" else ""
-    basis = f"{stream.key}|{stream.currency}|{stream.direction}|{stream.cadence}|{band}|{anchor}"
+    basis = f"{stream.key}|{stream.currency}|{stream.direction}|{stream.cadence}|{band}"
+    if with_anchor:
+        anchor = stream.fit.anchor[1:2] if stream.fit and stream.fit.anchor[0] != "days" else ""
+        basis += f"|{anchor}|{stream.members[0] if not anchor else ''}"
     return "s" + hashlib.sha1(basis.encode()).hexdigest()[:10]
 
 

@@ -170,3 +170,15 @@ def test_empty_ledger_and_rows_without_workspace_columns():
     out = scan(bare, ScanSettings())
     assert out["as_of"] == "2024-03-10" and len(out["transactions"]) == 3
     check_contract(out)
+
+
+def test_stream_ids_survive_more_months_and_tell_two_seats_apart():
+    early = monthly(["2024-07-31", "2024-08-31", "2024-09-30"], counterparty="爱奇艺")
+    later = early + monthly(["2024-11-01", "2024-12-01", "2025-01-01"], counterparty="爱奇艺")
+    (a,) = scan(ledger(early), ScanSettings())["streams"]
+    (b,) = scan(ledger(later), ScanSettings())["streams"]
+    assert a["id"] == b["id"] and a["anchor"] != b["anchor"]
+    seats = monthly([f"2024-{m:02d}-05" for m in range(1, 6)], description="席位A")
+    seats += monthly([f"2024-{m:02d}-12" for m in range(1, 6)], description="席位B")
+    ids = [s["id"] for s in scan(ledger(seats), ScanSettings())["streams"]]
+    assert len(ids) == 2 and len(set(ids)) == 2
