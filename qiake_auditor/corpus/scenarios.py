@@ -250,7 +250,7 @@ def renewal_dt(day: date) -> datetime:
 
 def h9(ctx: Context) -> Case:
     """Name variants and intermediaries: legal name, brand name, 支付宝-/财付通- bank rows."""
-    variant = ctx.which(["alipay-then-wechat", "wechat-card-tenpay"])
+    variant = ctx.which(["alipay-then-wechat", "wechat-card-tenpay", "alipay-card-truncated"])
     m = ctx.names.take()
     amount = price(ctx)
     anchor = int(ctx.rng.integers(1, 29))
@@ -264,6 +264,17 @@ def h9(ctx: Context) -> Case:
                 s.charge(d, amount)
             else:
                 s.charge(d, amount, platform=WECHAT, counterparty=m.brand, method="零钱")
+    elif variant == "alipay-card-truncated":
+        # ICBC cuts 交易场所 short (the ICBC sample has 广东三元麦当劳食品有)
+        s = Stream(ctx, "H9", variant, "monthly", platform=ALIPAY, merchant=m,
+                   counterparty=m.legal, method=ICBC_METHOD)
+        keep = 4 + int(ctx.rng.integers(6, 10))
+        for d in dates:
+            txn = s.charge(d, amount, copy=False)
+            lag = int(ctx.rng.integers(0, 3))
+            if d + timedelta(days=lag) <= ctx.end:
+                copy = factory.bank_copy(txn, lag, ctx.rng)
+                s.txns.append(replace(copy, place=copy.place[:keep]))
     else:
         s = Stream(ctx, "H9", variant, "monthly", platform=WECHAT, merchant=m,
                    counterparty=m.brand, method=ICBC_METHOD)

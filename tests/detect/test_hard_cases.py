@@ -194,7 +194,8 @@ def test_h8_refund_after_renewal_is_netted(tmp_path, variant):
         assert "refund_partial" in stream["flags"] or s.flagged_econs("refund_partial")
 
 
-@pytest.mark.parametrize("variant", ["alipay-then-wechat", "wechat-card-tenpay"])
+@pytest.mark.parametrize("variant", ["alipay-then-wechat", "wechat-card-tenpay",
+                                     "alipay-card-truncated"])
 def test_h9_name_variants_resolve_to_one_counterparty(tmp_path, variant):
     s = run(tmp_path, "H9", variant=variant)
     (gold,) = s.gold("H9")
