@@ -181,6 +181,8 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
         else:
             rest = np.sort(np.r_[rest, piece.members]).astype("int64")
     drafts = _join(kept, days, cents)
+    taken = _extend(drafts, rest, days, cents, extra)
+    rest = np.array([i for i in rest if int(i) not in taken], dtype="int64")
     used = _attach(drafts, rest, days, cents)
     lone = [int(i) for i in rest[keyword[rest]] if int(i) not in used]
     if len(lone) > 2 or _dense(days):
@@ -244,6 +246,51 @@ def _join(pieces: list[Piece], days: np.ndarray, cents: np.ndarray) -> list[Draf
         else:
             best[1].pieces.append(piece)
     return drafts
+
+
+def _extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.ndarray,
+            extra: np.ndarray) -> set[int]:
+    """A new price level seen only once or twice, right after a stream, continues it.
+
+    Too few to be a stream of their own, such charges are the first cycles at a new
+    price (H5, H19): reported at once as a provisional price change.
+    """
+    taken: set[int] = set()
+    for draft in drafts:
+        last = draft.pieces[-1]
+        if last.fit is None or last.fit.anchor[0] == "semi":
+            continue
+        period, tol = cad.PERIOD_DAYS[last.fit.cadence], last.fit.tolerance
+        end = int(days[last.members[-1]])
+        level = float(np.median(cents[last.members]))
+        later = np.array([i for i in rest if int(i) not in taken and days[i] > end],
+                         dtype="int64")
+        best: list[int] = []
+        for group in _levels(cents, later, 0.03, 100):
+            if not 0.25 <= float(np.median(cents[group])) / max(level, 1.0) <= 4:
+                continue
+            chain = [int(group[0])]
+            for i in group[1:]:
+                if abs(days[i] - days[chain[-1]] - period) <= tol + 2:
+                    chain.append(int(i))
+            gap = days[chain[0]] - end
+            fits = gap <= 1.7 * period + tol if len(chain) > 1 else abs(gap - period) <= tol + 2
+            if fits and len(chain) > len(best):
+                best = chain
+        if not best:
+            continue
+        first = np.array(best[:1])
+        if last.fit.anchor[0] == "days":
+            anchor: tuple = ("days", int(days[best[0]]))
+        else:
+            anchor = ("month", int(cad._day_of_month(days[first])[0]),
+                      int(cad._month_index(days[first])[0]))
+        members = np.array(best, dtype="int64")
+        fit = cad.evaluate(last.fit.cadence, anchor, days[members], extra[members],
+                           cents[members])
+        draft.pieces.append(Piece(members, fit, keyword=last.keyword))
+        taken.update(best)
+    return taken
 
 
 def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,

@@ -206,6 +206,9 @@ def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as
         kind = flags.classify(stream, frame)
         if kind is not None:
             stream.type = kind
+            if kind != "subscription" and stream.intro:
+                stream.intro = []  # a small first repayment or bill is no trial
+                streams.price_segments(stream, cents)
             stream.id = streams.stream_id(stream, cents)
             typed.append(stream)
     shared = {i for i, n in Counter(s.id for s in typed).items() if n > 1}

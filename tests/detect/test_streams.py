@@ -294,3 +294,32 @@ def test_unlinked_bank_copies_of_equal_wallet_payments_count_once():
     counted = [(t["source"], t["time"][:10]) for t in out["transactions"] if t["counted"]]
     assert counted == [("wx.xlsx", "2024-09-12")] * 2 + [("wx.xlsx", "2024-09-13")] * 2 + [
         ("icbc.csv", "2024-09-20")]
+
+
+def test_a_new_price_seen_twice_right_after_the_stream_continues_it():
+    rows = [row("2024-11-27", "1.00", description="首月特惠")]
+    rows += monthly(["2024-12-27", "2025-01-27", "2025-02-27", "2025-03-27"], "25.00")
+    rows += monthly(["2025-04-27", "2025-05-27"], "37.00", description="价格调整")
+    s = only(rows)
+    assert s["count"] == 7 and s["amount"] == "37.00" and "price_increase" in s["flags"]
+    assert [p["amount"] for p in s["price_history"]] == ["25.00", "37.00"]
+    assert s["next_expected"] == "2025-06-27"
+
+
+def test_upgrade_with_proration_and_two_charges_at_the_new_price():
+    rows = monthly(["2024-11-03", "2024-12-03", "2025-01-03", "2025-02-03", "2025-03-03"],
+                   "49.00")
+    rows.append(row("2025-03-14", "33.33", description="升级补差价"))
+    rows += monthly(["2025-04-14", "2025-05-14"], "99.00")
+    s = only(rows)
+    assert s["count"] == 8 and charges(s, "proration") == [("2025-03-14", "33.33")]
+    assert "price_increase" in s["flags"] and s["next_expected"] == "2025-06-14"
+
+
+def test_income_raise_and_small_first_repayment_raise_no_alarm():
+    rows = [row(f"2024-{m:02d}-10", "9000.00", "上海云杉信息技术有限公司", description="工资",
+                direction="income", fmt="icbc-debit", source="bank.csv") for m in range(1, 7)]
+    rows += [row(f"2024-{m:02d}-10", "9800.00", "上海云杉信息技术有限公司", description="工资",
+                 direction="income", fmt="icbc-debit", source="bank.csv") for m in range(7, 10)]
+    (s,) = streams_of(rows)
+    assert s["type"] == "income" and s["flags"] == [] and s["count"] == 9
