@@ -22,8 +22,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import platformdirs
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .ledger import LEDGER_COLUMNS
 from .vstr import isin
@@ -160,14 +163,13 @@ class Workspace:
     def add_rows(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame) -> int:
         """Store the rows whose dedup_key is new (inside a transaction); returns how many."""
         known = self._keys(db)
-        fresh = rows.loc[~isin(rows["dedup_key"], known), _STORED_COLUMNS]
+        fresh = rows.loc[~isin(rows["dedup_key"], known), _STORED_COLUMNS] if len(known) else (
+            rows[_STORED_COLUMNS])
         if fresh.empty:
             return 0
-        buffer = io.BytesIO()
-        fresh.reset_index(drop=True).to_parquet(buffer, index=False, compression="snappy")
         db.execute(
             "INSERT INTO row_blocks(file_id, source, n_rows, data) VALUES (?, ?, ?, ?)",
-            (file_id, str(fresh["source"].iloc[0]), len(fresh), sqlite3.Binary(buffer.getvalue())),
+            (file_id, str(fresh["source"].iloc[0]), len(fresh), sqlite3.Binary(_pack(fresh))),
         )
         self._cache = None
         return len(fresh)
@@ -176,8 +178,7 @@ class Workspace:
         blocks = db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()
         if not blocks:
             return pd.Index([], dtype="str")
-        keys = [pd.read_parquet(io.BytesIO(b), columns=["dedup_key"])["dedup_key"]
-                for (b,) in blocks]
+        keys = [_unpack(b, ["dedup_key"])["dedup_key"] for (b,) in blocks]
         return pd.Index(pd.concat(keys, ignore_index=True))
 
     def ledger(self, keys: Iterable[str] | None = None) -> pd.DataFrame:
@@ -189,7 +190,9 @@ class Workspace:
         """
         frame = self._all_rows()
         if keys is not None:
-            frame = frame.loc[isin(frame["dedup_key"], keys)]
+            keys = keys if isinstance(keys, (list, set, tuple, pd.Index)) else list(keys)
+            if len(keys) < len(frame) or not isin(frame["dedup_key"], keys).all():
+                frame = frame.loc[isin(frame["dedup_key"], keys)]
         return frame.reset_index(drop=True).copy()
 
     def _all_rows(self) -> pd.DataFrame:
@@ -198,14 +201,14 @@ class Workspace:
         links_stamp = self._db.execute("SELECT COUNT(*), total_changes()").fetchone()
         if self._cache is not None and self._cache[0] == (stamp, links_stamp):
             return self._cache[1]
-        blocks = [pd.read_parquet(io.BytesIO(b)) for (b,) in
+        blocks = [_unpack(b) for (b,) in
                   self._db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()]
         if blocks:
             frame = pd.concat(blocks, ignore_index=True)
         else:
             frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _STORED_COLUMNS})
-        links = pd.read_sql_query("SELECT dedup_key, link_id, refund_of FROM links", self._db)
-        frame = frame.drop(columns=["link_id"]).merge(links, on="dedup_key", how="left")
+        links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
+        frame["link_id"], frame["refund_of"] = _attach_links(frame["dedup_key"], links)
         frame.insert(0, "row_id", pd.RangeIndex(1, len(frame) + 1).to_numpy())
         frame = _ledger_dtypes(frame[["row_id", *LEDGER_COLUMNS, "dedup_key", "refund_of"]])
         self._cache = ((stamp, links_stamp), frame)
@@ -268,6 +271,33 @@ class Workspace:
 
     def case_log(self) -> list[tuple[str, str, str]]:
         return self._db.execute("SELECT time, action, detail FROM case_log ORDER BY id").fetchall()
+
+
+def _pack(rows: pd.DataFrame) -> bytes:
+    """Rows as Parquet with Snappy: about as fast as Arrow IPC here and a third the size."""
+    buffer = io.BytesIO()
+    rows.reset_index(drop=True).to_parquet(buffer, index=False, compression="snappy")
+    return buffer.getvalue()
+
+
+def _unpack(blob: bytes, columns: list[str] | None = None) -> pd.DataFrame:
+    """A stored row block."""
+    return pd.read_parquet(io.BytesIO(blob), columns=columns)
+
+
+def _attach_links(keys: pd.Series, links: list[tuple[str, str, str]]) -> tuple[np.ndarray, ...]:
+    """link_id and refund_of for each key, looked up with Arrow's hash kernel."""
+    link = np.full(len(keys), "", dtype=object)
+    refund = np.full(len(keys), "", dtype=object)
+    if links:
+        table = pa.array([k for k, _, _ in links], type=pa.large_string())
+        where = pc.index_in(pa.array(keys.array).cast(pa.large_string()), value_set=table)
+        where = where.to_numpy(zero_copy_only=False)
+        found = ~np.isnan(where) if where.dtype.kind == "f" else where >= 0
+        positions = where[found].astype(np.int64)
+        link[found] = np.array([r[1] for r in links], dtype=object)[positions]
+        refund[found] = np.array([r[2] for r in links], dtype=object)[positions]
+    return link, refund
 
 
 def _ledger_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
