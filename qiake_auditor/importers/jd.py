@@ -69,11 +69,7 @@ class JdWallet(Importer):
         return textio.find_line(lines, HEADER[:8], limit=60) is not None
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
-        lines = probe.lines
-        header = textio.find_line(lines, HEADER[:8])
-        if header is None:
-            raise KeyError("the header row 交易时间,商户名称,… was not found")
-        frame = textio.parse_csv_block(lines, header, source=probe.name)
+        frame, preamble = walletrows.table(probe, HEADER[:8])
         printed, full, partial = _split_amounts(frame["金额"])
         amount = walletrows.amounts(probe.name, frame, "金额", raw=printed)
         state, warnings = checks.states(frame["交易状态"])
@@ -95,7 +91,7 @@ class JdWallet(Importer):
             category=walletrows.text(frame["交易分类"]),
         )
         # "支出：16笔(含4笔部分退款)，1648.43元": drop the aside so the totals parse.
-        preamble = [_PARENTHESES.sub("", line) for line in lines[:header]]
+        preamble = [_PARENTHESES.sub("", line) for line in preamble]
         count, sums = checks.declared_totals(preamble)
         warnings += checks.compare_totals(_comparable(rows, partial), count, sums)
         warnings += walletrows.id_warnings(rows)

@@ -38,17 +38,10 @@ class Meituan(Importer):
     label = "Meituan bill CSV / 美团交易账单明细"
 
     def identify(self, probe: Probe) -> bool:
-        lines = probe.head_lines
-        if not any(textio.clean(line).strip(",") == TITLE for line in lines[:3]):
-            return False
-        return textio.find_line(lines, HEADER[:8], limit=60) is not None
+        return walletrows.titled(probe, TITLE, HEADER[:8])
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
-        lines = probe.lines
-        header = textio.find_line(lines, HEADER[:8])
-        if header is None:
-            raise KeyError("the header row 交易创建时间,交易成功时间,… was not found")
-        frame = textio.parse_csv_block(lines, header, source=probe.name)
+        frame, preamble = walletrows.table(probe, HEADER[:8])
         done = walletrows.text(frame["交易成功时间"])
         time = done.where(done != "", walletrows.text(frame["交易创建时间"]))
         kind = walletrows.text(frame["交易类型"])
@@ -73,7 +66,7 @@ class Meituan(Importer):
             merchant_order_id=walletrows.text(frame["商家单号"]),
             category=kind,
         )
-        count, sums = checks.declared_totals(lines[:header])
+        count, sums = checks.declared_totals(preamble)
         as_counted = rows.assign(
             direction=rows["direction"].mask(repayment, ledger.EXPENSE),
             amount=rows["amount"].mask(repayment, "0.00"),

@@ -19,6 +19,28 @@ from . import textio
 TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M", "%Y/%m/%d")
 
 
+def titled(probe, title: str, header: list[str], within: int = 3) -> bool:
+    """identify(): the bill's title on one of its first lines and its header below."""
+    lines = probe.head_lines
+    if not any(textio.clean(line).strip(",") == title for line in lines[:within]):
+        return False
+    return textio.find_line(lines, header, limit=60) is not None
+
+
+def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
+    """The bill's table (header found by its names) and the preamble lines above it.
+
+    The body is cut out of the whole text in one piece (no per-line work), and a last
+    line cut off mid-row is refused.
+    """
+    lines = probe.head_lines
+    at = textio.find_line(lines, header, limit=len(lines))
+    if at is None:
+        raise KeyError(f"the header row {','.join(header[:2])},… was not found")
+    block = textio.csv_region(probe.text, at, stop_at_separator=False)
+    return textio.parse_csv_text(block, at, probe.name, check_cut=True), lines[:at]
+
+
 def text(column: pd.Series) -> pd.Series:
     """Trim padding and tabs; ``/`` (the wallets' "nothing here") becomes empty."""
     value = column.fillna("").astype("str").str.strip(" \t\r\n\u3000\ufeff")

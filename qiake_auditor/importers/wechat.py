@@ -68,19 +68,12 @@ class WeChatCsv(Importer):
     label = "WeChat Pay CSV / 微信支付账单明细"
 
     def identify(self, probe: Probe) -> bool:
-        lines = probe.head_lines
-        if not any(textio.clean(line).strip(",") == TITLE for line in lines[:3]):
-            return False
-        return textio.find_line(lines, HEADER[:8], limit=60) is not None
+        return walletrows.titled(probe, TITLE, HEADER[:8])
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
-        lines = probe.lines
-        header = textio.find_line(lines, HEADER[:8])
-        if header is None:
-            raise KeyError("the header row 交易时间,交易类型,… was not found")
-        frame = textio.parse_csv_block(lines, header, source=probe.name)
+        frame, preamble = walletrows.table(probe, HEADER[:8])
         rows, warnings = _rows(probe, frame, frame["交易时间"], frame[AMOUNT], "line")
-        count, sums = checks.declared_totals(lines[:header])
+        count, sums = checks.declared_totals(preamble)
         warnings += checks.compare_totals(rows, count, sums)
         return Extract(rows, warnings)
 
