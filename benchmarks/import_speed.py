@@ -110,20 +110,30 @@ def measure(code: str, *args: str) -> tuple[float, int, float]:
     return float(seconds), int(rows), int(kilobytes) / 1024
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+def arguments(doc: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="keep the generated CSV in this folder")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def statement(rows: int, folder: Path, keep: Path | None) -> Path:
+    """The benchmark CSV of ``rows`` rows, written unless ``keep`` already holds it."""
+    base = keep or folder
+    base.mkdir(parents=True, exist_ok=True)
+    csv = base / f"alipay-{rows}.csv"
+    if not csv.exists():
+        t = time.perf_counter()
+        write_alipay_csv(csv, rows)
+        print(f"wrote {csv.name}: {csv.stat().st_size / 2**20:.0f} MB "
+              f"in {time.perf_counter() - t:.1f} s")
+    return csv
+
+
+def main() -> None:
+    args = arguments(__doc__)
     with tempfile.TemporaryDirectory() as folder:
-        base = args.keep or Path(folder)
-        base.mkdir(parents=True, exist_ok=True)
-        csv = base / f"alipay-{args.rows}.csv"
-        if not csv.exists():
-            t = time.perf_counter()
-            write_alipay_csv(csv, args.rows)
-            print(f"wrote {csv.name}: {csv.stat().st_size / 2**20:.0f} MB "
-                  f"in {time.perf_counter() - t:.1f} s")
+        csv = statement(args.rows, Path(folder), args.keep)
         bare_s, bare_rows, bare_mb = measure(BARE, str(csv))
         workspace = Path(folder) / "bench.sqlite"
         full_s, full_rows, full_mb = measure(FULL, str(csv), str(workspace))

@@ -10,7 +10,6 @@ Usage: python benchmarks/scan_speed.py [--rows N] [--keep DIR]
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -19,20 +18,13 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from import_speed import BARE, measure, write_alipay_csv
+from import_speed import BARE, arguments, measure, statement
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--keep", type=Path, help="keep the generated CSV in this folder")
-    args = parser.parse_args()
+    args = arguments(__doc__)
     with tempfile.TemporaryDirectory() as folder:
-        base = args.keep or Path(folder)
-        base.mkdir(parents=True, exist_ok=True)
-        csv = base / f"alipay-{args.rows}.csv"
-        if not csv.exists():
-            write_alipay_csv(csv, args.rows)
+        csv = statement(args.rows, Path(folder), args.keep)
         bare_s, _, _ = measure(BARE, str(csv))
         command = [str(Path(sys.executable).with_name("qiake-auditor")), "scan", str(csv),
                    "--workspace", str(Path(folder) / "scan.sqlite"), "--json"]
