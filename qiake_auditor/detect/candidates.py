@@ -121,7 +121,8 @@ def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) 
     """A stream made of the fewest charges needs more than spacing to be believed.
 
     Without a renewal word or a catalogued merchant, a quarterly/annual renewal (or a
-    monthly one seen only three times) must charge the same amount (within 0.2% or 1%),
+    monthly one seen only three times) must charge the same amount (to the cent, or
+    within 1% for monthly),
     and the merchant must not be a shop the user buys from all the time in between: two
     purchases of similar price some months apart are a coincidence, not a plan. Income
     and transfers (``strict``) get no sparse cadence at all without a keyword.
@@ -134,7 +135,8 @@ def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) 
     if sparse and strict:
         return False
     values = cents[piece.members]
-    if values.max() - values.min() > (0.002 if sparse else 0.01) * values.max():
+    if (values.max() != values.min()) if sparse else (
+            values.max() - values.min() > 0.01 * values.max()):
         return False
     margin = 45 if sparse else 15
     lo, hi = days[piece.members[0]] - margin, days[piece.members[-1]] + margin

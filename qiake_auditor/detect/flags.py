@@ -96,8 +96,8 @@ def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
     if stream.intro and regular:
         add(regular[0], "trial_conversion")
     for before, after in zip(stream.segments, stream.segments[1:], strict=False):
-        if after.cents > before.cents and stream.direction == "expense":
-            add(after.start, "price_increase")  # a raise of income is no alarm
+        if after.cents > before.cents and stream.type == "subscription":
+            add(after.start, "price_increase")  # a raise of rent or income is no alarm
     for m in stream.duplicates:
         add(m, "duplicate_charge")
     for m in stream.unusual:

@@ -81,6 +81,8 @@ def word_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:
         if len(hits):
             flags[hits] = description.iloc[hits].str.contains(pattern).to_numpy()
         out[name] = flags
+    out["_gift"] |= per_value(frame["category"], lambda u: u.str.contains(
+        GIFT_WORDS).to_numpy(), bool)  # WeChat: 交易类型 微信红包 with item "/"
     out["_auto"] |= per_value(frame["counterparty"], lambda u: u.str.contains(
         AUTO_RENEW).to_numpy(), bool)
     return out

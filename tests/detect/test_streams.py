@@ -323,3 +323,19 @@ def test_income_raise_and_small_first_repayment_raise_no_alarm():
                  direction="income", fmt="icbc-debit", source="bank.csv") for m in range(7, 10)]
     (s,) = streams_of(rows)
     assert s["type"] == "income" and s["flags"] == [] and s["count"] == 9
+
+
+def test_red_packets_are_never_a_plan():
+    rows = [row(d, "52.00", "陈静", description="/", category="微信红包", source="wx.csv",
+                fmt="wechat-csv") for d in ("2024-03-01", "2024-03-16", "2024-04-01",
+                                            "2024-04-16", "2024-05-01")]
+    assert streams_of(rows) == []
+
+
+def test_two_shop_purchases_a_quarter_apart_need_the_exact_same_amount():
+    near = [row("2024-04-29", "516.71", "小米之家", description="网购订单"),
+            row("2024-07-31", "516.65", "小米之家", description="网购订单")]
+    assert streams_of(near) == []
+    same = [row("2024-04-29", "516.70", "小米之家", description="网购订单"),
+            row("2024-07-29", "516.70", "小米之家", description="网购订单")]
+    assert [s["cadence"] for s in streams_of(same)] == ["quarterly"]
