@@ -184,9 +184,10 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
             rest = np.sort(np.r_[rest, piece.members]).astype("int64")
     drafts = _join(kept, days, cents)
     taken = _extend(drafts, rest, days, cents, extra)
-    rest = np.array([i for i in rest if int(i) not in taken], dtype="int64")
+    if taken:
+        rest = rest[~np.isin(rest, list(taken))]
     used = _attach(drafts, rest, days, cents)
-    lone = [int(i) for i in rest[keyword[rest]] if int(i) not in used]
+    lone = [int(i) for i in rest[keyword[rest]] if int(i) not in used] if keyword.any() else []
     if len(lone) > 2 or _dense(days):
         lone = []  # many unexplained 代扣 rows are a habit (metro, top-ups), not a plan
     for i in lone:
@@ -265,8 +266,10 @@ def _extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.n
         period, tol = cad.PERIOD_DAYS[last.fit.cadence], last.fit.tolerance
         end = int(days[last.members[-1]])
         level = float(np.median(cents[last.members]))
-        later = np.array([i for i in rest if int(i) not in taken and days[i] > end],
-                         dtype="int64")
+        reach = end + 2.7 * period + 2 * tol + 2  # a chain of two at most is needed here
+        later = rest[(days[rest] > end) & (days[rest] <= reach)]
+        if taken:
+            later = later[~np.isin(later, list(taken))]
         best: list[int] = []
         for group in _levels(cents, later, 0.03, 100):
             if not 0.25 <= float(np.median(cents[group])) / max(level, 1.0) <= 4:
@@ -297,8 +300,19 @@ def _extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.n
 
 def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             cents: np.ndarray) -> set[int]:
-    """Trial / introductory charges before a stream and prorations between its pieces."""
+    """Trial / introductory charges before a stream and prorations between its pieces.
+
+    Candidates are narrowed with array masks first: a habit merchant can leave tens of
+    thousands of charges over.
+    """
+    free = np.zeros(len(days), dtype=bool)
+    free[rest] = True
     used: set[int] = set()
+
+    def take(i: int) -> None:
+        free[i] = False
+        used.add(int(i))
+
     for draft in drafts:
         first = draft.pieces[0]
         if first.fit is None:
@@ -306,30 +320,30 @@ def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
         start = int(days[first.members[0]])
         level = cents[first.members[0]]
         period = cad.PERIOD_DAYS[first.fit.cadence]
-        before = [i for i in rest if i not in used
-                  and start - period - first.fit.tolerance <= days[i] < start
-                  and (cents[i] <= 100 or cents[i] * 2 <= level)]
-        if before:
+        before = np.flatnonzero(free & (days >= start - period - first.fit.tolerance)
+                                & (days < start) & ((cents <= 100) | (cents * 2 <= level)))
+        if len(before):
             draft.intro.append(int(before[-1]))
-            used.add(int(before[-1]))
+            take(before[-1])
         for piece in draft.pieces:
-            free = [i for i in rest if i not in used]
-            if piece.fit is None or not free:
+            if piece.fit is None:
                 continue
             taken = set(piece.fit.slots[piece.fit.inlier].tolist())
             lo = int(days[piece.members[0]]) - 2 * cad.PERIOD_DAYS[piece.fit.cadence] - 1
             hi = int(days[piece.members[-1]]) + cad.PERIOD_DAYS[piece.fit.cadence]
             level = float(np.median(cents[piece.members]))
-            for i in free:
+            near = np.flatnonzero(free & (days > lo) & (days <= hi) & (cents >= 0.5 * level)
+                                  & (cents <= 3.5 * level))
+            for i in near[:200]:
                 slot, residual = piece.fit.slot_of(int(days[i]))
-                if (lo < days[i] <= hi and slot not in taken and 0.5 <= cents[i] / level <= 3.5
-                        and abs(residual) <= piece.fit.tolerance):
+                if slot not in taken and abs(residual) <= piece.fit.tolerance:
                     draft.absorbed.append(int(i))
-                    used.add(int(i))
+                    take(i)
                     taken.add(slot)
         for a, b in zip(draft.pieces, draft.pieces[1:], strict=False):
             lo, hi = int(days[a.members[-1]]), int(days[b.members[0]])
-            between = [i for i in rest if i not in used and lo < days[i] < hi]
+            between = np.flatnonzero(free & (days > lo) & (days < hi))
             draft.proration.extend(int(i) for i in between)
-            used.update(int(i) for i in between)
+            for i in between:
+                take(i)
     return used

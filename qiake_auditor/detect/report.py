@@ -146,7 +146,9 @@ def flagged_rows(kept: list[Stream], frame: pd.DataFrame, settings,
             out[pos] = {"source": source, "source_row": source_row, "txn_id": txn or None,
                         "row_id": row_id, "dedup_key": key, "flags": fl, "cause": cause,
                         "stream": None}
-    return [out[p] for p in sorted(out, key=lambda p: (days[p], p))]
+    order = np.fromiter(out, dtype="int64", count=len(out))
+    order = order[np.lexsort((order, days[order]))]
+    return [out[p] for p in order.tolist()]
 
 
 def _limit(when: date | None) -> int:
