@@ -182,3 +182,14 @@ def test_stream_ids_survive_more_months_and_tell_two_seats_apart():
     seats += monthly([f"2024-{m:02d}-12" for m in range(1, 6)], description="席位B")
     ids = [s["id"] for s in scan(ledger(seats), ScanSettings())["streams"]]
     assert len(ids) == 2 and len(set(ids)) == 2
+
+
+def test_cli_notice_days_and_english_explanation(tmp_path, capsys):
+    code = cli.main(["scan", *demo_files(), "--workspace", str(tmp_path / "w.sqlite"),
+                     "--notice-days", "30", "--lang", "en", "--json"])
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    annual = next(s for s in out["streams"] if s["cadence"] == "annual")
+    assert annual["next_expected"] == "2026-11-30" and annual["cancel_by"] == "2026-10-31"
+    assert annual["explanation"].startswith("2 charges from 深圳洽客科技有限公司")
+    assert "cancel by 2026-10-31" in annual["explanation"]

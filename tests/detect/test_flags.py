@@ -85,3 +85,15 @@ def test_each_unusual_cause_has_its_own_reason_in_the_explanation():
     assert "2024-04-12的扣费最可能的原因：扣款失败后的补扣或一次补收多期" in s["explanation"]
     assert "（价格升至¥249）" in s["explanation"]
     assert "(on day 10 each month)" in s["explanation_en"]
+
+
+def test_new_merchant_is_flagged_on_its_first_charge_only_after_some_history():
+    history = [row(f"2024-01-{d:02d}", "12.00", "便利蜂", description="早餐") for d in (3, 9)]
+    rows = history + monthly(["2024-04-20", "2024-05-20", "2024-06-20"], "88.00",
+                             counterparty="杭州新橙科技有限公司", description="会员")
+    (s,) = scan(ledger(rows), ScanSettings())["streams"]
+    first = [c for c in s["charges"] if "new_merchant" in c["flags"]]
+    assert [c["date"] for c in first] == ["2024-04-20"]
+    assert first[0]["cause"] == "new_purchase_or_upgrade"
+    (s,) = scan(ledger(rows[2:]), ScanSettings())["streams"]  # no history before it
+    assert "new_merchant" not in s["flags"]

@@ -339,3 +339,12 @@ def test_two_shop_purchases_a_quarter_apart_need_the_exact_same_amount():
     same = [row("2024-04-29", "516.70", "小米之家", description="网购订单"),
             row("2024-07-29", "516.70", "小米之家", description="网购订单")]
     assert [s["cadence"] for s in streams_of(same)] == ["quarterly"]
+
+
+def test_biweekly_stream_from_a_friday_with_next_date():
+    start = np.datetime64("2024-01-05")
+    rows = [row(str(start + 14 * i), "45.00", "保洁到家", description="保洁服务-包月自动续费")
+            for i in range(10)]
+    s = only(rows)
+    assert (s["cadence"], s["count"], s["next_expected"]) == ("biweekly", 10, "2024-05-24")
+    assert s["anchor"] == "每14天（周五）" and s["next_window_days"] == 2
