@@ -83,6 +83,12 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
                                  f"({'price increase' if rise else 'price decrease'})")
         zh.append("，".join(prices))
         en.append(", ".join(prices_en))
+    if stream.fit is not None and stream.fit.missed:
+        gaps = [stream.fit.expected(slot).isoformat() for slot in stream.fit.missed]
+        shown = "、".join(gaps[:3]) + ("等" if len(gaps) > 3 else "")
+        zh.append(f"{shown}前后未见扣费（暂停或跳过{len(gaps)}期）")
+        en.append(f"no charge around {', '.join(gaps[:3])}{' ...' if len(gaps) > 3 else ''} "
+                  f"({len(gaps)} cycle(s) paused or skipped)")
     for pos in stream.proration:
         zh.append(f"{d(pos)}另有一笔{money(cents[pos], cur)}（按比例补差/升级）")
         en.append(f"a prorated {money(cents[pos], cur)} on {d(pos)} (upgrade)")

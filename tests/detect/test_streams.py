@@ -136,6 +136,7 @@ def test_h14_pause_then_resume_is_one_stream():
              "2024-08-05", "2024-09-05"]
     s = only(monthly(dates, "59.00", counterparty="爱奇艺"))
     assert s["count"] == 7 and s["missed"] == 2 and s["status"] == "active"
+    assert "2024-05-05、2024-06-05前后未见扣费（暂停或跳过2期）" in s["explanation"]
 
 
 def test_h16_usage_based_amounts_are_one_variable_stream_without_price_alerts():
