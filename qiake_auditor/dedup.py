@@ -9,7 +9,11 @@ the same rows maps onto the same keys.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from pandas.util import hash_array
 
 from .vstr import join_columns
 
@@ -23,9 +27,10 @@ def family(format_id: str) -> str:
 
 def dedup_keys(rows: pd.DataFrame, format_id: str) -> pd.Series:
     """One key per row, stable across exports of the same platform."""
-    basis = join_columns(rows, list(_FIELDS))  # one Arrow kernel, then one hash pass
-    digest = pd.util.hash_pandas_object(family(format_id) + "\x1f" + basis, index=False,
-                                        categorize=False)
-    occurrence = digest.groupby(digest.to_numpy()).cumcount()
-    return pd.Series(digest.to_numpy().astype("str"), index=rows.index, dtype="str") + ":" + \
-        occurrence.astype("str")
+    basis = join_columns(rows, list(_FIELDS), prefix=family(format_id))
+    digest = hash_array(np.asarray(basis.to_numpy(dtype=object)), categorize=False)
+    occurrence = pd.Series(digest).groupby(digest).cumcount().to_numpy()
+    text = pc.binary_join_element_wise(
+        pc.cast(pa.array(digest), pa.large_string()),
+        pc.cast(pa.array(occurrence), pa.large_string()), pa.scalar(":", pa.large_string()))
+    return pd.Series(text.to_pandas(), index=rows.index).astype("str")

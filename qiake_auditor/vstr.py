@@ -28,9 +28,15 @@ def replace_regex(series: pd.Series, pattern: str, replacement: str = "") -> pd.
     return _back(pc.replace_substring_regex(_arrow(series), pattern, replacement), series)
 
 
-def join_columns(frame: pd.DataFrame, columns: list[str], separator: str = "\x1f") -> pd.Series:
-    """The given text columns joined row by row with ``separator`` (one Arrow kernel)."""
+def join_columns(frame: pd.DataFrame, columns: list[str], separator: str = "\x1f",
+                 prefix: str | None = None) -> pd.Series:
+    """The given text columns joined row by row with ``separator`` (one Arrow kernel).
+
+    ``prefix``: a constant put in front of every row, as if it were a first column.
+    """
     arrays = [_arrow(frame[c]) for c in columns]
+    if prefix is not None:
+        arrays.insert(0, pa.scalar(prefix, type=pa.large_string()))
     separator_array = pa.scalar(separator, type=pa.large_string())
     return _back(pc.binary_join_element_wise(*arrays, separator_array), frame)
 

@@ -171,10 +171,9 @@ def parse_csv_text(block: str, header: int, source: str = "",
 
 
 def _refuse_cut_last_line(block: str, header: int, source: str) -> None:
-    body = block.rstrip("\n")
-    if block.endswith("\n") or "\n" not in body:
+    if block.endswith("\n") or "\n" not in block:
         return
-    first, last = body[: body.find("\n")], body[body.rfind("\n") + 1:]
+    first, last = block[: block.find("\n")], block[block.rfind("\n") + 1:]
     try:
         wanted = len(next(csv.reader([first])))
         got = len(next(csv.reader([last])))
@@ -184,7 +183,7 @@ def _refuse_cut_last_line(block: str, header: int, source: str) -> None:
         raise StatementError(
             source, f"the file looks cut off: its last line has {got} of {wanted} fields and no "
                     "line end (export or download the statement again)",
-            header + body.count("\n") + 1)
+            header + block.count("\n") + 1)
 
 
 def _parse_fast(block: str, header: int) -> pd.DataFrame | None:
@@ -354,6 +353,9 @@ def iso_times(raw: pd.Series, formats: Sequence[str] = (), source: str = "",
     text = raw.fillna("").astype("str").str.strip()
     if text.str.contains("  ", regex=False).any():
         text = replace_regex(text, r"\s+", " ")
+    iso = text.str.fullmatch(r"\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?").fillna(False)
+    if iso.all():  # the common case: printed in ISO form already, kept as printed
+        return text
     result = pd.Series("", index=text.index, dtype="str")
     done = pd.Series(False, index=text.index)
     for _, pattern in _DATE_FORMATS:
