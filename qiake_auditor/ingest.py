@@ -170,8 +170,8 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
     for index, path in enumerate(paths):
         progress.check()
         progress.report(index / max(len(paths), 1) * 0.8, f"reading {Path(path).name}")
-        known = workspace.file_by_hash(_sha_of(path))
         found = read_statements(path, password, options)
+        known = workspace.file_by_hash(found[0].sha256)  # one hash per file, read once
         for statement in found:
             report = summarize(statement)
             report.already_imported = known is not None
@@ -212,14 +212,6 @@ def relink(workspace: Workspace, db, rows: list[pd.DataFrame] | None = None) -> 
     links = linking.wallet_bank_links(candidates)
     refunds = linking.refund_links(candidates)
     workspace.set_links(db, links, refunds)
-
-
-def _sha_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def summarize(statement: Statement) -> FileReport:
