@@ -236,6 +236,16 @@ def _rank(f: Fit) -> tuple:
     return (not f.valid(2), *f.quality())
 
 
+def one_period_after(day: int, cadence: str) -> date:
+    """The same day one period later (month ends clamped): the next charge of a plan
+    whose billing day was moved to ``day`` (an upgrade)."""
+    if cadence in MONTHS:
+        month = _month_index(np.array([day]))[0] + MONTHS[cadence]
+        dom = int(_day_of_month(np.array([day]))[0])
+        return EPOCH + timedelta(days=int(_clamped(np.array([month]), dom)[0]))
+    return EPOCH + timedelta(days=round(day + PERIOD_DAYS[cadence]))
+
+
 def describe_anchor(f: Fit, lang: str = "zh") -> str:
     """The rule in words: 每月最后一天 / on the 15th of each month / every 14 days."""
     kind = f.anchor[0]

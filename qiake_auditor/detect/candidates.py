@@ -48,6 +48,7 @@ class Draft:
     intro: list[int] = field(default_factory=list)  # trial / introductory charges
     proration: list[int] = field(default_factory=list)
     absorbed: list[int] = field(default_factory=list)  # odd amounts on an empty slot
+    reanchor: int | None = None  # a trailing proration: the plan changed on that day
 
     @property
     def members(self) -> np.ndarray:
@@ -298,6 +299,27 @@ def _extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.n
     return taken
 
 
+def _trailing_proration(draft: Draft, free: np.ndarray, days: np.ndarray, cents: np.ndarray,
+                        take) -> None:
+    """A smaller off-schedule charge within a cycle after the last renewal, and nothing
+    after it: an upgrade paid pro rata, after which the plan renews on that day (H19)."""
+    last = draft.pieces[-1]
+    if last.fit is None or last.fit.anchor[0] == "semi" or last.fit.hits < 2:
+        return
+    end = int(days[last.members[-1]])
+    period, tol = cad.PERIOD_DAYS[last.fit.cadence], last.fit.tolerance
+    level = float(np.median(cents[last.members]))
+    after = np.flatnonzero(free & (days > end))
+    if len(after) != 1:
+        return
+    i = int(after[0])
+    _, residual = last.fit.slot_of(int(days[i]))
+    if days[i] < end + period - tol and 0 < cents[i] < 0.95 * level and abs(residual) > tol:
+        draft.proration.append(i)
+        draft.reanchor = i
+        take(i)
+
+
 def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             cents: np.ndarray) -> set[int]:
     """Trial / introductory charges before a stream and prorations between its pieces.
@@ -346,4 +368,5 @@ def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             draft.proration.extend(int(i) for i in between)
             for i in between:
                 take(i)
+        _trailing_proration(draft, free, days, cents, take)
     return used

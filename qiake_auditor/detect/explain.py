@@ -92,6 +92,10 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
     for pos in stream.proration:
         zh.append(f"{d(pos)}另有一笔{money(cents[pos], cur)}（按比例补差/升级）")
         en.append(f"a prorated {money(cents[pos], cur)} on {d(pos)} (upgrade)")
+        if pos == stream.reanchor and stream.fit is not None:
+            nxt = cad.one_period_after(int(days[pos]), stream.fit.cadence).isoformat()
+            zh[-1] += f"，此后可能改在每期{d(pos)[8:]}日前后扣费（按{nxt}预计）"
+            en[-1] += f"; renewals may move to that day (next expected from it: {nxt})"
     for occurrence, failed in sorted(stream.retries.items()):
         dates = "、".join(d(f) for f in failed)
         times = "一次" if len(failed) == 1 else f"共{len(failed)}次"

@@ -43,6 +43,7 @@ class Stream:
     intro: list[int] = field(default_factory=list)
     proration: list[int] = field(default_factory=list)
     absorbed: list[int] = field(default_factory=list)
+    reanchor: int | None = None  # trailing proration: renewals move to its day
     duplicates: list[int] = field(default_factory=list)
     unusual: list[int] = field(default_factory=list)
     retries: dict[int, list[int]] = field(default_factory=dict)  # occurrence -> failed rows
@@ -91,6 +92,7 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
                     intro=[int(pos[i]) for i in draft.intro],
                     proration=[int(pos[i]) for i in draft.proration])
     stream.absorbed = [int(pos[i]) for i in draft.absorbed]
+    stream.reanchor = None if draft.reanchor is None else int(pos[draft.reanchor])
     for before, after in zip(draft.pieces, draft.pieces[1:], strict=False):
         if (fit is draft.pieces[-1].fit and before.fit is not None and after.fit is not None
                 and before.fit.anchor[:2] != after.fit.anchor[:2]):
@@ -224,6 +226,8 @@ def schedule(stream: Stream, frame: pd.DataFrame, as_of: date, notice_days: int,
         return
     extra = 0 if frame["_wallet"].iat[stream.members[-1]] else 2
     _, expected = fit.next_after(last)
+    if stream.reanchor is not None:
+        expected = cad.one_period_after(int(days[stream.reanchor]), fit.cadence)
     stream.window = fit.tolerance + extra
     period = cad.PERIOD_DAYS[fit.cadence]
     late = (as_of - expected).days

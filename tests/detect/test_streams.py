@@ -349,3 +349,16 @@ def test_biweekly_stream_from_a_friday_with_next_date():
     s = only(rows)
     assert (s["cadence"], s["count"], s["next_expected"]) == ("biweekly", 10, "2024-05-24")
     assert s["anchor"] == "每14天（周五）" and s["next_window_days"] == 2
+
+
+def test_trailing_proration_moves_the_predicted_renewal_to_its_day():
+    rows = monthly(["2024-01-05", "2024-02-05", "2024-03-05"], "199.00")
+    rows.append(row("2024-03-18", "87.30", description="升级补差"))
+    s = only(rows, as_of=np.datetime64("2024-03-20").astype(object))
+    assert charges(s, "proration") == [("2024-03-18", "87.30")]
+    assert s["next_expected"] == "2024-04-18" and s["status"] == "active"
+    assert "此后可能改在每期18日前后扣费" in s["explanation"]
+    # a later regular charge on the old day means no move
+    rows.append(row("2024-04-05", "199.00"))
+    s = only(rows)
+    assert s["next_expected"] == "2024-05-05"
