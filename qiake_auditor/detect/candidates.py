@@ -147,12 +147,13 @@ def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) 
 
 def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
          keyword: np.ndarray, catalogued: bool, units: list[str] | None = None,
-         strict: bool = False) -> list[Draft]:
+         strict: bool = False, settled: np.ndarray | None = None) -> list[Draft]:
     """Draft streams of one merchant's successful charges (arrays sorted by day).
 
     ``units`` gives, for charges with a renewal keyword, the cadence its words name
     (包年 -> annual ...), used for a lone charge. ``strict`` (income, transfers) admits
-    no sparse cadence without a keyword.
+    no sparse cadence without a keyword. ``settled`` marks charges in their final state
+    (not pending): only those may move a plan's renewal day.
     """
     pieces: list[Piece] = []
     leftover: list[np.ndarray] = []
@@ -187,7 +188,8 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
     taken = _extend(drafts, rest, days, cents, extra)
     if taken:
         rest = rest[~np.isin(rest, list(taken))]
-    used = _attach(drafts, rest, days, cents)
+    settled = np.ones(len(days), dtype=bool) if settled is None else settled
+    used = _attach(drafts, rest, days, cents, settled)
     lone = [int(i) for i in rest[keyword[rest]] if int(i) not in used] if keyword.any() else []
     if len(lone) > 2 or _dense(days):
         lone = []  # many unexplained 代扣 rows are a habit (metro, top-ups), not a plan
@@ -300,7 +302,7 @@ def _extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.n
 
 
 def _trailing_proration(draft: Draft, free: np.ndarray, days: np.ndarray, cents: np.ndarray,
-                        take) -> None:
+                        settled: np.ndarray, take) -> None:
     """A smaller off-schedule charge within a cycle after the last renewal, and nothing
     after it: an upgrade paid pro rata, after which the plan renews on that day (H19)."""
     last = draft.pieces[-1]
@@ -314,14 +316,15 @@ def _trailing_proration(draft: Draft, free: np.ndarray, days: np.ndarray, cents:
         return
     i = int(after[0])
     _, residual = last.fit.slot_of(int(days[i]))
-    if days[i] < end + period - tol and 0 < cents[i] < 0.95 * level and abs(residual) > tol:
+    if (settled[i] and days[i] < end + period - tol and 0 < cents[i] < 0.95 * level
+            and abs(residual) > tol):
         draft.proration.append(i)
         draft.reanchor = i
         take(i)
 
 
 def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
-            cents: np.ndarray) -> set[int]:
+            cents: np.ndarray, settled: np.ndarray) -> set[int]:
     """Trial / introductory charges before a stream and prorations between its pieces.
 
     Candidates are narrowed with array masks first: a habit merchant can leave tens of
@@ -368,5 +371,5 @@ def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             draft.proration.extend(int(i) for i in between)
             for i in between:
                 take(i)
-        _trailing_proration(draft, free, days, cents, take)
+        _trailing_proration(draft, free, days, cents, settled, take)
     return used

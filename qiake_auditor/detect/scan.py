@@ -172,6 +172,7 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
     wanted[group[keyword]] = True
     keep = mask & wanted[group]
     keys = column(frame, "_key")
+    states = column(frame, "state")
     currencies = column(frame, "currency")
     days_all = frame["_day"].to_numpy()
     cents_all = frame["_cents"].to_numpy()
@@ -184,7 +185,8 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
                  zip(text.iloc[pos].tolist(), keyword[pos], strict=True)] if keyword[pos].any() \
             else None
         drafts = candidates.find(days_all[pos], cents_all[pos], extra_all[pos], keyword[pos],
-                                 catalogued, units, strict=direction != ledger.EXPENSE)
+                                 catalogued, units, strict=direction != ledger.EXPENSE,
+                                 settled=states[pos] == ledger.SUCCESS)
         made = [streams.build(d, pos, days_all[pos], cents_all[pos], extra_all[pos], key,
                               currency, direction) for d in drafts]
         for stream in made:

@@ -362,3 +362,10 @@ def test_trailing_proration_moves_the_predicted_renewal_to_its_day():
     rows.append(row("2024-04-05", "199.00"))
     s = only(rows)
     assert s["next_expected"] == "2024-05-05"
+
+
+def test_a_pending_purchase_after_the_last_renewal_does_not_move_the_plan():
+    rows = monthly(["2024-01-05", "2024-02-05", "2024-03-05"], "199.00")
+    rows.append(row("2024-03-18", "87.30", state="pending", description="等待确认收货"))
+    s = only(rows, as_of=np.datetime64("2024-03-20").astype(object))
+    assert s["next_expected"] == "2024-04-05" and charges(s, "proration") == []
