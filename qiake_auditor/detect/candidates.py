@@ -206,7 +206,8 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
 
 def _tight(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, level: np.ndarray,
            keyword: np.ndarray, catalogued: bool) -> tuple[list[Piece], np.ndarray]:
-    """Pieces from one amount level: the whole level, else each phase of it."""
+    """Pieces from one amount level: the whole level, else each phase of it, else each
+    stretch between long pauses (a plan stopped for half a year and taken up again)."""
     hinted = bool(keyword[level].any()) or catalogued
     if len(level) < 2 or (_dense(days[level]) and not hinted):
         return [], level
@@ -214,14 +215,29 @@ def _tight(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, level: np.nda
     piece, rest = _try(days, cents, extra, level, min_hits, keyword=hinted)
     if piece is not None:
         return [piece], rest
-    found: list[Piece] = []
-    rest = np.array([], dtype="int64")
-    for phase in _phases(days, level):
-        p, r = _try(days, cents, extra, phase, min_hits, keyword=hinted)
-        if p is not None:
-            found.append(p)
-        rest = np.r_[rest, r]
-    return found, np.sort(rest).astype("int64")
+    for parts in (_phases(days, level), _stretches(days, level)):
+        if len(parts) < 2:
+            continue
+        found: list[Piece] = []
+        rest = np.array([], dtype="int64")
+        for part in parts:
+            p, r = _try(days, cents, extra, part, min_hits, keyword=hinted)
+            if p is not None:
+                found.append(p)
+            rest = np.r_[rest, r]
+        if found:
+            return found, np.sort(rest).astype("int64")
+    return [], level
+
+
+def _stretches(days: np.ndarray, members: np.ndarray) -> list[np.ndarray]:
+    """Split where a gap is over three times the usual one (and over 45 days)."""
+    gaps = np.diff(days[members])
+    if len(gaps) < 3:
+        return [members]
+    usual = float(np.median(gaps[gaps > 2])) if (gaps > 2).any() else 0.0
+    cuts = np.flatnonzero((gaps > 3 * usual) & (gaps > 45)) + 1
+    return [part for part in np.split(members, cuts) if len(part)]
 
 
 def _level_of(piece: Piece, cents: np.ndarray) -> float:

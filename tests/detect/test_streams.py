@@ -369,3 +369,12 @@ def test_a_pending_purchase_after_the_last_renewal_does_not_move_the_plan():
     rows.append(row("2024-03-18", "87.30", state="pending", description="等待确认收货"))
     s = only(rows, as_of=np.datetime64("2024-03-20").astype(object))
     assert s["next_expected"] == "2024-04-05" and charges(s, "proration") == []
+
+
+def test_a_plan_taken_up_again_after_half_a_year_is_still_found():
+    rows = monthly(["2024-01-08", "2024-02-08", "2024-03-08"], "30.00", counterparty="爱奇艺")
+    rows += monthly(["2024-10-08", "2024-11-08", "2024-12-08"], "30.00", counterparty="爱奇艺")
+    found = streams_of(rows)
+    assert sorted((s["first_date"], s["count"]) for s in found) == [("2024-01-08", 3),
+                                                                    ("2024-10-08", 3)]
+    assert [s["status"] for s in found if s["first_date"] == "2024-01-08"] == ["inactive"]
