@@ -197,6 +197,11 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
         progress.report(0.92, "linking")
         new_rows = [s.rows for s in statements]
         relink(workspace, db, None if had_rows else new_rows)
+    if not had_rows and statements:
+        fresh = pd.concat(new_rows, ignore_index=True)
+        if len(statements) > 1:
+            fresh = fresh.drop_duplicates("dedup_key")
+        workspace.adopt_rows(fresh)
     progress.report(1.0, "done")
     return reports, keys
 

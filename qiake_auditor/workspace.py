@@ -195,11 +195,15 @@ class Workspace:
                 frame = frame.loc[isin(frame["dedup_key"], keys)]
         return frame.reset_index(drop=True).copy()
 
-    def _all_rows(self) -> pd.DataFrame:
-        stamp = self._db.execute(
+    def _stamp(self) -> tuple:
+        """Changes whenever stored rows or links change (cache validity)."""
+        blocks = self._db.execute(
             "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM row_blocks").fetchone()
-        links_stamp = self._db.execute("SELECT COUNT(*), total_changes()").fetchone()
-        if self._cache is not None and self._cache[0] == (stamp, links_stamp):
+        return blocks, self._db.total_changes
+
+    def _all_rows(self) -> pd.DataFrame:
+        stamp = self._stamp()
+        if self._cache is not None and self._cache[0] == stamp:
             return self._cache[1]
         blocks = [_unpack(b) for (b,) in
                   self._db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()]
@@ -207,12 +211,25 @@ class Workspace:
             frame = pd.concat(blocks, ignore_index=True)
         else:
             frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _STORED_COLUMNS})
+        frame = self._complete(frame)
+        self._cache = (stamp, frame)
+        return frame
+
+    def adopt_rows(self, rows: pd.DataFrame) -> None:
+        """Take rows just stored into an empty workspace as the cached ledger.
+
+        Spares reading a million rows back right after writing them; ``rows`` must
+        be exactly what add_rows stored, in order.
+        """
+        frame = self._complete(rows[_STORED_COLUMNS].reset_index(drop=True))
+        self._cache = (self._stamp(), frame)
+
+    def _complete(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """Stored columns -> the ledger frame: links attached, row ids, text dtypes."""
         links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
         frame["link_id"], frame["refund_of"] = _attach_links(frame["dedup_key"], links)
         frame.insert(0, "row_id", pd.RangeIndex(1, len(frame) + 1).to_numpy())
-        frame = _ledger_dtypes(frame[["row_id", *LEDGER_COLUMNS, "dedup_key", "refund_of"]])
-        self._cache = ((stamp, links_stamp), frame)
-        return frame
+        return _ledger_dtypes(frame[["row_id", *LEDGER_COLUMNS, "dedup_key", "refund_of"]])
 
     def set_links(self, db: sqlite3.Connection, links: dict[str, str],
                   refunds: dict[str, str]) -> None:

@@ -101,3 +101,17 @@ def test_a_statement_cut_off_mid_row_is_refused(tmp_path: Path) -> None:
     complete.write_bytes(whole.rstrip(b"\n"))
     with Workspace(tmp_path / "ws2.sqlite") as ws:
         assert import_paths([complete], ws)[0][0].added == 2
+
+
+def test_the_ledger_kept_after_a_first_import_equals_the_stored_one(tmp_path: Path) -> None:
+    # import_paths hands the rows it just stored to the workspace instead of reading
+    # them back; what a later session reads from the file must be the same.
+    first = alipay_csv(tmp_path / "a.csv", ["jan", "feb", "jan"])
+    overlap = alipay_csv(tmp_path / "b.csv", ["feb", "mar"])
+    with Workspace(tmp_path / "ws.sqlite") as ws:
+        import_paths([first, overlap], ws)
+        kept = ws.ledger()
+    with Workspace(tmp_path / "ws.sqlite") as again:
+        stored = again.ledger()
+    assert len(kept) == 4
+    assert kept.equals(stored)
