@@ -130,12 +130,19 @@ def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) 
     """
     if piece.fit is None or piece.keyword:
         return True
+    values = cents[piece.members]
+    if strict and values.max() - values.min() > 0.01 * values.max():
+        # varying repayments/salaries: the merchant's rows are (nearly) all the stream;
+        # a fixed monthly transfer (定投) stands out by its amount instead
+        lo, hi = days[piece.members[0]], days[piece.members[-1]]
+        inside = int(((days >= lo) & (days <= hi)).sum())
+        if inside - len(piece.members) > len(piece.members) // 2:
+            return False
     sparse = piece.fit.cadence in SPARSE
     if not sparse and piece.fit.hits > 3:
         return True
     if sparse and strict:
         return False
-    values = cents[piece.members]
     if (values.max() != values.min()) if sparse else (
             values.max() - values.min() > 0.01 * values.max()):
         return False

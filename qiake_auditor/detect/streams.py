@@ -143,7 +143,10 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
     steps = np.sign(np.diff(levels))
     revisits = any(_same(values, merged[i], merged[j]) for i in range(len(merged))
                    for j in range(i + 2, len(merged)))
-    if len(merged) >= 3 and (revisits or ((steps > 0).any() and (steps < 0).any())):
+    spread = max(float(values[r].max() - values[r].min()) / max(float(values[r].min()), 1.0)
+                 for r in merged)
+    wander = len(merged) >= 3 and (revisits or ((steps > 0).any() and (steps < 0).any()))
+    if wander or len(stream.unusual) >= 2 or spread > 0.04:
         stream.variable = True  # amounts wander up and down: usage, not price changes
         stream.unusual = []
         _one_range(stream, regular, values)

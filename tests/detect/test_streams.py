@@ -378,3 +378,26 @@ def test_a_plan_taken_up_again_after_half_a_year_is_still_found():
     assert sorted((s["first_date"], s["count"]) for s in found) == [("2024-01-08", 3),
                                                                     ("2024-10-08", 3)]
     assert [s["status"] for s in found if s["first_date"] == "2024-01-08"] == ["inactive"]
+
+
+def test_drifting_usage_amounts_raise_no_price_alarm():
+    amounts = ["730.99", "739.99", "756.98", "770.35", "956.48", "789.10", "725.11", "788.47"]
+    rows = [row(f"2024-{m:02d}-03", a, "武汉慧眼网络科技有限公司", description="云服务")
+            for m, a in zip(range(3, 11), amounts, strict=True)]
+    s = only(rows, watch=[])
+    assert s["variable"] is True and s["flags"] == []
+    assert "¥725.11至¥956.48之间" in s["explanation"]
+
+
+def test_varying_transfers_among_many_are_no_plan_but_a_fixed_monthly_transfer_is():
+    rng = np.random.default_rng(4)
+    others = [row(str(np.datetime64("2024-01-01") + int(d)), f"{rng.integers(200, 400)}.00",
+                  "余额宝", description="余额宝-转入", direction="neutral")
+              for d in sorted(rng.choice(np.arange(12, 180, 1), size=14, replace=False))]
+    varying = [row(f"2024-{m:02d}-10", f"{1100 + 13 * m}.00", "余额宝",
+                   description="余额宝-转入", direction="neutral") for m in range(1, 7)]
+    assert streams_of(others + varying) == []
+    fixed = [row(f"2024-{m:02d}-10", "1000.00", "余额宝", description="余额宝-转入",
+                 direction="neutral") for m in range(1, 7)]
+    s = only(others + fixed)
+    assert (s["type"], s["cadence"], s["count"]) == ("transfer", "monthly", 6)
