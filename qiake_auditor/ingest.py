@@ -158,7 +158,7 @@ def _check(rows: pd.DataFrame, column: str, ok: pd.Series, source: str, unit: st
 
 def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | None = None,
                  mapping: dict[str, str] | None = None,
-                 progress: Progress = NO_PROGRESS) -> tuple[list[FileReport], list[str]]:
+                 progress: Progress = NO_PROGRESS) -> tuple[list[FileReport], pd.Index]:
     """Import files into the workspace, all or nothing.
 
     Returns the per-statement reports and the dedup keys of every row in the given
@@ -178,12 +178,12 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
             reports.append(report)
         statements.extend(found)
     progress.report(0.85, "saving")
-    keys: list[str] = []
+    key_parts: list[pd.Series] = []
     had_rows = workspace.row_count() > 0
     with workspace.transaction() as db:
         stored_ids: dict[str, int] = {}
         for statement, report in zip(statements, reports, strict=True):
-            keys.extend(statement.rows["dedup_key"].tolist())
+            key_parts.append(statement.rows["dedup_key"])
             if report.already_imported:
                 continue
             file_id = stored_ids.get(statement.sha256)
@@ -203,6 +203,7 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
             fresh = fresh.drop_duplicates("dedup_key")
         workspace.adopt_rows(fresh)
     progress.report(1.0, "done")
+    keys = pd.Index(pd.concat(key_parts, ignore_index=True) if key_parts else [], dtype="str")
     return reports, keys
 
 

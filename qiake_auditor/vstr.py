@@ -51,6 +51,9 @@ def map_distinct(series: pd.Series, function) -> pd.Series:
 
 def isin(series: pd.Series, values) -> pd.Series:
     """``series.isin(values)`` with Arrow's hash kernel (pandas loops in Python for Arrow text)."""
-    value_set = pa.array(list(values), type=pa.large_string())
+    if isinstance(values, (pd.Index, pd.Series)):
+        value_set = pa.array(pd.Series(values, dtype="str").array).cast(pa.large_string())
+    else:
+        value_set = pa.array(list(values), type=pa.large_string())
     hit = pc.is_in(_arrow(series), value_set=value_set)
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=series.index, dtype=bool)
