@@ -13,11 +13,12 @@ early candidate.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 import numpy as np
 
+from . import attach
 from . import cadence as cad
+from .pieces import Draft, Piece, levels
 
 AUTO_RENEW = re.compile(r"自动续费|连续包月|连续包季|连续包年|自动扣费|代扣|续费|自动续订|"
                         r"自动充值|auto[- ]?renew|subscription", re.IGNORECASE)
@@ -30,56 +31,11 @@ _UNIT_WORDS = (("annual", re.compile(r"包年|年付|年费|年卡|年度|annual
 MAX_PER_MONTH = 5.0  # a level charged more often than this is a habit, not a plan
 
 
-@dataclass
-class Piece:
-    """Charges (positions into the merchant's arrays) on one cadence."""
-
-    members: np.ndarray
-    fit: cad.Fit | None
-    keyword: bool = False
-    dups: np.ndarray = field(default_factory=lambda: np.array([], dtype="int64"))
-
-
-@dataclass
-class Draft:
-    """A stream before assembly: ordered pieces plus attached extra charges."""
-
-    pieces: list[Piece]
-    intro: list[int] = field(default_factory=list)  # trial / introductory charges
-    proration: list[int] = field(default_factory=list)
-    absorbed: list[int] = field(default_factory=list)  # odd amounts on an empty slot
-    reanchor: int | None = None  # a trailing proration: the plan changed on that day
-
-    @property
-    def members(self) -> np.ndarray:
-        extra = self.intro + self.proration + self.absorbed
-        parts = [p.members for p in self.pieces] + [np.array(extra, dtype="int64")]
-        return np.sort(np.concatenate(parts))
-
-    @property
-    def cadence(self) -> str:
-        fit = self.pieces[-1].fit
-        return fit.cadence if fit else "irregular"
-
-
 def keyword_cadence(text: str) -> str:
     for name, pattern in _UNIT_WORDS:
         if pattern.search(text):
             return name
     return "irregular"
-
-
-def _levels(cents: np.ndarray, order: np.ndarray, relative: float, absolute: int) -> list:
-    """Single-linkage clusters of amounts (positions), in amount order."""
-    if len(order) == 0:
-        return []
-    values = cents[order]
-    sort = np.argsort(values, kind="stable")
-    values = values[sort]
-    jump = (values[1:] > values[:-1] * (1 + relative)) & (values[1:] - values[:-1] > absolute)
-    cuts = np.flatnonzero(jump) + 1
-    return [np.sort(order[sort][a:b]) for a, b in
-            zip(np.r_[0, cuts], np.r_[cuts, len(values)], strict=True)]
 
 
 def _dense(days: np.ndarray) -> bool:
@@ -164,7 +120,7 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
     """
     pieces: list[Piece] = []
     leftover: list[np.ndarray] = []
-    for wide in _levels(cents, np.arange(len(days)), 0.30, 100):
+    for wide in levels(cents, np.arange(len(days)), 0.30, 100):
         hinted = bool(keyword[wide].any()) or catalogued
         values = cents[wide].astype(float)
         steady = values.std() / max(values.mean(), 1.0) <= 0.25
@@ -175,7 +131,7 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
                 pieces.append(piece)
                 leftover.append(rest)
                 continue
-        for level in _levels(cents, wide, 0.03, 100):
+        for level in levels(cents, wide, 0.03, 100):
             found, rest = _tight(days, cents, extra, level, keyword, catalogued)
             pieces += found
             leftover.append(rest)
@@ -192,11 +148,11 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
         else:
             rest = np.sort(np.r_[rest, piece.members]).astype("int64")
     drafts = _join(kept, days, cents)
-    taken = _extend(drafts, rest, days, cents, extra)
+    taken = attach.extend(drafts, rest, days, cents, extra)
     if taken:
         rest = rest[~np.isin(rest, list(taken))]
     settled = np.ones(len(days), dtype=bool) if settled is None else settled
-    used = _attach(drafts, rest, days, cents, settled)
+    used = attach.attach(drafts, rest, days, cents, settled)
     lone = [int(i) for i in rest[keyword[rest]] if int(i) not in used] if keyword.any() else []
     if len(lone) > 2 or _dense(days):
         lone = []  # many unexplained 代扣 rows are a habit (metro, top-ups), not a plan
@@ -275,124 +231,3 @@ def _join(pieces: list[Piece], days: np.ndarray, cents: np.ndarray) -> list[Draf
         else:
             best[1].pieces.append(piece)
     return drafts
-
-
-def _extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.ndarray,
-            extra: np.ndarray) -> set[int]:
-    """A new price level seen only once or twice, right after a stream, continues it.
-
-    Too few to be a stream of their own, such charges are the first cycles at a new
-    price (H5, H19): reported at once as a provisional price change.
-    """
-    taken: set[int] = set()
-    for draft in drafts:
-        last = draft.pieces[-1]
-        if last.fit is None or last.fit.anchor[0] == "semi":
-            continue
-        period, tol = cad.PERIOD_DAYS[last.fit.cadence], last.fit.tolerance
-        end = int(days[last.members[-1]])
-        level = float(np.median(cents[last.members]))
-        reach = end + 2.7 * period + 2 * tol + 2  # a chain of two at most is needed here
-        later = rest[(days[rest] > end) & (days[rest] <= reach)]
-        if taken:
-            later = later[~np.isin(later, list(taken))]
-        best: list[int] = []
-        for group in _levels(cents, later, 0.03, 100):
-            if not 0.25 <= float(np.median(cents[group])) / max(level, 1.0) <= 4:
-                continue
-            chain = [int(group[0])]
-            for i in group[1:]:
-                if abs(days[i] - days[chain[-1]] - period) <= tol + 2:
-                    chain.append(int(i))
-            gap = days[chain[0]] - end
-            fits = gap <= 1.7 * period + tol if len(chain) > 1 else abs(gap - period) <= tol + 2
-            if fits and len(chain) > len(best):
-                best = chain
-        if not best:
-            continue
-        first = np.array(best[:1])
-        if last.fit.anchor[0] == "days":
-            anchor: tuple = ("days", int(days[best[0]]))
-        else:
-            anchor = ("month", int(cad._day_of_month(days[first])[0]),
-                      int(cad._month_index(days[first])[0]))
-        members = np.array(best, dtype="int64")
-        fit = cad.evaluate(last.fit.cadence, anchor, days[members], extra[members],
-                           cents[members])
-        draft.pieces.append(Piece(members, fit, keyword=last.keyword))
-        taken.update(best)
-    return taken
-
-
-def _trailing_proration(draft: Draft, free: np.ndarray, days: np.ndarray, cents: np.ndarray,
-                        settled: np.ndarray, take) -> None:
-    """A smaller off-schedule charge within a cycle after the last renewal, and nothing
-    after it: an upgrade paid pro rata, after which the plan renews on that day (H19)."""
-    last = draft.pieces[-1]
-    if last.fit is None or last.fit.anchor[0] == "semi" or last.fit.hits < 2:
-        return
-    end = int(days[last.members[-1]])
-    period, tol = cad.PERIOD_DAYS[last.fit.cadence], last.fit.tolerance
-    level = float(np.median(cents[last.members]))
-    after = np.flatnonzero(free & (days > end))
-    if len(after) != 1:
-        return
-    i = int(after[0])
-    _, residual = last.fit.slot_of(int(days[i]))
-    if (settled[i] and days[i] < end + period - tol and 0 < cents[i] < 0.95 * level
-            and abs(residual) > tol):
-        draft.proration.append(i)
-        draft.reanchor = i
-        take(i)
-
-
-def _attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
-            cents: np.ndarray, settled: np.ndarray) -> set[int]:
-    """Trial / introductory charges before a stream and prorations between its pieces.
-
-    Candidates are narrowed with array masks first: a habit merchant can leave tens of
-    thousands of charges over.
-    """
-    free = np.zeros(len(days), dtype=bool)
-    free[rest] = True
-    used: set[int] = set()
-
-    def take(i: int) -> None:
-        free[i] = False
-        used.add(int(i))
-
-    for draft in drafts:
-        first = draft.pieces[0]
-        if first.fit is None:
-            continue
-        start = int(days[first.members[0]])
-        level = cents[first.members[0]]
-        period = cad.PERIOD_DAYS[first.fit.cadence]
-        before = np.flatnonzero(free & (days >= start - period - first.fit.tolerance)
-                                & (days < start) & ((cents <= 100) | (cents * 2 <= level)))
-        if len(before):
-            draft.intro.append(int(before[-1]))
-            take(before[-1])
-        for piece in draft.pieces:
-            if piece.fit is None:
-                continue
-            taken = set(piece.fit.slots[piece.fit.inlier].tolist())
-            lo = int(days[piece.members[0]]) - 2 * cad.PERIOD_DAYS[piece.fit.cadence] - 1
-            hi = int(days[piece.members[-1]]) + cad.PERIOD_DAYS[piece.fit.cadence]
-            level = float(np.median(cents[piece.members]))
-            near = np.flatnonzero(free & (days > lo) & (days <= hi) & (cents >= 0.5 * level)
-                                  & (cents <= 3.5 * level))
-            for i in near[:200]:
-                slot, residual = piece.fit.slot_of(int(days[i]))
-                if slot not in taken and abs(residual) <= piece.fit.tolerance:
-                    draft.absorbed.append(int(i))
-                    take(i)
-                    taken.add(slot)
-        for a, b in zip(draft.pieces, draft.pieces[1:], strict=False):
-            lo, hi = int(days[a.members[-1]]), int(days[b.members[0]])
-            between = np.flatnonzero(free & (days > lo) & (days < hi))
-            draft.proration.extend(int(i) for i in between)
-            for i in between:
-                take(i)
-        _trailing_proration(draft, free, days, cents, settled, take)
-    return used

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import cadence as cad
-from .candidates import Draft
+from .pieces import Draft
 
 RETRY_DAYS = 21  # dunning retries run for up to three weeks (a grace period)
 
