@@ -120,7 +120,13 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
     """
     pieces: list[Piece] = []
     leftover: list[np.ndarray] = []
-    for wide in levels(cents, np.arange(len(days)), 0.30, 100):
+    todo = np.arange(len(days))
+    if strict and len(todo) >= 6 and not _dense(days):
+        # repayments and salaries vary widely in amount: first, all on one schedule?
+        whole, todo = _try(days, cents, extra, todo, None)
+        if whole is not None:
+            pieces.append(whole)
+    for wide in levels(cents, todo, 0.30, 100):
         hinted = bool(keyword[wide].any()) or catalogued
         values = cents[wide].astype(float)
         steady = values.std() / max(values.mean(), 1.0) <= 0.25

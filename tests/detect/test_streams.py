@@ -401,3 +401,14 @@ def test_varying_transfers_among_many_are_no_plan_but_a_fixed_monthly_transfer_i
                  direction="neutral") for m in range(1, 7)]
     s = only(others + fixed)
     assert (s["type"], s["cadence"], s["count"]) == ("transfer", "monthly", 6)
+
+
+def test_repayments_of_widely_varying_amounts_are_one_transfer_stream():
+    amounts = ["2735.57", "1351.90", "1220.00", "612.18", "3021.79", "3050.37", "2209.76",
+               "1441.57", "2698.30", "2260.66"]
+    months = ["2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12",
+              "2025-01", "2025-02", "2025-03"]
+    rows = [row(f"{m}-10", a, "花呗", description=f"花呗主动还款-{m}账单", direction="neutral")
+            for m, a in zip(months, amounts, strict=True)]
+    s = only(rows)
+    assert (s["type"], s["cadence"], s["count"], s["flags"]) == ("transfer", "monthly", 10, [])
