@@ -23,6 +23,11 @@ class StatementError(UserError):
         where = f"{source}, {unit} {row}" if row is not None else source
         super().__init__(f"{where}: {message}")
 
+    def __reduce__(self):
+        # Rebuild from the constructor's arguments, so the error survives pickling
+        # (worker processes hand it back to their parent).
+        return (self.__class__, (self.source, self.detail, self.row, self.unit))
+
 
 class UnknownFormatError(StatementError):
     """No importer recognises the file."""

@@ -39,3 +39,13 @@ def test_minor_units() -> None:
 
     assert list(minor_units(pd.Series(["199.00", "0.01", "12.5", "3"]))) == [19900, 1, 1250, 300]
     assert list(minor_units(pd.Series([], dtype="str"))) == []
+
+
+def test_statement_errors_survive_pickling() -> None:
+    import pickle
+
+    from qiake_auditor.errors import StatementError, UnknownFormatError
+
+    for error in (StatementError("a.csv", "bad amount", 26), UnknownFormatError("b.bin", "x")):
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(copy) is type(error) and str(copy) == str(error) and copy.row == error.row
