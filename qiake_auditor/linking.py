@@ -71,14 +71,52 @@ def wallet_bank_links(rows: pd.DataFrame) -> dict[str, str]:
         pairs.append(merged)
     if not pairs:
         return {}
-    candidates = pd.concat(pairs).sort_values(["same_name", "days"], ascending=[False, True])
+    candidates = pd.concat(pairs)
     links: dict[str, str] = {}
-    for wallet_key, bank_key in zip(candidates["dedup_key_w"], candidates["dedup_key_b"],
-                                    strict=True):
-        if wallet_key in links or bank_key in links:
-            continue
-        links[wallet_key] = links[bank_key] = link_id([wallet_key, bank_key])
+    for _, group in candidates.groupby(["amount", "currency", "direction"], sort=False):
+        for wallet_key, bank_key in _pair_in_order(group):
+            links[wallet_key] = links[bank_key] = link_id([wallet_key, bank_key])
     return links
+
+
+def _pair_in_order(group: pd.DataFrame) -> list[tuple[str, str]]:
+    """One-to-one pairs of equal-amount wallet and bank rows, in time order.
+
+    Payments do not overtake each other between wallet and bank, so the pairing
+    never crosses: among such pairings take the most pairs, then the smallest total
+    date shift (a bank row naming the merchant counts as closer). Two ¥4 metro fares
+    a day booked a day later thus pair in order instead of crosswise.
+    """
+    wallet = group.drop_duplicates("dedup_key_w").sort_values(["time_w", "dedup_key_w"])
+    bank = group.drop_duplicates("dedup_key_b").sort_values(["time_b", "dedup_key_b"])
+    cost = {(w, b): 2 * d + (0 if same else 1) for w, b, d, same in zip(
+        group["dedup_key_w"], group["dedup_key_b"], group["days"], group["same_name"],
+        strict=True)}
+    w_keys, b_keys = list(wallet["dedup_key_w"]), list(bank["dedup_key_b"])
+    # best[i][j]: (pairs, -cost) using the first i wallet rows and first j bank rows.
+    best = [[(0, 0)] * (len(b_keys) + 1) for _ in range(len(w_keys) + 1)]
+    for i in range(1, len(w_keys) + 1):
+        row, above = best[i], best[i - 1]
+        for j in range(1, len(b_keys) + 1):
+            choice = max(above[j], row[j - 1])
+            step = cost.get((w_keys[i - 1], b_keys[j - 1]))
+            if step is not None:
+                pairs, negative = above[j - 1]
+                choice = max(choice, (pairs + 1, negative - step))
+            row[j] = choice
+    found = []
+    i, j = len(w_keys), len(b_keys)
+    while i and j:
+        step = cost.get((w_keys[i - 1], b_keys[j - 1]))
+        if step is not None and best[i][j] == (best[i - 1][j - 1][0] + 1,
+                                               best[i - 1][j - 1][1] - step):
+            found.append((w_keys[i - 1], b_keys[j - 1]))
+            i, j = i - 1, j - 1
+        elif best[i][j] == best[i - 1][j]:
+            i -= 1
+        else:
+            j -= 1
+    return found
 
 
 def refund_links(rows: pd.DataFrame) -> dict[str, str]:

@@ -65,3 +65,12 @@ def test_refunds_point_at_their_original_by_order_id() -> None:
     rows = _rows(original, refund, wechat_refund, wechat_original)
     assert refund_links(rows) == {"r1": "o1", "r2": "o2"}
     assert set(candidates(rows)["dedup_key"]) == {"o1", "r1", "r2", "o2"}
+
+
+def test_look_alike_payments_booked_a_day_later_pair_in_order() -> None:
+    fares = [{**WALLET, "counterparty": "地铁", "merchant": "地铁", "amount": "4.00",
+              "time": f"2024-06-0{d} 08:00:00", "dedup_key": f"w{d}"} for d in (1, 2, 3)]
+    booked = [{**BANK, "description": "支付宝-地铁", "amount": "4.00",
+               "time": f"2024-06-0{d + 1}", "dedup_key": f"b{d}"} for d in (1, 2, 3)]
+    links = wallet_bank_links(_rows(*fares, *booked))
+    assert [links[f"w{d}"] == links[f"b{d}"] for d in (1, 2, 3)] == [True, True, True]
