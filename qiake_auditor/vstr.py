@@ -17,8 +17,12 @@ def _arrow(series: pd.Series) -> pa.ChunkedArray | pa.Array:
     return values.cast(pa.large_string()) if values.type != pa.large_string() else values
 
 
+_AS_STR = {pa.string(): pd.StringDtype("pyarrow", float("nan")),
+           pa.large_string(): pd.StringDtype("pyarrow", float("nan"))}
+
+
 def _back(values: pa.Array | pa.ChunkedArray, like: pd.Series) -> pd.Series:
-    return pd.Series(values.to_pandas(), index=like.index).astype("str")
+    return pd.Series(values.to_pandas(types_mapper=_AS_STR.get), index=like.index)
 
 
 def replace_regex(series: pd.Series, pattern: str, replacement: str = "") -> pd.Series:
@@ -42,11 +46,26 @@ def join_columns(frame: pd.DataFrame, columns: list[str], separator: str = "\x1f
 
 
 def map_distinct(series: pd.Series, function) -> pd.Series:
-    """``series.map(function)`` computed once per distinct value."""
+    """``series.map(function)`` computed once per distinct value.
+
+    Text results come back as Arrow-backed strings taken by index, without a
+    million-item Python object array in between.
+    """
     codes, uniques = pd.factorize(series, use_na_sentinel=False)
-    values = pd.Series([function(u) for u in uniques], dtype="object")
+    results = [function(u) for u in uniques]
+    if results and all(isinstance(r, str) for r in results):
+        taken = pa.array(results, type=pa.large_string()).take(pa.array(codes))
+        return _back(taken, series)
+    values = pd.Series(results, dtype="object")
     out = values.to_numpy()[codes] if len(uniques) else values.to_numpy()
     return pd.Series(out, index=series.index)
+
+
+def trim(series: pd.Series) -> pd.Series:
+    """Leading and trailing white space (ASCII and full-width) removed, in Arrow."""
+    if series.empty:
+        return series.astype("str")
+    return _back(pc.utf8_trim_whitespace(_arrow(series)), series)
 
 
 def isin(series: pd.Series, values) -> pd.Series:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..money import normalize_amounts
+from ..vstr import trim
 from . import checks, textio
 from .base import Extract, Importer, Probe, ReadOptions
 
@@ -62,7 +63,7 @@ def _build(probe: Probe, frame: pd.DataFrame, *, time: pd.Series, direction: pd.
 
 def _text(column: pd.Series) -> pd.Series:
     """Trim padding; Alipay writes '/' for an empty value."""
-    text = column.astype("str").str.strip(" \u3000\"")
+    text = trim(column).str.strip('"')
     return text.mask(text == "/", "")
 
 
