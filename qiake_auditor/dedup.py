@@ -29,8 +29,21 @@ def dedup_keys(rows: pd.DataFrame, format_id: str) -> pd.Series:
     """One key per row, stable across exports of the same platform."""
     basis = join_columns(rows, list(_FIELDS), prefix=family(format_id))
     digest = hash_array(np.asarray(basis.to_numpy(dtype=object)), categorize=False)
-    occurrence = pd.Series(digest).groupby(digest).cumcount().to_numpy()
+    occurrence = _occurrence(digest)
     text = pc.binary_join_element_wise(
         pc.cast(pa.array(digest), pa.large_string()),
         pc.cast(pa.array(occurrence), pa.large_string()), pa.scalar(":", pa.large_string()))
     return pd.Series(text.to_pandas(), index=rows.index).astype("str")
+
+
+def _occurrence(digest: np.ndarray) -> np.ndarray:
+    """For each row, how many earlier rows share its digest (0 for the first)."""
+    order = np.argsort(digest, kind="stable")
+    ordered = digest[order]
+    index = np.arange(len(digest))
+    starts = np.ones(len(digest), dtype=bool)
+    starts[1:] = ordered[1:] != ordered[:-1]
+    first_of_run = np.maximum.accumulate(np.where(starts, index, 0))
+    occurrence = np.empty(len(digest), dtype=np.int64)
+    occurrence[order] = index - first_of_run
+    return occurrence

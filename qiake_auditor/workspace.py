@@ -95,7 +95,8 @@ class Workspace:
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._cache: tuple[object, pd.DataFrame] | None = None
+        # (stamp, frame, still to be completed) of the last ledger read or adopted.
+        self._cache: tuple[object, pd.DataFrame, bool] | None = None
         self._db.execute("PRAGMA foreign_keys = ON")
         # A rollback journal, not WAL: an import appends one large original and one
         # row block, which WAL would write twice (log, then checkpoint), about two
@@ -207,6 +208,8 @@ class Workspace:
     def _all_rows(self) -> pd.DataFrame:
         stamp = self._stamp()
         if self._cache is not None and self._cache[0] == stamp:
+            if self._cache[2]:  # rows adopted from an import, not completed yet
+                self._cache = (stamp, self._complete(self._cache[1]), False)
             return self._cache[1]
         blocks = [_unpack(b) for (b,) in
                   self._db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()]
@@ -215,17 +218,17 @@ class Workspace:
         else:
             frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _STORED_COLUMNS})
         frame = self._complete(frame)
-        self._cache = (stamp, frame)
+        self._cache = (stamp, frame, False)
         return frame
 
     def adopt_rows(self, rows: pd.DataFrame) -> None:
         """Take rows just stored into an empty workspace as the cached ledger.
 
         Spares reading a million rows back right after writing them; ``rows`` must
-        be exactly what add_rows stored, in order.
+        be exactly what add_rows stored, in order. They are completed (links, row
+        ids) only when the ledger is first asked for.
         """
-        frame = self._complete(rows[_STORED_COLUMNS].reset_index(drop=True))
-        self._cache = (self._stamp(), frame)
+        self._cache = (self._stamp(), rows[_STORED_COLUMNS].reset_index(drop=True), True)
 
     def _complete(self, frame: pd.DataFrame) -> pd.DataFrame:
         """Stored columns -> the ledger frame: links attached, row ids, text dtypes."""
