@@ -110,12 +110,4 @@ def signature(names: Sequence[str]) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def dedupe(names: Sequence[str]) -> list[str]:
-    """Header names as the frame readers name them: repeated names get ``.1``, ``.2``."""
-    seen: dict[str, int] = {}
-    out = []
-    for name in names:
-        count = seen.get(name, 0)
-        seen[name] = count + 1
-        out.append(name if count == 0 else f"{name}.{count}")
-    return out
+dedupe = textio.dedupe_names  # one rule for every reader

@@ -311,7 +311,7 @@ def sheet_frame(rows: Sequence[Sequence[object]], header: int, first_row: int,
     ``first_row`` is the 1-based sheet row number of ``rows[0]``.
     """
     end = len(rows) if end is None else end
-    names = _dedupe_names([cell_text(c) for c in rows[header]])
+    names = dedupe_names([cell_text(c) for c in rows[header]])
     body = [list(r) + [None] * (len(names) - len(r)) for r in rows[header + 1:end]]
     frame = pd.DataFrame([r[: len(names)] for r in body], columns=names, dtype="object")
     frame["source_row"] = pd.Series(
@@ -321,7 +321,8 @@ def sheet_frame(rows: Sequence[Sequence[object]], header: int, first_row: int,
     return frame.loc[~blank].reset_index(drop=True)
 
 
-def _dedupe_names(names: list[str]) -> list[str]:
+def dedupe_names(names: Sequence[str]) -> list[str]:
+    """Header names as the frame readers name them: repeated names get ``.1``, ``.2``."""
     seen: dict[str, int] = {}
     out = []
     for name in names:
