@@ -46,7 +46,8 @@ def resolve(frame: pd.DataFrame) -> pd.Series:
     counterparty = frame["counterparty"].astype("str")
     codes, uniques = pd.factorize(counterparty)
     names = [unwrap(n) for n in uniques]
-    weak_name = [n in _PLACEHOLDERS or is_intermediary(n) for n in names]
+    # Masked names (中***融科技有限公司) say less than the memo they come with.
+    weak_name = [n in _PLACEHOLDERS or is_intermediary(n) or "*" in n for n in names]
     merchant = pd.Series(names, dtype="str").to_numpy()[codes]
     weak = pd.Series(weak_name, dtype=bool).to_numpy()[codes] if len(uniques) else []
     result = pd.Series(merchant, index=frame.index, dtype="str")

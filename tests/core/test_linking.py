@@ -74,3 +74,14 @@ def test_look_alike_payments_booked_a_day_later_pair_in_order() -> None:
                "time": f"2024-06-0{d + 1}", "dedup_key": f"b{d}"} for d in (1, 2, 3)]
     links = wallet_bank_links(_rows(*fares, *booked))
     assert [links[f"w{d}"] == links[f"b{d}"] for d in (1, 2, 3)] == [True, True, True]
+
+
+def test_a_masked_bank_counterparty_yields_to_the_merchant_in_the_memo() -> None:
+    from qiake_auditor.merchants import resolve
+
+    rows = pd.DataFrame({
+        "counterparty": ["中***融科技有限公司", "深圳市财付通支付科技有限公司", "瑞幸咖啡"],
+        "description": ["支付宝-支付宝外部商户-中移动金融科技有限公司",
+                        "财付通－深圳洽客科技有限公司", "生椰拿铁"],
+    }, dtype="str")
+    assert list(resolve(rows)) == ["中移动金融科技有限公司", "深圳洽客科技有限公司", "瑞幸咖啡"]
