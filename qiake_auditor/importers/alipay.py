@@ -94,8 +94,10 @@ class AlipayApp2023(Importer):
         # The header sits in the first lines; the body can be a million lines, so it
         # is cut out of the text as one piece rather than split into lines.
         header = textio.find_line(probe.head_lines, APP_2023[:7], limit=80)
-        frame = textio.parse_csv_text(textio.csv_region(probe.text, header), header, probe.name,
-                                      check_cut=True)
+        frame = textio.parse_csv_bytes(probe.data, header, probe.name, check_cut=True)
+        if frame is None:
+            frame = textio.parse_csv_text(textio.csv_region(probe.text, header), header,
+                                          probe.name, check_cut=True)
         direction = checks.wallet_directions(frame["收/支"])
         rows, warnings = _build(
             probe, frame, time=frame["交易时间"], direction=direction, amount_col="金额",
