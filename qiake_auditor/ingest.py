@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -76,16 +77,18 @@ def read_statements(path: Path, password: str | None = None,
     if size > HEAD_CHECK_BYTES:
         _refuse_binary_by_head(path, name)
     data = path.read_bytes()
-    sha = hashlib.sha256(data).hexdigest()
-    probe = Probe(name, data)
-    if probe.kind != "zip":
-        return [_read_one(probe, name, name, sha, data, options)]
-    found = []
-    for member, content in archive.members(name, data, password):
-        inner = Probe(member, content)
-        if inner.kind == "binary":
-            continue  # e.g. a PDF next to the CSV
-        found.append(_read_one(inner, f"{name}/{member}", name, sha, data, options))
+    # hashlib lets go of the GIL: the file is hashed on the other core while it is parsed.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        sha = pool.submit(lambda: hashlib.sha256(data).hexdigest())
+        probe = Probe(name, data)
+        if probe.kind != "zip":
+            return [_read_one(probe, name, name, sha, data, options)]
+        found = []
+        for member, content in archive.members(name, data, password):
+            inner = Probe(member, content)
+            if inner.kind == "binary":
+                continue  # e.g. a PDF next to the CSV
+            found.append(_read_one(inner, f"{name}/{member}", name, sha, data, options))
     if not found:
         raise StatementError(name, "the ZIP archive holds no statement file")
     return found
@@ -100,7 +103,7 @@ def _refuse_binary_by_head(path: Path, name: str) -> None:
                                        "not a ZIP archive)")
 
 
-def _read_one(probe: Probe, source: str, file_name: str, sha: str, data: bytes,
+def _read_one(probe: Probe, source: str, file_name: str, digest: Future[str], data: bytes,
               options: ReadOptions) -> Statement:
     importer = identify(probe, options)
     try:
@@ -114,6 +117,7 @@ def _read_one(probe: Probe, source: str, file_name: str, sha: str, data: bytes,
                                      f"is missing or damaged ({exc})") from exc
     for cached in ("_decoded", "lines", "sheets"):  # the decoded text is no longer needed
         probe.__dict__.pop(cached, None)
+    sha = digest.result()
     rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
     return Statement(source, file_name, sha, data, importer, rows, extract.warnings,
                      extract.remember_mapping)
