@@ -22,6 +22,7 @@ import pyarrow.csv as pacsv
 
 from ..errors import StatementError
 from ..vstr import replace_regex
+from . import csvbytes
 
 HEAD_BYTES = 64 * 1024
 _PAD = " \t\r\n\u3000\ufeff\"'"
@@ -119,6 +120,10 @@ def parse_csv_bytes(data: bytes, header: int, source: str,
         return None
     found = _SEPARATOR_BYTES.search(data, offset)
     region = data[offset:found.start() if found else len(data)].replace(b"\t", b"")
+    parsed = csvbytes.parse_region(region, encoding)
+    if parsed is not None:  # a short (cut) last line fails there and is judged below
+        names, table = parsed
+        return _tidy(_table_frame(table, names, header))
     text = _decode(region, encoding, source, header + 1)
     return parse_csv_text(text.lstrip("\ufeff"), header, source, check_cut)
 
@@ -199,9 +204,14 @@ def parse_csv_text(block: str, header: int, source: str = "",
     frame = _parse_fast(block, header)
     if frame is None:
         frame = _parse_tolerant(block, header, source)
+    return _tidy(frame)
+
+
+def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
+    """Clean header names; drop records whose fields are all empty."""
     frame.columns = [clean(str(c)) for c in frame.columns]
     blank = (frame.drop(columns="source_row") == "").all(axis=1)
-    return frame.loc[~blank].reset_index(drop=True)
+    return frame if not blank.any() else frame.loc[~blank].reset_index(drop=True)
 
 
 def _refuse_cut_last_line(block: str, header: int, source: str) -> None:
@@ -249,6 +259,11 @@ def _parse_fast(block: str, header: int) -> pd.DataFrame | None:
         return None
     if table.num_rows != expected:
         return None
+    return _table_frame(table, names, header)
+
+
+def _table_frame(table: pa.Table, names: list[str], header: int) -> pd.DataFrame:
+    """An Arrow table of one record per line after the header line -> the text frame."""
     frame = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", np.nan)}.get)
     frame.columns = names
     frame = _dedupe_columns(frame)
