@@ -217,8 +217,14 @@ def relink(workspace: Workspace, db, rows: list[pd.DataFrame] | None = None) -> 
     ``rows``: when the workspace held nothing before this import, the new rows
     themselves, which saves reading them back.
     """
-    everything = workspace.ledger() if rows is None else pd.concat(rows, ignore_index=True)
-    candidates = linking.candidates(everything.drop_duplicates("dedup_key"))
+    # Stored rows and the rows of one statement never share a dedup key.
+    if rows is None:
+        everything = workspace.ledger()
+    elif len(rows) == 1:
+        everything = rows[0]
+    else:
+        everything = pd.concat(rows, ignore_index=True).drop_duplicates("dedup_key")
+    candidates = linking.candidates(everything)
     links = linking.wallet_bank_links(candidates)
     refunds = linking.refund_links(candidates)
     workspace.set_links(db, links, refunds)
