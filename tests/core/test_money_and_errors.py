@@ -34,6 +34,15 @@ def test_sums_are_exact() -> None:
     assert fmt(Decimal("5")) == "5.00"
 
 
+def test_sums_mix_cents_and_longer_fractions_exactly() -> None:
+    # Worked by hand: 0.1 * 3 = 0.30 (no float noise), + 1.005 + 2.10, big and small.
+    amounts = pd.Series(["0.10", "0.10", "0.10", "1.005", "2.10", "", None,
+                         "12345678901234567.00", "1.00"], dtype="str")
+    assert str(sum_amounts(amounts)) == "12345678901234571.405"
+    assert str(sum_amounts(pd.Series(["3.1", "0.00"], dtype="str"))) == "3.10"
+    assert str(sum_amounts(pd.Series(["199.00"] * 100_000, dtype="str"))) == "19900000.00"
+
+
 def test_minor_units() -> None:
     from qiake_auditor.money import minor_units
 
