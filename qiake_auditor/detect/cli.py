@@ -87,23 +87,27 @@ def cmd_scan(args: argparse.Namespace) -> int:
 
 def _print_json(result) -> None:
     """One object; the (possibly huge) transaction list is serialised with Arrow kernels
-    and written as bytes, without another copy of it as text."""
-    from ..jsonout import records_json_bytes
+    and written block by block as bytes, so it never exists whole, as bytes or as text."""
+    from ..jsonout import records_json_chunks
 
     head = json.dumps({"as_of": result.as_of.isoformat(), "transactions": None},
-                      ensure_ascii=False)
-    tail = json.dumps({"streams": result.stream_dicts, "flagged": result.flagged},
-                      ensure_ascii=False)
+                      ensure_ascii=False)[:-len("null}")]
+    tail = ", " + json.dumps({"streams": result.stream_dicts, "flagged": result.flagged},
+                             ensure_ascii=False)[1:] + "\n"
+    transactions = records_json_chunks(result.transactions())  # fails before any output
     out = sys.stdout
     out.flush()
     buffer = getattr(out, "buffer", None)
-    transactions = records_json_bytes(result.transactions())
     if buffer is None:  # a text-only stream (tests capturing output)
-        out.write(head[:-len("null}")] + transactions.decode() + ", " + tail[1:] + "\n")
+        out.write(head)
+        for piece in transactions:
+            out.write(bytes(piece).decode())  # a piece ends at a record: whole characters
+        out.write(tail)
         return
-    buffer.write(head[:-len("null}")].encode())
-    buffer.write(transactions)
-    buffer.write((", " + tail[1:] + "\n").encode())
+    buffer.write(head.encode())
+    for piece in transactions:
+        buffer.write(piece)
+    buffer.write(tail.encode())
     buffer.flush()
 
 
