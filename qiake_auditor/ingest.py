@@ -23,7 +23,7 @@ from .importers import archive
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
 from .money import sum_amounts
 from .progress import NO_PROGRESS, Progress
-from .workspace import Workspace
+from .workspace import Workspace, pack_block
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 HEAD_CHECK_BYTES = 64 * 1024  # what identification looks at (textio.HEAD_BYTES)
@@ -170,32 +170,42 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
     """
     options = ReadOptions(mapping=mapping, saved_mappings=workspace.column_maps())
     statements: list[Statement] = []
-    reports: list[FileReport] = []
+    seen_before: list[bool] = []
     for index, path in enumerate(paths):
         progress.check()
         progress.report(index / max(len(paths), 1) * 0.8, f"reading {Path(path).name}")
         found = read_statements(path, password, options)
         known = workspace.file_by_hash(found[0].sha256)  # one hash per file, read once
-        for statement in found:
-            report = summarize(statement)
-            report.already_imported = known is not None
-            reports.append(report)
         statements.extend(found)
+        seen_before.extend([known is not None] * len(found))
     progress.report(0.85, "saving")
-    key_parts: list[pd.Series] = []
+    key_parts = [s.rows["dedup_key"] for s in statements]
     had_rows = workspace.row_count() > 0
-    with workspace.transaction() as db:
+    # Row blocks are packed on the other core while the originals are written
+    # (pyarrow and sqlite3 both let go of the GIL for that work).
+    with workspace.transaction() as db, ThreadPoolExecutor(max_workers=1) as packer:
+        known_keys = workspace.known_keys(db)
+        staged: dict[int, tuple[pd.DataFrame, Future[bytes]]] = {}
+        for index, statement in enumerate(statements):
+            if seen_before[index]:
+                continue
+            fresh = Workspace.new_rows(statement.rows, known_keys)
+            staged[index] = (fresh, packer.submit(pack_block, fresh))
+            if index < len(statements) - 1:
+                known_keys = known_keys.append(pd.Index(fresh["dedup_key"]))
+        reports = [summarize(s) for s in statements]
         stored_ids: dict[str, int] = {}
-        for statement, report in zip(statements, reports, strict=True):
-            key_parts.append(statement.rows["dedup_key"])
-            if report.already_imported:
+        for index, (statement, report) in enumerate(zip(statements, reports, strict=True)):
+            report.already_imported = seen_before[index]
+            if index not in staged:
                 continue
             file_id = stored_ids.get(statement.sha256)
             if file_id is None:
                 file_id = workspace.add_file(db, statement.file_name, statement.sha256,
                                              statement.data, statement.importer.id)
                 stored_ids[statement.sha256] = file_id
-            report.added = workspace.add_rows(db, file_id, statement.rows)
+            fresh, packed = staged[index]
+            report.added = workspace.add_block(db, file_id, fresh, packed.result())
             if statement.remember_mapping:
                 workspace.save_column_map(db, *statement.remember_mapping)
         progress.report(0.92, "linking")
@@ -237,7 +247,9 @@ def summarize(statement: Statement) -> FileReport:
     if not rows.empty:
         report.first = rows["time"].min()[:10]
         report.last = rows["time"].max()[:10]
-    for currency, part in rows.groupby("currency"):
+    currencies = rows["currency"].unique()
+    parts = [(currencies[0], rows)] if len(currencies) == 1 else rows.groupby("currency")
+    for currency, part in parts:
         report.expense[currency] = sum_amounts(part.loc[ledger.counts_as_spending(part), "amount"])
         report.income[currency] = sum_amounts(part.loc[ledger.counts_as_income(part), "amount"])
     return report

@@ -27,6 +27,7 @@ import pandas as pd
 import platformdirs
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from .ledger import LEDGER_COLUMNS
 from .vstr import isin
@@ -166,19 +167,30 @@ class Workspace:
 
     def add_rows(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame) -> int:
         """Store the rows whose dedup_key is new (inside a transaction); returns how many."""
-        known = self._keys(db)
-        fresh = rows.loc[~isin(rows["dedup_key"], known), _STORED_COLUMNS] if len(known) else (
-            rows[_STORED_COLUMNS])
-        if fresh.empty:
+        fresh = self.new_rows(rows, self.known_keys(db))
+        return self.add_block(db, file_id, fresh, pack_block(fresh))
+
+    @staticmethod
+    def new_rows(rows: pd.DataFrame, known: pd.Index) -> pd.DataFrame:
+        """The stored columns of the rows whose dedup_key is not ``known``."""
+        if not len(known):
+            return rows[_STORED_COLUMNS]
+        return rows.loc[~isin(rows["dedup_key"], known), _STORED_COLUMNS]
+
+    def add_block(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame,
+                  packed: bytes) -> int:
+        """Store new rows (``packed`` = pack_block(rows)) inside a transaction."""
+        if rows.empty:
             return 0
         db.execute(
             "INSERT INTO row_blocks(file_id, source, n_rows, data) VALUES (?, ?, ?, ?)",
-            (file_id, str(fresh["source"].iloc[0]), len(fresh), sqlite3.Binary(_pack(fresh))),
+            (file_id, str(rows["source"].iloc[0]), len(rows), sqlite3.Binary(packed)),
         )
         self._cache = None
-        return len(fresh)
+        return len(rows)
 
-    def _keys(self, db: sqlite3.Connection) -> pd.Index:
+    def known_keys(self, db: sqlite3.Connection) -> pd.Index:
+        """The dedup keys of every stored row."""
         blocks = db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()
         if not blocks:
             return pd.Index([], dtype="str")
@@ -297,11 +309,16 @@ class Workspace:
         return self._db.execute("SELECT time, action, detail FROM case_log ORDER BY id").fetchall()
 
 
-def _pack(rows: pd.DataFrame) -> bytes:
-    """Rows as Parquet with Snappy: about as fast as Arrow IPC here and a third the size."""
-    buffer = io.BytesIO()
-    rows.reset_index(drop=True).to_parquet(buffer, index=False, compression="snappy")
-    return buffer.getvalue()
+def pack_block(rows: pd.DataFrame) -> bytes:
+    """Rows as Parquet with Snappy: as fast as LZ4-compressed Arrow IPC here and a third
+    of its size. No column statistics: nothing filters on them, and they cost a fifth
+    of the write."""
+    if rows.empty:
+        return b""
+    table = pa.Table.from_pandas(rows.reset_index(drop=True), preserve_index=False)
+    buffer = pa.BufferOutputStream()
+    pq.write_table(table, buffer, compression="snappy", write_statistics=False)
+    return buffer.getvalue().to_pybytes()
 
 
 def _unpack(blob: bytes, columns: list[str] | None = None) -> pd.DataFrame:
