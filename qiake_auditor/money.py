@@ -101,14 +101,23 @@ def sum_amounts(amounts: pd.Series) -> Decimal:
 
 
 def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:
-    """Canonical amounts -> int64 counts of 10**-scale (for fast comparisons, not for totals)."""
+    """Canonical amounts -> int64 counts of 10**-scale (for fast comparisons, not for totals).
+
+    Digits past ``scale`` are cut off, not rounded.
+    """
     if amounts.empty:
         return np.zeros(0, dtype=np.int64)
-    parts = amounts.fillna("0.00").astype("str").str.split(".", n=1, expand=True)
-    whole = parts[0].replace("", "0").astype("int64").to_numpy()
-    fraction = parts[1] if parts.shape[1] > 1 else pd.Series("", index=parts.index)
-    frac = fraction.fillna("").str.pad(scale, side="right", fillchar="0").str.slice(0, scale)
-    return whole * (10**scale) + frac.replace("", "0").astype("int64").to_numpy()
+    text = pa.array(amounts.fillna("0.00").astype("str").array)
+    parts = pc.extract_regex(text, r"^(?P<whole>\d*)(?:\.(?P<fraction>\d*))?$")
+    if parts.null_count:
+        bad = amounts.iloc[int(np.flatnonzero(pc.is_null(parts).to_numpy(
+            zero_copy_only=False))[0])]
+        raise ValueError(f"not an amount: {bad!r}")
+    whole, fraction = (parts.field(name) for name in ("whole", "fraction"))
+    fraction = pc.utf8_slice_codeunits(pc.utf8_rpad(fraction, scale, "0"), 0, scale)
+    as_int = [pc.cast(pc.if_else(pc.equal(p, ""), "0", p), pa.int64()).to_numpy(
+        zero_copy_only=False) for p in (whole, fraction)]
+    return as_int[0] * (10**scale) + as_int[1]
 
 
 def fmt(amount: Decimal | str, places: int = 2) -> str:
