@@ -98,7 +98,7 @@ def scan_workspace(workspace: Workspace, progress: Progress = NO_PROGRESS,
     if rows.empty:  # nothing imported yet: nothing to detect (and no need to ask)
         return {"as_of": None, "transactions": 0, "streams": [], "flagged": []}
     settings = module.settings_from_workspace(workspace, **(overrides or {}))
-    result = module.scan(rows, settings)
+    result = module.scan(rows, settings, distinct_keys=True)  # workspace rows
     progress.report(1.0, "done")
     return result
 

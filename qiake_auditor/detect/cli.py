@@ -77,7 +77,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         else:
             rows = workspace.ledger()
         settings = settings_from_workspace(workspace, **overrides)
-    result = run(rows, settings)
+    result = run(rows, settings, distinct_keys=True)  # workspace rows
     if args.json:
         _print_json(result)
     else:

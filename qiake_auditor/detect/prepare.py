@@ -28,8 +28,13 @@ GIFT_WORDS = re.compile(r"红包|亲属卡|礼物|lucky money", re.IGNORECASE)
 FEE_WORDS = re.compile(r"手续费|服务费|跨境交易费|货币转换费")
 
 
-def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.DataFrame:
-    """A copy of ``rows`` (one per dedup key) with the helper columns ``_*``."""
+def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None,
+            distinct_keys: bool = False) -> pd.DataFrame:
+    """A copy of ``rows`` (one per dedup key) with the helper columns ``_*``.
+
+    ``distinct_keys``: the caller knows no dedup key repeats (workspace rows), which
+    spares hashing a million keys to find out.
+    """
     frame = rows.copy()
     for column in (*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of"):
         if column not in frame:
@@ -43,12 +48,8 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Dat
             frame[column] = frame[column].fillna("").astype("str")
     frame["source_row"] = pd.to_numeric(frame["source_row"], errors="coerce").fillna(0).astype(
         "int64")
-    codes, uniques = pd.factorize(frame["dedup_key"])
-    if len(uniques) < len(frame):  # the same row passed twice (workspace rows never are)
-        first = np.zeros(len(frame), dtype=bool)
-        first[np.unique(codes, return_index=True)[1]] = True
-        keep = first | (frame["dedup_key"] == "").to_numpy()
-        frame = frame[keep].reset_index(drop=True)
+    if not distinct_keys:
+        frame = _first_of_each_key(frame)
     frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers, np.int64)
     frame["_cents"] = per_value(frame["amount"], lambda u: minor_units(
         u.where(u != "", "0.00")), np.int64)
@@ -62,6 +63,17 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None) -> pd.Dat
     cur, _ = pd.factorize(frame["currency"])
     frame["_group"] = kid.astype("int64") * 1000 + cur  # merchant key x currency
     return frame
+
+
+def _first_of_each_key(frame: pd.DataFrame) -> pd.DataFrame:
+    """Rows passed twice (same dedup key) kept once; rows without a key all kept."""
+    codes, uniques = pd.factorize(frame["dedup_key"])
+    if len(uniques) == len(frame):
+        return frame
+    first = np.zeros(len(frame), dtype=bool)
+    first[np.unique(codes, return_index=True)[1]] = True
+    keep = first | (frame["dedup_key"] == "").to_numpy()
+    return frame[keep].reset_index(drop=True)
 
 
 def word_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:

@@ -140,12 +140,14 @@ def flagged_rows(kept: list[Stream], frame: pd.DataFrame, settings,
                           np.where(auto, "auto_renewal", "new_purchase_or_upgrade"))
         columns = zip(extra.tolist(), rows["source"].tolist(), rows["source_row"].tolist(),
                       rows["txn_id"].tolist(), rows["row_id"].tolist(),
-                      rows["dedup_key"].tolist(), causes.tolist(), strict=True)
-        for pos, source, source_row, txn, row_id, key, cause in columns:
-            fl = ["after_cancellation"] * bool(late[pos]) + ["watchlist"] * bool(watched[pos])
+                      rows["dedup_key"].tolist(), causes.tolist(), late[extra].tolist(),
+                      watched[extra].tolist(), strict=True)
+        for pos, source, source_row, txn, row_id, key, cause, is_late, is_watched in columns:
             out[pos] = {"source": source, "source_row": source_row, "txn_id": txn or None,
-                        "row_id": row_id, "dedup_key": key, "flags": fl, "cause": cause,
-                        "stream": None}
+                        "row_id": row_id, "dedup_key": key,
+                        "flags": (["after_cancellation", "watchlist"] if is_watched else
+                                  ["after_cancellation"]) if is_late else ["watchlist"],
+                        "cause": cause, "stream": None}
     order = np.fromiter(out, dtype="int64", count=len(out))
     order = order[np.lexsort((order, days[order]))]
     return [out[p] for p in order.tolist()]

@@ -98,16 +98,22 @@ class ScanResult:
         return out
 
 
-def scan(rows: pd.DataFrame, settings: ScanSettings | None = None) -> dict:
-    """The scan contract as a json.dumps-able dict."""
-    result = run(rows, settings or ScanSettings())
+def scan(rows: pd.DataFrame, settings: ScanSettings | None = None,
+         distinct_keys: bool = False) -> dict:
+    """The scan contract as a json.dumps-able dict (``distinct_keys``: see run)."""
+    result = run(rows, settings or ScanSettings(), distinct_keys)
     return {"as_of": result.as_of.isoformat(),
             "transactions": result.transactions().to_dict("records"),
             "streams": result.stream_dicts, "flagged": result.flagged}
 
 
-def run(rows: pd.DataFrame, settings: ScanSettings) -> ScanResult:
-    frame = prepare(rows, settings.aliases)
+def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False) -> ScanResult:
+    """Streams, flags and explanations of ``rows``.
+
+    ``distinct_keys``: no dedup key repeats in ``rows`` (true of workspace rows);
+    otherwise repeated rows are dropped first.
+    """
+    frame = prepare(rows, settings.aliases, distinct_keys)
     valid_day = frame["_day"] > -10**6
     if settings.as_of is not None:
         as_of = settings.as_of
