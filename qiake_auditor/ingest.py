@@ -8,6 +8,7 @@ error names the file and the line or row.
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from .importers import archive
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
 from .money import sum_amounts
 from .progress import NO_PROGRESS, Progress
-from .workspace import Workspace, pack_block
+from .workspace import Workspace, complete_rows, link_rows, pack_block, select_rows
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 HEAD_CHECK_BYTES = 64 * 1024  # what identification looks at (textio.HEAD_BYTES)
@@ -168,6 +169,20 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
     Returns the per-statement reports and the dedup keys of every row in the given
     files (for reports on "these files only").
     """
+    pending = prepare_import(paths, workspace, password, mapping, progress)
+    pending.commit()
+    progress.report(1.0, "done")
+    return pending.reports, pending.keys
+
+
+def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | None = None,
+                   mapping: dict[str, str] | None = None,
+                   progress: Progress = NO_PROGRESS) -> PendingImport:
+    """Read, check and link files; leaves a write transaction open for PendingImport.commit.
+
+    Nothing is written yet, and the rows the workspace will hold afterwards are known
+    (PendingImport.ledger), so detection can start while the commit runs.
+    """
     options = ReadOptions(mapping=mapping, saved_mappings=workspace.column_maps())
     statements: list[Statement] = []
     seen_before: list[bool] = []
@@ -178,13 +193,14 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
         known = workspace.file_by_hash(found[0].sha256)  # one hash per file, read once
         statements.extend(found)
         seen_before.extend([known is not None] * len(found))
-    progress.report(0.85, "saving")
-    key_parts = [s.rows["dedup_key"] for s in statements]
-    had_rows = workspace.row_count() > 0
-    # Row blocks are packed on the other core while the originals are written
-    # (pyarrow and sqlite3 both let go of the GIL for that work).
-    with workspace.transaction() as db, ThreadPoolExecutor(max_workers=1) as packer:
-        known_keys = workspace.known_keys(db)
+    progress.report(0.85, "checking")
+    db = workspace.begin()
+    # Row blocks are packed on the other core while the rest goes on (pyarrow and
+    # sqlite3 let go of the GIL for that work).
+    packer = ThreadPoolExecutor(max_workers=1)
+    try:
+        existing = workspace.stored_rows() if workspace.row_count() else None
+        known_keys = pd.Index(existing["dedup_key"] if existing is not None else [], dtype="str")
         staged: dict[int, tuple[pd.DataFrame, Future[bytes]]] = {}
         for index, statement in enumerate(statements):
             if seen_before[index]:
@@ -194,50 +210,78 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
             if index < len(statements) - 1:
                 known_keys = known_keys.append(pd.Index(fresh["dedup_key"]))
         reports = [summarize(s) for s in statements]
-        stored_ids: dict[str, int] = {}
-        for index, (statement, report) in enumerate(zip(statements, reports, strict=True)):
-            report.already_imported = seen_before[index]
-            if index not in staged:
-                continue
-            file_id = stored_ids.get(statement.sha256)
-            if file_id is None:
-                file_id = workspace.add_file(db, statement.file_name, statement.sha256,
-                                             statement.data, statement.importer.id)
-                stored_ids[statement.sha256] = file_id
-            fresh, packed = staged[index]
-            report.added = workspace.add_block(db, file_id, fresh, packed.result())
-            if statement.remember_mapping:
-                workspace.save_column_map(db, *statement.remember_mapping)
-        progress.report(0.92, "linking")
-        new_rows = [s.rows for s in statements]
-        relink(workspace, db, None if had_rows else new_rows)
-    if not had_rows and statements:
-        fresh = pd.concat(new_rows, ignore_index=True)
-        if len(statements) > 1:
-            fresh = fresh.drop_duplicates("dedup_key")
-        workspace.adopt_rows(fresh)
-    progress.report(1.0, "done")
-    keys = pd.Index(pd.concat(key_parts, ignore_index=True) if key_parts else [], dtype="str")
-    return reports, keys
+        for report, seen in zip(reports, seen_before, strict=True):
+            report.already_imported = seen
+        progress.report(0.9, "linking")
+        parts = ([] if existing is None else [existing]) + [f for f, _ in staged.values()]
+        everything = (pd.concat(parts, ignore_index=True) if len(parts) > 1 else
+                      parts[0].reset_index(drop=True) if parts else ledger.empty_ledger())
+        links, refunds = find_links(everything)
+    except BaseException:
+        packer.shutdown(cancel_futures=True)
+        workspace.rollback()
+        raise
+    keys = pd.Index(pd.concat([s.rows["dedup_key"] for s in statements], ignore_index=True)
+                    if statements else [], dtype="str")
+    return PendingImport(workspace, db, statements, reports, keys, staged, packer, everything,
+                         links, refunds)
 
 
-def relink(workspace: Workspace, db, rows: list[pd.DataFrame] | None = None) -> None:
-    """Recompute wallet/bank links and refund links over the workspace.
+@dataclass
+class PendingImport:
+    """An import read, checked and linked in memory, inside an open write transaction.
 
-    ``rows``: when the workspace held nothing before this import, the new rows
-    themselves, which saves reading them back.
+    ``commit()`` writes the originals, row blocks and links and commits (or rolls
+    back). ``ledger()`` gives the rows the workspace holds after the import without
+    touching the database, so one thread can work with them while another commits.
     """
-    # Stored rows and the rows of one statement never share a dedup key.
-    if rows is None:
-        everything = workspace.ledger()
-    elif len(rows) == 1:
-        everything = rows[0]
-    else:
-        everything = pd.concat(rows, ignore_index=True).drop_duplicates("dedup_key")
-    candidates = linking.candidates(everything)
-    links = linking.wallet_bank_links(candidates)
-    refunds = linking.refund_links(candidates)
-    workspace.set_links(db, links, refunds)
+
+    workspace: Workspace
+    db: sqlite3.Connection  # with the transaction open
+    statements: list[Statement]
+    reports: list[FileReport]
+    keys: pd.Index  # dedup keys of every row of the given files
+    staged: dict[int, tuple[pd.DataFrame, Future[bytes]]]  # statement -> new rows, packed
+    packer: ThreadPoolExecutor
+    everything: pd.DataFrame  # every stored row after the import, stored columns
+    links: dict[str, str]
+    refunds: dict[str, str]
+    _ledger: pd.DataFrame | None = None
+
+    def ledger(self, keys: pd.Index | None = None) -> pd.DataFrame:
+        """As Workspace.ledger() will answer once this import is committed."""
+        if self._ledger is None:
+            self._ledger = complete_rows(self.everything, link_rows(self.links, self.refunds))
+        return select_rows(self._ledger, keys)
+
+    def commit(self) -> None:
+        workspace, db = self.workspace, self.db
+        try:
+            stored_ids: dict[str, int] = {}
+            for index, (fresh, packed) in self.staged.items():
+                statement, report = self.statements[index], self.reports[index]
+                file_id = stored_ids.get(statement.sha256)
+                if file_id is None:
+                    file_id = workspace.add_file(db, statement.file_name, statement.sha256,
+                                                 statement.data, statement.importer.id)
+                    stored_ids[statement.sha256] = file_id
+                report.added = workspace.add_block(db, file_id, fresh, packed.result())
+                if statement.remember_mapping:
+                    workspace.save_column_map(db, *statement.remember_mapping)
+            workspace.set_links(db, self.links, self.refunds)
+            workspace.commit()
+        except BaseException:
+            workspace.rollback()
+            raise
+        finally:
+            self.packer.shutdown(cancel_futures=True)
+        workspace.adopt_rows(self.everything, self.links, self.refunds)
+
+
+def find_links(rows: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
+    """Wallet/bank link ids and refund originals over all of a workspace's rows."""
+    candidates = linking.candidates(rows)
+    return linking.wallet_bank_links(candidates), linking.refund_links(candidates)
 
 
 def summarize(statement: Statement) -> FileReport:

@@ -95,9 +95,12 @@ class Workspace:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
-        # (stamp, frame, still to be completed) of the last ledger read or adopted.
-        self._cache: tuple[object, pd.DataFrame, bool] | None = None
+        # An import may commit on a worker thread while the caller goes on with the rows
+        # in memory (ingest.PendingImport); the connection is never used by two at once.
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        # (stamp, frame, links) of the last ledger read or adopted; links are the
+        # (link ids, refund originals) still to be attached, or None once they are.
+        self._cache: tuple[object, pd.DataFrame, tuple[dict, dict] | None] | None = None
         self._db.execute("PRAGMA foreign_keys = ON")
         # A rollback journal, not WAL: an import appends one large original and one
         # row block, which WAL would write twice (log, then checkpoint), about two
@@ -125,13 +128,26 @@ class Workspace:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All statements inside commit together or not at all."""
-        self._db.execute("BEGIN IMMEDIATE")
+        db = self.begin()
         try:
-            yield self._db
+            yield db
         except BaseException:
-            self._db.execute("ROLLBACK")
+            self.rollback()
             raise
+        self.commit()
+
+    def begin(self) -> sqlite3.Connection:
+        """Start a write transaction (for work that commits in another step)."""
+        self._db.execute("BEGIN IMMEDIATE")
+        return self._db
+
+    def commit(self) -> None:
         self._db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        if self._db.in_transaction:  # a failed COMMIT may have rolled back already
+            self._db.execute("ROLLBACK")
+            self._cache = None
 
     # -- files -----------------------------------------------------------------------------
 
@@ -204,13 +220,11 @@ class Workspace:
         ``dedup_key`` and ``refund_of`` (the dedup key of the row a refund gives
         money back for, or '').
         """
-        frame = self._all_rows()
-        if keys is not None:
-            keys = keys if isinstance(keys, (list, set, tuple, pd.Index)) else list(keys)
-            if not _same_keys(frame["dedup_key"], keys) and (
-                    len(keys) < len(frame) or not isin(frame["dedup_key"], keys).all()):
-                frame = frame.loc[isin(frame["dedup_key"], keys)]
-        return frame.reset_index(drop=True).copy()
+        return select_rows(self._all_rows(), keys)
+
+    def stored_rows(self) -> pd.DataFrame:
+        """Every stored row, stored columns only, in import order."""
+        return self._all_rows()[_STORED_COLUMNS]
 
     def _stamp(self) -> tuple:
         """Changes whenever stored rows or links change (cache validity)."""
@@ -221,44 +235,40 @@ class Workspace:
     def _all_rows(self) -> pd.DataFrame:
         stamp = self._stamp()
         if self._cache is not None and self._cache[0] == stamp:
-            if self._cache[2]:  # rows adopted from an import, not completed yet
-                self._cache = (stamp, self._complete(self._cache[1]), False)
-            return self._cache[1]
+            frame, links = self._cache[1], self._cache[2]
+            if links is not None:  # rows adopted from an import, not completed yet
+                frame = complete_rows(frame, link_rows(*links))
+                self._cache = (stamp, frame, None)
+            return frame
         blocks = [_unpack(b) for (b,) in
                   self._db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()]
         if blocks:
             frame = pd.concat(blocks, ignore_index=True)
         else:
             frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _STORED_COLUMNS})
-        frame = self._complete(frame)
-        self._cache = (stamp, frame, False)
+        links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
+        frame = complete_rows(frame, links)
+        self._cache = (stamp, frame, None)
         return frame
 
-    def adopt_rows(self, rows: pd.DataFrame) -> None:
-        """Take rows just stored into an empty workspace as the cached ledger.
+    def adopt_rows(self, rows: pd.DataFrame, links: dict[str, str],
+                   refunds: dict[str, str]) -> None:
+        """Take the rows and links just committed as the cached ledger.
 
         Spares reading a million rows back right after writing them; ``rows`` must
-        be exactly what add_rows stored, in order. They are completed (links, row
-        ids) only when the ledger is first asked for.
+        be every stored row in stored order (stored columns), ``links`` and
+        ``refunds`` what set_links stored. They are completed (links, row ids) only
+        when the ledger is first asked for.
         """
-        self._cache = (self._stamp(), rows[_STORED_COLUMNS].reset_index(drop=True), True)
-
-    def _complete(self, frame: pd.DataFrame) -> pd.DataFrame:
-        """Stored columns -> the ledger frame: links attached, row ids, text dtypes."""
-        links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
-        frame["link_id"], frame["refund_of"] = _attach_links(frame["dedup_key"], links)
-        frame.insert(0, "row_id", pd.RangeIndex(1, len(frame) + 1).to_numpy())
-        return _ledger_dtypes(frame[["row_id", *LEDGER_COLUMNS, "dedup_key", "refund_of"]])
+        self._cache = (self._stamp(), rows[_STORED_COLUMNS].reset_index(drop=True),
+                       (links, refunds))
 
     def set_links(self, db: sqlite3.Connection, links: dict[str, str],
                   refunds: dict[str, str]) -> None:
         """Replace link ids and refund->original relations (by dedup key)."""
         db.execute("DELETE FROM links")
-        keys = set(links) | set(refunds)
-        db.executemany(
-            "INSERT INTO links(dedup_key, link_id, refund_of) VALUES (?, ?, ?)",
-            ((k, links.get(k, ""), refunds.get(k, "")) for k in keys),
-        )
+        db.executemany("INSERT INTO links(dedup_key, link_id, refund_of) VALUES (?, ?, ?)",
+                       link_rows(links, refunds))
         self._cache = None
 
     def row_count(self) -> int:
@@ -324,6 +334,29 @@ def pack_block(rows: pd.DataFrame) -> bytes:
 def _unpack(blob: bytes, columns: list[str] | None = None) -> pd.DataFrame:
     """A stored row block."""
     return pd.read_parquet(io.BytesIO(blob), columns=columns)
+
+
+def select_rows(frame: pd.DataFrame, keys: Iterable[str] | None) -> pd.DataFrame:
+    """The rows of a ledger frame with the given dedup keys (all for None), renumbered."""
+    if keys is not None:
+        keys = keys if isinstance(keys, (list, set, tuple, pd.Index)) else list(keys)
+        if not _same_keys(frame["dedup_key"], keys) and (
+                len(keys) < len(frame) or not isin(frame["dedup_key"], keys).all()):
+            frame = frame.loc[isin(frame["dedup_key"], keys)]
+    return frame.reset_index(drop=True).copy()
+
+
+def link_rows(links: dict[str, str], refunds: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(dedup_key, link_id, refund_of) for every key with a link or a refund original."""
+    return [(k, links.get(k, ""), refunds.get(k, "")) for k in set(links) | set(refunds)]
+
+
+def complete_rows(stored: pd.DataFrame, links: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """Stored columns -> the ledger frame (a new frame): links attached, row ids, text dtypes."""
+    frame = stored.copy(deep=False)
+    frame["link_id"], frame["refund_of"] = _attach_links(frame["dedup_key"], links)
+    frame.insert(0, "row_id", pd.RangeIndex(1, len(frame) + 1).to_numpy())
+    return _ledger_dtypes(frame[["row_id", *LEDGER_COLUMNS, "dedup_key", "refund_of"]])
 
 
 def _attach_links(keys: pd.Series, links: list[tuple[str, str, str]]) -> tuple[np.ndarray, ...]:

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def _cancellations(specs: list[str]) -> dict[str, date]:
 
 @cli.command("scan")
 def cmd_scan(args: argparse.Namespace) -> int:
-    from ..ingest import import_paths
+    from ..ingest import prepare_import
     from .scan import run, settings_from_workspace
 
     if args.notice_days is not None and args.notice_days < 0:
@@ -70,14 +71,20 @@ def cmd_scan(args: argparse.Namespace) -> int:
         "notice_days": args.notice_days, "lang": args.lang,
     }
     with cli.open_workspace(args.workspace) as workspace:
-        if args.files:
-            _, keys = import_paths(args.files, workspace, args.password,
-                                   cli.parse_map(args.mapping))
-            rows = workspace.ledger(keys=keys)
+        settings = settings_from_workspace(workspace, **overrides)  # imports add no decisions
+        if not args.files:
+            result = run(workspace.ledger(), settings, distinct_keys=True)  # workspace rows
         else:
-            rows = workspace.ledger()
-        settings = settings_from_workspace(workspace, **overrides)
-    result = run(rows, settings, distinct_keys=True)  # workspace rows
+            pending = prepare_import(args.files, workspace, args.password,
+                                     cli.parse_map(args.mapping))
+            # The import is written on a worker thread (mostly I/O, outside the GIL)
+            # while its rows are scanned; nothing is printed before it is committed.
+            with ThreadPoolExecutor(max_workers=1) as writer:
+                committed = writer.submit(pending.commit)
+                try:
+                    result = run(pending.ledger(pending.keys), settings, distinct_keys=True)
+                finally:
+                    committed.result()
     if args.json:
         _print_json(result)
     else:

@@ -115,3 +115,45 @@ def test_the_ledger_kept_after_a_first_import_equals_the_stored_one(tmp_path: Pa
         stored = again.ledger()
     assert len(kept) == 4
     assert kept.equals(stored)
+
+
+def test_a_pending_import_shows_the_ledger_the_workspace_will_hold(tmp_path: Path) -> None:
+    # scan detects on PendingImport.ledger() while the commit runs: it must be exactly
+    # what the workspace answers afterwards, links and row ids included.
+    from qiake_auditor.demo import demo_files
+    from qiake_auditor.ingest import prepare_import
+
+    alipay = [f for f in demo_files() if f.name.startswith("支付宝")]
+    others = [f for f in demo_files() if f not in alipay]
+    with Workspace(tmp_path / "ws.sqlite") as ws:
+        import_paths(alipay, ws)
+        before = ws.row_count()
+        pending = prepare_import(others, ws)
+        promised, promised_files = pending.ledger(), pending.ledger(pending.keys)
+        pending.commit()
+        assert ws.row_count() == len(promised) > before
+        assert promised.equals(ws.ledger())
+        assert promised_files.equals(ws.ledger(keys=pending.keys))
+    with Workspace(tmp_path / "ws.sqlite") as again:
+        assert promised.equals(again.ledger())
+    linked = promised.loc[promised["link_id"] != ""]
+    assert set(linked["format"].str.split("-").str[0]) == {"alipay", "icbc"}
+    assert promised["row_id"].tolist() == list(range(1, len(promised) + 1))
+
+
+def test_a_failed_write_leaves_the_workspace_as_it_was(tmp_path: Path, monkeypatch) -> None:
+    import sqlite3
+
+    bill = alipay_csv(tmp_path / "bill.csv", ["jan", "feb"])
+    with Workspace(tmp_path / "ws.sqlite") as ws:
+        import_paths([alipay_csv(tmp_path / "mar.csv", ["mar"])], ws)
+
+        def full_disk(*_args):
+            raise sqlite3.OperationalError("database or disk is full")
+
+        with monkeypatch.context() as patch:
+            patch.setattr(Workspace, "add_block", full_disk)
+            with pytest.raises(sqlite3.OperationalError):
+                import_paths([bill], ws)
+        assert ws.row_count() == 1 and len(ws.files()) == 1
+        assert import_paths([bill], ws)[0][0].added == 2  # no transaction was left open

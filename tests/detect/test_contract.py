@@ -193,3 +193,20 @@ def test_cli_notice_days_and_english_explanation(tmp_path, capsys):
     assert annual["next_expected"] == "2026-11-30" and annual["cancel_by"] == "2026-10-31"
     assert annual["explanation"].startswith("2 charges from 深圳洽客科技有限公司")
     assert "cancel by 2026-10-31" in annual["explanation"]
+
+
+def test_cli_scan_prints_nothing_when_the_import_cannot_be_written(tmp_path, capsys,
+                                                                  monkeypatch):
+    import sqlite3
+
+    def full_disk(*_args):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(Workspace, "set_links", full_disk)
+    workspace = tmp_path / "w.sqlite"
+    assert cli.main(["scan", *demo_files(), "--workspace", str(workspace), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "database or disk is full" in captured.err
+    with Workspace(workspace) as ws:
+        assert ws.row_count() == 0 and ws.files() == []
