@@ -12,6 +12,7 @@ from decimal import Decimal
 import pandas as pd
 
 from . import cadence as cad
+from .columns import column
 from .flags import CAUSE_TEXT
 from .streams import Stream, day_of
 
@@ -30,8 +31,8 @@ def money(cents: int, currency: str) -> str:
 def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
           net: int) -> tuple[str, str]:
     """(Chinese, English) explanation of one stream."""
-    days = frame["_day"].to_numpy()
-    cents = frame["_cents"].to_numpy()
+    days = column(frame, "_day")
+    cents = column(frame, "_cents")
     cur = stream.currency
 
     def d(pos: int) -> str:

@@ -47,10 +47,10 @@ CAUSE_TEXT = {
 
 
 def stream_text(stream: Stream, frame: pd.DataFrame) -> str:
-    rows = frame[["counterparty", "merchant", "description", "category"]].iloc[
-        stream.members[:50]]
-    return " ".join((rows["counterparty"] + " " + rows["merchant"] + " " + rows["description"]
-                     + " " + rows["category"]).tolist())
+    first = stream.members[:50]
+    parts = [column(frame, c)[first] for c in ("counterparty", "merchant", "description",
+                                               "category")]
+    return " ".join(" ".join(row) for row in zip(*parts, strict=True))
 
 
 def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
@@ -65,7 +65,7 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
         return "transfer"
     auto = bool(AUTO_RENEW.search(text))
     if (stream.cadence in ("quarterly", "semiannual", "annual") and not auto and entry is None
-            and PERSON.fullmatch(frame["counterparty"].iat[stream.members[0]].strip())):
+            and PERSON.fullmatch(column(frame, "counterparty")[stream.members[0]].strip())):
         return None  # two transfers to a friend months apart are not a plan
     if BILL.search(text) or (entry is not None and entry.type in BILL_TYPES
                              and (auto or not HABIT.search(text))):
@@ -81,8 +81,8 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
 def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
                  key_first_day: dict[str, int], ledger_first_day: int) -> None:
     """Per-charge flags of one stream (stream-level flags are their union)."""
-    cents = frame["_cents"].to_numpy()
-    days = frame["_day"].to_numpy()
+    cents = column(frame, "_cents")
+    days = column(frame, "_day")
     flags = stream.charge_flags
 
     def add(pos: int, flag: str) -> None:

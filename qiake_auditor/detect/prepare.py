@@ -8,6 +8,7 @@ wallet and a bank export) only one is counted, preferably the wallet row.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -212,9 +213,22 @@ def _usable(text: str) -> str:
     return "" if _GENERIC.fullmatch(text) or _weak(text) else text
 
 
-def display_names(frame: pd.DataFrame, positions: list[int]) -> pd.Series:
+def display_names(frame: pd.DataFrame, positions) -> list[str]:
     """The printed merchant name of some rows (the description for intermediary-only rows)."""
-    rows = frame[["merchant", "counterparty", "description"]].iloc[positions]
-    name = rows["merchant"].where(rows["merchant"] != "", rows["counterparty"])
-    weak = name.map(_weak).astype(bool)
-    return name.where(~weak, rows["description"].map(merchants.unwrap))
+    from .columns import column
+
+    merchant, counterparty, description = (column(frame, c)[positions] for c in (
+        "merchant", "counterparty", "description"))
+    names = [m or c for m, c in zip(merchant, counterparty, strict=True)]
+    return [_unwrapped(d) if _weak_name(n) else n
+            for n, d in zip(names, description, strict=True)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _weak_name(name: str) -> bool:
+    return _weak(name)
+
+
+@functools.lru_cache(maxsize=65536)
+def _unwrapped(text: str) -> str:
+    return merchants.unwrap(text)

@@ -7,6 +7,7 @@ number in a table, chart or letter traces back to the statement line it came fro
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 
 import numpy as np
@@ -35,20 +36,21 @@ def severity(stream_flags: set[str]) -> str:
 
 
 def stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
-    cents = frame["_cents"].to_numpy()
-    days = frame["_day"].to_numpy()
-    printed = display_names(frame, stream.members).value_counts()
-    display = str(printed.index[0]) if len(printed) else stream.key
+    cents = column(frame, "_cents")
+    days = column(frame, "_day")
+    printed = [name for name, _ in Counter(display_names(frame, stream.members)).most_common()]
+    display = printed[0] if printed else stream.key
     total = int(cents[stream.members].sum())
     refunded = sum(int(cents[r].sum()) for r in stream.refunds.values())
-    refunded += sum(int(cents[m]) for m in stream.members
-                    if frame["state"].iat[m] == ledger.REFUNDED and m not in stream.refunds)
+    states = column(frame, "state")[stream.members]
+    refunded += sum(int(cents[m]) for m, state in zip(stream.members, states, strict=True)
+                    if state == ledger.REFUNDED and m not in stream.refunds)
     net = total - refunded
     zh, en = explain.texts(stream, frame, display, total, net)
     level = stream.segments[-1].cents if stream.segments else int(cents[stream.members[-1]])
     charges = _charges(stream, frame)
     return {
-        "id": stream.id, "merchant": display, "names": [str(n) for n in printed.index],
+        "id": stream.id, "merchant": display, "names": printed,
         "type": stream.type, "cadence": stream.cadence, "currency": stream.currency,
         "amount": _amount(level), "count": len(stream.members), "total": _amount(total),
         "net_total": _amount(net),
@@ -85,14 +87,25 @@ def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
     roles.update({f: "failed" for f in stream.failed})
     for refunds in stream.refunds.values():
         roles.update({r: "refund" for r in refunds})
+    positions = np.fromiter(roles, dtype=np.int64, count=len(roles))
+    days = column(frame, "_day")[positions]
+    times = column(frame, "time")[positions]
+    order = sorted(range(len(positions)), key=lambda i: (days[i], times[i], positions[i]))
+    positions = positions[order]
+    fields = {name: column(frame, name)[positions] for name in (
+        "source", "source_row", "txn_id", "row_id", "dedup_key", "amount", "state", "_day")}
     out = []
-    for pos in sorted(roles, key=lambda p: (frame["_day"].iat[p], frame["time"].iat[p], p)):
-        flags_here = sorted(stream.charge_flags.get(pos, ()))
+    for i, pos in enumerate(positions.tolist()):
         cause = stream.causes.get(pos)
-        out.append(_row_ref(frame, pos) | {
-            "date": day_of(frame["_day"].iat[pos]).isoformat(),
-            "amount": frame["amount"].iat[pos], "state": frame["state"].iat[pos],
-            "flags": flags_here, "cause": cause[0] if cause else None, "role": roles[pos],
+        txn = fields["txn_id"][i]
+        out.append({
+            "source": fields["source"][i], "source_row": int(fields["source_row"][i]),
+            "txn_id": txn or None, "row_id": int(fields["row_id"][i]),
+            "dedup_key": fields["dedup_key"][i],
+            "date": day_of(fields["_day"][i]).isoformat(),
+            "amount": fields["amount"][i], "state": fields["state"][i],
+            "flags": sorted(stream.charge_flags.get(pos, ())),
+            "cause": cause[0] if cause else None, "role": roles[pos],
             "cause_reason": cause[1] if cause else None,
             "cause_reason_en": cause[2] if cause else None,
         })

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from . import cadence as cad
+from .columns import column
 from .pieces import Draft
 
 RETRY_DAYS = 21  # dunning retries run for up to three weeks (a grace period)
@@ -167,8 +168,8 @@ def _same(values: np.ndarray, a: list[int], b: list[int]) -> bool:
 
 def attach_failed(streams: list[Stream], failed: np.ndarray, frame: pd.DataFrame) -> None:
     """Failed/closed attempts -> retries of the occurrence that later succeeded."""
-    days = frame["_day"].to_numpy()
-    cents = frame["_cents"].to_numpy()
+    days = column(frame, "_day")
+    cents = column(frame, "_cents")
     for f in failed:
         best = None
         for stream in streams:
@@ -199,19 +200,21 @@ def attach_refunds(streams: list[Stream], refunds: np.ndarray, frame: pd.DataFra
     if not len(refunds) or not streams:
         return
     owner: dict[tuple[str, str], tuple[Stream, int]] = {}
+    ids = ("dedup_key", "txn_id", "merchant_order_id")
     for stream in streams:
-        for m in stream.members:
-            for column in ("dedup_key", "txn_id", "merchant_order_id"):
-                value = frame[column].iat[m]
-                if value:
-                    owner.setdefault((column, value), (stream, m))
-    for r in refunds:
+        values = [column(frame, name)[stream.members] for name in ids]
+        for i, m in enumerate(stream.members):
+            for name, found in zip(ids, values, strict=True):
+                if found[i]:
+                    owner.setdefault((name, found[i]), (stream, m))
+    refund_of, txn, order = (column(frame, name)[refunds] for name in (
+        "refund_of", "txn_id", "merchant_order_id"))
+    for i, r in enumerate(refunds):
         target = None
-        for column, value in (("dedup_key", frame["refund_of"].iat[r]),
-                              ("txn_id", frame["txn_id"].iat[r].partition("_")[0]),
-                              ("merchant_order_id", frame["merchant_order_id"].iat[r])):
-            if value and (column, value) in owner:
-                target = owner[(column, value)]
+        for name, value in (("dedup_key", refund_of[i]), ("txn_id", txn[i].partition("_")[0]),
+                            ("merchant_order_id", order[i])):
+            if value and (name, value) in owner:
+                target = owner[(name, value)]
                 break
         if target is not None and target[1] != r:
             target[0].refunds.setdefault(target[1], []).append(int(r))
@@ -220,14 +223,14 @@ def attach_refunds(streams: list[Stream], refunds: np.ndarray, frame: pd.DataFra
 def schedule(stream: Stream, frame: pd.DataFrame, as_of: date, notice_days: int,
              cancelled: date | None) -> None:
     """Status, next expected charge and its window, and the cancel-by date."""
-    days = frame["_day"].to_numpy()
+    days = column(frame, "_day")
     last = max(int(days[m]) for m in stream.members)
     stream.cancelled_on = cancelled
     fit = stream.fit
     if fit is None:
         stream.status = "cancelled" if cancelled else "active"
         return
-    extra = 0 if frame["_wallet"].iat[stream.members[-1]] else 2
+    extra = 0 if column(frame, "_wallet")[stream.members[-1]] else 2
     _, expected = fit.next_after(last)
     if stream.reanchor is not None:
         expected = cad.one_period_after(int(days[stream.reanchor]), fit.cadence)
