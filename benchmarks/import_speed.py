@@ -53,16 +53,22 @@ STATES = ["交易成功"] * 18 + ["交易关闭", "等待确认收货"]
 METHODS = ["余额", "花呗", "招商银行储蓄卡(1111)", "余额宝"]
 
 
-def write_alipay_csv(path: Path, rows: int, seed: int = 7) -> None:
-    """An Alipay app CSV with ``rows`` transactions, written in chunks (GBK)."""
+def write_alipay_csv(path: Path, rows: int, seed: int = 7, plans: int = 0) -> None:
+    """An Alipay app CSV with ``rows`` transactions, written in chunks (GBK).
+
+    ``plans``: that many monthly auto-renewals (24 charges each, 500 merchants with
+    several plans apiece) take the place of the last random rows, so detection has
+    streams to build, explain and report.
+    """
     rng = np.random.default_rng(seed)
     start = np.datetime64("2024-01-01T00:00:00")
+    random_rows = rows - min(rows, plans * PLAN_MONTHS)
     with open(path, "w", encoding="gbk", newline="\n") as out:
         out.write("\n".join(PREAMBLE).replace("{n}", str(rows)) + "\n")
         out.write(HEADER + "\n")
         chunk = 100_000
-        for offset in range(0, rows, chunk):
-            n = min(chunk, rows - offset)
+        for offset in range(0, random_rows, chunk):
+            n = min(chunk, random_rows - offset)
             seconds = np.sort(rng.integers(0, 730 * 86400, n))
             times = (start + seconds.astype("timedelta64[s]")).astype(str)
             cents = rng.integers(100, 50_000, n)
@@ -80,6 +86,25 @@ def write_alipay_csv(path: Path, rows: int, seed: int = 7) -> None:
                     f"{STATES[state[i]]}    ,{order}\t,M{offset + i:012d}\t,    ,"
                 )
             out.write("\n".join(lines) + "\n")
+        out.write("".join(_plan_lines(plans, random_rows, rows)))
+
+
+PLAN_MONTHS = 24
+
+
+def _plan_lines(plans: int, first: int, rows: int):
+    """Monthly renewals: plan k charges ¥(10 + k mod 300) on day 1 + k mod 28."""
+    index = first
+    for k in range(plans):
+        merchant, cents, day = f"订阅服务{k % 500}号有限公司", (10 + k % 300) * 100, 1 + k % 28
+        for month in range(PLAN_MONTHS):
+            if index >= rows:
+                return
+            when = f"{2024 + month // 12}-{month % 12 + 1:02d}-{day:02d} 0{k % 10}:{k % 60:02d}:07"
+            yield (f"{when} ,文化休闲    ,{merchant}    ,/    ,会员连续包月    ,支出    ,"
+                   f"{cents // 100}.{cents % 100:02d}    ,余额    ,交易成功    ,"
+                   f"2024{index:020d}\t,M{index:012d}\t,    ,\n")
+            index += 1
 
 
 BARE = """
@@ -115,19 +140,21 @@ def arguments(doc: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="keep the generated CSV in this folder")
+    parser.add_argument("--plans", type=int, default=0,
+                        help="monthly auto-renewals among the rows (24 charges each)")
     parser.add_argument("--repeat", type=int, default=3,
                         help="measure each side this many times, alternating (median)")
     return parser.parse_args()
 
 
-def statement(rows: int, folder: Path, keep: Path | None) -> Path:
+def statement(rows: int, folder: Path, keep: Path | None, plans: int = 0) -> Path:
     """The benchmark CSV of ``rows`` rows, written unless ``keep`` already holds it."""
     base = keep or folder
     base.mkdir(parents=True, exist_ok=True)
-    csv = base / f"alipay-{rows}.csv"
+    csv = base / (f"alipay-{rows}.csv" if not plans else f"alipay-{rows}-plans{plans}.csv")
     if not csv.exists():
         t = time.perf_counter()
-        write_alipay_csv(csv, rows)
+        write_alipay_csv(csv, rows, plans=plans)
         print(f"wrote {csv.name}: {csv.stat().st_size / 2**20:.0f} MB "
               f"in {time.perf_counter() - t:.1f} s")
     return csv

@@ -8,7 +8,7 @@ workspace, detection, the readable table on stdout), and the same with ``--json`
 as ``scan FILE --json > out.json`` would. Each side runs ``--repeat`` times,
 alternating; the ratio of every round and of the medians is printed. Target: <= 2.5.
 
-Usage: python benchmarks/scan_speed.py [--rows N] [--keep DIR]
+Usage: python benchmarks/scan_speed.py [--rows N] [--plans P] [--repeat K] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from import_speed import BARE, arguments, measure, statement
 def main() -> None:
     args = arguments(__doc__)
     with tempfile.TemporaryDirectory() as folder:
-        csv = statement(args.rows, Path(folder), args.keep)
+        csv = statement(args.rows, Path(folder), args.keep, args.plans)
         bare, table, as_json = [], [], []
         out = Path(folder) / "out.json"
         for attempt in range(args.repeat):  # alternate, so a busy moment hits every side

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
+from .fileio import atomic_path
 from .progress import NO_PROGRESS, Progress
 from .workspace import Workspace
 
@@ -98,7 +99,8 @@ def scan_workspace(workspace: Workspace, progress: Progress = NO_PROGRESS,
     if rows.empty:  # nothing imported yet: nothing to detect (and no need to ask)
         return {"as_of": None, "transactions": 0, "streams": [], "flagged": []}
     settings = module.settings_from_workspace(workspace, **(overrides or {}))
-    result = module.scan(rows, settings, distinct_keys=True)  # workspace rows
+    result = module.scan(rows, settings, distinct_keys=True,  # workspace rows
+                         with_transactions=False)
     progress.report(1.0, "done")
     return result
 
@@ -197,9 +199,11 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
     ledger_path = write_ledger(ledger, out_dir / "ledger.csv")
     json_path = out_dir / "streams.json"
     text_path = out_dir / "streams.txt"
-    json_path.write_text(json.dumps(scan, ensure_ascii=False, indent=2, default=str) + "\n",
-                         encoding="utf-8")
-    text_path.write_text(describe_streams(scan), encoding="utf-8")
+    for path, text in ((json_path, json.dumps(scan, ensure_ascii=False, indent=2,
+                                              default=str) + "\n"),
+                       (text_path, describe_streams(scan))):
+        with atomic_path(path) as temporary:
+            temporary.write_text(text, encoding="utf-8")
     charts_written = write_charts(scan, out_dir / "charts", cancellations)
     _print_summary(echo, files, reports, len(ledger), scan, cancellations)
     echo("")

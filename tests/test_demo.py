@@ -55,6 +55,10 @@ def test_headless_demo_writes_outputs_and_prints_a_summary(tmp_path):
         assert f"{charge['date']}  CNY {charge['amount']}  ({charge['source']} " \
                f"row {charge['source_row']})" in text
     assert QIAKE in readable and "after_cancellation" in readable
+    # The readable file starts with the number of transactions, not a dump of them.
+    assert readable.splitlines()[0] == f"截至 as of 2025-11-30  交易 transactions: {rows}"
+    assert scan["transactions"] == rows
+    assert not list(out.glob(".*.part"))  # written through a temporary file, renamed
     charts_dir = out / "charts"
     assert (charts_dir / "overview.png").stat().st_size > 5000
     assert len(list(charts_dir.glob("timeline-*.png"))) == 3

@@ -6,6 +6,7 @@ be traced to its ledger rows.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -124,12 +125,16 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
         _one_range(stream, regular, values)
         return
     runs: list[list[int]] = [[0]]
-    for i in range(1, len(values)):
-        level = np.median(values[runs[-1]])
-        if abs(values[i] - level) <= max(100, 0.03 * level):
+    amounts = values.tolist()
+    run_sorted = [amounts[0]]  # the current run's amounts in order, for its median
+    for i in range(1, len(amounts)):
+        level = _median(run_sorted)
+        if abs(amounts[i] - level) <= max(100, 0.03 * level):
             runs[-1].append(i)
+            bisect.insort(run_sorted, amounts[i])
         else:
             runs.append([i])
+            run_sorted = [amounts[i]]
     merged: list[list[int]] = []
     for j, run in enumerate(runs):
         lone = len(run) == 1 and 0 < j < len(runs) - 1
@@ -159,6 +164,14 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
 def _one_range(stream: Stream, regular: list[int], values: np.ndarray) -> None:
     stream.segments = [Segment(regular[0], int(np.median(values)), len(regular),
                                int(values.min()), int(values.max()))]
+
+
+def _median(ordered: list[int]) -> float:
+    """np.median of a sorted list, without numpy's per-call cost on a few values."""
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return float(ordered[middle])
+    return (ordered[middle - 1] + ordered[middle]) / 2
 
 
 def _same(values: np.ndarray, a: list[int], b: list[int]) -> bool:

@@ -208,7 +208,7 @@ def test_a_detection_failure_still_shows_the_ledger_and_says_why(qtbot, window,
             return None
 
         @staticmethod
-        def scan(rows, settings, distinct_keys=False):
+        def scan(rows, settings, **options):
             raise KeyError("_cents")
 
     monkeypatch.setattr(demo, "detector", lambda: Broken)
