@@ -64,7 +64,7 @@ def load(workspace: Path, overrides: dict | None = None,
         for source, count in ledger["source"].value_counts().items():  # a few sources
             stored = str(source).split("/", 1)[0]
             snapshot.file_rows[stored] = snapshot.file_rows.get(stored, 0) + int(count)
-        spent = ledger[counts_as_spending(ledger)]
+        spent = ledger.loc[counts_as_spending(ledger), ["currency", "amount"]]
         snapshot.spending = {str(c): sum_amounts(part["amount"])
                              for c, part in spent.groupby("currency")}
     return snapshot
