@@ -41,27 +41,32 @@ def parse_region(region: bytes, encoding: str) -> tuple[list[str], pa.Table] | N
         names = next(csv.reader([header_line]))
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
-    unique = [f"c{i}" for i in range(len(names))]
-    body = pa.py_buffer(region)[:end]
-    try:
-        table = pacsv.read_csv(
-            pa.BufferReader(body),
-            read_options=pacsv.ReadOptions(column_names=unique, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.binary() for n in unique}, strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, ValueError):
-        return None
-    if table.num_rows != region.count(b"\n", 0, end):
+    table = read_records(pa.BufferReader(pa.py_buffer(region)[:end]), len(names), pa.binary())
+    if table is None or table.num_rows != region.count(b"\n", 0, end):
         return None  # blank lines or ragged rows: line numbers would not be exact
     try:
         columns = [text_column(table.column(i), encoding) for i in range(table.num_columns)]
     except (UnicodeDecodeError, pa.ArrowInvalid):
         return None
-    return names, pa.table(columns, names=unique)
+    return names, pa.table(columns, names=table.column_names)
+
+
+def read_records(source, width: int, kind: pa.DataType) -> pa.Table | None:
+    """Arrow's multi-threaded reader on a header line and one record per line after it,
+    every field of type ``kind``; None where Arrow refuses the text (ragged rows...)."""
+    names = [f"c{i}" for i in range(width)]  # the header's own names may repeat
+    try:
+        return pacsv.read_csv(
+            source,
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(newlines_in_values=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, kind), strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except (pa.ArrowInvalid, ValueError):
+        return None
 
 
 def text_column(column: pa.ChunkedArray | pa.Array, encoding: str) -> pa.Array:

@@ -18,7 +18,6 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.csv as pacsv
 
 from ..errors import StatementError
 from ..vstr import replace_regex
@@ -243,21 +242,9 @@ def _parse_fast(block: str, header: int) -> pd.DataFrame | None:
         names = next(csv.reader([header_line]))
     except (csv.Error, StopIteration):
         return None
-    unique = [f"c{i}" for i in range(len(names))]
     expected = block.count("\n")
-    try:
-        table = pacsv.read_csv(
-            io.BytesIO(block.encode("utf-8")),
-            read_options=pacsv.ReadOptions(column_names=unique, skip_rows=1),
-            parse_options=pacsv.ParseOptions(newlines_in_values=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in unique}, strings_can_be_null=False,
-                quoted_strings_can_be_null=False,
-            ),
-        )
-    except (pa.ArrowInvalid, ValueError):
-        return None
-    if table.num_rows != expected:
+    table = csvbytes.read_records(io.BytesIO(block.encode("utf-8")), len(names), pa.string())
+    if table is None or table.num_rows != expected:
         return None
     return _table_frame(table, names, header)
 
