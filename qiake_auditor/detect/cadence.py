@@ -180,13 +180,16 @@ def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
     duplicate = np.zeros(len(days), dtype=bool)
     conflicts = 0
     seen: dict[int, int] = {}
-    for i in np.flatnonzero(inlier):
-        slot = int(slots[i])
+    # Plain lists: this loop runs for every hypothesis of every merchant.
+    slot_list, day_list = slots.tolist(), days.tolist()
+    cent_list = cents.tolist() if cents is not None else None
+    for i in np.flatnonzero(inlier).tolist():
+        slot = slot_list[i]
         if slot in seen:
             j = seen[slot]
-            same = cents is None or abs(int(cents[i]) - int(cents[j])) <= max(
-                100, 0.03 * max(int(cents[i]), int(cents[j])))
-            if days[i] - days[j] <= 2 and same:
+            same = cent_list is None or abs(cent_list[i] - cent_list[j]) <= max(
+                100, 0.03 * max(cent_list[i], cent_list[j]))
+            if day_list[i] - day_list[j] <= 2 and same:
                 duplicate[i] = True
             else:
                 conflicts += 1
@@ -194,7 +197,11 @@ def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
             seen[slot] = i
     hit = sorted(seen)
     missed = [s for s in range(hit[0], hit[-1] + 1) if s not in seen] if hit else []
-    return Fit(cadence, anchor, days, slots, residuals, inlier, duplicate, conflicts, missed)
+    found = Fit(cadence, anchor, days, slots, residuals, inlier, duplicate, conflicts, missed)
+    # The distinct inlier slots are the keys of ``seen``: no np.unique per hypothesis.
+    found.__dict__["hits"] = len(hit)
+    found.__dict__["span"] = hit[-1] - hit[0] + 1 if hit else 0
+    return found
 
 
 def _candidates(days: np.ndarray) -> list[str]:

@@ -12,6 +12,7 @@ early candidate.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -31,6 +32,7 @@ _UNIT_WORDS = (("annual", re.compile(r"包年|年付|年费|年卡|年度|annual
 MAX_PER_MONTH = 5.0  # a level charged more often than this is a habit, not a plan
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every charge; a merchant repeats its texts
 def keyword_cadence(text: str) -> str:
     for name, pattern in _UNIT_WORDS:
         if pattern.search(text):

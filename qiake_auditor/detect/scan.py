@@ -29,7 +29,7 @@ import pandas as pd
 
 from .. import ledger
 from . import candidates, flags, normalize, report, streams
-from .columns import column
+from .columns import column, focus
 from .prepare import prepare
 from .streams import Stream, day_of
 
@@ -152,6 +152,8 @@ def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False)
     for direction, mask in ((ledger.EXPENSE, expense), (ledger.INCOME, income),
                             (ledger.NEUTRAL, neutral)):
         found += _detect(frame, mask.to_numpy(), direction, failed_groups)
+    if found:  # the rows every report below reads
+        focus(frame, np.concatenate([s.members for s in found]))
     streams.attach_refunds(found, refunds, frame)
     watch = flags.watch_mask(frame, settings.watch)
     kept = _finish(found, frame, settings, as_of, watch)

@@ -7,6 +7,7 @@ be traced to its ledger rows.
 from __future__ import annotations
 
 import bisect
+import functools
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -74,6 +75,7 @@ class Stream:
         return [p for p in self.members if p not in skip]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def day_of(n: int) -> date:
     return cad.EPOCH + timedelta(days=int(n))
 
