@@ -72,8 +72,10 @@ class Fit:
 
     def quality(self) -> tuple:
         """Sort key: lower is better."""
-        spread = float(np.abs(self.residuals[self.inlier]).mean()) if self.inlier.any() else 9.0
-        recent = float(np.abs(self.residuals[self.inlier][-2:]).mean()) if self.inlier.any() else 9
+        # Plain Python on the few residuals (small whole days: the means are exact).
+        distances = np.abs(self.residuals[self.inlier]).tolist()
+        spread = sum(distances) / len(distances) if distances else 9.0
+        recent = sum(distances[-2:]) / len(distances[-2:]) if distances else 9
         return (self.outliers + self.conflicts, len(self.missed),
                 (spread + 0.5 * recent) / self.tolerance)
 
