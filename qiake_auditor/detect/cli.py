@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import threading
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -70,23 +71,39 @@ def cmd_scan(args: argparse.Namespace) -> int:
         "watch": args.watch, "cancellations": _cancellations(args.cancelled),
         "notice_days": args.notice_days, "lang": args.lang,
     }
-    with cli.open_workspace(args.workspace) as workspace:
+    # Two workers beside the detection (both mostly outside the GIL): one writes the
+    # import to the workspace, one prints the transaction records of --json once the
+    # import is committed. Nothing is printed unless the import is stored.
+    with cli.open_workspace(args.workspace) as workspace, \
+            ThreadPoolExecutor(max_workers=2) as workers:
         settings = settings_from_workspace(workspace, **overrides)  # imports add no decisions
-        if not args.files:
-            result = run(workspace.ledger(), settings, distinct_keys=True)  # workspace rows
-        else:
+        committed: Future | None = None
+        if args.files:
             pending = prepare_import(args.files, workspace, args.password,
                                      cli.parse_map(args.mapping))
-            # The import is written on a worker thread (mostly I/O, outside the GIL)
-            # while its rows are scanned; nothing is printed before it is committed.
-            with ThreadPoolExecutor(max_workers=1) as writer:
-                committed = writer.submit(pending.commit)
-                try:
-                    result = run(pending.ledger(pending.keys), settings, distinct_keys=True)
-                finally:
-                    committed.result()
+            committed = workers.submit(pending.commit)
+            rows = pending.ledger(pending.keys)
+        else:
+            rows = workspace.ledger()
+        printing: list[Future] = []
+        failed = threading.Event()  # detection failed: print no half object
+
+        def print_transactions(as_of: date, transactions) -> None:
+            printing.append(workers.submit(_print_json_start, as_of, transactions, committed,
+                                           failed))
+
+        try:
+            result = run(rows, settings, distinct_keys=True,  # workspace rows
+                         on_prepared=print_transactions if args.json else None)
+        except BaseException:
+            failed.set()
+            raise
+        finally:
+            for job in (committed, *printing):
+                if job is not None:
+                    job.result()
     if args.json:
-        _print_json(result)
+        _print_json_end(result.stream_dicts, result.flagged)
     else:
         _print_table(result, args.lang)
     return cli.EXIT_OK
@@ -95,25 +112,46 @@ def cmd_scan(args: argparse.Namespace) -> int:
 def _print_json(result) -> None:
     """One object; the (possibly huge) transaction list is serialised with Arrow kernels
     and written block by block as bytes, so it never exists whole, as bytes or as text."""
+    _print_json_start(result.as_of, result.transactions())
+    _print_json_end(result.stream_dicts, result.flagged)
+
+
+def _print_json_start(as_of: date, transactions, after: Future | None = None,
+                      cancelled: threading.Event | None = None) -> None:
+    """The object's opening and its transaction records, once ``after`` has succeeded,
+    unless ``cancelled`` is set by then."""
     from ..jsonout import records_json_chunks
 
-    head = json.dumps({"as_of": result.as_of.isoformat(), "transactions": None},
+    if after is not None:
+        after.result()
+    if cancelled is not None and cancelled.is_set():
+        return
+    head = json.dumps({"as_of": as_of.isoformat(), "transactions": None},
                       ensure_ascii=False)[:-len("null}")]
-    tail = ", " + json.dumps({"streams": result.stream_dicts, "flagged": result.flagged},
-                             ensure_ascii=False)[1:] + "\n"
-    transactions = records_json_chunks(result.transactions())  # fails before any output
+    pieces = records_json_chunks(transactions)  # fails before any output
     out = sys.stdout
     out.flush()
     buffer = getattr(out, "buffer", None)
     if buffer is None:  # a text-only stream (tests capturing output)
         out.write(head)
-        for piece in transactions:
+        for piece in pieces:
             out.write(bytes(piece).decode())  # a piece ends at a record: whole characters
-        out.write(tail)
         return
     buffer.write(head.encode())
-    for piece in transactions:
+    for piece in pieces:
         buffer.write(piece)
+    buffer.flush()
+
+
+def _print_json_end(stream_dicts: list[dict], flagged: list[dict]) -> None:
+    """The rest of the object that _print_json_start began."""
+    tail = ", " + json.dumps({"streams": stream_dicts, "flagged": flagged},
+                             ensure_ascii=False)[1:] + "\n"
+    out = sys.stdout
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(tail)
+        return
     buffer.write(tail.encode())
     buffer.flush()
 

@@ -21,6 +21,7 @@ payment seen in a wallet and a bank export); flagged rows name their ``stream``.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -93,9 +94,14 @@ class ScanResult:
     flagged: list[dict]
 
     def transactions(self) -> pd.DataFrame:
-        out = self.frame[list(TRANSACTION_COLUMNS)].copy()
-        out["counted"] = self.frame["_counted"]
-        return out
+        return transaction_rows(self.frame)
+
+
+def transaction_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """The contract's transaction records of a prepared frame (a frame of their own)."""
+    out = frame[list(TRANSACTION_COLUMNS)].copy()
+    out["counted"] = frame["_counted"]
+    return out
 
 
 def scan(rows: pd.DataFrame, settings: ScanSettings | None = None,
@@ -113,11 +119,14 @@ def scan(rows: pd.DataFrame, settings: ScanSettings | None = None,
             "streams": result.stream_dicts, "flagged": result.flagged}
 
 
-def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False) -> ScanResult:
+def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False,
+        on_prepared: Callable[[date, pd.DataFrame], None] | None = None) -> ScanResult:
     """Streams, flags and explanations of ``rows``.
 
     ``distinct_keys``: no dedup key repeats in ``rows`` (true of workspace rows);
-    otherwise repeated rows are dropped first.
+    otherwise repeated rows are dropped first. ``on_prepared`` is called with the
+    as-of date and the transaction records as soon as they are known, before the
+    detection proper (``scan --json`` writes them out meanwhile).
     """
     frame = prepare(rows, settings.aliases, distinct_keys)
     valid_day = frame["_day"] > -10**6
@@ -127,6 +136,8 @@ def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False)
         as_of = day_of(int(frame.loc[valid_day, "_day"].max()))
     else:
         as_of = date.today()
+    if on_prepared is not None:
+        on_prepared(as_of, transaction_rows(frame))
     gifts = frame["_gift"]  # 红包 between people: never a plan
     refund_word = frame["_refund_word"]
     base = frame["_counted"] & (frame["_key"] != "") & valid_day & ~gifts

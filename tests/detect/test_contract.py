@@ -210,3 +210,25 @@ def test_cli_scan_prints_nothing_when_the_import_cannot_be_written(tmp_path, cap
     assert "database or disk is full" in captured.err
     with Workspace(workspace) as ws:
         assert ws.row_count() == 0 and ws.files() == []
+
+
+def test_cli_scan_json_overlaps_printing_yet_prints_one_object(tmp_path, capsys, monkeypatch):
+    # The transaction records are printed by a worker while detection runs; the object
+    # must still come out whole and in order, and a detection failure must say so.
+    workspace = str(tmp_path / "w.sqlite")
+    assert cli.main(["scan", *demo_files(), "--workspace", workspace, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert list(out) == ["as_of", "transactions", "streams", "flagged"]
+    check_contract(out)
+    assert cli.main(["scan", "--workspace", workspace, "--json"]) == 0  # whole workspace
+    again = json.loads(capsys.readouterr().out)
+    assert again["transactions"] == out["transactions"] and again["streams"] == out["streams"]
+
+    from qiake_auditor.detect import scan as scan_module
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("detector bug")
+
+    monkeypatch.setattr(scan_module, "_finish", broken)
+    assert cli.main(["scan", "--workspace", workspace, "--json"]) == 1
+    assert "RuntimeError: detector bug" in capsys.readouterr().err
