@@ -12,6 +12,7 @@ import numpy as np
 
 from . import cadence as cad
 from .pieces import Draft, Piece, levels
+from .small import median
 
 
 def extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.ndarray,
@@ -28,14 +29,14 @@ def extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.nd
             continue
         period, tol = cad.PERIOD_DAYS[last.fit.cadence], last.fit.tolerance
         end = int(days[last.members[-1]])
-        level = float(np.median(cents[last.members]))
+        level = float(median(cents[last.members]))
         reach = end + 2.7 * period + 2 * tol + 2  # a chain of two at most is needed here
         later = rest[(days[rest] > end) & (days[rest] <= reach)]
         if taken:
             later = later[~np.isin(later, list(taken))]
         best: list[int] = []
         for group in levels(cents, later, 0.03, 100):
-            if not 0.25 <= float(np.median(cents[group])) / max(level, 1.0) <= 4:
+            if not 0.25 <= float(median(cents[group])) / max(level, 1.0) <= 4:
                 continue
             chain = [int(group[0])]
             for i in group[1:]:
@@ -70,7 +71,7 @@ def _trailing_proration(draft: Draft, free: np.ndarray, days: np.ndarray, cents:
         return
     end = int(days[last.members[-1]])
     period, tol = cad.PERIOD_DAYS[last.fit.cadence], last.fit.tolerance
-    level = float(np.median(cents[last.members]))
+    level = float(median(cents[last.members]))
     after = np.flatnonzero(free & (days > end))
     if len(after) != 1:
         return
@@ -116,7 +117,7 @@ def attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             taken = set(piece.fit.slots[piece.fit.inlier].tolist())
             lo = int(days[piece.members[0]]) - 2 * cad.PERIOD_DAYS[piece.fit.cadence] - 1
             hi = int(days[piece.members[-1]]) + cad.PERIOD_DAYS[piece.fit.cadence]
-            level = float(np.median(cents[piece.members]))
+            level = float(median(cents[piece.members]))
             near = np.flatnonzero(free & (days > lo) & (days <= hi) & (cents >= 0.5 * level)
                                   & (cents <= 3.5 * level))
             for i in near[:200]:

@@ -17,6 +17,8 @@ from datetime import date, timedelta
 
 import numpy as np
 
+from .small import median
+
 EPOCH = date(1970, 1, 1)
 
 PERIOD_DAYS = {"weekly": 7.0, "biweekly": 14.0, "semimonthly": 15.22, "monthly": 30.44,
@@ -211,7 +213,7 @@ def _candidates(days: np.ndarray) -> list[str]:
     gaps = gaps[gaps > 2]
     if len(gaps) == 0:
         return []
-    g = float(np.median(gaps))
+    g = float(median(gaps))
     found = []
     if 5 <= g <= 9:
         found.append("weekly")

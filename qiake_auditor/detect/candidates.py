@@ -20,6 +20,7 @@ import numpy as np
 from . import attach
 from . import cadence as cad
 from .pieces import Draft, Piece, levels
+from .small import median
 
 AUTO_RENEW = re.compile(r"自动续费|连续包月|连续包季|连续包年|自动扣费|代扣|续费|自动续订|"
                         r"自动充值|auto[- ]?renew|subscription", re.IGNORECASE)
@@ -206,13 +207,13 @@ def _stretches(days: np.ndarray, members: np.ndarray) -> list[np.ndarray]:
     gaps = np.diff(days[members])
     if len(gaps) < 3:
         return [members]
-    usual = float(np.median(gaps[gaps > 2])) if (gaps > 2).any() else 0.0
+    usual = float(median(gaps[gaps > 2])) if (gaps > 2).any() else 0.0
     cuts = np.flatnonzero((gaps > 3 * usual) & (gaps > 45)) + 1
     return [part for part in np.split(members, cuts) if len(part)]
 
 
 def _level_of(piece: Piece, cents: np.ndarray) -> float:
-    return float(np.median(cents[piece.members]))
+    return float(median(cents[piece.members]))
 
 
 def _join(pieces: list[Piece], days: np.ndarray, cents: np.ndarray) -> list[Draft]:

@@ -18,6 +18,7 @@ import pandas as pd
 from . import cadence as cad
 from .columns import column
 from .pieces import Draft
+from .small import median
 
 RETRY_DAYS = 21  # dunning retries run for up to three weeks (a grace period)
 
@@ -130,7 +131,7 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
     amounts = values.tolist()
     run_sorted = [amounts[0]]  # the current run's amounts in order, for its median
     for i in range(1, len(amounts)):
-        level = _median(run_sorted)
+        level = median(run_sorted)
         if abs(amounts[i] - level) <= max(100, 0.03 * level):
             runs[-1].append(i)
             bisect.insort(run_sorted, amounts[i])
@@ -147,7 +148,7 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
             merged[-1].extend(run)
         else:
             merged.append(list(run))
-    levels = [float(np.median(values[r])) for r in merged]
+    levels = [float(median(values[r])) for r in merged]
     steps = np.sign(np.diff(levels))
     revisits = any(_same(values, merged[i], merged[j]) for i in range(len(merged))
                    for j in range(i + 2, len(merged)))
@@ -159,25 +160,17 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
         stream.unusual = []
         _one_range(stream, regular, values)
         return
-    stream.segments = [Segment(regular[r[0]], int(np.median(values[r])), len(r),
+    stream.segments = [Segment(regular[r[0]], int(median(values[r])), len(r),
                                int(values[r].min()), int(values[r].max())) for r in merged]
 
 
 def _one_range(stream: Stream, regular: list[int], values: np.ndarray) -> None:
-    stream.segments = [Segment(regular[0], int(np.median(values)), len(regular),
+    stream.segments = [Segment(regular[0], int(median(values)), len(regular),
                                int(values.min()), int(values.max()))]
 
 
-def _median(ordered: list[int]) -> float:
-    """np.median of a sorted list, without numpy's per-call cost on a few values."""
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return float(ordered[middle])
-    return (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def _same(values: np.ndarray, a: list[int], b: list[int]) -> bool:
-    la, lb = np.median(values[a]), np.median(values[b])
+    la, lb = median(values[a]), median(values[b])
     return abs(la - lb) <= max(100, 0.03 * max(la, lb))
 
 
@@ -188,7 +181,7 @@ def attach_failed(streams: list[Stream], failed: np.ndarray, frame: pd.DataFrame
     for f in failed:
         best = None
         for stream in streams:
-            level = np.median(cents[stream.members])
+            level = median(cents[stream.members])
             if not (cents[f] >= 0.9 * level and (cents[f] <= 1.1 * level
                                                   or stream.variable
                                                   or cents[f] % max(int(level), 1) == 0)):
