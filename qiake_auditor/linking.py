@@ -19,7 +19,7 @@ from .vstr import map_distinct
 
 WALLETS = {"alipay": "支付宝", "wechat": "财付通", "jd": "京东", "meituan": "美团"}
 # What a bank prints for each wallet (full-width hyphen too).
-_BANK_MARKERS = {
+BANK_MARKERS = {
     "alipay": re.compile(r"支付宝|alipay", re.IGNORECASE),
     "wechat": re.compile(r"财付通|微信|tenpay|wechat", re.IGNORECASE),
     "jd": re.compile(r"京东|网银在线"),
@@ -47,7 +47,7 @@ def wallet_bank_links(rows: pd.DataFrame) -> dict[str, str]:
         return {}
     bank_text = bank["counterparty"] + " " + bank["description"] + " " + bank["category"]
     pairs = []
-    for name, marker in _BANK_MARKERS.items():
+    for name, marker in BANK_MARKERS.items():
         w = wallet[fam.loc[wallet.index] == name]
         b = bank[bank_text.str.contains(marker)]
         if w.empty or b.empty:

@@ -15,8 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ledger, merchants
-from ..linking import _BANK_MARKERS as BANK_MARKERS
-from ..linking import WALLETS
+from ..linking import BANK_MARKERS, WALLETS
 from ..money import minor_units
 from . import normalize
 
