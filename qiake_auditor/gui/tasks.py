@@ -44,19 +44,23 @@ def load(workspace: Path, overrides: dict | None = None,
          progress: Progress = NO_PROGRESS) -> Snapshot:
     """Read the ledger and scan it with the user's decisions (plus fixed ``overrides``)."""
     with Workspace(workspace) as space:
-        progress.report(0.05, "reading the ledger")
-        ledger = space.ledger()
-        progress.check()
-        scan_error = None
-        try:
-            scan = demo.scan_workspace(space, progress, overrides)
-        except Cancelled:
-            raise
-        except Exception as exc:  # a detection bug must not hide the imported ledger
-            scan, scan_error = None, f"{type(exc).__name__}: {exc}"
-        snapshot = Snapshot(Path(workspace), space.files(), ledger, scan,
-                            space.decisions("cancelled"), sorted(space.decisions("watch")))
-        snapshot.scan_error = scan_error
+        return _snapshot(space, overrides, progress)
+
+
+def _snapshot(space: Workspace, overrides: dict | None, progress: Progress) -> Snapshot:
+    progress.report(0.05, "reading the ledger")
+    ledger = space.ledger()
+    progress.check()
+    scan_error = None
+    try:
+        scan = demo.scan_workspace(space, progress, overrides)
+    except Cancelled:
+        raise
+    except Exception as exc:  # a detection bug must not hide the imported ledger
+        scan, scan_error = None, f"{type(exc).__name__}: {exc}"
+    snapshot = Snapshot(Path(space.path), space.files(), ledger, scan,
+                        space.decisions("cancelled"), sorted(space.decisions("watch")))
+    snapshot.scan_error = scan_error
     progress.report(0.95, "preparing the tables")
     snapshot.columns = ledger_columns.prepare(ledger)
     if not ledger.empty:
@@ -73,10 +77,10 @@ def load(workspace: Path, overrides: dict | None = None,
 def import_files(workspace: Path, paths: Sequence[Path], password: str | None = None,
                  overrides: dict | None = None, progress: Progress = NO_PROGRESS) -> Snapshot:
     """Import statements (all or nothing), then load."""
-    with Workspace(workspace) as space:
+    with Workspace(workspace) as space:  # one workspace: the rows just stored stay in memory
         reports, _keys = import_paths([Path(p) for p in paths], space, password,
                                       progress=progress)
-    snapshot = load(workspace, overrides, progress)
+        snapshot = _snapshot(space, overrides, progress)
     snapshot.reports = reports
     return snapshot
 
@@ -89,6 +93,6 @@ def open_demo(workspace: Path, progress: Progress = NO_PROGRESS) -> Snapshot:
     with Workspace(workspace) as space:
         reports, _keys = import_paths(demo.demo_files(), space, progress=progress)
         demo.apply_demo_decisions(space)
-    snapshot = load(workspace, demo.demo_overrides(), progress)
+        snapshot = _snapshot(space, demo.demo_overrides(), progress)
     snapshot.reports = reports
     return snapshot
