@@ -24,7 +24,14 @@ from .importers import archive
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
 from .money import sum_amounts
 from .progress import NO_PROGRESS, Progress
-from .workspace import Workspace, complete_rows, link_rows, pack_block, select_rows
+from .workspace import (
+    Workspace,
+    complete_rows,
+    link_rows,
+    no_stored_rows,
+    pack_block,
+    select_rows,
+)
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
 HEAD_CHECK_BYTES = 64 * 1024  # what identification looks at (textio.HEAD_BYTES)
@@ -215,7 +222,7 @@ def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | 
         progress.report(0.9, "linking")
         parts = ([] if existing is None else [existing]) + [f for f, _ in staged.values()]
         everything = (pd.concat(parts, ignore_index=True) if len(parts) > 1 else
-                      parts[0].reset_index(drop=True) if parts else ledger.empty_ledger())
+                      parts[0].reset_index(drop=True) if parts else no_stored_rows())
         links, refunds = find_links(everything)
     except BaseException:
         packer.shutdown(cancel_futures=True)

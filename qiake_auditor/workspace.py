@@ -242,10 +242,7 @@ class Workspace:
             return frame
         blocks = [_unpack(b) for (b,) in
                   self._db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()]
-        if blocks:
-            frame = pd.concat(blocks, ignore_index=True)
-        else:
-            frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _STORED_COLUMNS})
+        frame = pd.concat(blocks, ignore_index=True) if blocks else no_stored_rows()
         links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
         frame = complete_rows(frame, links)
         self._cache = (stamp, frame, None)
@@ -334,6 +331,13 @@ def pack_block(rows: pd.DataFrame) -> bytes:
 def _unpack(blob: bytes, columns: list[str] | None = None) -> pd.DataFrame:
     """A stored row block."""
     return pd.read_parquet(io.BytesIO(blob), columns=columns)
+
+
+def no_stored_rows() -> pd.DataFrame:
+    """A frame of the stored columns without rows."""
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _STORED_COLUMNS})
+    frame["source_row"] = frame["source_row"].astype("int64")
+    return frame
 
 
 def select_rows(frame: pd.DataFrame, keys: Iterable[str] | None) -> pd.DataFrame:

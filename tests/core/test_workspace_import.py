@@ -157,3 +157,14 @@ def test_a_failed_write_leaves_the_workspace_as_it_was(tmp_path: Path, monkeypat
                 import_paths([bill], ws)
         assert ws.row_count() == 1 and len(ws.files()) == 1
         assert import_paths([bill], ws)[0][0].added == 2  # no transaction was left open
+
+
+def test_importing_no_files_changes_nothing(tmp_path: Path) -> None:
+    with Workspace(tmp_path / "ws.sqlite") as ws:
+        reports, keys = import_paths([], ws)
+        assert reports == [] and len(keys) == 0 and ws.row_count() == 0
+        import_paths([alipay_csv(tmp_path / "bill.csv", ["jan", "feb"])], ws)
+        before = ws.ledger()
+        reports, keys = import_paths([], ws)
+        assert reports == [] and len(keys) == 0
+        assert ws.ledger().equals(before) and len(before) == 2
