@@ -25,6 +25,7 @@ from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identi
 from .money import sum_amounts
 from .progress import NO_PROGRESS, Progress
 from .workspace import (
+    STORED_COLUMNS,
     Workspace,
     complete_rows,
     link_rows,
@@ -222,7 +223,10 @@ def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | 
         progress.report(0.9, "linking")
         parts = ([] if existing is None else [existing]) + [f for f, _ in staged.values()]
         everything = (pd.concat(parts, ignore_index=True) if len(parts) > 1 else
-                      parts[0].reset_index(drop=True) if parts else no_stored_rows())
+                      parts[0] if parts else no_stored_rows())
+        # In stored order and form already, so the commit's worker thread keeps it as it
+        # is, while this thread builds the ledger from it.
+        everything = everything[STORED_COLUMNS].reset_index(drop=True)
         links, refunds = find_links(everything)
     except BaseException:
         packer.shutdown(cancel_futures=True)

@@ -34,7 +34,7 @@ from .vstr import isin
 
 SCHEMA_VERSION = 1
 
-_STORED_COLUMNS = [*LEDGER_COLUMNS, "dedup_key"]
+STORED_COLUMNS = [*LEDGER_COLUMNS, "dedup_key"]
 _EXTRA_COLUMNS = ("row_id", "dedup_key", "refund_of")
 
 _SCHEMA = """
@@ -190,8 +190,8 @@ class Workspace:
     def new_rows(rows: pd.DataFrame, known: pd.Index) -> pd.DataFrame:
         """The stored columns of the rows whose dedup_key is not ``known``."""
         if not len(known):
-            return rows[_STORED_COLUMNS]
-        return rows.loc[~isin(rows["dedup_key"], known), _STORED_COLUMNS]
+            return rows[STORED_COLUMNS]
+        return rows.loc[~isin(rows["dedup_key"], known), STORED_COLUMNS]
 
     def add_block(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame,
                   packed: bytes) -> int:
@@ -224,7 +224,7 @@ class Workspace:
 
     def stored_rows(self) -> pd.DataFrame:
         """Every stored row, stored columns only, in import order."""
-        return self._all_rows()[_STORED_COLUMNS]
+        return self._all_rows()[STORED_COLUMNS]
 
     def _stamp(self) -> tuple:
         """Changes whenever stored rows or links change (cache validity)."""
@@ -257,8 +257,10 @@ class Workspace:
         ``refunds`` what set_links stored. They are completed (links, row ids) only
         when the ledger is first asked for.
         """
-        self._cache = (self._stamp(), rows[_STORED_COLUMNS].reset_index(drop=True),
-                       (links, refunds))
+        if list(rows.columns) != STORED_COLUMNS or not rows.index.equals(
+                pd.RangeIndex(len(rows))):
+            rows = rows[STORED_COLUMNS].reset_index(drop=True)
+        self._cache = (self._stamp(), rows, (links, refunds))
 
     def set_links(self, db: sqlite3.Connection, links: dict[str, str],
                   refunds: dict[str, str]) -> None:
@@ -322,7 +324,7 @@ def pack_block(rows: pd.DataFrame) -> bytes:
     of the write."""
     if rows.empty:
         return b""
-    table = pa.Table.from_pandas(rows.reset_index(drop=True), preserve_index=False)
+    table = pa.Table.from_pandas(rows, preserve_index=False)  # only reads ``rows``
     buffer = pa.BufferOutputStream()
     pq.write_table(table, buffer, compression="snappy", write_statistics=False)
     return buffer.getvalue().to_pybytes()
@@ -335,7 +337,7 @@ def _unpack(blob: bytes, columns: list[str] | None = None) -> pd.DataFrame:
 
 def no_stored_rows() -> pd.DataFrame:
     """A frame of the stored columns without rows."""
-    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _STORED_COLUMNS})
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in STORED_COLUMNS})
     frame["source_row"] = frame["source_row"].astype("int64")
     return frame
 
