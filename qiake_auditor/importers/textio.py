@@ -97,9 +97,10 @@ def _decode(data: bytes, encoding: str, source: str, first_line: int = 1) -> str
 _SEPARATOR_BYTES = re.compile(rb"\n[ \t]*[-=]{8,}[-=\s,]*(?=\r?\n|$)")
 
 
-def parse_csv_bytes(data: bytes, header: int, source: str,
-                    check_cut: bool = False) -> pd.DataFrame | None:
-    """Like ``parse_csv_text(csv_region(text, header), ...)`` straight from the file's bytes.
+def parse_csv_bytes(data: bytes, header: int, source: str, check_cut: bool = False,
+                    stop_at_separator: bool = True) -> pd.DataFrame | None:
+    """Like ``parse_csv_text(csv_region(text, header, stop_at_separator), ...)`` straight
+    from the file's bytes.
 
     The region is cut and its tabs removed on the bytes (safe for UTF-8 and GB18030,
     whose multi-byte characters never contain a tab or a newline byte), and only the
@@ -117,7 +118,7 @@ def parse_csv_bytes(data: bytes, header: int, source: str,
             offset = data.index(b"\n", offset) + 1
     except ValueError:
         return None
-    found = _SEPARATOR_BYTES.search(data, offset)
+    found = _SEPARATOR_BYTES.search(data, offset) if stop_at_separator else None
     region = data[offset:found.start() if found else len(data)].replace(b"\t", b"")
     parsed = csvbytes.parse_region(region, encoding)
     if parsed is not None:  # a short (cut) last line fails there and is judged below

@@ -30,15 +30,19 @@ def titled(probe, title: str, header: list[str], within: int = 3) -> bool:
 def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
     """The bill's table (header found by its names) and the preamble lines above it.
 
-    The body is cut out of the whole text in one piece (no per-line work), and a last
-    line cut off mid-row is refused.
+    The body is parsed from the file's bytes in one piece (no per-line work, no second
+    copy as text), and a last line cut off mid-row is refused.
     """
     lines = probe.head_lines
     at = textio.find_line(lines, header, limit=len(lines))
     if at is None:
         raise KeyError(f"the header row {','.join(header[:2])},… was not found")
-    block = textio.csv_region(probe.text, at, stop_at_separator=False)
-    return textio.parse_csv_text(block, at, probe.name, check_cut=True), lines[:at]
+    frame = textio.parse_csv_bytes(probe.data, at, probe.name, check_cut=True,
+                                   stop_at_separator=False)
+    if frame is None:  # UTF-16 or old Mac line ends: through the decoded text
+        block = textio.csv_region(probe.text, at, stop_at_separator=False)
+        frame = textio.parse_csv_text(block, at, probe.name, check_cut=True)
+    return frame, lines[:at]
 
 
 def text(column: pd.Series) -> pd.Series:
