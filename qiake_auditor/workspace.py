@@ -35,7 +35,6 @@ from .vstr import isin
 SCHEMA_VERSION = 1
 
 STORED_COLUMNS = [*LEDGER_COLUMNS, "dedup_key"]
-_EXTRA_COLUMNS = ("row_id", "dedup_key", "refund_of")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -181,11 +180,6 @@ class Workspace:
 
     # -- rows ------------------------------------------------------------------------------
 
-    def add_rows(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame) -> int:
-        """Store the rows whose dedup_key is new (inside a transaction); returns how many."""
-        fresh = self.new_rows(rows, self.known_keys(db))
-        return self.add_block(db, file_id, fresh, pack_block(fresh))
-
     @staticmethod
     def new_rows(rows: pd.DataFrame, known: pd.Index) -> pd.DataFrame:
         """The stored columns of the rows whose dedup_key is not ``known``."""
@@ -204,14 +198,6 @@ class Workspace:
         )
         self._cache = None
         return len(rows)
-
-    def known_keys(self, db: sqlite3.Connection) -> pd.Index:
-        """The dedup keys of every stored row."""
-        blocks = db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()
-        if not blocks:
-            return pd.Index([], dtype="str")
-        keys = [_unpack(b, ["dedup_key"])["dedup_key"] for (b,) in blocks]
-        return pd.Index(pd.concat(keys, ignore_index=True))
 
     def ledger(self, keys: Iterable[str] | None = None) -> pd.DataFrame:
         """Ledger rows (all, or those with the given dedup keys) in import order.
@@ -330,9 +316,9 @@ def pack_block(rows: pd.DataFrame) -> bytes:
     return buffer.getvalue().to_pybytes()
 
 
-def _unpack(blob: bytes, columns: list[str] | None = None) -> pd.DataFrame:
+def _unpack(blob: bytes) -> pd.DataFrame:
     """A stored row block."""
-    return pd.read_parquet(io.BytesIO(blob), columns=columns)
+    return pd.read_parquet(io.BytesIO(blob))
 
 
 def no_stored_rows() -> pd.DataFrame:
