@@ -19,6 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .vstr import value_bytes
+
 # Large enough that the per-block overhead of the join is nothing, small enough
 # that one block of JSON (about 60 MB for the ledger) is not a second copy of it all.
 DEFAULT_CHUNK_ROWS = 100_000
@@ -117,7 +119,7 @@ def _escaped(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray |
     """The text with JSON escapes; None if it holds control characters."""
     needs_escape = False
     for chunk in values.chunks if isinstance(values, pa.ChunkedArray) else (values,):
-        text = _utf8_bytes(chunk)
+        text = value_bytes(chunk)  # a UTF-8 byte below 0x80 is always that ASCII character
         if (text < _FIRST_PRINTABLE).any():
             return None
         needs_escape = needs_escape or bool((text == _QUOTE).any() or (text == _BACKSLASH).any())
@@ -125,20 +127,6 @@ def _escaped(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray |
         return values
     values = pc.replace_substring(values, "\\", "\\\\")
     return pc.replace_substring(values, '"', '\\"')
-
-
-def _utf8_bytes(chunk: pa.LargeStringArray) -> np.ndarray:
-    """The UTF-8 bytes of the chunk's strings (of its slice only), as one uint8 view.
-
-    In UTF-8 a byte below 0x80 is always that ASCII character itself, so looking
-    for the bytes of '"', '\\' and the control characters finds exactly them.
-    """
-    data = chunk.buffers()[2]
-    if len(chunk) == 0 or data is None:  # no strings, or only empty ones
-        return np.empty(0, dtype=np.uint8)
-    offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int64)
-    first, last = offsets[chunk.offset], offsets[chunk.offset + len(chunk)]
-    return np.frombuffer(data, dtype=np.uint8)[first:last]
 
 
 def _slow(frame: pd.DataFrame) -> bytes:

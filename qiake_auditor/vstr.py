@@ -7,6 +7,7 @@ faster, which matters for million-row statements.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -76,3 +77,15 @@ def isin(series: pd.Series, values) -> pd.Series:
         value_set = pa.array(list(values), type=pa.large_string())
     hit = pc.is_in(_arrow(series), value_set=value_set)
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=series.index, dtype=bool)
+
+
+def value_bytes(values: pa.Array) -> np.ndarray:
+    """The bytes of every value of a (large) string or binary array, back to back, as
+    one uint8 view of the array's own buffer (its slice only; nothing is copied)."""
+    data = values.buffers()[2]
+    if len(values) == 0 or data is None:  # no values, or only empty ones
+        return np.empty(0, dtype=np.uint8)
+    wide = pa.types.is_large_string(values.type) or pa.types.is_large_binary(values.type)
+    offsets = np.frombuffer(values.buffers()[1], dtype=np.int64 if wide else np.int32)
+    first, last = offsets[values.offset], offsets[values.offset + len(values)]
+    return np.frombuffer(data, dtype=np.uint8)[first:last]

@@ -18,6 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from ..vstr import value_bytes
+
 _UTF8 = ("utf-8", "utf-8-sig")
 _SAMPLE = 4096  # values looked at to tell a column of repeated names from one of memos
 
@@ -103,9 +105,4 @@ def decode_all(values: pa.Array, encoding: str) -> pa.Array:
 
 
 def _ascii_only(values: pa.Array) -> bool:
-    offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)
-    first, last = offsets[values.offset], offsets[values.offset + len(values)]
-    data = values.buffers()[2]
-    if data is None or last == first:
-        return True
-    return int(np.frombuffer(data, dtype=np.uint8)[first:last].max()) < 0x80
+    return int(value_bytes(values).max(initial=0)) < 0x80
