@@ -4,7 +4,31 @@ from __future__ import annotations
 
 
 class UserError(Exception):
-    """Bad input or a wrong request; shown to the user as a message, never as a traceback."""
+    """Bad input or a wrong request; shown to the user as a message, never as a traceback.
+
+    Raised as ``UserError.of(message_id, **fields)`` it carries an id of the zh/en
+    catalogue (:mod:`qiake_auditor.i18n`); :meth:`text` renders it in either language.
+    Raised with a plain string, that string is all it has (both languages see it).
+    """
+
+    message_id: str | None = None
+    fields: dict[str, object] = {}  # noqa: RUF012 - replaced per instance by of()
+
+    @classmethod
+    def of(cls, message_id: str, /, **fields: object) -> UserError:
+        from .i18n import text
+
+        error = cls(text(message_id, "en", **fields))
+        error.message_id = message_id
+        error.fields = fields
+        return error
+
+    def text(self, lang: str = "zh") -> str:
+        if self.message_id is None:
+            return str(self)
+        from .i18n import text
+
+        return text(self.message_id, lang, **self.fields)
 
 
 class StatementError(UserError):
