@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -29,10 +30,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from .errors import UserError
 from .ledger import LEDGER_COLUMNS
 from .vstr import isin
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+APPLICATION = "qiake-auditor"
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
 
 STORED_COLUMNS = [*LEDGER_COLUMNS, "dedup_key"]
 
@@ -72,6 +77,54 @@ CREATE TABLE IF NOT EXISTS case_log (
 );
 """
 
+# Schema 2: cases with stable ids, a case log of dated entries with attachments kept byte
+# for byte, and the history of every decision.
+_SCHEMA_2 = """
+CREATE TABLE IF NOT EXISTS cases (
+    key TEXT PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_entries (
+    id INTEGER PRIMARY KEY,
+    case_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    channel TEXT NOT NULL DEFAULT '',
+    ticket TEXT NOT NULL DEFAULT '',
+    summary TEXT NOT NULL DEFAULT '',
+    outcome TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS attachments (
+    id INTEGER PRIMARY KEY,
+    entry_id INTEGER NOT NULL REFERENCES case_entries(id),
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    data BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS decision_history (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    value TEXT,
+    previous TEXT,
+    made_at TEXT NOT NULL
+)
+"""
+
+
+def _migrate_1_to_2(db: sqlite3.Connection) -> None:
+    for statement in _SCHEMA_2.split(";"):
+        if statement.strip():
+            db.execute(statement)
+
+
+# step n: from schema n to n + 1 (run inside the opening transaction)
+_MIGRATIONS = {1: _migrate_1_to_2}
+_SCHEMA = _SCHEMA + _SCHEMA_2
+
 
 def default_path() -> Path:
     """The workspace under the user's data directory."""
@@ -88,32 +141,61 @@ class StoredFile:
     imported_at: str
 
 
-class Workspace:
-    """An open workspace file. Use as a context manager or call close()."""
+@dataclass
+class _LedgerCache:
+    """The last ledger read or adopted, valid while the workspace's ``stamp`` is unchanged.
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    ``pending_links`` are the (link ids, refund originals) of rows adopted from an import,
+    attached when the ledger is first asked for; None once they are.
+    """
+
+    stamp: tuple
+    frame: pd.DataFrame
+    pending_links: tuple[dict[str, str], dict[str, str]] | None = None
+
+
+class Workspace:
+    """An open workspace file. Use as a context manager or call close().
+
+    Only a file that is a qiake-auditor workspace, or a path where none exists yet, is
+    ever written: anything else is refused with a :class:`UserError` naming the path,
+    before a byte of it changes. ``read_only`` opens without any write (reading
+    commands on a read-only file or medium).
+    """
+
+    def __init__(self, path: Path | str | None = None, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        # An import may commit on a worker thread while the caller goes on with the rows
-        # in memory (ingest.PendingImport); the connection is never used by two at once.
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-        # (stamp, frame, links) of the last ledger read or adopted; links are the
-        # (link ids, refund originals) still to be attached, or None once they are.
-        self._cache: tuple[object, pd.DataFrame, tuple[dict, dict] | None] | None = None
-        self._db.execute("PRAGMA foreign_keys = ON")
-        # A rollback journal, not WAL: an import appends one large original and one
-        # row block, which WAL would write twice (log, then checkpoint), about two
-        # seconds per million rows. FULL sync keeps the file sound through a power cut.
-        self._db.execute("PRAGMA journal_mode = DELETE")
-        self._db.execute("PRAGMA synchronous = FULL")
+        self.read_only = read_only
+        self._cache: _LedgerCache | None = None
+        self._db = _connect(self.path, read_only)
+        try:
+            self._prepare_schema()
+        except BaseException:
+            self._db.close()
+            raise
+
+    def _prepare_schema(self) -> None:
+        version = _schema_version(self._db, self.path)
+        if version > SCHEMA_VERSION:
+            raise UserError.of("workspace.newer", path=self.path, found=version,
+                               known=SCHEMA_VERSION)
+        if self.read_only:
+            if version == 0:
+                raise UserError.of("workspace.not_sqlite", path=self.path)
+            return  # an older schema is read as it is: the new tables are simply empty
+        if version == SCHEMA_VERSION:
+            return
         with self.transaction():
             for statement in _SCHEMA.split(";"):
                 if statement.strip():
                     self._db.execute(statement)
+            for step in range(max(version, 1), SCHEMA_VERSION):
+                _MIGRATIONS[step](self._db)
             self._db.execute(
-                "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)",
-                (str(SCHEMA_VERSION),),
-            )
+                "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
+            self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('application', ?)",
+                             (APPLICATION,))
 
     def __enter__(self) -> Workspace:
         return self
@@ -137,7 +219,12 @@ class Workspace:
 
     def begin(self) -> sqlite3.Connection:
         """Start a write transaction (for work that commits in another step)."""
-        self._db.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise UserError.of("workspace.read_only", path=self.path)
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _operational(exc, self.path) from None
         return self._db
 
     def commit(self) -> None:
@@ -146,7 +233,7 @@ class Workspace:
     def rollback(self) -> None:
         if self._db.in_transaction:  # a failed COMMIT may have rolled back already
             self._db.execute("ROLLBACK")
-            self._cache = None
+        self._cache = None
 
     # -- files -----------------------------------------------------------------------------
 
@@ -220,18 +307,18 @@ class Workspace:
 
     def _all_rows(self) -> pd.DataFrame:
         stamp = self._stamp()
-        if self._cache is not None and self._cache[0] == stamp:
-            frame, links = self._cache[1], self._cache[2]
-            if links is not None:  # rows adopted from an import, not completed yet
-                frame = complete_rows(frame, link_rows(*links))
-                self._cache = (stamp, frame, None)
-            return frame
+        cache = self._cache
+        if cache is not None and cache.stamp == stamp:
+            if cache.pending_links is not None:  # rows adopted from an import
+                cache.frame = complete_rows(cache.frame, link_rows(*cache.pending_links))
+                cache.pending_links = None
+            return cache.frame
         blocks = [_unpack(b) for (b,) in
                   self._db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()]
         frame = pd.concat(blocks, ignore_index=True) if blocks else no_stored_rows()
         links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
         frame = complete_rows(frame, links)
-        self._cache = (stamp, frame, None)
+        self._cache = _LedgerCache(stamp, frame)
         return frame
 
     def adopt_rows(self, rows: pd.DataFrame, links: dict[str, str],
@@ -246,7 +333,7 @@ class Workspace:
         if list(rows.columns) != STORED_COLUMNS or not rows.index.equals(
                 pd.RangeIndex(len(rows))):
             rows = rows[STORED_COLUMNS].reset_index(drop=True)
-        self._cache = (self._stamp(), rows, (links, refunds))
+        self._cache = _LedgerCache(self._stamp(), rows, (links, refunds))
 
     def set_links(self, db: sqlite3.Connection, links: dict[str, str],
                   refunds: dict[str, str]) -> None:
@@ -260,25 +347,104 @@ class Workspace:
         query = "SELECT COALESCE(SUM(n_rows), 0) FROM row_blocks"
         return int(self._db.execute(query).fetchone()[0])
 
-    # -- user decisions --------------------------------------------------------------------
+    # -- user decisions (typed in qiake_auditor.app.decisions) ----------------------------
 
     def decisions(self, kind: str) -> dict[str, str]:
         rows = self._db.execute("SELECT key, value FROM decisions WHERE kind = ?", (kind,))
         return dict(rows.fetchall())
 
-    def set_decision(self, kind: str, key: str, value: str) -> None:
-        with self.transaction() as db:
-            db.execute(
-                "INSERT INTO decisions(kind, key, value, created_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value",
-                (kind, key, value, _now()),
-            )
-            self._log(db, f"set {kind}", json.dumps({key: value}, ensure_ascii=False))
+    def set_decision(self, kind: str, key: str, value: str,
+                     db: sqlite3.Connection | None = None) -> None:
+        """Store a decision and its history entry (in ``db``'s transaction, else its own)."""
+        if db is None:
+            with self.transaction() as own:
+                self.set_decision(kind, key, value, own)
+            return
+        previous = db.execute("SELECT value FROM decisions WHERE kind = ? AND key = ?",
+                              (kind, key)).fetchone()
+        db.execute(
+            "INSERT INTO decisions(kind, key, value, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value, "
+            "created_at = excluded.created_at",
+            (kind, key, value, _now()),
+        )
+        db.execute("INSERT INTO decision_history(kind, key, value, previous, made_at) "
+                   "VALUES (?, ?, ?, ?, ?)", (kind, key, value, previous[0] if previous else None,
+                                              _now()))
 
-    def remove_decision(self, kind: str, key: str) -> None:
+    def remove_decision(self, kind: str, key: str,
+                        db: sqlite3.Connection | None = None) -> None:
+        if db is None:
+            with self.transaction() as own:
+                self.remove_decision(kind, key, own)
+            return
+        previous = db.execute("SELECT value FROM decisions WHERE kind = ? AND key = ?",
+                              (kind, key)).fetchone()
+        if previous is None:
+            return
+        db.execute("DELETE FROM decisions WHERE kind = ? AND key = ?", (kind, key))
+        db.execute("INSERT INTO decision_history(kind, key, value, previous, made_at) "
+                   "VALUES (?, ?, NULL, ?, ?)", (kind, key, previous[0], _now()))
+
+    def decision_history(self) -> list[tuple[str, str, str | None, str | None, str]]:
+        """(kind, key, value or None when removed, previous value, made at), oldest first."""
+        return self._db.execute("SELECT kind, key, value, previous, made_at FROM "
+                                "decision_history ORDER BY id").fetchall()
+
+    # -- cases and their log ----------------------------------------------------------------
+
+    def case_ids(self) -> dict[str, str]:
+        """Case key (normalised merchant) -> stable case id."""
+        return dict(self._db.execute("SELECT key, id FROM cases").fetchall())
+
+    def assign_case_ids(self, keys: Iterable[str], day: str) -> dict[str, str]:
+        """Give every key without one an id ``QK-<day>-NNN`` (``day`` as YYYYMMDD)."""
+        known = self.case_ids()
+        missing = [k for k in keys if k not in known]
+        if not missing or self.read_only:
+            return known
         with self.transaction() as db:
-            db.execute("DELETE FROM decisions WHERE kind = ? AND key = ?", (kind, key))
-            self._log(db, f"remove {kind}", key)
+            prefix = f"QK-{day}-"
+            taken = db.execute("SELECT COUNT(*) FROM cases WHERE id LIKE ?",
+                               (prefix + "%",)).fetchone()[0]
+            for number, key in enumerate(missing, start=int(taken) + 1):
+                db.execute("INSERT OR IGNORE INTO cases(key, id, created_at) VALUES (?, ?, ?)",
+                           (key, f"{prefix}{number:03d}", _now()))
+        return self.case_ids()
+
+    def add_entry(self, db: sqlite3.Connection, case_key: str, kind: str, on_date: str,
+                  channel: str = "", ticket: str = "", summary: str = "",
+                  outcome: str = "") -> int:
+        cursor = db.execute(
+            "INSERT INTO case_entries(case_key, kind, recorded_at, on_date, channel, ticket, "
+            "summary, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (case_key, kind, _now(), on_date, channel, ticket, summary, outcome))
+        return int(cursor.lastrowid)
+
+    def add_attachment(self, db: sqlite3.Connection, entry_id: int, name: str, sha256: str,
+                       data: bytes) -> int:
+        cursor = db.execute(
+            "INSERT INTO attachments(entry_id, name, sha256, size, data) VALUES (?, ?, ?, ?, ?)",
+            (entry_id, name, sha256, len(data), sqlite3.Binary(data)))
+        return int(cursor.lastrowid)
+
+    def entries(self) -> list[tuple]:
+        """(id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome)."""
+        return self._db.execute(
+            "SELECT id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome "
+            "FROM case_entries ORDER BY on_date, id").fetchall()
+
+    def attachments(self) -> list[tuple[int, int, str, str, int]]:
+        """(id, entry_id, name, sha256, size) of every attachment."""
+        return self._db.execute(
+            "SELECT id, entry_id, name, sha256, size FROM attachments ORDER BY id").fetchall()
+
+    def attachment_data(self, attachment_id: int) -> bytes:
+        row = self._db.execute("SELECT data FROM attachments WHERE id = ?",
+                               (attachment_id,)).fetchone()
+        if row is None:
+            raise KeyError(attachment_id)
+        return bytes(row[0])
 
     def column_maps(self) -> dict[str, dict[str, str]]:
         rows = self._db.execute("SELECT signature, mapping FROM column_maps").fetchall()
@@ -383,6 +549,81 @@ def _ledger_dtypes(frame: pd.DataFrame) -> pd.DataFrame:
         else:
             frame[column] = frame[column].fillna("").astype("str")
     return frame
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    """A connection to ``path`` after checking that it can be (or become) a workspace."""
+    if path.is_dir():
+        raise UserError.of("workspace.is_directory", path=path)
+    exists = path.exists()
+    if exists:
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(len(SQLITE_MAGIC))
+        except OSError as exc:
+            raise UserError.of("input.unreadable", path=path, reason=exc.strerror) from None
+        if head != SQLITE_MAGIC:  # an empty file too: only a new path is initialised
+            raise UserError.of("workspace.not_sqlite", path=path)
+        if not read_only and not os.access(path, os.W_OK):
+            raise UserError.of("workspace.read_only", path=path)
+    elif read_only:
+        raise UserError.of("input.missing", path=path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError.of("workspace.cannot_create", path=path,
+                               reason=exc.strerror) from None
+    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
+    try:
+        # An import may commit on a worker thread while the caller goes on with the rows
+        # in memory (ingest.PendingImport); the connection is never used by two at once.
+        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                             timeout=BUSY_TIMEOUT_MS / 1000)
+        db.execute("PRAGMA foreign_keys = ON")
+        if not read_only:
+            # A rollback journal, not WAL: an import appends one large original and one
+            # row block, which WAL would write twice (log, then checkpoint), about two
+            # seconds per million rows. FULL sync keeps the file sound through a power cut.
+            db.execute("PRAGMA journal_mode = DELETE")
+            db.execute("PRAGMA synchronous = FULL")
+    except sqlite3.Error as exc:
+        raise _operational(exc, path) from None
+    return db
+
+
+def _schema_version(db: sqlite3.Connection, path: Path) -> int:
+    """0 for an empty database; the stored version of a workspace; refuses anything else."""
+    try:
+        tables = {name for (name,) in db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return 0
+        if not {"meta", "files", "row_blocks"} <= tables:
+            raise UserError.of("workspace.foreign", path=path)
+        meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise _operational(exc, path) from None
+    application = meta.get("application")
+    if application not in (None, APPLICATION) or "schema_version" not in meta:
+        raise UserError.of("workspace.foreign", path=path)
+    try:
+        return int(meta["schema_version"])
+    except ValueError:
+        raise UserError.of("workspace.damaged", path=path,
+                           detail=f"schema_version {meta['schema_version']!r}") from None
+
+
+def _operational(exc: sqlite3.Error, path: Path) -> UserError:
+    """A user-facing error for what SQLite said about ``path``."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return UserError.of("workspace.locked", path=path)
+    if "readonly" in text or "read-only" in text:
+        return UserError.of("workspace.read_only", path=path)
+    if "not a database" in text or "file is encrypted" in text:
+        return UserError.of("workspace.not_sqlite", path=path)
+    return UserError.of("workspace.damaged", path=path, detail=str(exc))
 
 
 def _now() -> str:
