@@ -127,3 +127,20 @@ def fmt(amount: Decimal | str, places: int = 2) -> str:
     if isinstance(exponent, int) and -exponent < places:
         d = d.quantize(Decimal(1).scaleb(-places))
     return format(d, "f")
+
+
+CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "JPY": "JP¥"}
+
+
+def format_amount(amount: Decimal | str | int, currency: str = "CNY",
+                  signed: bool = False) -> str:
+    """The one way an amount is shown to a person: '¥5,274.00', 'USD 12.50' -> '$12.50'.
+
+    Thousands separators, two decimals, the currency's symbol (its code where it has
+    none here, e.g. 'CHF 10.00'); ``signed`` puts '+' before positive amounts.
+    """
+    value = Decimal(amount).quantize(Decimal("0.01"))
+    sign = "-" if value < 0 else ("+" if signed and value > 0 else "")
+    text = f"{abs(value):,.2f}"
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    return f"{sign}{symbol}{text}" if symbol else f"{sign}{currency} {text}"

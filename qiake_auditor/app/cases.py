@@ -1,0 +1,388 @@
+"""Cases: what a user disputes is a company, not a stream.
+
+A case gathers every stream and one-off charge of one counterparty (the normalised
+merchant key after the catalogue and the user's aliases) under every name it was
+printed with, with its totals per currency, the user's decisions and the case log.
+Everything here is computed from the scan's prepared ledger rows, so each figure
+traces back to ``source`` + ``source_row``; the report, the letters and the window
+all read the same :class:`Case`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+from .. import ledger
+from ..detect import normalize
+from ..detect.scan import ScanResult
+from ..money import format_amount
+from ..vocab import CaseStatus, Channel, StreamType
+from .decisions import Decisions
+
+# What a case counts as paid: money taken from the user (a refund row is its own thing).
+PAID_STATES = (ledger.SUCCESS, ledger.PENDING, ledger.REFUNDED, ledger.PARTIALLY_REFUNDED)
+# Streams of these types make their merchant a case; income and transfers do not.
+CASE_TYPES = frozenset({StreamType.SUBSCRIPTION, StreamType.BILL, StreamType.INSTALMENT,
+                        StreamType.USAGE})
+
+
+@dataclass(frozen=True)
+class Totals:
+    paid: Decimal = Decimal("0.00")
+    refunded: Decimal = Decimal("0.00")
+
+    @property
+    def net(self) -> Decimal:
+        return self.paid - self.refunded
+
+    def to_json(self) -> dict[str, str]:
+        return {"paid": f"{self.paid:.2f}", "refunded": f"{self.refunded:.2f}",
+                "net": f"{self.net:.2f}"}
+
+
+@dataclass
+class Charge:
+    """One money-moving expense row of a case, with what detection said about it."""
+
+    row_id: int
+    dedup_key: str
+    date: date
+    time: str
+    amount: Decimal
+    currency: str
+    state: str
+    source: str
+    source_sha256: str
+    source_row: int
+    format: str
+    txn_id: str
+    merchant_order_id: str
+    counterparty: str
+    merchant: str
+    description: str
+    method: str
+    stream_id: str | None = None
+    cadence: str | None = None
+    flags: list[str] = field(default_factory=list)
+    cause: str | None = None
+    cause_reason_zh: str = ""
+    cause_reason_en: str = ""
+    days_since_previous: int | None = None
+    after_cancellation: bool = False
+
+    def to_json(self) -> dict:
+        return {"row_id": self.row_id, "date": self.date.isoformat(), "time": self.time,
+                "amount": f"{self.amount:.2f}", "currency": self.currency, "state": self.state,
+                "source": self.source, "source_sha256": self.source_sha256,
+                "source_row": self.source_row, "format": self.format, "txn_id": self.txn_id,
+                "merchant_order_id": self.merchant_order_id,
+                "counterparty": self.counterparty, "description": self.description,
+                "method": self.method, "stream": self.stream_id, "cadence": self.cadence,
+                "flags": self.flags, "cause": self.cause,
+                "cause_reason": self.cause_reason_zh, "cause_reason_en": self.cause_reason_en,
+                "days_since_previous": self.days_since_previous,
+                "after_cancellation": self.after_cancellation}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: int
+    name: str
+    sha256: str
+    size: int
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "name": self.name, "sha256": self.sha256, "size": self.size}
+
+
+@dataclass
+class LogEntry:
+    """A dated entry of the case log: a contact the user made, a note, or a decision."""
+
+    id: int
+    kind: str            # "contact", "note", "decision", "export"
+    recorded_at: str     # when it was written (local time, ISO)
+    on: date             # the day it is about
+    channel: Channel | None
+    ticket: str
+    summary: str
+    outcome: str
+    attachments: list[Attachment] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "kind": self.kind, "recorded_at": self.recorded_at,
+                "date": self.on.isoformat(), "channel": self.channel.value if self.channel
+                else None, "ticket": self.ticket, "summary": self.summary,
+                "outcome": self.outcome, "attachments": [a.to_json() for a in self.attachments]}
+
+
+@dataclass
+class Case:
+    id: str
+    key: str
+    merchant: str            # the name printed most often
+    legal_name: str          # the full company name where one was printed, else merchant
+    names: list[str]
+    status: CaseStatus
+    cancelled_on: date | None
+    streams: list[dict]
+    charges: list[Charge]
+    refunds: list[Charge]
+    totals: dict[str, Totals]
+    after: list[Charge]
+    after_totals: dict[str, Totals]
+    log: list[LogEntry]
+    checklist: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> date | None:
+        return self.charges[0].date if self.charges else None
+
+    @property
+    def last(self) -> date | None:
+        return self.charges[-1].date if self.charges else None
+
+    @property
+    def notes(self) -> list[LogEntry]:
+        return [e for e in self.log if e.kind == "note"]
+
+    @property
+    def flags(self) -> list[str]:
+        found = {f for s in self.streams for f in s.get("flags") or []}
+        found |= {f for c in self.charges for f in c.flags}
+        return sorted(found)
+
+    def matches(self, text: str) -> bool:
+        """True when ``text`` is part of any of the case's names (or its key / id)."""
+        needle = text.strip().casefold()
+        if not needle:
+            return False
+        return any(needle in n.casefold() for n in (*self.names, self.key, self.id))
+
+    def summary_line(self, lang: str = "zh") -> str:
+        totals = "; ".join(f"{format_amount(t.paid, c)}" for c, t in self.totals.items())
+        if lang == "zh":
+            text = f"{self.merchant}：{len(self.charges)} 笔扣费，共 {totals}"
+            if self.cancelled_on:
+                after = "; ".join(format_amount(t.paid, c) for c, t in self.after_totals.items())
+                text += (f"；{self.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，"
+                         f"共 {after or format_amount(Decimal(0), 'CNY')}")
+            return text
+        text = f"{self.merchant}: {len(self.charges)} charges, {totals} in all"
+        if self.cancelled_on:
+            after = "; ".join(format_amount(t.paid, c) for c, t in self.after_totals.items())
+            after = after or format_amount(Decimal(0), "CNY")
+            text += (f"; {len(self.after)} charges after the cancellation of "
+                     f"{self.cancelled_on.isoformat()}, {after}")
+        return text
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id, "key": self.key, "merchant": self.merchant,
+            "legal_name": self.legal_name, "names": self.names, "status": self.status.value,
+            "cancelled_on": self.cancelled_on.isoformat() if self.cancelled_on else None,
+            "streams": self.streams, "charges": len(self.charges),
+            "items": [c.to_json() for c in self.charges],
+            "refunds": [c.to_json() for c in self.refunds],
+            "totals": {c: t.to_json() for c, t in self.totals.items()},
+            "after_cancellation": {
+                "charges": len(self.after),
+                "totals": {c: t.to_json() for c, t in self.after_totals.items()},
+                "items": [c.to_json() for c in self.after]},
+            "first": self.first.isoformat() if self.first else None,
+            "last": self.last.isoformat() if self.last else None,
+            "flags": self.flags,
+            "notes": [e.summary for e in self.notes],
+            "checklist": self.checklist,
+            "log": [e.to_json() for e in self.log],
+        }
+
+
+def totals_of(charges: list[Charge], refunds: list[Charge] | None = None) -> dict[str, Totals]:
+    paid: dict[str, Decimal] = {}
+    back: dict[str, Decimal] = {}
+    for charge in charges:
+        paid[charge.currency] = paid.get(charge.currency, Decimal("0.00")) + charge.amount
+    for refund in refunds or []:
+        back[refund.currency] = back.get(refund.currency, Decimal("0.00")) + refund.amount
+    return {c: Totals(paid.get(c, Decimal("0.00")), back.get(c, Decimal("0.00")))
+            for c in sorted(set(paid) | set(back))}
+
+
+def build_cases(result: ScanResult, decisions: Decisions, case_ids: dict[str, str],
+                log: dict[str, list[LogEntry]]) -> list[Case]:
+    """Every case of a scan: merchants with a recurring expense stream or a flagged row."""
+    frame = result.frame
+    streams_by_key: dict[str, list[dict]] = {}
+    for stream in result.stream_dicts:
+        if stream.get("type") in CASE_TYPES and stream.get("direction") == ledger.EXPENSE:
+            streams_by_key.setdefault(str(stream["merchant_key"]), []).append(stream)
+    keys = list(streams_by_key)
+    if result.flagged:
+        flagged_rows = {int(f["row_id"]) for f in result.flagged}
+        row_ids = frame["row_id"].to_numpy()
+        flagged_keys = frame["_key"].to_numpy()[np.isin(row_ids, list(flagged_rows))]
+        keys += [str(k) for k in dict.fromkeys(flagged_keys) if k and k not in streams_by_key]
+    if not keys:
+        return []
+    detected = _charge_facts(result)
+    rows = frame.loc[frame["_key"].isin(keys)]
+    cases = []
+    for key, group in rows.groupby("_key", sort=False):
+        key = str(key)
+        cancelled = decisions.cancelled.get(key)
+        charges, refunds = _charges(group, frame, detected, cancelled)
+        streams = streams_by_key.get(key, [])
+        names = _names(group, streams, key, decisions.aliases)
+        after = [c for c in charges if c.after_cancellation]
+        cases.append(Case(
+            id=case_ids.get(key, ""), key=key, merchant=names[0] if names else key,
+            legal_name=_legal_name(names) or (names[0] if names else key), names=names,
+            status=decisions.status(key), cancelled_on=cancelled, streams=streams,
+            charges=charges, refunds=refunds, totals=totals_of(charges, refunds),
+            after=after, after_totals=totals_of(after), log=log.get(key, []),
+            checklist=decisions.checklists.get(key, [])))
+    rank = {s["merchant_key"]: i for i, s in enumerate(result.stream_dicts)}
+    cases.sort(key=lambda c: (rank.get(c.key, len(rank)), c.key))
+    return cases
+
+
+def _charge_facts(result: ScanResult) -> dict[int, dict]:
+    """row id -> what detection said of that row (stream, cadence, flags, cause, reason)."""
+    facts: dict[int, dict] = {}
+    for stream in result.stream_dicts:
+        for charge in stream.get("charges") or []:
+            facts[int(charge["row_id"])] = {
+                "stream": stream["id"], "cadence": stream.get("cadence"),
+                "flags": list(charge.get("flags") or []), "cause": charge.get("cause"),
+                "cause_reason": charge.get("cause_reason") or "",
+                "cause_reason_en": charge.get("cause_reason_en") or ""}
+    for row in result.flagged:
+        entry = facts.setdefault(int(row["row_id"]), {"stream": row.get("stream"),
+                                                      "flags": [], "cause": row.get("cause")})
+        entry["flags"] = sorted(set(entry.get("flags") or []) | set(row.get("flags") or []))
+        entry.setdefault("cause", row.get("cause"))
+    return facts
+
+
+def _charges(group: pd.DataFrame, frame: pd.DataFrame, detected: dict[int, dict],
+             cancelled: date | None) -> tuple[list[Charge], list[Charge]]:
+    counted = group["_counted"].to_numpy(dtype=bool)
+    expense = ((group["direction"] == ledger.EXPENSE).to_numpy() & counted
+               & group["state"].isin(PAID_STATES).to_numpy()
+               & (group["refund_of"] == "").to_numpy())
+    paid = group.loc[expense]
+    charges = [_charge(row, detected.get(int(row["row_id"]), {})) for row in _records(paid)]
+    charges.sort(key=lambda c: (c.date, c.time, c.row_id))
+    previous: date | None = None
+    for charge in charges:
+        charge.days_since_previous = (charge.date - previous).days if previous else None
+        charge.after_cancellation = cancelled is not None and charge.date > cancelled
+        previous = charge.date
+    keys = set(paid["dedup_key"])
+    refund_rows = frame.loc[frame["refund_of"].isin(keys) & frame["_counted"]]
+    own = group.loc[(group["state"] == ledger.REFUND) & counted
+                    & ~group["dedup_key"].isin(set(refund_rows["dedup_key"]))]
+    refunds = [_charge(row, {}) for row in _records(pd.concat([refund_rows, own]))]
+    refunded_keys = set(refund_rows["refund_of"])
+    # A purchase marked 已退款 with no refund row of its own: its whole amount came back.
+    refunds += [c for c in charges if c.state == ledger.REFUNDED and c.dedup_key
+                not in refunded_keys]
+    refunds.sort(key=lambda c: (c.date, c.time, c.row_id))
+    return charges, refunds
+
+
+_FIELDS = ("row_id", "dedup_key", "time", "amount", "currency", "state", "source",
+           "source_sha256", "source_row", "format", "txn_id", "merchant_order_id",
+           "counterparty", "merchant", "description", "method")
+
+
+def _records(rows: pd.DataFrame) -> list[dict]:
+    return rows[list(_FIELDS)].to_dict("records")
+
+
+def _charge(row: dict, facts: dict) -> Charge:
+    time = str(row["time"])
+    return Charge(
+        row_id=int(row["row_id"]), dedup_key=str(row["dedup_key"]),
+        date=date.fromisoformat(time[:10]), time=time, amount=Decimal(str(row["amount"])),
+        currency=str(row["currency"]), state=str(row["state"]), source=str(row["source"]),
+        source_sha256=str(row["source_sha256"]), source_row=int(row["source_row"]),
+        format=str(row["format"]), txn_id=str(row["txn_id"]),
+        merchant_order_id=str(row["merchant_order_id"]),
+        counterparty=str(row["counterparty"]), merchant=str(row["merchant"]),
+        description=str(row["description"]), method=str(row["method"]),
+        stream_id=facts.get("stream"), cadence=facts.get("cadence"),
+        flags=list(facts.get("flags") or []), cause=facts.get("cause"),
+        cause_reason_zh=facts.get("cause_reason", ""),
+        cause_reason_en=facts.get("cause_reason_en", ""))
+
+
+def _names(group: pd.DataFrame, streams: list[dict], key: str,
+           aliases: dict[str, str]) -> list[str]:
+    """Every name the case was printed with, the most frequent first.
+
+    A counterparty counts only when it names this company itself (a row paid through
+    an intermediary prints the intermediary there, 支付宝（中国）网络技术有限公司).
+    """
+    counts: Counter[str] = Counter(v.strip() for v in group["merchant"].tolist()
+                                   if v and v.strip())
+    printed = group["counterparty"].str.strip()
+    own = normalize.canonical_keys(normalize.grouping_keys(printed), aliases) == key
+    counts.update(v for v in printed[own.to_numpy()].tolist() if v)
+    for stream in streams:
+        counts.update({n: 0 for n in stream.get("names") or [] if n})
+    merchants = set(group["merchant"])
+    # names the statements print as the merchant come before intermediary-wrapped ones
+    return [n for n, _ in sorted(counts.items(), key=lambda kv: (kv[0] not in merchants,
+                                                                 -kv[1], kv[0]))]
+
+
+_LEGAL = ("有限公司", "有限责任公司", "股份公司", "Ltd", "Limited", "Inc", "LLC", "GmbH")
+
+
+def _legal_name(names: list[str]) -> str | None:
+    legal = [n for n in names if any(m.lower() in n.lower() for m in _LEGAL)
+             and not n.startswith(("支付宝-", "财付通-", "支付宝－", "财付通－"))]
+    return max(legal, key=len) if legal else None
+
+
+def find(cases: list[Case], text: str) -> list[Case]:
+    """The cases that ``text`` names: an exact name or id first, else every partial match."""
+    needle = text.strip().casefold()
+    exact = [c for c in cases if needle in {n.casefold() for n in (*c.names, c.key, c.id)}]
+    return exact or [c for c in cases if c.matches(text)]
+
+
+def log_by_case(entries: list[tuple], attachments: list[tuple]) -> dict[str, list[LogEntry]]:
+    """Workspace rows of case_entries and attachments -> log entries per case key."""
+    files: dict[int, list[Attachment]] = {}
+    for attachment_id, entry_id, name, sha256, size in attachments:
+        files.setdefault(int(entry_id), []).append(Attachment(int(attachment_id), name, sha256,
+                                                              int(size)))
+    found: dict[str, list[LogEntry]] = {}
+    for entry_id, key, kind, recorded, on, channel, ticket, summary, outcome in entries:
+        try:
+            parsed = Channel(channel) if channel else None
+        except ValueError:
+            parsed = Channel.OTHER
+        found.setdefault(key, []).append(LogEntry(
+            int(entry_id), kind, recorded, date.fromisoformat(on[:10]), parsed, ticket,
+            summary, outcome, files.get(int(entry_id), [])))
+    return found
+
+
+def money_total(totals: dict[str, Totals]) -> str:
+    """'¥5,274.00' (several currencies joined by '; ')."""
+    return "; ".join(format_amount(t.paid, c) for c, t in totals.items())
+
+
+__all__ = ["Attachment", "Case", "Charge", "LogEntry", "Totals", "build_cases", "find",
+           "log_by_case", "money_total", "totals_of"]
+
