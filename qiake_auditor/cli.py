@@ -37,7 +37,7 @@ def parse_map(spec: str | None) -> dict[str, str] | None:
     for part in spec.split(","):
         key, sep, value = part.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise UserError(f"--map: {part!r} is not FIELD=COLUMN (e.g. date=交易日期)")
+            raise UserError.of("option.bad_map", value=part)
         mapping[key.strip()] = value.strip()
     return mapping
 
@@ -156,29 +156,46 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _load_extensions()
+    from .i18n import text, user_lang
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    lang = user_lang(getattr(args, "lang", None))
     try:
         return _COMMANDS[args.command](args)
     except UserError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(text("error.prefix", lang, message=exc.text(lang)), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # `scan | head`: the reader has all it wanted
+        _quiet_stdout()
+        return EXIT_OK
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        print(text("error.interrupted", lang), file=sys.stderr)
         return EXIT_INTERNAL
     except Exception as exc:  # the last line of defence: no traceback for the user
         if args.debug:
             traceback.print_exc()
-        print(f"internal error: {type(exc).__name__}: {exc} (run with --debug for details)",
+        print(text("error.internal", lang, detail=f"{type(exc).__name__}: {exc}"),
               file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush cannot fail again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _load_extensions() -> None:
     """Import modules that register more sub-commands (kept out of start-up otherwise)."""
     import importlib
 
-    for module in ("qiake_auditor.detect.cli",):
+    for module in ("qiake_auditor.commands.scan", "qiake_auditor.commands.case"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

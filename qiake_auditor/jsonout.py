@@ -132,3 +132,18 @@ def _escaped(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray |
 def _slow(frame: pd.DataFrame) -> bytes:
     """The standard library's encoder, for the rare text with control characters."""
     return json.dumps(frame.to_dict("records"), ensure_ascii=False, default=str).encode()
+
+
+def json_object_head(fields: dict, open_key: str) -> str:
+    """The start of a JSON object with ``fields`` and then ``open_key``, whose value the
+    caller writes next (records_json_chunks); json_object_tail closes the object."""
+    parts = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+             for k, v in fields.items()]
+    parts.append(f"{json.dumps(open_key, ensure_ascii=False)}: ")
+    return "{" + ", ".join(parts)
+
+
+def json_object_tail(fields: dict) -> str:
+    """The remaining ``fields`` of an object begun with json_object_head, and its end."""
+    return "".join(f", {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+                   for k, v in fields.items()) + "}"

@@ -1,8 +1,9 @@
 """``qiake-auditor scan``: find recurring charges in statements or in the workspace.
 
 Given files, they are imported first (as ``import`` does) and only their rows are
-reported on; given none, the whole workspace is. Stored decisions apply either way
-and the options add to them. ``--json`` prints one JSON object (see detect.scan).
+reported on; given none, the whole workspace is. ``--cancelled`` and ``--watch`` are
+stored as decisions (every later scan, from any front end, applies them); ``--as-of``
+and ``--notice-days`` hold for this run only. ``--json`` prints one JSON object.
 """
 
 from __future__ import annotations
@@ -11,13 +12,14 @@ import argparse
 import json
 import sys
 import threading
-import unicodedata
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 
 from .. import cli
 from ..errors import UserError
+from ..vocab import Cadence, Flag, StreamStatus, StreamType
+from .common import add_lang, cancellations, lang_of, parse_date, table
 
 
 def _add_parser(sub: argparse._SubParsersAction) -> None:
@@ -27,85 +29,63 @@ def _add_parser(sub: argparse._SubParsersAction) -> None:
     cli.add_import_options(scan)
     scan.add_argument("--watch", action="append", default=[], metavar="WORD",
                       help="flag every charge whose merchant or item contains WORD "
-                           "(added to the stored watchlist, default 洽客)")
+                           "(stored in the watchlist, default 洽客)")
     scan.add_argument("--cancelled", action="append", default=[], metavar="MERCHANT=YYYY-MM-DD",
-                      help="you cancelled MERCHANT on this date: later charges are flagged")
+                      help="you cancelled MERCHANT on this date: later charges are flagged "
+                           "(stored on the merchant's case)")
     scan.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
-                      help="judge status on this date (default: the latest transaction date)")
+                      help="judge status on this date (default: the latest transaction date; "
+                           "not stored)")
     scan.add_argument("--notice-days", dest="notice_days", type=int, metavar="N",
                       help="days before an annual renewal to cancel by (default 7)")
-    scan.add_argument("--lang", choices=("zh", "en"), default="zh")
+    add_lang(scan)
     scan.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 cli._PARSER_EXTENSIONS.append(_add_parser)
 
 
-def _date(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise UserError(f"{option}: {text!r} is not a date like 2025-02-20") from None
-
-
-def _cancellations(specs: list[str]) -> dict[str, date]:
-    found = {}
-    for spec in specs:
-        name, sep, when = spec.rpartition("=")
-        if not sep or not name.strip():
-            raise UserError(f"--cancelled: {spec!r} is not MERCHANT=YYYY-MM-DD "
-                            "(e.g. 洽客科技=2025-02-20)")
-        found[name.strip()] = _date(when, "--cancelled")
-    return found
-
-
 @cli.command("scan")
 def cmd_scan(args: argparse.Namespace) -> int:
-    from ..ingest import prepare_import
-    from .scan import run, settings_from_workspace
+    from ..app import Audit
 
+    lang = lang_of(args)
     if args.notice_days is not None and args.notice_days < 0:
-        raise UserError("--notice-days must be 0 or more")
-    overrides = {
-        "as_of": _date(args.as_of, "--as-of") if args.as_of else None,
-        "watch": args.watch, "cancellations": _cancellations(args.cancelled),
-        "notice_days": args.notice_days, "lang": args.lang,
-    }
-    # Two workers beside the detection (both mostly outside the GIL): one writes the
-    # import to the workspace, one prints the transaction records of --json once the
-    # import is committed. Nothing is printed unless the import is stored.
-    with cli.open_workspace(args.workspace) as workspace, \
-            ThreadPoolExecutor(max_workers=2) as workers:
-        settings = settings_from_workspace(workspace, **overrides)  # imports add no decisions
-        committed: Future | None = None
-        if args.files:
-            pending = prepare_import(args.files, workspace, args.password,
-                                     cli.parse_map(args.mapping))
-            committed = workers.submit(pending.commit)
-            rows = pending.ledger(pending.keys)
-        else:
-            rows = workspace.ledger()
+        raise UserError.of("option.negative_notice")
+    as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
+    cancelled = cancellations(args.cancelled)
+    mapping = cli.parse_map(args.mapping)
+    # A worker prints the transaction records of --json once the import is committed,
+    # while detection runs; nothing is printed unless the import is stored.
+    with Audit.open(args.workspace) as audit, ThreadPoolExecutor(max_workers=1) as printer:
+        if cancelled:
+            audit.record_cancellations(cancelled)
+        if args.watch:
+            audit.add_watch(args.watch)
         printing: list[Future] = []
         failed = threading.Event()  # detection failed: print no half object
 
-        def print_transactions(as_of: date, transactions) -> None:
-            printing.append(workers.submit(_print_json_start, as_of, transactions, committed,
+        def print_transactions(day: date, transactions, committed: Future | None) -> None:
+            printing.append(printer.submit(_print_json_start, day, transactions, committed,
                                            failed))
 
         try:
-            result = run(rows, settings, distinct_keys=True,  # workspace rows
-                         on_prepared=print_transactions if args.json else None)
+            snap = audit.snapshot(args.files, as_of=as_of, lang=lang, password=args.password,
+                                  column_map=mapping, notice_days=args.notice_days,
+                                  on_prepared=print_transactions if args.json else None)
         except BaseException:
             failed.set()
             raise
         finally:
-            for job in (committed, *printing):
-                if job is not None:
-                    job.result()
+            for job in printing:
+                job.result()
     if args.json:
-        _print_json_end(result.stream_dicts, result.flagged)
+        if snap.result is None:
+            print(json.dumps({"as_of": None, "transactions": [], "streams": [], "flagged": []}))
+        else:
+            _print_json_end(snap.streams, snap.flagged)
     else:
-        _print_table(result, args.lang)
+        _print_table(snap, lang)
     return cli.EXIT_OK
 
 
@@ -120,14 +100,13 @@ def _print_json_start(as_of: date, transactions, after: Future | None = None,
                       cancelled: threading.Event | None = None) -> None:
     """The object's opening and its transaction records, once ``after`` has succeeded,
     unless ``cancelled`` is set by then."""
-    from ..jsonout import records_json_chunks
+    from ..jsonout import json_object_head, records_json_chunks
 
     if after is not None:
         after.result()
     if cancelled is not None and cancelled.is_set():
         return
-    head = json.dumps({"as_of": as_of.isoformat(), "transactions": None},
-                      ensure_ascii=False)[:-len("null}")]
+    head = json_object_head({"as_of": as_of.isoformat()}, "transactions")
     pieces = records_json_chunks(transactions)  # fails before any output
     out = sys.stdout
     out.flush()
@@ -145,8 +124,9 @@ def _print_json_start(as_of: date, transactions, after: Future | None = None,
 
 def _print_json_end(stream_dicts: list[dict], flagged: list[dict]) -> None:
     """The rest of the object that _print_json_start began."""
-    tail = ", " + json.dumps({"streams": stream_dicts, "flagged": flagged},
-                             ensure_ascii=False)[1:] + "\n"
+    from ..jsonout import json_object_tail
+
+    tail = json_object_tail({"streams": stream_dicts, "flagged": flagged}) + "\n"
     out = sys.stdout
     buffer = getattr(out, "buffer", None)
     if buffer is None:
@@ -154,14 +134,6 @@ def _print_json_end(stream_dicts: list[dict], flagged: list[dict]) -> None:
         return
     buffer.write(tail.encode())
     buffer.flush()
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(width - _width(text), 0)
 
 
 _HEAD = {
@@ -172,22 +144,29 @@ _HEAD = {
 }
 
 
-def _print_table(result, lang: str) -> None:
+def _print_table(snap, lang: str) -> None:
+    streams = snap.streams
+    as_of = snap.as_of.isoformat() if snap.as_of else "-"
+    sep = "、" if lang == "zh" else ", "
     rows = [_HEAD[lang]]
-    for s in result.stream_dicts:
-        rows.append((s["merchant"][:18], s["type"], s["cadence"], s["amount"], str(s["count"]),
+    for s in streams:
+        rows.append((s["merchant"][:18], StreamType.label_of(s["type"], lang),
+                     Cadence.label_of(s["cadence"], lang), s["amount"], str(s["count"]),
                      s["net_total"], s["first_date"], s["last_date"], s["next_expected"] or "-",
-                     s["status"], f"{s['confidence']:.2f}", ",".join(s["flags"]) or "-"))
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    title = (f"截至 {result.as_of.isoformat()}：{len(result.stream_dicts)} 个周期性扣费，"
-             f"{len(result.flagged)} 笔标记扣费" if lang == "zh" else
-             f"as of {result.as_of.isoformat()}: {len(result.stream_dicts)} recurring streams, "
-             f"{len(result.flagged)} flagged charges")
+                     StreamStatus.label_of(s["status"], lang), f"{s['confidence']:.2f}",
+                     sep.join(Flag.label_of(f, lang) for f in s["flags"]) or "-"))
+    title = (f"截至 {as_of}：{len(streams)} 个周期性收支，{len(snap.flagged)} 笔标记扣费"
+             if lang == "zh" else
+             f"as of {as_of}: {len(streams)} recurring streams, {len(snap.flagged)} flagged "
+             "charges")
     print(title)
-    if not result.stream_dicts:
+    if not streams:
         return
-    for row in rows:
-        print("  ".join(_pad(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
-    for s in result.stream_dicts:
+    for line in table(rows):
+        print(line)
+    for s in streams:
         if s["flags"]:
             print(f"\n* {s['merchant']}: {s['explanation']}")
+    alerts = [c for c in snap.cases if c.after]
+    for case in alerts:
+        print(f"\n! {case.summary_line(lang)}")

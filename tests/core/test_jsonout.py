@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 
 from qiake_auditor import jsonout
-from qiake_auditor.detect.cli import _print_json
+from qiake_auditor.commands.scan import _print_json
 from qiake_auditor.jsonout import records_json, records_json_bytes, records_json_chunks
 
 

@@ -1,0 +1,198 @@
+"""``qiake-auditor case list | show | set | log``: the cases a user disputes.
+
+A case is one company with every stream and one-off charge under all its names, the
+user's decisions and the case log (see :mod:`qiake_auditor.app.cases`). Files given
+to ``list`` / ``show`` are imported first, as with ``scan``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from .. import cli
+from ..app import Audit, Case
+from ..errors import UserError
+from ..money import format_amount
+from ..vocab import Cadence, CaseStatus, Channel, Flag, StreamType
+from .common import add_lang, lang_of, parse_date, table
+
+
+def _add_parser(sub: argparse._SubParsersAction) -> None:
+    case = sub.add_parser("case", help="the cases you dispute: list, show, set, log")
+    verbs = case.add_subparsers(dest="case_command", required=True)
+
+    listing = verbs.add_parser("list", help="every case with its totals")
+    listing.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    cli.add_import_options(listing)
+    add_lang(listing)
+    listing.add_argument("--json", action="store_true")
+
+    show = verbs.add_parser("show", help="one case: names, streams, charges, totals, log")
+    show.add_argument("text", metavar="TEXT", help="any of the case's names (or part of one)")
+    show.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    cli.add_import_options(show)
+    add_lang(show)
+    show.add_argument("--json", action="store_true")
+
+    setting = verbs.add_parser("set", help="record decisions on a case")
+    setting.add_argument("text", metavar="TEXT")
+    setting.add_argument("--workspace", type=Path, help="workspace file (default: per-user data)")
+    setting.add_argument("--cancelled", metavar="YYYY-MM-DD",
+                         help="the day you cancelled: later charges are flagged")
+    setting.add_argument("--status", metavar="S",
+                         help="one of: " + ", ".join(s.value for s in CaseStatus))
+    setting.add_argument("--note", metavar="TEXT")
+    setting.add_argument("--alias", action="append", default=[], metavar="NAME",
+                         help="another name of this company (merged into the case)")
+    setting.add_argument("--split", action="append", default=[], metavar="NAME",
+                         help="a name that is not this company (taken out of the case)")
+    add_lang(setting)
+
+    log = verbs.add_parser("log", help="add a dated entry to the case log")
+    log.add_argument("text", metavar="TEXT")
+    log.add_argument("--workspace", type=Path, help="workspace file (default: per-user data)")
+    log.add_argument("--channel", required=True, metavar="C",
+                     help="one of: " + ", ".join(c.value for c in Channel))
+    log.add_argument("--summary", required=True, metavar="TEXT")
+    log.add_argument("--ticket", metavar="N", help="ticket or complaint number")
+    log.add_argument("--outcome", metavar="TEXT")
+    log.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the contact (default today)")
+    log.add_argument("--attach", action="append", default=[], type=Path, metavar="FILE",
+                     help="a screenshot, e-mail or chat export kept with the entry")
+    add_lang(log)
+
+
+cli._PARSER_EXTENSIONS.append(_add_parser)
+
+
+@cli.command("case")
+def cmd_case(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
+    verb = args.case_command
+    if verb == "set":
+        return _set(args, lang)
+    if verb == "log":
+        return _log(args, lang)
+    with Audit.open(args.workspace) as audit:
+        snap = audit.snapshot(args.files, lang=lang, password=args.password,
+                              column_map=cli.parse_map(args.mapping))
+        if verb == "list":
+            if args.json:
+                print(json.dumps(snap.to_json()["cases"], ensure_ascii=False))
+            else:
+                _print_list(snap.cases, lang)
+            return cli.EXIT_OK
+        case = audit.find_case(args.text, snap)
+    if args.json:
+        print(json.dumps(case.to_json(), ensure_ascii=False))
+    else:
+        _print_case(case, lang)
+    return cli.EXIT_OK
+
+
+def _set(args: argparse.Namespace, lang: str) -> int:
+    cancelled = parse_date(args.cancelled, "--cancelled") if args.cancelled else None
+    status = None
+    if args.status is not None:
+        try:
+            status = CaseStatus(args.status)
+        except ValueError:
+            raise UserError.of("option.bad_status", value=args.status,
+                               choices=", ".join(s.value for s in CaseStatus)) from None
+    if not (cancelled or status or args.note or args.alias or args.split):
+        raise UserError.of("case.nothing_to_set")
+    with Audit.open(args.workspace) as audit:
+        case = audit.find_case(args.text)
+        changed = audit.set_case(case, cancelled=cancelled, status=status, note=args.note,
+                                 aliases=args.alias, split=args.split)
+        case = audit.find_case(args.text)
+    print(_saved(case, lang, changed))
+    return cli.EXIT_OK
+
+
+def _log(args: argparse.Namespace, lang: str) -> int:
+    try:
+        channel = Channel(args.channel)
+    except ValueError:
+        raise UserError.of("option.bad_channel", value=args.channel,
+                           choices=", ".join(c.value for c in Channel)) from None
+    on = parse_date(args.date, "--date") if args.date else None
+    with Audit.open(args.workspace) as audit:
+        case = audit.find_case(args.text)
+        entry = audit.log_entry(case, channel, args.summary, ticket=args.ticket,
+                                outcome=args.outcome, on=on, attachments=args.attach)
+    head = "已记入案件记录" if lang == "zh" else "added to the case log of"
+    print(f"{head} {case.id} {case.merchant}: {entry.on.isoformat()} "
+          f"{channel.label(lang)} {entry.summary}")
+    for attachment in entry.attachments:
+        print(f"  {attachment.name}  sha256 {attachment.sha256}  ({attachment.size} bytes)")
+    return cli.EXIT_OK
+
+
+def _saved(case: Case, lang: str, changed: list[str]) -> str:
+    lines = [f"{'已保存' if lang == 'zh' else 'saved'}: {case.id} {case.merchant}"]
+    if case.cancelled_on:
+        lines.append(case.summary_line(lang))
+    lines.append(("状态：" if lang == "zh" else "status: ") + case.status.label(lang))
+    if not changed:
+        lines.append("（没有变化）" if lang == "zh" else "(nothing changed)")
+    return "\n".join(lines)
+
+
+def _money(totals: dict, lang: str) -> str:
+    return "; ".join(format_amount(t.paid, c) for c, t in totals.items()) or "-"
+
+
+def _print_list(cases: list[Case], lang: str) -> None:
+    head = (("案件", "商户", "状态", "周期扣费", "笔数", "已付", "取消后", "首次", "最近", "标记")
+            if lang == "zh" else
+            ("case", "merchant", "status", "streams", "charges", "paid", "after cancel.", "first",
+             "last", "flags"))
+    sep = "、" if lang == "zh" else ", "
+    rows = [head]
+    for case in cases:
+        rows.append((case.id, case.merchant[:18], case.status.label(lang), str(len(case.streams)),
+                     str(len(case.charges)), _money(case.totals, lang),
+                     _money(case.after_totals, lang) if case.cancelled_on else "-",
+                     case.first.isoformat() if case.first else "-",
+                     case.last.isoformat() if case.last else "-",
+                     sep.join(Flag.label_of(f, lang) for f in case.flags) or "-"))
+    for line in table(rows):
+        print(line)
+
+
+def _print_case(case: Case, lang: str) -> None:
+    zh = lang == "zh"
+    sep = "、" if zh else ", "
+    print(f"{case.id}  {case.legal_name}")
+    print(("名称：" if zh else "names: ") + sep.join(case.names))
+    print(("状态：" if zh else "status: ") + case.status.label(lang))
+    print(case.summary_line(lang))
+    if case.first:
+        span = f"{case.first.isoformat()} .. {case.last.isoformat() if case.last else ''}"
+        print(("首次至最近：" if zh else "first .. last: ") + span)
+    for stream in case.streams:
+        print(f"\n  [{StreamType.label_of(stream['type'], lang)} · "
+              f"{Cadence.label_of(stream['cadence'], lang)}] {stream['merchant']} "
+              f"{format_amount(stream['amount'], stream['currency'])} × {stream['count']}")
+        print(f"  {stream['explanation_zh'] if zh else stream['explanation_en']}")
+    if case.cancelled_on:
+        print("\n" + (f"{case.cancelled_on.isoformat()} 取消后的扣费：" if zh else
+                      f"charges after the cancellation of {case.cancelled_on.isoformat()}:"))
+        rows = [("日期", "金额", "交易号", "商户单号", "文件", "行") if zh else
+                ("date", "amount", "transaction id", "order id", "file", "row")]
+        rows += [(c.date.isoformat(), format_amount(c.amount, c.currency), c.txn_id or "-",
+                  c.merchant_order_id or "-", c.source, str(c.source_row)) for c in case.after]
+        for line in table(rows):
+            print("  " + line)
+    if case.log:
+        print("\n" + ("案件记录：" if zh else "case log:"))
+        for entry in case.log:
+            channel = entry.channel.label(lang) if entry.channel else ""
+            ticket = f" #{entry.ticket}" if entry.ticket else ""
+            outcome = f" → {entry.outcome}" if entry.outcome else ""
+            print(f"  {entry.on.isoformat()} {channel}{ticket} {entry.summary}{outcome}".rstrip())
+            for attachment in entry.attachments:
+                print(f"      {attachment.name}  sha256 {attachment.sha256[:16]}…")
