@@ -11,50 +11,16 @@ import json
 import re
 from collections.abc import Callable
 from datetime import date
-from importlib import resources
 from pathlib import Path
-from types import ModuleType
 
+from .app.demo import demo_dir, demo_files, demo_settings, open_demo
 from .fileio import atomic_path
 from .progress import NO_PROGRESS, Progress
 from .workspace import Workspace
 
-_NOT_STATEMENTS = {".json", ".md", ".py", ".pyc", ".txt"}
-REPO_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-
-
-def demo_dir() -> Path:
-    """The folder of the demo statements (installed package data, else the repository)."""
-    try:
-        folder = Path(str(resources.files("qiake_auditor.resources") / "demo"))
-        if folder.is_dir():
-            return folder
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return REPO_RESOURCES / "demo"
-
-
-def demo_files() -> list[Path]:
-    """The bundled demo statements, in name order (side files such as demo.json excluded)."""
-    folder = demo_dir()
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith((".", "_"))
-                  and p.suffix.lower() not in _NOT_STATEMENTS
-                  and ".expected." not in p.name and ".options." not in p.name)
-
-
-def demo_settings() -> dict:
-    """The demo's side file: cancellations {merchant: "YYYY-MM-DD"}, watch, as_of, aliases."""
-    path = demo_dir() / "demo.json"
-    data: dict = {}
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
-    return {"cancellations": dict(data.get("cancelled") or {}),
-            "watch": list(data.get("watch") or []),
-            "as_of": data.get("as_of"),
-            "aliases": dict(data.get("aliases") or {})}
+# The demo's data and workspace belong to the application layer; these names stay
+# importable from here for the window until it calls qiake_auditor.app.demo itself.
+__all__ = ["demo_dir", "demo_files", "demo_settings", "run_headless_demo"]
 
 
 def demo_overrides() -> dict:
@@ -77,23 +43,11 @@ def apply_demo_decisions(workspace: Workspace) -> None:
         workspace.set_decision("watch", word, "1")
 
 
-def detector() -> ModuleType | None:
-    """The detection module, or None while it is missing (the ledger still works)."""
-    try:
-        from .detect import scan as module
-    except ImportError:
-        return None
-    if not hasattr(module, "scan") or not hasattr(module, "settings_from_workspace"):
-        return None
-    return module
-
-
 def scan_workspace(workspace: Workspace, progress: Progress = NO_PROGRESS,
                    overrides: dict | None = None) -> dict | None:
     """Run detection over the whole workspace with the user's decisions; None without a detector."""
-    module = detector()
-    if module is None:
-        return None
+    from .detect import scan as module
+
     progress.report(0.1, "scanning")
     rows = workspace.ledger()
     if rows.empty:  # nothing imported yet: nothing to detect (and no need to ask)
@@ -179,7 +133,6 @@ def write_charts(scan: dict | None, folder: Path, cancellations: dict[str, str],
 def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int:
     """Audit the demo statements without a window and write every output into ``out_dir``."""
     from .exports import write_ledger
-    from .ingest import import_paths
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -188,14 +141,16 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
         echo(f"没有找到演示账单 no demo statements found in {demo_dir()}")
         return 1
     database = out_dir / "workspace.sqlite"
-    for leftover in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
-        leftover.unlink(missing_ok=True)
-    with Workspace(database) as workspace:
-        reports, _keys = import_paths(files, workspace)
-        apply_demo_decisions(workspace)
-        ledger = workspace.ledger()
-        scan = scan_workspace(workspace, overrides=demo_overrides())
-        cancellations = workspace.decisions("cancelled")
+    audit, imported = open_demo(database)
+    with audit:
+        snap = audit.snapshot()
+        ledger = audit.workspace.ledger()
+    reports = imported.reports
+    scan = {"as_of": snap.as_of.isoformat() if snap.as_of else None,
+            "transactions": snap.transactions, "streams": snap.streams,
+            "flagged": snap.flagged, "cases": [c.to_json() for c in snap.cases]}
+    cancellations = {c.merchant: c.cancelled_on.isoformat() for c in snap.cases
+                     if c.cancelled_on}
     ledger_path = write_ledger(ledger, out_dir / "ledger.csv")
     json_path = out_dir / "streams.json"
     text_path = out_dir / "streams.txt"
@@ -206,6 +161,10 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
             temporary.write_text(text, encoding="utf-8")
     charts_written = write_charts(scan, out_dir / "charts", cancellations)
     _print_summary(echo, files, reports, len(ledger), scan, cancellations)
+    for case in snap.cases:
+        if case.after:
+            echo(f"  {case.summary_line('zh')}")
+            echo(f"  {case.summary_line('en')}")
     echo("")
     echo("输出文件 outputs:")
     echo(f"  工作区 workspace   {database}")

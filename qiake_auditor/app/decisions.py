@@ -32,6 +32,7 @@ class DecisionKind(StrEnum):
     CASE_STATUS = "case_status"    # case key -> CaseStatus value
     CHECKLIST = "checklist"        # case key -> JSON list of ticked step ids
     NOTICE_DAYS = "notice_days"    # "default" -> days before a renewal to cancel by
+    AS_OF = "as_of"                # "default" -> the day taken as today (the demo's only)
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Decisions:
     statuses: dict[str, CaseStatus] = field(default_factory=dict)
     checklists: dict[str, list[str]] = field(default_factory=dict)
     notice_days: int = 7
+    as_of: date | None = None
 
     @classmethod
     def read(cls, workspace: Workspace) -> Decisions:
@@ -70,6 +72,7 @@ class Decisions:
             except (ValueError, TypeError):
                 continue
         notice = workspace.decisions(DecisionKind.NOTICE_DAYS).get("default", "")
+        fixed = workspace.decisions(DecisionKind.AS_OF).get("default", "")
         return cls(
             cancelled=cancelled, aliases=aliases,
             dismissed=set(workspace.decisions(DecisionKind.DISMISSED)),
@@ -78,6 +81,7 @@ class Decisions:
             org_methods=set(workspace.decisions(DecisionKind.ORG_METHOD)),
             statuses=statuses, checklists=checklists,
             notice_days=int(notice) if notice.isdigit() else 7,
+            as_of=date.fromisoformat(fixed) if fixed else None,
         )
 
     def watch_words(self) -> list[str]:
@@ -89,7 +93,7 @@ class Decisions:
     def scan_settings(self, as_of: date | None = None, lang: str = "zh",
                       notice_days: int | None = None) -> ScanSettings:
         return ScanSettings(
-            as_of=as_of, watch=self.watch_words(), cancellations=dict(self.cancelled),
+            as_of=as_of or self.as_of, watch=self.watch_words(), cancellations=dict(self.cancelled),
             aliases=dict(self.aliases), dismissed=set(self.dismissed),
             org_methods=set(self.org_methods),
             notice_days=self.notice_days if notice_days is None else notice_days, lang=lang)
