@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_options(imp)
     imp.add_argument("--json", action="store_true", help="print one JSON object")
     imp.add_argument("--out", type=Path, help="write the ledger of these files (.csv or .xlsx)")
+    imp.add_argument("--lang", choices=("zh", "en"), default=None,
+                     help="language of the output (default: the system's)")
 
     demo = sub.add_parser("demo", help="audit the bundled demo statements without a window")
     demo.add_argument("--out", type=Path, default=Path("demo-output"),
@@ -105,22 +107,27 @@ def open_workspace(path: Path | None):
 
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
+    from .app import Audit
     from .exports import write_ledger
-    from .ingest import import_paths
+    from .i18n import user_lang
 
+    lang = user_lang(args.lang)
     mapping = parse_map(args.mapping)
-    with open_workspace(args.workspace) as workspace:
-        reports, keys = import_paths(args.files, workspace, args.password, mapping)
+    with Audit.open(args.workspace) as audit:
+        imported = audit.import_files(args.files, args.password, mapping)
         if args.out:
-            write_ledger(workspace.ledger(keys=keys), args.out)
+            write_ledger(audit.workspace.ledger(keys=imported.keys), args.out)
     if args.json:
-        print(json.dumps({"files": [report_json(r) for r in reports],
+        print(json.dumps({"files": [report_json(r) for r in imported.reports],
+                          "notes": imported.note_texts(lang),
                           "out": str(args.out) if args.out else None}, ensure_ascii=False))
     else:
-        for report in reports:
-            print_report(report)
+        for note in imported.note_texts(lang):
+            print(note)
+        for report in imported.reports:
+            print_report(report, lang)
         if args.out:
-            print(f"ledger written to {args.out}")
+            print(f"账目已写入 {args.out}" if lang == "zh" else f"ledger written to {args.out}")
     return EXIT_OK
 
 
@@ -135,16 +142,26 @@ def report_json(report) -> dict:
     }
 
 
-def print_report(report) -> None:
-    status = "already imported" if report.already_imported else f"{report.added} new"
+def print_report(report, lang: str = "zh") -> None:
+    from .money import format_amount
+
+    zh = lang == "zh"
+    if report.already_imported:
+        status = "以前已导入，没有新行" if zh else "already imported, no new rows"
+    else:
+        status = f"新增 {report.added} 行" if zh else f"{report.added} new"
     money = "  ".join(
-        f"expense {c} {report.expense[c]:,}  income {c} {report.income.get(c, 0):,}"
+        (f"支出 {format_amount(report.expense[c], c)}  "
+         f"收入 {format_amount(report.income.get(c, 0), c)}"
+         if zh else f"expense {format_amount(report.expense[c], c)}  "
+                    f"income {format_amount(report.income.get(c, 0), c)}")
         for c in sorted(report.expense)
     )
-    print(f"{report.source}\n  format {report.format} ({report.label})\n"
-          f"  {report.rows} rows ({status}), {report.first} .. {report.last}\n  {money}")
+    rows = f"{report.rows} 行（{status}）" if zh else f"{report.rows} rows ({status})"
+    print(f"{report.source}\n  {'格式' if zh else 'format'} {report.format} ({report.label})\n"
+          f"  {rows}, {report.first} .. {report.last}\n  {money}")
     for warning in report.warnings:
-        print(f"  warning: {warning}")
+        print(f"  {'注意' if zh else 'warning'}: {warning}")
 
 
 @command("demo")

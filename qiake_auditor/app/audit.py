@@ -22,6 +22,7 @@ from .. import ledger
 from ..detect import normalize
 from ..detect.scan import ScanResult, run
 from ..errors import Cancelled, UserError
+from ..i18n import text
 from ..ingest import FileReport, prepare_import
 from ..progress import NO_PROGRESS, Progress
 from ..vocab import CaseStatus, Channel, Severity
@@ -29,7 +30,7 @@ from ..workspace import Workspace
 from . import cases as case_model
 from .cases import Case, LogEntry
 from .decisions import DecisionKind, Decisions
-from .inputs import expand_inputs
+from .inputs import Note, expand_inputs
 
 _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severity.NONE: 3}
 
@@ -38,7 +39,10 @@ _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severit
 class ImportResult:
     reports: list[FileReport]
     keys: pd.Index              # dedup keys of every row of the given files
-    notes: list[str] = field(default_factory=list)  # e.g. "a folder: importing its 3 files"
+    notes: list[Note] = field(default_factory=list)  # e.g. "a folder: importing its 3 files"
+
+    def note_texts(self, lang: str = "zh") -> list[str]:
+        return [text(message_id, lang, **fields) for message_id, fields in self.notes]
 
 
 @dataclass

@@ -10,27 +10,48 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import UserError
-from ..i18n import text
+from ..errors import StatementError, UserError
 
 # Not statements: documents and the app's own files that sit beside exports.
 SKIPPED_SUFFIXES = frozenset({".md", ".py", ".pyc", ".json", ".sqlite", ".pdf", ".png", ".jpg",
                               ".jpeg", ".gif", ".docx", ".doc", ".part", ".log"})
 
 
-def expand_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """(files to import, notes for the user) — notes in English; ids in the catalogue."""
+def _looks_like_statement(path: Path) -> bool:
+    """A file inside a folder is imported when an importer knows it (or it is a ZIP,
+    opened with the password later); anything else in the folder is skipped."""
+    from ..importers.base import Probe, identify
+
+    try:
+        probe = Probe(path.name, path.read_bytes())
+        if probe.kind == "zip":
+            return True
+        identify(probe)
+    except (StatementError, OSError, ValueError):
+        return False
+    return True
+
+
+Note = tuple[str, dict[str, object]]  # a catalogue message id and its fields
+
+
+def expand_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Note]]:
+    """(files to import, notes for the user as catalogue ids with their fields)."""
     files: list[Path] = []
-    notes: list[str] = []
+    notes: list[Note] = []
     for path in map(Path, paths):
         if path.is_dir():
             inside = sorted(p for p in path.rglob("*") if p.is_file()
                             and not any(part.startswith(".") for part in p.relative_to(path).parts)
                             and p.suffix.lower() not in SKIPPED_SUFFIXES)
-            if not inside:
+            statements = [p for p in inside if _looks_like_statement(p)]
+            if not statements:
                 raise UserError.of("input.directory_empty", path=path)
-            notes.append(text("input.directory_used", "en", path=path, count=len(inside)))
-            files.extend(inside)
+            notes.append(("input.directory_used", {"path": path, "count": len(statements)}))
+            skipped = len(inside) - len(statements)
+            if skipped:
+                notes.append(("input.directory_skipped", {"path": path, "count": skipped}))
+            files.extend(statements)
         elif not path.exists():
             raise UserError.of("input.missing", path=path)
         else:

@@ -30,6 +30,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                               "{path}: is a folder with no statement files in it"),
     "input.directory_used": ("{path}：文件夹，导入其中 {count} 个文件",
                              "{path}: a folder; importing the {count} files in it"),
+    "input.directory_skipped": ("{path}：跳过了 {count} 个不是账单的文件",
+                                "{path}: skipped {count} files that are not statements"),
     "input.unreadable": ("{path}：无法读取（{reason}）", "{path}: cannot be read ({reason})"),
     # -- workspace ------------------------------------------------------------------------
     "workspace.is_directory": ("工作区 {path} 是一个文件夹，不是工作区文件；请给出一个 .sqlite 文件路径",
