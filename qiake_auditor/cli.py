@@ -221,4 +221,7 @@ def _load_extensions() -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Sub-command modules register on qiake_auditor.cli, not on this __main__ copy.
+    from qiake_auditor.cli import main as registered_main
+
+    sys.exit(registered_main())

@@ -339,9 +339,12 @@ def _names(group: pd.DataFrame, streams: list[dict], key: str,
     for stream in streams:
         counts.update({n: 0 for n in stream.get("names") or [] if n})
     merchants = set(group["merchant"])
-    # names the statements print as the merchant come before intermediary-wrapped ones
-    return [n for n, _ in sorted(counts.items(), key=lambda kv: (kv[0] not in merchants,
-                                                                 -kv[1], kv[0]))]
+    names = list(counts)
+    own_name = normalize.grouping_keys(pd.Series(names, dtype="str")).to_numpy() == key
+    native = {n for n, own in zip(names, own_name, strict=True) if own}
+    # The company's own names first (not a name merged in by an alias), then names the
+    # statements print as the merchant before intermediary-wrapped ones, then by use.
+    return sorted(names, key=lambda n: (n not in native, n not in merchants, -counts[n], n))
 
 
 _LEGAL = ("有限公司", "有限责任公司", "股份公司", "Ltd", "Limited", "Inc", "LLC", "GmbH")
