@@ -264,3 +264,137 @@ def save(figure: Figure, path: Path | str, dpi: int = 110) -> Path:
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure.savefig(temporary, format=path.suffix.lstrip(".").lower() or "png", dpi=dpi)
     return path
+
+
+# -- charts of one case (every charge of a company), for the report and `chart` ----------
+
+CASE_CHART_KINDS = ("timeline", "monthly", "cumulative", "price")
+
+
+def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | None = None,
+               title: str = "", currency: str | None = None,
+               figure: Figure | None = None) -> Figure:
+    """One chart of a case's charges (objects with ``date``, ``amount``, ``currency``,
+    ``after_cancellation``, ``stream_id``), in one currency.
+
+    ``timeline``: a bar per charge, red after the cancellation; ``monthly``: money per
+    month; ``cumulative``: running total with the cancellation marked; ``price``: the
+    amount of each charge per stream, showing price steps.
+    """
+    if kind not in CASE_CHART_KINDS:
+        raise ValueError(f"unknown chart kind {kind!r}")
+    cjk_family()
+    figure = figure or Figure(figsize=(8, 3.4), layout="constrained")
+    figure.clear()
+    axes = figure.add_subplot()
+    currencies = sorted({c.currency for c in charges})
+    currency = currency or (currencies[0] if currencies else "CNY")
+    rows = sorted((c for c in charges if c.currency == currency), key=lambda c: c.date)
+    names = {"timeline": "每笔扣费 Each charge", "monthly": "每月扣费 Charges per month",
+             "cumulative": "累计扣费 Cumulative charges", "price": "每次金额 Amount per charge"}
+    axes.set_title(f"{title}  ·  {names[kind]}" if title else names[kind], fontsize=10,
+                   loc="left")
+    axes.set_ylabel(f"金额 amount ({currency})")
+    axes.grid(axis="y", color="#e5e5e5", zorder=0)
+    axes.spines[["top", "right"]].set_visible(False)
+    if not rows:
+        axes.text(0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center",
+                  transform=axes.transAxes)
+        axes.set_xticks([])
+        return figure
+    days = [c.date for c in rows]
+    amounts = [float(c.amount) for c in rows]
+    if kind == "timeline":
+        colours = [AFTER_CANCEL_COLOUR if c.after_cancellation else STATE_COLOURS["success"]
+                   for c in rows]
+        span = (max(days) - min(days)).days
+        width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
+        axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333",
+                 linewidth=0.3, zorder=2)
+    elif kind == "monthly":
+        per: dict[str, Decimal] = defaultdict(Decimal)
+        after: dict[str, bool] = defaultdict(bool)
+        for charge in rows:
+            month = charge.date.strftime("%Y-%m")
+            per[month] += charge.amount
+            after[month] |= bool(charge.after_cancellation)
+        months = _month_range(min(days), max(days))
+        positions = list(range(len(months)))
+        axes.bar(positions, [float(per.get(m, 0)) for m in months], zorder=2,
+                 color=[AFTER_CANCEL_COLOUR if after.get(m) else STATE_COLOURS["success"]
+                        for m in months])
+        step = max(1, -(-len(months) // 9))
+        axes.set_xticks(positions[::step], months[::step], fontsize=8)
+        cancelled_on = None  # positions are months, not dates: the colour tells it
+    elif kind == "cumulative":
+        running, total = [], Decimal(0)
+        for charge in rows:
+            total += charge.amount
+            running.append(float(total))
+        axes.step(days, running, where="post", color=STATE_COLOURS["success"], zorder=2)
+        axes.fill_between(days, running, step="post", alpha=0.15,
+                          color=STATE_COLOURS["success"])
+        axes.annotate(f"{running[-1]:,.2f}", xy=(days[-1], running[-1]), xytext=(-4, 4),
+                      textcoords="offset points", ha="right", fontsize=8)
+    else:  # price
+        streams: dict[str, list] = defaultdict(list)
+        for charge in rows:
+            streams[str(charge.stream_id or "")].append(charge)
+        for index, (_, members) in enumerate(streams.items()):
+            colour = PALETTE[index % len(PALETTE)]
+            axes.step([c.date for c in members], [float(c.amount) for c in members],
+                      where="post", color=colour, zorder=2)
+            axes.scatter([c.date for c in members], [float(c.amount) for c in members],
+                         s=14, zorder=3,
+                         color=[AFTER_CANCEL_COLOUR if c.after_cancellation else colour
+                                for c in members])
+    if kind != "monthly":
+        if cancelled_on:
+            axes.axvline(cancelled_on, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.1,
+                         zorder=4)
+            axes.annotate(f"已取消 cancelled {cancelled_on.isoformat()}", xy=(cancelled_on, 1.0),
+                          xycoords=("data", "axes fraction"), xytext=(4, -12),
+                          textcoords="offset points", color=AFTER_CANCEL_COLOUR, fontsize=8)
+        low = min(*days, cancelled_on) if cancelled_on else min(days)
+        high = max(*days, cancelled_on) if cancelled_on else max(days)
+        pad = timedelta(days=max(12, (high - low).days // 12))
+        axes.set_xlim(low - pad, high + pad)
+        locator = AutoDateLocator(maxticks=10)
+        axes.xaxis.set_major_locator(locator)
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    axes.set_ylim(bottom=0)
+    if any(c.after_cancellation for c in rows):
+        figure.legend(handles=[Patch(color=STATE_COLOURS["success"], label="扣款 charge"),
+                               Patch(color=AFTER_CANCEL_COLOUR,
+                                     label="取消后扣款 after cancellation")],
+                      fontsize=8, loc="outside lower center", frameon=False, ncols=2)
+    return figure
+
+
+def _month_range(first: date, last: date) -> list[str]:
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def figure_bytes(figure: Figure, fmt: str, dpi: int = 150) -> bytes:
+    """A figure as PNG / SVG / PDF bytes (for a package, without touching the disk)."""
+    import io
+
+    out = io.BytesIO()
+    with warnings.catch_warnings():
+        if cjk_family() is None:
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        figure.savefig(out, format=fmt, dpi=dpi, metadata=_fixed_metadata(fmt))
+    return out.getvalue()
+
+
+def _fixed_metadata(fmt: str) -> dict:
+    """No creation date in the file: the same chart gives the same bytes."""
+    if fmt == "svg":
+        return {"Date": None}
+    if fmt == "pdf":
+        return {"CreationDate": None}
+    return {}

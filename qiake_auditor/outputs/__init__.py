@@ -1,0 +1,1 @@
+"""Shareable outputs of a case: evidence package, report, letters."""

@@ -1,0 +1,218 @@
+# ruff: noqa: E501 - bilingual document wording reads better whole than cut at column 100
+"""The evidence package of a case: one BagIt bag in a ZIP (section 5.2 of the reference).
+
+:func:`build_package` takes a case and what it needs from the workspace as plain
+values, so the window, the CLI and the tests all call the same builder;
+:func:`build_from_audit` gathers those values from an open :class:`~qiake_auditor.app.Audit`
+and records the package's SHA-256 in the case log.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import pandas as pd
+
+from ... import __version__
+from ... import charts as charts_module
+from ..facts import CaseFacts, Party, money_totals
+from ..letters.drafts import package_letters
+from ..masking import Masker
+from ..report.fonts import FontChoice, find_cjk_font
+from ..report.pdf import Exhibit, ReportInput, build_report
+from . import manifest, tables
+from .bag import BagBuilder, sha256_file
+from .readme import readme
+
+PACKAGE_PREFIX = "evidence package"
+
+
+@dataclass
+class Original:
+    name: str
+    sha256: str
+    read: Callable[[], bytes]
+    imported_at: str = ""
+    format: str = ""
+
+
+@dataclass
+class AttachedFile:
+    name: str
+    sha256: str
+    read: Callable[[], bytes]
+    entry_date: str = ""
+    summary: str = ""
+
+
+@dataclass
+class PackageResult:
+    path: Path
+    sha256: str
+    size: int
+    root: str
+    version: int
+    files: int
+    facts: CaseFacts
+    previous: str | None = None
+    letters: list[str] = field(default_factory=list)
+
+    def summary_lines(self, lang: str = "zh") -> list[str]:
+        f = self.facts
+        if lang == "zh":
+            lines = [f"证据包：{self.path}", f"SHA-256：{self.sha256}",
+                     f"案件 {f.case.id}（第 {self.version} 版），{self.files} 个文件，{self.size:,} 字节",
+                     f"扣费 {len(f.charges)} 笔，共 {money_totals(f.paid)}"]
+            if f.case.cancelled_on:
+                lines.append(f"{f.case.cancelled_on.isoformat()} 取消后扣费 {len(f.after)} 笔，"
+                             f"共 {money_totals(f.after_paid)}")
+            return lines
+        lines = [f"evidence package: {self.path}", f"SHA-256: {self.sha256}",
+                 f"case {f.case.id} (version {self.version}), {self.files} files, "
+                 f"{self.size:,} bytes",
+                 f"{len(f.charges)} charges, {money_totals(f.paid)} in all"]
+        if f.case.cancelled_on:
+            lines.append(f"{len(f.after)} charges after the cancellation of "
+                         f"{f.case.cancelled_on.isoformat()}, {money_totals(f.after_paid)}")
+        return lines
+
+
+def previous_packages(case) -> list[str]:
+    """SHA-256 of every package already recorded in the case log, oldest first."""
+    found = []
+    for entry in case.log:
+        if entry.summary.startswith(PACKAGE_PREFIX):
+            match = re.search(r"sha256 ([0-9a-f]{64})", entry.summary)
+            if match:
+                found.append(match.group(1))
+    return found
+
+
+def _safe_name(name: str) -> str:
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "file"
+    return re.sub(r'[\x00-\x1f<>:"|?*]', "_", name)
+
+
+def build_package(case, out: Path | str, originals: list[Original],
+                  attachments: list[AttachedFile] = (), all_rows: pd.DataFrame | None = None,
+                  party: Party | None = None, lang: str = "zh", unmasked: bool = False,
+                  previous: list[str] = (), font: FontChoice | None = None,
+                  variant: str = "generic", generated_at: datetime | None = None,
+                  charts: bool = True) -> PackageResult:
+    out = Path(out)
+    party = party or Party()
+    masker = Masker(unmasked)
+    facts = CaseFacts.of(case, generated_at)
+    font = font or find_cjk_font()  # before any work: a missing font is the user's to fix
+    when = facts.generated_at
+    version = len(previous) + 1
+    root = f"{case.id}-v{version}"
+    bag = BagBuilder(root)
+    exhibit_of: dict[str, str] = {}
+    exhibits: list[Exhibit] = []
+    used = {c.source_sha256 for c in case.charges} | {c.source_sha256 for c in case.refunds}
+    number = 0
+    for original in originals:
+        if original.sha256 not in used or original.sha256 in exhibit_of:
+            continue
+        number += 1
+        exhibit = f"E-{number:02d}"
+        item = bag.add(f"originals/{_safe_name(original.name)}", original.read(), "original",
+                       exhibit_id=exhibit, original_filename=original.name,
+                       imported_at=original.imported_at, format=original.format,
+                       source_channel=original.format.split("-")[0] if original.format else "")
+        exhibit_of[original.sha256] = exhibit
+        exhibits.append(Exhibit(exhibit, item.path, "original", item.sha256, item.size))
+    for attached in attachments:
+        number += 1
+        exhibit = f"E-{number:02d}"
+        item = bag.add(f"attachments/{_safe_name(attached.name)}", attached.read(), "attachment",
+                       exhibit_id=exhibit, original_filename=attached.name,
+                       case_log_date=attached.entry_date, notes=masker.text(attached.summary))
+        exhibits.append(Exhibit(exhibit, item.path, "attachment", item.sha256, item.size))
+    parents = sorted(exhibit_of)
+
+    def derived(path: str, data: bytes, role: str, what: str) -> None:
+        nonlocal number
+        number += 1
+        exhibit = f"E-{number:02d}"
+        item = bag.add(path, data, role, exhibit_id=exhibit, derived_from=parents, transform=what)
+        exhibits.append(Exhibit(exhibit, item.path, role, item.sha256, item.size))
+
+    records = tables.flagged_records(facts, exhibit_of, masker)
+    derived("tables/flagged_transactions.xlsx", tables.flagged_xlsx(records), "derived",
+            "the case's charges, columns of reference section 5.3")
+    derived("tables/flagged_transactions.csv", tables.flagged_csv(records), "derived",
+            "same as the XLSX, UTF-8 with BOM")
+    derived("tables/all_transactions.csv", tables.all_rows_csv(all_rows, masker), "derived",
+            "every ledger row of the case's merchant(s)")
+    pngs: list[bytes] = []
+    if charts:
+        for kind in ("timeline", "cumulative"):
+            figure = charts_module.case_chart(case.charges, kind, case.cancelled_on,
+                                              title=case.legal_name)
+            png = charts_module.figure_bytes(figure, "png", dpi=150)
+            pngs.append(png)
+            derived(f"charts/{kind}.png", png, "chart", f"{kind} chart of the charges")
+            derived(f"charts/{kind}.svg", charts_module.figure_bytes(figure, "svg"), "chart",
+                    f"{kind} chart of the charges (vector)")
+    short = [(e.id, e.path, e.sha256) for e in exhibits if e.role in ("original", "attachment")]
+    letters = package_letters(facts, party, lang, masker, short, variant)
+    for stem, letter in letters:
+        derived(f"letters/{stem}.docx", letter.docx_bytes(), "letter", "letter draft (DOCX)")
+        derived(f"letters/{stem}.txt", letter.txt_bytes(), "letter", "letter draft (text)")
+    langs = ("zh", "en") if lang == "both" else (lang,)
+    for code in langs:
+        name = "report/evidence_report.pdf" if code == langs[0] else f"report/evidence_report_{code}.pdf"
+        pdf = build_report(ReportInput(facts, party, code, masker, list(exhibits), exhibit_of,
+                                       pngs, font))
+        bag.add(name, pdf, "report", derived_from=parents, language=code)
+    stamp = when.isoformat(timespec="seconds")
+    for code in ("zh", "en"):
+        bag.add(f"README_{code}.txt", readme(code, facts, exhibits, previous).encode("utf-8"),
+                "readme")
+    bag.add("custody/case_log.csv", manifest.case_log_csv(case.log, masker), "custody")
+    bag.add("custody/manifest.json", manifest.custody_manifest(case.id, bag.files, stamp),
+            "custody")
+    info = {
+        "Source-Organization": "qiake-auditor user (self-prepared, not notarised)",
+        "Contact-Name": masker.text(party.name) or "not given",
+        "Bagging-Date": when.date().isoformat(),
+        "External-Identifier": case.id,
+        "External-Description": facts.summary("en"),
+        "Bag-Software-Agent": f"qiake-auditor {__version__}",
+        "Bag-Group-Identifier": case.id,
+        "Package-Version": str(version),
+        "Generated-At": stamp,
+    }
+    if previous:
+        info["Previous-Package-SHA256"] = previous[-1]
+    bag.write(out, info, when)
+    return PackageResult(out, sha256_file(out), out.stat().st_size, root, version,
+                         len(bag.files), facts, previous[-1] if previous else None,
+                         [stem for stem, _ in letters])
+
+
+def build_from_audit(audit, case, out: Path | str, party: Party | None = None,
+                     lang: str = "zh", unmasked: bool = False, font: FontChoice | None = None,
+                     variant: str = "generic", record: bool = True) -> PackageResult:
+    """Build the package of ``case`` from the workspace of ``audit`` and log its SHA-256."""
+    workspace = audit.workspace
+    originals = [Original(f.name, f.sha256, (lambda i=f.id: workspace.original(i)),
+                          f.imported_at, f.format) for f in workspace.files()]
+    attachments = [AttachedFile(a.name, a.sha256, (lambda i=a.id: audit.attachment(i)),
+                                e.on.isoformat(), e.summary)
+                   for e in case.log for a in e.attachments]
+    result = build_package(case, out, originals, attachments, audit.case_rows(case), party,
+                           lang, unmasked, previous_packages(case), font, variant)
+    if record:
+        from ...vocab import Channel
+
+        audit.log_entry(case, Channel.OTHER,
+                        f"{PACKAGE_PREFIX} {result.path.name} v{result.version} "
+                        f"sha256 {result.sha256}", kind="export")
+    return result

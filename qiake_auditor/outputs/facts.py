@@ -1,0 +1,177 @@
+"""The figures every output prints, computed once from a :class:`~qiake_auditor.app.Case`.
+
+The report, the tables, the letters and the CLI summary all read a :class:`CaseFacts`,
+so one number is never computed twice (a test compares them with the case's own).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from importlib import resources
+from pathlib import Path
+
+from ..money import format_amount
+
+REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def channel_of(charge) -> str:
+    """alipay / wechat / bank: where a charge was printed (from the importer id)."""
+    fmt = str(getattr(charge, "format", "") or "").lower()
+    if fmt.startswith("alipay"):
+        return "alipay"
+    if fmt.startswith(("wechat", "tenpay")):
+        return "wechat"
+    return "bank"
+
+
+CHANNEL_LABELS = {"alipay": ("支付宝", "Alipay"), "wechat": ("微信支付", "WeChat Pay"),
+                  "bank": ("银行卡", "Bank card")}
+
+
+def channel_label(channel: str, lang: str) -> str:
+    zh, en = CHANNEL_LABELS.get(channel, (channel, channel))
+    return zh if lang == "zh" else en
+
+
+def money(amount: Decimal, currency: str = "CNY") -> str:
+    return format_amount(amount, currency)
+
+
+def money_totals(totals: dict[str, Decimal]) -> str:
+    """'¥5,274.00' or '¥5,274.00; $12.00' (per currency, never added across)."""
+    if not totals:
+        return money(Decimal("0.00"))
+    return "; ".join(money(v, c) for c, v in totals.items())
+
+
+def sum_by_currency(charges) -> dict[str, Decimal]:
+    found: dict[str, Decimal] = OrderedDict()
+    for charge in charges:
+        found[charge.currency] = found.get(charge.currency, Decimal("0.00")) + charge.amount
+    return dict(sorted(found.items()))
+
+
+@dataclass
+class Party:
+    """What only the user knows: given on the command line or in the window."""
+
+    name: str = ""
+    phone: str = ""
+    address: str = ""
+    account: str = ""       # the user's account / card at the merchant or bank
+    email: str = ""
+    business: bool = False  # bought for a company: 12315 投诉 is closed, 举报 stays open
+    punitive: bool = False  # the user opts in to claiming 消保法 第五十五条 damages
+
+
+@dataclass
+class CaseFacts:
+    case: object
+    generated_at: datetime
+    charges: list = field(default_factory=list)
+    after: list = field(default_factory=list)
+
+    @classmethod
+    def of(cls, case, generated_at: datetime | None = None) -> CaseFacts:
+        when = generated_at or datetime.now().astimezone()
+        return cls(case, when, list(case.charges), list(case.after))
+
+    @property
+    def today(self) -> date:
+        return self.generated_at.date()
+
+    @property
+    def paid(self) -> dict[str, Decimal]:
+        return {c: t.paid for c, t in self.case.totals.items() if t.paid}
+
+    @property
+    def refunded(self) -> dict[str, Decimal]:
+        return {c: t.refunded for c, t in self.case.totals.items() if t.refunded}
+
+    @property
+    def after_paid(self) -> dict[str, Decimal]:
+        return {c: t.paid for c, t in self.case.after_totals.items()}
+
+    @property
+    def claimed(self) -> list:
+        """The charges a refund is asked for: those after the cancellation, else all."""
+        return self.after if self.case.cancelled_on and self.after else self.charges
+
+    @property
+    def claimed_total(self) -> dict[str, Decimal]:
+        return sum_by_currency(self.claimed)
+
+    @property
+    def scenario(self) -> str:
+        return "C" if self.case.cancelled_on and self.after else "B"
+
+    def by_channel(self, charges=None) -> dict[str, list]:
+        found: dict[str, list] = {}
+        for charge in self.charges if charges is None else charges:
+            found.setdefault(channel_of(charge), []).append(charge)
+        return found
+
+    def by_year(self, charges=None) -> dict[int, list]:
+        found: dict[int, list] = {}
+        for charge in self.charges if charges is None else charges:
+            found.setdefault(charge.date.year, []).append(charge)
+        return dict(sorted(found.items()))
+
+    def cadences(self) -> list[str]:
+        return sorted({str(s.get("cadence")) for s in self.case.streams if s.get("cadence")})
+
+    def summary(self, lang: str = "zh") -> str:
+        case = self.case
+        if lang == "zh":
+            text = (f"{case.legal_name}：{len(self.charges)} 笔扣费，共 "
+                    f"{money_totals(self.paid)}")
+            if case.cancelled_on:
+                text += (f"；{case.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，共 "
+                         f"{money_totals(self.after_paid)}")
+            return text
+        text = f"{case.legal_name}: {len(self.charges)} charges, {money_totals(self.paid)} in all"
+        if case.cancelled_on:
+            text += (f"; {len(self.after)} charges after the cancellation of "
+                     f"{case.cancelled_on.isoformat()}, {money_totals(self.after_paid)}")
+        return text
+
+
+def load_citations() -> list[dict]:
+    """Every entry of resources/legal/citations.json (printed or not)."""
+    try:
+        path = Path(str(resources.files("qiake_auditor.resources") / "legal" / "citations.json"))
+        if not path.is_file():
+            raise FileNotFoundError(path)
+    except (ModuleNotFoundError, TypeError, FileNotFoundError):
+        path = REPO_RESOURCES / "legal" / "citations.json"
+    return json.loads(path.read_text(encoding="utf-8"))["citations"]
+
+
+def citations_for(use: str, business: bool = False, punitive: bool = False) -> list[dict]:
+    """The verified citations for one document kind (``merchant``, ``report``, ...).
+
+    Unverified and secondary-source items are never printed; consumer-law items are
+    left out for a business purchase; 三倍赔偿 only when the user opts in.
+    """
+    found = []
+    for item in load_citations():
+        if item.get("status") != "verified" or not item.get("checked_on"):
+            continue
+        uses = item.get("use") or []
+        if use not in uses and not (punitive and "punitive" in uses and use != "report"):
+            continue
+        if business and "b2b" not in (item.get("scope") or []):
+            continue
+        found.append(item)
+    return found
+
+
+def cite(item: dict, lang: str) -> str:
+    if lang == "zh":
+        return f"{item['instrument_zh']}{item['article_zh']}"
+    return f"{item['instrument_en']}, {item['article_en']}"
