@@ -22,7 +22,11 @@ _FIELDS = ("txn_id", "time", "amount", "currency", "direction", "counterparty", 
 
 
 def family(format_id: str) -> str:
-    """The platform part of a format id: 'alipay-2023' -> 'alipay'."""
+    """The prefix every key of a format starts from: 'alipay-2023' -> 'alipay'.
+
+    Only for key stability (stored keys were made from it); whether a format is a
+    wallet or a bank is the importer's ``platform`` (``importers.base.platform_of``).
+    """
     return format_id.split("-", 1)[0]
 
 

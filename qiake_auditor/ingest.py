@@ -7,6 +7,7 @@ error names the file and the line or row.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import sqlite3
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from .importers import archive
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
 from .money import sum_amounts
 from .progress import NO_PROGRESS, Progress
+from .vstr import map_distinct
 from .workspace import (
     STORED_COLUMNS,
     Workspace,
@@ -147,6 +149,7 @@ def finish(extract: Extract, importer: Importer, source: str, sha: str,
            "an amount like 199.00")
     _check(rows, "time", rows["time"].str.fullmatch(ledger.ISO_TIME), source, unit,
            "a date such as 2024-01-31")
+    _check_calendar(rows, source, unit)
     _check(rows, "direction", rows["direction"].isin(ledger.DIRECTIONS), source, unit,
            "expense, income or neutral")
     _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "a known state")
@@ -158,6 +161,29 @@ def finish(extract: Extract, importer: Importer, source: str, sha: str,
     rows["dedup_key"] = dedup_keys(rows, importer.id)
     rows["refund_of"] = ""
     return rows[[*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of"]].reset_index(drop=True)
+
+
+# ledger.ISO_TIME with the ranges a calendar and a clock have (day 31 of a 30-day month
+# is caught by _check_calendar, once per distinct date).
+_REAL_TIME = (r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+              r"(?: (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)?")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_calendar(rows: pd.DataFrame, source: str, unit: str) -> None:
+    """Every row's time is a real one (not 2024-13-45, 2024-02-30 or 25:61:00)."""
+    _check(rows, "time", rows["time"].str.fullmatch(_REAL_TIME), source, unit,
+           "a real calendar date and time")
+    days = rows["time"].str.slice(0, 10)
+    _check(rows, "time", map_distinct(days, _is_date).astype(bool), source, unit,
+           "a real calendar date")
 
 
 def _check(rows: pd.DataFrame, column: str, ok: pd.Series, source: str, unit: str,

@@ -14,8 +14,7 @@ import re
 import pandas as pd
 
 from . import ledger
-from .dedup import family
-from .vstr import map_distinct
+from .importers.base import platforms
 
 WALLETS = {"alipay": "支付宝", "wechat": "财付通", "jd": "京东", "meituan": "美团"}
 # What a bank prints for each wallet (full-width hyphen too).
@@ -37,7 +36,7 @@ def link_id(keys: list[str]) -> str:
 
 def wallet_bank_links(rows: pd.DataFrame) -> dict[str, str]:
     """dedup_key -> link_id for wallet/bank pairs of one payment."""
-    fam = rows["format"].map(family)
+    fam = platforms(rows["format"])
     moved = rows["state"].isin(ledger.MONEY_MOVED_STATES) & (rows["direction"] != ledger.NEUTRAL)
     method = rows["method"].astype("str")
     wallet = rows[fam.isin(WALLETS) & moved & method.str.contains(_CARD_METHOD)
@@ -128,7 +127,7 @@ def refund_links(rows: pd.DataFrame) -> dict[str, str]:
     if refunds.empty:
         return {}
     originals = rows[(rows["direction"] == ledger.EXPENSE) & ~refund_mask]
-    fam = rows["format"].map(family)
+    fam = platforms(rows["format"])
     found: dict[str, str] = {}
     by_txn = {(f, t): k for f, t, k in zip(fam[originals.index], originals["txn_id"],
                                            originals["dedup_key"], strict=True) if t}
@@ -143,6 +142,40 @@ def refund_links(rows: pd.DataFrame) -> dict[str, str]:
             original = by_order.get((f, row["merchant_order_id"]))
         if original is not None and original != row["dedup_key"]:
             found[row["dedup_key"]] = original
+    found.update(_returns_by_amount(rows, refunds.drop(
+        [i for i, k in zip(refunds.index, refunds["dedup_key"], strict=True) if k in found]),
+        fam, set(found.values())))
+    return found
+
+
+def _returns_by_amount(rows: pd.DataFrame, refunds: pd.DataFrame, fam: pd.Series,
+                       taken: set[str]) -> dict[str, str]:
+    """Refunds without a shared id, tied to a refunded payment of the same amount.
+
+    A returned transfer (WeChat 转账 ``对方已退还`` and its ``转账-退款`` row) shares no id
+    with its return: the pair is the one of the same platform, amount, currency and
+    counterparty, the payment not later than the return, nearest in time first.
+    """
+    paid = rows[(rows["direction"] == ledger.EXPENSE)
+                & rows["state"].isin((ledger.REFUNDED, ledger.PARTIALLY_REFUNDED))
+                & ~rows["dedup_key"].isin(taken)]
+    if refunds.empty or paid.empty:
+        return {}
+    pool: dict[tuple, list[tuple[str, str]]] = {}
+    for f, amount, currency, who, time, key in zip(
+            fam[paid.index], paid["amount"], paid["currency"], paid["counterparty"],
+            paid["time"], paid["dedup_key"], strict=True):
+        pool.setdefault((f, amount, currency, who), []).append((time, key))
+    found = {}
+    for f, amount, currency, who, time, key in zip(
+            fam[refunds.index], refunds["amount"], refunds["currency"],
+            refunds["counterparty"], refunds["time"], refunds["dedup_key"], strict=True):
+        waiting = [entry for entry in pool.get((f, amount, currency, who), ())
+                   if entry[0] <= time]
+        if waiting:
+            choice = max(waiting)
+            pool[(f, amount, currency, who)].remove(choice)
+            found[key] = choice[1]
     return found
 
 
@@ -152,7 +185,7 @@ def candidates(rows: pd.DataFrame) -> pd.DataFrame:
     Bank rows; card-paid wallet rows when a bank statement is present; refunds and
     the rows sharing an order id with a refund.
     """
-    fam = map_distinct(rows["format"], family)
+    fam = platforms(rows["format"])
     bank = ~fam.isin(WALLETS)
     card_paid = rows["method"].str.contains(_CARD_METHOD) if bank.any() else False
     refund = (rows["state"] == ledger.REFUND) | rows["description"].str.startswith("退款")
@@ -160,4 +193,5 @@ def candidates(rows: pd.DataFrame) -> pd.DataFrame:
         rows.loc[refund, "merchant_order_id"])
     refund_ids.discard("")
     related = rows["txn_id"].isin(refund_ids) | rows["merchant_order_id"].isin(refund_ids)
-    return rows.loc[bank | card_paid | refund | related]
+    refunded = rows["state"].isin((ledger.REFUNDED, ledger.PARTIALLY_REFUNDED))
+    return rows.loc[bank | card_paid | refund | related | refunded]

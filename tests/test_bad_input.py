@@ -150,3 +150,19 @@ def test_text_that_is_no_table(tmp_path: Path, capsys, text: str) -> None:
     path.write_text(text, encoding="utf-8")
     err = refused(tmp_path, capsys, path)
     assert "not a statement layout" in err and "--map" in err
+
+
+@pytest.mark.parametrize("printed, fake", [
+    (b"2024-03-28 21:32:14", b"2024-13-45 21:32:14"),
+    (b"2024-03-28 21:32:14", b"2024-02-30 21:32:14"),
+    (b"2024-03-28 21:32:14", b"2024-03-28 25:61:00"),
+])
+def test_impossible_calendar_date_is_refused_naming_the_line(tmp_path: Path, capsys,
+                                                             printed: bytes, fake: bytes) -> None:
+    data = (GOLDEN / "alipay/alipay-2023.csv").read_bytes()
+    assert printed in data
+    path = tmp_path / "alipay.csv"
+    path.write_bytes(data.replace(printed, fake, 1))
+    line = data[:data.index(printed)].count(b"\n") + 1
+    err = refused(tmp_path, capsys, path)
+    assert f"alipay.csv, line {line}: time" in err

@@ -216,3 +216,51 @@ def test_mt940_statement_info_after_closing_is_not_a_transaction(tmp_path: Path)
                  ":61:240102D1,NTRFNONREF\n:86:Shop\n:62F:C240102EUR0,00\n:86:totals\n-\n")
     rows = read_one(path).rows
     assert rows["description"].tolist() == ["Shop"]
+
+
+GOLDEN_DIR = Path(__file__).parent / "data" / "golden"
+
+
+def test_ofx_written_by_a_converter_is_identified_by_its_body() -> None:
+    # ofxstatement writes the OFX 1 header lines inside an XML comment before an OFX 2 body.
+    statement = read_one(GOLDEN_DIR / "ofx/converter-comment-header.ofx")
+    assert statement.importer.id == "ofx-2"
+    assert statement.rows["amount"].tolist() == ["9.99", "250.00"]
+
+
+def test_mt940_cosmetic_type_code_is_read_with_a_warning() -> None:
+    statement = read_one(GOLDEN_DIR / "mt940/cosmetic-type.sta")
+    assert statement.rows["amount"].tolist() == ["12.99", "100.00"]
+    assert statement.rows["direction"].tolist() == ["expense", "income"]
+    assert len(statement.warnings) == 1 and "line 5" in statement.warnings[0]
+    assert "'S   '" in statement.warnings[0]
+
+
+@pytest.mark.parametrize("body, line", [
+    (":61:241399D1,NTRFNONREF\n", 5),  # value date 2024-13-99
+    (":61:240230D1,NTRFNONREF\n", 5),  # 30 February
+    (":61:240102D" + "9" * 200 + ",NTRFNONREF\n", 5),  # 200-digit amount
+])
+def test_mt940_strict_on_dates_and_amounts(tmp_path: Path, body: str, line: int) -> None:
+    path = write(tmp_path, "bad.sta", ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n" + body
+                 + ":62F:C240102EUR0,00\n-\n")
+    with pytest.raises(StatementError) as caught:
+        read_statements(path)
+    assert caught.value.row == line and caught.value.source == "bad.sta"
+
+
+def test_mt940_impossible_balance_date_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, "bad.sta", ":20:X\n:25:1\n:28C:1\n:60F:C241399EUR1,00\n"
+                 ":61:240102D1,NTRFNONREF\n:62F:C240102EUR0,00\n-\n")
+    with pytest.raises(StatementError) as caught:
+        read_statements(path)
+    assert caught.value.row == 4
+
+
+@pytest.mark.parametrize("posted", ["20241399", "20240230", "20240101250000"])
+def test_ofx_impossible_date_names_the_entry(tmp_path: Path, posted: str) -> None:
+    text = (GOLDEN_DIR / "ofx/converter-comment-header.ofx").read_text(encoding="utf-8")
+    path = write(tmp_path, "bad.ofx", text.replace("<DTPOSTED>20240510", f"<DTPOSTED>{posted}"))
+    with pytest.raises(StatementError) as caught:
+        read_statements(path)
+    assert caught.value.source == "bad.ofx" and caught.value.row == 2

@@ -341,3 +341,38 @@ def test_sample_jd() -> None:
                             "neutral": (10, Decimal("1601.52"))}
     # JD's own totals (支出 net of partial refunds 1648.43, 不计收支 refunds 1097.59) agree.
     assert statement.warnings == []
+
+
+def test_returned_transfer_and_its_return_net_to_zero(tmp_path: Path) -> None:
+    # 转账 支出 ¥700 对方已退还 + 转账-退款 收入 ¥700 已全额退款: the transfer is refunded, the
+    # return is its refund (linked), so paid - refunded is 0; a return not in the file
+    # (李四, 已退还) leaves the transfer closed: no money moved as far as the file shows.
+    from qiake_auditor.ingest import import_paths
+    from qiake_auditor.workspace import Workspace
+
+    fixture = GOLDEN / "wechat/wechat-returned-transfer.csv"
+    statement = read_one(fixture)
+    assert statement.warnings == []
+    assert list(statement.rows["state"]) == ["refunded", "refund", "closed", "success"]
+    with Workspace(tmp_path / "ws.sqlite") as ws:
+        import_paths([fixture], ws)
+        rows = ws.ledger()
+    transfer = rows[rows["source_row"] == 18].iloc[0]
+    back = rows[rows["source_row"] == 19].iloc[0]
+    assert back["refund_of"] == transfer["dedup_key"]
+    paid = sum_amounts(rows.loc[ledger.counts_as_spending(rows) & (rows["counterparty"] == "张三"),
+                                "amount"])
+    returned = sum_amounts(rows.loc[ledger.counts_as_income(rows)
+                                    & (rows["counterparty"] == "张三"), "amount"])
+    assert paid - returned == 0
+    assert not ledger.counts_as_spending(rows[rows["source_row"] == 20]).any()
+
+
+@pytest.mark.parametrize("word", ["对方已退还", "已退还", "已退回", "退回成功", "对方已拒收"])
+def test_every_sent_back_state_pairs_with_its_return(word: str, tmp_path: Path) -> None:
+    text = (GOLDEN / "wechat/wechat-returned-transfer.csv").read_text(encoding="utf-8-sig")
+    path = tmp_path / "bill.csv"
+    path.write_text(text.replace("对方已退还", word), encoding="utf-8-sig")
+    statement = read_one(path)
+    assert statement.warnings == []
+    assert list(statement.rows["state"])[:2] == ["refunded", "refund"]

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ledger, merchants
+from ..importers.base import platform_of
 from ..linking import BANK_MARKERS, WALLETS
 from ..money import minor_units
 from . import normalize
@@ -53,7 +54,7 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None,
     frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers, np.int64)
     frame["_cents"] = per_value(frame["amount"], lambda u: minor_units(
         u.where(u != "", "0.00")), np.int64)
-    frame["_wallet"] = per_value(frame["format"], lambda u: u.str.partition("-")[0].isin(
+    frame["_wallet"] = per_value(frame["format"], lambda u: u.map(platform_of).isin(
         list(WALLETS)).to_numpy(), bool)
     frame["_counted"] = _counted(frame)
     frame["_key"] = _linked_keys(frame, _keys(frame, aliases))
@@ -152,7 +153,7 @@ def _bank_copies(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     bank = np.flatnonzero(~wallet & moved)
     if not len(bank) or not (wallet & moved).any():
         return copies, judged
-    family = per_value(frame["format"], lambda u: u.str.partition("-")[0].to_numpy())
+    family = per_value(frame["format"], lambda u: u.map(platform_of).to_numpy())
     text = (frame["counterparty"].iloc[bank] + " " + frame["description"].iloc[bank])
     days = frame["_day"].to_numpy()
     cents = frame["_cents"].to_numpy()

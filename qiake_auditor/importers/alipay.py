@@ -58,6 +58,7 @@ def _build(probe: Probe, frame: pd.DataFrame, *, time: pd.Series, direction: pd.
         "merchant_order_id": _text(frame[merchant_order_id]),
         "category": _text(frame[category]) if category else "",
     })
+    rows["state"] = checks.settle_returns(rows, status)
     return rows, warnings
 
 
@@ -79,6 +80,8 @@ def _bad_amount(probe: Probe, frame: pd.DataFrame, column: str, index: int):
 
 class AlipayApp2023(Importer):
     """App 交易流水证明 CSV since Feb 2023: 24-line preamble, then the header."""
+
+    platform = "alipay"
 
     id = "alipay-2023"
     label = "Alipay app CSV (2023+) / 支付宝交易流水证明"
@@ -113,6 +116,8 @@ class AlipayApp2023(Importer):
 class AlipayApp2021(Importer):
     """App CSV of 2021 - Feb 2023: title first, header on line 2, totals at the bottom."""
 
+    platform = "alipay"
+
     id = "alipay-2021"
     label = "Alipay app CSV (2021-2023) / 支付宝交易流水证明（旧版）"
 
@@ -140,6 +145,8 @@ class AlipayApp2021(Importer):
 
 class AlipayWeb(Importer):
     """The PC site's 交易记录明细查询 CSV/TXT (no longer offered, still on people's disks)."""
+
+    platform = "alipay"
 
     id = "alipay-web"
     label = "Alipay web CSV / 支付宝交易记录明细查询"

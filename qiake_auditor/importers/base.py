@@ -12,17 +12,21 @@ import importlib
 import pkgutil
 import zipfile
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, ClassVar
 
+import numpy as np
 import pandas as pd
 import python_calamine
 
 from ..errors import StatementError, UnknownFormatError
-from . import textio
+from . import limits, textio
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
+
+BANK = "bank"
+WALLET_PLATFORMS = ("alipay", "wechat", "jd", "meituan")
 
 # How rows are counted in messages and in ``source_row``, per container kind.
 UNITS = {"text": "line", "xlsx": "row", "xls": "row"}
@@ -100,6 +104,8 @@ class Probe:
             return []
         import io
 
+        if self.kind == "xlsx":
+            limits.check_workbook(self.name, self.data)  # before calamine allocates anything
         try:
             book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
             sheets = []
@@ -129,12 +135,29 @@ class ReadOptions:
 
 
 @dataclass
+class StatementFacts:
+    """What a statement says about itself, beside its rows, where the file has it.
+
+    ``account`` is as printed (the workspace keeps it so; shareable outputs mask it with
+    :func:`qiake_auditor.masking.mask_account`); ``period`` is (first, last) ISO dates the
+    file declares; ``declared`` maps a total's name (``opening``, ``closing``, ``count``,
+    ``expense``, ``income``) to the text the file prints for it.
+    """
+
+    account: str = ""
+    period: tuple[str, str] | None = None
+    currency: str = ""
+    declared: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
 class Extract:
-    """An importer's result: rows in the importer columns, plus warnings."""
+    """An importer's result: rows in the importer columns, plus warnings and facts."""
 
     rows: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     remember_mapping: tuple[str, dict[str, str]] | None = None
+    facts: StatementFacts = field(default_factory=StatementFacts)
 
 
 class Importer:
@@ -145,6 +168,12 @@ class Importer:
     kinds: ClassVar[frozenset[str]] = frozenset({"text"})
     # Lower numbers are asked first; catch-all importers use a high number.
     priority: ClassVar[int] = 50
+    # Whose statement it is: a wallet's name (see WALLET_PLATFORMS) or "bank".
+    platform: ClassVar[str] = BANK
+
+    @property
+    def is_wallet(self) -> bool:
+        return self.platform in WALLET_PLATFORMS
 
     def identify(self, probe: Probe) -> bool:
         raise NotImplementedError
@@ -157,26 +186,35 @@ class Importer:
         raise NotImplementedError
 
 
-_HELPER_MODULES = {"base", "textio", "archive", "checks"}
-
-
-def all_importers() -> list[Importer]:
-    """Every importer in this package, in the order they are asked."""
+@cache
+def all_importers() -> tuple[Importer, ...]:
+    """Every importer in this package (modules with an IMPORTERS list), in asking order."""
     found: list[Importer] = []
     package = importlib.import_module(__package__)
     for info in pkgutil.iter_modules(package.__path__):
-        if info.name in _HELPER_MODULES:
-            continue
         module = importlib.import_module(f"{__package__}.{info.name}")
         found.extend(getattr(module, "IMPORTERS", ()))
-    return sorted(found, key=lambda imp: (imp.priority, imp.id))
+    return tuple(sorted(found, key=lambda imp: (imp.priority, imp.id)))
 
 
-def by_id(format_id: str) -> Importer:
+def platforms(formats: pd.Series) -> pd.Series:
+    """platform_of for a column of format ids (computed once per distinct id)."""
+    codes, uniques = pd.factorize(formats.astype("str"))
+    names = np.array([platform_of(u) for u in uniques] or [BANK], dtype=object)
+    return pd.Series(names[codes], index=formats.index, dtype="str")
+
+
+@cache
+def platform_of(format_id: str) -> str:
+    """The platform of a stored row's format id: a wallet's name or "bank".
+
+    Ids no importer has any more (older workspaces) fall back to their prefix.
+    """
     for importer in all_importers():
         if importer.id == format_id:
-            return importer
-    raise KeyError(format_id)
+            return importer.platform
+    prefix = format_id.split("-", 1)[0]
+    return prefix if prefix in WALLET_PLATFORMS else BANK
 
 
 def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:

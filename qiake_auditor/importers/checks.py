@@ -22,7 +22,8 @@ _STATE_WORDS: dict[str, tuple[str, ...]] = {
         "转出成功", "提取成功", "退税成功", "已存入零钱", "已转账", "朋友已收钱", "对方已收钱",
         "已收钱", "已到账", "充值完成", "提现已到账", "已支付", "已完成",
     ),
-    ledger.CLOSED: ("交易关闭", "已关闭", "已取消", "对方已退还"),
+    ledger.CLOSED: ("交易关闭", "已关闭", "已取消", "对方已退还", "已退还", "已退回", "退回成功",
+                    "对方已拒收", "已拒收"),
     ledger.FAILED: ("支付失败", "交易失败", "扣款失败"),
     ledger.PENDING: ("等待确认收货", "等待对方发货", "等待对方确认收货", "等待付款", "处理中",
                      "冻结成功", "待支付"),
@@ -35,6 +36,8 @@ _WORD_TO_STATE = {word: state for state, words in _STATE_WORDS.items() for word 
 _STATE_RULES = (
     ("失败", ledger.FAILED),
     ("关闭", ledger.CLOSED),
+    ("退还", ledger.CLOSED),
+    ("退回", ledger.CLOSED),
     ("全额退款", ledger.REFUNDED),
     ("已退款", ledger.PARTIALLY_REFUNDED),
     ("退款", ledger.REFUND),
@@ -105,3 +108,45 @@ def compare_totals(rows: pd.DataFrame, count: int | None,
                 f"read {len(part)} totalling {got}"
             )
     return warnings
+
+
+# Status words of a payment the other side sent back (a transfer returned or refused, a
+# withdrawal bounced back to the balance): WeChat 对方已退还 / 已退还 / 提现失败，已退回零钱,
+# Alipay 退回成功 / 已退回, 对方已拒收. The money went out and came back in a second row.
+RETURNED = re.compile(r"退还|退回|拒收")
+
+
+def settle_returns(rows: pd.DataFrame, status: pd.Series) -> pd.Series:
+    """States after pairing each sent-back payment with the row that brought it back.
+
+    A returned payment whose return row (state ``refund``, same amount, currency and
+    counterparty, not earlier) is in the file becomes ``refunded``: both rows count and
+    net to zero, and linking ties the return to it. Without its return in the file it
+    is ``closed``: nothing moved as far as this file shows.
+    """
+    state = rows["state"].copy()
+    returned = status.fillna("").astype("str").str.contains(RETURNED) & (
+        rows["direction"] == ledger.EXPENSE)
+    if not returned.any():
+        return state
+    back = rows[(state == ledger.REFUND) & (rows["direction"] == ledger.INCOME)]
+    waiting: dict[tuple[str, str, str], list[tuple[str, object]]] = {}
+    for index, amount, currency, who, time in zip(
+            back.index, back["amount"], back["currency"], back["counterparty"], back["time"],
+            strict=True):
+        waiting.setdefault((amount, currency, who), []).append((time, index))
+    for entries in waiting.values():
+        entries.sort()
+    out = rows[returned].sort_values("time", kind="stable")
+    for index, amount, currency, who, time in zip(
+            out.index, out["amount"], out["currency"], out["counterparty"], out["time"],
+            strict=True):
+        entries = waiting.get((amount, currency, who), [])
+        at = next((i for i, (t, _) in enumerate(entries) if t >= time), None)
+        if at is None:
+            if state.at[index] in ledger.MONEY_MOVED_STATES:
+                state.at[index] = ledger.CLOSED
+        else:
+            entries.pop(at)
+            state.at[index] = ledger.REFUNDED
+    return state

@@ -59,6 +59,8 @@ def _comparable(rows: pd.DataFrame, partial: pd.Series) -> pd.DataFrame:
 class JdWallet(Importer):
     """京东钱包账单 CSV (JD app bill export for personal reconciliation)."""
 
+    platform = "jd"
+
     id = "jd"
     label = "JD wallet bill CSV / 京东钱包账单"
 
@@ -90,6 +92,7 @@ class JdWallet(Importer):
             merchant_order_id=walletrows.text(frame["商家订单号"]),
             category=walletrows.text(frame["交易分类"]),
         )
+        rows["state"] = checks.settle_returns(rows, frame["交易状态"])
         # "支出：16笔(含4笔部分退款)，1648.43元": drop the aside so the totals parse.
         preamble = [_PARENTHESES.sub("", line) for line in preamble]
         count, sums = checks.declared_totals(preamble)

@@ -34,6 +34,8 @@ HEADER = ["交易创建时间", "交易成功时间", "交易类型", "订单标
 class Meituan(Importer):
     """美团交易账单明细 CSV (Meituan app bill export)."""
 
+    platform = "meituan"
+
     id = "meituan"
     label = "Meituan bill CSV / 美团交易账单明细"
 

@@ -9,6 +9,7 @@ closing balance, and a difference is reported as a warning.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -24,12 +25,17 @@ _TAG = re.compile(r"^:(\d{2}[A-Z]?):(.*)$")
 _BALANCE = re.compile(r"([CD])(\d{6})([A-Z]{3})(\d+,\d*)")
 # value date, entry date, mark (RC/RD before C/D: 'DR800,' is D + funds code R), funds code,
 # amount, transaction type, customer reference, bank reference, supplementary details.
+# What the ledger uses is matched strictly; the rest of the first line (type code and
+# references, cosmetic here) is read leniently, with a warning when it is off the spec.
 _LINE = re.compile(
     r"(?P<value>\d{6})(?P<entry>\d{4})?(?P<mark>RC|RD|C|D)(?P<funds>[A-Z])?"
-    r"(?P<amount>\d+,\d*)(?P<type>[NFS][A-Z0-9]{3})(?P<ref>(?:(?!//)[^\n])*)"
-    r"(?://(?P<bank>[^\n]*))?(?:\n(?P<extra>.*))?",
+    r"(?P<amount>\d+,\d*)(?P<rest>[^\n]*)(?:\n(?P<extra>.*))?",
     re.DOTALL,
 )
+_REST = re.compile(r"(?P<type>[NFS][A-Z0-9]{3})(?P<ref>(?:(?!//).)*)(?://(?P<bank>.*))?")
+_LOOSE_REST = re.compile(r"(?P<type>.{0,4})(?P<ref>(?:(?!//).)*)(?://(?P<bank>.*))?")
+# The standard's amount field: 15 characters including the decimal comma.
+MAX_AMOUNT_CHARS = 15
 _SUBFIELD = re.compile(r"\?(\d{2})")
 _END = re.compile(r"^-(?:XXX|\})?\s*$|^-}")
 
@@ -118,6 +124,24 @@ def _date(yymmdd: str) -> str:
     return f"{_year(yymmdd[:2])}-{yymmdd[2:4]}-{yymmdd[4:6]}"
 
 
+def _real_date(probe: Probe, item: _Field, yymmdd: str) -> str:
+    """The ISO date of a YYMMDD field; a date no calendar has is refused, naming the line."""
+    iso = _date(yymmdd)
+    try:
+        dt.date.fromisoformat(iso)
+    except ValueError:
+        raise StatementError(probe.name, f":{item.tag}: date {yymmdd!r} is not a calendar date "
+                                         "(expected YYMMDD)", item.line) from None
+    return iso
+
+
+def _amount(probe: Probe, item: _Field, printed: str) -> str:
+    if len(printed) > MAX_AMOUNT_CHARS:
+        raise StatementError(probe.name, f":{item.tag}: amount of {len(printed)} characters "
+                             f"(MT940 allows {MAX_AMOUNT_CHARS}, e.g. 1234,56)", item.line)
+    return printed
+
+
 def _lines(probe: Probe) -> list[str]:
     """The file's lines. MT940 is ASCII by the standard; European banks write umlauts in
     Latin-1/cp1252, which the GBK guess of the probe would turn into Chinese characters."""
@@ -159,7 +183,7 @@ class Mt940(Importer):
                 statement.moved = Decimal(0)
                 statement.opening_line = item.line
             elif item.tag == "61":
-                last_line = self._line(probe, item, body.strip(), statement)
+                last_line = self._line(probe, item, body.strip(), statement, warnings)
                 records.append(last_line)
             elif item.tag == "86" and last_line is not None:
                 name, purpose, posting = parse_86(item.text)
@@ -187,24 +211,35 @@ class Mt940(Importer):
             raise StatementError(probe.name, f":{item.tag}: {body.strip()!r} is not a balance "
                                              "(expected e.g. C240131EUR1234,56)", item.line)
         mark, date, currency, amount = match.groups()
-        return (-1 if mark == "D" else 1), date, currency, amount
+        _real_date(probe, item, date)
+        return (-1 if mark == "D" else 1), date, currency, _amount(probe, item, amount)
 
-    def _line(self, probe: Probe, item: _Field, body: str, statement: _Statement) -> dict:
+    def _line(self, probe: Probe, item: _Field, body: str, statement: _Statement,
+              warnings: list[str]) -> dict:
         match = _LINE.fullmatch(body)
         if not match:
             raise StatementError(probe.name, f":61: {body.splitlines()[0]!r} is not a statement "
                                              "line (expected YYMMDD[MMDD]C|D|RC|RDamount,TYPE...)",
                                  item.line)
+        time = _real_date(probe, item, match.group("value"))
+        _amount(probe, item, match.group("amount"))
+        rest = match.group("rest").rstrip()
+        parts = _REST.fullmatch(rest)
+        if parts is None:
+            parts = _LOOSE_REST.fullmatch(rest)
+            warnings.append(f"line {item.line}: transaction type {rest[:4]!r} is not N, F or S "
+                            "plus three letters or digits; read as printed (the ledger does not "
+                            "use it)")
         mark = match.group("mark")
         credit = mark in ("C", "RD")  # RD: reversal of a debit = money back
         value = amount_of(match.group("amount"))
         statement.moved += value if credit else -value
-        ref = match.group("ref").strip()
+        ref = parts.group("ref").strip()
         ref = "" if ref.upper() == "NONREF" else ref
-        bank = (match.group("bank") or "").strip()
+        bank = (parts.group("bank") or "").strip()
         return {
             "source_row": item.line,
-            "time": _date(match.group("value")),
+            "time": time,
             "amount": match.group("amount").replace(",", "."),
             "currency": statement.currency,
             "direction": ledger.INCOME if credit else ledger.EXPENSE,
@@ -215,7 +250,7 @@ class Mt940(Importer):
             "method": statement.account,
             "txn_id": bank or ref,
             "merchant_order_id": ref if bank else "",
-            "category": match.group("type"),
+            "category": parts.group("type").strip(),
         }
 
     def _frame(self, records: list[dict]) -> pd.DataFrame:

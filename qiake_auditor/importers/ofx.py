@@ -26,6 +26,17 @@ _DATE = re.compile(
     r"(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:\.\d+)?\s*(?:\[[^\]]*\])?"
 )
 _HEADER_CHARSET = re.compile(r"^CHARSET:\s*(\S+)", re.MULTILINE)
+# What may stand before the <OFX> element: an XML declaration, processing instructions,
+# comments (converters such as ofxstatement put the OFX 1 header lines inside one).
+_PROLOGUE = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
+_BODY = re.compile(r"<OFX>\s*<SIGNONMSGSRSV1>|<OFX>.*?<(?:STMTRS|CCSTMTRS)>",
+                   re.IGNORECASE | re.DOTALL)
+
+
+def is_ofx_body(head: str) -> bool:
+    """An OFX document by its body: ``<OFX>`` first after the prologue, with OFX content."""
+    start = _PROLOGUE.match(head).end()
+    return head[start:start + 5].upper() == "<OFX>" and _BODY.search(head, start) is not None
 
 
 def leaf(block: str, tag: str) -> str:
@@ -157,7 +168,7 @@ class Ofx2(Importer):
         head = probe.head.lstrip()
         if "<?OFX" in head[:2000].upper():
             return True
-        return head.upper().startswith("<OFX>")
+        return is_ofx_body(head)
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         return read_ofx(probe)

@@ -58,11 +58,14 @@ def _rows(probe: Probe, frame: pd.DataFrame, time: pd.Series, amount_text: pd.Se
         merchant_order_id=walletrows.text(frame["商户单号"]),
         category=category,
     )
+    rows["state"] = checks.settle_returns(rows, frame["当前状态"])
     return rows, warnings + walletrows.id_warnings(rows, unit)
 
 
 class WeChatCsv(Importer):
     """微信支付账单明细 CSV, as e-mailed in a password ZIP until mid-2025."""
+
+    platform = "wechat"
 
     id = "wechat-csv"
     label = "WeChat Pay CSV / 微信支付账单明细"
@@ -121,6 +124,7 @@ def _sheet_amount(value: object) -> str:
 
 
 class _WeChatXlsx(Importer):
+    platform = "wechat"
     kinds = frozenset({"xlsx"})
     v2: bool
 
