@@ -145,11 +145,12 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
     with audit:
         snap = audit.snapshot()
         ledger = audit.workspace.ledger()
+        cases = snap.cases
     reports = imported.reports
     scan = {"as_of": snap.as_of.isoformat() if snap.as_of else None,
             "transactions": snap.transactions, "streams": snap.streams,
-            "flagged": snap.flagged, "cases": [c.to_json() for c in snap.cases]}
-    cancellations = {c.merchant: c.cancelled_on.isoformat() for c in snap.cases
+            "flagged": snap.flagged, "cases": [c.to_json() for c in cases]}
+    cancellations = {c.merchant: c.cancelled_on.isoformat() for c in cases
                      if c.cancelled_on}
     ledger_path = write_ledger(ledger, out_dir / "ledger.csv")
     json_path = out_dir / "streams.json"
@@ -161,7 +162,7 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
             temporary.write_text(text, encoding="utf-8")
     charts_written = write_charts(scan, out_dir / "charts", cancellations)
     _print_summary(echo, files, reports, len(ledger), scan, cancellations)
-    for case in snap.cases:
+    for case in cases:
         if case.after:
             echo(f"  {case.summary_line('zh')}")
             echo(f"  {case.summary_line('en')}")

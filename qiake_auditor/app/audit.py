@@ -47,15 +47,26 @@ class ImportResult:
 
 @dataclass
 class Snapshot:
-    """What the user sees after a scan; every front end shows this and nothing else."""
+    """What the user sees after a scan; every front end shows this and nothing else.
+
+    The cases are built when first asked for (``cases``): ``scan --json`` of a
+    million-row bill never needs them.
+    """
 
     as_of: date | None
     result: ScanResult | None
-    cases: list[Case]
     spending: dict[str, Decimal]     # counted expenses per currency (wallet+bank once)
     income: dict[str, Decimal]
     transactions: int
     imported: ImportResult | None = None
+    case_builder: Callable[[], list[Case]] | None = None
+    built_cases: list[Case] | None = None
+
+    @property
+    def cases(self) -> list[Case]:
+        if self.built_cases is None:
+            self.built_cases = self.case_builder() if self.case_builder else []
+        return self.built_cases
 
     @property
     def streams(self) -> list[dict]:
@@ -200,16 +211,18 @@ class Audit:
     def _snapshot_of(self, result: ScanResult | None, decisions: Decisions,
                      imported: ImportResult | None) -> Snapshot:
         if result is None:
-            return Snapshot(None, None, [], {}, {}, 0, imported)
+            return Snapshot(None, None, {}, {}, 0, imported)
+        spending, income = _money_totals(result.frame)
+        return Snapshot(result.as_of, result, spending, income, len(result.frame), imported,
+                        case_builder=lambda: self._build_cases(result, decisions))
+
+    def _build_cases(self, result: ScanResult, decisions: Decisions) -> list[Case]:
         keys = _case_keys(result)
         ids = self.workspace.assign_case_ids(keys, date.today().strftime("%Y%m%d"))
         for key in keys:  # a read-only workspace: ids that hold for this look only
             ids.setdefault(key, f"QK-PROVISIONAL-{abs(hash(key)) % 1000:03d}")
         log = case_model.log_by_case(self.workspace.entries(), self.workspace.attachments())
-        built = case_model.build_cases(result, decisions, ids, log)
-        spending, income = _money_totals(result.frame)
-        return Snapshot(result.as_of, result, built, spending, income, len(result.frame),
-                        imported)
+        return case_model.build_cases(result, decisions, ids, log)
 
     def cases(self) -> list[Case]:
         snap = self.snapshot_cache or self.snapshot()

@@ -217,29 +217,40 @@ def totals_of(charges: list[Charge], refunds: list[Charge] | None = None) -> dic
 
 def build_cases(result: ScanResult, decisions: Decisions, case_ids: dict[str, str],
                 log: dict[str, list[LogEntry]]) -> list[Case]:
-    """Every case of a scan: merchants with a recurring expense stream or a flagged row."""
+    """Every case of a scan: merchants with a recurring expense stream or a flagged row.
+
+    The case rows are taken out of the (possibly million-row) frame once, as Python
+    lists; each case then works on its own slice of them.
+    """
     frame = result.frame
     streams_by_key: dict[str, list[dict]] = {}
     for stream in result.stream_dicts:
         if stream.get("type") in CASE_TYPES and stream.get("direction") == ledger.EXPENSE:
             streams_by_key.setdefault(str(stream["merchant_key"]), []).append(stream)
-    keys = list(streams_by_key)
+    codes, uniques = pd.factorize(frame["_key"])
+    wanted = [str(k) for k in streams_by_key]
     if result.flagged:
-        flagged_rows = {int(f["row_id"]) for f in result.flagged}
         row_ids = frame["row_id"].to_numpy()
-        flagged_keys = frame["_key"].to_numpy()[np.isin(row_ids, list(flagged_rows))]
-        keys += [str(k) for k in dict.fromkeys(flagged_keys) if k and k not in streams_by_key]
-    if not keys:
+        flagged = np.isin(row_ids, [int(f["row_id"]) for f in result.flagged])
+        wanted += [str(uniques[c]) for c in dict.fromkeys(codes[flagged].tolist())]
+    wanted = [k for k in dict.fromkeys(wanted) if k]
+    if not wanted:
         return []
+    lookup = {str(k): i for i, k in enumerate(uniques)}
+    wanted_codes = np.array([lookup[k] for k in wanted if k in lookup], dtype=codes.dtype)
+    positions = np.flatnonzero(np.isin(codes, wanted_codes))
+    table = _CaseRows(frame, positions, codes[positions], decisions.aliases,
+                      [n for s in streams_by_key.values() for st in s for n in st["names"]])
+    refunds_of = _refund_rows(frame)
     detected = _charge_facts(result)
-    rows = frame.loc[frame["_key"].isin(keys)]
     cases = []
-    for key, group in rows.groupby("_key", sort=False):
-        key = str(key)
+    for code in wanted_codes.tolist():
+        key = str(uniques[code])
         cancelled = decisions.cancelled.get(key)
-        charges, refunds = _charges(group, frame, detected, cancelled)
+        members = table.rows_of(code)
+        charges, refunds = _charges(table, members, refunds_of, detected, cancelled)
         streams = streams_by_key.get(key, [])
-        names = _names(group, streams, key, decisions.aliases)
+        names = _names(table, members, streams, key)
         after = [c for c in charges if c.after_cancellation]
         cases.append(Case(
             id=case_ids.get(key, ""), key=key, merchant=names[0] if names else key,
@@ -251,6 +262,50 @@ def build_cases(result: ScanResult, decisions: Decisions, case_ids: dict[str, st
     rank = {s["merchant_key"]: i for i, s in enumerate(result.stream_dicts)}
     cases.sort(key=lambda c: (rank.get(c.key, len(rank)), c.key))
     return cases
+
+
+_FIELDS = ("row_id", "dedup_key", "time", "amount", "currency", "state", "source",
+           "source_sha256", "source_row", "format", "txn_id", "merchant_order_id",
+           "counterparty", "merchant", "description", "method")
+
+
+class _CaseRows:
+    """The rows of every case, taken out of the frame in one go, column by column."""
+
+    def __init__(self, frame: pd.DataFrame, positions: np.ndarray, codes: np.ndarray,
+                 aliases: dict[str, str], more_names: list[str]) -> None:
+        part = frame.iloc[positions]
+        self.columns = {c: part[c].tolist() for c in (*_FIELDS, "direction", "refund_of")}
+        # every printed name once: its grouping key, and its case key after the aliases
+        names = pd.Series(sorted({n.strip() for c in ("merchant", "counterparty")
+                                  for n in self.columns[c]} | set(more_names)), dtype="str")
+        grouping = normalize.grouping_keys(names)
+        self.grouping = dict(zip(names.tolist(), grouping.tolist(), strict=True))
+        self.canonical = dict(zip(names.tolist(), normalize.canonical_keys(
+            grouping, aliases).tolist(), strict=True))
+        self.counted = part["_counted"].to_numpy(dtype=bool)
+        order = np.argsort(codes, kind="stable")
+        sorted_codes = codes[order]
+        cuts = np.flatnonzero(np.diff(sorted_codes)) + 1
+        self._members = ({int(sorted_codes[a]): order[a:b] for a, b in
+                          zip(np.r_[0, cuts], np.r_[cuts, len(order)], strict=True)}
+                         if len(order) else {})
+
+    def rows_of(self, code: int) -> np.ndarray:
+        return self._members.get(code, np.array([], dtype=np.int64))
+
+    def record(self, index: int) -> dict:
+        return {c: self.columns[c][index] for c in _FIELDS}
+
+
+def _refund_rows(frame: pd.DataFrame) -> dict[str, list[dict]]:
+    """Counted rows that give money back for another row, by that row's dedup key."""
+    pointing = np.flatnonzero((frame["refund_of"].to_numpy() != "")
+                              & frame["_counted"].to_numpy(dtype=bool))
+    found: dict[str, list[dict]] = {}
+    for record in frame.iloc[pointing][[*_FIELDS, "refund_of"]].to_dict("records"):
+        found.setdefault(str(record["refund_of"]), []).append(record)
+    return found
 
 
 def _charge_facts(result: ScanResult) -> dict[int, dict]:
@@ -271,40 +326,35 @@ def _charge_facts(result: ScanResult) -> dict[int, dict]:
     return facts
 
 
-def _charges(group: pd.DataFrame, frame: pd.DataFrame, detected: dict[int, dict],
-             cancelled: date | None) -> tuple[list[Charge], list[Charge]]:
-    counted = group["_counted"].to_numpy(dtype=bool)
-    expense = ((group["direction"] == ledger.EXPENSE).to_numpy() & counted
-               & group["state"].isin(PAID_STATES).to_numpy()
-               & (group["refund_of"] == "").to_numpy())
-    paid = group.loc[expense]
-    charges = [_charge(row, detected.get(int(row["row_id"]), {})) for row in _records(paid)]
+def _charges(table: _CaseRows, members: np.ndarray, refunds_of: dict[str, list[dict]],
+             detected: dict[int, dict], cancelled: date | None
+             ) -> tuple[list[Charge], list[Charge]]:
+    columns = table.columns
+    charges: list[Charge] = []
+    refunds: list[Charge] = []
+    for index in members.tolist():
+        if not table.counted[index] or columns["refund_of"][index]:
+            continue
+        state = columns["state"][index]
+        if columns["direction"][index] == ledger.EXPENSE and state in PAID_STATES:
+            record = table.record(index)
+            charges.append(_charge(record, detected.get(int(record["row_id"]), {})))
+        elif state == ledger.REFUND:  # a refund the statement does not tie to a purchase
+            refunds.append(_charge(table.record(index), {}))
     charges.sort(key=lambda c: (c.date, c.time, c.row_id))
     previous: date | None = None
     for charge in charges:
         charge.days_since_previous = (charge.date - previous).days if previous else None
         charge.after_cancellation = cancelled is not None and charge.date > cancelled
         previous = charge.date
-    keys = set(paid["dedup_key"])
-    refund_rows = frame.loc[frame["refund_of"].isin(keys) & frame["_counted"]]
-    own = group.loc[(group["state"] == ledger.REFUND) & counted
-                    & ~group["dedup_key"].isin(set(refund_rows["dedup_key"]))]
-    refunds = [_charge(row, {}) for row in _records(pd.concat([refund_rows, own]))]
-    refunded_keys = set(refund_rows["refund_of"])
-    # A purchase marked 已退款 with no refund row of its own: its whole amount came back.
-    refunds += [c for c in charges if c.state == ledger.REFUNDED and c.dedup_key
-                not in refunded_keys]
+        pointing = refunds_of.get(charge.dedup_key)
+        if pointing:
+            refunds += [_charge(r, {}) for r in pointing]
+        elif charge.state == ledger.REFUNDED:
+            # marked 已退款 with no refund row of its own: the whole amount came back
+            refunds.append(charge)
     refunds.sort(key=lambda c: (c.date, c.time, c.row_id))
     return charges, refunds
-
-
-_FIELDS = ("row_id", "dedup_key", "time", "amount", "currency", "state", "source",
-           "source_sha256", "source_row", "format", "txn_id", "merchant_order_id",
-           "counterparty", "merchant", "description", "method")
-
-
-def _records(rows: pd.DataFrame) -> list[dict]:
-    return rows[list(_FIELDS)].to_dict("records")
 
 
 def _charge(row: dict, facts: dict) -> Charge:
@@ -324,27 +374,24 @@ def _charge(row: dict, facts: dict) -> Charge:
         cause_reason_en=facts.get("cause_reason_en", ""))
 
 
-def _names(group: pd.DataFrame, streams: list[dict], key: str,
-           aliases: dict[str, str]) -> list[str]:
+def _names(table: _CaseRows, members: np.ndarray, streams: list[dict], key: str) -> list[str]:
     """Every name the case was printed with, the most frequent first.
 
     A counterparty counts only when it names this company itself (a row paid through
     an intermediary prints the intermediary there, 支付宝（中国）网络技术有限公司).
     """
-    counts: Counter[str] = Counter(v.strip() for v in group["merchant"].tolist()
-                                   if v and v.strip())
-    printed = group["counterparty"].str.strip()
-    own = normalize.canonical_keys(normalize.grouping_keys(printed), aliases) == key
-    counts.update(v for v in printed[own.to_numpy()].tolist() if v)
+    rows = members.tolist()
+    merchant, counterparty = table.columns["merchant"], table.columns["counterparty"]
+    counts: Counter[str] = Counter(merchant[i].strip() for i in rows if merchant[i].strip())
+    counts.update(name for i in rows if (name := counterparty[i].strip())
+                  and table.canonical[name] == key)
     for stream in streams:
         counts.update({n: 0 for n in stream.get("names") or [] if n})
-    merchants = set(group["merchant"])
-    names = list(counts)
-    own_name = normalize.grouping_keys(pd.Series(names, dtype="str")).to_numpy() == key
-    native = {n for n, own in zip(names, own_name, strict=True) if own}
+    merchants = {merchant[i] for i in rows}
     # The company's own names first (not a name merged in by an alias), then names the
     # statements print as the merchant before intermediary-wrapped ones, then by use.
-    return sorted(names, key=lambda n: (n not in native, n not in merchants, -counts[n], n))
+    return sorted(counts, key=lambda n: (table.grouping.get(n, n) != key, n not in merchants,
+                                         -counts[n], n))
 
 
 _LEGAL = ("有限公司", "有限责任公司", "股份公司", "Ltd", "Limited", "Inc", "LLC", "GmbH")

@@ -79,13 +79,14 @@ def cmd_scan(args: argparse.Namespace) -> int:
         finally:
             for job in printing:
                 job.result()
-    if args.json:
-        if snap.result is None:
-            print(json.dumps({"as_of": None, "transactions": [], "streams": [], "flagged": []}))
+        if args.json:
+            if snap.result is None:
+                print(json.dumps({"as_of": None, "transactions": [], "streams": [],
+                                  "flagged": []}))
+            else:
+                _print_json_end(snap.streams, snap.flagged)
         else:
-            _print_json_end(snap.streams, snap.flagged)
-    else:
-        _print_table(snap, lang)
+            _print_table(snap, lang)  # (inside: the cases are read from the workspace)
     return cli.EXIT_OK
 
 
@@ -167,6 +168,7 @@ def _print_table(snap, lang: str) -> None:
     for s in streams:
         if s["flags"]:
             print(f"\n* {s['merchant']}: {s['explanation']}")
-    alerts = [c for c in snap.cases if c.after]
-    for case in alerts:
+    if not any("after_cancellation" in s["flags"] for s in streams):
+        return  # (cases are built only when there is something to sum up)
+    for case in (c for c in snap.cases if c.after):
         print(f"\n! {case.summary_line(lang)}")
