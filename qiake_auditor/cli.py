@@ -212,7 +212,8 @@ def _load_extensions() -> None:
     """Import modules that register more sub-commands (kept out of start-up otherwise)."""
     import importlib
 
-    for module in ("qiake_auditor.commands.scan", "qiake_auditor.commands.case"):
+    for module in ("qiake_auditor.commands.scan", "qiake_auditor.commands.case",
+                   "qiake_auditor.outputs.cli"):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

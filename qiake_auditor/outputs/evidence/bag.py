@@ -2,8 +2,9 @@
 
 The bag's files are gathered in memory (:class:`BagBuilder`), then written once, with
 the tag files computed from them. The ZIP holds one folder, the bag root, named after
-the package (``QK-20260101-001-v1``). Members are stored or deflated with fixed
-timestamps, so the same inputs give the same bytes.
+the package (``QK-20260101-001-v1``). Members are stored uncompressed with fixed
+timestamps, so the same inputs give the same bytes, and :mod:`.verify` can tell
+that not one byte of the ZIP changed (not only the files in it).
 """
 
 from __future__ import annotations
@@ -17,8 +18,6 @@ from pathlib import Path
 from ...fileio import atomic_path
 
 BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
-# Already-compressed payloads are stored as they are; text and tables are deflated.
-_STORED_SUFFIXES = (".zip", ".xlsx", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".pdf", ".gz")
 
 
 @dataclass
@@ -83,11 +82,9 @@ class BagBuilder:
                  when.second)
         with atomic_path(target) as temporary, zipfile.ZipFile(temporary, "w") as archive:
             for name, data in (*tags.items(), ("tagmanifest-sha256.txt", tagmanifest)):
-                _put(archive, f"{self.root}/{name}", data, stamp, zipfile.ZIP_DEFLATED)
+                put(archive, f"{self.root}/{name}", data, stamp)
             for item in payload:
-                method = (zipfile.ZIP_STORED if item.path.lower().endswith(_STORED_SUFFIXES)
-                          else zipfile.ZIP_DEFLATED)
-                _put(archive, f"{self.root}/data/{item.path}", item.data, stamp, method)
+                put(archive, f"{self.root}/data/{item.path}", item.data, stamp)
         return target
 
 
@@ -95,11 +92,12 @@ def _one_line(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def _put(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple, method: int) -> None:
+def put(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None:
+    """One member, the one way packages are written (verify writes them again so)."""
     info = zipfile.ZipInfo(name, date_time=stamp)
-    info.compress_type = method
+    info.compress_type = zipfile.ZIP_STORED
     info.external_attr = 0o644 << 16
-    archive.writestr(info, data, compress_type=method, compresslevel=6)
+    archive.writestr(info, data)
 
 
 def sha256_file(path: Path) -> str:

@@ -41,6 +41,7 @@ class Verdict:
     problems: list[Problem] = field(default_factory=list)
     info: dict[str, str] = field(default_factory=dict)
     bagit_ok: bool | None = None
+    unreadable: set[str] = field(default_factory=set)
 
     @property
     def valid(self) -> bool:
@@ -71,6 +72,7 @@ def _read_members(archive: zipfile.ZipFile, verdict: Verdict) -> dict[str, bytes
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
                 NotImplementedError) as exc:
             verdict.problems.append(Problem("unreadable", info.filename, str(exc)))
+            verdict.unreadable.add(info.filename)
             contents[info.filename] = b""
     return contents
 
@@ -85,6 +87,7 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
         return verdict
     with archive:
         contents = _read_members(archive, verdict)
+        layout = [(i.header_offset, i.filename, i.date_time) for i in archive.infolist()]
     roots = {PurePosixPath(name).parts[0] for name in contents if "/" in name}
     loose = [name for name in contents if "/" not in name]
     for name in loose:
@@ -114,6 +117,8 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     for name, digest in manifest.items():
         if name not in payload:
             verdict.problems.append(Problem("missing", f"{root}/{name}"))
+        elif f"{root}/{name}" in verdict.unreadable:
+            continue
         elif hashlib.sha256(payload[name]).hexdigest() != digest:
             verdict.problems.append(Problem("altered", f"{root}/{name}", "SHA-256 differs"))
     for name in sorted(set(payload) - set(manifest)):
@@ -130,6 +135,8 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     if oxum and oxum != real and not verdict.problems:
         verdict.problems.append(Problem("altered", f"{root}/bag-info.txt",
                                         f"Payload-Oxum {oxum}, contents {real}"))
+    if not verdict.problems:
+        _check_container(package, contents, layout, verdict)
     if use_bagit and not verdict.problems:
         verdict.bagit_ok = _bagit_validates(inside, root)
         if not verdict.bagit_ok:
@@ -155,3 +162,38 @@ def _bagit_validates(inside: dict[str, bytes], root: str) -> bool:
         except bagit.BagError:
             return False
     return True
+
+
+def _check_container(package: Path, contents: dict[str, bytes], layout: list[tuple],
+                     verdict: Verdict) -> None:
+    """The ZIP must be byte for byte what the package writer makes of its files.
+
+    Every file can be intact while a header byte (a date, a flag) was changed; a
+    package, once written, is never changed, so that fails too, naming the member
+    whose header holds the byte.
+    """
+    import io
+
+    from .bag import put
+
+    data = package.read_bytes()
+    again = io.BytesIO()
+    with zipfile.ZipFile(again, "w") as archive:
+        for _, name, stamp in sorted(layout):
+            put(archive, name, contents[name], stamp)
+    canonical = again.getvalue()
+    if canonical == data:
+        return
+    at = next((i for i, (a, b) in enumerate(zip(data, canonical, strict=False)) if a != b),
+              min(len(data), len(canonical)))
+    starts = sorted(layout)
+    owner = package.name
+    for offset, name, _ in starts:
+        if offset <= at:
+            owner = name
+    end_of_members = max((o + 30 + len(n.encode()) + len(contents[n]) for o, n, _ in starts),
+                         default=0)
+    detail = f"ZIP bytes changed at offset {at}"
+    if at >= end_of_members:
+        detail += " (central directory)"
+    verdict.problems.append(Problem("altered", owner, detail))
