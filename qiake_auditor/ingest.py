@@ -116,13 +116,14 @@ def _refuse_binary_by_head(path: Path, name: str) -> None:
 
 def _read_one(probe: Probe, source: str, file_name: str, digest: Future[str], data: bytes,
               options: ReadOptions) -> Statement:
-    importer = identify(probe, options)
+    try:
+        importer = identify(probe, options)
+    except StatementError as exc:
+        raise _in_source(exc, source, probe.name) from exc
     try:
         extract = importer.read(probe, options)
     except StatementError as exc:
-        if exc.source != source and exc.source == probe.name:
-            raise StatementError(source, exc.detail, exc.row, exc.unit) from exc
-        raise
+        raise _in_source(exc, source, probe.name) from exc
     except (KeyError, IndexError, ValueError) as exc:
         raise StatementError(source, f"the layout looks like {importer.label} but a part of it "
                                      f"is missing or damaged ({exc})") from exc
@@ -132,6 +133,15 @@ def _read_one(probe: Probe, source: str, file_name: str, digest: Future[str], da
     rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
     return Statement(source, file_name, sha, data, importer, rows, extract.warnings,
                      extract.remember_mapping)
+
+
+def _in_source(exc: StatementError, source: str, name: str) -> StatementError:
+    """The error named after the whole source (``bills.zip/wechat.csv``), same class."""
+    if exc.source != source and exc.source == name:
+        renamed = type(exc)(source, exc.detail, exc.row, exc.unit)
+        renamed.message_id, renamed.fields = exc.message_id, exc.fields
+        return renamed
+    return exc
 
 
 def finish(extract: Extract, importer: Importer, source: str, sha: str,
@@ -229,6 +239,10 @@ def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | 
         seen_before.extend([known is not None] * len(found))
     progress.report(0.85, "checking")
     db = workspace.begin()
+    # Another process may have imported the same file between the read and this write
+    # lock: asked again under the lock, it is "already imported", never a UNIQUE error.
+    seen_before = [seen or workspace.file_by_hash(statement.sha256) is not None
+                   for seen, statement in zip(seen_before, statements, strict=True)]
     # Row blocks are packed on the other core while the rest goes on (pyarrow and
     # sqlite3 let go of the GIL for that work).
     packer = ThreadPoolExecutor(max_workers=1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -145,3 +146,45 @@ def test_damaged_archive(tmp_path: Path, capsys) -> None:
                  "--password", "1"]) == 2
     err = capsys.readouterr().err
     assert "damaged.zip" in err and "ZIP" in err and "Traceback" not in err
+
+
+def _zip_of(members: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_zip_bomb_is_refused_before_it_inflates(tmp_path: Path) -> None:
+    # 6 members of 200 MiB zeros (about 1.2 MB of ZIP) claim 1.2 GiB in all; the budget is
+    # for the whole archive, so reading stops early, in a process that stays small.
+    path = tmp_path / "bomb.zip"
+    zeros = bytes(200 * 2**20)
+    path.write_bytes(_zip_of({f"part{i}.csv": zeros for i in range(6)}))
+    del zeros
+    script = (
+        "import resource, sys\n"
+        "from qiake_auditor.errors import StatementError\n"
+        "from qiake_auditor.ingest import read_statements\n"
+        "try:\n"
+        "    read_statements(sys.argv[1])\n"
+        "except StatementError as exc:\n"
+        "    print(exc)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                          text=True, timeout=120, check=True)
+    message, peak_kib = done.stdout.strip().rsplit("\n", 1)
+    assert message.startswith("bomb.zip: ") and "decompression bomb" in message
+    assert int(peak_kib) < 1024 * 1024
+
+
+def test_member_that_is_no_statement_is_named_with_its_zip(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bills.zip"
+    path.write_bytes(_zip_of({"notes.txt": b"just some notes\nnothing else\n"}))
+    code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2 and "bills.zip/notes.txt" in err

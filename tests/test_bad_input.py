@@ -166,3 +166,77 @@ def test_impossible_calendar_date_is_refused_naming_the_line(tmp_path: Path, cap
     line = data[:data.index(printed)].count(b"\n") + 1
     err = refused(tmp_path, capsys, path)
     assert f"alipay.csv, line {line}: time" in err
+
+
+def _xlsx(sheet_cells: str, shared: str = "") -> bytes:
+    """A minimal workbook written by hand (the parts calamine needs)."""
+    import io
+    import zipfile
+
+    main_ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    rel_ns = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    parts = {
+        "[Content_Types].xml": (
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+            'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'spreadsheetml.worksheet+xml"/></Types>'),
+        "xl/workbook.xml": (f'<?xml version="1.0"?><workbook {main_ns} {rel_ns}><sheets>'
+                            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        "_rels/.rels": (
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="xl/workbook.xml"/></Relationships>'),
+        "xl/_rels/workbook.xml.rels": (
+            '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+            'openxmlformats.org/officeDocument/2006/relationships/worksheet" '
+            'Target="worksheets/sheet1.xml"/></Relationships>'),
+        "xl/worksheets/sheet1.xml": (f'<?xml version="1.0"?><worksheet {main_ns}><sheetData>'
+                                     f'{sheet_cells}</sheetData></worksheet>'),
+    }
+    if shared:
+        parts["xl/sharedStrings.xml"] = (f'<?xml version="1.0"?><sst {main_ns}><si><t>{shared}'
+                                         '</t></si></sst>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+_READ_IN_CHILD = (
+    "import resource, sys\n"
+    "from qiake_auditor.errors import StatementError\n"
+    "from qiake_auditor.ingest import read_statements\n"
+    "try:\n"
+    "    read_statements(sys.argv[1])\n"
+    "except StatementError as exc:\n"
+    "    print(exc)\n"
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+
+
+@pytest.mark.parametrize("cells, shared, expected", [
+    ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "", "1,048,576 rows x 16,384"),
+    ('<row r="100000"><c r="GR100000"><v>1</v></c></row>', "", "100,000 rows x 200 columns"),
+    ('<row r="1">' + "".join(f'<c r="A{i}" t="s"><v>0</v></c>' for i in range(1, 4001))
+     + "</row>", "x" * 10_000_000, "shared text of 10,000,000 bytes"),
+])
+def test_hostile_workbook_is_refused_before_it_is_read(tmp_path: Path, cells: str, shared: str,
+                                                       expected: str) -> None:
+    # Read in a child process: before the check, calamine aborted the whole process
+    # (exit 134) or took gigabytes.
+    import subprocess
+    import sys
+
+    path = tmp_path / "hostile.xlsx"
+    path.write_bytes(_xlsx(cells, shared))
+    done = subprocess.run([sys.executable, "-c", _READ_IN_CHILD, str(path)],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    message, peak_kib = done.stdout.strip().rsplit("\n", 1)
+    assert message.startswith("hostile.xlsx: ") and expected in message
+    assert int(peak_kib) < 512 * 1024

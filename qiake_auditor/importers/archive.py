@@ -10,6 +10,7 @@ import zlib
 import pyzipper
 
 from ..errors import PasswordError, StatementError
+from .limits import Budget, read_member
 
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
 # pyzipper vendors its own zipfile module, whose BadZipFile is not the standard library's.
@@ -24,6 +25,7 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
         raise StatementError(name, "damaged: it starts like a ZIP archive or an .xlsx workbook "
                                    f"but cannot be opened as one ({exc})") from exc
     out = []
+    budget = Budget(name)  # all members together, counted as they inflate
     with archive:
         infos = [i for i in archive.infolist() if not i.is_dir()
                  and not i.filename.startswith("__MACOSX/")]
@@ -39,12 +41,12 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
             if info.file_size > MAX_MEMBER_BYTES:
                 raise StatementError(name, f"{info.filename} is too large to be a statement")
             try:
-                out.append((_member_name(info), archive.read(info)))
+                out.append((_member_name(info), read_member(archive, info, budget)))
             except RuntimeError as exc:
                 if "password" in str(exc).lower():
                     raise PasswordError(name, "wrong password for this ZIP archive") from exc
                 raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
-            except (*_BAD_ZIP, OSError, ValueError, zlib.error) as exc:
+            except (*_BAD_ZIP, OSError, ValueError, EOFError, zlib.error) as exc:
                 if info.flag_bits & 0x1:
                     # ZipCrypto checks only one byte of the password: about one wrong password
                     # in 256 gets past it and fails later as garbage data or a bad CRC.
