@@ -384,7 +384,8 @@ def figure_bytes(figure: Figure, fmt: str, dpi: int = 150) -> bytes:
     import io
 
     out = io.BytesIO()
-    with warnings.catch_warnings():
+    # a fixed salt: the SVG's element ids, hence its bytes, are the same on every run
+    with warnings.catch_warnings(), matplotlib.rc_context({"svg.hashsalt": "qiake-auditor"}):
         if cjk_family() is None:
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure.savefig(out, format=fmt, dpi=dpi, metadata=_fixed_metadata(fmt))

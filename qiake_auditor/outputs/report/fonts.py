@@ -51,12 +51,12 @@ class FontChoice:
 
 
 def _covers(path: Path, index: int) -> bool:
-    try:
-        from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont
 
-        font = TTFont(str(path), fontNumber=index, lazy=True)
-        cmap = font.getBestCmap() or {}
-        font.close()
+    try:
+        with open(path, "rb") as handle:
+            font = TTFont(handle, fontNumber=index, lazy=True)
+            cmap = font.getBestCmap() or {}
     except Exception:  # a broken or foreign file is simply not a candidate
         return False
     return all(ord(ch) in cmap for ch in PROBE)
