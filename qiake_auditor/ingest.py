@@ -135,6 +135,17 @@ def _read_one(probe: Probe, source: str, file_name: str, digest: Future[str], da
                      extract.remember_mapping)
 
 
+def _original_keys(rows: pd.DataFrame, formats: pd.Series,
+                  origins: pd.Series | None) -> pd.Series:
+    """Dedup keys of rows read back from a ledger export, as their first import made them."""
+    keys = pd.Series("", index=rows.index, dtype="str")
+    groups = [formats, origins] if origins is not None else [formats]
+    for name, part in rows.groupby(groups, sort=False):
+        fmt = name[0] if isinstance(name, tuple) else name
+        keys.loc[part.index] = dedup_keys(part.reset_index(drop=True), str(fmt)).to_numpy()
+    return keys
+
+
 def _in_source(exc: StatementError, source: str, name: str) -> StatementError:
     """The error named after the whole source (``bills.zip/wechat.csv``), same class."""
     if exc.source != source and exc.source == name:
@@ -148,6 +159,10 @@ def finish(extract: Extract, importer: Importer, source: str, sha: str,
            unit: str = "line") -> pd.DataFrame:
     """Validate an importer's rows and add the columns every ledger row has."""
     rows = extract.rows  # the importer's frame is ours now: no copy of a million rows
+    # The app's own ledger export keeps each row's original format and source file.
+    kept = getattr(importer, "keeps_formats", False) and "format" in rows
+    formats = rows.pop("format") if kept else None
+    origins = rows.pop("origin") if kept and "origin" in rows else None
     for column in ledger.IMPORTER_COLUMNS:
         if column not in rows:
             rows[column] = ""
@@ -165,10 +180,13 @@ def finish(extract: Extract, importer: Importer, source: str, sha: str,
     _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "a known state")
     rows["source"] = source
     rows["source_sha256"] = sha
-    rows["format"] = importer.id
+    rows["format"] = importer.id if formats is None else formats.astype("str")
     rows["merchant"] = merchants.resolve(rows)
     rows["link_id"] = ""
-    rows["dedup_key"] = dedup_keys(rows, importer.id)
+    if formats is None:
+        rows["dedup_key"] = dedup_keys(rows, importer.id)
+    else:  # the keys the rows had: per original format and file, in their order
+        rows["dedup_key"] = _original_keys(rows, formats, origins)
     rows["refund_of"] = ""
     return rows[[*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of"]].reset_index(drop=True)
 

@@ -13,6 +13,7 @@ relations, which change after import, live in their own small table.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -57,7 +58,8 @@ CREATE TABLE IF NOT EXISTS row_blocks (
     file_id INTEGER NOT NULL REFERENCES files(id),
     source TEXT NOT NULL,
     n_rows INTEGER NOT NULL,
-    data BLOB NOT NULL
+    data BLOB NOT NULL,
+    sha256 TEXT
 );
 CREATE TABLE IF NOT EXISTS links (
     dedup_key TEXT PRIMARY KEY,
@@ -119,6 +121,9 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
     for statement in _SCHEMA_2.split(";"):
         if statement.strip():
             db.execute(statement)
+    columns = {row[1] for row in db.execute("PRAGMA table_info(row_blocks)")}
+    if "sha256" not in columns:  # blocks written by schema 1 have none: checked from now on
+        db.execute("ALTER TABLE row_blocks ADD COLUMN sha256 TEXT")
 
 
 # step n: from schema n to n + 1 (run inside the opening transaction)
@@ -251,9 +256,51 @@ class Workspace:
         return [StoredFile(*r) for r in rows]
 
     def original(self, file_id: int) -> bytes:
-        """The bytes of an imported file exactly as the user gave them."""
-        (blob,) = self._db.execute("SELECT original FROM files WHERE id = ?", (file_id,)).fetchone()
-        return bytes(blob)
+        """The bytes of an imported file exactly as the user gave them (checked against
+        the SHA-256 taken at import: the workspace is evidence)."""
+        name, digest, blob = self._db.execute(
+            "SELECT name, sha256, original FROM files WHERE id = ?", (file_id,)).fetchone()
+        data = bytes(blob)
+        if hashlib.sha256(data).hexdigest() != digest:
+            raise UserError.of("workspace.damaged", path=self.path,
+                               detail=f"the stored copy of {name} no longer matches its SHA-256")
+        return data
+
+    def _checked_block(self, block_id: int, source: str, blob: bytes, digest: str | None,
+                       n_rows: int) -> pd.DataFrame:
+        """A stored row block, refused when its bytes changed since it was written."""
+        if digest is not None and hashlib.sha256(blob).hexdigest() != digest:
+            raise UserError.of("workspace.damaged", path=self.path,
+                               detail=f"the rows of {source} (block {block_id}) no longer match "
+                                      "their checksum; re-import the statement into a new "
+                                      "workspace")
+        try:
+            frame = _unpack(blob)
+        except Exception as exc:  # pyarrow raises several kinds for damaged bytes
+            raise UserError.of("workspace.damaged", path=self.path,
+                               detail=f"the rows of {source} cannot be read ({exc})") from None
+        if len(frame) != n_rows:
+            raise UserError.of("workspace.damaged", path=self.path,
+                               detail=f"the rows of {source}: {len(frame)} instead of {n_rows}")
+        return frame
+
+    def check(self) -> list[str]:
+        """Every problem found in the whole workspace (empty: all originals match their
+        SHA-256, every row block its checksum, and SQLite's own integrity check passes)."""
+        problems = [row[0] for row in self._db.execute("PRAGMA integrity_check")
+                    if row[0] != "ok"]
+        for stored in self.files():
+            try:
+                self.original(stored.id)
+            except UserError as exc:
+                problems.append(exc.text("en"))
+        for block_id, source, blob, digest, n_rows in self._db.execute(
+                "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id"):
+            try:
+                self._checked_block(block_id, source, blob, digest, n_rows)
+            except UserError as exc:
+                problems.append(exc.text("en"))
+        return problems
 
     def add_file(self, db: sqlite3.Connection, name: str, sha256: str, data: bytes,
                  format_id: str) -> int:
@@ -280,8 +327,10 @@ class Workspace:
         if rows.empty:
             return 0
         db.execute(
-            "INSERT INTO row_blocks(file_id, source, n_rows, data) VALUES (?, ?, ?, ?)",
-            (file_id, str(rows["source"].iloc[0]), len(rows), sqlite3.Binary(packed)),
+            "INSERT INTO row_blocks(file_id, source, n_rows, data, sha256) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (file_id, str(rows["source"].iloc[0]), len(rows), sqlite3.Binary(packed),
+             hashlib.sha256(packed).hexdigest()),
         )
         self._cache = None
         return len(rows)
@@ -313,8 +362,9 @@ class Workspace:
                 cache.frame = complete_rows(cache.frame, link_rows(*cache.pending_links))
                 cache.pending_links = None
             return cache.frame
-        blocks = [_unpack(b) for (b,) in
-                  self._db.execute("SELECT data FROM row_blocks ORDER BY id").fetchall()]
+        blocks = [self._checked_block(block_id, source, blob, digest, n_rows)
+                  for block_id, source, blob, digest, n_rows in self._db.execute(
+                      "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id")]
         frame = pd.concat(blocks, ignore_index=True) if blocks else no_stored_rows()
         links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
         frame = complete_rows(frame, links)

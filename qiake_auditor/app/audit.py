@@ -9,6 +9,7 @@ them re-implements a rule. Long work takes a :class:`~qiake_auditor.progress.Pro
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -125,7 +126,13 @@ class Audit:
         self.snapshot_cache: Snapshot | None = None  # the last snapshot taken
 
     @classmethod
-    def open(cls, path: Path | str | None = None, read_only: bool = False) -> Audit:
+    def open(cls, path: Path | str | None = None, read_only: bool | None = False) -> Audit:
+        """``read_only=None``: writable where the file allows it, else read-only (for
+        commands that only look: a workspace on a read-only medium can still be read)."""
+        if read_only is None:
+            target = Path(path) if path is not None else None
+            read_only = bool(target is not None and target.is_file()
+                             and not os.access(target, os.W_OK))
         return cls(Workspace(path, read_only=read_only))
 
     def __enter__(self) -> Audit:

@@ -75,7 +75,7 @@ def cmd_case(args: argparse.Namespace) -> int:
         return _set(args, lang)
     if verb == "log":
         return _log(args, lang)
-    with Audit.open(args.workspace) as audit:
+    with Audit.open(args.workspace, read_only=None if not args.files else False) as audit:
         snap = audit.snapshot(args.files, lang=lang, password=args.password,
                               column_map=cli.parse_map(args.mapping))
         if verb == "list":

@@ -57,7 +57,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
     mapping = cli.parse_map(args.mapping)
     # A worker prints the transaction records of --json once the import is committed,
     # while detection runs; nothing is printed unless the import is stored.
-    with Audit.open(args.workspace) as audit, ThreadPoolExecutor(max_workers=1) as printer:
+    only_looks = not (args.files or cancelled or args.watch)
+    with Audit.open(args.workspace, read_only=None if only_looks else False) as audit, \
+            ThreadPoolExecutor(max_workers=1) as printer:
         if cancelled:
             audit.record_cancellations(cancelled)
         if args.watch:

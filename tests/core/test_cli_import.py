@@ -31,7 +31,7 @@ def test_import_writes_the_ledger_as_csv_and_xlsx(tmp_path: Path, capsys) -> Non
     ws = str(tmp_path / "ws.sqlite")
     assert main(["import", str(bill), "--workspace", ws, "--out", str(tmp_path / "l.csv")]) == 0
     out = capsys.readouterr().out
-    assert "alipay-2023" in out and "3 rows (3 new)" in out and "expense CNY 407.90" in out
+    assert "alipay-2023" in out and "3 rows (3 new)" in out and "expense ¥407.90" in out
     with open(tmp_path / "l.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert tuple(rows[0]) == LEDGER_COLUMNS

@@ -1,0 +1,38 @@
+"""``qiake-auditor check``: verify a whole workspace (the workspace is evidence).
+
+Every stored original against the SHA-256 taken at import, every row block against
+its checksum, and SQLite's own integrity check. Read-only: nothing is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .. import cli
+from ..workspace import Workspace
+from .common import add_lang, lang_of
+
+
+def _add_parser(sub: argparse._SubParsersAction) -> None:
+    check = sub.add_parser("check", help="verify every original and row block of a workspace")
+    check.add_argument("--workspace", type=Path, help="workspace file (default: per-user data)")
+    add_lang(check)
+
+
+cli._PARSER_EXTENSIONS.append(_add_parser)
+
+
+@cli.command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    lang = lang_of(args)
+    with Workspace(args.workspace, read_only=True) as workspace:
+        problems = workspace.check()
+        files, rows = len(workspace.files()), workspace.row_count()
+    if not problems:
+        print(f"工作区完好：{files} 个原始文件、{rows} 行账目均与校验值一致" if lang == "zh" else
+              f"workspace intact: {files} originals and {rows} ledger rows match their checksums")
+        return cli.EXIT_OK
+    for problem in problems:
+        print(problem)
+    return cli.EXIT_BAD_INPUT
