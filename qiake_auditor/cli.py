@@ -213,6 +213,7 @@ def _load_extensions() -> None:
     import importlib
 
     for module in ("qiake_auditor.commands.scan", "qiake_auditor.commands.case",
+                   "qiake_auditor.commands.check",
                    "qiake_auditor.outputs.cli"):
         try:
             importlib.import_module(module)
