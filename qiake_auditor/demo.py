@@ -198,7 +198,7 @@ def _print_summary(echo: Callable[[str], None], files: list[Path], reports: list
         shown: set[str] = set()
         for stream, charge in found:
             if stream.get("id") not in shown:
-                shown.add(stream.get("id"))
+                shown.add(str(stream.get("id")))
                 cancelled = stream.get("cancelled_on") or \
                     cancellations.get(stream.get("merchant", ""), "?")
                 after = sum(1 for s, _c in found if s is stream)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 # Payment platforms that stand between the user and the merchant, as banks print them.
@@ -49,7 +50,8 @@ def resolve(frame: pd.DataFrame) -> pd.Series:
     # Masked names (中***融科技有限公司) say less than the memo they come with.
     weak_name = [n in _PLACEHOLDERS or is_intermediary(n) or "*" in n for n in names]
     merchant = pd.Series(names, dtype="str").to_numpy()[codes]
-    weak = pd.Series(weak_name, dtype=bool).to_numpy()[codes] if len(uniques) else []
+    weak = (pd.Series(weak_name, dtype=bool).to_numpy()[codes] if len(uniques)
+            else np.zeros(0, dtype=bool))
     result = pd.Series(merchant, index=frame.index, dtype="str")
     if len(uniques) and weak.any():
         # Only the payment company is named: take the merchant from the item/memo

@@ -97,7 +97,9 @@ def sum_amounts(amounts: pd.Series) -> Decimal:
     rest = pd.Series(pc.filter(text, pc.invert(cents_like)).to_pylist(), dtype="object")
     for value, n in rest[rest != ""].value_counts().items():
         total += Decimal(value) * int(n)
-    return total if total.as_tuple().exponent <= -2 else total.quantize(Decimal("0.01"))
+    exponent = total.as_tuple().exponent
+    return total if isinstance(exponent, int) and exponent <= -2 else total.quantize(
+        Decimal("0.01"))
 
 
 def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:

@@ -310,7 +310,7 @@ class Workspace:
             "VALUES (?, ?, ?, ?, ?, ?)",
             (name, sha256, len(data), format_id, _now(), sqlite3.Binary(data)),
         )
-        return int(cursor.lastrowid)
+        return _row_id(cursor)
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -469,14 +469,14 @@ class Workspace:
             "INSERT INTO case_entries(case_key, kind, recorded_at, on_date, channel, ticket, "
             "summary, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (case_key, kind, _now(), on_date, channel, ticket, summary, outcome))
-        return int(cursor.lastrowid)
+        return _row_id(cursor)
 
     def add_attachment(self, db: sqlite3.Connection, entry_id: int, name: str, sha256: str,
                        data: bytes) -> int:
         cursor = db.execute(
             "INSERT INTO attachments(entry_id, name, sha256, size, data) VALUES (?, ?, ?, ?, ?)",
             (entry_id, name, sha256, len(data), sqlite3.Binary(data)))
-        return int(cursor.lastrowid)
+        return _row_id(cursor)
 
     def entries(self) -> list[tuple]:
         """(id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome)."""
@@ -674,6 +674,12 @@ def _operational(exc: sqlite3.Error, path: Path) -> UserError:
     if "not a database" in text or "file is encrypted" in text:
         return UserError.of("workspace.not_sqlite", path=path)
     return UserError.of("workspace.damaged", path=path, detail=str(exc))
+
+
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just added."""
+    assert cursor.lastrowid is not None  # set by every successful INSERT
+    return int(cursor.lastrowid)
 
 
 def _now() -> str:

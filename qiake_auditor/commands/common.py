@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import unicodedata
+from collections.abc import Sequence
 from datetime import date
 
 from ..errors import UserError
@@ -45,7 +46,7 @@ def pad(text: str, size: int) -> str:
     return text + " " * max(size - width(text), 0)
 
 
-def table(rows: list[tuple[str, ...]]) -> list[str]:
+def table(rows: Sequence[Sequence[str]]) -> list[str]:
     """Rows as lines with columns aligned (CJK characters count double)."""
     if not rows:
         return []
