@@ -69,4 +69,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.cancelled": ("已停止，工作区没有改变。", "Stopped; the workspace was not changed."),
     "import.committed_before_cancel": ("导入在停止前已经完成并保存。",
                                        "The import had already been saved before you stopped it."),
+    # -- statements and ledger exports (importers/, ingest.py, exports.py) -----------------
+    "export.bad_suffix": ("{name}：账本只能写成 .csv 或 .xlsx",
+                          "{name}: the ledger can be written as .csv or .xlsx"),
+    "export.is_directory": ("{name} 是一个文件夹；请给出账本文件的路径（.csv 或 .xlsx）",
+                            "{name} is a folder; give the path of a ledger file (.csv or .xlsx)"),
+    "statement.bomb": ("{member}：解压后超过 {limit} MB；按压缩炸弹拒绝，不是账单",
+                       "{member}: the archive expands to more than {limit} MB; refused as a "
+                       "decompression bomb, not a statement"),
+    "statement.sheet_too_large": ("工作表 {sheet} 跨 {rows:,} 行 × {cols:,} 列；账单远比这小，不予读取",
+                                  "sheet {sheet} spans {rows:,} rows x {cols:,} columns; a "
+                                  "statement is far smaller, so it is not read"),
+    "statement.control_characters": ("{column} 列有 {count} 个控制字符（如第 {row} 行），已删除",
+                                     "{count} control characters in {column} (first at row "
+                                     "{row}) were removed"),
 }
