@@ -96,7 +96,8 @@ CREATE TABLE IF NOT EXISTS case_entries (
     channel TEXT NOT NULL DEFAULT '',
     ticket TEXT NOT NULL DEFAULT '',
     summary TEXT NOT NULL DEFAULT '',
-    outcome TEXT NOT NULL DEFAULT ''
+    outcome TEXT NOT NULL DEFAULT '',
+    message TEXT NOT NULL DEFAULT ''  -- a decision's catalogue id + fields (JSON), for zh/en
 );
 CREATE TABLE IF NOT EXISTS attachments (
     id INTEGER PRIMARY KEY,
@@ -464,11 +465,11 @@ class Workspace:
 
     def add_entry(self, db: sqlite3.Connection, case_key: str, kind: str, on_date: str,
                   channel: str = "", ticket: str = "", summary: str = "",
-                  outcome: str = "") -> int:
+                  outcome: str = "", message: str = "") -> int:
         cursor = db.execute(
             "INSERT INTO case_entries(case_key, kind, recorded_at, on_date, channel, ticket, "
-            "summary, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (case_key, kind, _now(), on_date, channel, ticket, summary, outcome))
+            "summary, outcome, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (case_key, kind, _now(), on_date, channel, ticket, summary, outcome, message))
         return _row_id(cursor)
 
     def add_attachment(self, db: sqlite3.Connection, entry_id: int, name: str, sha256: str,
@@ -479,10 +480,11 @@ class Workspace:
         return _row_id(cursor)
 
     def entries(self) -> list[tuple]:
-        """(id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome)."""
+        """(id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome,
+        message)."""
         return self._db.execute(
-            "SELECT id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome "
-            "FROM case_entries ORDER BY on_date, id").fetchall()
+            "SELECT id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome, "
+            "message FROM case_entries ORDER BY on_date, id").fetchall()
 
     def attachments(self) -> list[tuple[int, int, str, str, int]]:
         """(id, entry_id, name, sha256, size) of every attachment."""

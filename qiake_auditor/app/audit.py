@@ -9,6 +9,7 @@ them re-implements a rule. Long work takes a :class:`~qiake_auditor.progress.Pro
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -269,31 +270,35 @@ class Audit:
         today = date.today().isoformat()
         changed: list[str] = []
         with self.workspace.transaction() as db:
-            def decided(kind: DecisionKind, key: str, value: str | None, summary: str) -> None:
+            def decided(kind: DecisionKind, key: str, value: str | None, message_id: str,
+                        **fields: str) -> None:
                 if value is None:
                     self.workspace.remove_decision(kind, key, db)
                 else:
                     self.workspace.set_decision(kind, key, value, db)
-                self.workspace.add_entry(db, case.key, "decision", today, "", "", summary)
+                summary = _entry_text(message_id, fields, "en")
+                self.workspace.add_entry(db, case.key, "decision", today, summary=summary,
+                                         message=json.dumps({"id": message_id, "fields": fields},
+                                                            ensure_ascii=False))
                 changed.append(summary)
 
             if cancelled is not None:
                 decided(DecisionKind.CANCELLED, case.key, cancelled.isoformat(),
-                        f"cancelled on {cancelled.isoformat()}")
+                        "decision.cancelled", day=cancelled.isoformat())
             elif clear_cancelled and case.cancelled_on is not None:
-                decided(DecisionKind.CANCELLED, case.key, None, "cancellation date removed")
+                decided(DecisionKind.CANCELLED, case.key, None, "decision.cancelled_removed")
             if status is not None:
                 decided(DecisionKind.CASE_STATUS, case.key, CaseStatus(status).value,
-                        f"status {CaseStatus(status).value}")
+                        "decision.status", status=CaseStatus(status).value)
             for name in aliases:
                 name = name.strip()
                 if name:
-                    decided(DecisionKind.ALIAS, name, case.merchant,
-                            f"name {name} merged into {case.merchant}")
+                    decided(DecisionKind.ALIAS, name, case.merchant, "decision.merged",
+                            name=name, case=case.merchant)
             for name in split:
                 name = name.strip()
                 if name:
-                    decided(DecisionKind.ALIAS, name, name, f"name {name} split off")
+                    decided(DecisionKind.ALIAS, name, name, "decision.split", name=name)
             if note:
                 self.workspace.add_entry(db, case.key, "note", today, "", "", note.strip())
                 changed.append(f"note: {note.strip()}")
@@ -330,8 +335,6 @@ class Audit:
         return self.workspace.attachment_data(attachment_id)
 
     def set_checklist(self, case: Case, ticked: Sequence[str]) -> None:
-        import json
-
         with self.workspace.transaction() as db:
             self.workspace.set_decision(DecisionKind.CHECKLIST, case.key,
                                         json.dumps(list(ticked)), db)
@@ -380,9 +383,18 @@ class Audit:
             for name, when in by_name.items():
                 key = normalize.canonical_key(name, aliases)
                 self.workspace.set_decision(DecisionKind.CANCELLED, key, when.isoformat(), db)
-                self.workspace.add_entry(db, key, "decision", today, "", "",
-                                         f"cancelled on {when.isoformat()}")
+                self.workspace.add_entry(
+                    db, key, "decision", today,
+                    summary=text("decision.cancelled", "en", day=when.isoformat()),
+                    message=json.dumps({"id": "decision.cancelled",
+                                        "fields": {"day": when.isoformat()}}))
         self.snapshot_cache = None
+
+
+def _entry_text(message_id: str, fields: dict[str, str], lang: str) -> str:
+    from .cases import LogEntry
+
+    return LogEntry.render(message_id, fields, lang)
 
 
 def _case_keys(result: ScanResult) -> list[str]:

@@ -10,6 +10,7 @@ all read the same :class:`Case`.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -114,11 +115,30 @@ class LogEntry:
     summary: str
     outcome: str
     attachments: list[Attachment] = field(default_factory=list)
+    message: str = ""    # a decision's catalogue id and fields (JSON), rendered per language
+
+    def text(self, lang: str = "zh") -> str:
+        """The summary in ``lang`` (a contact's summary is the user's own words)."""
+        if not self.message:
+            return self.summary
+        parsed = json.loads(self.message)
+        return self.render(parsed["id"], parsed.get("fields", {}), lang)
+
+    @staticmethod
+    def render(message_id: str, fields: dict[str, str], lang: str) -> str:
+        """A decision's words: catalogue text, vocabulary values shown by their label."""
+        from ..i18n import text
+
+        shown = dict(fields)
+        if "status" in shown:
+            shown["status"] = CaseStatus.label_of(shown["status"], lang)
+        return text(message_id, lang, **shown)
 
     def to_json(self) -> dict:
         return {"id": self.id, "kind": self.kind, "recorded_at": self.recorded_at,
                 "date": self.on.isoformat(), "channel": self.channel.value if self.channel
                 else None, "ticket": self.ticket, "summary": self.summary,
+                "summary_zh": self.text("zh"),
                 "outcome": self.outcome, "attachments": [a.to_json() for a in self.attachments]}
 
 
@@ -417,14 +437,14 @@ def log_by_case(entries: list[tuple], attachments: list[tuple]) -> dict[str, lis
         files.setdefault(int(entry_id), []).append(Attachment(int(attachment_id), name, sha256,
                                                               int(size)))
     found: dict[str, list[LogEntry]] = {}
-    for entry_id, key, kind, recorded, on, channel, ticket, summary, outcome in entries:
+    for entry_id, key, kind, recorded, on, channel, ticket, summary, outcome, message in entries:
         try:
             parsed = Channel(channel) if channel else None
         except ValueError:
             parsed = Channel.OTHER
         found.setdefault(key, []).append(LogEntry(
             int(entry_id), kind, recorded, date.fromisoformat(on[:10]), parsed, ticket,
-            summary, outcome, files.get(int(entry_id), [])))
+            summary, outcome, files.get(int(entry_id), []), message))
     return found
 
 

@@ -132,7 +132,8 @@ def _log(args: argparse.Namespace, lang: str) -> int:
 
 
 def _saved(case: Case, lang: str, changed: list[str]) -> str:
-    lines = [f"{'已保存' if lang == 'zh' else 'saved'}: {case.id} {case.merchant}"]
+    lines = [(f"已保存：{case.id} {case.merchant}" if lang == "zh" else
+              f"saved: {case.id} {case.merchant}")]
     if case.cancelled_on:
         lines.append(case.summary_line(lang))
     lines.append(("状态：" if lang == "zh" else "status: ") + case.status.label(lang))
@@ -193,6 +194,7 @@ def _print_case(case: Case, lang: str) -> None:
             channel = entry.channel.label(lang) if entry.channel else ""
             ticket = f" #{entry.ticket}" if entry.ticket else ""
             outcome = f" → {entry.outcome}" if entry.outcome else ""
-            print(f"  {entry.on.isoformat()} {channel}{ticket} {entry.summary}{outcome}".rstrip())
+            line = f"  {entry.on.isoformat()} {channel}{ticket} {entry.text(lang)}{outcome}"
+            print(line.rstrip())
             for attachment in entry.attachments:
                 print(f"      {attachment.name}  sha256 {attachment.sha256[:16]}…")

@@ -65,6 +65,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "case.logged": ("已记入案件记录：{summary}", "added to the case log: {summary}"),
     "case.nothing_to_set": ("没有要修改的内容（给出 --cancelled、--status、--note 或 --alias）",
                             "nothing to change (give --cancelled, --status, --note or --alias)"),
+    "decision.cancelled": ("记录取消日期 {day}", "cancelled on {day}"),
+    "decision.cancelled_removed": ("删除了取消日期", "cancellation date removed"),
+    "decision.status": ("状态改为「{status}」", "status set to {status}"),
+    "decision.merged": ("名称「{name}」并入 {case}", "name {name} merged into {case}"),
+    "decision.split": ("名称「{name}」拆分为单独的案件", "name {name} split off into a case of its own"),
     # -- import ---------------------------------------------------------------------------
     "import.cancelled": ("已停止，工作区没有改变。", "Stopped; the workspace was not changed."),
     "import.committed_before_cancel": ("导入在停止前已经完成并保存。",
