@@ -308,9 +308,12 @@ def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | N
         colours = [AFTER_CANCEL_COLOUR if c.after_cancellation else STATE_COLOURS["success"]
                    for c in rows]
         span = (max(days) - min(days)).days
-        width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
-        axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333",
-                 linewidth=0.3, zorder=2)
+        if len(rows) > 400:  # one line per charge in one collection: fast with 10,000
+            axes.vlines(days, 0, amounts, colors=colours, linewidth=0.6, zorder=2)
+        else:
+            width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
+            axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333",
+                     linewidth=0.3, zorder=2)
     elif kind == "monthly":
         per: dict[str, Decimal] = defaultdict(Decimal)
         after: dict[str, bool] = defaultdict(bool)

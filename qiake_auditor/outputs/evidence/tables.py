@@ -114,41 +114,29 @@ def flagged_csv(records: list[dict]) -> bytes:
 
 
 def flagged_xlsx(records: list[dict]) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
+    """The flagged charges as one XLSX sheet: times as date cells, amounts as numbers,
+    every text an inline string (never a formula), the header bold and frozen.
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet("flagged_transactions")
-    bold = Font(bold=True)
-    header = []
-    for name in FLAGGED_COLUMNS:
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
+    Written directly as SpreadsheetML: openpyxl's writer takes seconds for the
+    300,000 cells of a 10,000-charge case.
+    """
+    from .xlsx import Sheet
+
+    sheet = Sheet("flagged_transactions")
+    sheet.header(FLAGGED_COLUMNS)
     for record in records:
         row = []
         for name in FLAGGED_COLUMNS:
             value = record[name]
             if name == "txn_time_local":
                 when = _local(value)
-                cell = WriteOnlyCell(sheet, value=when if when else safe_text(value))
-                if when:
-                    cell.number_format = "yyyy-mm-dd hh:mm:ss"
-            elif isinstance(value, Decimal):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = "#,##0.00"
+                row.append(when if when else safe_text(value))
             elif isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=safe_text(value))
-                cell.data_type = "s"  # never a formula, whatever the text
+                row.append(safe_text(value))
             else:
-                cell = WriteOnlyCell(sheet, value=value)
-            row.append(cell)
+                row.append(value)
         sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return sheet.to_bytes()
 
 
 def all_rows_csv(rows: pd.DataFrame | None, masker: Masker) -> bytes:

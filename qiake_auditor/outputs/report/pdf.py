@@ -29,6 +29,7 @@ RULE = (173, 181, 189)
 ACCENT = (31, 58, 96)
 ALERT = (176, 32, 32)
 SHADE = (236, 240, 245)
+LISTED = 12  # charges written out in the summary and timeline; every one is in section 4
 
 
 @dataclass
@@ -169,18 +170,31 @@ class _Writer:
             pdf.set_text_color(*INK)
 
         draw_header()
-        pdf.set_draw_color(*SHADE)
         bottom = pdf.h - pdf.b_margin
+        lefts = [pdf.l_margin + sum(widths[:i]) for i in range(len(widths))]
+        right = pdf.l_margin + sum(widths)
+        # text() and line() per cell: ten thousand rows must not take cell()'s layout time
         for index, row in enumerate(rows):
             if pdf.get_y() + height > bottom:
                 pdf.add_page()
                 draw_header()
-                pdf.set_draw_color(*SHADE)
+            top = pdf.get_y()
             marked = bool(highlight and highlight[index])
             pdf.set_text_color(*(ALERT if marked else INK))
-            for text, width, align in zip(row, widths, aligns, strict=True):
-                pdf.cell(width, height, text, border="B", align=align)
-            pdf.ln(height)
+            baseline = top + height * 0.72
+            for text, left, width, align in zip(row, lefts, widths, aligns, strict=True):
+                if not text:
+                    continue
+                if align == "R":
+                    x = left + width - pdf.get_string_width(text) - 1
+                elif align == "C":
+                    x = left + (width - pdf.get_string_width(text)) / 2
+                else:
+                    x = left + 1
+                pdf.text(x, baseline, text)
+            pdf.set_draw_color(*SHADE)
+            pdf.line(pdf.l_margin, top + height, right, top + height)
+            pdf.set_y(top + height)
         pdf.set_text_color(*INK)
         pdf.ln(2)
 
@@ -267,8 +281,11 @@ class _Writer:
         self.facts_table(rows)
         if self.f.after:
             self.para(t["after"] + ("：" if self.lang == "zh" else ":"), size=9.5, gap=0.5)
-        for line in self._after_lines():
+        lines = self._after_lines()
+        for line in lines[:LISTED]:
             self.para(line, size=9, colour=ALERT, gap=0.5)
+        if len(lines) > LISTED:
+            self.para(t["more_rows"].format(n=len(lines)), size=9, colour=MUTED)
 
     def _after_lines(self) -> list[str]:
         lines = []
@@ -317,7 +334,7 @@ class _Writer:
             events.append((str(stream.get("first_date")), t["tl_stream"].format(what=what), False))
         if case.cancelled_on:
             events.append((case.cancelled_on.isoformat(), t["tl_cancel"], True))
-        for charge in f.after:
+        for charge in f.after[:LISTED]:
             events.append((str(charge.date), f"{t['tl_after']}  {money(charge.amount, charge.currency)}"
                            f"  {charge.txn_id}", True))
         if f.charges and not f.charges[-1].after_cancellation:
@@ -329,6 +346,10 @@ class _Writer:
                 channel = entry.channel.label(self.lang) if entry.channel else ""
                 events.append((entry.on.isoformat(), f"{t['tl_log']} · {channel} · "
                                f"{self.data.masker.text(entry.summary)}", False))
+        if len(f.after) > LISTED:
+            last = f.after[-1]
+            events.append((str(last.date), f"{t['tl_after']}  {money(last.amount, last.currency)}"
+                           f"  {last.txn_id}  " + t["more_rows"].format(n=len(f.after)), True))
         events.sort(key=lambda e: e[0])
         self.grid((t["log_cols"][0], ""), [(d, text) for d, text, _ in events], (26, self.width - 26),
                   size=8.5, highlight=[alert for *_, alert in events])
@@ -428,8 +449,12 @@ class _Writer:
         self.para("2. " + t["req_2"].format(n=len(f.claimed), total=money_totals(f.claimed_total)))
         rows = [(c.time[:19], money(c.amount, c.currency), c.txn_id, c.merchant_order_id)
                 for c in f.claimed]
-        self.grid((t["col_time"], t["col_amount"], t["col_txn"], t["col_order"]), rows,
-                  (36, 26, 60, self.width - 122), ("L", "R", "L", "L"), size=8)
+        if len(rows) > 60:  # a large case: the list is section 4 itself, not a second copy
+            self.para(t["claimed_in_4"], size=9, colour=MUTED)
+            rows = []
+        if rows:
+            self.grid((t["col_time"], t["col_amount"], t["col_txn"], t["col_order"]), rows,
+                      (36, 26, 60, self.width - 122), ("L", "R", "L", "L"), size=8)
         self.para("3. " + t["req_3"])
 
     def exhibits(self) -> None:

@@ -62,6 +62,8 @@ T = {
         "summary_text": ("{first} 至 {last}，{merchant} 通过 {channels} 共扣费 {count} 笔，合计 {total}。"),
         "summary_after": ("申请人已于 {cancelled} 取消自动续费/解除代扣，此后仍被扣费 {n} 笔，合计 {total}。"),
         "channels_used": "已采取的渠道",
+        "claimed_in_4": "（即第四部分明细表中“取消后”一栏为“是”的各笔；全部列于 tables/flagged_transactions.xlsx，"
+                        "refund_requested 一栏为每笔申请退还的金额。）",
     },
     "en": {
         "title": "Evidence report", "subtitle": "Dispute of automatic renewal / recurring charges",
@@ -145,5 +147,8 @@ T = {
         "summary_after": "The complainant cancelled on {cancelled}; {n} charges followed, "
                          "{total} in all.",
         "channels_used": "Channels already used",
+        "claimed_in_4": "(the charges the table in section 4 marks as after the cancellation; "
+                        "every one is in tables/flagged_transactions.xlsx, whose refund_requested "
+                        "column gives the amount asked back for each.)",
     },
 }
