@@ -4,22 +4,31 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from . import ledger_columns
-from .ledger_columns import DIRECTION_LABELS, STATE_LABELS, LedgerColumns
+from .ledger_columns import LedgerColumns
 from .sortmodel import SortedTableModel
 
-__all__ = ["DIRECTION_LABELS", "STATE_LABELS", "LedgerModel"]
+__all__ = ["LedgerModel"]
 
 
 class LedgerModel(SortedTableModel):
     """Ledger rows; the amount column shows the signed amount and sorts numerically."""
 
     COLUMNS = ledger_columns.COLUMNS
-    HEADERS = ("时间", "金额", "币种", "收/支", "状态", "商户", "交易对方", "商品说明",
-               "支付方式", "来源文件", "行号", "交易号")
+    CONTEXT = "LedgerModel"
+    HEADERS = (QT_TRANSLATE_NOOP("LedgerModel", "时间"), QT_TRANSLATE_NOOP("LedgerModel", "金额"),
+               QT_TRANSLATE_NOOP("LedgerModel", "币种"),
+               QT_TRANSLATE_NOOP("LedgerModel", "收/支"),
+               QT_TRANSLATE_NOOP("LedgerModel", "状态"), QT_TRANSLATE_NOOP("LedgerModel", "商户"),
+               QT_TRANSLATE_NOOP("LedgerModel", "交易对方"),
+               QT_TRANSLATE_NOOP("LedgerModel", "商品说明"),
+               QT_TRANSLATE_NOOP("LedgerModel", "支付方式"),
+               QT_TRANSLATE_NOOP("LedgerModel", "来源文件"),
+               QT_TRANSLATE_NOOP("LedgerModel", "行号"),
+               QT_TRANSLATE_NOOP("LedgerModel", "交易号"))
     AMOUNT = COLUMNS.index("amount")
 
     def __init__(self, frame: pd.DataFrame | None = None, parent=None) -> None:
@@ -28,18 +37,25 @@ class LedgerModel(SortedTableModel):
         empty = pd.DataFrame({c: pd.Series(dtype="str") for c in self.COLUMNS})
         empty["source_row"] = empty["source_row"].astype("int64")
         self.frame = empty
+        self.prepared: LedgerColumns | None = None
         self.set_frame(frame if frame is not None else empty)
 
     def set_frame(self, frame: pd.DataFrame, prepared: LedgerColumns | None = None) -> None:
         """Show a ledger frame; ``prepared`` (from a worker) skips the column computation."""
         self.frame = frame.reset_index(drop=True)
         prepared = prepared or ledger_columns.prepare(self.frame)
+        self.prepared = prepared
         self._income = prepared.income
         self._set_columns(prepared.display, prepared.keys)
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
         value = super().data(index, role)
         return str(value) if role == Qt.ItemDataRole.DisplayRole and value is not None else value
+
+    def row_texts(self, view_rows: list[int]) -> list[list[str]]:
+        """The shown texts of some view rows (for copying)."""
+        rows = [self.source_row(r) for r in view_rows]
+        return [[str(column[r]) for column in self._display] for r in rows]
 
     def extra_data(self, row: int, column: int, role: int):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:

@@ -1,93 +1,291 @@
-"""The 全部交易 tab: a search field over the ledger table.
+"""The 全部交易 tab: filters over the ledger table, selection totals, copy and export.
 
-The search is a vectorised substring test over the text columns, run after a
-short pause in typing, so a million rows stay responsive.
+Filters are computed by :mod:`.ledger_filter` on a worker thread (Arrow lets go of
+the GIL), after a short pause in typing, so a million rows stay responsive; the
+result is applied to the model's numpy row order.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QItemSelectionModel, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..money import format_amount, sum_amounts
+from ..vocab import Direction, RowState
+from . import lang, workers
+from .ledger_filter import Criteria, mask
 from .ledger_model import LedgerModel
 from .tables import fit_columns, make_table
 
-SEARCHED = ("merchant", "counterparty", "description", "method", "txn_id",
-            "merchant_order_id", "source", "amount", "time")
-
-
-def search_mask(frame: pd.DataFrame, text: str) -> np.ndarray | None:
-    """Rows where any searched column contains ``text`` (case-insensitive); None for no text."""
-    text = text.strip()
-    if not text:
-        return None
-    mask = np.zeros(len(frame), dtype=bool)
-    for column in SEARCHED:
-        if column in frame:
-            found = frame[column].astype("str").str.contains(text, case=False, regex=False)
-            mask |= found.fillna(False).to_numpy(dtype=bool)
-    return mask
-
 
 class LedgerPage(QWidget):
-    """Search field, match count and the ledger table."""
+    """Filter bar, match count, the ledger table and the selection's totals."""
+
+    filtered = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LedgerModel(parent=self)
-        self.view = make_table(self.model, self)
+        self.view = make_table(self.model, self, multi=True)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索商户、说明、交易号、金额…"))
         self.search.setClearButtonEnabled(True)
+        self.merchant = QLineEdit(self)
+        self.merchant.setPlaceholderText(self.tr("商户"))
+        self.merchant.setClearButtonEnabled(True)
+        self.use_dates = QCheckBox(self.tr("日期"), self)
+        self.date_from = QDateEdit(self)
+        self.date_to = QDateEdit(self)
+        for editor in (self.date_from, self.date_to):
+            editor.setCalendarPopup(True)
+            editor.setDisplayFormat("yyyy-MM-dd")
+            editor.setEnabled(False)
+        self.use_dates.toggled.connect(self.date_from.setEnabled)
+        self.use_dates.toggled.connect(self.date_to.setEnabled)
+        self.direction = QComboBox(self)
+        self.direction.addItem(self.tr("全部收支"), "")
+        for member in Direction:
+            self.direction.addItem(member.label(lang.lang()), member.value)
+        self.state = QComboBox(self)
+        self.state.addItem(self.tr("全部状态"), "")
+        for member in RowState:
+            self.state.addItem(member.label(lang.lang()), member.value)
+        self.source = QComboBox(self)
+        self.source.addItem(self.tr("全部账单"), "")
+        self.amount_min = QLineEdit(self)
+        self.amount_max = QLineEdit(self)
+        for editor, hint in ((self.amount_min, self.tr("最小金额")),
+                             (self.amount_max, self.tr("最大金额"))):
+            editor.setPlaceholderText(hint)
+            editor.setValidator(QDoubleValidator(0, 1e12, 2, editor))
+            editor.setMaximumWidth(110)
+        self.clear_button = QPushButton(self.tr("清除筛选"), self)
+        self.clear_button.clicked.connect(self.clear_filters)
         self.matches = QLabel(self)
+        self.selection_label = QLabel(self)
+        self.copy_button = QPushButton(self.tr("复制所选行"), self)
+        self.copy_button.clicked.connect(self.copy_rows)
+        self.export_button = QPushButton(self.tr("导出当前视图…"), self)
+        self.export_button.clicked.connect(self.export_view)
+        QShortcut(QKeySequence.StandardKey.Copy, self.view, self.copy_rows)
+
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(lambda _text: self._timer.start())
-        bar = QHBoxLayout()
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.matches)
+        for editor in (self.search, self.merchant, self.amount_min, self.amount_max):
+            editor.textChanged.connect(lambda _text: self._timer.start())
+        for box in (self.direction, self.state, self.source):
+            box.currentIndexChanged.connect(lambda _i: self._timer.start())
+        for editor in (self.date_from, self.date_to):
+            editor.dateChanged.connect(lambda _d: self._timer.start())
+        self.use_dates.toggled.connect(lambda _on: self._timer.start())
+        self._task: workers.Task | None = None
+        self._generation = 0
+
+        filters = QGridLayout()
+        filters.addWidget(self.search, 0, 0, 1, 3)
+        filters.addWidget(self.merchant, 0, 3)
+        filters.addWidget(self.source, 0, 4, 1, 2)
+        filters.addWidget(self.matches, 0, 6)
+        row = QHBoxLayout()
+        for widget in (self.use_dates, self.date_from, QLabel("–", self), self.date_to,
+                       self.direction, self.state, self.amount_min, QLabel("–", self),
+                       self.amount_max, self.clear_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        filters.addLayout(row, 1, 0, 1, 7)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.selection_label, 1)
+        bottom.addWidget(self.copy_button)
+        bottom.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 6, 0)
-        layout.addLayout(bar)
+        layout.addLayout(filters)
         layout.addWidget(self.view)
+        layout.addLayout(bottom)
+        self._selection_changed()
+
+    # -- data -------------------------------------------------------------------------------
 
     def set_frame(self, frame: pd.DataFrame, prepared=None) -> None:
         self.model.set_frame(frame, prepared)
         fit_columns(self.view, 280)
-        self.apply_search()
+        current = self.source.currentData()
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem(self.tr("全部账单"), "")
+        for name in sorted(pd.unique(frame["source"].astype("str"))):
+            self.source.addItem(str(name), str(name))
+        found = self.source.findData(current)
+        self.source.setCurrentIndex(max(found, 0))
+        self.source.blockSignals(False)
+        self.apply_search(wait=True)
 
-    def apply_search(self) -> None:
+    def criteria(self) -> Criteria:
+        def number(editor: QLineEdit) -> float | None:
+            text = editor.text().strip().replace(",", "")
+            try:
+                return float(text) if text else None
+            except ValueError:
+                return None
+
+        dates = self.use_dates.isChecked()
+        return Criteria(
+            text=self.search.text(), merchant=self.merchant.text(),
+            date_from=self.date_from.date().toString("yyyy-MM-dd") if dates else "",
+            date_to=self.date_to.date().toString("yyyy-MM-dd") if dates else "",
+            direction=str(self.direction.currentData() or ""),
+            state=str(self.state.currentData() or ""),
+            source=str(self.source.currentData() or ""),
+            amount_min=number(self.amount_min), amount_max=number(self.amount_max))
+
+    def set_dates(self, first: str, last: str) -> None:
+        """Filter on a date range (YYYY-MM-DD)."""
+        self.date_from.setDate(QDate.fromString(first, "yyyy-MM-dd"))
+        self.date_to.setDate(QDate.fromString(last, "yyyy-MM-dd"))
+        self.use_dates.setChecked(True)
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.merchant, self.amount_min, self.amount_max,
+                       self.direction, self.state, self.source, self.use_dates):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.merchant.clear()
+        self.amount_min.clear()
+        self.amount_max.clear()
+        for box in (self.direction, self.state, self.source):
+            box.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+        for widget in (self.search, self.merchant, self.amount_min, self.amount_max,
+                       self.direction, self.state, self.source, self.use_dates):
+            widget.blockSignals(False)
+        self.apply_search(wait=True)
+
+    def apply_search(self, wait: bool = False) -> None:
+        """Compute the filter off the GUI thread (``wait``: here, now) and show it."""
         self._timer.stop()
-        mask = search_mask(self.model.frame, self.search.text())
-        self.model.set_filter(mask)
-        total = self.model.data_rows()
-        shown = self.model.rowCount()
-        self.matches.setText(self.tr("{0} / {1} 笔").format(shown, total) if mask is not None
-                             else self.tr("共 {0} 笔").format(total))
+        criteria = self.criteria()
+        prepared, rows = self.model.prepared, self.model.data_rows()
+        self._generation += 1
+        if wait or criteria.empty():
+            self._show_mask(self._generation, mask(prepared, criteria, rows))
+            return
+        generation = self._generation
+        task = workers.Task(lambda progress: mask(prepared, criteria, rows))
+        task.signals.finished.connect(lambda found: self._show_mask(generation, found))
+        self._task = task
+        workers.start(task)
+
+    def _show_mask(self, generation: int, found: np.ndarray | None) -> None:
+        if generation != self._generation:
+            return  # a later filter is on its way
+        self._task = None
+        self.model.set_filter(found)
+        total, shown = self.model.data_rows(), self.model.rowCount()
+        self.matches.setText(self.tr("{0} / {1} 笔").format(f"{shown:,}", f"{total:,}")
+                             if found is not None else self.tr("共 {0} 笔").format(f"{total:,}"))
+        self._selection_changed()
+        self.filtered.emit()
+
+    @property
+    def filtering(self) -> bool:
+        return self._task is not None or self._timer.isActive()
+
+    # -- selection --------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        """Data rows of the selected view rows, in view order."""
+        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        return [self.model.source_row(r) for r in rows]
+
+    def _selection_changed(self, *_args) -> None:
+        rows = self.selected_rows()
+        self.copy_button.setEnabled(bool(rows))
+        if not rows:
+            self.selection_label.setText(self.tr("选中多行可查看合计（Ctrl+C 复制）"))
+            return
+        picked = self.model.frame.iloc[rows]
+        parts = []
+        for currency, group in picked.groupby("currency", sort=True):
+            out = sum_amounts(group.loc[group["direction"] == "expense", "amount"])
+            back = sum_amounts(group.loc[group["direction"] == "income", "amount"])
+            parts.append(self.tr("支出 {0} · 收入 {1}").format(
+                format_amount(out, str(currency)), format_amount(back, str(currency))))
+        self.selection_label.setText(self.tr("已选 {0} 笔：{1}").format(
+            f"{len(rows):,}", "；".join(parts)))
+
+    def copy_rows(self) -> str:
+        """Copy the selected rows (with the header) as tab-separated text."""
+        view_rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
+        if not view_rows:
+            return ""
+        header = [str(self.model.headerData(c, Qt.Orientation.Horizontal))
+                  for c in range(self.model.columnCount())]
+        lines = ["\t".join(header)] + ["\t".join(r) for r in self.model.row_texts(view_rows)]
+        text = "\n".join(lines)
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def view_frame(self) -> pd.DataFrame:
+        """The rows shown now, in the order shown."""
+        return self.model.frame.iloc[self.model.order()]
+
+    def export_view(self) -> None:
+        from . import messages
+
+        frame = self.view_frame()
+        if frame.empty:
+            messages.info(self.tr("导出当前视图"), self.tr("当前视图中没有交易。"), self)
+            return
+        name = messages.save_file(self.tr("导出当前视图"), "transactions.csv",
+                                  "CSV (*.csv);;Excel (*.xlsx)", self)
+        if not name:
+            return
+        from ..errors import UserError
+        from ..exports import write_ledger
+
+        try:
+            write_ledger(frame, Path(name))
+        except (UserError, OSError) as exc:
+            messages.error(self.tr("导出失败"), lang.error_text(exc), self)
+            return
+        messages.info(self.tr("导出当前视图"),
+                      self.tr("已导出 {0} 笔交易到 {1}").format(f"{len(frame):,}", name), self)
 
     def show_row(self, source: str, source_row: int) -> bool:
-        """Select the ledger row read from ``source`` at ``source_row`` (clears the search)."""
+        """Select the ledger row read from ``source`` at ``source_row`` (clears the filters)."""
         frame = self.model.frame
         hits = np.flatnonzero((frame["source"].to_numpy() == source)
                               & (frame["source_row"].to_numpy() == source_row))
         if not len(hits):
             return False
-        if self.search.text():
-            self.search.blockSignals(True)
-            self.search.clear()
-            self.search.blockSignals(False)
-            self.apply_search()
+        if not self.criteria().empty():
+            self.clear_filters()
         row = self.model.view_row(int(hits[0]))
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             | QItemSelectionModel.SelectionFlag.Rows)
-        self.view.scrollTo(index, self.view.ScrollHint.PositionAtCenter)
+        self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
-
-
-

@@ -1,7 +1,9 @@
 """The one seam for user-facing messages, questions and file choosers.
 
 Logic calls :func:`info`, :func:`warning`, :func:`error`, :func:`ask`,
-:func:`ask_text`, :func:`ask_date`, :func:`open_files` and :func:`save_file`;
+:func:`ask_text`, :func:`ask_date`, :func:`open_files`, :func:`save_file` and the
+window's own dialogs (:func:`ask_log_entry`, :func:`ask_mapping`, :func:`edit_watch`,
+:func:`ask_settings`, :func:`about`);
 only :class:`DialogMessages` opens real dialogs. Tests install a recorder with
 :func:`install` so nothing ever blocks.
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -23,10 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
 
 
 class DialogMessages:
@@ -82,6 +80,40 @@ class DialogMessages:
         return date(chosen.year(), chosen.month(), chosen.day())
 
 
+    def ask_log_entry(self, attachments: list, parent: QWidget | None = None):
+        from .dialogs import LogEntryDialog
+
+        dialog = LogEntryDialog(list(attachments), parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_mapping(self, name: str, header: list[str], rows: list[list[str]],
+                    guessed: dict[str, str], fields: tuple[str, ...],
+                    parent: QWidget | None = None) -> dict[str, str] | None:
+        from .dialogs import MappingDialog
+
+        dialog = MappingDialog(name, header, rows, guessed, fields, parent)
+        return dialog.mapping() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def edit_watch(self, words: list[str], parent: QWidget | None = None):
+        from .dialogs import WatchDialog
+
+        dialog = WatchDialog(words, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.added, dialog.removed
+
+    def ask_settings(self, language: str, notice_days: int, parent: QWidget | None = None):
+        from .dialogs import SettingsDialog
+
+        dialog = SettingsDialog(language, notice_days, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return str(dialog.language.currentData() or ""), int(dialog.notice.value())
+
+    def about(self, title: str, html: str, parent: QWidget | None = None) -> None:
+        QMessageBox.about(parent, title, html)
+
+
 _current: DialogMessages = DialogMessages()
 
 
@@ -128,3 +160,27 @@ def open_files(title: str, filters: str, parent: QWidget | None = None) -> list[
 def save_file(title: str, suggested: str, filters: str,
               parent: QWidget | None = None) -> str | None:
     return _current.save_file(title, suggested, filters, parent)
+
+
+def ask_log_entry(attachments: list, parent: QWidget | None = None):
+    """A new case-log entry (:class:`.dialogs.LogEntryAnswer`) or None."""
+    return _current.ask_log_entry(attachments, parent)
+
+
+def ask_mapping(name: str, header: list[str], rows: list[list[str]], guessed: dict[str, str],
+                fields: tuple[str, ...], parent: QWidget | None = None) -> dict[str, str] | None:
+    return _current.ask_mapping(name, header, rows, guessed, fields, parent)
+
+
+def edit_watch(words: list[str], parent: QWidget | None = None):
+    """(added, removed) watch words, or None."""
+    return _current.edit_watch(words, parent)
+
+
+def ask_settings(language: str, notice_days: int, parent: QWidget | None = None):
+    """(language or "", notice days), or None."""
+    return _current.ask_settings(language, notice_days, parent)
+
+
+def about(title: str, html: str, parent: QWidget | None = None) -> None:
+    _current.about(title, html, parent)

@@ -22,14 +22,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..money import format_amount
+from ..vocab import Flag, StreamStatus, StreamType
+from . import lang
+from .cases_view import next_charge
 from .chart_view import ChartView
-from .streams_model import ALERT, STATUS_LABELS, label
+
+ALERT = Flag.AFTER_CANCELLATION
 
 
 def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
     """Streams whose next charge falls within ``within_days`` of the scan's as-of date.
 
-    Income streams are left out; rows are sorted by date, then merchant.
+    Income streams and cancelled streams are left out; rows sorted by date, then merchant.
     """
     if not scan or not scan.get("as_of"):
         return []
@@ -37,8 +42,8 @@ def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
     until = as_of + timedelta(days=within_days)
     found = []
     for stream in scan.get("streams") or []:
-        expected = stream.get("next_expected")
-        if not expected or stream.get("type") == "income" \
+        expected = next_charge(stream, as_of.isoformat())
+        if expected == "—" or stream.get("type") == StreamType.INCOME \
                 or stream.get("direction") == "income":
             continue
         when = date.fromisoformat(str(expected)[:10])
@@ -85,7 +90,10 @@ class OverviewPage(QWidget):
     def figure(self):
         return self.chart.figure
 
-    def show_scan(self, scan: dict | None) -> None:
+    def show_scan(self, snapshot) -> None:
+        scan = None
+        if snapshot is not None and snapshot.as_of is not None:
+            scan = {"as_of": snapshot.as_of.isoformat(), "streams": snapshot.streams}
         self.chart.show_overview(scan)
         rows = upcoming_charges(scan, self.WITHIN_DAYS)
         as_of = (scan or {}).get("as_of") or "—"
@@ -94,8 +102,8 @@ class OverviewPage(QWidget):
         self.upcoming.setRowCount(len(rows))
         for index, row in enumerate(rows):
             cells = [row["date"], str(row["merchant"]),
-                     f"{row['currency']} {row['amount']}".strip(),
-                     label(STATUS_LABELS, row["status"]), row["cancel_by"] or "—"]
+                     format_amount(row["amount"] or 0, row["currency"] or "CNY"),
+                     StreamStatus.label_of(row["status"], lang.lang()), row["cancel_by"] or "—"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:

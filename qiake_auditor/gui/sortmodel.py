@@ -8,7 +8,13 @@ and sorting is one ``argsort(kind="mergesort")``.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 _EMPTY = np.empty(0, dtype=object)
 
@@ -16,7 +22,8 @@ _EMPTY = np.empty(0, dtype=object)
 class SortedTableModel(QAbstractTableModel):
     """Columns of display strings with sort keys; subclasses fill them in ``_columns``."""
 
-    HEADERS: tuple[str, ...] = ()
+    HEADERS: tuple[str, ...] = ()   # marked with QT_TRANSLATE_NOOP(CONTEXT, ...)
+    CONTEXT = "SortedTableModel"
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -68,7 +75,9 @@ class SortedTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
+            if not 0 <= section < len(self.HEADERS):
+                return None
+            return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         return str(section + 1)
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
@@ -111,6 +120,10 @@ class SortedTableModel(QAbstractTableModel):
     def source_row(self, view_row: int) -> int:
         """The data row shown at ``view_row``."""
         return int(self._order[view_row])
+
+    def order(self) -> np.ndarray:
+        """The data rows shown, in view order."""
+        return self._order
 
     def view_row(self, source_row: int) -> int:
         """Where data row ``source_row`` is shown now (-1 if absent)."""

@@ -1,98 +1,137 @@
-"""The work the window hands to its worker: plain functions, no Qt.
+"""The work the window hands to its worker: calls of the application layer, no Qt.
 
-Each opens its own :class:`Workspace` (SQLite connections belong to one thread),
-does its job and returns a :class:`Snapshot` of everything the window shows.
+Each task opens its own :class:`~qiake_auditor.app.Audit` (SQLite connections belong
+to one thread), does its job and returns a :class:`View` of everything the window
+shows. No rule is decided here: the snapshot (cases, streams, totals) is the app's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
 
-from .. import demo
+from ..app import Audit, Snapshot
+from ..app import demo as app_demo
 from ..errors import Cancelled
-from ..ingest import FileReport, import_paths
-from ..ledger import counts_as_spending
-from ..money import sum_amounts
+from ..ingest import FileReport
 from ..progress import NO_PROGRESS, Progress
-from ..workspace import StoredFile, Workspace
+from ..workspace import StoredFile
 from . import ledger_columns
 
 
 @dataclass
-class Snapshot:
+class View:
     """The workspace as the window shows it, computed in the worker."""
 
     workspace: Path
     files: list[StoredFile]
     ledger: pd.DataFrame
-    scan: dict | None
-    cancellations: dict[str, str]
-    watch: list[str]
+    snapshot: Snapshot
+    dismissed: set[str] = field(default_factory=set)
+    watch: list[str] = field(default_factory=list)
     columns: ledger_columns.LedgerColumns | None = None  # the ledger table, precomputed
     file_rows: dict[str, int] = field(default_factory=dict)  # stored file name -> rows
-    spending: dict[str, Decimal] = field(default_factory=dict)  # currency -> money out
     reports: list[FileReport] = field(default_factory=list)
-    scan_error: str | None = None  # detection failed; the ledger is still shown
+    notes: list[str] = field(default_factory=list)
+    # The user pressed Stop after the import was already committed: it stands.
+    committed_before_cancel: bool = False
+    scan_error: str | None = None
 
 
-def load(workspace: Path, overrides: dict | None = None,
-         progress: Progress = NO_PROGRESS) -> Snapshot:
-    """Read the ledger and scan it with the user's decisions (plus fixed ``overrides``)."""
-    with Workspace(workspace) as space:
-        return _snapshot(space, overrides, progress)
+class ImportCancelled(Cancelled):
+    """Stop before the commit; ``unchanged`` is what reopening the workspace showed."""
+
+    def __init__(self, unchanged: bool) -> None:
+        super().__init__()
+        self.unchanged = unchanged
 
 
-def _snapshot(space: Workspace, overrides: dict | None, progress: Progress) -> Snapshot:
-    progress.report(0.05, "reading the ledger")
-    ledger = space.ledger()
-    progress.check()
-    scan_error = None
-    try:
-        scan = demo.scan_workspace(space, progress, overrides)
-    except Cancelled:
-        raise
-    except Exception as exc:  # a detection bug must not hide the imported ledger
-        scan, scan_error = None, f"{type(exc).__name__}: {exc}"
-    snapshot = Snapshot(Path(space.path), space.files(), ledger, scan,
-                        space.decisions("cancelled"), sorted(space.decisions("watch")))
-    snapshot.scan_error = scan_error
-    progress.report(0.95, "preparing the tables")
-    snapshot.columns = ledger_columns.prepare(ledger)
+def default_demo_path() -> Path:
+    return app_demo.default_demo_path()
+
+
+def _view(audit: Audit, lang: str, progress: Progress, imported=None) -> View:
+    snap = audit.snapshot(lang=lang, progress=progress)
+    snap.cases  # noqa: B018 - built now, while the workspace is open (on the worker)
+    ledger = audit.workspace.ledger()
+    view = View(Path(audit.path), audit.workspace.files(), ledger, snap,
+                audit.dismissed(), audit.watch_words())
+    if imported is not None:
+        view.reports, view.notes = list(imported.reports), list(imported.notes)
+    view.columns = ledger_columns.prepare(ledger, lang)
     if not ledger.empty:
         # An archive member's source is "archive.zip/member.csv": count it under the archive.
         for source, count in ledger["source"].value_counts().items():  # a few sources
             stored = str(source).split("/", 1)[0]
-            snapshot.file_rows[stored] = snapshot.file_rows.get(stored, 0) + int(count)
-        spent = ledger.loc[counts_as_spending(ledger), ["currency", "amount"]]
-        snapshot.spending = {str(c): sum_amounts(part["amount"])
-                             for c, part in spent.groupby("currency")}
-    return snapshot
+            view.file_rows[stored] = view.file_rows.get(stored, 0) + int(count)
+    return view
+
+
+def load(workspace: Path, lang: str = "zh", progress: Progress = NO_PROGRESS) -> View:
+    """Scan the workspace with the user's decisions."""
+    with Audit.open(workspace) as audit:
+        return _view(audit, lang, _NoCancel(progress))
+
+
+def _state(audit: Audit) -> tuple[int, tuple[str, ...]]:
+    return audit.workspace.row_count(), tuple(f.sha256 for f in audit.workspace.files())
 
 
 def import_files(workspace: Path, paths: Sequence[Path], password: str | None = None,
-                 overrides: dict | None = None, progress: Progress = NO_PROGRESS) -> Snapshot:
-    """Import statements (all or nothing), then load."""
-    with Workspace(workspace) as space:  # one workspace: the rows just stored stay in memory
-        reports, _keys = import_paths([Path(p) for p in paths], space, password,
-                                      progress=progress)
-        snapshot = _snapshot(space, overrides, progress)
-    snapshot.reports = reports
-    return snapshot
+                 column_map: dict[str, str] | None = None, lang: str = "zh",
+                 progress: Progress = NO_PROGRESS) -> View:
+    """Import statements (all or nothing), then scan.
+
+    Stop before the commit: the app rolls back, and the workspace is reopened to
+    check that it holds what it held before (:class:`ImportCancelled`). Stop after
+    the commit: the import stands and the view says so.
+    """
+    with Audit.open(workspace) as audit:
+        before = _state(audit)
+        try:
+            imported = audit.import_files([Path(p) for p in paths], password, column_map,
+                                          Part(progress, 0.0, 0.75))
+        except Cancelled:
+            audit.close()
+            with Audit.open(workspace, read_only=True) as check:
+                raise ImportCancelled(_state(check) == before) from None
+        late = progress.cancelled()
+        view = _view(audit, lang, _NoCancel(Part(progress, 0.75, 1.0)), imported)
+    view.committed_before_cancel = late
+    return view
 
 
-def open_demo(workspace: Path, progress: Progress = NO_PROGRESS) -> Snapshot:
-    """A fresh workspace with the bundled demo statements and the demo's decisions."""
-    workspace = Path(workspace)
-    for leftover in (workspace, Path(f"{workspace}-wal"), Path(f"{workspace}-shm")):
-        leftover.unlink(missing_ok=True)
-    with Workspace(workspace) as space:
-        reports, _keys = import_paths(demo.demo_files(), space, progress=progress)
-        demo.apply_demo_decisions(space)
-        snapshot = _snapshot(space, demo.demo_overrides(), progress)
-    snapshot.reports = reports
-    return snapshot
+def open_demo(workspace: Path | None = None, lang: str = "zh",
+              progress: Progress = NO_PROGRESS) -> View:
+    """The demo in its own fresh workspace (never the user's)."""
+    progress.report(0.05, "")
+    audit, imported = app_demo.open_demo(workspace)
+    with audit:
+        return _view(audit, lang, Part(progress, 0.5, 1.0), imported)
+
+
+class Part(Progress):
+    """One stage of a task: its 0..1 is reported as ``low``..``high`` of the whole."""
+
+    def __init__(self, inner: Progress, low: float, high: float) -> None:
+        self._inner, self._low, self._high = inner, low, high
+
+    def report(self, fraction: float, text: str = "") -> None:
+        fraction = min(max(float(fraction), 0.0), 1.0)
+        self._inner.report(self._low + (self._high - self._low) * fraction, text)
+
+    def cancelled(self) -> bool:
+        return self._inner.cancelled()
+
+
+class _NoCancel(Progress):
+    """Progress of the scan after a committed import: reported, no longer cancellable."""
+
+    def __init__(self, inner: Progress) -> None:
+        self._inner = inner
+
+    def report(self, fraction: float, text: str = "") -> None:
+        self._inner.report(fraction, text)

@@ -31,9 +31,15 @@ class SignalProgress(Progress):
     def __init__(self, signals: WorkerSignals) -> None:
         self._signals = signals
         self._cancel = threading.Event()
+        self._done = 0.0
 
     def report(self, fraction: float, text: str = "") -> None:
-        self._signals.progress.emit(float(fraction), text)
+        """Forward only: a report below what was already reported is not shown."""
+        fraction = min(max(float(fraction), 0.0), 1.0)
+        if fraction < self._done:
+            return
+        self._done = fraction
+        self._signals.progress.emit(fraction, text)
 
     def cancel(self) -> None:
         self._cancel.set()

@@ -1,4 +1,5 @@
-"""The main window, driven headless: demo data, drops, passwords, errors, decisions."""
+"""The main window, driven headless through its real flows: demo, drops, cases and their
+decisions, the case log, restart, cancel, passwords, bad files, column mapping."""
 
 from __future__ import annotations
 
@@ -11,18 +12,20 @@ import pyzipper
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
-from qiake_auditor import demo
+from qiake_auditor.app import Audit
+from qiake_auditor.app import demo as app_demo
+from qiake_auditor.gui.dialogs import LogEntryAnswer
+from qiake_auditor.gui.main_window import MainWindow
 from qiake_auditor.workspace import Workspace
 
 pytestmark = pytest.mark.gui
 
-QIAKE = "深圳洽客科技有限公司"
 ALIPAY_DEMO = "支付宝交易明细(20240601-20251130).csv"
 
 
 def demo_file(name: str) -> Path:
-    path = next((p for p in demo.demo_files() if p.name == name), None)
-    assert path is not None, f"demo statement {name} missing from {demo.demo_dir()}"
+    path = next((p for p in app_demo.demo_files() if p.name == name), None)
+    assert path is not None, f"demo statement {name} missing from {app_demo.demo_dir()}"
     return path
 
 
@@ -32,52 +35,153 @@ def wait_loaded(qtbot, window, start) -> None:
     assert not window.busy
 
 
-def drop(window, paths: list[Path]) -> None:
+def drop(target, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(QPoint(300, 300)), Qt.DropAction.CopyAction, mime,
+    event = QDropEvent(QPointF(QPoint(30, 30)), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    target.dropEvent(event)
 
 
-def test_window_opens_on_the_demo_statements(qtbot, window, message_mock):
+def qiake_item(window):
+    case = next(c for c in window.view.snapshot.cases if "洽客" in c.merchant)
+    return case, window.cases_view.case_item(case.id)
+
+
+def test_the_demo_opens_on_the_qiake_case_with_its_badge_and_totals(qtbot, window,
+                                                                    message_mock):
+    user_workspace = window.workspace_path
     wait_loaded(qtbot, window, window.open_demo)
-    with Workspace(window.workspace_path) as space:
-        stored_rows = space.row_count()
-        assert space.decisions("cancelled") == {QIAKE: "2025-06-20"}
-    assert stored_rows > 100
-    assert window.ledger_model.rowCount() == stored_rows
-    assert window.files_list.count() == len(demo.demo_files()) == 3
-    merchants = set(window.ledger_model.frame["merchant"])
-    assert QIAKE in merchants
-    assert f"{stored_rows} 笔交易" in window.counts_label.text()
-    assert window.tabs.tabText(0) == "订阅与周期扣费"
-    assert window.tabs.tabText(1) == "全部交易"
-    # The stream charged most often after its cancellation is selected, with its chart.
-    stream = window.selected_stream()
-    assert "洽客" in stream["merchant"]
-    assert "after_cancellation" in stream["flags"]
-    assert window.chart.showing == stream["merchant"]
-    assert window.charges.rowCount() == len(stream["charges"])
-    alert_rows = [r for r in range(window.charges.rowCount())
-                  if "取消后扣款" in window.charges.item(r, 5).text()]
-    after = [c for c in stream["charges"] if "after_cancellation" in c["flags"]]
-    assert len(alert_rows) == len(after) >= 1
-    assert all(c["date"] > "2025-06-20" for c in after)
-    assert "个取消后仍扣款" in window.counts_label.text()
-    assert [k for k in message_mock.kinds() if k == "error"] == []
-
-
-def test_dropping_a_statement_imports_it(qtbot, window, tmp_path, message_mock):
-    copy = tmp_path / "我的账单.csv"
-    shutil.copyfile(demo_file(ALIPAY_DEMO), copy)
-    with qtbot.waitSignal(window.loaded, timeout=60000):
-        drop(window, [copy])
-    assert window.files_list.count() == 1
-    assert "我的账单.csv" in window.files_list.item(0).text()
-    assert set(window.ledger_model.frame["source"]) == {"我的账单.csv"}
-    assert window.ledger_model.rowCount() > 100
+    assert window.workspace_path == app_demo.default_demo_path() != user_workspace
+    assert not user_workspace.exists()  # the user's workspace is never touched
+    assert "演示工作区" in window.windowTitle()
+    assert [window.tabs.tabText(i) for i in range(3)] == ["案件", "全部交易", "每月总览"]
+    assert window.tabs.currentIndex() == 0
+    case = window.selected_case()
+    assert "洽客" in case.merchant
+    _case, item = qiake_item(window)
+    assert item.text(5) == "¥5,274.00"
+    assert item.text(10).startswith("⚠ 取消后仍扣款 ¥2,125.00")
+    assert item.childCount() == len(case.streams) == 3
+    detail = window.detail.toPlainText()
+    assert "¥5,274.00" in detail and "¥2,125.00" in detail and "取消后仍在扣款" in detail
+    assert "取消后仍被扣 ¥2,125.00" in window.cases_view.summary.text()
+    after_rows = [r for r in range(window.charges.rowCount())
+                  if "取消后仍扣款" in window.charges.item(r, 3).text()]
+    assert len(after_rows) == len(case.after) >= 1
+    # A cancelled stream shows no next charge.
+    assert all(item.child(i).text(8) == "—" for i in range(item.childCount())
+               if item.child(i).text(9) == "已取消")
+    assert window.files_list.count() == 3
     assert "error" not in message_mock.kinds()
+
+
+def test_drop_import_decide_log_and_find_it_all_again_after_a_restart(qtbot, window, tmp_path,
+                                                                      message_mock):
+    copies = []
+    for source in app_demo.demo_files():
+        copy = tmp_path / "bills" / source.name
+        copy.parent.mkdir(exist_ok=True)
+        shutil.copyfile(source, copy)
+        copies.append(copy)
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        drop(window, [tmp_path / "bills"])  # a folder: its statements
+    assert window.files_list.count() == 3
+    assert message_mock.kinds() == ["info"]  # the import summary, per file
+    summary = message_mock.shown[0][2]
+    assert all(p.name in summary for p in copies) and "新增" in summary
+    case, item = qiake_item(window)
+    assert case.cancelled_on is None and not case.after
+    window.cases_view.select_case(case.id)
+    assert window.selected_case().id == case.id
+    # Record the cancellation: the after-cancellation badge and total appear.
+    message_mock.date_answers.append(date(2025, 6, 20))
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.case_detail.buttons["cancel"].click()
+    case, item = qiake_item(window)
+    assert case.cancelled_on == date(2025, 6, 20)
+    assert item.text(10).startswith("⚠ 取消后仍扣款 ¥2,125.00")
+    assert window.selected_case().id == case.id
+    assert "¥2,125.00" in window.detail.toPlainText()
+    # A case-log entry with an attachment dropped on the log.
+    shot = tmp_path / "客服截图.png"
+    shot.write_bytes(b"\x89PNG fake screenshot bytes")
+    message_mock.log_answers.append(LogEntryAnswer("merchant", "客服答应退款", "T-1001",
+                                                   "等待退款", date(2025, 12, 1), [shot]))
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        drop(window.case_detail.log, [shot])
+    assert message_mock.shown[-1][0] == "ask_log_entry" and str(shot) in message_mock.shown[-1][2]
+    case = window.selected_case()
+    entry = next(e for e in case.log if e.kind == "contact")
+    assert (entry.summary, entry.ticket, entry.outcome) == ("客服答应退款", "T-1001", "等待退款")
+    assert [a.name for a in entry.attachments] == ["客服截图.png"]
+    logged = [window.case_detail.log.item(i).text()
+              for i in range(window.case_detail.log.count())]
+    assert any("T-1001" in t for t in logged) and any("客服截图.png" in t for t in logged)
+    # Status and the guidance checklist.
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.case_detail.buttons["disputed"].click()
+    window.case_detail.checklist.item(0).setCheckState(Qt.CheckState.Checked)
+    # Restart from the workspace: everything is there again.
+    path = window.workspace_path
+    window.close()
+    again = MainWindow(path)
+    qtbot.addWidget(again)
+    again.show()
+    wait_loaded(qtbot, again, again.reload)
+    case = again.selected_case()
+    assert "洽客" in case.merchant and case.cancelled_on == date(2025, 6, 20)
+    assert case.status == "disputed" and case.checklist == ["alipay_autorenew"]
+    entry = next(e for e in case.log if e.kind == "contact")
+    with Audit.open(path, read_only=True) as audit:
+        assert audit.attachment(entry.attachments[0].id) == shot.read_bytes()
+    assert again.files_list.count() == 3
+    assert again.case_detail.checklist.item(0).checkState() == Qt.CheckState.Checked
+    # Saving the attachment back out gives the same bytes.
+    message_mock.file_answers.append(str(tmp_path / "saved.png"))
+    again.case_detail.attachment_requested.emit(entry.attachments[0].id)
+    assert (tmp_path / "saved.png").read_bytes() == shot.read_bytes()
+    again.close()
+
+
+def test_stop_before_the_commit_leaves_the_workspace_as_it_was(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, lambda: window.import_files([demo_file(ALIPAY_DEMO)]))
+    with Workspace(window.workspace_path) as space:
+        rows_before, files_before = space.row_count(), len(space.files())
+    message_mock.shown.clear()
+    # Stop as soon as the import starts (before any commit can happen).
+    window.busy_changed.connect(lambda busy: busy and window.stop())
+    assert window.import_files(app_demo.demo_files())
+    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
+    assert message_mock.shown == [("info", "导入", "已停止，工作区没有改变。")]
+    with Workspace(window.workspace_path) as space:
+        assert (space.row_count(), len(space.files())) == (rows_before, files_before)
+
+
+def test_an_import_already_saved_says_so_when_stopped(qtbot, window, message_mock, monkeypatch):
+    from qiake_auditor.gui import tasks
+
+    real = tasks.import_files
+
+    def late_stop(*args, progress, **kwargs):
+        original = progress.cancelled
+        progress.cancelled = lambda: progress._done >= 0.75 or original()  # after the commit
+        return real(*args, progress=progress, **kwargs)
+
+    monkeypatch.setattr(tasks, "import_files", late_stop)
+    wait_loaded(qtbot, window, lambda: window.import_files([demo_file(ALIPAY_DEMO)]))
+    assert message_mock.shown[-1] == ("info", "导入", "导入在停止前已经完成并保存。")
+    with Workspace(window.workspace_path) as space:
+        assert space.row_count() == window.ledger_model.rowCount() > 100
+    assert window.files_list.count() == 1
+
+
+def test_the_progress_bar_only_moves_forward(qtbot, window, message_mock):
+    values = []
+    window.progress_bar.valueChanged.connect(values.append)
+    wait_loaded(qtbot, window, lambda: window.import_files([demo_file(ALIPAY_DEMO)]))
+    assert values and values == sorted(values)
+    assert window.progress_bar.format().startswith("正在导入")
 
 
 def test_encrypted_zip_asks_for_the_password_through_the_seam(qtbot, window, tmp_path,
@@ -90,160 +194,135 @@ def test_encrypted_zip_asks_for_the_password_through_the_seam(qtbot, window, tmp
     message_mock.text_answers.append("123456")
     with qtbot.waitSignal(window.loaded, timeout=60000):
         drop(window, [archive])
-    assert message_mock.kinds() == ["ask_text:secret"]
+    assert message_mock.kinds()[0] == "ask_text:secret"
     assert window.files_list.count() == 1
     assert set(window.ledger_model.frame["source"]) == {"alipay.zip/alipay.csv"}
 
 
 def test_a_bad_file_is_reported_by_name_and_changes_nothing(qtbot, window, tmp_path,
                                                             message_mock):
-    bad = tmp_path / "not-a-statement.csv"
-    bad.write_text("hello,world\n1,2\n", encoding="utf-8")
+    bad = tmp_path / "not-a-statement.bin"
+    bad.write_bytes(b"\x00\x01\x02binary" * 50)
     window.import_files([bad])
     qtbot.waitUntil(lambda: not window.busy, timeout=30000)
-    kinds = message_mock.kinds()
-    assert kinds == ["error"]
-    assert "not-a-statement.csv" in message_mock.shown[0][2]
+    assert message_mock.kinds() == ["error"]
+    assert "not-a-statement.bin" in message_mock.shown[0][2]
+    assert "工作区没有改变" in message_mock.shown[0][2]
     assert window.ledger_model.rowCount() == 0
     with Workspace(window.workspace_path) as space:
         assert space.row_count() == 0
 
 
-def test_recording_a_cancellation_rescans(qtbot, window, message_mock):
+UNKNOWN = ("Buchungstag,Umsatz,Verwendungszweck,Empfaenger\n"
+           "2025-01-05,-29.00,Abo Januar,Streamly\n2025-02-05,-29.00,Abo Februar,Streamly\n"
+           "2025-03-05,-29.00,Abo Maerz,Streamly\n")
+
+
+def test_an_unrecognised_file_opens_the_column_mapping_which_is_remembered(qtbot, window,
+                                                                           tmp_path,
+                                                                           message_mock):
+    first = tmp_path / "konto.csv"
+    first.write_text(UNKNOWN, encoding="utf-8")
+    message_mock.mapping_answers.append({"date": "Buchungstag", "amount": "Umsatz",
+                                         "description": "Verwendungszweck",
+                                         "counterparty": "Empfaenger"})
+    window.import_files([first])
+    qtbot.waitUntil(lambda: window.files_list.count() == 1 and not window.busy, timeout=60000)
+    asked = message_mock.mapping_asked[0]
+    assert asked["name"] == "konto.csv"
+    assert asked["header"] == ["Buchungstag", "Umsatz", "Verwendungszweck", "Empfaenger"]
+    assert asked["rows"][0] == ["2025-01-05", "-29.00", "Abo Januar", "Streamly"]
+    assert window.ledger_model.rowCount() == 3
+    # The next file with the same header imports without asking.
+    second = tmp_path / "konto-april.csv"
+    second.write_text(UNKNOWN + "2025-04-05,-29.00,Abo April,Streamly\n", encoding="utf-8")
+    wait_loaded(qtbot, window, lambda: window.import_files([second]))
+    assert message_mock.kinds().count("ask_mapping") == 1
+    assert window.ledger_model.rowCount() == 4
+
+
+def test_the_mapping_dialog_shows_the_preview_and_the_guess(qtbot, tmp_path):
+    from qiake_auditor.gui.dialogs import MappingDialog
+    from qiake_auditor.gui.mapping import preview
+
+    path = tmp_path / "bank.csv"
+    path.write_text("说明行\n交易日期,金额,摘要,其他\n2025-01-01,10.00,会员,x\n", encoding="utf-8")
+    shown = preview(path)
+    assert shown.header == ["交易日期", "金额", "摘要", "其他"]
+    assert shown.guessed == {"date": "交易日期", "amount": "金额", "description": "摘要"}
+    dialog = MappingDialog(shown.name, shown.header, shown.rows, shown.guessed, shown.fields)
+    qtbot.addWidget(dialog)
+    assert dialog.preview.item(0, 1).text() == "10.00"
+    assert dialog.mapping() == {"date": "交易日期", "amount": "金额", "description": "摘要"}
+    dialog.choices["counterparty"].setCurrentIndex(dialog.choices["counterparty"].findData("其他"))
+    assert dialog.mapping()["counterparty"] == "其他"
+
+
+def test_a_file_imported_twice_is_explained(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, lambda: window.import_files([demo_file(ALIPAY_DEMO)]))
+    wait_loaded(qtbot, window, lambda: window.import_files([demo_file(ALIPAY_DEMO)]))
+    assert "已经导入过" in message_mock.shown[-1][2]
+
+
+def test_dismiss_and_undo(qtbot, window, message_mock):
     wait_loaded(qtbot, window, window.open_demo)
-    with Workspace(window.workspace_path) as space:
-        space.remove_decision("cancelled", QIAKE)
-    wait_loaded(qtbot, window, window.reload)
-    row = window.streams_model.row_of_merchant(QIAKE)
-    assert not window.streams_model.is_alert(row)
-    window.streams_view.selectRow(row)
-    message_mock.date_answers.append(date(2025, 3, 1))
-    with qtbot.waitSignal(window.loaded, timeout=60000):
-        window.record_cancellation()
-    with Workspace(window.workspace_path) as space:
-        assert space.decisions("cancelled")[QIAKE] == "2025-03-01"
-    stream = window.selected_stream()
-    assert stream["merchant"] == QIAKE
-    assert "after_cancellation" in stream["flags"]
-    assert window.streams_model.is_alert(window.streams_view.currentIndex().row())
-    after = [c for c in stream["charges"] if "after_cancellation" in (c.get("flags") or [])]
-    assert after and all(c["date"] > "2025-03-01" for c in after)
-
-
-def test_without_the_detector_the_ledger_still_shows(qtbot, window, message_mock,
-                                                     monkeypatch):
-    monkeypatch.setattr(demo, "detector", lambda: None)
-    wait_loaded(qtbot, window, window.open_demo)
-    assert window.ledger_model.rowCount() > 100
-    assert window.streams_model.rowCount() == 0
-    assert "检测模块不可用" in window.counts_label.text()
-    assert "检测模块不可用" in window.detail.toPlainText()
-    assert "error" not in message_mock.kinds()
-
-
-def test_adding_a_watch_word_is_stored(qtbot, window, message_mock):
-    message_mock.text_answers.append("  洽客 ")
-    with qtbot.waitSignal(window.loaded, timeout=60000):
-        window.add_watch_word()
-    with Workspace(window.workspace_path) as space:
-        assert "洽客" in space.decisions("watch")
-    assert window.snapshot.watch == ["洽客"]
-
-
-def test_cancelling_the_question_stores_nothing(qtbot, window, message_mock):
-    message_mock.text_answers.append(None)
-    window.add_watch_word()
-    assert not window.busy
-    with Workspace(window.workspace_path) as space:
-        assert space.decisions("watch") == {}
-
-
-def test_ledger_search_and_jump_from_a_charge_to_its_ledger_row(qtbot, window,
-                                                                message_mock):
-    wait_loaded(qtbot, window, window.open_demo)
-    page = window.ledger_page
-    total = window.ledger_model.rowCount()
-    page.search.setText("洽客")
-    page.apply_search()
-    frame = window.ledger_model.frame
-    shown = [frame.loc[window.ledger_model.source_row(r)]
-             for r in range(window.ledger_model.rowCount())]
-    assert 0 < len(shown) < total
-    assert all("洽客" in "|".join(map(str, row.tolist())) for row in shown)
-    expected = sum("洽客" in "|".join(map(str, r)) for r in frame.itertuples(index=False))
-    assert len(shown) == expected
-    assert page.matches.text() == f"{window.ledger_model.rowCount()} / {total} 笔"
-    # Double-clicking the last charge of the selected stream shows its ledger row.
-    stream = window.selected_stream()
-    last = len(stream["charges"]) - 1
-    charge = stream["charges"][last]
-    window.charges.cellDoubleClicked.emit(last, 0)
-    assert window.tabs.currentWidget() is page
-    assert page.search.text() == "" and window.ledger_model.rowCount() == total
-    row = window.ledger_view.currentIndex().row()
-    shown = window.ledger_model.frame.loc[window.ledger_model.source_row(row)]
-    assert (shown["source"], int(shown["source_row"])) == (charge["source"],
-                                                           int(charge["source_row"]))
-    assert shown["amount"] == charge["amount"]
-
-
-def test_dismissing_a_stream_removes_it_after_the_rescan(qtbot, window, message_mock):
-    wait_loaded(qtbot, window, window.open_demo)
-    stream = window.selected_stream()
-    before = window.streams_model.rowCount()
-    message_mock.ask_answers.append(True)
+    case, item = qiake_item(window)
+    stream = item.child(0)
+    window.cases_view.tree.setCurrentItem(stream)
+    stream_id = window.cases_view.current_stream_id()
     with qtbot.waitSignal(window.loaded, timeout=60000):
         window.dismiss_stream()
-    with Workspace(window.workspace_path) as space:
-        assert space.decisions("dismissed") == {stream["id"]: stream["merchant"]}
-    assert window.streams_model.rowCount() == before - 1
-    assert stream["id"] not in {s["id"] for s in window.streams_model.streams}
+    case, item = qiake_item(window)
+    assert stream_id not in {s["id"] for s in case.streams}
+    assert window.undo_dismiss_action.isEnabled()
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.undo_dismiss_action.trigger()
+    case, item = qiake_item(window)
+    assert stream_id in {s["id"] for s in case.streams}
 
 
-def test_a_detection_failure_still_shows_the_ledger_and_says_why(qtbot, window,
-                                                                  message_mock, monkeypatch):
-    class Broken:
-        @staticmethod
-        def settings_from_workspace(workspace, **overrides):
-            return None
-
-        @staticmethod
-        def scan(rows, settings, **options):
-            raise KeyError("_cents")
-
-    monkeypatch.setattr(demo, "detector", lambda: Broken)
+def test_marking_unknown_warns_about_account_security(qtbot, window, message_mock):
     wait_loaded(qtbot, window, window.open_demo)
-    assert window.ledger_model.rowCount() > 100
-    assert window.streams_model.rowCount() == 0
-    assert message_mock.kinds() == ["warning"]
-    assert "KeyError: '_cents'" in message_mock.shown[0][2]
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.case_detail.buttons["unrecognised"].click()
+    assert message_mock.shown[-1][0] == "warning" and "密码" in message_mock.shown[-1][2]
+    assert window.selected_case().status == "unrecognised"
+    assert "不认识这个商户" in window.detail.toPlainText()
 
 
-def test_stopping_an_import_leaves_the_workspace_as_it_was(qtbot, window, message_mock):
-    assert window.import_files(demo.demo_files())
-    window.stop()
-    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
-    assert message_mock.kinds() == []
-    with Workspace(window.workspace_path) as space:
-        assert space.row_count() == 0
-    assert window.statusBar().currentMessage() == "已停止，工作区没有改变。"
+def test_watch_words_are_listed_added_and_removed(qtbot, window, message_mock):
+    message_mock.watch_answers.append((["爱奇艺"], ["洽客"]))
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.edit_watch_words()
+    assert message_mock.shown[0] == ("edit_watch", "", "洽客")
+    with Audit.open(window.workspace_path) as audit:
+        assert audit.watch_words() == ["爱奇艺"]
 
 
-def test_the_overview_tab_charts_monthly_spend(qtbot, window, message_mock):
+def test_export_evidence_says_when_the_builder_is_not_there(qtbot, window, message_mock,
+                                                          monkeypatch):
+    from qiake_auditor.gui import evidence
+
+    monkeypatch.setattr(evidence, "builder", lambda: None)
     wait_loaded(qtbot, window, window.open_demo)
-    assert [window.tabs.tabText(i) for i in range(3)] == ["订阅与周期扣费", "全部交易", "每月总览"]
-    axes = window.overview.figure.axes[0]
-    assert axes.get_title(loc="left").startswith("周期扣费每月金额")
-    legend = [t.get_text() for t in axes.get_legend().get_texts()]
-    assert any("洽客" in text for text in legend)
-    assert not any("上海云杉" in text for text in legend)  # the salary is income
-    # Upcoming charges within 45 days of the demo's as-of date 2025-11-30, by date.
-    table = window.overview.upcoming
-    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
-    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
-    assert all("2025-11-30" < r[0] <= "2026-01-14" for r in rows)
-    assert ["2025-12-12", "洽客科技", "CNY 29.00", "已取消", "—"] in rows
-    assert not any(r[1] == "上海云杉信息技术有限公司" for r in rows)
+    window.case_detail.buttons["export"].click()
+    assert message_mock.shown[-1][0] == "info" and "证据" in message_mock.shown[-1][2]
+
+
+def test_the_demo_workspace_refuses_imports_and_workspaces_are_recent(qtbot, window, tmp_path,
+                                                                      message_mock):
+    from qiake_auditor.gui import workspaces
+
+    wait_loaded(qtbot, window, window.open_demo)
+    assert window.import_files([demo_file(ALIPAY_DEMO)]) is False
+    assert message_mock.shown[-1][0] == "info"
+    mine = tmp_path / "客户A.sqlite"
+    message_mock.file_answers.append(str(mine))
+    with qtbot.waitSignal(window.loaded, timeout=60000):
+        window.new_workspace()
+    assert window.workspace_path == mine and not window.is_demo
+    assert workspaces.recent()[0] == mine and workspaces.last() == mine
+    assert app_demo.default_demo_path() in workspaces.recent()
 
 
 def test_activating_an_imported_file_lists_its_transactions(qtbot, window, message_mock):
@@ -256,24 +335,42 @@ def test_activating_an_imported_file_lists_its_transactions(qtbot, window, messa
     shown = {frame.at[window.ledger_model.source_row(r), "source"]
              for r in range(window.ledger_model.rowCount())}
     assert shown == {name}
-    assert window.ledger_model.rowCount() == int((frame["source"] == name).sum())
     assert f"{window.ledger_model.rowCount()} 行" in item.text()
 
 
-def test_open_export_and_save_chart_go_through_the_seam(qtbot, window, tmp_path,
-                                                        message_mock):
-    message_mock.file_answers.append([str(demo_file(ALIPAY_DEMO))])
-    with qtbot.waitSignal(window.loaded, timeout=60000):
-        window.choose_files()
-    rows = window.ledger_model.rowCount()
-    message_mock.file_answers.append(str(tmp_path / "out" / "账目.csv"))
-    window.export_ledger()
-    text = (tmp_path / "out" / "账目.csv").read_text(encoding="utf-8-sig")
-    assert len(text.strip().splitlines()) == rows + 1
-    assert text.startswith("source,source_sha256,source_row")
-    message_mock.file_answers.append(str(tmp_path / "chart.svg"))
+def test_a_charge_opens_its_ledger_row(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    case = window.selected_case()
+    last = len(case.charges) - 1
+    window.charges.cellDoubleClicked.emit(last, 0)
+    assert window.tabs.currentWidget() is window.ledger_page
+    row = window.ledger_view.currentIndex().row()
+    shown = window.ledger_model.frame.loc[window.ledger_model.source_row(row)]
+    charge = case.charges[last]
+    assert (shown["source"], int(shown["source_row"])) == (charge.source, charge.source_row)
+
+
+def test_the_overview_charts_and_lists_upcoming_charges(qtbot, window, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    axes = window.overview.figure.axes[0]
+    legend = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert any("洽客" in text for text in legend)
+    table = window.overview.upcoming
+    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    assert [r[0] for r in rows] == sorted(r[0] for r in rows)
+    assert all(r[0] >= "2025-11-30" for r in rows)
+    assert not any(r[3] == "已取消" for r in rows)  # a cancelled stream expects nothing
+
+
+def test_save_chart_offers_png_svg_and_pdf(qtbot, window, tmp_path, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    message_mock.file_answers.append(str(tmp_path / "chart.pdf"))
     window.save_chart()
-    assert (tmp_path / "chart.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
-    message_mock.file_answers.append(None)  # the user closes the save dialog
-    window.export_ledger()
-    assert message_mock.kinds() == ["open_files", "save_file", "save_file", "save_file"]
+    assert "PDF (*.pdf)" in message_mock.shown[-1][2] and "SVG (*.svg)" in message_mock.shown[-1][2]
+    assert (tmp_path / "chart.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_about_names_the_version_licence_and_places(qtbot, window, message_mock):
+    window.show_about()
+    kind, _title, html = message_mock.shown[-1]
+    assert kind == "about" and "Apache-2.0" in html and str(window.workspace_path) in html

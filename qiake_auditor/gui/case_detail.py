@@ -1,0 +1,337 @@
+"""The lower half of the 案件 view: one case explained, its charges, chart, actions, log.
+
+The detail only shows a :class:`~qiake_auditor.app.Case` and asks the window to act
+(signals); the window records decisions through the app layer and rescans.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..app import Case
+from ..app.cases import money_total
+from ..money import format_amount
+from ..vocab import Cadence, CaseStatus, Cause, Channel, Flag, RowState
+from . import lang
+from .chart_view import ChartView
+
+ALERT = Flag.AFTER_CANCELLATION
+ALERT_BACKGROUND = "#fde2e1"
+ALERT_TEXT = "#a4161a"
+
+# The steps to stop a recurring charge: (id, text), ticked by the user, kept in the case.
+GUIDANCE = (
+    ("alipay_autorenew", QT_TRANSLATE_NOOP("Guidance", "支付宝：我的 ▸ 设置 ▸ 支付设置 ▸ "
+                                                       "免密支付/自动扣款，关闭该商户")),
+    ("wechat_autorenew", QT_TRANSLATE_NOOP("Guidance", "微信：我 ▸ 服务 ▸ 钱包 ▸ 支付设置 ▸ "
+                                                       "自动续费，关闭该项目")),
+    ("bank_daikou", QT_TRANSLATE_NOOP("Guidance", "银行：在手机银行或柜台取消对该商户的"
+                                                  "代扣/快捷支付授权")),
+    ("contact_merchant", QT_TRANSLATE_NOOP("Guidance", "联系商户客服，要求停止扣费并退还"
+                                                       "取消后的扣款，记下工单号")),
+    ("dispute_platform", QT_TRANSLATE_NOOP("Guidance", "向支付宝、微信支付或银行发起争议/"
+                                                       "投诉，附上证据")),
+    ("complain_12315", QT_TRANSLATE_NOOP("Guidance", "向 12315 平台投诉（全国 12315 "
+                                                     "互联网平台或拨打 12315）")),
+)
+
+
+class LogList(QListWidget):
+    """The case log; files dropped on it become the attachments of a new entry."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAcceptDrops(True)
+        self.setWordWrap(True)
+
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = [p for p in paths if p.is_file()]
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            event.ignore()
+
+
+class CaseDetail(QWidget):
+    """Explanation, member charges, chart, actions, case log and the guidance checklist."""
+
+    charge_activated = Signal(str, int)          # source, source_row
+    status_chosen = Signal(str)                  # a CaseStatus value
+    cancellation_requested = Signal()
+    cancellation_cleared = Signal()
+    note_requested = Signal()
+    merge_requested = Signal()
+    split_requested = Signal()
+    dismiss_requested = Signal()
+    log_requested = Signal(list)                 # attachments to start with
+    attachment_requested = Signal(int)           # attachment id to save
+    checklist_changed = Signal(list)
+    export_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.case: Case | None = None
+        self.text = QTextBrowser(self)
+        self.text.setOpenExternalLinks(False)
+        self.charges = QTableWidget(0, 7, self)
+        self.charges.setHorizontalHeaderLabels(
+            [self.tr("日期"), self.tr("金额"), self.tr("状态"), self.tr("提示"), self.tr("原因"),
+             self.tr("来源文件"), self.tr("行号")])
+        self.charges.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.charges.setWordWrap(False)
+        self.charges.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.charges.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.charges.verticalHeader().setVisible(False)
+        self.charges.setAlternatingRowColors(True)
+        self.charges.setToolTip(self.tr("双击一笔扣款，在“全部交易”中查看原始记录"))
+        self.charges.cellDoubleClicked.connect(self._activated)
+        self.chart = ChartView(self)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QGroupBox(self.tr("处理这个案件"), self)
+        grid = QGridLayout(actions)
+        entries = [
+            ("authorised", self.tr("我授权过"), lambda: self.status_chosen.emit("authorised")),
+            ("unrecognised", self.tr("我不认识"), lambda: self.status_chosen.emit("unrecognised")),
+            ("disputed", self.tr("正在争议"), lambda: self.status_chosen.emit("disputed")),
+            ("resolved", self.tr("已解决"), lambda: self.status_chosen.emit("resolved")),
+            ("cancel", self.tr("记录取消日期…"), self.cancellation_requested.emit),
+            ("uncancel", self.tr("清除取消日期"), self.cancellation_cleared.emit),
+            ("note", self.tr("添加备注…"), self.note_requested.emit),
+            ("merge", self.tr("合并名称…"), self.merge_requested.emit),
+            ("split", self.tr("拆分名称…"), self.split_requested.emit),
+            ("dismiss", self.tr("不是周期扣费"), self.dismiss_requested.emit),
+            ("log", self.tr("添加联系记录…"), lambda: self.log_requested.emit([])),
+            ("export", self.tr("导出证据…"), self.export_requested.emit),
+        ]
+        for index, (key, text, slot) in enumerate(entries):
+            button = QPushButton(text, actions)
+            button.clicked.connect(slot)
+            grid.addWidget(button, index // 2, index % 2)
+            self.buttons[key] = button
+        self.log = LogList(self)
+        self.log.setToolTip(self.tr("把截图、邮件或聊天记录拖到这里，作为新记录的附件"))
+        self.log.itemActivated.connect(self._log_activated)
+        self.log.files_dropped.connect(self.log_requested.emit)
+        self.checklist = QListWidget(self)
+        self.checklist.setWordWrap(True)
+        for step, text in GUIDANCE:
+            item = QListWidgetItem(QCoreApplication.translate("Guidance", text))
+            item.setData(Qt.ItemDataRole.UserRole, step)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.checklist.addItem(item)
+        self.checklist.itemChanged.connect(self._checklist_changed)
+
+        self.side = QTabWidget(self)
+        self.side.addTab(self.chart, self.tr("图表"))
+        log_page = QWidget(self)
+        log_layout = QVBoxLayout(log_page)
+        log_layout.setContentsMargins(2, 2, 2, 2)
+        log_layout.addWidget(self.log)
+        self.side.addTab(log_page, self.tr("案件记录"))
+        self.side.addTab(self.checklist, self.tr("停止扣费的步骤"))
+
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.text)
+        left.addWidget(self.charges)
+        left.setSizes([170, 200])
+        middle = QSplitter(Qt.Orientation.Horizontal, self)
+        middle.addWidget(left)
+        middle.addWidget(self.side)
+        middle.setSizes([560, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(middle, 1)
+        layout.addWidget(actions)
+        self.actions_box = actions
+        self.show_case(None, "")
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show_case(self, case: Case | None, empty_message: str) -> None:
+        self.case = case
+        for button in self.buttons.values():
+            button.setEnabled(case is not None)
+        if case is None:
+            self.text.setHtml(f"<p>{escape(empty_message)}</p>")
+            self.charges.setRowCount(0)
+            self.log.clear()
+            self.chart.clear()
+            return
+        self.buttons["uncancel"].setEnabled(case.cancelled_on is not None)
+        self.buttons["dismiss"].setEnabled(bool(case.streams))
+        self.text.setHtml(self._html(case))
+        self._fill_charges(case)
+        self._fill_log(case)
+        self._fill_checklist(case)
+        if case.streams:
+            stream = max(case.streams, key=lambda s: len(s.get("charges") or []))
+            self.chart.show_stream(stream, case.cancelled_on.isoformat()
+                                   if case.cancelled_on else None)
+        else:
+            self.chart.clear()
+
+    def _html(self, case: Case) -> str:
+        language = lang.lang()
+        also, paid, back_word = self.tr("账单上也写作"), self.tr("共付"), self.tr("退回")
+        count = self.tr("{0} 笔扣费").format(len(case.charges))
+        alarm, notes_word = self.tr("取消后仍在扣款！"), self.tr("备注")
+        parts = [f"<h3 style='margin:2px'>{escape(case.merchant)} "
+                 f"<span style='color:#666;font-weight:normal'>{escape(case.id)} · "
+                 f"{escape(case.status.label(language))}</span></h3>"]
+        others = [n for n in case.names if n != case.merchant]
+        if others:
+            parts.append(f"<p style='color:#666'>{also}：{escape('、'.join(others))}</p>")
+        parts.append(f"<p>{paid} <b>{escape(money_total(case.totals))}</b>（{count}）")
+        if case.refunds:
+            back = "；".join(format_amount(t.refunded, c) for c, t in case.totals.items())
+            parts.append(f"，{back_word} {escape(back)}")
+        parts.append("</p>")
+        if case.cancelled_on:
+            after = money_total(case.after_totals) or format_amount(0, "CNY")
+            if case.after:
+                told = self.tr("你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。").format(
+                    case.cancelled_on.isoformat(), len(case.after), after)
+                parts.append(f"<p style='color:{ALERT_TEXT}'><b>{alarm}</b> {escape(told)}</p>")
+            else:
+                told = self.tr("已记录取消日期：{0}；此后没有扣款。").format(
+                    case.cancelled_on.isoformat())
+                parts.append(f"<p>{escape(told)}</p>")
+        if case.status == CaseStatus.UNRECOGNISED:
+            warn = self.tr("你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，"
+                           "并联系支付平台或银行冻结可疑授权。")
+            parts.append(f"<p style='color:{ALERT_TEXT}'>{escape(warn)}</p>")
+        key = "explanation_en" if language == "en" else "explanation_zh"
+        for stream in case.streams:
+            explanation = str(stream.get(key) or stream.get("explanation") or "")
+            if explanation:
+                parts.append(f"<p>{escape(explanation)}</p>")
+        notes = case.notes
+        if notes:
+            shown = "<br>".join(escape(f"{n.on.isoformat()} {n.summary}") for n in notes)
+            parts.append(f"<p><b>{notes_word}：</b>{shown}</p>")
+        return "".join(parts)
+
+    def _fill_charges(self, case: Case) -> None:
+        language = lang.lang()
+        charges = list(case.charges)
+        self._rows = charges
+        self.charges.setRowCount(len(charges))
+        background, foreground = QBrush(QColor(ALERT_BACKGROUND)), QBrush(QColor(ALERT_TEXT))
+        for row, charge in enumerate(charges):
+            flags = [Flag.label_of(f, language) for f in charge.flags]
+            if charge.after_cancellation and ALERT.label(language) not in flags:
+                flags.insert(0, ALERT.label(language))
+            reason = charge.cause_reason_en if language == "en" else charge.cause_reason_zh
+            cause = Cause.label_of(charge.cause, language)
+            cells = [charge.date.isoformat(), format_amount(charge.amount, charge.currency),
+                     RowState.label_of(charge.state, language), "、".join(flags),
+                     f"{cause}（{reason}）" if cause and reason else cause,
+                     charge.source, str(charge.source_row)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if column in (1, 6):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
+                if charge.after_cancellation:
+                    item.setBackground(background)
+                    item.setForeground(foreground)
+                self.charges.setItem(row, column, item)
+        self.charges.resizeColumnsToContents()
+        header = self.charges.horizontalHeader()
+        for column in (4, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, min(header.sectionSize(column), 170))
+        header.setStretchLastSection(True)
+
+    def _fill_log(self, case: Case) -> None:
+        language = lang.lang()
+        self.log.clear()
+        for entry in sorted(case.log, key=lambda e: (e.on, e.id), reverse=True):
+            channel = entry.channel.label(language) if entry.channel else ""
+            head = " · ".join(p for p in (entry.on.isoformat(), channel, entry.ticket) if p)
+            lines = [head, entry.summary]
+            if entry.outcome:
+                lines.append(self.tr("结果：{0}").format(entry.outcome))
+            item = QListWidgetItem("\n".join(lines))
+            item.setData(Qt.ItemDataRole.UserRole, entry.id)
+            self.log.addItem(item)
+            for attachment in entry.attachments:
+                child = QListWidgetItem(self.tr("    📎 {0}（{1} 字节，SHA-256 {2}…）"
+                                                "双击保存").format(
+                    attachment.name, f"{attachment.size:,}", attachment.sha256[:12]))
+                child.setData(Qt.ItemDataRole.UserRole + 1, attachment.id)
+                self.log.addItem(child)
+        if not case.log:
+            self.log.addItem(QListWidgetItem(self.tr("还没有记录。点“添加联系记录…”，"
+                                                     "或把截图拖到这里。")))
+
+    def _fill_checklist(self, case: Case) -> None:
+        self.checklist.blockSignals(True)
+        for index in range(self.checklist.count()):
+            item = self.checklist.item(index)
+            ticked = item.data(Qt.ItemDataRole.UserRole) in case.checklist
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.checklist.blockSignals(False)
+
+    def ticked(self) -> list[str]:
+        return [self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.checklist.count())
+                if self.checklist.item(i).checkState() == Qt.CheckState.Checked]
+
+    def _checklist_changed(self, _item) -> None:
+        self.checklist_changed.emit(self.ticked())
+
+    def _log_activated(self, item: QListWidgetItem) -> None:
+        attachment = item.data(Qt.ItemDataRole.UserRole + 1)
+        if attachment is not None:
+            self.attachment_requested.emit(int(attachment))
+
+    def _activated(self, row: int, _column: int) -> None:
+        if 0 <= row < len(getattr(self, "_rows", [])):
+            charge = self._rows[row]
+            self.charge_activated.emit(charge.source, int(charge.source_row))
+
+
+def channel_choices(language: str) -> list[tuple[str, str]]:
+    return [(member.value, member.label(language)) for member in Channel]
+
+
+def cadence_label(value: str, language: str) -> str:
+    return Cadence.label_of(value, language)

@@ -1,0 +1,94 @@
+"""The transactions view: filters computed off the GUI thread, selection totals, copy,
+export of the current view, thousands separators."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtGui import QGuiApplication
+
+from qiake_auditor.gui.ledger_page import LedgerPage
+
+from .test_models import ledger_frame
+
+pytestmark = pytest.mark.gui
+
+ROWS = [
+    ("2025-03-15 03:12:00", "1980.00", "expense", "深圳洽客科技有限公司"),
+    ("2025-01-03 09:00:00", "25.00", "expense", "爱奇艺"),
+    ("2025-02-10", "12345.00", "income", "上海云杉信息技术有限公司"),
+    ("2025-01-20 12:00:00", "9.90", "expense", "便民微超"),
+    ("2024-12-31 23:59:59", "25.00", "expense", "爱奇艺"),
+]
+
+
+@pytest.fixture
+def page(qtbot, message_mock):
+    widget = LedgerPage()
+    qtbot.addWidget(widget)
+    frame = ledger_frame(ROWS)
+    frame.loc[1, "source"] = "b.csv"
+    widget.set_frame(frame)
+    return widget
+
+
+def shown(page) -> list[str]:
+    model = page.model
+    return [model.frame.at[model.source_row(r), "merchant"] for r in range(model.rowCount())]
+
+
+def filtered(qtbot, page, change) -> None:
+    with qtbot.waitSignal(page.filtered, timeout=10000):
+        change()
+    qtbot.waitUntil(lambda: not page.filtering, timeout=10000)
+
+
+def test_amounts_have_thousands_separators(page):
+    amounts = [page.model.data(page.model.index(r, 1)) for r in range(5)]
+    assert amounts[0] == "-1,980.00" and amounts[2] == "+12,345.00"
+
+
+def test_text_search_runs_off_the_gui_thread(qtbot, page):
+    filtered(qtbot, page, lambda: page.search.setText("爱奇艺"))
+    assert shown(page) == ["爱奇艺", "爱奇艺"]
+    assert page.matches.text() == "2 / 5 笔"
+
+
+def test_each_filter_and_their_combination(qtbot, page):
+    filtered(qtbot, page, lambda: page.direction.setCurrentIndex(page.direction.findData("income")))
+    assert shown(page) == ["上海云杉信息技术有限公司"]
+    page.clear_filters()
+    assert page.model.rowCount() == 5
+    filtered(qtbot, page, lambda: page.amount_min.setText("20"))
+    filtered(qtbot, page, lambda: page.amount_max.setText("2000"))
+    assert sorted(shown(page)) == sorted(["深圳洽客科技有限公司", "爱奇艺", "爱奇艺"])
+    filtered(qtbot, page, lambda: page.set_dates("2025-01-01", "2025-01-31"))
+    assert shown(page) == ["爱奇艺"]
+    page.clear_filters()
+    filtered(qtbot, page, lambda: page.source.setCurrentIndex(page.source.findData("b.csv")))
+    assert shown(page) == ["爱奇艺"]
+    page.clear_filters()
+    filtered(qtbot, page, lambda: page.merchant.setText("洽客"))
+    assert shown(page) == ["深圳洽客科技有限公司"]
+    page.clear_filters()
+    filtered(qtbot, page, lambda: page.state.setCurrentIndex(page.state.findData("refund")))
+    assert shown(page) == []
+
+
+def test_multi_row_selection_totals_copy_and_export(qtbot, page, tmp_path, message_mock):
+    selection = page.view.selectionModel()
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    for row in (0, 1, 2):
+        selection.select(page.model.index(row, 0), flags)
+    assert page.selected_rows() == [0, 1, 2]
+    assert page.selection_label.text() == "已选 3 笔：支出 ¥2,005.00 · 收入 ¥12,345.00"
+    text = page.copy_rows()
+    lines = text.splitlines()
+    assert lines[0].startswith("时间\t金额") and len(lines) == 4
+    assert "深圳洽客科技有限公司" in lines[1]
+    assert QGuiApplication.clipboard().text() == text
+    filtered(qtbot, page, lambda: page.search.setText("爱奇艺"))
+    message_mock.file_answers.append(str(tmp_path / "view.csv"))
+    page.export_view()
+    exported = (tmp_path / "view.csv").read_text(encoding="utf-8-sig").strip().splitlines()
+    assert len(exported) == 3 and all("爱奇艺" in line for line in exported[1:])
