@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/detection_scorecard.py [--streams 2000] [--seed 20261127]
                                                        [--jobs 2] [--out benchmarks/out]
 
-Generates a corpus with ``qiake_auditor.corpus`` (Alipay CSV, WeChat CSV/XLSX and ICBC
+Generates a corpus with ``benchmarks.corpus`` (Alipay CSV, WeChat CSV/XLSX and ICBC
 debit CSV per simulated user), imports every user's files through the real importers
 into a fresh workspace (``ingest.import_paths``), runs ``scan`` with the user's
 cancellation dates from the truth, runs the baselines of ``benchmarks/baselines.py``
@@ -51,8 +51,8 @@ sys.path.insert(0, str(HERE.parent))
 
 from baselines import BASELINES  # noqa: E402
 
+from benchmarks.corpus.generate import generate  # noqa: E402
 from qiake_auditor import ingest  # noqa: E402
-from qiake_auditor.corpus.generate import generate  # noqa: E402
 from qiake_auditor.detect.scan import ScanSettings, scan  # noqa: E402
 from qiake_auditor.workspace import Workspace  # noqa: E402
 

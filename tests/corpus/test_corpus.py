@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.corpus import demo, generate, writers
+from benchmarks.corpus.model import CLOSED, PARTIAL, PENDING, REFUND, Txn, money
+from benchmarks.corpus.scenarios import CASES
+from benchmarks.corpus.users import make_user, write_user
 from qiake_auditor import ingest
-from qiake_auditor.corpus import demo, generate, writers
-from qiake_auditor.corpus.model import CLOSED, PARTIAL, PENDING, REFUND, Txn, money
-from qiake_auditor.corpus.scenarios import CASES
-from qiake_auditor.corpus.users import make_user, write_user
 from qiake_auditor.workspace import Workspace
 from tests.xlsx_content import xlsx_content
 

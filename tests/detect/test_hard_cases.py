@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.corpus.users import make_user, write_user
 from qiake_auditor import ingest
-from qiake_auditor.corpus.users import make_user, write_user
 from qiake_auditor.detect.scan import ScanSettings, scan
 from qiake_auditor.workspace import Workspace
 

@@ -1,6 +1,6 @@
 """Regenerate the demo statements in resources/demo/ (deterministic).
 
-``python -m qiake_auditor.corpus.demo [OUT_DIR]``
+``python -m benchmarks.corpus.demo [OUT_DIR]``
 
 Three exports of one fictional person, 2024-06 .. 2025-11: an Alipay CSV, a WeChat
 XLSX and an ICBC debit-card CSV. 深圳洽客科技有限公司 bills ¥199 at each month end via

@@ -1,4 +1,4 @@
-"""Write a labelled corpus: ``python -m qiake_auditor.corpus.generate OUT --streams N --seed S``.
+"""Write a labelled corpus: ``python -m benchmarks.corpus.generate OUT --streams N --seed S``.
 
 OUT_DIR receives, per simulated user, an Alipay CSV, a WeChat CSV or XLSX and an ICBC
 debit CSV (file names start with the user id), and one ``truth.json``:
@@ -38,7 +38,7 @@ def generate(out: Path, streams: int, seed: int, per_user: int = 8,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m qiake_auditor.corpus.generate",
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus.generate",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
     parser.add_argument("--streams", type=int, default=200)
