@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from fpdf import FPDF
-from fpdf.enums import TextMode, XPos, YPos
+from fpdf.enums import TextMode, WrapMode, XPos, YPos
 
 from ... import __version__
 from ...vocab import Cadence, Channel
@@ -101,6 +101,8 @@ class _Writer:
         self.pdf.alias_nb_pages("{nb}")
         self.pdf.set_font("cjk", size=10)
         self.width = self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
+        # Chinese has no spaces to break at: a line may end after any character
+        self.wrap = WrapMode.CHAR if data.lang == "zh" else WrapMode.WORD
 
     # -- primitives -------------------------------------------------------------------------
 
@@ -129,7 +131,7 @@ class _Writer:
         pdf.set_font("cjk", size=size)
         pdf.set_text_color(*colour)
         pdf.multi_cell(self.width, size * 0.5, text, align="L", new_x=XPos.LMARGIN,
-                       new_y=YPos.NEXT)
+                       new_y=YPos.NEXT, wrapmode=self.wrap)
         pdf.ln(gap)
         pdf.set_text_color(*INK)
 
@@ -141,12 +143,13 @@ class _Writer:
             pdf.set_font("cjk", size=9.5)
             pdf.set_text_color(*MUTED)
             top = pdf.get_y()
-            pdf.multi_cell(label_width - 2, 5.5, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+            pdf.multi_cell(label_width - 2, 5.5, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+                           wrapmode=self.wrap)
             below_label = pdf.get_y()
             pdf.set_xy(pdf.l_margin + label_width, top)
             pdf.set_text_color(*INK)
             pdf.multi_cell(self.width - label_width, 5.5, value, new_x=XPos.LMARGIN,
-                           new_y=YPos.NEXT)
+                           new_y=YPos.NEXT, wrapmode=self.wrap)
             pdf.set_y(max(below_label, pdf.get_y()))
             pdf.set_draw_color(*SHADE)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
@@ -164,8 +167,9 @@ class _Writer:
             pdf.set_font("cjk", size=size)
             pdf.set_fill_color(*SHADE)
             pdf.set_text_color(*ACCENT)
-            for text, width in zip(header, widths, strict=True):
-                pdf.cell(width, height + 1, text, border="B", fill=True, align="L")
+            for text, width, align in zip(header, widths, aligns, strict=True):
+                pdf.cell(width, height + 1, text, border="B", fill=True,
+                         align="R" if align == "R" else "L")
             pdf.ln(height + 1)
             pdf.set_text_color(*INK)
 
@@ -185,6 +189,8 @@ class _Writer:
             for text, left, width, align in zip(row, lefts, widths, aligns, strict=True):
                 if not text:
                     continue
+                if pdf.get_string_width(text) > width - 1.5:
+                    text = _fit(pdf, text, width - 1.5)
                 if align == "R":
                     x = left + width - pdf.get_string_width(text) - 1
                 elif align == "C":
@@ -197,6 +203,11 @@ class _Writer:
             pdf.set_y(top + height)
         pdf.set_text_color(*INK)
         pdf.ln(2)
+
+    def need(self, height: float) -> None:
+        """A new page unless ``height`` mm are left on this one."""
+        if self.pdf.get_y() + height > self.pdf.h - self.pdf.b_margin:
+            self.pdf.add_page()
 
     def fill(self, what: str) -> str:
         return self.t["fill"].format(what=what)
@@ -245,7 +256,7 @@ class _Writer:
         pdf.set_fill_color(*SHADE)
         pdf.set_font("cjk", size=10)
         pdf.multi_cell(self.width, 6, t["disclaimer"], fill=True, padding=3,
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=self.wrap)
 
     def summary(self) -> None:
         pdf, t, case, f = self.pdf, self.t, self.case, self.f
@@ -351,14 +362,14 @@ class _Writer:
             events.append((str(last.date), f"{t['tl_after']}  {money(last.amount, last.currency)}"
                            f"  {last.txn_id}  " + t["more_rows"].format(n=len(f.after)), True))
         events.sort(key=lambda e: e[0])
-        self.grid((t["log_cols"][0], ""), [(d, text) for d, text, _ in events], (26, self.width - 26),
+        self.grid((t["log_cols"][0], t["event"]), [(d, text) for d, text, _ in events], (26, self.width - 26),
                   size=8.5, highlight=[alert for *_, alert in events])
 
     def itemised(self) -> None:
         t, f = self.t, self.f
-        self.pdf.add_page()
+        self.need(80)
         self.heading(t["s4"])
-        widths = (8, 30, 16, 20, 46, 36, 12, self.width - 168)
+        widths = (8, 28, 15, 19, 44, 36, 10, self.width - 160)
         header = (t["col_no"], t["col_time"], t["col_channel"], t["col_amount"], t["col_txn"],
                   t["col_order"], t["col_after"], t["col_src"])
         rows, marks = [], []
@@ -393,7 +404,7 @@ class _Writer:
 
     def recurrence(self) -> None:
         t = self.t
-        self.pdf.add_page()
+        self.need(80)
         self.heading(t["s5"])
         for stream in self.case.streams:
             line = t["stream_line"].format(
@@ -459,7 +470,7 @@ class _Writer:
 
     def exhibits(self) -> None:
         t = self.t
-        self.pdf.add_page()
+        self.need(80)
         self.heading(t["s10"])
         rows = [(e.id, e.path, t.get(f"role_{e.role}", e.role), e.sha256[:16], f"{e.size:,}")
                 for e in self.data.exhibits]
@@ -505,6 +516,18 @@ class _Writer:
         self.method()
         self.declaration()
         return bytes(self.pdf.output())
+
+
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` cut in the middle with '…' so it fits ``width`` (a long file name)."""
+    keep = len(text)
+    while keep > 4:
+        keep -= 1
+        head = keep // 2
+        short = text[:head] + "…" + text[len(text) - (keep - head):]
+        if pdf.get_string_width(short) <= width:
+            return short
+    return text[:4]
 
 
 def _sums(charges) -> dict[str, Decimal]:

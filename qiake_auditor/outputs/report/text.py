@@ -23,7 +23,7 @@ T = {
         "fill": "【请填写：{what}】", "none": "（无）",
         "col_no": "序号", "col_time": "交易时间", "col_channel": "渠道", "col_amount": "金额",
         "col_txn": "交易订单号/交易单号", "col_order": "商户单号/商家订单号", "col_after": "取消后",
-        "col_src": "来源（证据-行号）", "yes": "是", "no": "否",
+        "col_src": "证据-行号", "yes": "是", "no": "否",
         "sub_channel": "按渠道小计", "sub_year": "按年度小计", "grand": "合计",
         "user": "申请人姓名", "phone": "联系电话", "address": "通讯地址", "account": "在商户处的账号",
         "merchant_names": "商户在各账单上的名称", "methods": "支付方式（已遮蔽）",
@@ -61,7 +61,7 @@ T = {
         "more_rows": "（共 {n} 笔，全部列于 tables/flagged_transactions.xlsx）",
         "summary_text": ("{first} 至 {last}，{merchant} 通过 {channels} 共扣费 {count} 笔，合计 {total}。"),
         "summary_after": ("申请人已于 {cancelled} 取消自动续费/解除代扣，此后仍被扣费 {n} 笔，合计 {total}。"),
-        "channels_used": "已采取的渠道",
+        "channels_used": "已采取的渠道", "event": "事件",
         "claimed_in_4": "（即第四部分明细表中“取消后”一栏为“是”的各笔；全部列于 tables/flagged_transactions.xlsx，"
                         "refund_requested 一栏为每笔申请退还的金额。）",
     },
@@ -89,7 +89,7 @@ T = {
         "fill": "[FILL IN: {what}]", "none": "(none)",
         "col_no": "#", "col_time": "Date and time", "col_channel": "Channel",
         "col_amount": "Amount", "col_txn": "Platform transaction id",
-        "col_order": "Merchant order id", "col_after": "After", "col_src": "Source (exhibit-row)",
+        "col_order": "Merchant order id", "col_after": "After", "col_src": "Exhibit-row",
         "yes": "yes", "no": "no", "sub_channel": "Subtotals by channel",
         "sub_year": "Subtotals by year", "grand": "Total",
         "user": "Name", "phone": "Phone", "address": "Address", "account": "Account at merchant",
@@ -146,7 +146,7 @@ T = {
                         "{channels}, {total} in all.",
         "summary_after": "The complainant cancelled on {cancelled}; {n} charges followed, "
                          "{total} in all.",
-        "channels_used": "Channels already used",
+        "channels_used": "Channels already used", "event": "Event",
         "claimed_in_4": "(the charges the table in section 4 marks as after the cancellation; "
                         "every one is in tables/flagged_transactions.xlsx, whose refund_requested "
                         "column gives the amount asked back for each.)",
