@@ -164,3 +164,32 @@ def test_letter_and_chart_commands(built, tmp_path):
         assert cli.main(["chart", "--merchant", "洽客", "--kind", kind, "--workspace",
                          str(workspace), "--out", str(target)]) == 0
         assert target.stat().st_size > 1000
+
+
+def test_attachments_and_unmasked_numbers(built, tmp_path):
+    _, _, workspace = built
+    shot = tmp_path / "客服截图.png"
+    shot.write_bytes(b"\x89PNG not really an image, kept byte for byte")
+    out = tmp_path / "with-attachment.zip"
+    assert cli.main(["evidence", "--merchant", "洽客", "--workspace", str(workspace),
+                     "--out", str(out), "--attach", str(shot), "--phone", "13812345678"]) == 0
+    files = read(out)
+    assert files["data/attachments/客服截图.png"] == shot.read_bytes()
+    letter = files["data/letters/L1_merchant_zh.txt"].decode("utf-8-sig")
+    assert "138****5678" in letter and "13812345678" not in letter
+    plain = tmp_path / "plain.txt"
+    assert cli.main(["letter", "--merchant", "洽客", "--kind", "merchant", "--workspace",
+                     str(workspace), "--phone", "13812345678", "--unmasked",
+                     "--out", str(plain)]) == 0
+    assert "13812345678" in plain.read_text(encoding="utf-8-sig")
+
+
+def test_no_usable_font_is_a_clear_error(built, tmp_path, capsys):
+    _, _, workspace = built
+    bogus = tmp_path / "bogus.ttf"
+    bogus.write_bytes(b"not a font")
+    out = tmp_path / "never.zip"
+    code = cli.main(["evidence", "--merchant", "洽客", "--workspace", str(workspace),
+                     "--out", str(out), "--font", str(bogus)])
+    assert code == cli.EXIT_BAD_INPUT and not out.exists()
+    assert str(bogus) in capsys.readouterr().err
