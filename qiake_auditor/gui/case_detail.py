@@ -9,19 +9,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -34,10 +31,13 @@ from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Cause, Channel, Flag, RowState
 from . import lang
 from .chart_view import ChartView
+from .sortmodel import SortedTableModel
+from .tables import make_table
 
 ALERT = Flag.AFTER_CANCELLATION
 ALERT_BACKGROUND = "#fde2e1"
 ALERT_TEXT = "#a4161a"
+ALERT_BRUSHES = (QBrush(QColor(ALERT_BACKGROUND)), QBrush(QColor(ALERT_TEXT)))
 
 # The steps to stop a recurring charge: (id, text), ticked by the user, kept in the case.
 GUIDANCE = (
@@ -54,6 +54,55 @@ GUIDANCE = (
     ("complain_12315", QT_TRANSLATE_NOOP("Guidance", "向 12315 平台投诉（全国 12315 "
                                                      "互联网平台或拨打 12315）")),
 )
+
+
+class ChargesModel(SortedTableModel):
+    """The member charges of a case; charges after the cancellation in red."""
+
+    CONTEXT = "ChargesModel"
+    HEADERS = (QT_TRANSLATE_NOOP("ChargesModel", "日期"), QT_TRANSLATE_NOOP("ChargesModel", "金额"),
+               QT_TRANSLATE_NOOP("ChargesModel", "状态"), QT_TRANSLATE_NOOP("ChargesModel", "提示"),
+               QT_TRANSLATE_NOOP("ChargesModel", "原因"),
+               QT_TRANSLATE_NOOP("ChargesModel", "来源文件"),
+               QT_TRANSLATE_NOOP("ChargesModel", "行号"))
+    RIGHT = (1, 6)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._after = np.zeros(0, dtype=bool)
+
+    def set_charges(self, charges: list, language: str) -> None:
+        alert = ALERT.label(language)
+        columns: list[list] = [[] for _ in self.HEADERS]
+        for charge in charges:
+            flags = [Flag.label_of(f, language) for f in charge.flags]
+            if charge.after_cancellation and alert not in flags:
+                flags.insert(0, alert)
+            reason = charge.cause_reason_en if language == "en" else charge.cause_reason_zh
+            cause = Cause.label_of(charge.cause, language)
+            for column, text in enumerate((
+                    charge.date.isoformat(), format_amount(charge.amount, charge.currency),
+                    RowState.label_of(charge.state, language), "、".join(flags),
+                    f"{cause}（{reason}）" if cause and reason else cause, charge.source,
+                    str(charge.source_row))):
+                columns[column].append(text)
+        display = [np.array(c, dtype=object) for c in columns]
+        keys = [np.arange(len(charges), dtype=np.int64) for _ in columns]
+        keys[1] = np.array([float(c.amount) for c in charges], dtype="float64")
+        keys[6] = np.array([c.source_row for c in charges], dtype=np.int64)
+        self._after = np.array([c.after_cancellation for c in charges], dtype=bool)
+        self._set_columns(display, keys)
+
+    def extra_data(self, row: int, column: int, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._after[row] and role == Qt.ItemDataRole.BackgroundRole:
+            return ALERT_BRUSHES[0]
+        if self._after[row] and role == Qt.ItemDataRole.ForegroundRole:
+            return ALERT_BRUSHES[1]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(self._display[column][row])
+        return None
 
 
 class LogList(QListWidget):
@@ -107,23 +156,18 @@ class CaseDetail(QWidget):
         self.case: Case | None = None
         self.text = QTextBrowser(self)
         self.text.setOpenExternalLinks(False)
-        self.charges = QTableWidget(0, 7, self)
-        self.charges.setHorizontalHeaderLabels(
-            [self.tr("日期"), self.tr("金额"), self.tr("状态"), self.tr("提示"), self.tr("原因"),
-             self.tr("来源文件"), self.tr("行号")])
+        self.charges_model = ChargesModel(self)
+        self.charges = make_table(self.charges_model, self)
         self.charges.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.charges.setWordWrap(False)
-        self.charges.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.charges.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.charges.verticalHeader().setVisible(False)
-        self.charges.setAlternatingRowColors(True)
         self.charges.setToolTip(self.tr("双击一笔扣款，在“全部交易”中查看原始记录"))
-        self.charges.cellDoubleClicked.connect(self._activated)
+        self.charges.doubleClicked.connect(lambda index: self._activated(index.row(), 0))
         self.chart = ChartView(self)
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QGroupBox(self.tr("处理这个案件"), self)
         grid = QGridLayout(actions)
+        grid.setContentsMargins(4, 2, 4, 2)
+        grid.setSpacing(4)
         entries = [
             ("authorised", self.tr("我授权过"), lambda: self.status_chosen.emit("authorised")),
             ("unrecognised", self.tr("我不认识"), lambda: self.status_chosen.emit("unrecognised")),
@@ -141,7 +185,7 @@ class CaseDetail(QWidget):
         for index, (key, text, slot) in enumerate(entries):
             button = QPushButton(text, actions)
             button.clicked.connect(slot)
-            grid.addWidget(button, index // 2, index % 2)
+            grid.addWidget(button, index // 6, index % 6)
             self.buttons[key] = button
         self.log = LogList(self)
         self.log.setToolTip(self.tr("把截图、邮件或聊天记录拖到这里，作为新记录的附件"))
@@ -189,7 +233,7 @@ class CaseDetail(QWidget):
             button.setEnabled(case is not None)
         if case is None:
             self.text.setHtml(f"<p>{escape(empty_message)}</p>")
-            self.charges.setRowCount(0)
+            self.charges_model.set_charges([], lang.lang())
             self.log.clear()
             self.chart.clear()
             return
@@ -248,37 +292,12 @@ class CaseDetail(QWidget):
         return "".join(parts)
 
     def _fill_charges(self, case: Case) -> None:
-        language = lang.lang()
-        charges = list(case.charges)
-        self._rows = charges
-        self.charges.setRowCount(len(charges))
-        background, foreground = QBrush(QColor(ALERT_BACKGROUND)), QBrush(QColor(ALERT_TEXT))
-        for row, charge in enumerate(charges):
-            flags = [Flag.label_of(f, language) for f in charge.flags]
-            if charge.after_cancellation and ALERT.label(language) not in flags:
-                flags.insert(0, ALERT.label(language))
-            reason = charge.cause_reason_en if language == "en" else charge.cause_reason_zh
-            cause = Cause.label_of(charge.cause, language)
-            cells = [charge.date.isoformat(), format_amount(charge.amount, charge.currency),
-                     RowState.label_of(charge.state, language), "、".join(flags),
-                     f"{cause}（{reason}）" if cause and reason else cause,
-                     charge.source, str(charge.source_row)]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if column in (1, 6):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
-                if charge.after_cancellation:
-                    item.setBackground(background)
-                    item.setForeground(foreground)
-                self.charges.setItem(row, column, item)
+        self._rows = list(case.charges)
+        self.charges_model.set_charges(self._rows, lang.lang())
         self.charges.resizeColumnsToContents()
         header = self.charges.horizontalHeader()
-        for column in (4, 5):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        for column in (3, 4, 5):
             header.resizeSection(column, min(header.sectionSize(column), 170))
-        header.setStretchLastSection(True)
 
     def _fill_log(self, case: Case) -> None:
         language = lang.lang()
@@ -323,9 +342,9 @@ class CaseDetail(QWidget):
         if attachment is not None:
             self.attachment_requested.emit(int(attachment))
 
-    def _activated(self, row: int, _column: int) -> None:
-        if 0 <= row < len(getattr(self, "_rows", [])):
-            charge = self._rows[row]
+    def _activated(self, row: int, _column: int = 0) -> None:
+        if 0 <= row < self.charges_model.rowCount():
+            charge = self._rows[self.charges_model.source_row(row)]
             self.charge_activated.emit(charge.source, int(charge.source_row))
 
 

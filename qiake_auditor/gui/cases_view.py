@@ -34,6 +34,11 @@ ALERT = Flag.AFTER_CANCELLATION
 ALERT_BACKGROUND = "#c62828"
 ALERT_PALE = "#fde2e1"
 ALERT_TEXT = "#a4161a"
+# Columns in their logical order (as the cells are built) and where each is shown:
+# the name, its badges and status first, so the badge is seen at any window width.
+NAME, TYPE, CADENCE, EACH, COUNT, PAID, FIRST, LAST, NEXT, STATUS, FLAGS, CONFIDENCE = range(12)
+SHOWN = (NAME, FLAGS, STATUS, PAID, COUNT, FIRST, LAST, NEXT, TYPE, CADENCE, EACH, CONFIDENCE)
+POS = {logical: shown for shown, logical in enumerate(SHOWN)}
 CASE_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -115,9 +120,10 @@ class CasesView(QWidget):
         layout.addWidget(self.tree)
 
     def _header_texts(self) -> list[str]:
-        return [self.tr("案件 / 商户"), self.tr("类型"), self.tr("周期"), self.tr("每期金额"),
-                self.tr("次数"), self.tr("已付合计"), self.tr("首次扣款"), self.tr("最近扣款"),
-                self.tr("下次扣款"), self.tr("状态"), self.tr("提示"), self.tr("可信度")]
+        logical = [self.tr("案件 / 商户"), self.tr("类型"), self.tr("周期"), self.tr("每期金额"),
+                   self.tr("次数"), self.tr("已付合计"), self.tr("首次扣款"), self.tr("最近扣款"),
+                   self.tr("下次扣款"), self.tr("状态"), self.tr("提示"), self.tr("可信度")]
+        return [logical[i] for i in SHOWN]
 
     # -- filling ----------------------------------------------------------------------------
 
@@ -130,8 +136,8 @@ class CasesView(QWidget):
             self.tree.addTopLevelItem(self._case_item(case))
         for column in range(self.tree.columnCount()):
             self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(0, min(max(self.tree.columnWidth(0), 180), 300))
-        self.tree.setColumnWidth(10, min(self.tree.columnWidth(10), 320))
+        self.tree.setColumnWidth(POS[NAME], min(max(self.tree.columnWidth(POS[NAME]), 160), 260))
+        self.tree.setColumnWidth(POS[FLAGS], min(self.tree.columnWidth(POS[FLAGS]), 300))
         self._fill_summary()
         self._apply_filter()
         if keep:
@@ -151,24 +157,24 @@ class CasesView(QWidget):
                  min((next_charge(s, self._as_of()) for s in case.streams
                       if next_charge(s, self._as_of()) != "—"), default="—"),
                  case.status.label(language), "、".join(badges), ""]
-        item = _Item(cells)
+        item = _Item([cells[i] for i in SHOWN])
         item.setData(0, CASE_ROLE, case.id)
-        item.setData(4, SORT_ROLE, len(case.charges))
-        item.setData(5, SORT_ROLE, _paid(case))
+        item.setData(POS[COUNT], SORT_ROLE, len(case.charges))
+        item.setData(POS[PAID], SORT_ROLE, _paid(case))
         item.setToolTip(0, "\n".join(case.names))
         bold = QFont()
         bold.setBold(True)
         item.setFont(0, bold)
-        for column in (3, 4, 5, 11):
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+        for column in (EACH, COUNT, PAID, CONFIDENCE):
+            item.setTextAlignment(POS[column], Qt.AlignmentFlag.AlignRight
                                   | Qt.AlignmentFlag.AlignVCenter)
         if case.after:
-            item.setBackground(10, QBrush(QColor(ALERT_BACKGROUND)))
-            item.setForeground(10, QBrush(QColor("white")))
-            item.setFont(10, bold)
-            for column in range(10):
+            for column in range(len(SHOWN)):
                 item.setBackground(column, QBrush(QColor(ALERT_PALE)))
                 item.setForeground(column, QBrush(QColor(ALERT_TEXT)))
+            item.setBackground(POS[FLAGS], QBrush(QColor(ALERT_BACKGROUND)))
+            item.setForeground(POS[FLAGS], QBrush(QColor("white")))
+            item.setFont(POS[FLAGS], bold)
         for stream in case.streams:
             item.addChild(self._stream_item(stream))
         return item
@@ -192,18 +198,18 @@ class CasesView(QWidget):
                  StreamStatus.label_of(stream.get("status"), language),
                  "、".join(self._badges(stream.get("flags") or [])),
                  f"{float(confidence):.0%}" if confidence is not None else ""]
-        item = _Item(cells)
+        item = _Item([cells[i] for i in SHOWN])
         item.setData(0, CASE_ROLE, None)
         item.setData(0, Qt.ItemDataRole.UserRole + 2, str(stream.get("id", "")))
-        for column, key in ((3, "amount"), (5, "total")):
+        for column, key in ((EACH, "amount"), (PAID, "total")):
             with contextlib.suppress(TypeError, ValueError):
-                item.setData(column, SORT_ROLE, float(stream.get(key) or 0))
-        item.setData(4, SORT_ROLE, int(stream.get("count") or 0))
-        for column in (3, 4, 5, 11):
-            item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight
+                item.setData(POS[column], SORT_ROLE, float(stream.get(key) or 0))
+        item.setData(POS[COUNT], SORT_ROLE, int(stream.get("count") or 0))
+        for column in (EACH, COUNT, PAID, CONFIDENCE):
+            item.setTextAlignment(POS[column], Qt.AlignmentFlag.AlignRight
                                   | Qt.AlignmentFlag.AlignVCenter)
         if ALERT in (stream.get("flags") or []):
-            item.setForeground(10, QBrush(QColor(ALERT_TEXT)))
+            item.setForeground(POS[FLAGS], QBrush(QColor(ALERT_TEXT)))
         return item
 
     def _badges(self, flags) -> list[str]:

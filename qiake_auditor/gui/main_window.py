@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
         self.cases_page.setObjectName("cases-splitter")
         self.cases_page.addWidget(self.cases_view)
         self.cases_page.addWidget(detail)
-        self.cases_page.setSizes([300, 560])
+        self.cases_page.setSizes([190, 640])
         self.tabs.addTab(self.cases_page, self.tr("案件"))
         self.ledger_page = LedgerPage(self)
         self.ledger_model = self.ledger_page.model

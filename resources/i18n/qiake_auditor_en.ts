@@ -44,187 +44,152 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="112" />
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="112" />
-        <source>金额</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="112" />
-        <source>状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="112" />
-        <source>提示</source>
-        <translation>Flags</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="112" />
-        <source>原因</source>
-        <translation>Cause</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="113" />
-        <source>来源文件</source>
-        <translation>Source file</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="113" />
-        <source>行号</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="120" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="162" />
         <source>双击一笔扣款，在“全部交易”中查看原始记录</source>
         <translation>Double-click a charge to see its row under “All transactions”</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="125" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="167" />
         <source>处理这个案件</source>
         <translation>Act on this case</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="128" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="172" />
         <source>我授权过</source>
         <translation>I authorised it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="129" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="173" />
         <source>我不认识</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="130" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="174" />
         <source>正在争议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="131" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="175" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="132" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="176" />
         <source>记录取消日期…</source>
         <translation>Record cancellation date…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="133" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="177" />
         <source>清除取消日期</source>
         <translation>Clear cancellation date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="134" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="178" />
         <source>添加备注…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="135" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="179" />
         <source>合并名称…</source>
         <translation>Merge names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="136" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="180" />
         <source>拆分名称…</source>
         <translation>Split names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="137" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="181" />
         <source>不是周期扣费</source>
         <translation>Not a recurring charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="138" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="182" />
         <source>添加联系记录…</source>
         <translation>Add contact entry…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="139" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="183" />
         <source>导出证据…</source>
         <translation>Export evidence…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="147" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="191" />
         <source>把截图、邮件或聊天记录拖到这里，作为新记录的附件</source>
         <translation>Drop screenshots, e-mails or chat exports here to attach them to a new entry</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="161" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="205" />
         <source>图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="166" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="210" />
         <source>案件记录</source>
         <translation>Case log</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="167" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="211" />
         <source>停止扣费的步骤</source>
         <translation>Steps to stop it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="211" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="255" />
         <source>账单上也写作</source>
         <translation>Also printed as</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="211" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="255" />
         <source>共付</source>
         <translation>Paid in all</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="211" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="255" />
         <source>退回</source>
         <translation>refunded</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="212" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="256" />
         <source>{0} 笔扣费</source>
         <translation>{0} charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="213" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="257" />
         <source>取消后仍在扣款！</source>
         <translation>Still charging after cancellation!</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="213" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="257" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="228" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="272" />
         <source>你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。</source>
         <translation>After you cancelled on {0}, you were charged {1} more time(s), {2} in all.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="232" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="276" />
         <source>已记录取消日期：{0}；此后没有扣款。</source>
         <translation>Cancellation recorded on {0}; no charges since.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="236" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="280" />
         <source>你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，并联系支付平台或银行冻结可疑授权。</source>
         <translation>You do not recognise this merchant: change your payment password soon, check password-free payments and signed-in devices, and ask the platform or bank to freeze suspicious authorisations.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="291" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="310" />
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="296" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="315" />
         <source>    📎 {0}（{1} 字节，SHA-256 {2}…）双击保存</source>
         <translation>    📎 {0} ({1} bytes, SHA-256 {2}…) double-click to save</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="302" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="321" />
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>
@@ -232,114 +197,152 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="74" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="79" />
         <source>按名称筛选案件…</source>
         <translation>Filter cases by name…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="77" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="82" />
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="79" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="84" />
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="81" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="86" />
         <source>全部提示</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="118" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="123" />
         <source>案件 / 商户</source>
         <translation>Case / merchant</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="118" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="123" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="118" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="123" />
         <source>周期</source>
         <translation>Cadence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="118" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="123" />
         <source>每期金额</source>
         <translation>Amount each</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="119" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="124" />
         <source>次数</source>
         <translation>Charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="119" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="124" />
         <source>已付合计</source>
         <translation>Total paid</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="119" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="124" />
         <source>首次扣款</source>
         <translation>First charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="119" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="124" />
         <source>最近扣款</source>
         <translation>Last charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="120" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="125" />
         <source>下次扣款</source>
         <translation>Next charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="120" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="125" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="120" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="125" />
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="120" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="125" />
         <source>可信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="146" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="152" />
         <source>⚠ 取消后仍扣款 {0}</source>
         <translation>⚠ Charged after cancellation {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="148" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="154" />
         <source>{0} 项</source>
-        <translation>{0} streams</translation>
+        <translation>streams: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="149" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="155" />
         <source>单笔扣款</source>
         <translation>one-off charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="219" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="225" />
         <source>还没有案件：导入账单后，这里按公司列出周期扣费。</source>
         <translation>No cases yet: once statements are imported, recurring charges are listed here by company.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="228" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="234" />
         <source>{0} 个案件 · {1} 项订阅 · 共付 {2}</source>
         <translation>{0} cases · {1} subscriptions · {2} paid in all</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="232" />
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="238" />
         <source>取消后仍被扣 {0}</source>
         <translation>{0} charged after cancellation</translation>
+    </message>
+</context>
+<context>
+    <name>ChargesModel</name>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="63" />
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="63" />
+        <source>金额</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="64" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="64" />
+        <source>提示</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="65" />
+        <source>原因</source>
+        <translation>Cause</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="66" />
+        <source>来源文件</source>
+        <translation>Source file</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="67" />
+        <source>行号</source>
+        <translation>Row</translation>
     </message>
 </context>
 <context>

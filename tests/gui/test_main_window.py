@@ -14,6 +14,7 @@ from PySide6.QtGui import QDropEvent
 
 from qiake_auditor.app import Audit
 from qiake_auditor.app import demo as app_demo
+from qiake_auditor.gui.cases_view import FLAGS, NEXT, PAID, POS, STATUS
 from qiake_auditor.gui.dialogs import LogEntryAnswer
 from qiake_auditor.gui.main_window import MainWindow
 from qiake_auditor.workspace import Workspace
@@ -60,18 +61,21 @@ def test_the_demo_opens_on_the_qiake_case_with_its_badge_and_totals(qtbot, windo
     case = window.selected_case()
     assert "洽客" in case.merchant
     _case, item = qiake_item(window)
-    assert item.text(5) == "¥5,274.00"
-    assert item.text(10).startswith("⚠ 取消后仍扣款 ¥2,125.00")
+    assert item.text(POS[PAID]) == "¥5,274.00"
+    assert item.text(POS[FLAGS]).startswith("⚠ 取消后仍扣款 ¥2,125.00")
     assert item.childCount() == len(case.streams) == 3
     detail = window.detail.toPlainText()
     assert "¥5,274.00" in detail and "¥2,125.00" in detail and "取消后仍在扣款" in detail
     assert "取消后仍被扣 ¥2,125.00" in window.cases_view.summary.text()
-    after_rows = [r for r in range(window.charges.rowCount())
-                  if "取消后仍扣款" in window.charges.item(r, 3).text()]
+    model = window.case_detail.charges_model
+    after_rows = [r for r in range(model.rowCount())
+                  if "取消后仍扣款" in model.data(model.index(r, 3))]
+    assert all(model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) is not None
+               for r in after_rows)
     assert len(after_rows) == len(case.after) >= 1
     # A cancelled stream shows no next charge.
-    assert all(item.child(i).text(8) == "—" for i in range(item.childCount())
-               if item.child(i).text(9) == "已取消")
+    assert all(item.child(i).text(POS[NEXT]) == "—" for i in range(item.childCount())
+               if item.child(i).text(POS[STATUS]) == "已取消")
     assert window.files_list.count() == 3
     assert "error" not in message_mock.kinds()
 
@@ -100,7 +104,7 @@ def test_drop_import_decide_log_and_find_it_all_again_after_a_restart(qtbot, win
         window.case_detail.buttons["cancel"].click()
     case, item = qiake_item(window)
     assert case.cancelled_on == date(2025, 6, 20)
-    assert item.text(10).startswith("⚠ 取消后仍扣款 ¥2,125.00")
+    assert item.text(POS[FLAGS]).startswith("⚠ 取消后仍扣款 ¥2,125.00")
     assert window.selected_case().id == case.id
     assert "¥2,125.00" in window.detail.toPlainText()
     # A case-log entry with an attachment dropped on the log.
@@ -342,7 +346,8 @@ def test_a_charge_opens_its_ledger_row(qtbot, window, message_mock):
     wait_loaded(qtbot, window, window.open_demo)
     case = window.selected_case()
     last = len(case.charges) - 1
-    window.charges.cellDoubleClicked.emit(last, 0)
+    model = window.case_detail.charges_model
+    window.charges.doubleClicked.emit(model.index(model.view_row(last), 0))
     assert window.tabs.currentWidget() is window.ledger_page
     row = window.ledger_view.currentIndex().row()
     shown = window.ledger_model.frame.loc[window.ledger_model.source_row(row)]
