@@ -144,12 +144,12 @@ class _Writer:
             pdf.set_text_color(*MUTED)
             top = pdf.get_y()
             pdf.multi_cell(label_width - 2, 5.5, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                           wrapmode=self.wrap)
+                           wrapmode=self.wrap, align="L")
             below_label = pdf.get_y()
             pdf.set_xy(pdf.l_margin + label_width, top)
             pdf.set_text_color(*INK)
             pdf.multi_cell(self.width - label_width, 5.5, value, new_x=XPos.LMARGIN,
-                           new_y=YPos.NEXT, wrapmode=self.wrap)
+                           new_y=YPos.NEXT, wrapmode=self.wrap, align="L")
             pdf.set_y(max(below_label, pdf.get_y()))
             pdf.set_draw_color(*SHADE)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
@@ -256,7 +256,7 @@ class _Writer:
         pdf.set_fill_color(*SHADE)
         pdf.set_font("cjk", size=10)
         pdf.multi_cell(self.width, 6, t["disclaimer"], fill=True, padding=3,
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=self.wrap)
+                       new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=self.wrap, align="L")
 
     def summary(self) -> None:
         pdf, t, case, f = self.pdf, self.t, self.case, self.f
