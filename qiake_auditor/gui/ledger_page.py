@@ -113,6 +113,8 @@ class LedgerPage(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         filters.addLayout(row, 1, 0, 1, 7)
+        for column, stretch in ((0, 3), (3, 2), (4, 2)):
+            filters.setColumnStretch(column, stretch)
         bottom = QHBoxLayout()
         bottom.addWidget(self.selection_label, 1)
         bottom.addWidget(self.copy_button)
@@ -138,6 +140,15 @@ class LedgerPage(QWidget):
         found = self.source.findData(current)
         self.source.setCurrentIndex(max(found, 0))
         self.source.blockSignals(False)
+        times = self.model.prepared.time
+        if times is not None and len(times) and not self.use_dates.isChecked():
+            import pyarrow.compute as pc
+
+            span = pc.min_max(times)
+            for editor, value in ((self.date_from, span["min"]), (self.date_to, span["max"])):
+                editor.blockSignals(True)
+                editor.setDate(QDate.fromString(str(value.as_py() or "")[:10], "yyyy-MM-dd"))
+                editor.blockSignals(False)
         self.apply_search(wait=True)
 
     def criteria(self) -> Criteria:

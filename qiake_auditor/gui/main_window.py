@@ -275,6 +275,10 @@ class MainWindow(QMainWindow):
         workers.start(task)
         return True
 
+    def run_task(self, kind: str, function, *args, **kwargs) -> bool:
+        """Run ``function`` on the worker; its result comes back to ``_on_finished``."""
+        return self._run(kind, function, *args, **kwargs)
+
     def _done(self) -> None:
         self._task = None
         self.progress_bar.setVisible(False)
@@ -287,13 +291,20 @@ class MainWindow(QMainWindow):
         value = max(self.progress_bar.value(), int(fraction * 100))  # forward only
         self.progress_bar.setValue(value)
         phase = {"import": self.tr("正在导入"), "demo": self.tr("正在打开演示"),
-                 "load": self.tr("正在扫描")}.get(self._task_kind, self.tr("正在处理"))
+                 "load": self.tr("正在扫描"), "evidence": self.tr("正在生成证据包")}.get(
+            self._task_kind, self.tr("正在处理"))
         self.progress_bar.setFormat(f"{phase} %p%")
 
     @Slot(object)
     def _on_finished(self, view: tasks.View) -> None:
         kind = self._task_kind
         self._done()
+        if kind == "evidence":
+            from . import evidence
+
+            evidence.show_result(self, view)
+            self.reload()  # the package is recorded in the case log
+            return
         self._pending_import = None
         self.show_view(view)
         if kind in ("import", "demo"):

@@ -113,6 +113,13 @@ class DialogMessages:
     def about(self, title: str, html: str, parent: QWidget | None = None) -> None:
         QMessageBox.about(parent, title, html)
 
+    def ask_evidence(self, case_name: str, attachments: list[str],
+                     parent: QWidget | None = None):
+        from .evidence import EvidenceDialog
+
+        dialog = EvidenceDialog(case_name, attachments, parent)
+        return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
 
 _current: DialogMessages = DialogMessages()
 
@@ -184,3 +191,8 @@ def ask_settings(language: str, notice_days: int, parent: QWidget | None = None)
 
 def about(title: str, html: str, parent: QWidget | None = None) -> None:
     _current.about(title, html, parent)
+
+
+def ask_evidence(case_name: str, attachments: list[str], parent: QWidget | None = None):
+    """What the evidence package needs from the user (:class:`.evidence.EvidenceAnswer`)."""
+    return _current.ask_evidence(case_name, attachments, parent)

@@ -379,24 +379,81 @@ Please attach this file to a report. Its last lines:
     </message>
 </context>
 <context>
-    <name>Evidence</name>
+    <name>EvidenceDialog</name>
     <message>
-        <location filename="../../qiake_auditor/gui/evidence.py" line="33" />
-        <location filename="../../qiake_auditor/gui/evidence.py" line="39" />
-        <source>导出证据</source>
-        <translation>Export evidence</translation>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="56" />
+        <source>导出证据包</source>
+        <translation>Export evidence package</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/evidence.py" line="34" />
-        <source>这个版本还不能生成证据包：证据生成模块尚未就绪。
-你的案件记录、附件和原始账单都已保存在工作区中，之后可以再导出。</source>
-        <translation>This version cannot make an evidence package yet: the evidence builder is not ready.
-Your case log, attachments and original statements are kept in the workspace, so you can export later.</translation>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="57" />
+        <source>为“{0}”生成证据包：原始账单、扣费明细、图表、案件记录及附件、投诉信草稿，附 SHA-256 清单。</source>
+        <translation>Make the evidence package of “{0}”: original statements, the charges, charts, the case log with its attachments and draft complaint letters, with a SHA-256 manifest.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/evidence.py" line="40" />
-        <source>证据生成模块的接口与本窗口不匹配，无法导出。</source>
-        <translation>The evidence builder does not match this window; nothing can be exported.</translation>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="66" />
+        <source>个人消费</source>
+        <translation>Personal purchase</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="67" />
+        <source>单位/经营用途</source>
+        <translation>For a company / business use</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="68" />
+        <source>主张消保法第五十五条的赔偿</source>
+        <translation>Claim damages under Article 55 of the Consumer Protection Law</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="73" />
+        <source>不遮挡账号和手机号（只在确实需要时勾选）</source>
+        <translation>Do not mask account and phone numbers (only when really needed)</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="75" />
+        <source>（案件记录中没有附件）</source>
+        <translation>(no attachments in the case log)</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="78" />
+        <source>投诉人姓名</source>
+        <translation>Complainant’s name</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="79" />
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="80" />
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="81" />
+        <source>在商户的账号</source>
+        <translation>Account at the merchant</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="82" />
+        <source>电子邮件</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="83" />
+        <source>购买用途</source>
+        <translation>Purchase for</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="85" />
+        <source>文书语言</source>
+        <translation>Document language</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="87" />
+        <source>包含的附件</source>
+        <translation>Attachments included</translation>
     </message>
 </context>
 <context>
@@ -718,7 +775,7 @@ Your case log, attachments and original statements are kept in the workspace, so
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="96" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="554" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="565" />
         <source>不是周期扣费</source>
         <translation>Not a recurring charge</translation>
     </message>
@@ -779,7 +836,7 @@ Your case log, attachments and original statements are kept in the workspace, so
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="110" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="653" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="664" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -830,7 +887,7 @@ Your case log, attachments and original statements are kept in the workspace, so
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="186" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="454" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="465" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
@@ -883,7 +940,7 @@ All data stays on this computer.</translation>
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="247" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="421" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="432" />
         <source>演示工作区</source>
         <translation>Demo workspace</translation>
     </message>
@@ -898,58 +955,63 @@ All data stays on this computer.</translation>
         <translation>Working, please wait…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="289" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="293" />
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="289" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="293" />
         <source>正在打开演示</source>
         <translation>Opening the demo</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="290" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="294" />
         <source>正在扫描</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="290" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="294" />
+        <source>正在生成证据包</source>
+        <translation>Making the evidence package</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/main_window.py" line="295" />
         <source>正在处理</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="302" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="332" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="313" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="343" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="305" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="316" />
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="312" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="323" />
         <source>{0}：已经导入过（{1} 行都已在工作区中，没有新增）</source>
         <translation>{0}: imported before (all {1} rows are already in the workspace; nothing new)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="315" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="326" />
         <source>支出</source>
         <translation>spent</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="318" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="329" />
         <source>{0}：{1}，{2} 行，新增 {3} 行，已有 {4} 行，{5} 至 {6}{7}</source>
         <translation>{0}: {1}, {2} rows, {3} new, {4} already imported, {5} to {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="338" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="349" />
         <source>需要密码</source>
         <translation>Password needed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="339" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="350" />
         <source>{0}
 
 请输入账单邮件中给出的解压密码：</source>
@@ -958,205 +1020,205 @@ All data stays on this computer.</translation>
 Enter the password given in the statement e-mail:</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="348" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="359" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="349" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="360" />
         <source>工作区没有改变。</source>
         <translation>The workspace was not changed.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="351" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="362" />
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="352" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="363" />
         <source>出现了意外错误：{0}</source>
         <translation>An unexpected error occurred: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="388" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="399" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="389" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="395" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="400" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="406" />
         <source>工作区 (*.sqlite)</source>
         <translation>Workspaces (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="395" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="406" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="405" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="416" />
         <source>（没有）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="422" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="433" />
         <source>这是演示工作区。请先用“文件 ▸ 新建工作区…”或“打开工作区…”选择你自己的工作区。</source>
         <translation>This is the demo workspace. Choose a workspace of your own first with “File ▸ New workspace…” or “Open workspace…”.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="432" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="443" />
         <source>打开账单</source>
         <translation>Open statements</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="433" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="444" />
         <source>账单文件 (*.csv *.txt *.xls *.xlsx *.zip *.ofx *.qfx *.xml *.sta *.mt940);;所有文件 (*)</source>
         <translation>Statements (*.csv *.txt *.xls *.xlsx *.zip *.ofx *.qfx *.xml *.sta *.mt940);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="454" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="476" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="527" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="614" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="465" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="487" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="538" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="625" />
         <source>请先在列表中选一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="460" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="471" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="468" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="479" />
         <source>检查账户安全</source>
         <translation>Check your account security</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="469" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="480" />
         <source>你不认识这个商户。请尽快：修改支付宝/微信支付密码；在“免密支付/自动扣款”中关闭所有不认识的授权；检查登录设备；联系平台或银行冻结可疑授权并申请退款。</source>
         <translation>You do not recognise this merchant. Soon: change your Alipay / WeChat Pay password; turn off every authorisation you do not know under “password-free payment / auto-debit”; check signed-in devices; ask the platform or bank to freeze suspicious authorisations and refund you.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="476" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="479" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="487" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="490" />
         <source>记录取消日期</source>
         <translation>Record cancellation date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="480" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="491" />
         <source>你是哪天取消 {0} 的自动续费的？
 此后的扣款会被标为“取消后仍扣款”。</source>
         <translation>On which day did you cancel the auto-renewal of {0}?
 Charges after it are flagged “charged after cancellation”.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="489" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="500" />
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="489" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="500" />
         <source>备注（会记入案件记录）：</source>
         <translation>Note (kept in the case log):</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="498" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="509" />
         <source>合并名称</source>
         <translation>Merge names</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="499" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="510" />
         <source>这个案件现在包括：{0}
 还有哪些名称属于同一家公司？（用逗号分隔）</source>
         <translation>This case now covers: {0}
 Which other names belong to the same company? (separate them with commas)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="509" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="520" />
         <source>拆分名称</source>
         <translation>Split names</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="510" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="521" />
         <source>这个案件现在包括：{0}
 哪些名称不属于它，应各成一个案件？（用逗号分隔）</source>
         <translation>This case now covers: {0}
 Which names do not belong to it and should be cases of their own? (separate them with commas)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="527" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="538" />
         <source>案件记录</source>
         <translation>Case log</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="542" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="553" />
         <source>保存附件</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="542" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="553" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="554" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="565" />
         <source>请先在案件下选中一项周期扣费。</source>
         <translation>Choose a recurring charge under a case first.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="559" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="570" />
         <source>已忽略。按 Ctrl+Z 撤销。</source>
         <translation>Dismissed. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="614" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="625" />
         <source>导出证据</source>
         <translation>Export evidence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="625" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="636" />
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="633" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="644" />
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="635" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="646" />
         <source>图表已保存到 {0}</source>
         <translation>Chart saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="639" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="650" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="639" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="650" />
         <source>还没有导入任何账单。</source>
         <translation>No statements imported yet.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="670" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="681" />
         <source>没有发现周期扣费。</source>
         <translation>No recurring charges found.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="671" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="682" />
         <source>把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。</source>
         <translation>Drop statements exported from Alipay, WeChat or your bank on the window, or click “Open statements…”; to try it first, click “Demo data”.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="685" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="696" />
         <source>{0}
 {1} · {2} 行</source>
         <translation>{0}
 {1} · {2} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="687" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="698" />
         <source>{0}
 SHA-256 {1}
 导入于 {2}
@@ -1167,12 +1229,12 @@ imported {2}
 double-click to see this statement’s transactions</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="717" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="728" />
         <source>{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件</source>
         <translation>{0} statements · {1} transactions · {2} spent · {3} cases</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="721" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="732" />
         <source> · 取消后仍扣 {0}</source>
         <translation> · {0} charged after cancellation</translation>
     </message>

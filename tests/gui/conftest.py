@@ -59,6 +59,7 @@ class RecordingMessages:
         self.mapping_asked: list[dict] = []
         self.watch_answers: list = []
         self.settings_answers: list = []
+        self.evidence_answers: list = []
 
     def _record(self, kind: str, title: str, text: str) -> None:
         self.shown.append((kind, title, text))
@@ -109,6 +110,10 @@ class RecordingMessages:
     def ask_settings(self, language, notice_days, parent=None):
         self._record("ask_settings", language, str(notice_days))
         return self.settings_answers.pop(0)
+
+    def ask_evidence(self, case_name, attachments, parent=None):
+        self._record("ask_evidence", case_name, "\n".join(attachments))
+        return self.evidence_answers.pop(0)
 
     def about(self, title, html, parent=None):
         self._record("about", title, html)

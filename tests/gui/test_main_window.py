@@ -379,3 +379,24 @@ def test_about_names_the_version_licence_and_places(qtbot, window, message_mock)
     window.show_about()
     kind, _title, html = message_mock.shown[-1]
     assert kind == "about" and "Apache-2.0" in html and str(window.workspace_path) in html
+
+
+def test_export_evidence_from_the_window(qtbot, window, tmp_path, message_mock):
+    from qiake_auditor.gui import evidence
+    from qiake_auditor.gui.evidence import EvidenceAnswer
+
+    if evidence.builder() is None:
+        pytest.skip("the evidence builder is not in this tree")
+    wait_loaded(qtbot, window, window.open_demo)
+    message_mock.evidence_answers.append(EvidenceAnswer(name="张三", phone="13800000000"))
+    message_mock.file_answers.append(str(tmp_path / "证据.zip"))
+    with qtbot.waitSignal(window.loaded, timeout=120000):
+        window.case_detail.buttons["export"].click()
+    _kind, _title, text = next(m for m in message_mock.shown if m[1] == "证据包已生成")
+    package = tmp_path / "证据.zip"
+    assert package.is_file() and str(package) in text
+    import hashlib
+
+    assert hashlib.sha256(package.read_bytes()).hexdigest() in text
+    case = window.selected_case()
+    assert any(e.kind == "export" for e in case.log)
