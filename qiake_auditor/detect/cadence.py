@@ -11,7 +11,6 @@ phase matters and not just spacing: habitual purchases land off any grid.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -22,13 +21,19 @@ from .small import median
 EPOCH = date(1970, 1, 1)
 
 PERIOD_DAYS = {"weekly": 7.0, "biweekly": 14.0, "semimonthly": 15.22, "monthly": 30.44,
-               "quarterly": 91.31, "semiannual": 182.62, "annual": 365.25}
-TOLERANCE = {"weekly": 1, "biweekly": 2, "semimonthly": 2, "monthly": 3, "quarterly": 10,
-             "semiannual": 15, "annual": 20}
-MONTHS = {"monthly": 1, "quarterly": 3, "semiannual": 6, "annual": 12}
+               "monthly_weekday": 30.44, "bimonthly": 60.88, "quarterly": 91.31,
+               "fourmonthly": 121.75, "semiannual": 182.62, "annual": 365.25}
+TOLERANCE = {"weekly": 1, "biweekly": 2, "semimonthly": 2, "monthly": 3, "monthly_weekday": 3,
+             "bimonthly": 6, "quarterly": 10, "fourmonthly": 12, "semiannual": 15,
+             "annual": 20}
+MONTHS = {"monthly": 1, "monthly_weekday": 1, "bimonthly": 2, "quarterly": 3,
+          "fourmonthly": 4, "semiannual": 6, "annual": 12}
 # Fewest hits before a cadence counts as confirmed (annual renewals are sparse by nature).
-MIN_HITS = {"weekly": 3, "biweekly": 3, "semimonthly": 3, "monthly": 3, "quarterly": 2,
-            "semiannual": 2, "annual": 2}
+MIN_HITS = {"weekly": 3, "biweekly": 3, "semimonthly": 3, "monthly": 3, "monthly_weekday": 3,
+            "bimonthly": 3, "quarterly": 2, "fourmonthly": 2, "semiannual": 2, "annual": 2}
+# Anchors: ("days", origin) | ("month", day, origin_month[, WORKDAY]) |
+# ("weekday", n, weekday, origin_month) (n = 1..4, -1 = the last) | ("semi", d1, d2).
+WORKDAY = "workday"  # a scheduled day off work moves to the next working day
 MIN_COVERAGE = 0.6  # hits / slots spanned: a pause of a few cycles is fine, noise is not
 
 
@@ -37,23 +42,16 @@ class Fit:
     """One cadence hypothesis applied to sorted day numbers (days since 1970-01-01)."""
 
     cadence: str
-    anchor: tuple  # ("days", origin) | ("month", day, origin_month) | ("semi", d1, d2)
+    anchor: tuple  # see the anchors above
     days: np.ndarray
     slots: np.ndarray
     residuals: np.ndarray
     inlier: np.ndarray
     duplicate: np.ndarray  # a second charge on the same slot within two days
     conflicts: int  # two different charges in one slot (a second subscription)
+    hits: int  # distinct slots holding an inlier charge
+    span: int  # slots from the first to the last hit
     missed: list[int] = field(default_factory=list)
-
-    @functools.cached_property
-    def hits(self) -> int:  # a Fit is never changed once made
-        return len(np.unique(self.slots[self.inlier]))
-
-    @functools.cached_property
-    def span(self) -> int:
-        s = self.slots[self.inlier]
-        return int(s.max() - s.min() + 1) if len(s) else 0
 
     @property
     def coverage(self) -> float:
@@ -114,6 +112,36 @@ _MONTH_START = np.arange(_TABLE_MONTHS + 1).astype("datetime64[M]").astype(
 _MONTH_OF_DAY = np.repeat(np.arange(_TABLE_MONTHS), np.diff(_MONTH_START))
 
 
+def _working_days() -> np.ndarray:
+    """Day numbers of the working days in the table: Monday-Friday, minus mainland
+    China's public holidays, plus the adjusted working days (调休) on weekends, as
+    published by the State Council and kept in the ``chinese_calendar`` package
+    (years it does not cover yet fall back to plain weekends)."""
+    import chinese_calendar
+
+    every = np.arange(len(_MONTH_OF_DAY), dtype="int64")
+    working = (every + 3) % 7 < 5  # 1970-01-01 was a Thursday
+    for when, value in ((chinese_calendar.holidays, False), (chinese_calendar.workdays, True)):
+        numbers = np.array([(d - EPOCH).days for d in when], dtype="int64")
+        numbers = numbers[(numbers >= 0) & (numbers < len(every))]
+        working[numbers] = value
+    return every[working]
+
+
+_WORKING = _working_days()
+
+
+def next_working(days: np.ndarray) -> np.ndarray:
+    """Each day itself if it is a working day, else the next working day."""
+    at = np.searchsorted(_WORKING, days)
+    inside = at < len(_WORKING)
+    return np.where(inside, _WORKING[np.minimum(at, len(_WORKING) - 1)], days)
+
+
+def is_working(days: np.ndarray) -> np.ndarray:
+    return next_working(days) == days
+
+
 def _in_table(days: np.ndarray) -> bool:
     return len(days) > 0 and days.min() >= 0 and days.max() < len(_MONTH_OF_DAY)
 
@@ -141,13 +169,33 @@ def _clamped(month: np.ndarray, day: int) -> np.ndarray:
     return start + np.minimum(day, end - start) - 1
 
 
+def _month_bounds(month: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(first day, first day of the next month) of each month index."""
+    if len(month) and month.min() >= 0 and month.max() < _TABLE_MONTHS:
+        return _MONTH_START[month], _MONTH_START[month + 1]
+    return (month.astype("datetime64[M]").astype("datetime64[D]").astype("int64"),
+            (month + 1).astype("datetime64[M]").astype("datetime64[D]").astype("int64"))
+
+
+def _nth_weekday(month: np.ndarray, n: int, weekday: int) -> np.ndarray:
+    """Day number of the n-th (``-1``: last) ``weekday`` (Monday 0) of each month."""
+    start, end = _month_bounds(month)
+    if n > 0:
+        return start + (weekday - (start + 3) % 7) % 7 + 7 * (n - 1)
+    last = end - 1
+    return last - ((last + 3) % 7 - weekday) % 7
+
+
 def _expected(cadence: str, anchor: tuple, slots: np.ndarray) -> np.ndarray:
     if anchor[0] == "days":
         return np.rint(anchor[1] + slots * PERIOD_DAYS[cadence]).astype("int64")
     if anchor[0] == "semi":
         month, half = np.divmod(slots, 2)
         return np.where(half == 0, _clamped(month, anchor[1]), _clamped(month, anchor[2]))
-    return _clamped(anchor[2] + slots * MONTHS[cadence], anchor[1])
+    if anchor[0] == "weekday":
+        return _nth_weekday(anchor[3] + slots, anchor[1], anchor[2])
+    day = _clamped(anchor[2] + slots * MONTHS[cadence], anchor[1])
+    return next_working(day) if len(anchor) > 3 else day
 
 
 _AROUND = {1: np.arange(-1, 2), 2: np.arange(-2, 3)}  # slots either side of the guess
@@ -162,7 +210,8 @@ def _nearest(cadence: str, anchor: tuple, days: np.ndarray) -> tuple[np.ndarray,
         cand = (_month_index(days) * 2)[:, None] + _AROUND[2]
     else:
         k = MONTHS[cadence]
-        cand = np.floor_divide(_month_index(days) - anchor[2], k)[:, None] + _AROUND[1]
+        origin = anchor[3] if anchor[0] == "weekday" else anchor[2]
+        cand = np.floor_divide(_month_index(days) - origin, k)[:, None] + _AROUND[1]
     exp = _expected(cadence, anchor, cand.ravel()).reshape(cand.shape)
     pick = np.abs(exp - days[:, None]).argmin(axis=1)
     rows = np.arange(len(days))
@@ -201,11 +250,20 @@ def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
             seen[slot] = i
     hit = sorted(seen)
     missed = [s for s in range(hit[0], hit[-1] + 1) if s not in seen] if hit else []
-    found = Fit(cadence, anchor, days, slots, residuals, inlier, duplicate, conflicts, missed)
+    if anchor[0] == "semi" and hit and _ragged(hit):
+        conflicts += 1  # two seats of one price on different days: two monthly plans
     # The distinct inlier slots are the keys of ``seen``: no np.unique per hypothesis.
-    found.__dict__["hits"] = len(hit)
-    found.__dict__["span"] = hit[-1] - hit[0] + 1 if hit else 0
-    return found
+    return Fit(cadence, anchor, days, slots, residuals, inlier, duplicate, conflicts,
+               len(hit), hit[-1] - hit[0] + 1 if hit else 0, missed)
+
+
+def _ragged(hit: list[int]) -> bool:
+    """Twice a month only when both halves start and stop together (within a month)."""
+    first = [s // 2 for s in hit if s % 2 == 0]
+    second = [s // 2 for s in hit if s % 2 == 1]
+    if not first or not second:
+        return True
+    return abs(first[0] - second[0]) > 1 or abs(first[-1] - second[-1]) > 1
 
 
 def _candidates(days: np.ndarray) -> list[str]:
@@ -221,8 +279,14 @@ def _candidates(days: np.ndarray) -> list[str]:
         found += ["biweekly", "semimonthly"]
     if 20 <= g <= 45:
         found.append("monthly")
-    if 70 <= g <= 110:
+        if _same_weekday(days):
+            found.append("monthly_weekday")
+    if 50 <= g <= 72:
+        found.append("bimonthly")
+    if 75 <= g <= 110:
         found.append("quarterly")
+    if 110 <= g <= 140:
+        found.append("fourmonthly")
     if 160 <= g <= 200:
         found.append("semiannual")
     if 330 <= g <= 400:
@@ -234,9 +298,30 @@ def _candidates(days: np.ndarray) -> list[str]:
     return found
 
 
+def _weekday_rank(days: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(weekday, n-th of that weekday in its month) of each day."""
+    return (days + 3) % 7, (_day_of_month(days) - 1) // 7 + 1
+
+
+def _same_weekday(days: np.ndarray) -> bool:
+    """Most charges on one weekday: a schedule like "the second Tuesday" is worth a try."""
+    if len(days) < 3:
+        return False
+    weekday, _ = _weekday_rank(days)
+    return np.bincount(weekday, minlength=7).max() >= 0.8 * len(days)
+
+
 def _anchors(cadence: str, days: np.ndarray) -> list[tuple]:
     if cadence in ("weekly", "biweekly"):
         return [("days", int(o)) for o in np.unique(days)[:8]]
+    if cadence == "monthly_weekday":
+        weekday, rank = _weekday_rank(days)
+        wd = int(np.bincount(weekday, minlength=7).argmax())
+        ranks = sorted(set(rank[weekday == wd].tolist()) - {5})
+        last = bool((_day_of_month(days) + 7 > _day_of_month(_clamped(
+            _month_index(days), 31))).all())
+        first = int(_month_index(days[:1])[0])
+        return [("weekday", n, wd, first) for n in ranks + ([-1] if last else [])]
     dom = _day_of_month(days)
     choices = sorted(set(dom.tolist()) | {31})
     if cadence == "semimonthly":
@@ -262,7 +347,23 @@ def fit(days: np.ndarray, extra: np.ndarray | None = None,
             rank = _rank(trial)
             if best is None or rank < best_rank:
                 best, best_rank = trial, rank
+    if best is not None and best.anchor[0] == "month" and _shifted(best):
+        for anchor in _anchors(best.cadence, days):
+            trial = evaluate(best.cadence, (*anchor, WORKDAY), days, extra, cents)
+            rank = _rank(trial)
+            if rank < best_rank:
+                best, best_rank = trial, rank
     return best
+
+
+def _shifted(f: Fit) -> bool:
+    """Charges later than their day where that day was not a working day (weekend,
+    public holiday): the schedule may follow the working-day calendar."""
+    late = f.inlier & (f.residuals > 0)
+    if not late.any():
+        return False
+    due = f.days[late] - f.residuals[late]
+    return bool((~is_working(due)).sum() >= max(1, late.sum() // 2))
 
 
 def _rank(f: Fit) -> tuple:
@@ -272,36 +373,53 @@ def _rank(f: Fit) -> tuple:
 def one_period_after(day: int, cadence: str) -> date:
     """The same day one period later (month ends clamped): the next charge of a plan
     whose billing day was moved to ``day`` (an upgrade)."""
-    if cadence in MONTHS:
+    if cadence in MONTHS and cadence != "monthly_weekday":
         month = _month_index(np.array([day]))[0] + MONTHS[cadence]
         dom = int(_day_of_month(np.array([day]))[0])
         return EPOCH + timedelta(days=int(_clamped(np.array([month]), dom)[0]))
     return EPOCH + timedelta(days=round(day + PERIOD_DAYS[cadence]))
 
 
+_UNIT = {"monthly": ("每月", "each month"), "bimonthly": ("每两个月", "every 2 months"),
+         "quarterly": ("每季度", "every 3 months"), "fourmonthly": ("每四个月", "every 4 months"),
+         "semiannual": ("每半年", "every 6 months"), "annual": ("每年", "each year")}
+_ORDINAL = {1: ("第一个", "first"), 2: ("第二个", "second"), 3: ("第三个", "third"),
+            4: ("第四个", "fourth"), -1: ("最后一个", "last")}
+_WEEKDAYS_ZH = "一二三四五六日"
+_WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 def describe_anchor(f: Fit, lang: str = "zh") -> str:
     """The rule in words: 每月最后一天 / on the 15th of each month / every 14 days."""
+    text = _describe(f, lang)
+    if len(f.anchor) > 3 and f.anchor[-1] == WORKDAY:
+        text += ("（遇周末或法定节假日顺延至下一个工作日）" if lang == "zh"
+                 else " (moved to the next working day after a weekend or public holiday)")
+    return text
+
+
+def _describe(f: Fit, lang: str) -> str:
     kind = f.anchor[0]
+    if kind == "weekday":
+        zh, en = _ORDINAL[f.anchor[1]]
+        wd = f.anchor[2]
+        return (f"每月{zh}星期{_WEEKDAYS_ZH[wd]}" if lang == "zh"
+                else f"on the {en} {_WEEKDAYS_EN[wd]} of each month")
     if kind == "days":
         weekday = (EPOCH + timedelta(days=round(f.anchor[1]))).weekday()
-        zh_days = "一二三四五六日"[weekday]
-        en_days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                   "Sunday")[weekday]
+        zh_days = _WEEKDAYS_ZH[weekday]
+        en_days = _WEEKDAYS_EN[weekday]
         n = int(PERIOD_DAYS[f.cadence])
         return f"每{n}天（周{zh_days}）" if lang == "zh" else f"every {n} days ({en_days})"
     if kind == "semi":
         a, b = f.anchor[1], f.anchor[2]
         return f"每月{a}日和{b}日" if lang == "zh" else f"on the {a} and {b} of each month"
     day = f.anchor[1]
-    unit_zh = {"monthly": "每月", "quarterly": "每季度", "semiannual": "每半年",
-               "annual": "每年"}[f.cadence]
-    unit_en = {"monthly": "each month", "quarterly": "every 3 months",
-               "semiannual": "every 6 months", "annual": "each year"}[f.cadence]
-    if f.cadence in ("annual", "semiannual", "quarterly"):
+    unit_zh, unit_en = _UNIT[f.cadence]
+    if f.cadence == "annual":
         month = int(f.anchor[2]) % 12 + 1
-        if f.cadence == "annual":
-            return (f"每年{month}月{day}日" if lang == "zh"
-                    else f"each year on {month:02d}-{day:02d}")
+        return (f"每年{month}月{day}日" if lang == "zh"
+                else f"each year on {month:02d}-{day:02d}")
     if day >= 31:
         return f"{unit_zh}最后一天" if lang == "zh" else f"on the last day of {unit_en}"
     if day >= 29:

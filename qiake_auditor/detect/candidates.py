@@ -74,7 +74,7 @@ def _try(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, members: np.nda
             members[~f.inlier])
 
 
-SPARSE = ("quarterly", "semiannual", "annual")
+SPARSE = ("quarterly", "fourmonthly", "semiannual", "annual")
 
 
 def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) -> bool:

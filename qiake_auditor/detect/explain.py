@@ -9,15 +9,47 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 
+from ..vocab import Cadence, StreamType
 from . import cadence as cad
 from .columns import column
 from .flags import CAUSE_TEXT
 from .streams import Stream, day_of
 
-_UNIT_ZH = {"monthly": "按月", "quarterly": "按季", "semiannual": "每半年", "annual": "按年",
+_TREND = {"rising": ("呈上升趋势", "rising"), "falling": ("呈下降趋势", "falling"),
+          "steady": ("总体平稳", "steady")}
+
+
+def trend(values: np.ndarray) -> str:
+    """rising / falling / steady: the later half's median against the earlier half's."""
+    if len(values) < 4:
+        return "steady"
+    half = len(values) // 2
+    early, late = float(np.median(values[:half])), float(np.median(values[-half:]))
+    if late > 1.15 * early:
+        return "rising"
+    if late < 0.85 * early:
+        return "falling"
+    return "steady"
+
+_UNIT_ZH = {"monthly": "按月", "bimonthly": "每两个月", "quarterly": "按季",
+            "fourmonthly": "每四个月", "semiannual": "每半年", "annual": "按年",
+            "monthly_weekday": "按月",
             "irregular": "不定期"}
+
+
+# What one row of a stream is called, by stream type: (zh verb, en noun, en plural).
+_WORDS = {"income": ("入账", "payment received", "payments received"),
+          "transfer": ("转账", "transfer", "transfers"),
+          "bill": ("缴费", "payment", "payments")}
+_CHARGE = ("扣费", "charge", "charges")
+
+
+def words(stream: Stream) -> tuple[str, str, str]:
+    """收入 / 转账 / 账单 are not charges: income is received, transfers are sent."""
+    return _WORDS.get(stream.type, _CHARGE)
 
 
 def money(cents: int, currency: str) -> str:
@@ -39,14 +71,22 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         return day_of(days[pos]).isoformat()
 
     first, count = d(stream.members[0]), len(stream.members)
+    verb, noun, nouns = words(stream)
+    kind = StreamType(stream.type)
     zh: list[str] = []
     en: list[str] = []
     if stream.fit is not None and count > 1:
         start_fit = stream.anchor_changes[0][1] if stream.anchor_changes else stream.fit
         rule = cad.describe_anchor(start_fit, "zh")
-        zh.append(f"自{first}起，{name}在{rule}左右扣费共{count}次")
-        en.append(f"{count} charges from {name} {cad.describe_anchor(start_fit, 'en')} "
-                  f"(approximately) since {first}")
+        if stream.type in _WORDS:
+            zh.append(f"{kind.label('zh')}：自{first}起，{name}在{rule}左右{verb}共{count}次")
+            en.append(f"{kind.label('en')}: {count} {nouns} "
+                      f"{'from' if stream.type == 'income' else 'to'} {name} "
+                      f"{cad.describe_anchor(start_fit, 'en')} (approximately) since {first}")
+        else:
+            zh.append(f"自{first}起，{name}在{rule}左右{verb}共{count}次")
+            en.append(f"{count} {nouns} from {name} {cad.describe_anchor(start_fit, 'en')} "
+                      f"(approximately) since {first}")
         for pos, _, new in stream.anchor_changes:
             zh.append(f"{d(pos)}起改为{cad.describe_anchor(new, 'zh')}")
             en.append(f"{cad.describe_anchor(new, 'en')} since {d(pos)}")
@@ -60,7 +100,21 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         zh.append(f"{d(pos)}首期为{money(cents[pos], cur)}（试用/优惠价）")
         en.append(f"introductory charge {money(cents[pos], cur)} on {d(pos)} (trial/promotion)")
     segs = stream.segments
-    if stream.variable and segs:
+    if stream.type == "usage" and segs:
+        s = segs[0]
+        values = cents[stream.regular or stream.members]
+        per = round(float(values.mean()))
+        unit = Cadence.label_of(stream.cadence, "zh")
+        unit_en = Cadence.label_of(stream.cadence, "en")
+        trend_words = _TREND[trend(values)]
+        per_unit = "month" if cad.MONTHS.get(stream.cadence) == 1 else "cycle"
+        zh.append(f"按用量计费：自{first}起{unit}结算，金额在{money(s.low, cur)}至"
+                  f"{money(s.high, cur)}之间，中位数{money(s.cents, cur)}，平均每期"
+                  f"{money(per, cur)}，{trend_words[0]}")
+        en.append(f"billed by use: settled {unit_en} since {first}, between {money(s.low, cur)} "
+                  f"and {money(s.high, cur)}, median {money(s.cents, cur)}, on average "
+                  f"{money(per, cur)} per {per_unit}, {trend_words[1]}")
+    elif stream.variable and segs:
         s = segs[0]
         zh.append(f"金额在{money(s.low, cur)}至{money(s.high, cur)}之间（按用量），"
                   f"中位数{money(s.cents, cur)}")
@@ -85,11 +139,21 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         zh.append("，".join(prices))
         en.append(", ".join(prices_en))
     if stream.fit is not None and stream.fit.missed:
-        gaps = [stream.fit.expected(slot).isoformat() for slot in stream.fit.missed]
+        held = {stream.fit.slot_of(int(days[m]))[0] for m in stream.members}
+        gaps = [stream.fit.expected(slot).isoformat() for slot in stream.fit.missed
+                if slot not in held]
+    else:
+        gaps = []
+    if gaps:
         shown = "、".join(gaps[:3]) + ("等" if len(gaps) > 3 else "")
-        zh.append(f"{shown}前后未见扣费（暂停或跳过{len(gaps)}期）")
-        en.append(f"no charge around {', '.join(gaps[:3])}{' ...' if len(gaps) > 3 else ''} "
+        zh.append(f"{shown}前后未见{verb}（暂停或跳过{len(gaps)}期）")
+        en.append(f"no {noun} around {', '.join(gaps[:3])}{' ...' if len(gaps) > 3 else ''} "
                   f"({len(gaps)} cycle(s) paused or skipped)")
+    for pos, (periods, level) in sorted(stream.multiples.items()):
+        zh.append(f"{d(pos)}一次{verb}{money(cents[pos], cur)}，为当时价格{money(level, cur)}"
+                  f"的{periods}倍（补收多期）")
+        en.append(f"{money(cents[pos], cur)} on {d(pos)}, {periods} times the "
+                  f"{money(level, cur)} price then in force (several periods at once)")
     for pos in stream.proration:
         zh.append(f"{d(pos)}另有一笔{money(cents[pos], cur)}（按比例补差/升级）")
         en.append(f"a prorated {money(cents[pos], cur)} on {d(pos)} (upgrade)")
@@ -130,14 +194,14 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
     if stream.next_expected is not None:
         nxt = stream.next_expected.isoformat()
         if stream.status == "overdue":
-            zh.append(f"本应于{nxt}（±{stream.window}天）扣费，目前已逾期")
-            en.append(f"a charge was due on {nxt} (±{stream.window} days) and is overdue")
+            zh.append(f"本应于{nxt}（±{stream.window}天）{verb}，目前已逾期")
+            en.append(f"a {noun} was due on {nxt} (±{stream.window} days) and is overdue")
         else:
-            zh.append(f"预计下次扣费 {nxt}（±{stream.window}天）")
-            en.append(f"next charge expected {nxt} (±{stream.window} days)")
+            zh.append(f"预计下次{verb} {nxt}（±{stream.window}天）")
+            en.append(f"next {noun} expected {nxt} (±{stream.window} days)")
     elif stream.status == "inactive":
-        zh.append(f"{d(stream.members[-1])}后未再扣费，视为已停止")
-        en.append(f"no charge since {d(stream.members[-1])}, so it looks stopped")
+        zh.append(f"{d(stream.members[-1])}后未再{verb}，视为已停止")
+        en.append(f"no {noun} since {d(stream.members[-1])}, so it looks stopped")
     if stream.cancel_by is not None:
         zh.append(f"如不想续订，请在{stream.cancel_by.isoformat()}前取消")
         en.append(f"to avoid the renewal, cancel by {stream.cancel_by.isoformat()}")
@@ -148,8 +212,8 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         if cause != "auto_renewal" and len(positions) <= 3:
             for p in positions:  # each unusual charge with its own reason
                 _, why, why_en = stream.causes[p]
-                zh.append(f"{d(p)}的扣费最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
-                en.append(f"the charge of {d(p)} is most likely {CAUSE_TEXT[cause][1]} "
+                zh.append(f"{d(p)}的{verb}最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
+                en.append(f"the {noun} of {d(p)} is most likely {CAUSE_TEXT[cause][1]} "
                           f"({why_en})")
             continue
         when = "、".join(d(p) for p in positions[:3])
@@ -158,8 +222,8 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
             when = f"{when}等{len(positions)}笔"
             when_en = f"{when_en} and others ({len(positions)})"
         _, why, why_en = stream.causes[positions[0]]
-        zh.append(f"标记的扣费（{when}）最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
-        en.append(f"the flagged charge(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]} "
+        zh.append(f"标记的{verb}（{when}）最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
+        en.append(f"the flagged {noun}(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]} "
                   f"({why_en})")
     return "；".join(zh) + "。", _sentence("; ".join(en)) + "."
 

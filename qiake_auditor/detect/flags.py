@@ -75,7 +75,7 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
     if not auto and entry is None and stream.variable and stream.cadence in (
             "weekly", "biweekly", "semimonthly"):
         return None
-    return "subscription"
+    return "usage" if stream.variable else "subscription"
 
 
 def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
@@ -96,11 +96,11 @@ def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
     if stream.intro and regular:
         add(regular[0], "trial_conversion")
     for before, after in zip(stream.segments, stream.segments[1:], strict=False):
-        if after.cents > before.cents and stream.type == "subscription":
+        if after.cents > before.cents and stream.type in ("subscription", "usage"):
             add(after.start, "price_increase")  # a raise of rent or income is no alarm
     for m in stream.duplicates:
         add(m, "duplicate_charge")
-    for m in stream.unusual:
+    for m in [*stream.unusual, *stream.multiples]:
         add(m, "unusual_amount")
     for occurrence, refunds in stream.refunds.items():
         refunded = int(cents[refunds].sum())
@@ -116,20 +116,29 @@ def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
         stream.flags |= pos_flags
 
 
+COMPANY_ACCOUNT = re.compile(r"对公|单位账户|单位卡|公司账户|企业账户|corporate account",
+                             re.IGNORECASE)
+_ZH_TIMES = {1: "一次", 2: "两次", 3: "三次", 4: "四次"}
+_TIMES = {2: ("2", "twice"), 3: ("3", "three times"), 4: ("4", "four times")}
+
+
+def company_account(method: str, org_methods: set[str]) -> str:
+    """'marked' (the user marked it a company account), 'statement' (the statement shows
+    a company account, 对公) or '' for a personal one."""
+    if any(word and word in method for word in org_methods):
+        return "marked"
+    return "statement" if COMPANY_ACCOUNT.search(method) else ""
+
+
 def cause(pos: int, stream: Stream | None, frame: pd.DataFrame, org_methods: set[str],
           flags: set[str]) -> str:
-    """The most likely cause of one flagged charge."""
-    method = column(frame, "method")[pos]
-    if any(word and word in method for word in org_methods):
+    """The most likely cause of one flagged charge, from the facts at that charge."""
+    if company_account(column(frame, "method")[pos], org_methods):
         return "organisation_purchase"
     text = column(frame, "description")[pos]
     if stream is None:
         return "auto_renewal" if AUTO_RENEW.search(text) else "new_purchase_or_upgrade"
-    cents = column(frame, "_cents")
-    level = stream.segments[-1].cents if stream.segments else int(cents[pos])
-    multiple = level > 0 and cents[pos] >= 2 * level * 0.97 and not stream.variable and (
-        abs(cents[pos] / level - round(cents[pos] / level)) <= 0.03)
-    if stream.retries.get(pos) or multiple:
+    if stream.retries.get(pos) or pos in stream.multiples:
         return "arrears_recovery"
     if "trial_conversion" in flags:
         return "trial_conversion"
@@ -144,43 +153,85 @@ def assign_causes(stream: Stream, frame: pd.DataFrame, org_methods: set[str]) ->
     """Cause of every flagged charge with its reason (zh, en) from the charge's own facts."""
     for pos, flags in stream.charge_flags.items():
         name = cause(pos, stream, frame, org_methods, flags)
-        stream.causes[pos] = (name, *reason(name, pos, stream, frame, flags))
+        stream.causes[pos] = (name, *reason(name, pos, stream, frame, flags, org_methods))
+
+
+def _yuan(cents: int, currency: str = "CNY") -> str:
+    text = f"{int(cents) // 100}.{int(cents) % 100:02d}"
+    return f"¥{text}" if currency == "CNY" else f"{currency} {text}"
+
+
+def gap_before(pos: int, stream: Stream, frame: pd.DataFrame) -> list[str]:
+    """The months (YYYY-MM) of the schedule's empty slots just before this charge."""
+    fit = stream.fit
+    if fit is None or not fit.missed:
+        return []
+    slot, _ = fit.slot_of(int(column(frame, "_day")[pos]))
+    empty = []
+    s = slot - 1
+    missed = set(fit.missed)
+    while s in missed:
+        empty.append(fit.expected(s).isoformat()[:7])
+        s -= 1
+    return empty[::-1]
 
 
 def reason(name: str, pos: int, stream: Stream, frame: pd.DataFrame,
-           flags: set[str]) -> tuple[str, str]:
-    """Why this cause: the concrete fact behind it, in Chinese and English."""
+           flags: set[str], org_methods: set[str] = frozenset()) -> tuple[str, str]:
+    """Why this cause: the concrete facts behind it, in Chinese and English."""
     cents = column(frame, "_cents")
     days = column(frame, "_day")
-    money = f"{int(cents[pos]) // 100}.{int(cents[pos]) % 100:02d}".removesuffix(".00")
+    cur = stream.currency
+    money = _yuan(cents[pos], cur)
+    on = day_of(days[pos]).isoformat()
     if name == "organisation_purchase":
         method = column(frame, "method")[pos]
-        return f"由单位账户/卡“{method}”支付", f"paid with {method}, marked as a company account"
+        if company_account(method, org_methods) == "marked":
+            return (f"{on}由您标记为单位账户的“{method}”支付{money}",
+                    f"{money} paid on {on} with {method}, which you marked as a company "
+                    f"account")
+        return (f"{on}账单显示由对公/单位账户“{method}”支付{money}",
+                f"{money} paid on {on} from {method}, a company account on the statement")
     if name == "arrears_recovery":
         failed = stream.retries.get(pos, [])
         if failed:
             first = day_of(days[failed[0]]).isoformat()
-            return (f"此前{len(failed)}次扣款失败（首次{first}）后补扣",
-                    f"taken after {len(failed)} failed attempt(s) since {first}")
-        level = stream.segments[-1].cents if stream.segments else cents[pos]
-        times = round(cents[pos] / max(level, 1))
-        return (f"金额¥{money}约为平时的{times}倍，可能一次补收多期",
-                f"¥{money} is about {times} times the usual amount: several periods at once")
+            rest = [day_of(days[f]).isoformat()[5:] for f in failed[1:]]
+            dates = "、".join([first, *rest])
+            times = _ZH_TIMES.get(len(failed), f"{len(failed)}次")
+            return (f"{dates} {times}扣款失败后，{on[5:]} 补扣成功{money}",
+                    f"after {len(failed)} failed attempt(s) on {', '.join([first, *rest])}, "
+                    f"{money} was taken on {on}")
+        periods, level = stream.multiples.get(pos, (0, 0))
+        gap = gap_before(pos, stream, frame)
+        zh_times, en_times = _TIMES.get(periods, (str(periods), f"{periods} times"))
+        zh = f"{on}扣费{money}，为当时价格{_yuan(level, cur)}的{zh_times}倍"
+        en = f"charged {money}, {en_times} the {_yuan(level, cur)} price then in force"
+        if gap:
+            shown = "、".join(gap[:3])
+            zh += f"，此前{shown}未扣费"
+            en += f", after no charge in {', '.join(gap[:3])}"
+        return zh + "，可能一次补收多期", en + ": several periods at once"
     if name == "trial_conversion":
         trial = stream.intro[0] if stream.intro else pos
-        return (f"{day_of(days[trial]).isoformat()}试用/优惠期后首次按正价扣费¥{money}",
-                f"first full-price charge (¥{money}) after the trial of "
+        return (f"{day_of(days[trial]).isoformat()}试用/优惠期后首次按正价扣费{money}",
+                f"first full-price charge ({money}) after the trial of "
                 f"{day_of(days[trial]).isoformat()}")
     if name == "usage_settlement":
-        return f"金额随用量变化（本次¥{money}）", f"the amount follows usage (¥{money} this time)"
+        return (f"按用量计费，本次{money}（平时{_yuan(stream.segments[0].low, cur)}至"
+                f"{_yuan(stream.segments[0].high, cur)}）" if stream.segments
+                else f"金额随用量变化（本次{money}）",
+                f"billed by use: {money} this time" + (
+                    f" (usually {_yuan(stream.segments[0].low, cur)} to "
+                    f"{_yuan(stream.segments[0].high, cur)})" if stream.segments else ""))
     if name == "new_purchase_or_upgrade":
         if "duplicate_charge" in flags:
-            return f"同一周期内第二笔¥{money}", f"a second ¥{money} in the same cycle"
+            return f"同一周期内第二笔{money}", f"a second {money} in the same cycle"
         if "price_increase" in flags:
-            return f"价格升至¥{money}", f"the price rose to ¥{money}"
+            return f"价格升至{money}", f"the price rose to {money}"
         if "new_merchant" in flags:
             return "此前从未向该商户付款", "the first payment ever to this merchant"
-        return f"金额¥{money}与平时不同", f"¥{money} differs from the usual amount"
+        return f"金额{money}与平时不同", f"{money} differs from the usual amount"
     if stream.fit is None:
         return "商品说明写明自动续费", "its description says it renews automatically"
     return describe_anchor(stream.fit, "zh"), describe_anchor(stream.fit, "en")

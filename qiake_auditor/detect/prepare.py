@@ -26,7 +26,8 @@ _GENERIC = re.compile(r"^(?:消费|支付|快捷支付|网上支付|网络支付
                       r"财付通|支付宝|微信支付|扣款|代扣|其他|/|-|)$", re.IGNORECASE)
 REFUND_WORDS = re.compile(r"^退款|退款成功|^refund", re.IGNORECASE)
 GIFT_WORDS = re.compile(r"红包|亲属卡|礼物|lucky money", re.IGNORECASE)
-FEE_WORDS = re.compile(r"手续费|服务费|跨境交易费|货币转换费")
+# A bank's fee line (跨境交易手续费); not a merchant's 服务费, which is what it sells.
+FEE_WORDS = re.compile(r"手续费|跨境交易费|跨境服务费|货币转换费")
 
 
 def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None,

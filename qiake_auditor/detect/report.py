@@ -74,7 +74,26 @@ def stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
         "reasons": stream.reasons,
         "missed": len(stream.fit.missed) if stream.fit else 0,
         "severity": severity(stream.flags),
+        "usage": usage_summary(stream, frame) if stream.variable else None,
     }
+
+
+def usage_summary(stream: Stream, frame: pd.DataFrame) -> dict:
+    """A usage-priced stream: range, median, mean per cycle and the trend of its amounts."""
+    cents = column(frame, "_cents")
+    values = cents[stream.regular or stream.members]
+    return {"low": _amount(int(values.min())), "high": _amount(int(values.max())),
+            "median": _amount(int(np.median(values))),
+            "per_cycle": _amount(round(float(values.mean()))),
+            "trend": explain.trend(values)}
+
+    half = len(values) // 2
+    early, late = float(np.median(values[:half])), float(np.median(values[-half:]))
+    if late > 1.15 * early:
+        return "rising"
+    if late < 0.85 * early:
+        return "falling"
+    return "steady"
 
 
 def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
@@ -148,6 +167,7 @@ def flagged_rows(kept: list[Stream], frame: pd.DataFrame, settings,
         words = [w for w in settings.org_methods if w]
         if words:
             org = rows["method"].str.contains("|".join(map(re.escape, words))).to_numpy()
+        org |= rows["method"].str.contains(flags.COMPANY_ACCOUNT).to_numpy()
         auto = rows["description"].str.contains(candidates.AUTO_RENEW).to_numpy()
         causes = np.where(org, "organisation_purchase",
                           np.where(auto, "auto_renewal", "new_purchase_or_upgrade"))

@@ -50,6 +50,8 @@ class Stream:
     reanchor: int | None = None  # trailing proration: renewals move to its day
     duplicates: list[int] = field(default_factory=list)
     unusual: list[int] = field(default_factory=list)
+    # a charge of several periods at once: position -> (periods, price in force then)
+    multiples: dict[int, tuple[int, int]] = field(default_factory=dict)
     retries: dict[int, list[int]] = field(default_factory=dict)  # occurrence -> failed rows
     failed: list[int] = field(default_factory=list)  # failed attempts never retried
     refunds: dict[int, list[int]] = field(default_factory=dict)  # occurrence -> refund rows
@@ -120,6 +122,9 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
     regular = stream.regular
     if not regular:
         return
+    stream.multiples = _multiples(regular, cents)
+    if stream.multiples:
+        regular = [p for p in regular if p not in stream.multiples]
     values = cents[regular]
     ordered = np.sort(values)
     jumps = (ordered[1:] - ordered[:-1] > np.maximum(100, 0.03 * ordered[:-1])).sum()
@@ -162,6 +167,24 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
         return
     stream.segments = [Segment(regular[r[0]], int(median(values[r])), len(r),
                                int(values[r].min()), int(values[r].max())) for r in merged]
+
+
+def _multiples(regular: list[int], cents: np.ndarray) -> dict[int, tuple[int, int]]:
+    """Lone charges of 2x-4x the price of the charges just before them (within 3 %):
+    several periods paid at once (arrears), not a price level of their own."""
+    amounts = cents[regular].tolist()
+    found: dict[int, tuple[int, int]] = {}
+    for i in range(2, len(amounts)):
+        before = amounts[max(0, i - 3):i]
+        level = median(before)
+        if level <= 0 or max(before) - min(before) > max(100, 0.03 * level):
+            continue
+        times = round(amounts[i] / level)
+        after = amounts[i + 1] if i + 1 < len(amounts) else None
+        if (2 <= times <= 4 and abs(amounts[i] - times * level) <= 0.03 * times * level
+                and (after is None or after < 0.7 * amounts[i])):
+            found[regular[i]] = (times, int(level))
+    return found
 
 
 def _one_range(stream: Stream, regular: list[int], values: np.ndarray) -> None:

@@ -79,11 +79,11 @@ def test_each_unusual_cause_has_its_own_reason_in_the_explanation():
     (s,) = scan(ledger(rows), ScanSettings())["streams"]
     retry = next(c for c in s["charges"] if c["date"] == "2024-04-12")
     assert retry["cause"] == "arrears_recovery"
-    assert retry["cause_reason"] == "此前1次扣款失败（首次2024-04-10）后补扣"
+    assert retry["cause_reason"] == "2024-04-10 一次扣款失败后，04-12 补扣成功¥199.00"
     rise = next(c for c in s["charges"] if c["date"] == "2024-05-10")
-    assert rise["cause_reason_en"] == "the price rose to ¥249"
+    assert rise["cause_reason_en"] == "the price rose to ¥249.00"
     assert "2024-04-12的扣费最可能的原因：扣款失败后的补扣或一次补收多期" in s["explanation"]
-    assert "（价格升至¥249）" in s["explanation"]
+    assert "（价格升至¥249.00）" in s["explanation"]
     assert "(on day 10 each month)" in s["explanation_en"]
 
 
