@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 from ..app import Case
 from ..app.cases import money_total
 from ..money import format_amount
-from ..vocab import Cadence, CaseStatus, Cause, Channel, Flag, RowState
+from ..vocab import Cadence, CaseStatus, Channel, Flag
 from . import lang
+from .charge_columns import ChargeColumns, charge_columns
 from .chart_view import ChartView
 from .sortmodel import SortedTableModel
 from .tables import make_table
@@ -71,27 +72,11 @@ class ChargesModel(SortedTableModel):
         super().__init__(parent)
         self._after = np.zeros(0, dtype=bool)
 
-    def set_charges(self, charges: list, language: str) -> None:
-        alert = ALERT.label(language)
-        columns: list[list] = [[] for _ in self.HEADERS]
-        for charge in charges:
-            flags = [Flag.label_of(f, language) for f in charge.flags]
-            if charge.after_cancellation and alert not in flags:
-                flags.insert(0, alert)
-            reason = charge.cause_reason_en if language == "en" else charge.cause_reason_zh
-            cause = Cause.label_of(charge.cause, language)
-            for column, text in enumerate((
-                    charge.date.isoformat(), format_amount(charge.amount, charge.currency),
-                    RowState.label_of(charge.state, language), "、".join(flags),
-                    f"{cause}（{reason}）" if cause and reason else cause, charge.source,
-                    str(charge.source_row))):
-                columns[column].append(text)
-        display = [np.array(c, dtype=object) for c in columns]
-        keys = [np.arange(len(charges), dtype=np.int64) for _ in columns]
-        keys[1] = np.array([float(c.amount) for c in charges], dtype="float64")
-        keys[6] = np.array([c.source_row for c in charges], dtype=np.int64)
-        self._after = np.array([c.after_cancellation for c in charges], dtype=bool)
-        self._set_columns(display, keys)
+    def set_charges(self, charges: list, language: str,
+                    prepared: ChargeColumns | None = None) -> None:
+        prepared = prepared or charge_columns(charges, language)
+        self._after = prepared.after
+        self._set_columns(prepared.display, prepared.keys)
 
     def extra_data(self, row: int, column: int, role: int):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT:
@@ -227,8 +212,12 @@ class CaseDetail(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def show_case(self, case: Case | None, empty_message: str) -> None:
+    def show_case(self, case: Case | None, empty_message: str,
+                  prepared: ChargeColumns | None = None) -> None:
+        if case is not None and case is self.case:
+            return  # already shown (a selection and a refresh can ask twice)
         self.case = case
+        self._prepared = prepared
         for button in self.buttons.values():
             button.setEnabled(case is not None)
         if case is None:
@@ -293,7 +282,7 @@ class CaseDetail(QWidget):
 
     def _fill_charges(self, case: Case) -> None:
         self._rows = list(case.charges)
-        self.charges_model.set_charges(self._rows, lang.lang())
+        self.charges_model.set_charges(self._rows, lang.lang(), self._prepared)
         self.charges.resizeColumnsToContents()
         header = self.charges.horizontalHeader()
         for column in (3, 4, 5):

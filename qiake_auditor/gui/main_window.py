@@ -455,7 +455,8 @@ class MainWindow(QMainWindow):
         return next((c for c in self.view.snapshot.cases if c.id == case_id), None)
 
     def _case_selected(self, case_id: str) -> None:
-        self.case_detail.show_case(self.selected_case(), "")
+        prepared = self.view.charges.get(case_id) if self.view is not None else None
+        self.case_detail.show_case(self.selected_case(), "", prepared)
         self._update_actions()
 
     def _decide(self, action) -> bool:
@@ -682,7 +683,7 @@ class MainWindow(QMainWindow):
                 "把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。"))
             self.case_detail.show_case(None, message)
         else:
-            self.case_detail.show_case(case, "")
+            self.case_detail.show_case(case, "", view.charges.get(case.id))
         self._update_status()
         self._update_actions()
 

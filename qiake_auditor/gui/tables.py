@@ -23,7 +23,7 @@ def make_table(model, parent: QWidget | None = None, multi: bool = False) -> QTa
     header.setStretchLastSection(True)
     view.setSortingEnabled(True)
     # Measure widths on the first rows only: each measured cell is a call into Python.
-    header.setResizeContentsPrecision(200)
+    header.setResizeContentsPrecision(60)
     return view
 
 

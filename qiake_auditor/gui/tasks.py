@@ -20,6 +20,7 @@ from ..ingest import FileReport
 from ..progress import NO_PROGRESS, Progress
 from ..workspace import StoredFile
 from . import ledger_columns
+from .charge_columns import ChargeColumns, charge_columns
 
 
 @dataclass
@@ -38,6 +39,7 @@ class View:
     notes: list[str] = field(default_factory=list)
     # The user pressed Stop after the import was already committed: it stands.
     committed_before_cancel: bool = False
+    charges: dict[str, ChargeColumns] = field(default_factory=dict)  # case id -> table
     scan_error: str | None = None
 
 
@@ -62,6 +64,7 @@ def _view(audit: Audit, lang: str, progress: Progress, imported=None) -> View:
     if imported is not None:
         view.reports, view.notes = list(imported.reports), list(imported.notes)
     view.columns = ledger_columns.prepare(ledger, lang)
+    view.charges = {case.id: charge_columns(case.charges, lang) for case in snap.cases}
     if not ledger.empty:
         # An archive member's source is "archive.zip/member.csv": count it under the archive.
         for source, count in ledger["source"].value_counts().items():  # a few sources
