@@ -204,3 +204,27 @@ def test_a_new_version_names_the_previous_package(tmp_path: Path, case, original
     assert again.root == "QK-20260105-001-v2"
     assert f"Previous-Package-SHA256: {package.sha256}" in info
     assert verify(again.path).valid
+
+
+def test_progress_is_reported_and_a_cancel_writes_nothing(tmp_path: Path, case, originals):
+    from qiake_auditor.errors import Cancelled
+    from qiake_auditor.progress import Progress
+
+    class Recorder(Progress):
+        def __init__(self, stop_at: float | None = None) -> None:
+            self.seen: list[float] = []
+            self.stop_at = stop_at
+
+        def report(self, fraction: float, text: str = "") -> None:
+            self.seen.append(fraction)
+
+        def cancelled(self) -> bool:
+            return self.stop_at is not None and self.seen[-1] >= self.stop_at
+
+    done = Recorder()
+    build_package(case, tmp_path / "a.zip", originals, generated_at=WHEN, progress=done)
+    assert done.seen == sorted(done.seen) and done.seen[-1] == 1.0
+    with pytest.raises(Cancelled):
+        build_package(case, tmp_path / "b.zip", originals, generated_at=WHEN,
+                      progress=Recorder(stop_at=0.6))
+    assert not (tmp_path / "b.zip").exists()

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ... import __version__
 from ... import charts as charts_module
+from ...progress import NO_PROGRESS, Progress
 from ..facts import CaseFacts, Party, money_totals
 from ..letters.drafts import package_letters
 from ..masking import Masker
@@ -102,7 +103,8 @@ def build_package(case, out: Path | str, originals: list[Original],
                   party: Party | None = None, lang: str = "zh", unmasked: bool = False,
                   previous: list[str] = (), font: FontChoice | None = None,
                   variant: str = "generic", generated_at: datetime | None = None,
-                  charts: bool = True) -> PackageResult:
+                  charts: bool = True, progress: Progress = NO_PROGRESS) -> PackageResult:
+    """Write the package of ``case`` at ``out``; nothing is written when cancelled."""
     out = Path(out)
     party = party or Party()
     masker = Masker(unmasked)
@@ -143,6 +145,8 @@ def build_package(case, out: Path | str, originals: list[Original],
         item = bag.add(path, data, role, exhibit_id=exhibit, derived_from=parents, transform=what)
         exhibits.append(Exhibit(exhibit, item.path, role, item.sha256, item.size))
 
+    progress.report(0.1, "tables")
+    progress.check()
     records = tables.flagged_records(facts, exhibit_of, masker)
     derived("tables/flagged_transactions.xlsx", tables.flagged_xlsx(records), "derived",
             "the case's charges, columns of reference section 5.3")
@@ -151,6 +155,8 @@ def build_package(case, out: Path | str, originals: list[Original],
     derived("tables/all_transactions.csv", tables.all_rows_csv(all_rows, masker), "derived",
             "every ledger row of the case's merchant(s)")
     pngs: list[bytes] = []
+    progress.report(0.25, "charts")
+    progress.check()
     if charts:
         for kind in ("timeline", "cumulative"):
             figure = charts_module.case_chart(case.charges, kind, case.cancelled_on,
@@ -161,11 +167,15 @@ def build_package(case, out: Path | str, originals: list[Original],
             derived(f"charts/{kind}.svg", charts_module.figure_bytes(figure, "svg"), "chart",
                     f"{kind} chart of the charges (vector)")
     short = [(e.id, e.path, e.sha256) for e in exhibits if e.role in ("original", "attachment")]
+    progress.report(0.4, "letters")
+    progress.check()
     letters = package_letters(facts, party, lang, masker, short, variant)
     for stem, letter in letters:
         derived(f"letters/{stem}.docx", letter.docx_bytes(), "letter", "letter draft (DOCX)")
         derived(f"letters/{stem}.txt", letter.txt_bytes(), "letter", "letter draft (text)")
     langs = ("zh", "en") if lang == "both" else (lang,)
+    progress.report(0.6, "report")
+    progress.check()
     for code in langs:
         name = "report/evidence_report.pdf" if code == langs[0] else f"report/evidence_report_{code}.pdf"
         pdf = build_report(ReportInput(facts, party, code, masker, list(exhibits), exhibit_of,
@@ -191,7 +201,10 @@ def build_package(case, out: Path | str, originals: list[Original],
     }
     if previous:
         info["Previous-Package-SHA256"] = previous[-1]
+    progress.report(0.9, "package")
+    progress.check()
     bag.write(out, info, when)
+    progress.report(1.0, "")
     return PackageResult(out, sha256_file(out), out.stat().st_size, root, version,
                          len(bag.files), facts, previous[-1] if previous else None,
                          [stem for stem, _ in letters])
@@ -199,7 +212,8 @@ def build_package(case, out: Path | str, originals: list[Original],
 
 def build_from_audit(audit, case, out: Path | str, party: Party | None = None,
                      lang: str = "zh", unmasked: bool = False, font: FontChoice | None = None,
-                     variant: str = "generic", record: bool = True) -> PackageResult:
+                     variant: str = "generic", record: bool = True,
+                     progress: Progress = NO_PROGRESS) -> PackageResult:
     """Build the package of ``case`` from the workspace of ``audit`` and log its SHA-256."""
     workspace = audit.workspace
     originals = [Original(f.name, f.sha256, (lambda i=f.id: workspace.original(i)),
@@ -208,7 +222,8 @@ def build_from_audit(audit, case, out: Path | str, party: Party | None = None,
                                 e.on.isoformat(), e.summary)
                    for e in case.log for a in e.attachments]
     result = build_package(case, out, originals, attachments, audit.case_rows(case), party,
-                           lang, unmasked, previous_packages(case), font, variant)
+                           lang, unmasked, previous_packages(case), font, variant,
+                           progress=progress)
     if record:
         from ...vocab import Channel
 
