@@ -1,17 +1,13 @@
 """A widget that owns one matplotlib Figure and its Qt canvas.
 
 Figures come from :mod:`qiake_auditor.charts` (no Qt there); this only draws them,
-always on the GUI thread.
+always on the GUI thread. matplotlib is imported when the first chart is drawn, not
+when the window opens (it is a third of the start-up time).
 """
 
 from __future__ import annotations
 
-# PySide6 is imported above, so matplotlib's Qt backend binds to it.
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
-
-from .. import charts
 
 
 class ChartView(QWidget):
@@ -19,27 +15,56 @@ class ChartView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        charts.cjk_family()
-        self.figure = Figure(figsize=(6, 3), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(180)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._figure = None
+        self._canvas = None
+        self.setMinimumHeight(180)
         self.showing: str = ""
 
+    def _ensure(self) -> None:
+        if self._canvas is not None:
+            return
+        # PySide6 is imported already, so matplotlib's Qt backend binds to it.
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        from .. import charts
+
+        charts.cjk_family()
+        self._figure = Figure(figsize=(6, 3), layout="constrained")
+        self._canvas = FigureCanvasQTAgg(self._figure)
+        self._canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self._canvas.setMinimumHeight(180)
+        self._layout.addWidget(self._canvas)
+
+    @property
+    def figure(self):
+        self._ensure()
+        return self._figure
+
+    @property
+    def canvas(self):
+        self._ensure()
+        return self._canvas
+
     def show_stream(self, stream: dict, cancelled_on: str | None = None) -> None:
+        from .. import charts
+
         charts.stream_timeline(stream, cancelled_on, figure=self.figure)
         self.showing = str(stream.get("merchant", ""))
         self.canvas.draw_idle()
 
     def show_overview(self, scan: dict | None) -> None:
+        from .. import charts
+
         charts.overview(scan or {}, figure=self.figure)
         self.showing = ""
         self.canvas.draw_idle()
 
     def clear(self) -> None:
-        self.figure.clear()
         self.showing = ""
-        self.canvas.draw_idle()
+        if self._canvas is None:
+            return
+        self._figure.clear()
+        self._canvas.draw_idle()
