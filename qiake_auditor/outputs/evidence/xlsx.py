@@ -9,6 +9,7 @@ cell with a date-time format, ``None`` -> empty.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import datetime
 from decimal import Decimal
@@ -56,9 +57,12 @@ def _column(index: int) -> str:
     return name
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _clean(text: str) -> str:
     """XML 1.0 cannot hold most control characters: drop them."""
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 class Sheet:
@@ -66,11 +70,14 @@ class Sheet:
         self.name = name[:31]
         self.rows: list[str] = []
         self.width = 0
+        self._letters: list[str] = []
 
     def _cells(self, values, number: int, bold: bool = False) -> str:
         parts = []
-        for index, value in enumerate(values):
-            ref = f"{_column(index)}{number}"
+        while len(self._letters) < len(values):
+            self._letters.append(_column(len(self._letters)))
+        for letter, value in zip(self._letters, values, strict=False):
+            ref = f"{letter}{number}"
             if value is None or value == "":
                 continue
             if isinstance(value, datetime):

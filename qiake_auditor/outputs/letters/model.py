@@ -78,9 +78,12 @@ class Letter:
         return _put_tables(out.getvalue(), tables) if tables else out.getvalue()
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _clean(text: str) -> str:
     """XML 1.0 cannot hold most control characters: drop them."""
-    return "".join(c for c in text if c in "\t\n\r" or ord(c) >= 0x20)
+    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
 
 
 def _table_xml(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:

@@ -103,6 +103,7 @@ class _Writer:
         self.width = self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
         # Chinese has no spaces to break at: a line may end after any character
         self.wrap = WrapMode.CHAR if data.lang == "zh" else WrapMode.WORD
+        self._widths: dict[float, dict[str, float]] = {}
 
     # -- primitives -------------------------------------------------------------------------
 
@@ -189,12 +190,14 @@ class _Writer:
             for text, left, width, align in zip(row, lefts, widths, aligns, strict=True):
                 if not text:
                     continue
-                if pdf.get_string_width(text) > width - 1.5:
+                wide = self.text_width(text, size)
+                if wide > width - 1.5:
                     text = _fit(pdf, text, width - 1.5)
+                    wide = pdf.get_string_width(text)
                 if align == "R":
-                    x = left + width - pdf.get_string_width(text) - 1
+                    x = left + width - wide - 1
                 elif align == "C":
-                    x = left + (width - pdf.get_string_width(text)) / 2
+                    x = left + (width - wide) / 2
                 else:
                     x = left + 1
                 pdf.text(x, baseline, text)
@@ -203,6 +206,18 @@ class _Writer:
             pdf.set_y(top + height)
         pdf.set_text_color(*INK)
         pdf.ln(2)
+
+    def text_width(self, text: str, size: float) -> float:
+        """The width of ``text`` at ``size`` (sum of cached glyph widths: the font is not
+        shaped, so this equals fpdf2's own measure, at a fraction of its cost)."""
+        cache = self._widths.setdefault(size, {})
+        total = 0.0
+        for char in text:
+            wide = cache.get(char)
+            if wide is None:
+                wide = cache[char] = self.pdf.get_string_width(char)
+            total += wide
+        return total
 
     def need(self, height: float) -> None:
         """A new page unless ``height`` mm are left on this one."""
