@@ -228,3 +228,20 @@ def test_progress_is_reported_and_a_cancel_writes_nothing(tmp_path: Path, case, 
         build_package(case, tmp_path / "b.zip", originals, generated_at=WHEN,
                       progress=Recorder(stop_at=0.6))
     assert not (tmp_path / "b.zip").exists()
+
+
+def test_totals_are_per_currency_never_added_across(tmp_path: Path, case, originals):
+    import copy
+
+    from qiake_auditor.app.cases import totals_of
+
+    dollars = copy.copy(case.charges[-1])
+    dollars.currency, dollars.amount, dollars.txn_id = "USD", Decimal("12.50"), "USD-TXN-1"
+    case.charges.append(dollars)
+    case.after.append(dollars)
+    case.totals, case.after_totals = totals_of(case.charges), totals_of(case.after)
+    result = build_package(case, tmp_path / "fx.zip", originals, generated_at=WHEN)
+    lines = "\n".join(result.summary_lines("en"))
+    assert "¥232.00" in lines and "$12.50" in lines and "244.50" not in lines
+    readme = members(result.path)[f"{result.root}/data/README_en.txt"].decode()
+    assert "¥87.00; $12.50" in readme
