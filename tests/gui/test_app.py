@@ -52,3 +52,17 @@ def test_a_crash_is_logged_and_shown_through_the_message_seam(message_mock):
     assert message_mock.kinds() == ["error"]
     assert "ValueError: row 7 is odd" in message_mock.shown[0][2]
     assert str(app.crash_log_path()) in message_mock.shown[0][2]
+
+
+def test_a_crash_log_of_the_last_run_is_offered_once_at_the_next_start(message_mock):
+    from qiake_auditor.gui import crash
+
+    log = crash.crash_log_path()
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("Traceback (most recent call last):\nKeyError: 'x'\n", encoding="utf-8")
+    seen = crash.offer_previous()
+    assert seen is not None and seen.is_file() and not log.exists()
+    assert message_mock.kinds() == ["warning"]
+    assert str(seen) in message_mock.shown[0][2] and "KeyError" in message_mock.shown[0][2]
+    assert crash.offer_previous() is None  # offered once
+    seen.unlink()
