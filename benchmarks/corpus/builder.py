@@ -126,8 +126,10 @@ class Stream:
                item: str | None = None, flags: tuple[str, ...] = (), platform: str | None = None,
                counterparty: str | None = None, method: str | None = None,
                status_text: str = "", direction: str = "expense", member: bool = True,
-               role: str = "", copy: bool = True) -> Txn:
+               role: str = "", copy: bool = True, cause: str | None = None) -> Txn:
         ctx = self.ctx
+        if cause is None:
+            cause = self._cause(event, state, direction, member, flags)
         platform = platform or self.platform
         moment = factory.at(day, ctx.rng, *self.hours)
         counterparty = counterparty or self.counterparty
@@ -142,7 +144,7 @@ class Stream:
             txn_id=factory.platform_id(ctx.rng, platform, moment),
             order_id=factory.order_id(ctx.rng, self.prefix, moment),
             stream=self.truth.id if member else None, event=event, econ=ctx.econ(),
-            role=role, flags=flags,
+            role=role, flags=flags, cause=cause,
         )
         self.txns.append(txn)
         if member and state == SUCCESS and direction == "expense":
@@ -154,6 +156,20 @@ class Stream:
                 self.txns.append(factory.bank_copy(txn, lag, ctx.rng))
         return txn
 
+    def _cause(self, event: str, state: str, direction: str, member: bool,
+               flags: tuple[str, ...]) -> str:
+        """The gold cause of an ordinary charge of a subscription or usage stream."""
+        if (not member or state != SUCCESS or direction != "expense"
+                or self.truth.type not in ("subscription", "usage")):
+            return ""
+        if "trial_conversion" in flags:
+            return "trial_conversion"
+        if "price_increase" in flags or event == "duplicate":
+            return "new_purchase_or_upgrade"
+        if event in ("promo", "trial", "proration"):
+            return ""
+        return "usage_settlement" if self.truth.type == "usage" else "auto_renewal"
+
     def bank(self, day: date, amount, *, summary: str, place: str, party: str,
              item: str = "", direction: str = "expense", event: str = "",
              country: str = "CHN", member: bool = True, role: str = "",
@@ -162,7 +178,8 @@ class Stream:
         txn = Txn(datetime.combine(day, time()), money(amount), direction, "", platform=ICBC,
                   summary=summary, place=place, party=party, item=item, method="",
                   country=country, stream=self.truth.id if member else None, event=event,
-                  econ=self.ctx.econ(), role=role, flags=flags)
+                  econ=self.ctx.econ(), role=role, flags=flags,
+                  cause=self._cause(event, SUCCESS, direction, member, flags))
         self.txns.append(txn)
         if member and direction in ("expense", "income"):
             self.truth.charges += 1

@@ -59,6 +59,7 @@ class Txn:
     role: str = ""  # "" (ordinary), "decoy" (habit), "ignore" (neither gold nor decoy)
     decoy: str = ""  # decoy merchant key
     flags: tuple[str, ...] = ()  # flags the detector is expected to raise on this row
+    cause: str = ""  # the gold cause of this charge ("" where none is scored)
 
     @property
     def day(self) -> date:

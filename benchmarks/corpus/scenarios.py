@@ -191,7 +191,7 @@ def h7(ctx: Context) -> Case:
             s.charge(d + timedelta(days=1), amount, state=CLOSED, event="retry_failed",
                      status_text="交易关闭")
             last = d + timedelta(days=3)
-            s.charge(last, amount)
+            s.charge(last, amount, cause="arrears_recovery")
         else:
             day = d + timedelta(days=3) if reanchor else d
             if day > ctx.end:
@@ -406,7 +406,8 @@ def h15(ctx: Context) -> Case:
 
 def h16(ctx: Context) -> Case:
     """Usage-based SaaS: monthly on a fixed day, amounts vary with a CV of about 12%."""
-    s = Stream(ctx, "H16", "variable", "monthly")
+    s = Stream(ctx, "H16", "variable", "monthly", type="usage")
+    s.truth.alt_types = ["subscription"]
     s.item = s.merchant.product + "-按量计费账单"
     base = float(ctx.pick([120, 200, 350, 800]))
     anchor = ctx.pick([3, 3, int(ctx.rng.integers(1, 29))])
@@ -629,9 +630,199 @@ def h24(ctx: Context) -> Case:
     return s.case()
 
 
+# -- issue 10/11 cases: usage bills, every n months, n-th weekday, arrears, seats, company --
+
+def h25(ctx: Context) -> Case:
+    """Usage bill at month end (短信通知服务费 ¥12-¥90), some months without use; often
+    beside a fixed plan at the same merchant, which stays a stream of its own."""
+    m = ctx.names.take()
+    platform = ALIPAY if ctx.chance(0.6) else WECHAT
+    method = "余额" if platform == ALIPAY else "零钱"
+    zero = ctx.wants("zero-months", 0.4)
+    s = Stream(ctx, "H25", "zero-months" if zero else "month-end", "monthly", type="usage",
+               platform=platform, merchant=m, counterparty=m.legal, method=method,
+               item=f"{m.brand}短信通知服务费")
+    s.truth.alt_types = ["subscription"]
+    last = month_end(ctx.end.year, ctx.end.month)
+    if last > ctx.end:
+        last = add_months(ctx.end, -1, 31)
+    dates = monthly_back(ctx, int(ctx.rng.integers(8, 14)), 31, last)
+    skipped = set()
+    if zero and len(dates) > 6:
+        skipped = {int(k) for k in ctx.rng.choice(range(2, len(dates) - 2), 2, replace=False)}
+    for k, d in enumerate(dates):
+        if k not in skipped:
+            s.charge(d, money(round(float(ctx.rng.uniform(12, 90)), 2)))
+    s.truth.next_expected = next_monthly(dates[-1], 31)
+    case = s.case()
+    if ctx.chance(0.6):
+        plan = Stream(ctx, "H25", "fixed-plan-beside", "monthly", platform=platform,
+                      merchant=m, counterparty=m.legal, method=method,
+                      item=f"{m.product}-连续包月")
+        anchor = int(ctx.rng.integers(3, 26))
+        amount = price(ctx, (29, 49, 99))
+        plan_dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
+        for d in plan_dates:
+            plan.charge(d, amount)
+        plan.truth.next_expected = next_monthly(plan_dates[-1], anchor)
+        case.extend(plan.case())
+    return case
+
+
+def h26(ctx: Context) -> Case:
+    """Every two months (broadband ¥118), or every four months."""
+    four = ctx.wants("fourmonthly", 0.3)
+    k = 4 if four else 2
+    cadence = "fourmonthly" if four else "bimonthly"
+    s = Stream(ctx, "H26", cadence, cadence, item=ctx.pick(["宽带续费", "云存储 续费",
+                                                             "会员 自动续费"]))
+    s.truth.alt_types = ["bill"]  # 宽带 is a utility bill as much as a subscription
+    amount = price(ctx, (118, 168, 240, 360))
+    anchor = int(ctx.rng.integers(1, 29))
+    day = add_months(ctx.end, 0, anchor)
+    if day > ctx.end:
+        day = add_months(day, -k, anchor)
+    dates = []
+    while day >= ctx.start and len(dates) < (4 if four else 7):
+        dates.append(day)
+        day = add_months(day, -k, anchor)
+    for d in dates[::-1]:
+        s.charge(d, amount)
+    s.truth.next_expected = add_months(dates[0], k, anchor).isoformat()
+    return s.case()
+
+
+def _nth_weekday(year: int, month: int, n: int, weekday: int) -> date:
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def h27(ctx: Context) -> Case:
+    """The n-th weekday of each month (the second Tuesday ...)."""
+    n, weekday = int(ctx.rng.integers(1, 5)), int(ctx.rng.integers(0, 5))
+    s = Stream(ctx, "H27", f"weekday-{n}-{weekday}", "monthly_weekday")
+    s.truth.alt_types = ["usage"]
+    amount = price(ctx)
+    month = date(ctx.end.year, ctx.end.month, 1)
+    dates = []
+    while len(dates) < int(ctx.rng.integers(6, 12)):
+        day = _nth_weekday(month.year, month.month, n, weekday)
+        if ctx.start <= day <= ctx.end:
+            dates.append(day)
+        elif day < ctx.start:
+            break
+        month = add_months(month, -1, 1)
+    for d in dates[::-1]:
+        s.charge(d, amount)
+    nxt = add_months(date(dates[0].year, dates[0].month, 1), 1, 1)
+    s.truth.next_expected = _nth_weekday(nxt.year, nxt.month, n, weekday).isoformat()
+    return s.case()
+
+
+def h28(ctx: Context) -> Case:
+    """Arrears: a success after failed attempts (before the day, across a month end),
+    or one charge of two/three periods at the price then in force, after a gap."""
+    kind = ctx.which(["retry-month-end", "retry-after", "double", "triple"])
+    s = Stream(ctx, "H28", kind, "monthly", platform=ALIPAY,
+               method=ctx.pick(["余额", OTHER_CARD]))
+    amount = price(ctx)
+    if kind == "retry-month-end":
+        anchor = int(ctx.rng.integers(1, 4))
+    else:
+        anchor = int(ctx.rng.integers(5, 25))
+    dates = monthly_back(ctx, int(ctx.rng.integers(8, 13)), anchor)
+    at = int(ctx.rng.integers(3, len(dates) - 2))
+    rise = kind in ("double", "triple") and ctx.chance(0.5)
+    later = money(float(amount) * 1.25) if rise else amount
+    periods = 3 if kind == "triple" else 2
+    k = 0
+    while k < len(dates):
+        d = dates[k]
+        now = amount if k <= at else later
+        if k == at and kind.startswith("retry"):
+            start = d - timedelta(days=3) if kind == "retry-month-end" else d
+            for j in range(2):
+                s.charge(start + timedelta(days=j), now, state=CLOSED, event="retry_failed",
+                         status_text="交易关闭")
+            s.charge(start + timedelta(days=3), now, cause="arrears_recovery")
+        elif k == at:
+            k += periods - 1  # no charge for the periods it then covers
+            if k >= len(dates):
+                break
+            s.charge(dates[k], amount * periods, cause="arrears_recovery",
+                     flags=(), event="arrears")
+        else:
+            s.charge(d, now, flags=("price_increase",) if rise and k == at + periods else ())
+        k += 1
+    s.truth.events = ["arrears"]
+    s.truth.ok_flags = ["unusual_amount", "price_increase"]
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
+
+
+def h29(ctx: Context) -> Case:
+    """Seats of one price at one merchant on different days, each with its own length:
+    two monthly streams, never one semimonthly (variants: three seats, seats ending at
+    different times, one seat repriced)."""
+    m = ctx.names.take()
+    platform = ALIPAY if ctx.chance(0.6) else WECHAT
+    variant = ctx.which(["two-seats", "three-seats", "ends-apart", "repriced"])
+    amount = price(ctx, (99, 199, 299))
+    seats = 3 if variant == "three-seats" else 2
+    first = int(ctx.rng.integers(1, 6))
+    days = [first + 7 * i + int(ctx.rng.integers(0, 3)) for i in range(seats)]
+    if seats == 2:
+        days[1] = first + int(ctx.rng.integers(12, 17))
+    case = Case()
+    for i, day in enumerate(days):
+        s = Stream(ctx, "H29", f"{variant}:seat-{i + 1}", "monthly", platform=platform,
+                   merchant=m, counterparty=m.legal,
+                   method="余额" if platform == ALIPAY else "零钱", item=f"{m.product}-席位")
+        end = ctx.end if i == 0 or variant != "ends-apart" else add_months(
+            ctx.end, -int(ctx.rng.integers(3, 6)), day)
+        dates = monthly_back(ctx, int(ctx.rng.integers(6, 11)) - 2 * i, day, end)
+        repriced = variant == "repriced" and i == 1 and len(dates) > 4
+        for k, d in enumerate(dates):
+            now = amount
+            if repriced and k >= len(dates) - 3:
+                now = money(float(amount) * 1.25)
+            s.charge(d, now, flags=("price_increase",) if repriced and
+                     k == len(dates) - 3 else ())
+        s.truth.next_expected = next_monthly(dates[-1], day)
+        s.truth.ok_flags = ["overdue"]
+        case.extend(s.case())
+    return case
+
+
+def h30(ctx: Context) -> Case:
+    """Bought by the user's organisation: paid from a company account (对公)."""
+    s = Stream(ctx, "H30", "company-account", ctx.pick(["monthly", "annual"]),
+               platform=ALIPAY, method=ctx.pick(["对公账户(8831)", "企业支付宝-对公账户"]))
+    amount = price(ctx, (199, 599, 1980, 2980)) if s.truth.cadence == "annual" else price(ctx)
+    if s.truth.cadence == "annual":
+        anchor_day = ctx.start + timedelta(days=int(ctx.rng.integers(5, 40)))
+        dates = [anchor_day]
+        while add_months(dates[-1], 12, anchor_day.day) <= ctx.end:
+            dates.append(add_months(dates[-1], 12, anchor_day.day))
+        if len(dates) < 2:
+            dates = [anchor_day]
+        s.truth.next_expected = add_months(dates[-1], 12, anchor_day.day).isoformat()
+        s.item = s.merchant.product + " 年付 自动续费"
+    else:
+        anchor = int(ctx.rng.integers(1, 29))
+        dates = monthly_back(ctx, int(ctx.rng.integers(5, 12)), anchor)
+        s.truth.next_expected = next_monthly(dates[-1], anchor)
+    for d in dates:
+        s.charge(d, amount, cause="organisation_purchase")
+    return s.case()
+
+
+STREAMS_PER_CASE = {"H11": 3, "H25": 2, "H29": 2}
+
+
 CASES: dict[str, Callable[[Context], Case]] = {
     "H1": h1, "H2": h2, "H3": h3, "H4": h4, "H5": h5, "H6": h6, "H7": h7, "H8": h8,
     "H9": h9, "H10": h10, "H11": h11, "H13": h13, "H14": h14, "H15": h15, "H16": h16,
     "H17": h17, "H18": h18, "H19": h19, "H20": h20, "H21": h21, "H22": h22, "H23": h23,
-    "H24": h24,
+    "H24": h24, "H25": h25, "H26": h26, "H27": h27, "H28": h28, "H29": h29, "H30": h30,
 }

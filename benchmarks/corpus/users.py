@@ -16,7 +16,7 @@ import numpy as np
 from . import writers
 from .background import background
 from .model import ALIPAY, ICBC, WECHAT, StreamTruth, Txn
-from .scenarios import CASES, Case, Context
+from .scenarios import CASES, STREAMS_PER_CASE, Case, Context
 
 WINDOW_START = (date(2023, 11, 1), date(2024, 2, 15))
 WINDOW_END = (date(2025, 3, 1), date(2025, 6, 30))
@@ -60,8 +60,24 @@ def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = Non
     for stream in case.streams:  # rows outside the window were dropped
         stream.charges = len({t.econ for t in txns if t.stream == stream.id
                               and t.state == "success"})
+    if txns:
+        _first_purchases(txns, min(t.day for t in txns))
     layout = wechat_layout or ("xlsx" if rng.random() < 0.5 else "csv")
     return UserSet(uid, start, end, txns, case.streams, case.cancellations, decoys, layout)
+
+
+def _first_purchases(txns: list[Txn], start: date) -> None:
+    """The first charge of a stream is a new purchase, not a renewal, when it is the
+    first payment ever to its merchant and the statements show two months of history
+    before it (``start``: the first transaction)."""
+    seen: set[str] = set()
+    for txn in sorted(txns, key=lambda t: t.time):
+        party = txn.counterparty or txn.party
+        if party in seen:
+            continue
+        seen.add(party)
+        if txn.cause == "auto_renewal" and (txn.day - start).days >= 60:
+            txn.cause = "new_purchase_or_upgrade"
 
 
 def file_names(user: UserSet) -> dict[str, str]:
@@ -103,7 +119,7 @@ def write_user(user: UserSet, out: Path) -> dict:
 def _row_truth(txn: Txn) -> dict:
     info = {"date": txn.day.isoformat(), "amount": f"{txn.amount:.2f}",
             "direction": txn.direction, "state": txn.state, "econ": txn.econ}
-    for key in ("stream", "event", "role", "decoy"):
+    for key in ("stream", "event", "role", "decoy", "cause"):
         value = getattr(txn, key)
         if value:
             info[key] = value
@@ -130,6 +146,6 @@ def schedule(n_streams: int, rng: np.random.Generator, per_user: int = 8) -> lis
                     pool = []
                 continue
             plan.append(name)
-            total += 3 if name == "H11" else 1
+            total += STREAMS_PER_CASE.get(name, 1)
         plans.append(plan)
     return plans

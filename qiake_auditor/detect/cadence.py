@@ -258,9 +258,11 @@ def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
 
 
 def _ragged(hit: list[int]) -> bool:
-    """Twice a month only when both halves start and stop together (within a month)."""
-    first = [s // 2 for s in hit if s % 2 == 0]
-    second = [s // 2 for s in hit if s % 2 == 1]
+    """Twice a month only when both halves start and stop together: their first hits
+    are neighbouring slots, and so are their last ones (one missed half-month at either
+    end is one seat starting or ending a month apart: two monthly plans)."""
+    first = [s for s in hit if s % 2 == 0]
+    second = [s for s in hit if s % 2 == 1]
     if not first or not second:
         return True
     return abs(first[0] - second[0]) > 1 or abs(first[-1] - second[-1]) > 1

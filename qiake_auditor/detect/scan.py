@@ -233,7 +233,7 @@ def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as
         kind = flags.classify(stream, frame)
         if kind is not None:
             stream.type = kind
-            if kind not in ("subscription", "usage") and stream.intro:
+            if kind != "subscription" and stream.intro:
                 stream.intro = []  # a small first repayment or bill is no trial
                 streams.price_segments(stream, cents)
             stream.id = streams.stream_id(stream, cents)
