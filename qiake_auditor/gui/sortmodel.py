@@ -32,11 +32,13 @@ class SortedTableModel(QAbstractTableModel):
         self._order = np.arange(0, dtype=np.int64)
         self._sorted: tuple[int, Qt.SortOrder] | None = None
         self._mask: np.ndarray | None = None  # rows kept by the filter (None: all)
+        self._ascending: dict[int, np.ndarray] = {}  # column -> its ascending permutation
 
     def _set_columns(self, display: list[np.ndarray], keys: list[np.ndarray]) -> None:
         """Replace all data (model reset); keeps the sort, drops the filter."""
         self.beginResetModel()
         self._display, self._keys = display, keys
+        self._ascending = {}
         self._mask = None
         self._order = self._compute_order()
         self.endResetModel()
@@ -109,11 +111,14 @@ class SortedTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _permutation(self, column: int, order: Qt.SortOrder) -> np.ndarray:
-        keys = self._keys[column]
-        permutation = np.argsort(keys, kind="mergesort")
+        """Ascending argsort of the column's keys, made once per data (Qt asks twice)."""
+        permutation = self._ascending.get(column)
+        if permutation is None:
+            permutation = np.argsort(self._keys[column], kind="mergesort").astype(np.int64)
+            self._ascending[column] = permutation
         if order == Qt.SortOrder.DescendingOrder:
-            permutation = permutation[::-1].copy()
-        return permutation.astype(np.int64)
+            return permutation[::-1].copy()
+        return permutation
 
     # -- helpers ------------------------------------------------------------------------
 
