@@ -123,7 +123,7 @@ def build(workspace: Path, case_id: str, out: Path, answer: EvidenceAnswer,
         party = Party(answer.name, answer.phone, answer.address, answer.account, answer.email,
                       answer.business, answer.punitive)
         return build_from_audit(audit, case, out, party, lang=answer.lang,
-                                unmasked=answer.unmasked)
+                                unmasked=answer.unmasked, progress=progress)
 
 
 def export(window, case: Case) -> bool:

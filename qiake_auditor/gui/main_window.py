@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import Audit, Case
-from ..errors import PasswordError, UnknownFormatError, UserError
+from ..errors import Cancelled, PasswordError, UnknownFormatError, UserError
 from ..i18n import text as core_text
 from ..money import format_amount
 from ..vocab import CaseStatus
@@ -269,7 +269,7 @@ class MainWindow(QMainWindow):
         self.progress_bar.setValue(0)
         self._on_progress(0.0, "")
         self.progress_bar.setVisible(True)
-        self.stop_button.setVisible(kind == "import")
+        self.stop_button.setVisible(kind in ("import", "evidence"))
         self._update_actions()
         self.busy_changed.emit(True)
         workers.start(task)
@@ -338,6 +338,9 @@ class MainWindow(QMainWindow):
     def _on_failed(self, exc: BaseException) -> None:
         self._done()
         pending, self._pending_import = self._pending_import, None
+        if isinstance(exc, Cancelled) and not isinstance(exc, tasks.ImportCancelled):
+            self.statusBar().showMessage(self.tr("已停止，没有写入任何文件。"), 8000)
+            return
         if isinstance(exc, tasks.ImportCancelled):
             key = "import.cancelled" if exc.unchanged else "import.committed_before_cancel"
             messages.info(self.tr("导入"), core_text(key, lang.lang()), self)
@@ -355,7 +358,9 @@ class MainWindow(QMainWindow):
         if isinstance(exc, UnknownFormatError) and pending is not None and len(pending) == 1 \
                 and self._ask_mapping(pending[0]):
             return
-        if isinstance(exc, UserError):
+        if isinstance(exc, UserError) and self._task_kind != "import":
+            messages.error(self.tr("无法完成"), lang.error_text(exc), self)
+        elif isinstance(exc, UserError):
             messages.error(self.tr("无法导入"), lang.error_text(exc) + "\n\n" + self.tr(
                 "工作区没有改变。"), self)
         else:

@@ -44,152 +44,152 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="162" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="147" />
         <source>双击一笔扣款，在“全部交易”中查看原始记录</source>
         <translation>Double-click a charge to see its row under “All transactions”</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="167" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="152" />
         <source>处理这个案件</source>
         <translation>Act on this case</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="172" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="157" />
         <source>我授权过</source>
         <translation>I authorised it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="173" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="158" />
         <source>我不认识</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="174" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="159" />
         <source>正在争议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="175" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="160" />
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="176" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="161" />
         <source>记录取消日期…</source>
         <translation>Record cancellation date…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="177" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="162" />
         <source>清除取消日期</source>
         <translation>Clear cancellation date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="178" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="163" />
         <source>添加备注…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="179" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="164" />
         <source>合并名称…</source>
         <translation>Merge names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="180" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="165" />
         <source>拆分名称…</source>
         <translation>Split names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="181" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="166" />
         <source>不是周期扣费</source>
         <translation>Not a recurring charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="182" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="167" />
         <source>添加联系记录…</source>
         <translation>Add contact entry…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="183" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="168" />
         <source>导出证据…</source>
         <translation>Export evidence…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="191" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="176" />
         <source>把截图、邮件或聊天记录拖到这里，作为新记录的附件</source>
         <translation>Drop screenshots, e-mails or chat exports here to attach them to a new entry</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="205" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="190" />
         <source>图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="210" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="195" />
         <source>案件记录</source>
         <translation>Case log</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="211" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="196" />
         <source>停止扣费的步骤</source>
         <translation>Steps to stop it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="255" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="244" />
         <source>账单上也写作</source>
         <translation>Also printed as</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="255" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="244" />
         <source>共付</source>
         <translation>Paid in all</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="255" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="244" />
         <source>退回</source>
         <translation>refunded</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="256" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="245" />
         <source>{0} 笔扣费</source>
         <translation>{0} charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="257" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="246" />
         <source>取消后仍在扣款！</source>
         <translation>Still charging after cancellation!</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="257" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="246" />
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="272" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="261" />
         <source>你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。</source>
         <translation>After you cancelled on {0}, you were charged {1} more time(s), {2} in all.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="276" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="265" />
         <source>已记录取消日期：{0}；此后没有扣款。</source>
         <translation>Cancellation recorded on {0}; no charges since.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="280" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="269" />
         <source>你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，并联系支付平台或银行冻结可疑授权。</source>
         <translation>You do not recognise this merchant: change your payment password soon, check password-free payments and signed-in devices, and ask the platform or bank to freeze suspicious authorisations.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="310" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="299" />
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="315" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="304" />
         <source>    📎 {0}（{1} 字节，SHA-256 {2}…）双击保存</source>
         <translation>    📎 {0} ({1} bytes, SHA-256 {2}…) double-click to save</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="321" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="310" />
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>
@@ -310,37 +310,37 @@
 <context>
     <name>ChargesModel</name>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="63" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="64" />
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="63" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="64" />
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="64" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="65" />
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="64" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="65" />
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="65" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="66" />
         <source>原因</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="66" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="67" />
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="67" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="68" />
         <source>行号</source>
         <translation>Row</translation>
     </message>
@@ -459,32 +459,32 @@ Please attach this file to a report. Its last lines:
 <context>
     <name>Guidance</name>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="44" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="45" />
         <source>支付宝：我的 ▸ 设置 ▸ 支付设置 ▸ 免密支付/自动扣款，关闭该商户</source>
         <translation>Alipay: Me ▸ Settings ▸ Payment settings ▸ Password-free payment / auto-debit: turn this merchant off</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="46" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="47" />
         <source>微信：我 ▸ 服务 ▸ 钱包 ▸ 支付设置 ▸ 自动续费，关闭该项目</source>
         <translation>WeChat: Me ▸ Services ▸ Wallet ▸ Payment settings ▸ Auto-renewal: turn this item off</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="48" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="49" />
         <source>银行：在手机银行或柜台取消对该商户的代扣/快捷支付授权</source>
         <translation>Bank: cancel this merchant’s direct-debit / quick-pay authorisation in mobile banking or at a branch</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="50" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="51" />
         <source>联系商户客服，要求停止扣费并退还取消后的扣款，记下工单号</source>
         <translation>Contact the merchant: ask them to stop charging and refund what was taken after cancellation; note the ticket number</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="52" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="53" />
         <source>向支付宝、微信支付或银行发起争议/投诉，附上证据</source>
         <translation>Open a dispute or complaint with Alipay, WeChat Pay or the bank, with the evidence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="54" />
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="55" />
         <source>向 12315 平台投诉（全国 12315 互联网平台或拨打 12315）</source>
         <translation>Complain to 12315 (the national 12315 online platform, or call 12315)</translation>
     </message>
@@ -581,7 +581,7 @@ Please attach this file to a report. Its last lines:
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/ledger_page.py" line="72" />
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="135" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="137" />
         <source>全部账单</source>
         <translation>All statements</translation>
     </message>
@@ -611,49 +611,49 @@ Please attach this file to a report. Its last lines:
         <translation>Export current view…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="206" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="217" />
         <source>{0} / {1} 笔</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="207" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="218" />
         <source>共 {0} 笔</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="226" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="237" />
         <source>选中多行可查看合计（Ctrl+C 复制）</source>
         <translation>Select rows to see their totals (Ctrl+C copies)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="233" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="244" />
         <source>支出 {0} · 收入 {1}</source>
         <translation>out {0} · in {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="235" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="246" />
         <source>已选 {0} 笔：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="259" />
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="261" />
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="273" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="270" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="272" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="284" />
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="259" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="270" />
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="271" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="282" />
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="274" />
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="285" />
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
@@ -775,7 +775,7 @@ Please attach this file to a report. Its last lines:
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="96" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="565" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="571" />
         <source>不是周期扣费</source>
         <translation>Not a recurring charge</translation>
     </message>
@@ -836,7 +836,7 @@ Please attach this file to a report. Its last lines:
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="110" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="664" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="670" />
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -887,7 +887,7 @@ Please attach this file to a report. Its last lines:
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="186" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="465" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="471" />
         <source>案件</source>
         <translation>Cases</translation>
     </message>
@@ -940,7 +940,7 @@ All data stays on this computer.</translation>
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="247" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="432" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="437" />
         <source>演示工作区</source>
         <translation>Demo workspace</translation>
     </message>
@@ -981,7 +981,7 @@ All data stays on this computer.</translation>
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/main_window.py" line="313" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="343" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="346" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
@@ -1006,12 +1006,17 @@ All data stays on this computer.</translation>
         <translation>{0}: {1}, {2} rows, {3} new, {4} already imported, {5} to {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="349" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="342" />
+        <source>已停止，没有写入任何文件。</source>
+        <translation>Stopped; no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/main_window.py" line="352" />
         <source>需要密码</source>
         <translation>Password needed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="350" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="353" />
         <source>{0}
 
 请输入账单邮件中给出的解压密码：</source>
@@ -1020,205 +1025,210 @@ All data stays on this computer.</translation>
 Enter the password given in the statement e-mail:</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="359" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="362" />
+        <source>无法完成</source>
+        <translation>Could not finish</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/main_window.py" line="364" />
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="360" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="365" />
         <source>工作区没有改变。</source>
         <translation>The workspace was not changed.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="362" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="367" />
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="363" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="368" />
         <source>出现了意外错误：{0}</source>
         <translation>An unexpected error occurred: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="399" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="404" />
         <source>新建工作区</source>
         <translation>New workspace</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="400" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="406" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="405" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="411" />
         <source>工作区 (*.sqlite)</source>
         <translation>Workspaces (*.sqlite)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="406" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="411" />
         <source>打开工作区</source>
         <translation>Open workspace</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="416" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="421" />
         <source>（没有）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="433" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="438" />
         <source>这是演示工作区。请先用“文件 ▸ 新建工作区…”或“打开工作区…”选择你自己的工作区。</source>
         <translation>This is the demo workspace. Choose a workspace of your own first with “File ▸ New workspace…” or “Open workspace…”.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="443" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="448" />
         <source>打开账单</source>
         <translation>Open statements</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="444" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="449" />
         <source>账单文件 (*.csv *.txt *.xls *.xlsx *.zip *.ofx *.qfx *.xml *.sta *.mt940);;所有文件 (*)</source>
         <translation>Statements (*.csv *.txt *.xls *.xlsx *.zip *.ofx *.qfx *.xml *.sta *.mt940);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="465" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="487" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="538" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="625" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="471" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="493" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="544" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="631" />
         <source>请先在列表中选一个案件。</source>
         <translation>Choose a case in the list first.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="471" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="477" />
         <source>无法保存</source>
         <translation>Cannot save</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="479" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="485" />
         <source>检查账户安全</source>
         <translation>Check your account security</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="480" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="486" />
         <source>你不认识这个商户。请尽快：修改支付宝/微信支付密码；在“免密支付/自动扣款”中关闭所有不认识的授权；检查登录设备；联系平台或银行冻结可疑授权并申请退款。</source>
         <translation>You do not recognise this merchant. Soon: change your Alipay / WeChat Pay password; turn off every authorisation you do not know under “password-free payment / auto-debit”; check signed-in devices; ask the platform or bank to freeze suspicious authorisations and refund you.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="487" />
-        <location filename="../../qiake_auditor/gui/main_window.py" line="490" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="493" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="496" />
         <source>记录取消日期</source>
         <translation>Record cancellation date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="491" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="497" />
         <source>你是哪天取消 {0} 的自动续费的？
 此后的扣款会被标为“取消后仍扣款”。</source>
         <translation>On which day did you cancel the auto-renewal of {0}?
 Charges after it are flagged “charged after cancellation”.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="500" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="506" />
         <source>添加备注</source>
         <translation>Add note</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="500" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="506" />
         <source>备注（会记入案件记录）：</source>
         <translation>Note (kept in the case log):</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="509" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="515" />
         <source>合并名称</source>
         <translation>Merge names</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="510" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="516" />
         <source>这个案件现在包括：{0}
 还有哪些名称属于同一家公司？（用逗号分隔）</source>
         <translation>This case now covers: {0}
 Which other names belong to the same company? (separate them with commas)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="520" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="526" />
         <source>拆分名称</source>
         <translation>Split names</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="521" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="527" />
         <source>这个案件现在包括：{0}
 哪些名称不属于它，应各成一个案件？（用逗号分隔）</source>
         <translation>This case now covers: {0}
 Which names do not belong to it and should be cases of their own? (separate them with commas)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="538" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="544" />
         <source>案件记录</source>
         <translation>Case log</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="553" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="559" />
         <source>保存附件</source>
         <translation>Save attachment</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="553" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="559" />
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="565" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="571" />
         <source>请先在案件下选中一项周期扣费。</source>
         <translation>Choose a recurring charge under a case first.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="570" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="576" />
         <source>已忽略。按 Ctrl+Z 撤销。</source>
         <translation>Dismissed. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="625" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="631" />
         <source>导出证据</source>
         <translation>Export evidence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="636" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="642" />
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="644" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="650" />
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="646" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="652" />
         <source>图表已保存到 {0}</source>
         <translation>Chart saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="650" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="656" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="650" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="656" />
         <source>还没有导入任何账单。</source>
         <translation>No statements imported yet.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="681" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="687" />
         <source>没有发现周期扣费。</source>
         <translation>No recurring charges found.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="682" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="688" />
         <source>把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。</source>
         <translation>Drop statements exported from Alipay, WeChat or your bank on the window, or click “Open statements…”; to try it first, click “Demo data”.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="696" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="702" />
         <source>{0}
 {1} · {2} 行</source>
         <translation>{0}
 {1} · {2} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="698" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="704" />
         <source>{0}
 SHA-256 {1}
 导入于 {2}
@@ -1229,12 +1239,12 @@ imported {2}
 double-click to see this statement’s transactions</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="728" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="734" />
         <source>{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件</source>
         <translation>{0} statements · {1} transactions · {2} spent · {3} cases</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="732" />
+        <location filename="../../qiake_auditor/gui/main_window.py" line="738" />
         <source> · 取消后仍扣 {0}</source>
         <translation> · {0} charged after cancellation</translation>
     </message>

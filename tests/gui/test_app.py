@@ -32,7 +32,7 @@ def test_without_a_display_the_demo_runs_headless(no_display, tmp_path, capsys):
 
 
 def test_without_a_display_given_files_are_imported_by_the_cli(no_display, tmp_path, capsys):
-    from qiake_auditor import demo
+    from qiake_auditor.app import demo
 
     statement = demo.demo_files()[0]
     workspace = tmp_path / "w.sqlite"
