@@ -240,3 +240,17 @@ def test_hostile_workbook_is_refused_before_it_is_read(tmp_path: Path, cells: st
     message, peak_kib = done.stdout.strip().rsplit("\n", 1)
     assert message.startswith("hostile.xlsx: ") and expected in message
     assert int(peak_kib) < 512 * 1024
+
+
+def test_row_of_a_million_fields_is_refused_quickly(tmp_path: Path, capsys) -> None:
+    # Found by benchmarks/fuzz.py: one row with a million commas made a million-column
+    # frame (minutes). Now refused at once, naming the line.
+    data = (GOLDEN / "cmb/cmb-gbk.csv").read_bytes()
+    lines = data.split(b"\n")
+    lines[9] = lines[9].rstrip(b"\r") + b"," * 1_000_000 + b"\r"
+    path = tmp_path / "cmb.csv"
+    path.write_bytes(b"\n".join(lines))
+    start = time.monotonic()
+    err = refused(tmp_path, capsys, path)
+    assert time.monotonic() - start < 10
+    assert "cmb.csv, line 10: a row of 1,000,00" in err

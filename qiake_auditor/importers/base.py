@@ -111,10 +111,20 @@ class Probe:
             sheets = []
             for name in book.sheet_names:
                 sheet = book.get_sheet_by_name(name)
+                # The rows handed over start at A1: the grid is the used range's far corner.
+                if sheet.end:
+                    limits.check_extent(self.name, name, *sheet.end)
                 rows = sheet.to_python(skip_empty_area=False)
                 sheets.append(Sheet(name, rows, 1))
+        except StatementError:
+            raise
         except Exception as exc:  # calamine raises several unrelated types
             raise StatementError(self.name, f"the spreadsheet cannot be read ({exc})") from exc
+        except BaseException as exc:  # a Rust panic inside calamine (pyo3's PanicException)
+            if type(exc).__name__ != "PanicException":
+                raise
+            raise StatementError(self.name, "the spreadsheet is damaged (its reader "
+                                            "stopped on it)") from exc
         return sheets
 
     def sheet_text(self, limit: int = 40) -> str:

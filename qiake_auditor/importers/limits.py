@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from ..errors import StatementError
@@ -96,7 +97,8 @@ def check_workbook(source: str, data: bytes) -> None:
                 continue
             try:
                 xml = read_member(book, info, budget)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+                    zlib.error):
                 continue  # the reader reports damage in its own words
             if name.startswith("xl/worksheets/"):
                 _check_extent(source, name, xml)
@@ -106,7 +108,12 @@ def check_workbook(source: str, data: bytes) -> None:
 
 def _check_extent(source: str, name: str, xml: bytes) -> None:
     rows, cols = sheet_extent(xml)
-    sheet = name.rsplit("/", 1)[-1].removesuffix(".xml")
+    check_extent(source, name.rsplit("/", 1)[-1].removesuffix(".xml"), rows - 1, cols - 1)
+
+
+def check_extent(source: str, sheet: str, last_row: int, last_col: int) -> None:
+    """Refuse a sheet whose grid up to (last_row, last_col), 0-based, is too large."""
+    rows, cols = last_row + 1, last_col + 1
     if cols > MAX_SHEET_COLUMNS or rows * cols > MAX_SHEET_CELLS:
         raise StatementError(source, f"sheet {sheet} spans {rows:,} rows x {cols:,} columns; "
                              "a statement is far smaller, so it is not read")

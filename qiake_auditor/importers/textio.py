@@ -259,6 +259,9 @@ def _table_frame(table: pa.Table, names: list[str], header: int) -> pd.DataFrame
     return frame
 
 
+MAX_FIELDS = 1000
+
+
 def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
     """The csv module, for ragged rows and quoted line breaks; tracks physical lines."""
     reader = csv.reader(io.StringIO(block))
@@ -279,6 +282,9 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
         except csv.Error as exc:
             raise StatementError(source, f"broken CSV quoting: {exc}",
                                  header + previous + 1) from exc
+        if len(record) > MAX_FIELDS:  # a million-column frame would take minutes
+            raise StatementError(source, f"a row of {len(record):,} fields (a statement has "
+                                 f"a few dozen at most)", header + previous + 1)
         rows.append(header + previous + 1)
         previous = reader.line_num
         records.append(record)
