@@ -8,6 +8,7 @@ as ``case set`` / ``case log`` would.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from .. import cli
@@ -97,7 +98,7 @@ def _font(args: argparse.Namespace):
     return find_cjk_font(args.font) if getattr(args, "font", None) else None
 
 
-def _open_case(audit, args: argparse.Namespace, attach: list[Path] = ()):
+def _open_case(audit, args: argparse.Namespace, attach: Sequence[Path] = ()):
     from ..commands.common import parse_date
 
     snap = audit.snapshot(args.files, password=args.password,

@@ -14,6 +14,7 @@ from decimal import Decimal
 from importlib import resources
 from pathlib import Path
 
+from ..app.cases import Case
 from ..money import format_amount
 
 REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
@@ -71,7 +72,7 @@ class Party:
 
 @dataclass
 class CaseFacts:
-    case: object
+    case: Case
     generated_at: datetime
     charges: list = field(default_factory=list)
     after: list = field(default_factory=list)

@@ -9,8 +9,9 @@ and records the package's SHA-256 in the case log.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -99,9 +100,9 @@ def _safe_name(name: str) -> str:
 
 
 def build_package(case, out: Path | str, originals: list[Original],
-                  attachments: list[AttachedFile] = (), all_rows: pd.DataFrame | None = None,
+                  attachments: Sequence[AttachedFile] = (), all_rows: pd.DataFrame | None = None,
                   party: Party | None = None, lang: str = "zh", unmasked: bool = False,
-                  previous: list[str] = (), font: FontChoice | None = None,
+                  previous: Sequence[str] = (), font: FontChoice | None = None,
                   variant: str = "generic", generated_at: datetime | None = None,
                   charts: bool = True, progress: Progress = NO_PROGRESS) -> PackageResult:
     """Write the package of ``case`` at ``out``; nothing is written when cancelled."""
@@ -216,9 +217,9 @@ def build_from_audit(audit, case, out: Path | str, party: Party | None = None,
                      progress: Progress = NO_PROGRESS) -> PackageResult:
     """Build the package of ``case`` from the workspace of ``audit`` and log its SHA-256."""
     workspace = audit.workspace
-    originals = [Original(f.name, f.sha256, (lambda i=f.id: workspace.original(i)),
+    originals = [Original(f.name, f.sha256, functools.partial(workspace.original, f.id),
                           f.imported_at, f.format) for f in workspace.files()]
-    attachments = [AttachedFile(a.name, a.sha256, (lambda i=a.id: audit.attachment(i)),
+    attachments = [AttachedFile(a.name, a.sha256, functools.partial(audit.attachment, a.id),
                                 e.on.isoformat(), e.summary)
                    for e in case.log for a in e.attachments]
     result = build_package(case, out, originals, attachments, audit.case_rows(case), party,

@@ -55,7 +55,7 @@ class _Context:
                 if zh else ("#", "Date and time", "Channel", "Amount", "Transaction id",
                             "Merchant order id", "After cancellation"))
         yes, no = ("是", "否") if zh else ("yes", "no")
-        rows = [(str(i), c.time[:19], channel_label(channel_of(c), self.lang),
+        rows: list[tuple[str, ...]] = [(str(i), c.time[:19], channel_label(channel_of(c), self.lang),
                  money(c.amount, c.currency), c.txn_id, c.merchant_order_id,
                  yes if c.after_cancellation else no) for i, c in enumerate(charges, 1)]
         return head, rows

@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
-T = {
+from typing import Any
+
+# Any: most entries are text templates, a few are lists of lines.
+T: dict[str, dict[str, Any]] = {
     "zh": {
         "title": "证据材料汇编", "subtitle": "自动续费 / 周期性扣费争议",
         "case": "案件编号", "complainant": "申请人", "respondent": "被申请人（商户）",
