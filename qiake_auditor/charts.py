@@ -134,13 +134,13 @@ def stream_timeline(stream: dict, cancelled_on: str | None = None,
                else STATE_COLOURS.get(c.get("state", ""), "#3b6fb6") for c in charges]
     span = (max(days) - min(days)).days
     width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
-    axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333", linewidth=0.4,
+    axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333", linewidth=0.4,  # type: ignore[arg-type]
              zorder=2)
     _draw_price_steps(axes, charges, days, amounts)
     handles = _legend_handles(charges)
     if cancelled_on:
         when = _day(cancelled_on)
-        axes.axvline(when, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.2, zorder=3)
+        axes.axvline(when, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.2, zorder=3)  # type: ignore[arg-type]
         axes.annotate(f"已取消 cancelled {when.isoformat()}", xy=(when, 1.0),
                       xycoords=("data", "axes fraction"), xytext=(4, -12),
                       textcoords="offset points", color=AFTER_CANCEL_COLOUR, fontsize=8)
@@ -148,7 +148,7 @@ def stream_timeline(stream: dict, cancelled_on: str | None = None,
     else:
         low, high = min(days), max(days)
     pad = timedelta(days=max(12, (high - low).days // 12))
-    axes.set_xlim(low - pad, high + pad)
+    axes.set_xlim(low - pad, high + pad)  # type: ignore[arg-type]
     axes.set_ylim(0, max(amounts) * 1.25 if max(amounts) > 0 else 1)
     locator = AutoDateLocator(maxticks=10)
     axes.xaxis.set_major_locator(locator)
@@ -186,7 +186,8 @@ def _legend_handles(charges: Iterable[dict]) -> list[Patch]:
             after = True
         elif charge.get("state") not in states:
             states.append(charge.get("state"))
-    handles = [Patch(color=STATE_COLOURS.get(s, "#3b6fb6"), label=STATE_LABELS.get(s, str(s)))
+    handles = [Patch(color=STATE_COLOURS.get(str(s), "#3b6fb6"),
+                     label=STATE_LABELS.get(str(s), str(s)))
                for s in states]
     if after:
         handles.append(Patch(color=AFTER_CANCEL_COLOUR, label="取消后扣款 after cancellation"))
@@ -355,7 +356,7 @@ def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | N
                                 for c in members])
     if kind != "monthly":
         if cancelled_on:
-            axes.axvline(cancelled_on, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.1,
+            axes.axvline(cancelled_on, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.1,  # type: ignore[arg-type]
                          zorder=4)
             axes.annotate(f"已取消 cancelled {cancelled_on.isoformat()}", xy=(cancelled_on, 1.0),
                           xycoords=("data", "axes fraction"), xytext=(4, -12),
