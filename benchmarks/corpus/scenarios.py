@@ -780,7 +780,7 @@ def h29(ctx: Context) -> Case:
                    method="余额" if platform == ALIPAY else "零钱", item=f"{m.product}-席位")
         end = ctx.end if i == 0 or variant != "ends-apart" else add_months(
             ctx.end, -int(ctx.rng.integers(3, 6)), day)
-        dates = monthly_back(ctx, int(ctx.rng.integers(6, 11)) - 2 * i, day, end)
+        dates = monthly_back(ctx, max(4, int(ctx.rng.integers(6, 11)) - 2 * i), day, end)
         repriced = variant == "repriced" and i == 1 and len(dates) > 4
         for k, d in enumerate(dates):
             now = amount

@@ -113,17 +113,22 @@ def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) 
 
 def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
          keyword: np.ndarray, catalogued: bool, units: list[str] | None = None,
-         strict: bool = False, settled: np.ndarray | None = None) -> list[Draft]:
+         strict: bool = False, settled: np.ndarray | None = None,
+         items: np.ndarray | None = None) -> list[Draft]:
     """Draft streams of one merchant's successful charges (arrays sorted by day).
 
     ``units`` gives, for charges with a renewal keyword, the cadence its words name
     (包年 -> annual ...), used for a lone charge. ``strict`` (income, transfers) admits
     no sparse cadence without a keyword. ``settled`` marks charges in their final state
-    (not pending): only those may move a plan's renewal day.
+    (not pending): only those may move a plan's renewal day. ``items`` (codes of the
+    item text) let a usage bill whose amount varies widely be found by its item and
+    schedule alone.
     """
     pieces: list[Piece] = []
     leftover: list[np.ndarray] = []
     todo = np.arange(len(days))
+    if items is not None and not strict:
+        pieces, todo = _usage_items(days, cents, extra, items, todo)
     if strict and len(todo) >= 6 and not _dense(days):
         # repayments and salaries vary widely in amount: first, all on one schedule?
         whole, todo = _try(days, cents, extra, todo, None)
@@ -174,6 +179,24 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
             single = cad.evaluate(unit, anchor, days[i:i + 1], extra[i:i + 1])
         drafts.append(Draft([Piece(np.array([i]), single, keyword=True)]))
     return drafts
+
+
+def _usage_items(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, items: np.ndarray,
+                 todo: np.ndarray) -> tuple[list[Piece], np.ndarray]:
+    """Charges of one item whose amounts vary too widely for an amount band (a usage
+    bill, ¥12-¥90 a month) but that keep a schedule: a piece of their own."""
+    found: list[Piece] = []
+    counts = np.bincount(items[todo])
+    for code in np.flatnonzero(counts >= 4):
+        group = todo[items[todo] == code]
+        values = cents[group].astype(float)
+        if values.std() / max(values.mean(), 1.0) <= 0.25 or _dense(days[group]):
+            continue
+        piece, _ = _try(days, cents, extra, group, None)
+        if piece is not None and len(piece.members) >= 4:
+            found.append(piece)
+            todo = todo[~np.isin(todo, piece.members)]
+    return found, todo
 
 
 def _tight(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, level: np.ndarray,

@@ -209,9 +209,10 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
         units = [candidates.keyword_cadence(t) if k else "" for t, k in
                  zip(text.iloc[pos].tolist(), keyword[pos], strict=True)] if keyword[pos].any() \
             else None
+        items = pd.factorize(text.iloc[pos])[0] if len(pos) >= 4 else None
         drafts = candidates.find(days_all[pos], cents_all[pos], extra_all[pos], keyword[pos],
                                  catalogued, units, strict=direction != ledger.EXPENSE,
-                                 settled=states[pos] == ledger.SUCCESS)
+                                 settled=states[pos] == ledger.SUCCESS, items=items)
         made = [streams.build(d, pos, days_all[pos], cents_all[pos], extra_all[pos], key,
                               currency, direction) for d in drafts]
         for stream in made:
