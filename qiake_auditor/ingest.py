@@ -81,6 +81,8 @@ def read_statements(path: Path, password: str | None = None,
         size = path.stat().st_size
     except OSError as exc:
         raise StatementError(name, f"cannot open the file ({exc.strerror})") from exc
+    if path.is_dir():
+        raise StatementError(name, "is a folder, not a statement file")
     if size == 0:
         raise StatementError(name, "the file is empty")
     if size > MAX_FILE_BYTES:

@@ -254,3 +254,14 @@ def test_row_of_a_million_fields_is_refused_quickly(tmp_path: Path, capsys) -> N
     err = refused(tmp_path, capsys, path)
     assert time.monotonic() - start < 10
     assert "cmb.csv, line 10: a row of 1,000,00" in err
+
+
+def test_directory_given_as_a_statement_is_refused(tmp_path: Path) -> None:
+    from qiake_auditor.errors import StatementError
+    from qiake_auditor.ingest import read_statements
+
+    folder = tmp_path / "bills.csv"
+    folder.mkdir()
+    with pytest.raises(StatementError) as caught:
+        read_statements(folder)
+    assert str(caught.value) == "bills.csv: is a folder, not a statement file"

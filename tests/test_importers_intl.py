@@ -264,3 +264,18 @@ def test_ofx_impossible_date_names_the_entry(tmp_path: Path, posted: str) -> Non
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.source == "bad.ofx" and caught.value.row == 2
+
+
+@pytest.mark.parametrize("encoding, padding", [("utf-16", ""),
+                                               ("utf-8", "<!--" + "x" * 8000 + "-->")])
+def test_doctype_is_refused_in_utf16_and_after_a_long_comment(tmp_path: Path, encoding: str,
+                                                              padding: str) -> None:
+    text = (GOLDEN_DIR / "camt/v2-plain-status.xml").read_text(encoding="utf-8")
+    end = text.index("?>") + 2
+    hostile = (text[:end].replace('encoding="UTF-8"', "") + padding
+               + '<!DOCTYPE x [<!ENTITY a "boom">]>' + text[end:])
+    path = tmp_path / "hostile.xml"
+    path.write_bytes(hostile.encode(encoding))
+    with pytest.raises(StatementError) as caught:
+        read_statements(path)
+    assert "DOCTYPE" in str(caught.value) and caught.value.source == "hostile.xml"

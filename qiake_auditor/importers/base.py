@@ -235,6 +235,8 @@ def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
         )
     if probe.kind in ("xls", "xlsx"):
         probe.sheets  # noqa: B018 - raises a clear error for a corrupt workbook
+    if probe.kind == "text" and probe.head.lstrip("\ufeff \t\r\n").startswith("<"):
+        limits.refuse_dtd(probe.name, probe.data, probe.text)  # every XML layout, one check
     options = options or ReadOptions()
     for importer in all_importers():
         if probe.kind in importer.kinds and importer.identify_with(probe, options):

@@ -18,6 +18,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError
 from ..money import normalize_amounts
+from . import limits
 from .base import Extract, Importer, Probe, ReadOptions
 
 _CAMT = re.compile(r"camt\.05[234]\.001\.\d\d")
@@ -60,10 +61,7 @@ def descendant_text(node: Element | None, name: str) -> str:
 
 def parse(probe: Probe) -> Element:
     """Parse the document; refuse DTDs and entity declarations outright."""
-    head = probe.data[:4096].upper()
-    if b"<!DOCTYPE" in head or b"<!ENTITY" in probe.data.upper():
-        raise StatementError(probe.name, "an XML document with a DOCTYPE or entity declarations; "
-                                         "bank statements have none, so it is refused")
+    limits.refuse_dtd(probe.name, probe.data, probe.text if probe.kind == "text" else "")
     try:
         return ET.fromstring(probe.data)
     except ET.ParseError as exc:

@@ -132,3 +132,14 @@ def _check_strings(source: str, xml: bytes) -> None:
             raise StatementError(source, f"a shared text of {match.end(1) - match.start(1):,} "
                                  f"bytes (Excel allows {MAX_CELL_CHARS:,} characters a cell); "
                                  "refused as a decompression bomb, not a statement")
+
+
+_DTD = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def refuse_dtd(source: str, data: bytes, text: str) -> None:
+    """The one DOCTYPE check for XML statements: anywhere in the file, in its bytes and in
+    its decoded text (UTF-16 hides the ASCII bytes, a long comment pushes it far down)."""
+    if _DTD.search(text) or re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", data, re.IGNORECASE):
+        raise StatementError(source, "an XML document with a DOCTYPE or entity declarations; "
+                                     "bank statements have none, so it is refused")
