@@ -279,3 +279,19 @@ def test_doctype_is_refused_in_utf16_and_after_a_long_comment(tmp_path: Path, en
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert "DOCTYPE" in str(caught.value) and caught.value.source == "hostile.xml"
+
+
+def test_statement_facts_beside_the_rows() -> None:
+    from qiake_auditor.importers.base import Probe, ReadOptions, identify
+
+    path = GOLDEN_DIR / "ofx/converter-comment-header.ofx"
+    probe = Probe(path.name, path.read_bytes())
+    facts = identify(probe).read(probe, ReadOptions()).facts
+    assert facts.account == "LT601010012345678901"
+    assert facts.period == ("2024-05-01", "2024-05-31")
+    assert facts.declared == {"closing": "240.01"} and facts.currency == "EUR"
+    path = GOLDEN_DIR / "mt940/cosmetic-type.sta"
+    probe = Probe(path.name, path.read_bytes())
+    facts = identify(probe).read(probe, ReadOptions()).facts
+    assert facts.account == "NL91ABNA0417164300"
+    assert facts.declared == {"opening": "500.00", "closing": "587.01"}

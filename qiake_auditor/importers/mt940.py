@@ -19,7 +19,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError
 from ..money import normalize_amounts
-from .base import Extract, Importer, Probe, ReadOptions
+from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 
 _TAG = re.compile(r"^:(\d{2}[A-Z]?):(.*)$")
 _BALANCE = re.compile(r"([CD])(\d{6})([A-Z]{3})(\d+,\d*)")
@@ -165,6 +165,7 @@ class Mt940(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         records: list[dict] = []
         warnings: list[str] = []
+        facts = StatementFacts()
         statement = _Statement()
         last_line: dict | None = None
         for item in fields(_lines(probe)):
@@ -176,12 +177,15 @@ class Mt940(Importer):
                 continue
             if item.tag == "25":
                 statement.account = body.strip()
+                facts.account = facts.account or statement.account
             elif item.tag in ("60F", "60M"):
                 sign, _, currency, amount = self._balance(probe, item, body)
                 statement.currency = currency
                 statement.opening = sign * amount_of(amount)
                 statement.moved = Decimal(0)
                 statement.opening_line = item.line
+                facts.currency = facts.currency or currency
+                facts.declared.setdefault("opening", f"{statement.opening}")
             elif item.tag == "61":
                 last_line = self._line(probe, item, body.strip(), statement, warnings)
                 records.append(last_line)
@@ -196,6 +200,7 @@ class Mt940(Importer):
                 last_line = None
                 sign, _, currency, amount = self._balance(probe, item, body)
                 closing = sign * amount_of(amount)
+                facts.declared["closing"] = f"{closing}"
                 if statement.opening is not None and statement.opening + statement.moved != closing:
                     warnings.append(
                         f"line {item.line}: closing balance {closing} {currency} differs from the "
@@ -203,7 +208,7 @@ class Mt940(Importer):
                         f"the statement lines ({statement.moved})")
             else:
                 last_line = None
-        return Extract(self._frame(records), warnings)
+        return Extract(self._frame(records), warnings, facts=facts)
 
     def _balance(self, probe: Probe, item: _Field, body: str) -> tuple[int, str, str, str]:
         match = _BALANCE.match(body.strip())

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError
 from ..money import normalize_amounts
-from .base import Extract, Importer, Probe, ReadOptions
+from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _STATEMENT = re.compile(r"<(CCSTMTRS|STMTRS)>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
@@ -107,6 +107,18 @@ def _transactions(probe: Probe) -> tuple[list[dict[str, str]], list[str]]:
     return records, []
 
 
+def _facts(probe: Probe, records: list[dict[str, str]]) -> StatementFacts:
+    """Account, period and ledger balance as the (first) statement prints them."""
+    text = _body_text(probe)
+    start, end = ofx_time(leaf(text, "DTSTART") or "x"), ofx_time(leaf(text, "DTEND") or "x")
+    declared = {"closing": leaf(aggregate(text, "LEDGERBAL"), "BALAMT")}
+    return StatementFacts(
+        account=records[0]["account"] if records else "",
+        period=(start[:10], end[:10]) if start and end else None,
+        currency=records[0]["currency"] if records else "",
+        declared={k: v for k, v in declared.items() if v})
+
+
 def read_ofx(probe: Probe) -> Extract:
     records, warnings = _transactions(probe)
     frame = pd.DataFrame(records, columns=["index", "posted", "amount", "currency", "fitid",
@@ -142,7 +154,7 @@ def read_ofx(probe: Probe) -> Extract:
         "merchant_order_id": "",
         "category": frame["type"],
     })
-    return Extract(rows, warnings)
+    return Extract(rows, warnings, facts=_facts(probe, records))
 
 
 class Ofx1(Importer):
