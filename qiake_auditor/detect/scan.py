@@ -209,7 +209,11 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
         units = [candidates.keyword_cadence(t) if k else "" for t, k in
                  zip(text.iloc[pos].tolist(), keyword[pos], strict=True)] if keyword[pos].any() \
             else None
-        items = pd.factorize(text.iloc[pos])[0] if len(pos) >= 4 else None
+        items = None
+        values = cents_all[pos]
+        if len(pos) >= 4 and values.std() > 0.25 * max(values.mean(), 1.0):
+            # amounts too wide for one band: a usage bill may hide in it, found by its item
+            items = pd.factorize(text.iloc[pos])[0]
         drafts = candidates.find(days_all[pos], cents_all[pos], extra_all[pos], keyword[pos],
                                  catalogued, units, strict=direction != ledger.EXPENSE,
                                  settled=states[pos] == ledger.SUCCESS, items=items)
