@@ -14,7 +14,7 @@ from qiake_auditor.ledger import LEDGER_COLUMNS
 from .alipay_text import alipay_csv
 
 ID_PREFIXES = ("alipay-", "wechat-", "jd", "meituan", "icbc-", "ccb-", "cmb-", "citic-", "spdb-",
-               "ofx", "camt053", "mt940", "generic")
+               "ofx", "camt053", "mt940", "generic", "ledger-")  # ledger-: the app's own export
 
 
 def test_formats_lists_ids_by_source(capsys) -> None:
