@@ -8,6 +8,7 @@ error names the file and the line or row.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import hashlib
 import sqlite3
 from collections.abc import Sequence
@@ -126,9 +127,10 @@ def _read_one(probe: Probe, source: str, file_name: str, digest: Future[str], da
         extract = importer.read(probe, options)
     except StatementError as exc:
         raise _in_source(exc, source, probe.name) from exc
-    except (KeyError, IndexError, ValueError) as exc:
+    except (KeyError, IndexError, ValueError, decimal.InvalidOperation) as exc:
+        # InvalidOperation: a number too long for exact arithmetic (a 200-digit amount).
         raise StatementError(source, f"the layout looks like {importer.label} but a part of it "
-                                     f"is missing or damaged ({exc})") from exc
+                                     f"is missing or damaged ({exc!r})") from exc
     for cached in ("_decoded", "lines", "sheets"):  # the decoded text is no longer needed
         probe.__dict__.pop(cached, None)
     sha = digest.result()

@@ -265,3 +265,20 @@ def test_directory_given_as_a_statement_is_refused(tmp_path: Path) -> None:
     with pytest.raises(StatementError) as caught:
         read_statements(folder)
     assert str(caught.value) == "bills.csv: is a folder, not a statement file"
+
+
+def test_number_too_long_for_exact_arithmetic_is_refused_not_a_crash(tmp_path: Path, capsys,
+                                                                     monkeypatch) -> None:
+    # Found by benchmarks/fuzz.py (6 of 10,000 inputs): Decimal raised InvalidOperation while
+    # comparing declared totals, exit 1 without naming the file.
+    import decimal
+
+    from qiake_auditor.importers import checks
+
+    def overflow(*args, **kwargs):
+        raise decimal.InvalidOperation([decimal.InvalidOperation])
+
+    monkeypatch.setattr(checks, "compare_totals", overflow)
+    path = tmp_path / "wechat.csv"
+    path.write_bytes((GOLDEN / "wechat/wechat-bill.csv").read_bytes())
+    assert "missing or damaged" in refused(tmp_path, capsys, path)
