@@ -188,3 +188,15 @@ def test_member_that_is_no_statement_is_named_with_its_zip(tmp_path: Path, capsy
     code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite")])
     err = capsys.readouterr().err
     assert code == 2 and "bills.zip/notes.txt" in err
+
+
+def test_zip_needing_an_unknown_version_is_refused_as_damaged(tmp_path: Path, capsys) -> None:
+    # Found by benchmarks/fuzz.py: NotImplementedError("zip file version 14.8"), exit 1.
+    data = bytearray(_zip_of({"bill.csv": b"a,b\n1,2\n"}))
+    central = data.index(b"PK\x01\x02")
+    data[central + 6] = 148  # version needed to extract
+    path = tmp_path / "odd.zip"
+    path.write_bytes(bytes(data))
+    code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite")])
+    err = capsys.readouterr().err
+    assert code == 2 and "odd.zip" in err and "damaged" in err

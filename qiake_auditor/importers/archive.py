@@ -21,7 +21,7 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
     """(member name, bytes) of every file in the archive, decrypted with ``password``."""
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
-    except (*_BAD_ZIP, OSError, ValueError) as exc:
+    except (*_BAD_ZIP, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise StatementError(name, "damaged: it starts like a ZIP archive or an .xlsx workbook "
                                    f"but cannot be opened as one ({exc})") from exc
     out = []
@@ -46,7 +46,8 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
                 if "password" in str(exc).lower():
                     raise PasswordError(name, "wrong password for this ZIP archive") from exc
                 raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
-            except (*_BAD_ZIP, OSError, ValueError, EOFError, zlib.error) as exc:
+            except (*_BAD_ZIP, OSError, ValueError, EOFError, NotImplementedError,
+                    zlib.error) as exc:
                 if info.flag_bits & 0x1:
                     # ZipCrypto checks only one byte of the password: about one wrong password
                     # in 256 gets past it and fails later as garbage data or a bad CRC.

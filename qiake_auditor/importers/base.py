@@ -65,7 +65,7 @@ class Probe:
         try:
             with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
                 names = set(archive.namelist())
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError):
             return False
         return "xl/workbook.xml" in names or ("[Content_Types].xml" in names and any(
             n.startswith("xl/") for n in names
