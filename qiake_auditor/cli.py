@@ -60,6 +60,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_options(imp)
     imp.add_argument("--json", action="store_true", help="print one JSON object")
     imp.add_argument("--out", type=Path, help="write the ledger of these files (.csv or .xlsx)")
+    imp.add_argument("--full-accounts", dest="full_accounts", action="store_true",
+                     help="write account numbers in full in --out (masked by default)")
     imp.add_argument("--lang", choices=("zh", "en"), default=None,
                      help="language of the output (default: the system's)")
 
@@ -108,15 +110,18 @@ def open_workspace(path: Path | None):
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
     from .app import Audit
-    from .exports import write_ledger
+    from .exports import check_ledger_path, write_ledger
     from .i18n import user_lang
 
     lang = user_lang(args.lang)
     mapping = parse_map(args.mapping)
+    if args.out:
+        check_ledger_path(args.out)  # before any work: nothing imported for a bad --out
     with Audit.open(args.workspace) as audit:
         imported = audit.import_files(args.files, args.password, mapping)
         if args.out:
-            write_ledger(audit.workspace.ledger(keys=imported.keys), args.out)
+            write_ledger(audit.workspace.ledger(keys=imported.keys), args.out,
+                         full_accounts=args.full_accounts)
     if args.json:
         print(json.dumps({"files": [report_json(r) for r in imported.reports],
                           "notes": imported.note_texts(lang),

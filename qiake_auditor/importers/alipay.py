@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..errors import StatementError
 from ..money import normalize_amounts
 from ..vstr import trim
 from . import checks, textio
@@ -23,6 +24,13 @@ WEB = ["交易号", "商家订单号", "交易创建时间", "付款时间", "�
        "备注", "资金状态"]
 
 TITLE_MARK = "电子客户回单"  # the company name in the title changed in 2025; this did not
+
+
+def _required(header: int | None, probe: Probe) -> int:
+    """The header line that identify() found (read() is only called after it)."""
+    if header is None:
+        raise StatementError(probe.name, "no header line of an Alipay bill")
+    return header
 
 
 def _header_and_end(lines: list[str], names: list[str]) -> tuple[int | None, int]:
@@ -96,7 +104,7 @@ class AlipayApp2023(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         # The header sits in the first lines; the body can be a million lines, so it
         # is cut out of the text as one piece rather than split into lines.
-        header = textio.find_line(probe.head_lines, APP_2023[:7], limit=80)
+        header = _required(textio.find_line(probe.head_lines, APP_2023[:7], limit=80), probe)
         frame = textio.parse_csv_bytes(probe.data, header, probe.name, check_cut=True)
         if frame is None:
             frame = textio.parse_csv_text(textio.csv_region(probe.text, header), header,
@@ -130,7 +138,7 @@ class AlipayApp2021(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
         header, end = _header_and_end(lines, APP_2021[:7])
-        frame = textio.parse_csv_block(lines, header, end, probe.name)
+        frame = textio.parse_csv_block(lines, _required(header, probe), end, probe.name)
         rows, warnings = _build(
             probe, frame, time=frame["交易时间"],
             direction=checks.wallet_directions(frame["收/支"]), amount_col="金额",
@@ -160,7 +168,7 @@ class AlipayWeb(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
         header, end = _header_and_end(lines, ["交易号", "交易创建时间", "金额（元）"])
-        frame = textio.parse_csv_block(lines, header, end, probe.name)
+        frame = textio.parse_csv_block(lines, _required(header, probe), end, probe.name)
         paid = frame["付款时间"].str.strip()
         time = paid.where(paid != "", frame["交易创建时间"])
         status = frame["交易状态"].str.strip()

@@ -55,7 +55,7 @@ def descendant_text(node: Element | None, name: str) -> str:
         return ""
     for found in node.iter():
         if local(found.tag) == name and (found.text or "").strip():
-            return found.text.strip()
+            return (found.text or "").strip()
     return ""
 
 
@@ -134,7 +134,7 @@ def _account(statement: Element) -> str:
     return text(ident, "IBAN") or text(ident, "Othr", "Id")
 
 
-def _entry(entry: Element, index: int, account: str) -> dict[str, str]:
+def _entry(entry: Element, index: int, account: str) -> dict[str, object]:
     amount_node = child(entry, "Amt")
     indicator = text(entry, "CdtDbtInd").upper()
     credit = indicator == "CRDT"

@@ -232,6 +232,7 @@ class Mt940(Importer):
         parts = _REST.fullmatch(rest)
         if parts is None:
             parts = _LOOSE_REST.fullmatch(rest)
+            assert parts is not None  # the loose pattern takes any text
             warnings.append(f"line {item.line}: transaction type {rest[:4]!r} is not N, F or S "
                             "plus three letters or digits; read as printed (the ledger does not "
                             "use it)")

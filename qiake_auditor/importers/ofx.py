@@ -35,7 +35,8 @@ _BODY = re.compile(r"<OFX>\s*<SIGNONMSGSRSV1>|<OFX>.*?<(?:STMTRS|CCSTMTRS)>",
 
 def is_ofx_body(head: str) -> bool:
     """An OFX document by its body: ``<OFX>`` first after the prologue, with OFX content."""
-    start = _PROLOGUE.match(head).end()
+    prologue = _PROLOGUE.match(head)  # matches always (it may match nothing)
+    start = prologue.end() if prologue else 0
     return head[start:start + 5].upper() == "<OFX>" and _BODY.search(head, start) is not None
 
 

@@ -42,6 +42,8 @@ class SpdbDebit(Importer):
         sheet, header = _sheet(probe)
         if sheet is None:
             raise StatementError(probe.name, "no sheet with the 顺序号/交易日期/存入金额 header")
+        if header is None:
+            raise StatementError(probe.name, "no sheet with the 顺序号/交易日期/存入金额 header")
         frame = textio.sheet_frame(sheet.rows, header, sheet.first_row)
         amount, direction = bankrows.two_columns(frame, "存入金额", "取出金额", probe.name, "row")
         note = (bankrows.text(frame["附言"]) if "附言" in frame
