@@ -131,6 +131,6 @@ def attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             between = np.flatnonzero(free & (days > lo) & (days < hi))
             draft.proration.extend(int(i) for i in between)
             for i in between:
-                take(i)
+                take(int(i))
         _trailing_proration(draft, free, days, cents, settled, take)
     return used

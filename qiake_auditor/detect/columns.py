@@ -10,6 +10,7 @@ again; each text column then fetches those rows in one go, the first time it is 
 
 from __future__ import annotations
 
+import functools
 import weakref
 
 import numpy as np
@@ -60,11 +61,17 @@ class TextColumn:
         return self._near[1]
 
 
+def _forget(cache: dict, key: object, _ref: weakref.ref) -> None:
+    """Drop a cache entry when the frame it was taken from is collected."""
+    cache.pop(key, None)
+
+
 def column(frame: pd.DataFrame, name: str) -> np.ndarray | TextColumn:
     """``frame[name].to_numpy()`` (a TextColumn for text), cached while the frame lives."""
     key = (id(frame), name)
+    rows = len(frame)
     hit = _CACHE.get(key)
-    if hit is not None and hit[0]() is frame and len(hit[1]) == len(frame):
+    if hit is not None and hit[0]() is frame and len(hit[1]) == rows:
         return hit[1]
     series = frame[name]
     values: np.ndarray | TextColumn
@@ -74,7 +81,7 @@ def column(frame: pd.DataFrame, name: str) -> np.ndarray | TextColumn:
                             else arrow, id(frame))
     else:
         values = series.to_numpy()
-    _CACHE[key] = (weakref.ref(frame, lambda _ref, key=key: _CACHE.pop(key, None)), values)
+    _CACHE[key] = (weakref.ref(frame, functools.partial(_forget, _CACHE, key)), values)
     return values
 
 
@@ -82,4 +89,4 @@ def focus(frame: pd.DataFrame, positions: np.ndarray) -> None:
     """The rows of ``frame`` that text lookups will mostly ask for from now on."""
     key = id(frame)
     wanted = np.unique(np.asarray(positions, dtype=np.int64))
-    _FOCUS[key] = (weakref.ref(frame, lambda _ref, key=key: _FOCUS.pop(key, None)), wanted)
+    _FOCUS[key] = (weakref.ref(frame, functools.partial(_forget, _FOCUS, key)), wanted)

@@ -122,7 +122,7 @@ _ZH_TIMES = {1: "一次", 2: "两次", 3: "三次", 4: "四次"}
 _TIMES = {2: ("2", "twice"), 3: ("3", "three times"), 4: ("4", "four times")}
 
 
-def company_account(method: str, org_methods: set[str]) -> str:
+def company_account(method: str, org_methods: frozenset[str] | set[str]) -> str:
     """'marked' (the user marked it a company account), 'statement' (the statement shows
     a company account, 对公) or '' for a personal one."""
     if any(word and word in method for word in org_methods):
@@ -177,7 +177,8 @@ def gap_before(pos: int, stream: Stream, frame: pd.DataFrame) -> list[str]:
 
 
 def reason(name: str, pos: int, stream: Stream, frame: pd.DataFrame,
-           flags: set[str], org_methods: set[str] = frozenset()) -> tuple[str, str]:
+           flags: set[str], org_methods: frozenset[str] | set[str] = frozenset()
+           ) -> tuple[str, str]:
     """Why this cause: the concrete facts behind it, in Chinese and English."""
     cents = column(frame, "_cents")
     days = column(frame, "_day")

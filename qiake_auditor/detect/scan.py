@@ -191,7 +191,7 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
     """Streams of one direction: per merchant group with >= 2 charges or a keyword."""
     keyword = mask & column(frame, "_auto")
     text = frame["description"]
-    group = column(frame, "_group")
+    group = np.asarray(frame["_group"].to_numpy())  # integer codes (no text column)
     counts = np.bincount(group[mask], minlength=int(group.max()) + 1 if len(group) else 0)
     wanted = counts >= 2
     wanted[group[keyword]] = True

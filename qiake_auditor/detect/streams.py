@@ -66,7 +66,7 @@ class Stream:
     anchor_changes: list[tuple[int, cad.Fit, cad.Fit]] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
     charge_flags: dict[int, set[str]] = field(default_factory=dict)
-    causes: dict[int, tuple[str, str]] = field(default_factory=dict)
+    causes: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # cause, zh, en
     confidence: float = 0.0
     reasons: list[str] = field(default_factory=list)
     id: str = ""
@@ -104,7 +104,7 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
         if (fit is draft.pieces[-1].fit and before.fit is not None and after.fit is not None
                 and before.fit.anchor[:2] != after.fit.anchor[:2]):
             stream.anchor_changes.append((int(pos[after.members[0]]), before.fit, after.fit))
-    if fit is not draft.pieces[-1].fit:  # refitted over all regular charges
+    if fit is not None and fit is not draft.pieces[-1].fit:  # refitted over all regular charges
         stream.duplicates = [int(pos[regular[i]])
                              for i in np.flatnonzero(fit.duplicate & fit.inlier)]
     else:
@@ -202,7 +202,7 @@ def attach_failed(streams: list[Stream], failed: np.ndarray, frame: pd.DataFrame
     days = column(frame, "_day")
     cents = column(frame, "_cents")
     for f in failed:
-        best = None
+        best: tuple[int, Stream, int | None] | None = None  # (gap, stream, the charge retried)
         for stream in streams:
             level = median(cents[stream.members])
             if not (cents[f] >= 0.9 * level and (cents[f] <= 1.1 * level
