@@ -38,12 +38,21 @@ def _spending(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def _stream(group: pd.DataFrame, cadence: str, next_day: date | None) -> dict:
-    charges = [{"source": s, "source_row": int(r), "state": st, "flags": [], "role": "charge",
-                "amount": a} for s, r, st, a in zip(group["source"], group["source_row"],
-                                                     group["state"], group["amount"], strict=True)]
-    return {"type": "subscription", "cadence": cadence, "flags": [], "charges": charges,
-            "next_expected": next_day.isoformat() if next_day else None,
-            "count": len(charges), "merchant": str(group["merchant"].iloc[0])}
+    charges = [
+        {"source": s, "source_row": int(r), "state": st, "flags": [], "role": "charge", "amount": a}
+        for s, r, st, a in zip(
+            group["source"], group["source_row"], group["state"], group["amount"], strict=True
+        )
+    ]
+    return {
+        "type": "subscription",
+        "cadence": cadence,
+        "flags": [],
+        "charges": charges,
+        "next_expected": next_day.isoformat() if next_day else None,
+        "count": len(charges),
+        "merchant": str(group["merchant"].iloc[0]),
+    }
 
 
 def _add_months(day: date, months: int, anchor: int) -> date:
@@ -57,6 +66,7 @@ def _month_end(day: date, months: int) -> date:
 
 
 # -- Actual-like --------------------------------------------------------------------------
+
 
 def _patterns(latest: date):
     yield "weekly", lambda k: latest - timedelta(days=7 * k)
@@ -110,13 +120,13 @@ def actual_like(rows: pd.DataFrame, as_of: date) -> list[dict]:
             used.add(hit[0])
             k += 1
         step = {"weekly": 7, "biweekly": 14}.get(cadence)
-        following = (latest + timedelta(days=step) if step else
-                     predict(-1))
+        following = latest + timedelta(days=step) if step else predict(-1)
         out.append(_stream(group.loc[sorted(used)], cadence, following))
     return out
 
 
 # -- Sure-like ----------------------------------------------------------------------------
+
 
 def _circular(days_of_month: np.ndarray) -> tuple[float, float]:
     """Circular mean day (1..31) and std-dev in days."""
@@ -152,8 +162,15 @@ def sure_like(rows: pd.DataFrame, as_of: date) -> list[dict]:
 
 # -- gap z-score --------------------------------------------------------------------------
 
-_PERIODS = (("weekly", 7), ("biweekly", 14), ("semimonthly", 15.2), ("monthly", 30.4),
-            ("quarterly", 91.3), ("semiannual", 182.6), ("annual", 365.2))
+_PERIODS = (
+    ("weekly", 7),
+    ("biweekly", 14),
+    ("semimonthly", 15.2),
+    ("monthly", 30.4),
+    ("quarterly", 91.3),
+    ("semiannual", 182.6),
+    ("annual", 365.2),
+)
 
 
 def gap_zscore(rows: pd.DataFrame, as_of: date) -> list[dict]:

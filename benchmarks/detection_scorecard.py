@@ -56,27 +56,46 @@ from qiake_auditor import ingest  # noqa: E402
 from qiake_auditor.detect.scan import ScanSettings, scan  # noqa: E402
 from qiake_auditor.workspace import Workspace  # noqa: E402
 
-FLAGS = ("after_cancellation", "trial_conversion", "price_increase", "duplicate_charge",
-         "refund_partial")
+FLAGS = (
+    "after_cancellation",
+    "trial_conversion",
+    "price_increase",
+    "duplicate_charge",
+    "refund_partial",
+)
 COUNTED_ROLES = {"charge", "trial", "proration", "duplicate"}
 CUT_DAYS = 40
-TARGETS = {"f1": 0.97, "case_f1": 0.95, "cause": 0.95, "cause_each": 0.90, "decoy_fp": 0.01,
-           "annual2": 0.95, "after_cancellation": 1.0, "double": 0}
+TARGETS = {
+    "f1": 0.97,
+    "case_f1": 0.95,
+    "cause": 0.95,
+    "cause_each": 0.90,
+    "decoy_fp": 0.01,
+    "annual2": 0.95,
+    "after_cancellation": 1.0,
+    "double": 0,
+}
 SYSTEMS = ("qiake-auditor", *BASELINES)
 
 
 # -- running the systems -----------------------------------------------------------------------
 
-def _detector(rows: pd.DataFrame, as_of: date, cancellations: dict[str, date],
-              watch: list[str] | None = None) -> tuple:
+
+def _detector(
+    rows: pd.DataFrame, as_of: date, cancellations: dict[str, date], watch: list[str] | None = None
+) -> tuple:
     """``watch``: the gold streams' names, so every charge of theirs is flagged and gets
     a cause (watching changes no stream, type or other flag)."""
     settings = ScanSettings(as_of=as_of, cancellations=cancellations)
     settings.watch += watch or []
     result = scan(rows, settings)
-    counted = [(t["source"], int(t["source_row"])) for t in result["transactions"]
-               if t.get("counted") and t["direction"] == "expense"
-               and t["state"] in ("success", "pending", "refunded", "partially_refunded")]
+    counted = [
+        (t["source"], int(t["source_row"]))
+        for t in result["transactions"]
+        if t.get("counted")
+        and t["direction"] == "expense"
+        and t["state"] in ("success", "pending", "refunded", "partially_refunded")
+    ]
     return result["streams"], result["flagged"], counted
 
 
@@ -94,9 +113,13 @@ def run_user(job: tuple[str, dict]) -> dict:
     out = {}
     timings = {}
     crashes = []
-    spent = [(s, int(r)) for s, r, d, st in zip(
-        rows["source"], rows["source_row"], rows["direction"], rows["state"], strict=True)
-        if d == "expense" and st in ("success", "pending", "refunded", "partially_refunded")]
+    spent = [
+        (s, int(r))
+        for s, r, d, st in zip(
+            rows["source"], rows["source_row"], rows["direction"], rows["state"], strict=True
+        )
+        if d == "expense" and st in ("success", "pending", "refunded", "partially_refunded")
+    ]
     for system in SYSTEMS:
         started = time.perf_counter()
         streams, flagged, counted, cut_streams = [], [], spent, []
@@ -118,13 +141,15 @@ def run_user(job: tuple[str, dict]) -> dict:
 
 # -- truth and scoring -----------------------------------------------------------------------
 
+
 class Truth:
     """One user's truth, indexed by (file, source_row) and by economic transaction."""
 
     def __init__(self, user: dict) -> None:
         self.user = user
-        self.rows = {(f, int(n)): info for f, rows in user["rows"].items()
-                     for n, info in rows.items()}
+        self.rows = {
+            (f, int(n)): info for f, rows in user["rows"].items() for n, info in rows.items()
+        }
         self.gold = {s["id"]: s for s in user["streams"]}
         self.members: dict[str, set[str]] = defaultdict(set)
         self.econ_date: dict[str, str] = {}
@@ -154,8 +179,14 @@ class Truth:
                 out.add(info["econ"])
         return out
 
-    def score(self, streams: list[dict], flagged: list[dict], counted: list[tuple],
-              cut_streams: list[dict], origin: date) -> dict:
+    def score(
+        self,
+        streams: list[dict],
+        flagged: list[dict],
+        counted: list[tuple],
+        cut_streams: list[dict],
+        origin: date,
+    ) -> dict:
         c: dict[str, Counter] = defaultdict(Counter)  # per case
         g = Counter()  # global
         preds = [self.econs(s) for s in streams]
@@ -209,8 +240,7 @@ class Truth:
                 info = self.rows.get((ch["source"], int(ch["source_row"])))
                 if ch.get("cause") and info is not None:
                     given.setdefault(info["econ"], ch["cause"])
-        golden = {info["econ"]: info["cause"] for info in self.rows.values()
-                  if info.get("cause")}
+        golden = {info["econ"]: info["cause"] for info in self.rows.values() if info.get("cause")}
         for econ, cause in golden.items():
             g[f"cause:{cause}:{given.get(econ, 'none')}"] += 1
         # precision side
@@ -231,7 +261,8 @@ class Truth:
                 case = "other"
             c[case]["fp"] += 1
             flags_here = set(streams[index].get("flags", ())) | {
-                f for ch in streams[index]["charges"] for f in ch["flags"]}
+                f for ch in streams[index]["charges"] for f in ch["flags"]
+            }
             for flag in FLAGS:
                 g[f"flag_fp:{flag}"] += flag in flags_here
         for pred in evaluated:
@@ -251,14 +282,21 @@ class Truth:
                 g["decoy_hard_n"] += 1
                 g["decoy_any"] += any_stream
         # row-level after_cancellation
-        gold_ac = {e for e, info in self.econ_info.items()
-                   if "after_cancellation" in info.get("flags", ())}
-        gold_ac |= {info["econ"] for info in self.rows.values()
-                    if "after_cancellation" in info.get("flags", ())}
+        gold_ac = {
+            e for e, info in self.econ_info.items() if "after_cancellation" in info.get("flags", ())
+        }
+        gold_ac |= {
+            info["econ"]
+            for info in self.rows.values()
+            if "after_cancellation" in info.get("flags", ())
+        }
         refs = [ch for s in streams for ch in s["charges"] if "after_cancellation" in ch["flags"]]
         refs += [f for f in flagged if "after_cancellation" in f["flags"]]
-        got_ac = {self.rows[(r["source"], int(r["source_row"]))]["econ"] for r in refs
-                  if (r["source"], int(r["source_row"])) in self.rows}
+        got_ac = {
+            self.rows[(r["source"], int(r["source_row"]))]["econ"]
+            for r in refs
+            if (r["source"], int(r["source_row"])) in self.rows
+        }
         g["ac_tp"] += len(got_ac & gold_ac)
         g["ac_fp"] += len(got_ac - gold_ac)
         g["ac_fn"] += len(gold_ac - got_ac)
@@ -266,8 +304,9 @@ class Truth:
         seen = Counter(self.rows[key]["econ"] for key in counted if key in self.rows)
         twice = [e for e, n in seen.items() if n > 1]
         g["double_ledger"] += sum(seen[e] - 1 for e in twice)
-        g["double_ledger_gold"] += sum(seen[e] - 1 for e in twice
-                                       if self.econ_info[e].get("stream"))
+        g["double_ledger_gold"] += sum(
+            seen[e] - 1 for e in twice if self.econ_info[e].get("stream")
+        )
         inside = Counter()
         for s in streams:
             for ch in s["charges"]:
@@ -282,15 +321,17 @@ class Truth:
             if gold["next_expected"] and gid in matched_gold:
                 pred = streams[matched_gold[gid][0]]
                 c[gold["case"]]["end_n"] += 1
-                c[gold["case"]]["end_hit"] += _near(pred.get("next_expected"),
-                                                    [gold["next_expected"], *gold["alt_next"]])
+                c[gold["case"]]["end_hit"] += _near(
+                    pred.get("next_expected"), [gold["next_expected"], *gold["alt_next"]]
+                )
         self._cut(cut_streams, origin, c)
         return {"cases": {k: dict(v) for k, v in c.items()}, "global": dict(g)}
 
     def _cut(self, streams: list[dict], origin: date, c: dict) -> None:
         limit = origin.isoformat()
-        before = {gid: {e for e in m if self.econ_date[e] <= limit}
-                  for gid, m in self.members.items()}
+        before = {
+            gid: {e for e in m if self.econ_date[e] <= limit} for gid, m in self.members.items()
+        }
         preds = [self.econs(s) - self.ignore for s in streams]
         matches = {gid: p for p, gid, _ in _match(preds, before)}
         for gid, gold in self.gold.items():
@@ -298,20 +339,27 @@ class Truth:
                 continue
             if len(before[gid]) < 3:
                 continue
-            after = sorted(self.econ_date[e] for e in self.members[gid] - before[gid]
-                           if self.econ_info[e]["state"] == "success"
-                           and self.econ_info[e].get("event") != "duplicate")
+            after = sorted(
+                self.econ_date[e]
+                for e in self.members[gid] - before[gid]
+                if self.econ_info[e]["state"] == "success"
+                and self.econ_info[e].get("event") != "duplicate"
+            )
             if not after:
                 continue
             c[gold["case"]]["cut_n"] += 1
             if gid in matches:
-                c[gold["case"]]["cut_hit"] += _near(streams[matches[gid]].get("next_expected"),
-                                                    [after[0]])
+                c[gold["case"]]["cut_hit"] += _near(
+                    streams[matches[gid]].get("next_expected"), [after[0]]
+                )
 
 
 def _annual2(gold: dict) -> bool:
-    return (gold["cadence"] == "annual" and gold["charges"] == 2
-            and (gold["case"], gold["variant"]) in (("H3", "two-hits"), ("H4", "leap-day")))
+    return (
+        gold["cadence"] == "annual"
+        and gold["charges"] == 2
+        and (gold["case"], gold["variant"]) in (("H3", "two-hits"), ("H4", "leap-day"))
+    )
 
 
 def _near(predicted: str | None, targets: list[str], days: int = 3) -> bool:
@@ -345,6 +393,7 @@ def _match(preds: list[set[str]], golds: dict[str, set[str]]) -> list[tuple[int,
 
 
 # -- aggregation and report ------------------------------------------------------------------
+
 
 def _ratio(a: float, b: float) -> float | None:
     return a / b if b else None
@@ -384,7 +433,9 @@ def report(total: dict, meta: dict) -> str:
             sums.update(counts)
         p, r, f1 = _f1(sums["tp"], sums["fp"], sums["fn"])
         overall[system] = {
-            "precision": p, "recall": r, "f1": f1,
+            "precision": p,
+            "recall": r,
+            "f1": f1,
             "exact": _ratio(sums["exact"], sums["gold"]),
             "money_recall": _ratio(sums["money_found"], sums["money_gold"]),
             "split": _ratio(sums["split"], sums["gold"]),
@@ -400,17 +451,22 @@ def report(total: dict, meta: dict) -> str:
             "ac_p": _ratio(g["ac_tp"], g["ac_tp"] + g["ac_fp"]),
             "ac_r": _ratio(g["ac_tp"], g["ac_tp"] + g["ac_fn"]),
             "ac_fp": g["ac_fp"],
-            "double_ledger": g["double_ledger"], "double_streams": g["double_streams"],
+            "double_ledger": g["double_ledger"],
+            "double_streams": g["double_streams"],
             "double_ledger_gold": g["double_ledger_gold"],
         }
     rows = [
-        ("stream precision", "precision", ""), ("stream recall", "recall", ""),
-        ("stream F1", "f1", ">= 0.97"), ("exact-stream rate (Jaccard 1)", "exact", ""),
-        ("money-weighted recall", "money_recall", ""), ("split rate", "split", ""),
+        ("stream precision", "precision", ""),
+        ("stream recall", "recall", ""),
+        ("stream F1", "f1", ">= 0.97"),
+        ("exact-stream rate (Jaccard 1)", "exact", ""),
+        ("money-weighted recall", "money_recall", ""),
+        ("split rate", "split", ""),
         ("merge rate", "merge", ""),
         ("decoy FP rate (habit merchant typed subscription)", "decoy_fp", "<= 0.01"),
         ("decoy any-stream rate (coffee/lunch/metro/groceries/rides)", "decoy_any", ""),
-        ("cadence accuracy (matched)", "cadence", ""), ("type accuracy (matched)", "type", ""),
+        ("cadence accuracy (matched)", "cadence", ""),
+        ("type accuracy (matched)", "type", ""),
         ("next-date hit ±3 d, monthly, last-cut", "next_cut", ""),
         ("next-date hit ±3 d, monthly, at export end vs schedule", "next_end", ""),
         ("annual recall, 2 occurrences", "annual2", ">= 0.95"),
@@ -422,45 +478,72 @@ def report(total: dict, meta: dict) -> str:
         ("  ... of which rows of gold streams", "double_ledger_gold", "0"),
         ("double counts: inside/among streams", "double_streams", "0"),
     ]
-    lines += ["## Overall", "",
-              "| metric | target | " + " | ".join(SYSTEMS) + " |",
-              "|---|---|" + "---|" * len(SYSTEMS)]
+    lines += [
+        "## Overall",
+        "",
+        "| metric | target | " + " | ".join(SYSTEMS) + " |",
+        "|---|---|" + "---|" * len(SYSTEMS),
+    ]
     for label, key, target in rows:
-        lines.append(f"| {label} | {target} | "
-                     + " | ".join(_fmt(overall[s][key]) for s in SYSTEMS) + " |")
-    lines += ["", "## Flags (stream level; qiake-auditor)", "",
-              "| flag | precision | recall | tp | fp | fn |", "|---|---|---|---|---|---|"]
+        lines.append(
+            f"| {label} | {target} | " + " | ".join(_fmt(overall[s][key]) for s in SYSTEMS) + " |"
+        )
+    lines += [
+        "",
+        "## Flags (stream level; qiake-auditor)",
+        "",
+        "| flag | precision | recall | tp | fp | fn |",
+        "|---|---|---|---|---|---|",
+    ]
     g = total["qiake-auditor"]["global"]
     for flag in FLAGS:
         tp, fp, fn = g[f"flag_tp:{flag}"], g[f"flag_fp:{flag}"], g[f"flag_fn:{flag}"]
         p, r, _ = _f1(tp, fp, fn)
         lines.append(f"| {flag} | {_fmt(p)} | {_fmt(r)} | {tp} | {fp} | {fn} |")
     lines += _causes(g)
-    lines += ["", "## Per hard case (F1 target >= 0.95 each; H12 shows FP streams only; "
-              "split, cadence and next-date columns for qiake-auditor)", "",
-              "| case | gold | " + " | ".join(f"{s} P / R / F1" for s in SYSTEMS)
-              + " | split | cadence acc | next hit (cut) |",
-              "|---|---|" + "---|" * (len(SYSTEMS) + 3)]
-    case_names = sorted({c for s in SYSTEMS for c in total[s]["cases"]},
-                        key=lambda c: (not c.startswith("H"), int(c[1:]) if c[1:].isdigit() else 0))
+    lines += [
+        "",
+        "## Per hard case (F1 target >= 0.95 each; H12 shows FP streams only; "
+        "split, cadence and next-date columns for qiake-auditor)",
+        "",
+        "| case | gold | "
+        + " | ".join(f"{s} P / R / F1" for s in SYSTEMS)
+        + " | split | cadence acc | next hit (cut) |",
+        "|---|---|" + "---|" * (len(SYSTEMS) + 3),
+    ]
+    case_names = sorted(
+        {c for s in SYSTEMS for c in total[s]["cases"]},
+        key=lambda c: (not c.startswith("H"), int(c[1:]) if c[1:].isdigit() else 0),
+    )
     for case in case_names:
         cells = []
         for system in SYSTEMS:
             k = total[system]["cases"].get(case, Counter())
             p, r, f1 = _f1(k["tp"], k["fp"], k["fn"])
-            cells.append(f"{_fmt(p, 2)} / {_fmt(r, 2)} / {_fmt(f1, 2)}"
-                         + (f" ({k['fp']} FP)" if case in ("H12", "other") else ""))
+            cells.append(
+                f"{_fmt(p, 2)} / {_fmt(r, 2)} / {_fmt(f1, 2)}"
+                + (f" ({k['fp']} FP)" if case in ("H12", "other") else "")
+            )
         k = total["qiake-auditor"]["cases"].get(case, Counter())
-        lines.append(f"| {case} | {k['gold']} | " + " | ".join(cells)
-                     + f" | {_fmt(_ratio(k['split'], k['gold']), 2)}"
-                     + f" | {_fmt(_ratio(k['cad_ok'], k['tp']), 2)}"
-                     + f" | {_fmt(_ratio(k['cut_hit'], k['cut_n']), 2)} |")
+        lines.append(
+            f"| {case} | {k['gold']} | "
+            + " | ".join(cells)
+            + f" | {_fmt(_ratio(k['split'], k['gold']), 2)}"
+            + f" | {_fmt(_ratio(k['cad_ok'], k['tp']), 2)}"
+            + f" | {_fmt(_ratio(k['cut_hit'], k['cut_n']), 2)} |"
+        )
     lines += ["", meta["footer"]]
     return "\n".join(lines) + "\n"
 
 
-CAUSES = ("auto_renewal", "new_purchase_or_upgrade", "usage_settlement", "trial_conversion",
-          "organisation_purchase", "arrears_recovery")
+CAUSES = (
+    "auto_renewal",
+    "new_purchase_or_upgrade",
+    "usage_settlement",
+    "trial_conversion",
+    "organisation_purchase",
+    "arrears_recovery",
+)
 
 
 def _causes(g: Counter) -> list[str]:
@@ -473,15 +556,22 @@ def _causes(g: Counter) -> list[str]:
     given = [*CAUSES, "none"]
     total = sum(cells.values())
     right = sum(cells[(c, c)] for c in CAUSES)
-    lines = ["", f"## Causes (qiake-auditor; every charge of a gold stream with a gold cause: "
-             f"accuracy {_fmt(_ratio(right, total))} over {total} charges, target >= 0.95 "
-             f"overall and >= 0.90 per cause)", "",
-             "| gold \\ given | " + " | ".join(given) + " | accuracy |",
-             "|---|" + "---|" * (len(given) + 1)]
+    lines = [
+        "",
+        f"## Causes (qiake-auditor; every charge of a gold stream with a gold cause: "
+        f"accuracy {_fmt(_ratio(right, total))} over {total} charges, target >= 0.95 "
+        f"overall and >= 0.90 per cause)",
+        "",
+        "| gold \\ given | " + " | ".join(given) + " | accuracy |",
+        "|---|" + "---|" * (len(given) + 1),
+    ]
     for gold in CAUSES:
         row = [cells[(gold, got)] for got in given]
-        lines.append(f"| {gold} | " + " | ".join(str(n) for n in row)
-                     + f" | {_fmt(_ratio(cells[(gold, gold)], sum(row)))} |")
+        lines.append(
+            f"| {gold} | "
+            + " | ".join(str(n) for n in row)
+            + f" | {_fmt(_ratio(cells[(gold, gold)], sum(row)))} |"
+        )
     return lines
 
 
@@ -491,8 +581,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261127)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=HERE / "out")
-    parser.add_argument("--density", type=float, default=1.0,
-                        help="background activity per user (1.0 = the default corpus)")
+    parser.add_argument(
+        "--density",
+        type=float,
+        default=1.0,
+        help="background activity per user (1.0 = the default corpus)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the generated corpus")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -508,8 +602,11 @@ def main(argv: list[str] | None = None) -> int:
         for result in pool.imap_unordered(run_user, jobs, chunksize=2):
             results.append(result)
             if len(results) % 20 == 0:
-                print(f"  {len(results)}/{len(jobs)} users, {time.perf_counter() - started:.0f} s",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"  {len(results)}/{len(jobs)} users, {time.perf_counter() - started:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
     elapsed = time.perf_counter() - started
     if not args.keep:
         shutil.rmtree(corpus, ignore_errors=True)
@@ -517,25 +614,40 @@ def main(argv: list[str] | None = None) -> int:
     timing = Counter()
     for r in results:
         timing.update(r["timings"])
-    header = (f"Corpus: seed {args.seed}, {len(truth['users'])} simulated users, "
-              f"{truth['streams']} gold streams, {rows} imported ledger rows "
-              f"(Alipay CSV, WeChat CSV/XLSX, ICBC debit CSV per user; 13-20 months each). "
-              f"Matching: one-to-one by Jaccard >= 0.5 over economic transactions. "
-              f"Next date: last-cut protocol, one origin per user {CUT_DAYS} days before the "
-              f"export end.")
-    footer = (f"Run time {elapsed:.0f} s on {args.jobs} processes (generation {generated:.0f} s); "
-              "CPU seconds per system incl. the cut run: "
-              + ", ".join(f"{k} {v:.1f}" for k, v in timing.items()) + ".")
+    header = (
+        f"Corpus: seed {args.seed}, {len(truth['users'])} simulated users, "
+        f"{truth['streams']} gold streams, {rows} imported ledger rows "
+        f"(Alipay CSV, WeChat CSV/XLSX, ICBC debit CSV per user; 13-20 months each). "
+        f"Matching: one-to-one by Jaccard >= 0.5 over economic transactions. "
+        f"Next date: last-cut protocol, one origin per user {CUT_DAYS} days before the "
+        f"export end."
+    )
+    footer = (
+        f"Run time {elapsed:.0f} s on {args.jobs} processes (generation {generated:.0f} s); "
+        "CPU seconds per system incl. the cut run: "
+        + ", ".join(f"{k} {v:.1f}" for k, v in timing.items())
+        + "."
+    )
     crashes = [c for r in results for c in r["crashes"]]
     if crashes:
-        footer += (f"\n\nCrashes (scored as 'found nothing'): {len(crashes)}; first: "
-                   + "; ".join(f"{s} on user {u} (seed {args.seed}): {e}"
-                               for s, u, e in crashes[:5]))
+        footer += f"\n\nCrashes (scored as 'found nothing'): {len(crashes)}; first: " + "; ".join(
+            f"{s} on user {u} (seed {args.seed}): {e}" for s, u, e in crashes[:5]
+        )
     text = report(aggregate(results), {"header": header, "footer": footer})
     (args.out / "scorecard.md").write_text(text, encoding="utf-8")
-    (args.out / "scorecard.json").write_text(json.dumps(
-        {s: {"cases": {c: dict(v) for c, v in t["cases"].items()}, "global": dict(t["global"])}
-         for s, t in aggregate(results).items()}, indent=1), encoding="utf-8")
+    (args.out / "scorecard.json").write_text(
+        json.dumps(
+            {
+                s: {
+                    "cases": {c: dict(v) for c, v in t["cases"].items()},
+                    "global": dict(t["global"]),
+                }
+                for s, t in aggregate(results).items()
+            },
+            indent=1,
+        ),
+        encoding="utf-8",
+    )
     print(text)
     return 0
 

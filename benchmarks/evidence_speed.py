@@ -39,25 +39,54 @@ def make_case(count: int) -> tuple[Case, Original]:
         txn = f"{day:%Y%m%d}22{index:018d}"
         order = f"QK{day:%Y%m%d}{index:08d}"
         lines.append(f"{day} 02:00:00,深圳洽客科技有限公司,自动续费,{amount},{txn},{order}")
-        charges.append(Charge(
-            row_id=index, dedup_key=str(index), date=day, time=f"{day} 02:00:00",
-            amount=amount, currency="CNY", state="success", source="支付宝交易明细.csv",
-            source_sha256="", source_row=index + 2, format="alipay-2023", txn_id=txn,
-            merchant_order_id=order, counterparty="深圳洽客科技有限公司",
-            merchant="深圳洽客科技有限公司", description="自动续费",
-            method="招商银行储蓄卡(1111)", stream_id=f"s{index % 2}", cadence="daily",
-            flags=["watchlist"], cause="auto_renewal",
-            days_since_previous=None if index == 0 else 1, after_cancellation=day > cancelled))
+        charges.append(
+            Charge(
+                row_id=index,
+                dedup_key=str(index),
+                date=day,
+                time=f"{day} 02:00:00",
+                amount=amount,
+                currency="CNY",
+                state="success",
+                source="支付宝交易明细.csv",
+                source_sha256="",
+                source_row=index + 2,
+                format="alipay-2023",
+                txn_id=txn,
+                merchant_order_id=order,
+                counterparty="深圳洽客科技有限公司",
+                merchant="深圳洽客科技有限公司",
+                description="自动续费",
+                method="招商银行储蓄卡(1111)",
+                stream_id=f"s{index % 2}",
+                cadence="daily",
+                flags=["watchlist"],
+                cause="auto_renewal",
+                days_since_previous=None if index == 0 else 1,
+                after_cancellation=day > cancelled,
+            )
+        )
     data = ("\n".join(lines) + "\n").encode("gbk")
     digest = hashlib.sha256(data).hexdigest()
     for charge in charges:
         charge.source_sha256 = digest
     after = [c for c in charges if c.after_cancellation]
-    case = Case(id="QK-20260101-001", key="洽客", merchant="洽客科技",
-                legal_name="深圳洽客科技有限公司", names=["深圳洽客科技有限公司", "洽客科技"],
-                status=CaseStatus.DISPUTED, cancelled_on=cancelled, streams=[],
-                charges=charges, refunds=[], totals=totals_of(charges), after=after,
-                after_totals=totals_of(after), log=[])
+    case = Case(
+        id="QK-20260101-001",
+        key="洽客",
+        merchant="洽客科技",
+        legal_name="深圳洽客科技有限公司",
+        names=["深圳洽客科技有限公司", "洽客科技"],
+        status=CaseStatus.DISPUTED,
+        cancelled_on=cancelled,
+        streams=[],
+        charges=charges,
+        refunds=[],
+        totals=totals_of(charges),
+        after=after,
+        after_totals=totals_of(after),
+        log=[],
+    )
     return case, Original("支付宝交易明细.csv", digest, lambda: data, "", "alipay-2023")
 
 
@@ -79,8 +108,10 @@ def main() -> int:
         checked = time.perf_counter() - began
     print(f"charges: {args.charges:,}")
     print(f"build time: {took:.2f} s (target <= 10 s) {'OK' if took <= 10 else 'TOO SLOW'}")
-    print(f"package size: {result.size / 1e6:.2f} MB ({result.size:,} bytes), "
-          f"{result.files} files, report ~{pages} pages")
+    print(
+        f"package size: {result.size / 1e6:.2f} MB ({result.size:,} bytes), "
+        f"{result.files} files, report ~{pages} pages"
+    )
     print(f"verify: {'valid' if verdict.valid else 'INVALID'} in {checked:.2f} s")
     return 0 if took <= 10 and verdict.valid else 1
 

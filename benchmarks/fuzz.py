@@ -40,8 +40,9 @@ def seeds(with_samples: bool = True) -> list[Path]:
     """Every golden fixture, and every sample file when the samples folder is there."""
     found = sorted(p for p in GOLDEN.rglob("*") if p.is_file() and not p.name.endswith(SIDE_FILES))
     if with_samples and SAMPLES.is_dir():
-        found += sorted(p for p in SAMPLES.rglob("*") if p.is_file()
-                        and p.stat().st_size < 20 * 2**20)
+        found += sorted(
+            p for p in SAMPLES.rglob("*") if p.is_file() and p.stat().st_size < 20 * 2**20
+        )
     return found
 
 
@@ -58,13 +59,13 @@ def bit_flips(data: bytes, rng: random.Random) -> bytes:
 
 
 def truncate(data: bytes, rng: random.Random) -> bytes:
-    return data[:rng.randrange(max(len(data), 1))]
+    return data[: rng.randrange(max(len(data), 1))]
 
 
 def random_bytes(data: bytes, rng: random.Random) -> bytes:
     at = rng.randrange(len(data) + 1)
     junk = bytes(rng.randrange(256) for _ in range(rng.randint(1, 64)))
-    return data[:at] + junk + data[at + rng.randint(0, 64):]
+    return data[:at] + junk + data[at + rng.randint(0, 64) :]
 
 
 def _lines(data: bytes) -> list[bytes]:
@@ -101,8 +102,9 @@ def encoding_swap(data: bytes, rng: random.Random) -> bytes:
             text = data.decode(source)
         except UnicodeDecodeError:
             continue
-        target = rng.choice(["utf-16", "utf-16-le", "gb18030", "utf-8", "utf-8-sig", "big5",
-                             "latin-1"])
+        target = rng.choice(
+            ["utf-16", "utf-16-le", "gb18030", "utf-8", "utf-8-sig", "big5", "latin-1"]
+        )
         return text.encode(target, errors="replace")
     return data[::-1]
 
@@ -115,9 +117,16 @@ def huge_field(data: bytes, rng: random.Random) -> bytes:
 
 def values(data: bytes, rng: random.Random) -> bytes:
     """Plausible-looking but wrong values: impossible dates, long amounts, formulas."""
-    swaps = [(b"2024-0", b"2024-1"), (b"-01 ", b"-45 "), (b"00:00", b"25:61"),
-             (b".00", b"." + b"9" * 30), (b",", b"," + b"9" * 200 + b","),
-             (b",", b",=HYPERLINK(\"x\"),"), (b"\xc2\xa5", b"\x00\x07"), (b"EUR", b"XXXX")]
+    swaps = [
+        (b"2024-0", b"2024-1"),
+        (b"-01 ", b"-45 "),
+        (b"00:00", b"25:61"),
+        (b".00", b"." + b"9" * 30),
+        (b",", b"," + b"9" * 200 + b","),
+        (b",", b',=HYPERLINK("x"),'),
+        (b"\xc2\xa5", b"\x00\x07"),
+        (b"EUR", b"XXXX"),
+    ]
     old, new = rng.choice(swaps)
     count = data.count(old)
     if not count:
@@ -126,13 +135,13 @@ def values(data: bytes, rng: random.Random) -> bytes:
     at = -1
     for _ in range(nth + 1):
         at = data.index(old, at + 1)
-    return data[:at] + new + data[at + len(old):]
+    return data[:at] + new + data[at + len(old) :]
 
 
 def hostile_xml(data: bytes, rng: random.Random) -> bytes:
     prologs = [
         b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>',
-        b"<!--" + b"x" * 10_000 + b"--><!DOCTYPE x SYSTEM \"file:///etc/passwd\">",
+        b"<!--" + b"x" * 10_000 + b'--><!DOCTYPE x SYSTEM "file:///etc/passwd">',
         '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x []>'.encode("utf-16"),
         b"<![CDATA[" * 1000,
     ]
@@ -154,7 +163,7 @@ def zip_shapes(data: bytes, rng: random.Random) -> bytes:
             archive.writestr("nested.zip", inner.getvalue())
         elif shape == 1:  # many small members
             for i in range(rng.randint(50, 500)):
-                archive.writestr(f"m{i}.csv", data[:rng.randrange(len(data) + 1)])
+                archive.writestr(f"m{i}.csv", data[: rng.randrange(len(data) + 1)])
         elif shape == 2:  # zeros: a small bomb
             for i in range(rng.randint(1, 6)):
                 archive.writestr(f"zeros{i}.csv", bytes(rng.choice([10, 100, 200]) * 2**20))
@@ -171,10 +180,16 @@ def zip_shapes(data: bytes, rng: random.Random) -> bytes:
 
 
 MUTATIONS: dict[str, Callable[[bytes, random.Random], bytes]] = {
-    "bit_flips": bit_flips, "truncate": truncate, "random_bytes": random_bytes,
-    "shuffle_columns": shuffle_columns, "shuffle_lines": shuffle_lines,
-    "encoding_swap": encoding_swap, "huge_field": huge_field, "values": values,
-    "hostile_xml": hostile_xml, "zip_shapes": zip_shapes,
+    "bit_flips": bit_flips,
+    "truncate": truncate,
+    "random_bytes": random_bytes,
+    "shuffle_columns": shuffle_columns,
+    "shuffle_lines": shuffle_lines,
+    "encoding_swap": encoding_swap,
+    "huge_field": huge_field,
+    "values": values,
+    "hostile_xml": hostile_xml,
+    "zip_shapes": zip_shapes,
 }
 # Big inputs are slow to make and to read; they come up less often.
 WEIGHTS = {"huge_field": 0.3, "zip_shapes": 0.5}
@@ -222,9 +237,15 @@ class Worker:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         # stderr to a file: a pipe nobody reads could fill up and stall the worker.
         self.errors = tempfile.TemporaryFile(mode="w+")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen([sys.executable, "-c", WORKER], stdin=subprocess.PIPE,
-                                        stdout=subprocess.PIPE, stderr=self.errors,
-                                        text=True, env=env, cwd=ROOT)
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", WORKER],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.errors,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
         self.path: str | None = None
         self.started = 0.0
 
@@ -258,14 +279,26 @@ class Report:
     by_mutation: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> dict:
-        return {"inputs": self.inputs, "ok": self.ok, "refused": self.refused,
-                "crashes": len(self.crashes), "hangs": len(self.hangs),
-                "peak_memory_mb": round(self.peak_kib / 1024, 1),
-                "slowest_seconds": round(self.slowest, 2), "by_mutation": self.by_mutation}
+        return {
+            "inputs": self.inputs,
+            "ok": self.ok,
+            "refused": self.refused,
+            "crashes": len(self.crashes),
+            "hangs": len(self.hangs),
+            "peak_memory_mb": round(self.peak_kib / 1024, 1),
+            "slowest_seconds": round(self.slowest, 2),
+            "by_mutation": self.by_mutation,
+        }
 
 
-def run(count: int, seed: int, workers: int, hang: float = HANG_SECONDS,
-        keep: Path | None = None, with_samples: bool = True) -> Report:
+def run(
+    count: int,
+    seed: int,
+    workers: int,
+    hang: float = HANG_SECONDS,
+    keep: Path | None = None,
+    with_samples: bool = True,
+) -> Report:
     report = Report()
     files = seeds(with_samples)
     with tempfile.TemporaryDirectory(prefix="qiake-fuzz-") as folder:
@@ -300,8 +333,7 @@ def run(count: int, seed: int, workers: int, hang: float = HANG_SECONDS,
                 path = worker.path
                 if not line:  # the worker died: a native abort or exit
                     code = worker.process.wait()
-                    report.crashes.append({"input": path, "exit": code,
-                                           "stderr": worker.stderr()})
+                    report.crashes.append({"input": path, "exit": code, "stderr": worker.stderr()})
                     worker.stop()
                     worker = Worker()
                 else:
@@ -322,8 +354,9 @@ def run(count: int, seed: int, workers: int, hang: float = HANG_SECONDS,
             for fd, worker in list(busy.items()):
                 if now - worker.started > hang:
                     busy.pop(fd)
-                    report.hangs.append({"input": worker.path,
-                                         "seconds": round(now - worker.started, 1)})
+                    report.hangs.append(
+                        {"input": worker.path, "seconds": round(now - worker.started, 1)}
+                    )
                     worker.stop()
                     worker = Worker()
                     if not feed(worker):
@@ -342,8 +375,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     start = time.monotonic()
     report = run(args.count, args.seed, args.workers, args.hang, args.keep, not args.no_samples)
-    summary = report.summary() | {"seconds": round(time.monotonic() - start, 1),
-                                  "seed_files": len(seeds(not args.no_samples))}
+    summary = report.summary() | {
+        "seconds": round(time.monotonic() - start, 1),
+        "seed_files": len(seeds(not args.no_samples)),
+    }
     print(json.dumps(summary, indent=2, ensure_ascii=False))
     for crash in report.crashes[:20]:
         print("CRASH", json.dumps(crash, ensure_ascii=False)[:3000])

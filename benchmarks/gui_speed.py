@@ -77,9 +77,12 @@ def start_time(folder: Path) -> float:
     code = START
     runs = []
     for attempt in range(3):
-        out = subprocess.run([sys.executable, "-c", code, str(time.time()),
-                              str(folder / f"start-{attempt}.sqlite")],
-                             check=True, capture_output=True, text=True)
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(time.time()), str(folder / f"start-{attempt}.sqlite")],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         runs.append(float(out.stdout.strip().splitlines()[-1]))
     return sorted(runs)[1]
 
@@ -138,17 +141,28 @@ def main() -> None:
         stalls.stop()
         rows = window.ledger_model.data_rows()
         window.close()
-    result = {"rows": rows, "start_s": round(start_s, 2), "open_s": round(open_s, 3),
-              "sort_s": round(sort_s, 3), "filter_s": round(filter_s, 3),
-              "max_block_ms": round(stalls.worst * 1000), "import_ratio":
-              round(import_s / bare_s, 2), "import_s": round(import_s, 2),
-              "bare_read_s": round(bare_s, 2), "scan_s": round(scan_s, 2),
-              "filter_matches": shown}
+    result = {
+        "rows": rows,
+        "start_s": round(start_s, 2),
+        "open_s": round(open_s, 3),
+        "sort_s": round(sort_s, 3),
+        "filter_s": round(filter_s, 3),
+        "max_block_ms": round(stalls.worst * 1000),
+        "import_ratio": round(import_s / bare_s, 2),
+        "import_s": round(import_s, 2),
+        "bare_read_s": round(bare_s, 2),
+        "scan_s": round(scan_s, 2),
+        "filter_matches": shown,
+    }
     print(f"start-up to a painted window: {start_s:.2f} s")
-    print(f"transactions view opened:     {open_s:.3f} s; sort {sort_s:.3f} s; "
-          f"text filter {filter_s:.3f} s ({shown} matches)")
-    print(f"import {import_s:.2f} s vs bare read_csv {bare_s:.2f} s: ratio "
-          f"{import_s / bare_s:.2f}; rescan {scan_s:.2f} s")
+    print(
+        f"transactions view opened:     {open_s:.3f} s; sort {sort_s:.3f} s; "
+        f"text filter {filter_s:.3f} s ({shown} matches)"
+    )
+    print(
+        f"import {import_s:.2f} s vs bare read_csv {bare_s:.2f} s: ratio "
+        f"{import_s / bare_s:.2f}; rescan {scan_s:.2f} s"
+    )
     print(f"longest event-loop stall: {stalls.worst * 1000:.0f} ms")
     print(json.dumps(result))
 

@@ -44,10 +44,22 @@ PREAMBLE = [
     "",
     "-" * 24 + "支付宝（中国）网络技术有限公司  电子客户回单" + "-" * 24,
 ]
-HEADER = ("交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,"
-          "交易订单号,商家订单号,备注,")
-MERCHANTS = ["瑞幸咖啡", "美团外卖", "深圳洽客科技有限公司", "上海地铁", "盒马鲜生", "中国移动",
-             "爱奇艺", "滴滴出行", "便利蜂", "京东商城"]
+HEADER = (
+    "交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,"
+    "交易订单号,商家订单号,备注,"
+)
+MERCHANTS = [
+    "瑞幸咖啡",
+    "美团外卖",
+    "深圳洽客科技有限公司",
+    "上海地铁",
+    "盒马鲜生",
+    "中国移动",
+    "爱奇艺",
+    "滴滴出行",
+    "便利蜂",
+    "京东商城",
+]
 CATEGORIES = ["餐饮美食", "交通出行", "日用百货", "数码电器", "文化休闲"]
 STATES = ["交易成功"] * 18 + ["交易关闭", "等待确认收货"]
 METHODS = ["余额", "花呗", "招商银行储蓄卡(1111)", "余额宝"]
@@ -101,9 +113,11 @@ def _plan_lines(plans: int, first: int, rows: int):
             if index >= rows:
                 return
             when = f"{2024 + month // 12}-{month % 12 + 1:02d}-{day:02d} 0{k % 10}:{k % 60:02d}:07"
-            yield (f"{when} ,文化休闲    ,{merchant}    ,/    ,会员连续包月    ,支出    ,"
-                   f"{cents // 100}.{cents % 100:02d}    ,余额    ,交易成功    ,"
-                   f"2024{index:020d}\t,M{index:012d}\t,    ,\n")
+            yield (
+                f"{when} ,文化休闲    ,{merchant}    ,/    ,会员连续包月    ,支出    ,"
+                f"{cents // 100}.{cents % 100:02d}    ,余额    ,交易成功    ,"
+                f"2024{index:020d}\t,M{index:012d}\t,    ,\n"
+            )
             index += 1
 
 
@@ -130,8 +144,9 @@ print(elapsed, reports[0].added, resource.getrusage(resource.RUSAGE_SELF).ru_max
 
 def measure(code: str, *args: str) -> tuple[float, int, float]:
     """(seconds, rows, peak MB) of one fresh interpreter running ``code``."""
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True,
-                          check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
+    )
     seconds, rows, kilobytes = done.stdout.split()
     return float(seconds), int(rows), int(kilobytes) / 1024
 
@@ -140,10 +155,18 @@ def arguments(doc: str) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=doc.split("\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--keep", type=Path, help="keep the generated CSV in this folder")
-    parser.add_argument("--plans", type=int, default=0,
-                        help="monthly auto-renewals among the rows (24 charges each)")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="measure each side this many times, alternating (median)")
+    parser.add_argument(
+        "--plans",
+        type=int,
+        default=0,
+        help="monthly auto-renewals among the rows (24 charges each)",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="measure each side this many times, alternating (median)",
+    )
     return parser.parse_args()
 
 
@@ -155,8 +178,10 @@ def statement(rows: int, folder: Path, keep: Path | None, plans: int = 0) -> Pat
     if not csv.exists():
         t = time.perf_counter()
         write_alipay_csv(csv, rows, plans=plans)
-        print(f"wrote {csv.name}: {csv.stat().st_size / 2**20:.0f} MB "
-              f"in {time.perf_counter() - t:.1f} s")
+        print(
+            f"wrote {csv.name}: {csv.stat().st_size / 2**20:.0f} MB "
+            f"in {time.perf_counter() - t:.1f} s"
+        )
     return csv
 
 
@@ -187,8 +212,10 @@ def main() -> None:
     runs = f"(median of {args.repeat})"
     print(f"bare pandas.read_csv:  {bare_s:6.2f} s  peak {bare_mb:6.0f} MB  {runs}")
     print(f"full import:           {full_s:6.2f} s  peak {full_mb:6.0f} MB  {runs}")
-    print(f"ratio import/bare:     {full_s / bare_s:6.2f}  (target <= 2.0; each run: "
-          f"{', '.join(str(r) for r in result['ratios'])})")
+    print(
+        f"ratio import/bare:     {full_s / bare_s:6.2f}  (target <= 2.0; each run: "
+        f"{', '.join(str(r) for r in result['ratios'])})"
+    )
     print(f"peak memory of import: {full_mb:6.0f} MB (target <= 2048 MB)")
     print(json.dumps(result))
 

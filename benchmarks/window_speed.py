@@ -43,11 +43,23 @@ def main() -> None:
     peak = max(r[2] for r in window)
     rounds = [w[0] / b[0] for b, w in zip(bare, window, strict=True)]
     print(f"bare pandas.read_csv:   {bare_s:6.2f} s")
-    print(f"window import + load:   {window_s:6.2f} s  ratio {window_s / bare_s:5.2f} "
-          f"(each round: {', '.join(f'{r:.2f}' for r in rounds)}); peak {peak:.0f} MB")
-    print(json.dumps({"rows": args.rows, "plans": args.plans, "bare_read_s": round(bare_s, 2),
-                      "window_s": round(window_s, 2), "ratio": round(window_s / bare_s, 2),
-                      "peak_mb": round(peak), "repeats": args.repeat}))
+    print(
+        f"window import + load:   {window_s:6.2f} s  ratio {window_s / bare_s:5.2f} "
+        f"(each round: {', '.join(f'{r:.2f}' for r in rounds)}); peak {peak:.0f} MB"
+    )
+    print(
+        json.dumps(
+            {
+                "rows": args.rows,
+                "plans": args.plans,
+                "bare_read_s": round(bare_s, 2),
+                "window_s": round(window_s, 2),
+                "ratio": round(window_s / bare_s, 2),
+                "peak_mb": round(peak),
+                "repeats": args.repeat,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -23,8 +23,16 @@ from matplotlib.patches import Patch
 from .fileio import atomic_path
 
 # Preferred CJK families, best first (WQY is glyf-based and small; Noto/Source Han are CFF).
-CJK_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC",
-                "Noto Sans SC", "Microsoft YaHei", "SimHei", "PingFang SC", "Heiti SC")
+CJK_FAMILIES = (
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Heiti SC",
+)
 _KNOWN_FONT_FILES = (
     "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -46,12 +54,25 @@ STATE_COLOURS = {
 }
 AFTER_CANCEL_COLOUR = "#d62728"
 # Stream colours for the overview: tab10 without its red, which means "after cancellation".
-PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f",
-           "#bcbd22", "#17becf")
+PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
 STATE_LABELS = {
-    "success": "扣款成功 charged", "pending": "处理中 pending", "refunded": "已退款 refunded",
-    "partially_refunded": "部分退款 part refunded", "refund": "退款 refund",
-    "closed": "已关闭 closed", "failed": "失败 failed",
+    "success": "扣款成功 charged",
+    "pending": "处理中 pending",
+    "refunded": "已退款 refunded",
+    "partially_refunded": "部分退款 part refunded",
+    "refund": "退款 refund",
+    "closed": "已关闭 closed",
+    "failed": "失败 failed",
 }
 _cjk_family: str | None = None
 _font_checked = False
@@ -106,8 +127,9 @@ def _after_cancel(charge: dict) -> bool:
     return "after_cancellation" in (charge.get("flags") or [])
 
 
-def stream_timeline(stream: dict, cancelled_on: str | None = None,
-                    figure: Figure | None = None) -> Figure:
+def stream_timeline(
+    stream: dict, cancelled_on: str | None = None, figure: Figure | None = None
+) -> Figure:
     """Bars per charge date of one stream, coloured by state.
 
     Price steps show as a stepped line over the bars with the new amount written
@@ -124,26 +146,44 @@ def stream_timeline(stream: dict, cancelled_on: str | None = None,
     axes.set_title(title, fontsize=11, loc="left")
     axes.set_ylabel(f"金额 amount ({currency})")
     if not charges:
-        axes.text(0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center",
-                  transform=axes.transAxes)
+        axes.text(
+            0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center", transform=axes.transAxes
+        )
         axes.set_xticks([])
         return figure
     days = [_day(c["date"]) for c in charges]
     amounts = [float(_money(c.get("amount"))) for c in charges]
-    colours = [AFTER_CANCEL_COLOUR if _after_cancel(c)
-               else STATE_COLOURS.get(c.get("state", ""), "#3b6fb6") for c in charges]
+    colours = [
+        AFTER_CANCEL_COLOUR
+        if _after_cancel(c)
+        else STATE_COLOURS.get(c.get("state", ""), "#3b6fb6")
+        for c in charges
+    ]
     span = (max(days) - min(days)).days
     width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
-    axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333", linewidth=0.4,  # type: ignore[arg-type]
-             zorder=2)
+    axes.bar(
+        days,  # type: ignore[arg-type]  # dates: matplotlib's units, not in its stubs
+        amounts,
+        width=width,
+        color=colours,
+        edgecolor="#333333",
+        linewidth=0.4,
+        zorder=2,
+    )
     _draw_price_steps(axes, charges, days, amounts)
     handles = _legend_handles(charges)
     if cancelled_on:
         when = _day(cancelled_on)
         axes.axvline(when, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.2, zorder=3)  # type: ignore[arg-type]
-        axes.annotate(f"已取消 cancelled {when.isoformat()}", xy=(when, 1.0),
-                      xycoords=("data", "axes fraction"), xytext=(4, -12),
-                      textcoords="offset points", color=AFTER_CANCEL_COLOUR, fontsize=8)
+        axes.annotate(
+            f"已取消 cancelled {when.isoformat()}",
+            xy=(when, 1.0),
+            xycoords=("data", "axes fraction"),
+            xytext=(4, -12),
+            textcoords="offset points",
+            color=AFTER_CANCEL_COLOUR,
+            fontsize=8,
+        )
         low, high = min(*days, when), max(*days, when)
     else:
         low, high = min(days), max(days)
@@ -156,25 +196,47 @@ def stream_timeline(stream: dict, cancelled_on: str | None = None,
     axes.grid(axis="y", color="#e5e5e5", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
     if handles:  # below the axes, so it never hides a bar or the cancellation label
-        figure.legend(handles=handles, fontsize=8, loc="outside lower center", frameon=False,
-                      ncols=min(len(handles), 4))
+        figure.legend(
+            handles=handles,
+            fontsize=8,
+            loc="outside lower center",
+            frameon=False,
+            ncols=min(len(handles), 4),
+        )
     return figure
 
 
-def _draw_price_steps(axes, charges: Sequence[dict], days: list[date],
-                      amounts: list[float]) -> None:
+def _draw_price_steps(
+    axes, charges: Sequence[dict], days: list[date], amounts: list[float]
+) -> None:
     """A stepped line through the charged amounts, labelled where the price changes."""
-    paid = [(d, a) for c, d, a in zip(charges, days, amounts, strict=True)
-            if c.get("state") in ("success", "pending", "partially_refunded", "refunded")]
+    paid = [
+        (d, a)
+        for c, d, a in zip(charges, days, amounts, strict=True)
+        if c.get("state") in ("success", "pending", "partially_refunded", "refunded")
+    ]
     if len(paid) < 2:
         return
-    axes.step([d for d, _ in paid], [a for _, a in paid], where="post", color="#555555",
-              linewidth=1.0, zorder=3)
+    axes.step(
+        [d for d, _ in paid],
+        [a for _, a in paid],
+        where="post",
+        color="#555555",
+        linewidth=1.0,
+        zorder=3,
+    )
     previous = None
     for when, amount in paid:
         if previous is None or amount != previous:
-            axes.annotate(f"{amount:,.2f}", xy=(when, amount), xytext=(0, 4),
-                          textcoords="offset points", ha="center", fontsize=8, zorder=4)
+            axes.annotate(
+                f"{amount:,.2f}",
+                xy=(when, amount),
+                xytext=(0, 4),
+                textcoords="offset points",
+                ha="center",
+                fontsize=8,
+                zorder=4,
+            )
         previous = amount
 
 
@@ -186,9 +248,10 @@ def _legend_handles(charges: Iterable[dict]) -> list[Patch]:
             after = True
         elif charge.get("state") not in states:
             states.append(charge.get("state"))
-    handles = [Patch(color=STATE_COLOURS.get(str(s), "#3b6fb6"),
-                     label=STATE_LABELS.get(str(s), str(s)))
-               for s in states]
+    handles = [
+        Patch(color=STATE_COLOURS.get(str(s), "#3b6fb6"), label=STATE_LABELS.get(str(s), str(s)))
+        for s in states
+    ]
     if after:
         handles.append(Patch(color=AFTER_CANCEL_COLOUR, label="取消后扣款 after cancellation"))
     return handles
@@ -222,8 +285,14 @@ def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
     per_stream = [monthly_totals(s) for s in streams]
     months = sorted({m for totals in per_stream for m in totals if m})
     if not months:
-        axes.text(0.5, 0.5, "没有发现周期扣费 no recurring charges found", ha="center",
-                  va="center", transform=axes.transAxes)
+        axes.text(
+            0.5,
+            0.5,
+            "没有发现周期扣费 no recurring charges found",
+            ha="center",
+            va="center",
+            transform=axes.transAxes,
+        )
         axes.set_xticks([])
         axes.set_yticks([])
         return figure
@@ -231,11 +300,22 @@ def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
     bottom = [0.0] * len(months)
     for index, (stream, totals) in enumerate(zip(streams, per_stream, strict=True)):
         values = [float(totals.get(m, Decimal(0))) for m in months]
-        colour = AFTER_CANCEL_COLOUR if "after_cancellation" in (stream.get("flags") or []) \
+        colour = (
+            AFTER_CANCEL_COLOUR
+            if "after_cancellation" in (stream.get("flags") or [])
             else PALETTE[index % len(PALETTE)]
+        )
         label = f"{stream.get('merchant', '')} ({stream.get('currency') or 'CNY'})"
-        axes.bar(positions, values, bottom=bottom, color=colour, label=label, zorder=2,
-                 edgecolor="white", linewidth=0.5)
+        axes.bar(
+            positions,
+            values,
+            bottom=bottom,
+            color=colour,
+            label=label,
+            zorder=2,
+            edgecolor="white",
+            linewidth=0.5,
+        )
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = max(1, -(-len(months) // 9))  # at most nine labels, so they never overlap
     axes.set_xticks(positions[::step], months[::step], rotation=0, fontsize=8)
@@ -251,9 +331,15 @@ def _is_income(stream: dict) -> bool:
 
 
 def _cadence_label(cadence: object) -> str:
-    names = {"weekly": "每周 weekly", "monthly": "每月 monthly", "quarterly": "每季 quarterly",
-             "yearly": "每年 yearly", "annual": "每年 yearly", "biweekly": "每两周 biweekly",
-             "daily": "每天 daily"}
+    names = {
+        "weekly": "每周 weekly",
+        "monthly": "每月 monthly",
+        "quarterly": "每季 quarterly",
+        "yearly": "每年 yearly",
+        "annual": "每年 yearly",
+        "biweekly": "每两周 biweekly",
+        "daily": "每天 daily",
+    }
     return names.get(str(cadence), str(cadence or ""))
 
 
@@ -272,9 +358,14 @@ def save(figure: Figure, path: Path | str, dpi: int = 110) -> Path:
 CASE_CHART_KINDS = ("timeline", "monthly", "cumulative", "price")
 
 
-def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | None = None,
-               title: str = "", currency: str | None = None,
-               figure: Figure | None = None) -> Figure:
+def case_chart(
+    charges: Sequence,
+    kind: str = "timeline",
+    cancelled_on: date | None = None,
+    title: str = "",
+    currency: str | None = None,
+    figure: Figure | None = None,
+) -> Figure:
     """One chart of a case's charges (objects with ``date``, ``amount``, ``currency``,
     ``after_cancellation``, ``stream_id``), in one currency.
 
@@ -291,32 +382,43 @@ def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | N
     currencies = sorted({c.currency for c in charges})
     currency = currency or (currencies[0] if currencies else "CNY")
     rows = sorted((c for c in charges if c.currency == currency), key=lambda c: c.date)
-    names = {"timeline": "每笔扣费 Each charge", "monthly": "每月扣费 Charges per month",
-             "cumulative": "累计扣费 Cumulative charges", "price": "每次金额 Amount per charge"}
-    axes.set_title(f"{title}  ·  {names[kind]}" if title else names[kind], fontsize=10,
-                   loc="left")
+    names = {
+        "timeline": "每笔扣费 Each charge",
+        "monthly": "每月扣费 Charges per month",
+        "cumulative": "累计扣费 Cumulative charges",
+        "price": "每次金额 Amount per charge",
+    }
+    axes.set_title(f"{title}  ·  {names[kind]}" if title else names[kind], fontsize=10, loc="left")
     axes.set_ylabel(f"金额 amount ({currency})")
     axes.grid(axis="y", color="#e5e5e5", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
     if not rows:
-        axes.text(0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center",
-                  transform=axes.transAxes)
+        axes.text(
+            0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center", transform=axes.transAxes
+        )
         axes.set_xticks([])
         return figure
     days = [c.date for c in rows]
     amounts = [float(c.amount) for c in rows]
     if kind == "timeline":
-        colours = [AFTER_CANCEL_COLOUR if c.after_cancellation else STATE_COLOURS["success"]
-                   for c in rows]
+        colours = [
+            AFTER_CANCEL_COLOUR if c.after_cancellation else STATE_COLOURS["success"] for c in rows
+        ]
         span = (max(days) - min(days)).days
         if len(rows) > 400:  # one line per charge in one collection: fast with 10,000
             # rasterised: in an SVG, ten thousand lines become one embedded image
-            axes.vlines(days, 0, amounts, colors=colours, linewidth=0.6, zorder=2,
-                        rasterized=True)
+            axes.vlines(days, 0, amounts, colors=colours, linewidth=0.6, zorder=2, rasterized=True)
         else:
             width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
-            axes.bar(days, amounts, width=width, color=colours, edgecolor="#333333",
-                     linewidth=0.3, zorder=2)
+            axes.bar(
+                days,
+                amounts,
+                width=width,
+                color=colours,
+                edgecolor="#333333",
+                linewidth=0.3,
+                zorder=2,
+            )
     elif kind == "monthly":
         per: dict[str, Decimal] = defaultdict(Decimal)
         after: dict[str, bool] = defaultdict(bool)
@@ -326,9 +428,14 @@ def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | N
             after[month] |= bool(charge.after_cancellation)
         months = _month_range(min(days), max(days))
         positions = list(range(len(months)))
-        axes.bar(positions, [float(per.get(m, 0)) for m in months], zorder=2,
-                 color=[AFTER_CANCEL_COLOUR if after.get(m) else STATE_COLOURS["success"]
-                        for m in months])
+        axes.bar(
+            positions,
+            [float(per.get(m, 0)) for m in months],
+            zorder=2,
+            color=[
+                AFTER_CANCEL_COLOUR if after.get(m) else STATE_COLOURS["success"] for m in months
+            ],
+        )
         step = max(1, -(-len(months) // 9))
         axes.set_xticks(positions[::step], months[::step], fontsize=8)
         cancelled_on = None  # positions are months, not dates: the colour tells it
@@ -338,29 +445,53 @@ def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | N
             total += charge.amount
             running.append(float(total))
         axes.step(days, running, where="post", color=STATE_COLOURS["success"], zorder=2)
-        axes.fill_between(days, running, step="post", alpha=0.15,
-                          color=STATE_COLOURS["success"])
-        axes.annotate(f"{running[-1]:,.2f}", xy=(days[-1], running[-1]), xytext=(-4, 4),
-                      textcoords="offset points", ha="right", fontsize=8)
+        axes.fill_between(days, running, step="post", alpha=0.15, color=STATE_COLOURS["success"])
+        axes.annotate(
+            f"{running[-1]:,.2f}",
+            xy=(days[-1], running[-1]),
+            xytext=(-4, 4),
+            textcoords="offset points",
+            ha="right",
+            fontsize=8,
+        )
     else:  # price
         streams: dict[str, list] = defaultdict(list)
         for charge in rows:
             streams[str(charge.stream_id or "")].append(charge)
         for index, (_, members) in enumerate(streams.items()):
             colour = PALETTE[index % len(PALETTE)]
-            axes.step([c.date for c in members], [float(c.amount) for c in members],
-                      where="post", color=colour, zorder=2)
-            axes.scatter([c.date for c in members], [float(c.amount) for c in members],
-                         s=14, zorder=3,
-                         color=[AFTER_CANCEL_COLOUR if c.after_cancellation else colour
-                                for c in members])
+            axes.step(
+                [c.date for c in members],
+                [float(c.amount) for c in members],
+                where="post",
+                color=colour,
+                zorder=2,
+            )
+            axes.scatter(
+                [c.date for c in members],
+                [float(c.amount) for c in members],
+                s=14,
+                zorder=3,
+                color=[AFTER_CANCEL_COLOUR if c.after_cancellation else colour for c in members],
+            )
     if kind != "monthly":
         if cancelled_on:
-            axes.axvline(cancelled_on, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.1,  # type: ignore[arg-type]
-                         zorder=4)
-            axes.annotate(f"已取消 cancelled {cancelled_on.isoformat()}", xy=(cancelled_on, 1.0),
-                          xycoords=("data", "axes fraction"), xytext=(4, -12),
-                          textcoords="offset points", color=AFTER_CANCEL_COLOUR, fontsize=8)
+            axes.axvline(
+                cancelled_on,  # type: ignore[arg-type]
+                color=AFTER_CANCEL_COLOUR,
+                linestyle="--",
+                linewidth=1.1,
+                zorder=4,
+            )
+            axes.annotate(
+                f"已取消 cancelled {cancelled_on.isoformat()}",
+                xy=(cancelled_on, 1.0),
+                xycoords=("data", "axes fraction"),
+                xytext=(4, -12),
+                textcoords="offset points",
+                color=AFTER_CANCEL_COLOUR,
+                fontsize=8,
+            )
         low = min(*days, cancelled_on) if cancelled_on else min(days)
         high = max(*days, cancelled_on) if cancelled_on else max(days)
         pad = timedelta(days=max(12, (high - low).days // 12))
@@ -370,10 +501,16 @@ def case_chart(charges: Sequence, kind: str = "timeline", cancelled_on: date | N
         axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     axes.set_ylim(bottom=0)
     if any(c.after_cancellation for c in rows):
-        figure.legend(handles=[Patch(color=STATE_COLOURS["success"], label="扣款 charge"),
-                               Patch(color=AFTER_CANCEL_COLOUR,
-                                     label="取消后扣款 after cancellation")],
-                      fontsize=8, loc="outside lower center", frameon=False, ncols=2)
+        figure.legend(
+            handles=[
+                Patch(color=STATE_COLOURS["success"], label="扣款 charge"),
+                Patch(color=AFTER_CANCEL_COLOUR, label="取消后扣款 after cancellation"),
+            ],
+            fontsize=8,
+            loc="outside lower center",
+            frameon=False,
+            ncols=2,
+        )
     return figure
 
 

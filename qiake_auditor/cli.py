@@ -26,6 +26,7 @@ def command(name: str) -> Callable[[Command], Command]:
     def register(function: Command) -> Command:
         _COMMANDS[name] = function
         return function
+
     return register
 
 
@@ -46,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qiake-auditor",
         description="Find and explain recurring deductions in Alipay, WeChat Pay and bank "
-                    "statements. 查找并解释支付宝、微信支付和银行账单中的周期性扣费。",
+        "statements. 查找并解释支付宝、微信支付和银行账单中的周期性扣费。",
     )
     parser.add_argument("--version", action="version", version=f"qiake-auditor {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
@@ -60,14 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_options(imp)
     imp.add_argument("--json", action="store_true", help="print one JSON object")
     imp.add_argument("--out", type=Path, help="write the ledger of these files (.csv or .xlsx)")
-    imp.add_argument("--full-accounts", dest="full_accounts", action="store_true",
-                     help="write account numbers in full in --out (masked by default)")
-    imp.add_argument("--lang", choices=("zh", "en"), default=None,
-                     help="language of the output (default: the system's)")
+    imp.add_argument(
+        "--full-accounts",
+        dest="full_accounts",
+        action="store_true",
+        help="write account numbers in full in --out (masked by default)",
+    )
+    imp.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the output (default: the system's)",
+    )
 
     demo = sub.add_parser("demo", help="audit the bundled demo statements without a window")
-    demo.add_argument("--out", type=Path, default=Path("demo-output"),
-                      help="folder for the demo's workspace and outputs (default: demo-output)")
+    demo.add_argument(
+        "--out",
+        type=Path,
+        default=Path("demo-output"),
+        help="folder for the demo's workspace and outputs (default: demo-output)",
+    )
 
     for extend in _PARSER_EXTENSIONS:
         extend(sub)
@@ -77,10 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
 def add_import_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workspace", type=Path, help="workspace file (default: per-user data)")
     parser.add_argument("--password", help="password of encrypted ZIP archives")
-    parser.add_argument("--map", dest="mapping",
-                        help="columns of an unknown CSV/XLSX: date=COL,amount=COL,... "
-                             "(fields: date, time, amount, debit, credit, direction, "
-                             "counterparty, description, currency, id)")
+    parser.add_argument(
+        "--map",
+        dest="mapping",
+        help="columns of an unknown CSV/XLSX: date=COL,amount=COL,... "
+        "(fields: date, time, amount, debit, credit, direction, "
+        "counterparty, description, currency, id)",
+    )
 
 
 # Other modules add sub-commands here (e.g. detection adds `scan`).
@@ -120,12 +136,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     with Audit.open(args.workspace) as audit:
         imported = audit.import_files(args.files, args.password, mapping)
         if args.out:
-            write_ledger(audit.workspace.ledger(keys=imported.keys), args.out,
-                         full_accounts=args.full_accounts)
+            write_ledger(
+                audit.workspace.ledger(keys=imported.keys),
+                args.out,
+                full_accounts=args.full_accounts,
+            )
     if args.json:
-        print(json.dumps({"files": [report_json(r) for r in imported.reports],
-                          "notes": imported.note_texts(lang),
-                          "out": str(args.out) if args.out else None}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "files": [report_json(r) for r in imported.reports],
+                    "notes": imported.note_texts(lang),
+                    "out": str(args.out) if args.out else None,
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         for note in imported.note_texts(lang):
             print(note)
@@ -138,9 +164,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def report_json(report) -> dict:
     return {
-        "source": report.source, "format": report.format, "rows": report.rows,
-        "added": report.added, "already_imported": report.already_imported,
-        "first_date": report.first or None, "last_date": report.last or None,
+        "source": report.source,
+        "format": report.format,
+        "rows": report.rows,
+        "added": report.added,
+        "already_imported": report.already_imported,
+        "first_date": report.first or None,
+        "last_date": report.last or None,
         "expense": {c: str(v) for c, v in report.expense.items()},
         "income": {c: str(v) for c, v in report.income.items()},
         "warnings": report.warnings,
@@ -156,15 +186,20 @@ def print_report(report, lang: str = "zh") -> None:
     else:
         status = f"新增 {report.added} 行" if zh else f"{report.added} new"
     money = "  ".join(
-        (f"支出 {format_amount(report.expense[c], c)}  "
-         f"收入 {format_amount(report.income.get(c, 0), c)}"
-         if zh else f"expense {format_amount(report.expense[c], c)}  "
-                    f"income {format_amount(report.income.get(c, 0), c)}")
+        (
+            f"支出 {format_amount(report.expense[c], c)}  "
+            f"收入 {format_amount(report.income.get(c, 0), c)}"
+            if zh
+            else f"expense {format_amount(report.expense[c], c)}  "
+            f"income {format_amount(report.income.get(c, 0), c)}"
+        )
         for c in sorted(report.expense)
     )
     rows = f"{report.rows} 行（{status}）" if zh else f"{report.rows} rows ({status})"
-    print(f"{report.source}\n  {'格式' if zh else 'format'} {report.format} ({report.label})\n"
-          f"  {rows}, {report.first} .. {report.last}\n  {money}")
+    print(
+        f"{report.source}\n  {'格式' if zh else 'format'} {report.format} ({report.label})\n"
+        f"  {rows}, {report.first} .. {report.last}\n  {money}"
+    )
     for warning in report.warnings:
         print(f"  {'注意' if zh else 'warning'}: {warning}")
 
@@ -197,8 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: no traceback for the user
         if args.debug:
             traceback.print_exc()
-        print(text("error.internal", lang, detail=f"{type(exc).__name__}: {exc}"),
-              file=sys.stderr)
+        print(text("error.internal", lang, detail=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_INTERNAL
 
 
@@ -217,9 +251,12 @@ def _load_extensions() -> None:
     """Import modules that register more sub-commands (kept out of start-up otherwise)."""
     import importlib
 
-    for module in ("qiake_auditor.commands.scan", "qiake_auditor.commands.case",
-                   "qiake_auditor.commands.check",
-                   "qiake_auditor.outputs.cli"):
+    for module in (
+        "qiake_auditor.commands.scan",
+        "qiake_auditor.commands.case",
+        "qiake_auditor.commands.check",
+        "qiake_auditor.outputs.cli",
+    ):
         try:
             importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -40,7 +40,9 @@ def dedup_keys(rows: pd.DataFrame, format_id: str) -> pd.Series:
     occurrence = _occurrence(digest)
     text = pc.binary_join_element_wise(
         pc.cast(pa.array(digest), pa.large_string()),
-        pc.cast(pa.array(occurrence), pa.large_string()), pa.scalar(":", pa.large_string()))
+        pc.cast(pa.array(occurrence), pa.large_string()),
+        pa.scalar(":", pa.large_string()),
+    )
     return pd.Series(text.to_pandas(types_mapper=_AS_STR.get), index=rows.index)
 
 

@@ -43,8 +43,9 @@ def apply_demo_decisions(workspace: Workspace) -> None:
         workspace.set_decision("watch", word, "1")
 
 
-def scan_workspace(workspace: Workspace, progress: Progress = NO_PROGRESS,
-                   overrides: dict | None = None) -> dict | None:
+def scan_workspace(
+    workspace: Workspace, progress: Progress = NO_PROGRESS, overrides: dict | None = None
+) -> dict | None:
     """Run detection over the whole workspace with the user's decisions; None without a detector."""
     from .detect import scan as module
 
@@ -53,8 +54,12 @@ def scan_workspace(workspace: Workspace, progress: Progress = NO_PROGRESS,
     if rows.empty:  # nothing imported yet: nothing to detect (and no need to ask)
         return {"as_of": None, "transactions": 0, "streams": [], "flagged": []}
     settings = module.settings_from_workspace(workspace, **(overrides or {}))
-    result = module.scan(rows, settings, distinct_keys=True,  # workspace rows
-                         with_transactions=False)
+    result = module.scan(
+        rows,
+        settings,
+        distinct_keys=True,  # workspace rows
+        with_transactions=False,
+    )
     progress.report(1.0, "done")
     return result
 
@@ -72,10 +77,14 @@ def after_cancellation_charges(scan: dict | None) -> list[tuple[dict, dict]]:
 def describe_streams(scan: dict | None) -> str:
     """A readable text version of the scan: one block per stream with its charges."""
     if scan is None:
-        return ("检测模块不可用，只导入了账单。\n"
-                "Detection is not available; only the ledger was imported.\n")
-    lines = [f"截至 as of {scan.get('as_of', '')}  "
-             f"交易 transactions: {scan.get('transactions', '')}", ""]
+        return (
+            "检测模块不可用，只导入了账单。\n"
+            "Detection is not available; only the ledger was imported.\n"
+        )
+    lines = [
+        f"截至 as of {scan.get('as_of', '')}  交易 transactions: {scan.get('transactions', '')}",
+        "",
+    ]
     for stream in scan.get("streams") or []:
         lines.append(_stream_line(stream))
         names = [n for n in stream.get("names") or [] if n != stream.get("merchant")]
@@ -87,27 +96,32 @@ def describe_streams(scan: dict | None) -> str:
         for charge in stream.get("charges") or []:
             flags = ",".join(charge.get("flags") or [])
             cause = f" ({charge['cause']})" if charge.get("cause") else ""
-            lines.append(f"      {charge.get('date', '')}  {charge.get('amount', ''):>10}  "
-                         f"{charge.get('state', ''):<18} {charge.get('source', '')} "
-                         f"row {charge.get('source_row', '')}  {flags}{cause}".rstrip())
+            lines.append(
+                f"      {charge.get('date', '')}  {charge.get('amount', ''):>10}  "
+                f"{charge.get('state', ''):<18} {charge.get('source', '')} "
+                f"row {charge.get('source_row', '')}  {flags}{cause}".rstrip()
+            )
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
 def _stream_line(stream: dict) -> str:
     flags = ",".join(stream.get("flags") or []) or "-"
-    return (f"{stream.get('merchant', '')}  [{stream.get('type', '')}, {stream.get('cadence', '')}]"
-            f"  {stream.get('currency', '')} {stream.get('amount', '')} x{stream.get('count', '')}"
-            f"  net {stream.get('net_total', '')}  next {stream.get('next_expected') or '-'}"
-            f"  status {stream.get('status', '')}  flags {flags}")
+    return (
+        f"{stream.get('merchant', '')}  [{stream.get('type', '')}, {stream.get('cadence', '')}]"
+        f"  {stream.get('currency', '')} {stream.get('amount', '')} x{stream.get('count', '')}"
+        f"  net {stream.get('net_total', '')}  next {stream.get('next_expected') or '-'}"
+        f"  status {stream.get('status', '')}  flags {flags}"
+    )
 
 
 def _safe_name(text: str) -> str:
     return re.sub(r"[^\w.-]+", "_", text).strip("_")[:60] or "stream"
 
 
-def write_charts(scan: dict | None, folder: Path, cancellations: dict[str, str],
-                 top: int = 3) -> list[tuple[str, Path]]:
+def write_charts(
+    scan: dict | None, folder: Path, cancellations: dict[str, str], top: int = 3
+) -> list[tuple[str, Path]]:
     """The overview chart and one timeline per top stream (flagged streams always)."""
     from . import charts
 
@@ -123,8 +137,9 @@ def write_charts(scan: dict | None, folder: Path, cancellations: dict[str, str],
             chosen.append(stream)
     for index, stream in enumerate(chosen, 1):
         merchant = str(stream.get("merchant", ""))
-        figure = charts.stream_timeline(stream, stream.get("cancelled_on")
-                                        or cancellations.get(merchant))
+        figure = charts.stream_timeline(
+            stream, stream.get("cancelled_on") or cancellations.get(merchant)
+        )
         path = folder / f"timeline-{index}-{_safe_name(str(stream.get('id', index)))}.png"
         written.append((merchant, charts.save(figure, path)))
     return written
@@ -147,17 +162,21 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
         ledger = audit.workspace.ledger()
         cases = snap.cases
     reports = imported.reports
-    scan = {"as_of": snap.as_of.isoformat() if snap.as_of else None,
-            "transactions": snap.transactions, "streams": snap.streams,
-            "flagged": snap.flagged, "cases": [c.to_json() for c in cases]}
-    cancellations = {c.merchant: c.cancelled_on.isoformat() for c in cases
-                     if c.cancelled_on}
+    scan = {
+        "as_of": snap.as_of.isoformat() if snap.as_of else None,
+        "transactions": snap.transactions,
+        "streams": snap.streams,
+        "flagged": snap.flagged,
+        "cases": [c.to_json() for c in cases],
+    }
+    cancellations = {c.merchant: c.cancelled_on.isoformat() for c in cases if c.cancelled_on}
     ledger_path = write_ledger(ledger, out_dir / "ledger.csv")
     json_path = out_dir / "streams.json"
     text_path = out_dir / "streams.txt"
-    for path, text in ((json_path, json.dumps(scan, ensure_ascii=False, indent=2,
-                                              default=str) + "\n"),
-                       (text_path, describe_streams(scan))):
+    for path, text in (
+        (json_path, json.dumps(scan, ensure_ascii=False, indent=2, default=str) + "\n"),
+        (text_path, describe_streams(scan)),
+    ):
         with atomic_path(path) as temporary:
             temporary.write_text(text, encoding="utf-8")
     charts_written = write_charts(scan, out_dir / "charts", cancellations)
@@ -177,12 +196,20 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
     return 0
 
 
-def _print_summary(echo: Callable[[str], None], files: list[Path], reports: list, rows: int,
-                   scan: dict | None, cancellations: dict[str, str]) -> None:
+def _print_summary(
+    echo: Callable[[str], None],
+    files: list[Path],
+    reports: list,
+    rows: int,
+    scan: dict | None,
+    cancellations: dict[str, str],
+) -> None:
     echo(f"读取了 {len(files)} 个演示账单 read {len(files)} demo statements:")
     for report in reports:
-        echo(f"  {report.source}  [{report.format}]  {report.rows} 行 rows  "
-             f"{report.first} .. {report.last}")
+        echo(
+            f"  {report.source}  [{report.format}]  {report.rows} 行 rows  "
+            f"{report.first} .. {report.last}"
+        )
     echo(f"账目共 {rows} 行 ledger rows: {rows}")
     if scan is None:
         echo("检测模块不可用 detection is not available: only the ledger was written.")
@@ -199,14 +226,19 @@ def _print_summary(echo: Callable[[str], None], files: list[Path], reports: list
         for stream, charge in found:
             if stream.get("id") not in shown:
                 shown.add(str(stream.get("id")))
-                cancelled = stream.get("cancelled_on") or \
-                    cancellations.get(stream.get("merchant", ""), "?")
+                cancelled = stream.get("cancelled_on") or cancellations.get(
+                    stream.get("merchant", ""), "?"
+                )
                 after = sum(1 for s, _c in found if s is stream)
-                echo(f"  {stream.get('merchant', '')}: 已于 {cancelled} 取消，"
-                     f"之后又扣款 {after} 次 / cancelled on {cancelled}, "
-                     f"charged {after} more time(s):")
-            echo(f"    {charge.get('date', '')}  {stream.get('currency', '')} "
-                 f"{charge.get('amount', '')}  ({charge.get('source', '')} "
-                 f"row {charge.get('source_row', '')})")
+                echo(
+                    f"  {stream.get('merchant', '')}: 已于 {cancelled} 取消，"
+                    f"之后又扣款 {after} 次 / cancelled on {cancelled}, "
+                    f"charged {after} more time(s):"
+                )
+            echo(
+                f"    {charge.get('date', '')}  {stream.get('currency', '')} "
+                f"{charge.get('amount', '')}  ({charge.get('source', '')} "
+                f"row {charge.get('source_row', '')})"
+            )
     elif cancellations:
         echo("没有发现取消后的扣款 no charge after a recorded cancellation.")

@@ -38,8 +38,9 @@ class StatementError(UserError):
     where the problem is, when there is one.
     """
 
-    def __init__(self, source: str, message: str, row: int | None = None,
-                 unit: str = "line") -> None:
+    def __init__(
+        self, source: str, message: str, row: int | None = None, unit: str = "line"
+    ) -> None:
         self.source = source
         self.row = row
         self.unit = unit

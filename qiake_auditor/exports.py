@@ -26,8 +26,16 @@ from .masking import mask_accounts
 
 SUFFIXES = (".csv", ".xlsx")
 # Columns the ledger fills from statement text (the rest are ours: numbers, ids, codes).
-TEXT_COLUMNS = ("source", "counterparty", "merchant", "description", "method", "txn_id",
-                "merchant_order_id", "category")
+TEXT_COLUMNS = (
+    "source",
+    "counterparty",
+    "merchant",
+    "description",
+    "method",
+    "txn_id",
+    "merchant_order_id",
+    "category",
+)
 _FORMULA_START = r"^[=+\-@\t\r']"
 MASKED_COLUMNS = ("method",)
 
@@ -50,8 +58,9 @@ def write_ledger(frame: pd.DataFrame, path: Path | str, full_accounts: bool = Fa
         rows = rows.assign(**{c: mask_accounts(rows[c]) for c in MASKED_COLUMNS})
     with atomic_path(path) as temporary:
         if path.suffix.lower() == ".csv":
-            _csv_safe(rows).to_csv(temporary, index=False, encoding="utf-8-sig",
-                                   lineterminator="\r\n")
+            _csv_safe(rows).to_csv(
+                temporary, index=False, encoding="utf-8-sig", lineterminator="\r\n"
+            )
         else:
             _write_xlsx(rows, temporary)
     return path
@@ -87,8 +96,9 @@ def _write_xlsx(rows: pd.DataFrame, path: Path) -> None:
         risky = pd.Series(False, index=rows.index)
         for column in TEXT_COLUMNS:
             risky |= rows[column].astype("str").str.startswith("=")
-        for record, flagged in zip(rows.itertuples(index=False, name=None), risky.to_numpy(),
-                                   strict=True):
+        for record, flagged in zip(
+            rows.itertuples(index=False, name=None), risky.to_numpy(), strict=True
+        ):
             values = list(record)
             cell = WriteOnlyCell(sheet, value=Decimal(values[amount_at]))
             cell.number_format = "0.00"

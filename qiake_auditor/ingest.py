@@ -72,8 +72,9 @@ class FileReport:
     warnings: list[str] = field(default_factory=list)
 
 
-def read_statements(path: Path, password: str | None = None,
-                    options: ReadOptions | None = None) -> list[Statement]:
+def read_statements(
+    path: Path, password: str | None = None, options: ReadOptions | None = None
+) -> list[Statement]:
     """Read one file (several statements for a ZIP archive); nothing is written."""
     options = options or ReadOptions()
     path = Path(path)
@@ -113,12 +114,19 @@ def _refuse_binary_by_head(path: Path, name: str) -> None:
     with open(path, "rb") as handle:
         head = handle.read(HEAD_CHECK_BYTES)
     if Probe(name, head).kind == "binary":
-        raise UnknownFormatError(name, "this is not a statement (not text, not a spreadsheet, "
-                                       "not a ZIP archive)")
+        raise UnknownFormatError(
+            name, "this is not a statement (not text, not a spreadsheet, not a ZIP archive)"
+        )
 
 
-def _read_one(probe: Probe, source: str, file_name: str, digest: Future[str], data: bytes,
-              options: ReadOptions) -> Statement:
+def _read_one(
+    probe: Probe,
+    source: str,
+    file_name: str,
+    digest: Future[str],
+    data: bytes,
+    options: ReadOptions,
+) -> Statement:
     try:
         importer = identify(probe, options)
     except StatementError as exc:
@@ -129,18 +137,21 @@ def _read_one(probe: Probe, source: str, file_name: str, digest: Future[str], da
         raise _in_source(exc, source, probe.name) from exc
     except (KeyError, IndexError, ValueError, decimal.InvalidOperation) as exc:
         # InvalidOperation: a number too long for exact arithmetic (a 200-digit amount).
-        raise StatementError(source, f"the layout looks like {importer.label} but a part of it "
-                                     f"is missing or damaged ({exc!r})") from exc
+        raise StatementError(
+            source,
+            f"the layout looks like {importer.label} but a part of it "
+            f"is missing or damaged ({exc!r})",
+        ) from exc
     for cached in ("_decoded", "lines", "sheets"):  # the decoded text is no longer needed
         probe.__dict__.pop(cached, None)
     sha = digest.result()
     rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
-    return Statement(source, file_name, sha, data, importer, rows, extract.warnings,
-                     extract.remember_mapping)
+    return Statement(
+        source, file_name, sha, data, importer, rows, extract.warnings, extract.remember_mapping
+    )
 
 
-def _original_keys(rows: pd.DataFrame, formats: pd.Series,
-                  origins: pd.Series | None) -> pd.Series:
+def _original_keys(rows: pd.DataFrame, formats: pd.Series, origins: pd.Series | None) -> pd.Series:
     """Dedup keys of rows read back from a ledger export, as their first import made them."""
     keys = pd.Series("", index=rows.index, dtype="str")
     groups = [formats, origins] if origins is not None else [formats]
@@ -159,8 +170,9 @@ def _in_source(exc: StatementError, source: str, name: str) -> StatementError:
     return exc
 
 
-def finish(extract: Extract, importer: Importer, source: str, sha: str,
-           unit: str = "line") -> pd.DataFrame:
+def finish(
+    extract: Extract, importer: Importer, source: str, sha: str, unit: str = "line"
+) -> pd.DataFrame:
     """Validate an importer's rows and add the columns every ledger row has."""
     rows = extract.rows  # the importer's frame is ours now: no copy of a million rows
     # The app's own ledger export keeps each row's original format and source file.
@@ -174,13 +186,31 @@ def finish(extract: Extract, importer: Importer, source: str, sha: str,
     for column in ledger.IMPORTER_COLUMNS[1:]:
         rows[column] = rows[column].fillna("").astype("str").str.strip()
     rows["currency"] = rows["currency"].mask(rows["currency"] == "", "CNY")
-    _check(rows, "amount", rows["amount"].str.fullmatch(r"\d+\.\d{2,}"), source, unit,
-           "an amount like 199.00")
-    _check(rows, "time", rows["time"].str.fullmatch(ledger.ISO_TIME), source, unit,
-           "a date such as 2024-01-31")
+    _check(
+        rows,
+        "amount",
+        rows["amount"].str.fullmatch(r"\d+\.\d{2,}"),
+        source,
+        unit,
+        "an amount like 199.00",
+    )
+    _check(
+        rows,
+        "time",
+        rows["time"].str.fullmatch(ledger.ISO_TIME),
+        source,
+        unit,
+        "a date such as 2024-01-31",
+    )
     _check_calendar(rows, source, unit)
-    _check(rows, "direction", rows["direction"].isin(ledger.DIRECTIONS), source, unit,
-           "expense, income or neutral")
+    _check(
+        rows,
+        "direction",
+        rows["direction"].isin(ledger.DIRECTIONS),
+        source,
+        unit,
+        "expense, income or neutral",
+    )
     _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "a known state")
     rows["source"] = source
     rows["source_sha256"] = sha
@@ -197,8 +227,10 @@ def finish(extract: Extract, importer: Importer, source: str, sha: str,
 
 # ledger.ISO_TIME with the ranges a calendar and a clock have (day 31 of a 30-day month
 # is caught by _check_calendar, once per distinct date).
-_REAL_TIME = (r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
-              r"(?: (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)?")
+_REAL_TIME = (
+    r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"(?: (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)?"
+)
 
 
 def _is_date(text: str) -> bool:
@@ -211,25 +243,46 @@ def _is_date(text: str) -> bool:
 
 def _check_calendar(rows: pd.DataFrame, source: str, unit: str) -> None:
     """Every row's time is a real one (not 2024-13-45, 2024-02-30 or 25:61:00)."""
-    _check(rows, "time", rows["time"].str.fullmatch(_REAL_TIME), source, unit,
-           "a real calendar date and time")
+    _check(
+        rows,
+        "time",
+        rows["time"].str.fullmatch(_REAL_TIME),
+        source,
+        unit,
+        "a real calendar date and time",
+    )
     days = rows["time"].str.slice(0, 10)
-    _check(rows, "time", map_distinct(days, _is_date).astype(bool), source, unit,
-           "a real calendar date")
+    _check(
+        rows,
+        "time",
+        map_distinct(days, _is_date).astype(bool),
+        source,
+        unit,
+        "a real calendar date",
+    )
 
 
-def _check(rows: pd.DataFrame, column: str, ok: pd.Series, source: str, unit: str,
-           expected: str) -> None:
+def _check(
+    rows: pd.DataFrame, column: str, ok: pd.Series, source: str, unit: str, expected: str
+) -> None:
     ok = ok.fillna(False).astype(bool)
     if not ok.all():
         bad = ok.idxmin()
-        raise StatementError(source, f"{column} {rows.at[bad, column]!r} is not {expected}",
-                             int(rows.at[bad, "source_row"]), unit)
+        raise StatementError(
+            source,
+            f"{column} {rows.at[bad, column]!r} is not {expected}",
+            int(rows.at[bad, "source_row"]),
+            unit,
+        )
 
 
-def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | None = None,
-                 mapping: dict[str, str] | None = None,
-                 progress: Progress = NO_PROGRESS) -> tuple[list[FileReport], pd.Index]:
+def import_paths(
+    paths: Sequence[Path],
+    workspace: Workspace,
+    password: str | None = None,
+    mapping: dict[str, str] | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> tuple[list[FileReport], pd.Index]:
     """Import files into the workspace, all or nothing.
 
     Returns the per-statement reports and the dedup keys of every row in the given
@@ -241,9 +294,13 @@ def import_paths(paths: Sequence[Path], workspace: Workspace, password: str | No
     return pending.reports, pending.keys
 
 
-def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | None = None,
-                   mapping: dict[str, str] | None = None,
-                   progress: Progress = NO_PROGRESS) -> PendingImport:
+def prepare_import(
+    paths: Sequence[Path],
+    workspace: Workspace,
+    password: str | None = None,
+    mapping: dict[str, str] | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> PendingImport:
     """Read, check and link files; leaves a write transaction open for PendingImport.commit.
 
     Nothing is written yet, and the rows the workspace will hold afterwards are known
@@ -263,8 +320,10 @@ def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | 
     db = workspace.begin()
     # Another process may have imported the same file between the read and this write
     # lock: asked again under the lock, it is "already imported", never a UNIQUE error.
-    seen_before = [seen or workspace.file_by_hash(statement.sha256) is not None
-                   for seen, statement in zip(seen_before, statements, strict=True)]
+    seen_before = [
+        seen or workspace.file_by_hash(statement.sha256) is not None
+        for seen, statement in zip(seen_before, statements, strict=True)
+    ]
     # Row blocks are packed on the other core while the rest goes on (pyarrow and
     # sqlite3 let go of the GIL for that work).
     packer = ThreadPoolExecutor(max_workers=1)
@@ -284,8 +343,13 @@ def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | 
             report.already_imported = seen
         progress.report(0.9, "linking")
         parts = ([] if existing is None else [existing]) + [f for f, _ in staged.values()]
-        everything = (pd.concat(parts, ignore_index=True) if len(parts) > 1 else
-                      parts[0] if parts else no_stored_rows())
+        everything = (
+            pd.concat(parts, ignore_index=True)
+            if len(parts) > 1
+            else parts[0]
+            if parts
+            else no_stored_rows()
+        )
         # In stored order and form already, so the commit's worker thread keeps it as it
         # is, while this thread builds the ledger from it.
         everything = everything[STORED_COLUMNS].reset_index(drop=True)
@@ -294,10 +358,15 @@ def prepare_import(paths: Sequence[Path], workspace: Workspace, password: str | 
         packer.shutdown(cancel_futures=True)
         workspace.rollback()
         raise
-    keys = pd.Index(pd.concat([s.rows["dedup_key"] for s in statements], ignore_index=True)
-                    if statements else [], dtype="str")
-    return PendingImport(workspace, db, statements, reports, keys, staged, packer, everything,
-                         links, refunds)
+    keys = pd.Index(
+        pd.concat([s.rows["dedup_key"] for s in statements], ignore_index=True)
+        if statements
+        else [],
+        dtype="str",
+    )
+    return PendingImport(
+        workspace, db, statements, reports, keys, staged, packer, everything, links, refunds
+    )
 
 
 @dataclass
@@ -335,8 +404,13 @@ class PendingImport:
                 statement, report = self.statements[index], self.reports[index]
                 file_id = stored_ids.get(statement.sha256)
                 if file_id is None:
-                    file_id = workspace.add_file(db, statement.file_name, statement.sha256,
-                                                 statement.data, statement.importer.id)
+                    file_id = workspace.add_file(
+                        db,
+                        statement.file_name,
+                        statement.sha256,
+                        statement.data,
+                        statement.importer.id,
+                    )
                     stored_ids[statement.sha256] = file_id
                 report.added = workspace.add_block(db, file_id, fresh, packed.result())
                 if statement.remember_mapping:
@@ -359,8 +433,13 @@ def find_links(rows: pd.DataFrame) -> tuple[dict[str, str], dict[str, str]]:
 
 def summarize(statement: Statement) -> FileReport:
     rows = statement.rows
-    report = FileReport(statement.source, statement.importer.id, statement.importer.label,
-                        len(rows), warnings=list(statement.warnings))
+    report = FileReport(
+        statement.source,
+        statement.importer.id,
+        statement.importer.label,
+        len(rows),
+        warnings=list(statement.warnings),
+    )
     if not rows.empty:
         report.first = rows["time"].min()[:10]
         report.last = rows["time"].max()[:10]

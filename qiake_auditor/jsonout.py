@@ -64,8 +64,9 @@ def records_json_chunks(
         column = frame[name]
         literal += json.dumps(name, ensure_ascii=False) + ":"
         if pd.api.types.is_bool_dtype(column):
-            values = pc.if_else(pa.array(column.to_numpy(dtype=bool)), _large("true"),
-                                _large("false"))
+            values = pc.if_else(
+                pa.array(column.to_numpy(dtype=bool)), _large("true"), _large("false")
+            )
         elif pd.api.types.is_numeric_dtype(column):
             values = pc.cast(pa.array(column.to_numpy()), pa.large_string())
         else:
@@ -87,28 +88,32 @@ def _joined_blocks(
     """``[``, the records ``chunk_rows`` at a time (each ends with ``},``), ``]``."""
     yield b"["
     for start in range(0, rows, chunk_rows):
-        block = [piece if isinstance(piece, pa.Scalar) else piece.slice(start, chunk_rows)
-                 for piece in pieces]
+        block = [
+            piece if isinstance(piece, pa.Scalar) else piece.slice(start, chunk_rows)
+            for piece in pieces
+        ]
         joined = pc.binary_join_element_wise(*block, _large(""))
         if isinstance(joined, pa.ChunkedArray):
             joined = joined.combine_chunks()
         # Rows without nulls lie back to back in the data buffer: that is the joined text.
-        offsets = np.frombuffer(joined.buffers()[1], dtype=np.int64)[joined.offset:]
+        offsets = np.frombuffer(joined.buffers()[1], dtype=np.int64)[joined.offset :]
         end = int(offsets[len(joined)])
         if start + chunk_rows >= rows:
             end -= 1  # the last record takes no ","
-        yield memoryview(joined.buffers()[2])[int(offsets[0]):end]
+        yield memoryview(joined.buffers()[2])[int(offsets[0]) : end]
     yield b"]"
 
 
 def _text(column: pd.Series) -> pa.Array | pa.ChunkedArray:
     """The column as Arrow large strings, nulls as ""; Arrow-backed text is not copied."""
     dtype = column.dtype
-    arrow_backed = ((isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow")
-                    or isinstance(dtype, pd.ArrowDtype))
+    arrow_backed = (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow") or isinstance(
+        dtype, pd.ArrowDtype
+    )
     values = pa.array(column.array) if arrow_backed else None
-    if values is None or not (pa.types.is_string(values.type)
-                              or pa.types.is_large_string(values.type)):
+    if values is None or not (
+        pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+    ):
         values = pa.array(column.fillna("").astype("str").array)
     if values.null_count:
         values = pc.fill_null(values, "")
@@ -137,13 +142,20 @@ def _slow(frame: pd.DataFrame) -> bytes:
 def json_object_head(fields: dict, open_key: str) -> str:
     """The start of a JSON object with ``fields`` and then ``open_key``, whose value the
     caller writes next (records_json_chunks); json_object_tail closes the object."""
-    parts = [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-             for k, v in fields.items()]
+    parts = [
+        f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in fields.items()
+    ]
     parts.append(f"{json.dumps(open_key, ensure_ascii=False)}: ")
     return "{" + ", ".join(parts)
 
 
 def json_object_tail(fields: dict) -> str:
     """The remaining ``fields`` of an object begun with json_object_head, and its end."""
-    return "".join(f", {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
-                   for k, v in fields.items()) + "}"
+    return (
+        "".join(
+            f", {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+            for k, v in fields.items()
+        )
+        + "}"
+    )

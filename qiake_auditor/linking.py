@@ -39,8 +39,12 @@ def wallet_bank_links(rows: pd.DataFrame) -> dict[str, str]:
     fam = platforms(rows["format"])
     moved = rows["state"].isin(ledger.MONEY_MOVED_STATES) & (rows["direction"] != ledger.NEUTRAL)
     method = rows["method"].astype("str")
-    wallet = rows[fam.isin(WALLETS) & moved & method.str.contains(_CARD_METHOD)
-                  & ~method.str.contains(_WALLET_BALANCE)]
+    wallet = rows[
+        fam.isin(WALLETS)
+        & moved
+        & method.str.contains(_CARD_METHOD)
+        & ~method.str.contains(_WALLET_BALANCE)
+    ]
     bank = rows[~fam.isin(WALLETS) & moved]
     if wallet.empty or bank.empty:
         return {}
@@ -56,16 +60,19 @@ def wallet_bank_links(rows: pd.DataFrame) -> dict[str, str]:
         )
         if merged.empty:
             continue
-        days = (pd.to_datetime(merged["time_b"].str.slice(0, 10))
-                - pd.to_datetime(merged["time_w"].str.slice(0, 10))).dt.days.abs()
+        days = (
+            pd.to_datetime(merged["time_b"].str.slice(0, 10))
+            - pd.to_datetime(merged["time_w"].str.slice(0, 10))
+        ).dt.days.abs()
         merged = merged.assign(days=days)
         merged = merged[merged["days"] <= MAX_DAYS]
         if merged.empty:
             continue
         merged["same_name"] = [
             bool(m) and m in f"{c} {d}"
-            for m, c, d in zip(merged["merchant_w"], merged["counterparty_b"],
-                               merged["description_b"], strict=True)
+            for m, c, d in zip(
+                merged["merchant_w"], merged["counterparty_b"], merged["description_b"], strict=True
+            )
         ]
         pairs.append(merged)
     if not pairs:
@@ -88,9 +95,16 @@ def _pair_in_order(group: pd.DataFrame) -> list[tuple[str, str]]:
     """
     wallet = group.drop_duplicates("dedup_key_w").sort_values(["time_w", "dedup_key_w"])
     bank = group.drop_duplicates("dedup_key_b").sort_values(["time_b", "dedup_key_b"])
-    cost = {(w, b): 2 * d + (0 if same else 1) for w, b, d, same in zip(
-        group["dedup_key_w"], group["dedup_key_b"], group["days"], group["same_name"],
-        strict=True)}
+    cost = {
+        (w, b): 2 * d + (0 if same else 1)
+        for w, b, d, same in zip(
+            group["dedup_key_w"],
+            group["dedup_key_b"],
+            group["days"],
+            group["same_name"],
+            strict=True,
+        )
+    }
     w_keys, b_keys = list(wallet["dedup_key_w"]), list(bank["dedup_key_b"])
     # best[i][j]: (pairs, -cost) using the first i wallet rows and first j bank rows.
     best = [[(0, 0)] * (len(b_keys) + 1) for _ in range(len(w_keys) + 1)]
@@ -107,8 +121,10 @@ def _pair_in_order(group: pd.DataFrame) -> list[tuple[str, str]]:
     i, j = len(w_keys), len(b_keys)
     while i and j:
         step = cost.get((w_keys[i - 1], b_keys[j - 1]))
-        if step is not None and best[i][j] == (best[i - 1][j - 1][0] + 1,
-                                               best[i - 1][j - 1][1] - step):
+        if step is not None and best[i][j] == (
+            best[i - 1][j - 1][0] + 1,
+            best[i - 1][j - 1][1] - step,
+        ):
             found.append((w_keys[i - 1], b_keys[j - 1]))
             i, j = i - 1, j - 1
         elif best[i][j] == best[i - 1][j]:
@@ -129,11 +145,23 @@ def refund_links(rows: pd.DataFrame) -> dict[str, str]:
     originals = rows[(rows["direction"] == ledger.EXPENSE) & ~refund_mask]
     fam = platforms(rows["format"])
     found: dict[str, str] = {}
-    by_txn = {(f, t): k for f, t, k in zip(fam[originals.index], originals["txn_id"],
-                                           originals["dedup_key"], strict=True) if t}
-    by_order = {(f, o): k for f, o, k in zip(fam[originals.index],
-                                             originals["merchant_order_id"],
-                                             originals["dedup_key"], strict=True) if o}
+    by_txn = {
+        (f, t): k
+        for f, t, k in zip(
+            fam[originals.index], originals["txn_id"], originals["dedup_key"], strict=True
+        )
+        if t
+    }
+    by_order = {
+        (f, o): k
+        for f, o, k in zip(
+            fam[originals.index],
+            originals["merchant_order_id"],
+            originals["dedup_key"],
+            strict=True,
+        )
+        if o
+    }
     for index, row in refunds.iterrows():
         f = fam[index]
         base = row["txn_id"].partition("_")[0]
@@ -142,36 +170,57 @@ def refund_links(rows: pd.DataFrame) -> dict[str, str]:
             original = by_order.get((f, row["merchant_order_id"]))
         if original is not None and original != row["dedup_key"]:
             found[row["dedup_key"]] = original
-    found.update(_returns_by_amount(rows, refunds.drop(
-        [i for i, k in zip(refunds.index, refunds["dedup_key"], strict=True) if k in found]),
-        fam, set(found.values())))
+    found.update(
+        _returns_by_amount(
+            rows,
+            refunds.drop(
+                [i for i, k in zip(refunds.index, refunds["dedup_key"], strict=True) if k in found]
+            ),
+            fam,
+            set(found.values()),
+        )
+    )
     return found
 
 
-def _returns_by_amount(rows: pd.DataFrame, refunds: pd.DataFrame, fam: pd.Series,
-                       taken: set[str]) -> dict[str, str]:
+def _returns_by_amount(
+    rows: pd.DataFrame, refunds: pd.DataFrame, fam: pd.Series, taken: set[str]
+) -> dict[str, str]:
     """Refunds without a shared id, tied to a refunded payment of the same amount.
 
     A returned transfer (WeChat 转账 ``对方已退还`` and its ``转账-退款`` row) shares no id
     with its return: the pair is the one of the same platform, amount, currency and
     counterparty, the payment not later than the return, nearest in time first.
     """
-    paid = rows[(rows["direction"] == ledger.EXPENSE)
-                & rows["state"].isin((ledger.REFUNDED, ledger.PARTIALLY_REFUNDED))
-                & ~rows["dedup_key"].isin(taken)]
+    paid = rows[
+        (rows["direction"] == ledger.EXPENSE)
+        & rows["state"].isin((ledger.REFUNDED, ledger.PARTIALLY_REFUNDED))
+        & ~rows["dedup_key"].isin(taken)
+    ]
     if refunds.empty or paid.empty:
         return {}
     pool: dict[tuple, list[tuple[str, str]]] = {}
     for f, amount, currency, who, time, key in zip(
-            fam[paid.index], paid["amount"], paid["currency"], paid["counterparty"],
-            paid["time"], paid["dedup_key"], strict=True):
+        fam[paid.index],
+        paid["amount"],
+        paid["currency"],
+        paid["counterparty"],
+        paid["time"],
+        paid["dedup_key"],
+        strict=True,
+    ):
         pool.setdefault((f, amount, currency, who), []).append((time, key))
     found = {}
     for f, amount, currency, who, time, key in zip(
-            fam[refunds.index], refunds["amount"], refunds["currency"],
-            refunds["counterparty"], refunds["time"], refunds["dedup_key"], strict=True):
-        waiting = [entry for entry in pool.get((f, amount, currency, who), ())
-                   if entry[0] <= time]
+        fam[refunds.index],
+        refunds["amount"],
+        refunds["currency"],
+        refunds["counterparty"],
+        refunds["time"],
+        refunds["dedup_key"],
+        strict=True,
+    ):
+        waiting = [entry for entry in pool.get((f, amount, currency, who), ()) if entry[0] <= time]
         if waiting:
             choice = max(waiting)
             pool[(f, amount, currency, who)].remove(choice)
@@ -190,7 +239,8 @@ def candidates(rows: pd.DataFrame) -> pd.DataFrame:
     card_paid = rows["method"].str.contains(_CARD_METHOD) if bank.any() else False
     refund = (rows["state"] == ledger.REFUND) | rows["description"].str.startswith("退款")
     refund_ids = set(rows.loc[refund, "txn_id"].str.split("_", n=1).str[0]) | set(
-        rows.loc[refund, "merchant_order_id"])
+        rows.loc[refund, "merchant_order_id"]
+    )
     refund_ids.discard("")
     related = rows["txn_id"].isin(refund_ids) | rows["merchant_order_id"].isin(refund_ids)
     refunded = rows["state"].isin((ledger.REFUNDED, ledger.PARTIALLY_REFUNDED))

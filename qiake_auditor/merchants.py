@@ -20,9 +20,16 @@ INTERMEDIARY_PREFIX = re.compile(
 )
 # Legal entities of the intermediaries: never a merchant of their own.
 INTERMEDIARY_NAMES = (
-    "财付通支付科技有限公司", "支付宝（中国）网络技术有限公司", "支付宝(中国)网络技术有限公司",
-    "支付宝支付科技有限公司", "网银在线（北京）科技有限公司", "北京三快在线科技有限公司",
-    "中国银联股份有限公司", "财付通", "支付宝", "微信支付",
+    "财付通支付科技有限公司",
+    "支付宝（中国）网络技术有限公司",
+    "支付宝(中国)网络技术有限公司",
+    "支付宝支付科技有限公司",
+    "网银在线（北京）科技有限公司",
+    "北京三快在线科技有限公司",
+    "中国银联股份有限公司",
+    "财付通",
+    "支付宝",
+    "微信支付",
 )
 _PLACEHOLDERS = {"", "/", "-", "--", "（空）", "(空)"}
 
@@ -50,8 +57,11 @@ def resolve(frame: pd.DataFrame) -> pd.Series:
     # Masked names (中***融科技有限公司) say less than the memo they come with.
     weak_name = [n in _PLACEHOLDERS or is_intermediary(n) or "*" in n for n in names]
     merchant = pd.Series(names, dtype="str").to_numpy()[codes]
-    weak = (pd.Series(weak_name, dtype=bool).to_numpy()[codes] if len(uniques)
-            else np.zeros(0, dtype=bool))
+    weak = (
+        pd.Series(weak_name, dtype=bool).to_numpy()[codes]
+        if len(uniques)
+        else np.zeros(0, dtype=bool)
+    )
     result = pd.Series(merchant, index=frame.index, dtype="str")
     if len(uniques) and weak.any():
         # Only the payment company is named: take the merchant from the item/memo

@@ -32,14 +32,19 @@ def normalize_amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     Invalid entries get an empty amount; callers report them by row.
     """
     if raw.empty:  # a statement with a header and no rows
-        return (pd.Series([], index=raw.index, dtype="str"), pd.Series([], index=raw.index,
-                dtype=bool), pd.Series([], index=raw.index, dtype=bool))
+        return (
+            pd.Series([], index=raw.index, dtype="str"),
+            pd.Series([], index=raw.index, dtype=bool),
+            pd.Series([], index=raw.index, dtype=bool),
+        )
     codes, uniques = pd.factorize(raw.fillna("").astype("str"))
     if len(uniques) < len(raw):  # a big statement repeats amounts: work on distinct values
         amount, negative, valid = normalize_amounts(pd.Series(uniques, dtype="str"))
-        return (pd.Series(amount.to_numpy()[codes], index=raw.index, dtype="str"),
-                pd.Series(negative.to_numpy()[codes], index=raw.index, dtype=bool),
-                pd.Series(valid.to_numpy()[codes], index=raw.index, dtype=bool))
+        return (
+            pd.Series(amount.to_numpy()[codes], index=raw.index, dtype="str"),
+            pd.Series(negative.to_numpy()[codes], index=raw.index, dtype=bool),
+            pd.Series(valid.to_numpy()[codes], index=raw.index, dtype=bool),
+        )
     text = replace_regex(pd.Series(uniques, index=raw.index, dtype="str"), _NOISE)
     valid = text.str.fullmatch(_NUMBER).fillna(False).astype(bool)
     negative = text.str.startswith("-").fillna(False).astype(bool)
@@ -89,8 +94,10 @@ def sum_amounts(amounts: pd.Series) -> Decimal:
     """
     text = pa.array(amounts.dropna().astype("str").array)
     dot = pc.find_substring(text, ".")
-    cents_like = pc.and_(pc.equal(pc.subtract(pc.utf8_length(text), dot), 3),
-                         pc.and_(pc.greater(dot, 0), pc.less_equal(dot, _CENT_DIGITS)))
+    cents_like = pc.and_(
+        pc.equal(pc.subtract(pc.utf8_length(text), dot), 3),
+        pc.and_(pc.greater(dot, 0), pc.less_equal(dot, _CENT_DIGITS)),
+    )
     cents_like = pc.fill_null(cents_like, False)
     digits = pc.replace_substring(pc.filter(text, cents_like), ".", "")
     total = Decimal(int(pc.sum(pc.cast(digits, pa.int64())).as_py() or 0)).scaleb(-2)
@@ -98,8 +105,9 @@ def sum_amounts(amounts: pd.Series) -> Decimal:
     for value, n in rest[rest != ""].value_counts().items():
         total += Decimal(value) * int(n)
     exponent = total.as_tuple().exponent
-    return total if isinstance(exponent, int) and exponent <= -2 else total.quantize(
-        Decimal("0.01"))
+    return (
+        total if isinstance(exponent, int) and exponent <= -2 else total.quantize(Decimal("0.01"))
+    )
 
 
 def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:
@@ -112,13 +120,14 @@ def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:
     text = pa.array(amounts.fillna("0.00").astype("str").array)
     parts = pc.extract_regex(text, r"^(?P<whole>\d*)(?:\.(?P<fraction>\d*))?$")
     if parts.null_count:
-        bad = amounts.iloc[int(np.flatnonzero(pc.is_null(parts).to_numpy(
-            zero_copy_only=False))[0])]
+        bad = amounts.iloc[int(np.flatnonzero(pc.is_null(parts).to_numpy(zero_copy_only=False))[0])]
         raise ValueError(f"not an amount: {bad!r}")
     whole, fraction = (parts.field(name) for name in ("whole", "fraction"))
     fraction = pc.utf8_slice_codeunits(pc.utf8_rpad(fraction, scale, "0"), 0, scale)
-    as_int = [pc.cast(pc.if_else(pc.equal(p, ""), "0", p), pa.int64()).to_numpy(
-        zero_copy_only=False) for p in (whole, fraction)]
+    as_int = [
+        pc.cast(pc.if_else(pc.equal(p, ""), "0", p), pa.int64()).to_numpy(zero_copy_only=False)
+        for p in (whole, fraction)
+    ]
     return as_int[0] * (10**scale) + as_int[1]
 
 
@@ -134,8 +143,7 @@ def fmt(amount: Decimal | str, places: int = 2) -> str:
 CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "JPY": "JP¥"}
 
 
-def format_amount(amount: Decimal | str | int, currency: str = "CNY",
-                  signed: bool = False) -> str:
+def format_amount(amount: Decimal | str | int, currency: str = "CNY", signed: bool = False) -> str:
     """The one way an amount is shown to a person: '¥5,274.00', 'USD 12.50' -> '$12.50'.
 
     Thousands separators, two decimals, the currency's symbol (its code where it has

@@ -231,6 +231,15 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 VOCABULARIES: tuple[type[Labelled], ...] = (
-    StreamType, Cadence, StreamStatus, Flag, Cause, Role, Severity, Direction, RowState,
-    CaseStatus, Channel,
+    StreamType,
+    Cadence,
+    StreamStatus,
+    Flag,
+    Cause,
+    Role,
+    Severity,
+    Direction,
+    RowState,
+    CaseStatus,
+    Channel,
 )

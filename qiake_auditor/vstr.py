@@ -18,8 +18,10 @@ def _arrow(series: pd.Series) -> pa.ChunkedArray | pa.Array:
     return values.cast(pa.large_string()) if values.type != pa.large_string() else values
 
 
-_AS_STR = {pa.string(): pd.StringDtype("pyarrow", float("nan")),
-           pa.large_string(): pd.StringDtype("pyarrow", float("nan"))}
+_AS_STR = {
+    pa.string(): pd.StringDtype("pyarrow", float("nan")),
+    pa.large_string(): pd.StringDtype("pyarrow", float("nan")),
+}
 
 
 def _back(values: pa.Array | pa.ChunkedArray, like: pd.Series) -> pd.Series:
@@ -33,8 +35,9 @@ def replace_regex(series: pd.Series, pattern: str, replacement: str = "") -> pd.
     return _back(pc.replace_substring_regex(_arrow(series), pattern, replacement), series)
 
 
-def join_columns(frame: pd.DataFrame, columns: list[str], separator: str = "\x1f",
-                 prefix: str | None = None) -> pd.Series:
+def join_columns(
+    frame: pd.DataFrame, columns: list[str], separator: str = "\x1f", prefix: str | None = None
+) -> pd.Series:
     """The given text columns joined row by row with ``separator`` (one Arrow kernel).
 
     ``prefix``: a constant put in front of every row, as if it were a first column.

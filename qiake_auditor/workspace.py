@@ -183,8 +183,9 @@ class Workspace:
     def _prepare_schema(self) -> None:
         version = _schema_version(self._db, self.path)
         if version > SCHEMA_VERSION:
-            raise UserError.of("workspace.newer", path=self.path, found=version,
-                               known=SCHEMA_VERSION)
+            raise UserError.of(
+                "workspace.newer", path=self.path, found=version, known=SCHEMA_VERSION
+            )
         if self.read_only:
             if version == 0:
                 raise UserError.of("workspace.not_sqlite", path=self.path)
@@ -199,9 +200,12 @@ class Workspace:
                 _MIGRATIONS[step](self._db)
             self._db.execute(
                 "INSERT INTO meta(key, value) VALUES ('schema_version', ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(SCHEMA_VERSION),))
-            self._db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('application', ?)",
-                             (APPLICATION,))
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (str(SCHEMA_VERSION),),
+            )
+            self._db.execute(
+                "INSERT OR IGNORE INTO meta(key, value) VALUES ('application', ?)", (APPLICATION,)
+            )
 
     def __enter__(self) -> Workspace:
         return self
@@ -260,51 +264,66 @@ class Workspace:
         """The bytes of an imported file exactly as the user gave them (checked against
         the SHA-256 taken at import: the workspace is evidence)."""
         name, digest, blob = self._db.execute(
-            "SELECT name, sha256, original FROM files WHERE id = ?", (file_id,)).fetchone()
+            "SELECT name, sha256, original FROM files WHERE id = ?", (file_id,)
+        ).fetchone()
         data = bytes(blob)
         if hashlib.sha256(data).hexdigest() != digest:
-            raise UserError.of("workspace.damaged", path=self.path,
-                               detail=f"the stored copy of {name} no longer matches its SHA-256")
+            raise UserError.of(
+                "workspace.damaged",
+                path=self.path,
+                detail=f"the stored copy of {name} no longer matches its SHA-256",
+            )
         return data
 
-    def _checked_block(self, block_id: int, source: str, blob: bytes, digest: str | None,
-                       n_rows: int) -> pd.DataFrame:
+    def _checked_block(
+        self, block_id: int, source: str, blob: bytes, digest: str | None, n_rows: int
+    ) -> pd.DataFrame:
         """A stored row block, refused when its bytes changed since it was written."""
         if digest is not None and hashlib.sha256(blob).hexdigest() != digest:
-            raise UserError.of("workspace.damaged", path=self.path,
-                               detail=f"the rows of {source} (block {block_id}) no longer match "
-                                      "their checksum; re-import the statement into a new "
-                                      "workspace")
+            raise UserError.of(
+                "workspace.damaged",
+                path=self.path,
+                detail=f"the rows of {source} (block {block_id}) no longer match "
+                "their checksum; re-import the statement into a new "
+                "workspace",
+            )
         try:
             frame = _unpack(blob)
         except Exception as exc:  # pyarrow raises several kinds for damaged bytes
-            raise UserError.of("workspace.damaged", path=self.path,
-                               detail=f"the rows of {source} cannot be read ({exc})") from None
+            raise UserError.of(
+                "workspace.damaged",
+                path=self.path,
+                detail=f"the rows of {source} cannot be read ({exc})",
+            ) from None
         if len(frame) != n_rows:
-            raise UserError.of("workspace.damaged", path=self.path,
-                               detail=f"the rows of {source}: {len(frame)} instead of {n_rows}")
+            raise UserError.of(
+                "workspace.damaged",
+                path=self.path,
+                detail=f"the rows of {source}: {len(frame)} instead of {n_rows}",
+            )
         return frame
 
     def check(self) -> list[str]:
         """Every problem found in the whole workspace (empty: all originals match their
         SHA-256, every row block its checksum, and SQLite's own integrity check passes)."""
-        problems = [row[0] for row in self._db.execute("PRAGMA integrity_check")
-                    if row[0] != "ok"]
+        problems = [row[0] for row in self._db.execute("PRAGMA integrity_check") if row[0] != "ok"]
         for stored in self.files():
             try:
                 self.original(stored.id)
             except UserError as exc:
                 problems.append(exc.text("en"))
         for block_id, source, blob, digest, n_rows in self._db.execute(
-                "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id"):
+            "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id"
+        ):
             try:
                 self._checked_block(block_id, source, blob, digest, n_rows)
             except UserError as exc:
                 problems.append(exc.text("en"))
         return problems
 
-    def add_file(self, db: sqlite3.Connection, name: str, sha256: str, data: bytes,
-                 format_id: str) -> int:
+    def add_file(
+        self, db: sqlite3.Connection, name: str, sha256: str, data: bytes, format_id: str
+    ) -> int:
         """Store an original (inside a transaction); returns its id."""
         cursor = db.execute(
             "INSERT INTO files(name, sha256, size, format, imported_at, original) "
@@ -322,16 +341,21 @@ class Workspace:
             return rows[STORED_COLUMNS]
         return rows.loc[~isin(rows["dedup_key"], known), STORED_COLUMNS]
 
-    def add_block(self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame,
-                  packed: bytes) -> int:
+    def add_block(
+        self, db: sqlite3.Connection, file_id: int, rows: pd.DataFrame, packed: bytes
+    ) -> int:
         """Store new rows (``packed`` = pack_block(rows)) inside a transaction."""
         if rows.empty:
             return 0
         db.execute(
-            "INSERT INTO row_blocks(file_id, source, n_rows, data, sha256) "
-            "VALUES (?, ?, ?, ?, ?)",
-            (file_id, str(rows["source"].iloc[0]), len(rows), sqlite3.Binary(packed),
-             hashlib.sha256(packed).hexdigest()),
+            "INSERT INTO row_blocks(file_id, source, n_rows, data, sha256) VALUES (?, ?, ?, ?, ?)",
+            (
+                file_id,
+                str(rows["source"].iloc[0]),
+                len(rows),
+                sqlite3.Binary(packed),
+                hashlib.sha256(packed).hexdigest(),
+            ),
         )
         self._cache = None
         return len(rows)
@@ -352,7 +376,8 @@ class Workspace:
     def _stamp(self) -> tuple:
         """Changes whenever stored rows or links change (cache validity)."""
         blocks = self._db.execute(
-            "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM row_blocks").fetchone()
+            "SELECT COUNT(*), COALESCE(MAX(id), 0) FROM row_blocks"
+        ).fetchone()
         return blocks, self._db.total_changes
 
     def _all_rows(self) -> pd.DataFrame:
@@ -363,17 +388,21 @@ class Workspace:
                 cache.frame = complete_rows(cache.frame, link_rows(*cache.pending_links))
                 cache.pending_links = None
             return cache.frame
-        blocks = [self._checked_block(block_id, source, blob, digest, n_rows)
-                  for block_id, source, blob, digest, n_rows in self._db.execute(
-                      "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id")]
+        blocks = [
+            self._checked_block(block_id, source, blob, digest, n_rows)
+            for block_id, source, blob, digest, n_rows in self._db.execute(
+                "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id"
+            )
+        ]
         frame = pd.concat(blocks, ignore_index=True) if blocks else no_stored_rows()
         links = self._db.execute("SELECT dedup_key, link_id, refund_of FROM links").fetchall()
         frame = complete_rows(frame, links)
         self._cache = _LedgerCache(stamp, frame)
         return frame
 
-    def adopt_rows(self, rows: pd.DataFrame, links: dict[str, str],
-                   refunds: dict[str, str]) -> None:
+    def adopt_rows(
+        self, rows: pd.DataFrame, links: dict[str, str], refunds: dict[str, str]
+    ) -> None:
         """Take the rows and links just committed as the cached ledger.
 
         Spares reading a million rows back right after writing them; ``rows`` must
@@ -381,17 +410,19 @@ class Workspace:
         ``refunds`` what set_links stored. They are completed (links, row ids) only
         when the ledger is first asked for.
         """
-        if list(rows.columns) != STORED_COLUMNS or not rows.index.equals(
-                pd.RangeIndex(len(rows))):
+        if list(rows.columns) != STORED_COLUMNS or not rows.index.equals(pd.RangeIndex(len(rows))):
             rows = rows[STORED_COLUMNS].reset_index(drop=True)
         self._cache = _LedgerCache(self._stamp(), rows, (links, refunds))
 
-    def set_links(self, db: sqlite3.Connection, links: dict[str, str],
-                  refunds: dict[str, str]) -> None:
+    def set_links(
+        self, db: sqlite3.Connection, links: dict[str, str], refunds: dict[str, str]
+    ) -> None:
         """Replace link ids and refund->original relations (by dedup key)."""
         db.execute("DELETE FROM links")
-        db.executemany("INSERT INTO links(dedup_key, link_id, refund_of) VALUES (?, ?, ?)",
-                       link_rows(links, refunds))
+        db.executemany(
+            "INSERT INTO links(dedup_key, link_id, refund_of) VALUES (?, ?, ?)",
+            link_rows(links, refunds),
+        )
         self._cache = None
 
     def row_count(self) -> int:
@@ -404,43 +435,51 @@ class Workspace:
         rows = self._db.execute("SELECT key, value FROM decisions WHERE kind = ?", (kind,))
         return dict(rows.fetchall())
 
-    def set_decision(self, kind: str, key: str, value: str,
-                     db: sqlite3.Connection | None = None) -> None:
+    def set_decision(
+        self, kind: str, key: str, value: str, db: sqlite3.Connection | None = None
+    ) -> None:
         """Store a decision and its history entry (in ``db``'s transaction, else its own)."""
         if db is None:
             with self.transaction() as own:
                 self.set_decision(kind, key, value, own)
             return
-        previous = db.execute("SELECT value FROM decisions WHERE kind = ? AND key = ?",
-                              (kind, key)).fetchone()
+        previous = db.execute(
+            "SELECT value FROM decisions WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchone()
         db.execute(
             "INSERT INTO decisions(kind, key, value, created_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value, "
             "created_at = excluded.created_at",
             (kind, key, value, _now()),
         )
-        db.execute("INSERT INTO decision_history(kind, key, value, previous, made_at) "
-                   "VALUES (?, ?, ?, ?, ?)", (kind, key, value, previous[0] if previous else None,
-                                              _now()))
+        db.execute(
+            "INSERT INTO decision_history(kind, key, value, previous, made_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (kind, key, value, previous[0] if previous else None, _now()),
+        )
 
-    def remove_decision(self, kind: str, key: str,
-                        db: sqlite3.Connection | None = None) -> None:
+    def remove_decision(self, kind: str, key: str, db: sqlite3.Connection | None = None) -> None:
         if db is None:
             with self.transaction() as own:
                 self.remove_decision(kind, key, own)
             return
-        previous = db.execute("SELECT value FROM decisions WHERE kind = ? AND key = ?",
-                              (kind, key)).fetchone()
+        previous = db.execute(
+            "SELECT value FROM decisions WHERE kind = ? AND key = ?", (kind, key)
+        ).fetchone()
         if previous is None:
             return
         db.execute("DELETE FROM decisions WHERE kind = ? AND key = ?", (kind, key))
-        db.execute("INSERT INTO decision_history(kind, key, value, previous, made_at) "
-                   "VALUES (?, ?, NULL, ?, ?)", (kind, key, previous[0], _now()))
+        db.execute(
+            "INSERT INTO decision_history(kind, key, value, previous, made_at) "
+            "VALUES (?, ?, NULL, ?, ?)",
+            (kind, key, previous[0], _now()),
+        )
 
     def decision_history(self) -> list[tuple[str, str, str | None, str | None, str]]:
         """(kind, key, value or None when removed, previous value, made at), oldest first."""
-        return self._db.execute("SELECT kind, key, value, previous, made_at FROM "
-                                "decision_history ORDER BY id").fetchall()
+        return self._db.execute(
+            "SELECT kind, key, value, previous, made_at FROM decision_history ORDER BY id"
+        ).fetchall()
 
     # -- cases and their log ----------------------------------------------------------------
 
@@ -456,27 +495,42 @@ class Workspace:
             return known
         with self.transaction() as db:
             prefix = f"QK-{day}-"
-            taken = db.execute("SELECT COUNT(*) FROM cases WHERE id LIKE ?",
-                               (prefix + "%",)).fetchone()[0]
+            taken = db.execute(
+                "SELECT COUNT(*) FROM cases WHERE id LIKE ?", (prefix + "%",)
+            ).fetchone()[0]
             for number, key in enumerate(missing, start=int(taken) + 1):
-                db.execute("INSERT OR IGNORE INTO cases(key, id, created_at) VALUES (?, ?, ?)",
-                           (key, f"{prefix}{number:03d}", _now()))
+                db.execute(
+                    "INSERT OR IGNORE INTO cases(key, id, created_at) VALUES (?, ?, ?)",
+                    (key, f"{prefix}{number:03d}", _now()),
+                )
         return self.case_ids()
 
-    def add_entry(self, db: sqlite3.Connection, case_key: str, kind: str, on_date: str,
-                  channel: str = "", ticket: str = "", summary: str = "",
-                  outcome: str = "", message: str = "") -> int:
+    def add_entry(
+        self,
+        db: sqlite3.Connection,
+        case_key: str,
+        kind: str,
+        on_date: str,
+        channel: str = "",
+        ticket: str = "",
+        summary: str = "",
+        outcome: str = "",
+        message: str = "",
+    ) -> int:
         cursor = db.execute(
             "INSERT INTO case_entries(case_key, kind, recorded_at, on_date, channel, ticket, "
             "summary, outcome, message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (case_key, kind, _now(), on_date, channel, ticket, summary, outcome, message))
+            (case_key, kind, _now(), on_date, channel, ticket, summary, outcome, message),
+        )
         return _row_id(cursor)
 
-    def add_attachment(self, db: sqlite3.Connection, entry_id: int, name: str, sha256: str,
-                       data: bytes) -> int:
+    def add_attachment(
+        self, db: sqlite3.Connection, entry_id: int, name: str, sha256: str, data: bytes
+    ) -> int:
         cursor = db.execute(
             "INSERT INTO attachments(entry_id, name, sha256, size, data) VALUES (?, ?, ?, ?, ?)",
-            (entry_id, name, sha256, len(data), sqlite3.Binary(data)))
+            (entry_id, name, sha256, len(data), sqlite3.Binary(data)),
+        )
         return _row_id(cursor)
 
     def entries(self) -> list[tuple]:
@@ -484,16 +538,19 @@ class Workspace:
         message)."""
         return self._db.execute(
             "SELECT id, case_key, kind, recorded_at, on_date, channel, ticket, summary, outcome, "
-            "message FROM case_entries ORDER BY on_date, id").fetchall()
+            "message FROM case_entries ORDER BY on_date, id"
+        ).fetchall()
 
     def attachments(self) -> list[tuple[int, int, str, str, int]]:
         """(id, entry_id, name, sha256, size) of every attachment."""
         return self._db.execute(
-            "SELECT id, entry_id, name, sha256, size FROM attachments ORDER BY id").fetchall()
+            "SELECT id, entry_id, name, sha256, size FROM attachments ORDER BY id"
+        ).fetchall()
 
     def attachment_data(self, attachment_id: int) -> bytes:
-        row = self._db.execute("SELECT data FROM attachments WHERE id = ?",
-                               (attachment_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT data FROM attachments WHERE id = ?", (attachment_id,)
+        ).fetchone()
         if row is None:
             raise KeyError(attachment_id)
         return bytes(row[0])
@@ -502,8 +559,9 @@ class Workspace:
         rows = self._db.execute("SELECT signature, mapping FROM column_maps").fetchall()
         return {sig: json.loads(m) for sig, m in rows}
 
-    def save_column_map(self, db: sqlite3.Connection, signature: str,
-                        mapping: dict[str, str]) -> None:
+    def save_column_map(
+        self, db: sqlite3.Connection, signature: str, mapping: dict[str, str]
+    ) -> None:
         db.execute(
             "INSERT INTO column_maps(signature, mapping) VALUES (?, ?) "
             "ON CONFLICT(signature) DO UPDATE SET mapping = excluded.mapping",
@@ -515,8 +573,9 @@ class Workspace:
             self._log(db, action, detail)
 
     def _log(self, db: sqlite3.Connection, action: str, detail: str) -> None:
-        db.execute("INSERT INTO case_log(time, action, detail) VALUES (?, ?, ?)",
-                   (_now(), action, detail))
+        db.execute(
+            "INSERT INTO case_log(time, action, detail) VALUES (?, ?, ?)", (_now(), action, detail)
+        )
 
     def case_log(self) -> list[tuple[str, str, str]]:
         return self._db.execute("SELECT time, action, detail FROM case_log ORDER BY id").fetchall()
@@ -551,7 +610,8 @@ def select_rows(frame: pd.DataFrame, keys: Iterable[str] | None) -> pd.DataFrame
     if keys is not None:
         keys = keys if isinstance(keys, (list, set, tuple, pd.Index)) else list(keys)
         if not _same_keys(frame["dedup_key"], keys) and (
-                len(keys) < len(frame) or not isin(frame["dedup_key"], keys).all()):
+            len(keys) < len(frame) or not isin(frame["dedup_key"], keys).all()
+        ):
             frame = frame.loc[isin(frame["dedup_key"], keys)]
     return frame.reset_index(drop=True).copy()
 
@@ -589,8 +649,9 @@ def _same_keys(stored: pd.Series, keys) -> bool:
     empty workspace): one buffer comparison instead of a million-key set lookup."""
     if not isinstance(keys, pd.Index) or len(keys) != len(stored):
         return False
-    as_arrow = [pa.array(pd.Series(v, dtype="str").array).cast(pa.large_string())
-                for v in (stored, keys)]
+    as_arrow = [
+        pa.array(pd.Series(v, dtype="str").array).cast(pa.large_string()) for v in (stored, keys)
+    ]
     return as_arrow[0].equals(as_arrow[1])
 
 
@@ -624,14 +685,18 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError.of("workspace.cannot_create", path=path,
-                               reason=exc.strerror) from None
+            raise UserError.of("workspace.cannot_create", path=path, reason=exc.strerror) from None
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     try:
         # An import may commit on a worker thread while the caller goes on with the rows
         # in memory (ingest.PendingImport); the connection is never used by two at once.
-        db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                             timeout=BUSY_TIMEOUT_MS / 1000)
+        db = sqlite3.connect(
+            uri,
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
         db.execute("PRAGMA foreign_keys = ON")
         if not read_only:
             # A rollback journal, not WAL: an import appends one large original and one
@@ -647,8 +712,9 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
 def _schema_version(db: sqlite3.Connection, path: Path) -> int:
     """0 for an empty database; the stored version of a workspace; refuses anything else."""
     try:
-        tables = {name for (name,) in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        tables = {
+            name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
         if not tables:
             return 0
         if not {"meta", "files", "row_blocks"} <= tables:
@@ -662,8 +728,9 @@ def _schema_version(db: sqlite3.Connection, path: Path) -> int:
     try:
         return int(meta["schema_version"])
     except ValueError:
-        raise UserError.of("workspace.damaged", path=path,
-                           detail=f"schema_version {meta['schema_version']!r}") from None
+        raise UserError.of(
+            "workspace.damaged", path=path, detail=f"schema_version {meta['schema_version']!r}"
+        ) from None
 
 
 def _operational(exc: sqlite3.Error, path: Path) -> UserError:

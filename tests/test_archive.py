@@ -15,8 +15,10 @@ import pyzipper
 from qiake_auditor.cli import main
 from qiake_auditor.workspace import Workspace
 
-STATEMENT = ("日期,金额,对方\n2024-01-05,-30.00,深圳洽客科技有限公司\n"
-             "2024-02-05,-30.00,深圳洽客科技有限公司\n")
+STATEMENT = (
+    "日期,金额,对方\n2024-01-05,-30.00,深圳洽客科技有限公司\n"
+    "2024-02-05,-30.00,深圳洽客科技有限公司\n"
+)
 SEED = "Date,Amount,Payee\n2023-12-01,-1.00,Seed shop\n"
 
 
@@ -38,8 +40,9 @@ def seeded_workspace(tmp_path: Path) -> Path:
 
 
 def aes_zip(path: Path, password: str, member: str = "账单202401.csv") -> Path:
-    with pyzipper.AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED,
-                             encryption=pyzipper.WZ_AES) as archive:
+    with pyzipper.AESZipFile(
+        path, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+    ) as archive:
         archive.setpassword(password.encode("utf-8"))
         archive.writestr(member, STATEMENT.encode("utf-8"))
     return path
@@ -53,8 +56,7 @@ def zipcrypto_zip(tmp_path: Path, password: str, content: str = STATEMENT) -> Pa
     folder.mkdir()
     (folder / "wechat.csv").write_text(content, encoding="utf-8")
     target = tmp_path / "wechat.zip"
-    subprocess.run(["zip", "-q", "-P", password, str(target), "wechat.csv"], cwd=folder,
-                   check=True)
+    subprocess.run(["zip", "-q", "-P", password, str(target), "wechat.csv"], cwd=folder, check=True)
     with zipfile.ZipFile(target) as archive:
         assert archive.infolist()[0].flag_bits & 0x1  # really encrypted
     return target
@@ -64,8 +66,21 @@ def test_aes_archive_with_the_right_password(tmp_path: Path, capsys) -> None:
     archive = aes_zip(tmp_path / "alipay.zip", "123456")
     workspace = tmp_path / "ws.sqlite"
     out = tmp_path / "ledger.csv"
-    assert main(["import", str(archive), "--workspace", str(workspace), "--password", "123456",
-                 "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(archive),
+                "--workspace",
+                str(workspace),
+                "--password",
+                "123456",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     with Workspace(workspace) as ws:
         (stored,) = ws.files()
         rows = ws.ledger()
@@ -81,8 +96,9 @@ def test_aes_archive_with_the_right_password(tmp_path: Path, capsys) -> None:
 def test_zipcrypto_archive_with_the_right_password(tmp_path: Path) -> None:
     archive = zipcrypto_zip(tmp_path, "654321")
     workspace = tmp_path / "ws.sqlite"
-    assert main(["import", str(archive), "--workspace", str(workspace),
-                 "--password", "654321"]) == 0
+    assert (
+        main(["import", str(archive), "--workspace", str(workspace), "--password", "654321"]) == 0
+    )
     with Workspace(workspace) as ws:
         rows = ws.ledger()
     assert set(rows["source"]) == {"wechat.zip/wechat.csv"}
@@ -92,8 +108,11 @@ def test_zipcrypto_archive_with_the_right_password(tmp_path: Path) -> None:
 @pytest.mark.parametrize("kind", ["aes", "zipcrypto"])
 def test_missing_password(tmp_path: Path, capsys, kind: str) -> None:
     workspace = seeded_workspace(tmp_path)
-    archive = (aes_zip(tmp_path / "alipay.zip", "123456") if kind == "aes"
-               else zipcrypto_zip(tmp_path, "123456"))
+    archive = (
+        aes_zip(tmp_path / "alipay.zip", "123456")
+        if kind == "aes"
+        else zipcrypto_zip(tmp_path, "123456")
+    )
     before = snapshot(workspace)
     capsys.readouterr()
     assert main(["import", str(archive), "--workspace", str(workspace)]) == 2
@@ -106,12 +125,16 @@ def test_missing_password(tmp_path: Path, capsys, kind: str) -> None:
 @pytest.mark.parametrize("kind", ["aes", "zipcrypto"])
 def test_wrong_password(tmp_path: Path, capsys, kind: str) -> None:
     workspace = seeded_workspace(tmp_path)
-    archive = (aes_zip(tmp_path / "alipay.zip", "123456") if kind == "aes"
-               else zipcrypto_zip(tmp_path, "123456"))
+    archive = (
+        aes_zip(tmp_path / "alipay.zip", "123456")
+        if kind == "aes"
+        else zipcrypto_zip(tmp_path, "123456")
+    )
     before = snapshot(workspace)
     capsys.readouterr()
-    assert main(["import", str(archive), "--workspace", str(workspace),
-                 "--password", "000000"]) == 2
+    assert (
+        main(["import", str(archive), "--workspace", str(workspace), "--password", "000000"]) == 2
+    )
     err = capsys.readouterr().err
     assert archive.name in err and "wrong password" in err and "Traceback" not in err
     assert snapshot(workspace) == before
@@ -132,8 +155,19 @@ def test_zipcrypto_wrong_password_that_passes_the_check_byte(tmp_path: Path, cap
                 lucky = str(guess)
                 break
     assert lucky is not None
-    assert main(["import", str(archive), "--workspace", str(tmp_path / "ws.sqlite"),
-                 "--password", lucky]) == 2
+    assert (
+        main(
+            [
+                "import",
+                str(archive),
+                "--workspace",
+                str(tmp_path / "ws.sqlite"),
+                "--password",
+                lucky,
+            ]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "wrong password" in err and "Traceback" not in err
 
@@ -142,8 +176,12 @@ def test_damaged_archive(tmp_path: Path, capsys) -> None:
     data = aes_zip(tmp_path / "a.zip", "1").read_bytes()
     damaged = tmp_path / "damaged.zip"
     damaged.write_bytes(data[: len(data) // 2])
-    assert main(["import", str(damaged), "--workspace", str(tmp_path / "ws.sqlite"),
-                 "--password", "1"]) == 2
+    assert (
+        main(
+            ["import", str(damaged), "--workspace", str(tmp_path / "ws.sqlite"), "--password", "1"]
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "damaged.zip" in err and "ZIP" in err and "Traceback" not in err
 
@@ -174,9 +212,15 @@ def test_zip_bomb_is_refused_before_it_inflates(tmp_path: Path) -> None:
         "    read_statements(sys.argv[1])\n"
         "except StatementError as exc:\n"
         "    print(exc)\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
-    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
-                          text=True, timeout=120, check=True)
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     message, peak_kib = done.stdout.strip().rsplit("\n", 1)
     assert message.startswith("bomb.zip: ") and "decompression bomb" in message
     assert int(peak_kib) < 1024 * 1024

@@ -123,8 +123,9 @@ def test_map_naming_a_missing_column(tmp_path: Path, capsys) -> None:
 
 def test_unreadable_date_names_the_row(tmp_path: Path, capsys) -> None:
     path = tmp_path / "bank.csv"
-    path.write_text("Preamble\nDate,Amount,Payee\n2024-01-01,-5.00,x\n31/31/2024,-6.00,y\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Preamble\nDate,Amount,Payee\n2024-01-01,-5.00,x\n31/31/2024,-6.00,y\n", encoding="utf-8"
+    )
     err = refused(tmp_path, capsys, path)
     assert "bank.csv, line 4:" in err and "'31/31/2024'" in err and "expected e.g." in err
 
@@ -152,18 +153,22 @@ def test_text_that_is_no_table(tmp_path: Path, capsys, text: str) -> None:
     assert "not a statement layout" in err and "--map" in err
 
 
-@pytest.mark.parametrize("printed, fake", [
-    (b"2024-03-28 21:32:14", b"2024-13-45 21:32:14"),
-    (b"2024-03-28 21:32:14", b"2024-02-30 21:32:14"),
-    (b"2024-03-28 21:32:14", b"2024-03-28 25:61:00"),
-])
-def test_impossible_calendar_date_is_refused_naming_the_line(tmp_path: Path, capsys,
-                                                             printed: bytes, fake: bytes) -> None:
+@pytest.mark.parametrize(
+    "printed, fake",
+    [
+        (b"2024-03-28 21:32:14", b"2024-13-45 21:32:14"),
+        (b"2024-03-28 21:32:14", b"2024-02-30 21:32:14"),
+        (b"2024-03-28 21:32:14", b"2024-03-28 25:61:00"),
+    ],
+)
+def test_impossible_calendar_date_is_refused_naming_the_line(
+    tmp_path: Path, capsys, printed: bytes, fake: bytes
+) -> None:
     data = (GOLDEN / "alipay/alipay-2023.csv").read_bytes()
     assert printed in data
     path = tmp_path / "alipay.csv"
     path.write_bytes(data.replace(printed, fake, 1))
-    line = data[:data.index(printed)].count(b"\n") + 1
+    line = data[: data.index(printed)].count(b"\n") + 1
     err = refused(tmp_path, capsys, path)
     assert f"alipay.csv, line {line}: time" in err
 
@@ -182,25 +187,33 @@ def _xlsx(sheet_cells: str, shared: str = "") -> bytes:
             '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
             'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
             'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-            'spreadsheetml.worksheet+xml"/></Types>'),
-        "xl/workbook.xml": (f'<?xml version="1.0"?><workbook {main_ns} {rel_ns}><sheets>'
-                            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+            'spreadsheetml.worksheet+xml"/></Types>'
+        ),
+        "xl/workbook.xml": (
+            f'<?xml version="1.0"?><workbook {main_ns} {rel_ns}><sheets>'
+            '<sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'
+        ),
         "_rels/.rels": (
             '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
             'openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-            'Target="xl/workbook.xml"/></Relationships>'),
+            'Target="xl/workbook.xml"/></Relationships>'
+        ),
         "xl/_rels/workbook.xml.rels": (
             '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
             'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
             'openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-            'Target="worksheets/sheet1.xml"/></Relationships>'),
-        "xl/worksheets/sheet1.xml": (f'<?xml version="1.0"?><worksheet {main_ns}><sheetData>'
-                                     f'{sheet_cells}</sheetData></worksheet>'),
+            'Target="worksheets/sheet1.xml"/></Relationships>'
+        ),
+        "xl/worksheets/sheet1.xml": (
+            f'<?xml version="1.0"?><worksheet {main_ns}><sheetData>'
+            f"{sheet_cells}</sheetData></worksheet>"
+        ),
     }
     if shared:
-        parts["xl/sharedStrings.xml"] = (f'<?xml version="1.0"?><sst {main_ns}><si><t>{shared}'
-                                         '</t></si></sst>')
+        parts["xl/sharedStrings.xml"] = (
+            f'<?xml version="1.0"?><sst {main_ns}><si><t>{shared}</t></si></sst>'
+        )
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in parts.items():
@@ -216,17 +229,27 @@ _READ_IN_CHILD = (
     "    read_statements(sys.argv[1])\n"
     "except StatementError as exc:\n"
     "    print(exc)\n"
-    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n")
+    "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+)
 
 
-@pytest.mark.parametrize("cells, shared, expected", [
-    ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "", "1,048,576 rows x 16,384"),
-    ('<row r="100000"><c r="GR100000"><v>1</v></c></row>', "", "100,000 rows x 200 columns"),
-    ('<row r="1">' + "".join(f'<c r="A{i}" t="s"><v>0</v></c>' for i in range(1, 4001))
-     + "</row>", "x" * 10_000_000, "shared text of 10,000,000 bytes"),
-])
-def test_hostile_workbook_is_refused_before_it_is_read(tmp_path: Path, cells: str, shared: str,
-                                                       expected: str) -> None:
+@pytest.mark.parametrize(
+    "cells, shared, expected",
+    [
+        ('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>', "", "1,048,576 rows x 16,384"),
+        ('<row r="100000"><c r="GR100000"><v>1</v></c></row>', "", "100,000 rows x 200 columns"),
+        (
+            '<row r="1">'
+            + "".join(f'<c r="A{i}" t="s"><v>0</v></c>' for i in range(1, 4001))
+            + "</row>",
+            "x" * 10_000_000,
+            "shared text of 10,000,000 bytes",
+        ),
+    ],
+)
+def test_hostile_workbook_is_refused_before_it_is_read(
+    tmp_path: Path, cells: str, shared: str, expected: str
+) -> None:
     # Read in a child process: before the check, calamine aborted the whole process
     # (exit 134) or took gigabytes.
     import subprocess
@@ -234,8 +257,12 @@ def test_hostile_workbook_is_refused_before_it_is_read(tmp_path: Path, cells: st
 
     path = tmp_path / "hostile.xlsx"
     path.write_bytes(_xlsx(cells, shared))
-    done = subprocess.run([sys.executable, "-c", _READ_IN_CHILD, str(path)],
-                          capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", _READ_IN_CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     message, peak_kib = done.stdout.strip().rsplit("\n", 1)
     assert message.startswith("hostile.xlsx: ") and expected in message
@@ -267,8 +294,9 @@ def test_directory_given_as_a_statement_is_refused(tmp_path: Path) -> None:
     assert str(caught.value) == "bills.csv: is a folder, not a statement file"
 
 
-def test_number_too_long_for_exact_arithmetic_is_refused_not_a_crash(tmp_path: Path, capsys,
-                                                                     monkeypatch) -> None:
+def test_number_too_long_for_exact_arithmetic_is_refused_not_a_crash(
+    tmp_path: Path, capsys, monkeypatch
+) -> None:
     # Found by benchmarks/fuzz.py (6 of 10,000 inputs): Decimal raised InvalidOperation while
     # comparing declared totals, exit 1 without naming the file.
     import decimal

@@ -53,8 +53,10 @@ def test_headless_demo_writes_outputs_and_prints_a_summary(tmp_path):
     after = [c for s in qiake for c in s["charges"] if "after_cancellation" in c["flags"]]
     for charge in after:  # each finding names its date, amount, file and row
         assert charge["date"] > "2025-06-20"
-        assert f"{charge['date']}  CNY {charge['amount']}  ({charge['source']} " \
-               f"row {charge['source_row']})" in text
+        assert (
+            f"{charge['date']}  CNY {charge['amount']}  ({charge['source']} "
+            f"row {charge['source_row']})" in text
+        )
     assert QIAKE in readable and "after_cancellation" in readable
     # The readable file starts with the number of transactions, not a dump of them.
     assert readable.splitlines()[0] == f"截至 as of 2025-11-30  交易 transactions: {rows}"

@@ -27,12 +27,23 @@ def test_chase_style_sample() -> None:
     rows = statement.rows
     assert statement.importer.id == "generic-csv"
     assert rows["source_row"].tolist() == [2, 3, 4, 5, 6, 7]
-    assert rows["time"].tolist() == ["2016-03-18", "2016-03-15", "2016-03-14", "2016-03-06",
-                                     "2016-03-05", "2016-03-04"]
-    assert rows["amount"].tolist() == ["2680.89", "2590.73", "150.00", "60.00", "110.00",
-                                       "1300.00"]
-    assert rows["direction"].tolist() == ["expense", "income", "expense", "expense", "income",
-                                          "expense"]
+    assert rows["time"].tolist() == [
+        "2016-03-18",
+        "2016-03-15",
+        "2016-03-14",
+        "2016-03-06",
+        "2016-03-05",
+        "2016-03-04",
+    ]
+    assert rows["amount"].tolist() == ["2680.89", "2590.73", "150.00", "60.00", "110.00", "1300.00"]
+    assert rows["direction"].tolist() == [
+        "expense",
+        "income",
+        "expense",
+        "expense",
+        "income",
+        "expense",
+    ]
     assert total(rows, ledger.counts_as_spending(rows)) == "4190.89"  # 2680.89+150+60+1300
     assert total(rows, ledger.counts_as_income(rows)) == "2700.73"  # 2590.73+110
     assert rows.loc[0, "counterparty"] == "Payment to Chafe card ending in 1234 03/18"
@@ -40,15 +51,45 @@ def test_chase_style_sample() -> None:
 
 
 def test_guess_chinese_and_english_headers() -> None:
-    assert guess(["交易日期", "交易时间", "摘要", "借方金额", "贷方金额", "余额", "对方户名",
-                  "币种", "流水号"]) == {
-        "date": "交易日期", "time": "交易时间", "debit": "借方金额", "credit": "贷方金额",
-        "counterparty": "对方户名", "description": "摘要", "currency": "币种", "id": "流水号"}
-    assert guess(["Details", "Posting Date", "Description", "Amount", "Type", "Balance",
-                  "Check or Slip #", ""]) == {
-        "date": "Posting Date", "amount": "Amount", "description": "Description"}
+    assert guess(
+        [
+            "交易日期",
+            "交易时间",
+            "摘要",
+            "借方金额",
+            "贷方金额",
+            "余额",
+            "对方户名",
+            "币种",
+            "流水号",
+        ]
+    ) == {
+        "date": "交易日期",
+        "time": "交易时间",
+        "debit": "借方金额",
+        "credit": "贷方金额",
+        "counterparty": "对方户名",
+        "description": "摘要",
+        "currency": "币种",
+        "id": "流水号",
+    }
+    assert guess(
+        [
+            "Details",
+            "Posting Date",
+            "Description",
+            "Amount",
+            "Type",
+            "Balance",
+            "Check or Slip #",
+            "",
+        ]
+    ) == {"date": "Posting Date", "amount": "Amount", "description": "Description"}
     assert guess([" Transaction Date", "金额（元）", "Payee"]) == {
-        "date": " Transaction Date", "amount": "金额（元）", "counterparty": "Payee"}
+        "date": " Transaction Date",
+        "amount": "金额（元）",
+        "counterparty": "Payee",
+    }
     assert guess(["名称", "数量"]) == {}
 
 
@@ -61,13 +102,22 @@ def test_dates_decide_day_month_order_from_the_data() -> None:
     rows = pd.Series([2, 3, 4])
     us = pd.Series(["3/4/2024", "12/31/2024", "1/2/2024 10:11"])
     assert dates(us, rows, "x.csv", "line").tolist() == [
-        "2024-03-04", "2024-12-31", "2024-01-02 10:11:00"]
+        "2024-03-04",
+        "2024-12-31",
+        "2024-01-02 10:11:00",
+    ]
     european = pd.Series(["3/4/2024", "31/12/2024", "1/2/2024"])
     assert dates(european, rows, "x.csv", "line").tolist() == [
-        "2024-04-03", "2024-12-31", "2024-02-01"]
+        "2024-04-03",
+        "2024-12-31",
+        "2024-02-01",
+    ]
     mixed = pd.Series(["20240131", "2024年2月1日", "2024.02.03 23:59:59"])
     assert dates(mixed, rows, "x.csv", "line").tolist() == [
-        "2024-01-31", "2024-02-01", "2024-02-03 23:59:59"]
+        "2024-01-31",
+        "2024-02-01",
+        "2024-02-03 23:59:59",
+    ]
 
 
 def test_unreadable_date_names_the_row() -> None:
@@ -96,22 +146,43 @@ def test_unknown_table_is_refused_with_a_map_hint(tmp_path: Path, capsys) -> Non
 def test_explicit_map_is_remembered_for_the_next_file(tmp_path: Path, capsys) -> None:
     header = "记账时刻,发生金额,收付标志,户名\n"
     first = tmp_path / "jan.csv"
-    first.write_text(header + "2024-01-05 10:00:00,30.00,借,深圳洽客科技有限公司\n",
-                     encoding="utf-8")
+    first.write_text(
+        header + "2024-01-05 10:00:00,30.00,借,深圳洽客科技有限公司\n", encoding="utf-8"
+    )
     second = tmp_path / "feb.csv"
-    second.write_text(header + "2024-02-05 10:00:00,30.00,借,深圳洽客科技有限公司\n"
-                      "2024-02-06 11:00:00,8.00,贷,退款\n", encoding="utf-8")
+    second.write_text(
+        header + "2024-02-05 10:00:00,30.00,借,深圳洽客科技有限公司\n"
+        "2024-02-06 11:00:00,8.00,贷,退款\n",
+        encoding="utf-8",
+    )
     workspace = tmp_path / "ws.sqlite"
     assert main(["import", str(second), "--workspace", str(workspace)]) == 2  # not guessable
     capsys.readouterr()
-    assert main(["import", str(first), "--workspace", str(workspace), "--map",
-                 "date=记账时刻,amount=发生金额,direction=收付标志,counterparty=户名"]) == 0
+    assert (
+        main(
+            [
+                "import",
+                str(first),
+                "--workspace",
+                str(workspace),
+                "--map",
+                "date=记账时刻,amount=发生金额,direction=收付标志,counterparty=户名",
+            ]
+        )
+        == 0
+    )
     assert main(["import", str(second), "--workspace", str(workspace)]) == 0
     with Workspace(workspace) as ws:
         maps = ws.column_maps()
         rows = ws.ledger().sort_values("time")
-    assert maps == {signature(["记账时刻", "发生金额", "收付标志", "户名"]): {
-        "date": "记账时刻", "amount": "发生金额", "direction": "收付标志", "counterparty": "户名"}}
+    assert maps == {
+        signature(["记账时刻", "发生金额", "收付标志", "户名"]): {
+            "date": "记账时刻",
+            "amount": "发生金额",
+            "direction": "收付标志",
+            "counterparty": "户名",
+        }
+    }
     assert rows["direction"].tolist() == ["expense", "expense", "income"]
     assert rows["amount"].tolist() == ["30.00", "30.00", "8.00"]
 
@@ -119,8 +190,16 @@ def test_explicit_map_is_remembered_for_the_next_file(tmp_path: Path, capsys) ->
 def test_map_naming_a_missing_column_lists_the_columns(tmp_path: Path, capsys) -> None:
     path = tmp_path / "bank.csv"
     path.write_text("Account 1234\nBooked,Value,Text\n2024-01-01,1.00,x\n", encoding="utf-8")
-    code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite"),
-                 "--map", "date=Booked,amount=Betrag"])
+    code = main(
+        [
+            "import",
+            str(path),
+            "--workspace",
+            str(tmp_path / "ws.sqlite"),
+            "--map",
+            "date=Booked,amount=Betrag",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2
     assert "bank.csv, line 2" in err and "'Betrag'" in err and "Booked, Value, Text" in err
@@ -129,8 +208,16 @@ def test_map_naming_a_missing_column_lists_the_columns(tmp_path: Path, capsys) -
 def test_map_with_an_unknown_field_is_refused(tmp_path: Path, capsys) -> None:
     path = tmp_path / "bank.csv"
     path.write_text("Booked,Value\n2024-01-01,1.00\n", encoding="utf-8")
-    code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite"),
-                 "--map", "day=Booked,amount=Value"])
+    code = main(
+        [
+            "import",
+            str(path),
+            "--workspace",
+            str(tmp_path / "ws.sqlite"),
+            "--map",
+            "day=Booked,amount=Value",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "unknown field 'day'" in err and "date, time, amount" in err
 
@@ -138,8 +225,10 @@ def test_map_with_an_unknown_field_is_refused(tmp_path: Path, capsys) -> None:
 def test_files_of_known_platforms_are_not_guessed(tmp_path: Path, capsys) -> None:
     # An Alipay-like file its own importer rejects must not be read as a generic table.
     path = tmp_path / "alipay-variant.csv"
-    path.write_text("支付宝（中国）网络技术有限公司  电子客户回单\n交易日期,金额,对方\n"
-                    "2024-01-01,1.00,x\n", encoding="utf-8")
+    path.write_text(
+        "支付宝（中国）网络技术有限公司  电子客户回单\n交易日期,金额,对方\n2024-01-01,1.00,x\n",
+        encoding="utf-8",
+    )
     code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite")])
     assert code == 2 and "not a statement layout" in capsys.readouterr().err
 
@@ -158,18 +247,25 @@ def test_tab_separated_with_preamble(tmp_path: Path) -> None:
     (statement,) = read_statements(path)
     row = statement.rows.iloc[0]
     assert (row.source_row, row.amount, row.direction, row.description) == (
-        4, "5.00", "expense", "Tea")
+        4,
+        "5.00",
+        "expense",
+        "Tea",
+    )
 
 
 def test_separate_time_column_is_checked(tmp_path: Path) -> None:
     path = tmp_path / "times.csv"
-    path.write_text("交易日期,交易时间,金额\n20240105,101112,-1.00\n20240106,9:05,-2.00\n"
-                    "20240107,2561,-3.00\n", encoding="utf-8")
+    path.write_text(
+        "交易日期,交易时间,金额\n20240105,101112,-1.00\n20240106,9:05,-2.00\n20240107,2561,-3.00\n",
+        encoding="utf-8",
+    )
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.row == 4 and "'2561'" in str(caught.value)
-    path.write_text("交易日期,交易时间,金额\n20240105,101112,-1.00\n20240106,9:05,-2.00\n",
-                    encoding="utf-8")
+    path.write_text(
+        "交易日期,交易时间,金额\n20240105,101112,-1.00\n20240106,9:05,-2.00\n", encoding="utf-8"
+    )
     (statement,) = read_statements(path)
     assert statement.rows["time"].tolist() == ["2024-01-05 10:11:12", "2024-01-06 09:05:00"]
 
@@ -177,8 +273,16 @@ def test_separate_time_column_is_checked(tmp_path: Path) -> None:
 def test_map_without_an_amount_column_is_refused(tmp_path: Path, capsys) -> None:
     path = tmp_path / "bank.csv"
     path.write_text("Booked,Value,Text\n2024-01-01,1.00,x\n", encoding="utf-8")
-    code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite"),
-                 "--map", "date=Booked,description=Text"])
+    code = main(
+        [
+            "import",
+            str(path),
+            "--workspace",
+            str(tmp_path / "ws.sqlite"),
+            "--map",
+            "date=Booked,description=Text",
+        ]
+    )
     err = capsys.readouterr().err
     assert code == 2 and "bank.csv, line 1" in err and "amount column" in err
     assert "Booked, Value, Text" in err
@@ -186,9 +290,12 @@ def test_map_without_an_amount_column_is_refused(tmp_path: Path, capsys) -> None
 
 def test_hsbc_style_day_first_and_tabs_after_quotes(tmp_path: Path) -> None:
     path = tmp_path / "hsbc.csv"
-    path.write_text('Date,Description,Amount,Transaction status,Credit / Debit\n'
-                    '03/02/2024,SPOTIFY HK,"-18.00"\t\t,POSTED,DEBIT \n'
-                    '25/02/2024,REFUND,"1,018.00"\t,POSTED,CREDIT \n', encoding="utf-8")
+    path.write_text(
+        "Date,Description,Amount,Transaction status,Credit / Debit\n"
+        '03/02/2024,SPOTIFY HK,"-18.00"\t\t,POSTED,DEBIT \n'
+        '25/02/2024,REFUND,"1,018.00"\t,POSTED,CREDIT \n',
+        encoding="utf-8",
+    )
     (statement,) = read_statements(path)
     rows = statement.rows
     assert rows["time"].tolist() == ["2024-02-03", "2024-02-25"]  # 25 > 12: day first
@@ -198,12 +305,19 @@ def test_hsbc_style_day_first_and_tabs_after_quotes(tmp_path: Path) -> None:
 
 def test_bmo_style_preamble_and_padded_names(tmp_path: Path) -> None:
     path = tmp_path / "bmo.csv"
-    path.write_text("Following data is valid as of 20240301 (Year/Month/Day)\n\n"
-                    "Item #, Card #, Transaction Date, Posting Date, Transaction Amount,"
-                    " Description\n"
-                    "1,'5191230192011111',20240201,20240202,-12.99,[CW] NETFLIX\n",
-                    encoding="utf-8")
+    path.write_text(
+        "Following data is valid as of 20240301 (Year/Month/Day)\n\n"
+        "Item #, Card #, Transaction Date, Posting Date, Transaction Amount,"
+        " Description\n"
+        "1,'5191230192011111',20240201,20240202,-12.99,[CW] NETFLIX\n",
+        encoding="utf-8",
+    )
     (statement,) = read_statements(path)
     row = statement.rows.iloc[0]
     assert (row.source_row, row.time, row.amount, row.direction, row.description) == (
-        4, "2024-02-01", "12.99", "expense", "[CW] NETFLIX")
+        4,
+        "2024-02-01",
+        "12.99",
+        "expense",
+        "[CW] NETFLIX",
+    )

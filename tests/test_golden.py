@@ -17,9 +17,7 @@ from qiake_auditor.cli import main
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 SIDE_FILES = (".expected.csv", ".options.json", ".md", ".py")  # .py: fixture generators
-FIXTURES = sorted(
-    p for p in GOLDEN.rglob("*") if p.is_file() and not p.name.endswith(SIDE_FILES)
-)
+FIXTURES = sorted(p for p in GOLDEN.rglob("*") if p.is_file() and not p.name.endswith(SIDE_FILES))
 
 
 def _options(fixture: Path) -> list[str]:
@@ -40,8 +38,17 @@ def test_fixture_imports_to_expected_ledger(fixture: Path, tmp_path: Path) -> No
     expected = fixture.with_name(fixture.name + ".expected.csv")
     assert expected.exists(), f"{expected.name} is missing: write it and check it by hand"
     out = tmp_path / "ledger.csv"
-    code = main(["import", str(fixture), "--workspace", str(tmp_path / "ws.sqlite"),
-                 "--out", str(out), *_options(fixture)])
+    code = main(
+        [
+            "import",
+            str(fixture),
+            "--workspace",
+            str(tmp_path / "ws.sqlite"),
+            "--out",
+            str(out),
+            *_options(fixture),
+        ]
+    )
     assert code == 0
     assert out.read_text(encoding="utf-8-sig") == expected.read_text(encoding="utf-8-sig")
 
@@ -49,8 +56,17 @@ def test_fixture_imports_to_expected_ledger(fixture: Path, tmp_path: Path) -> No
 def regenerate(fixture: Path, tmp: Path) -> None:
     """Write NAME.EXT.expected.csv from the current code (then read it by hand!)."""
     out = fixture.with_name(fixture.name + ".expected.csv")
-    main(["import", str(fixture), "--workspace", str(tmp / f"{fixture.name}.sqlite"),
-          "--out", str(out), *_options(fixture)])
+    main(
+        [
+            "import",
+            str(fixture),
+            "--workspace",
+            str(tmp / f"{fixture.name}.sqlite"),
+            "--out",
+            str(out),
+            *_options(fixture),
+        ]
+    )
 
 
 if __name__ == "__main__":  # python -m tests.test_golden FILE...: draft expected files

@@ -20,8 +20,16 @@ from qiake_auditor.money import sum_amounts
 from tests.conftest import sample
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
-BANK_IDS = ("icbc-credit", "icbc-debit", "icbc-debit-2024", "ccb-xls", "ccb-txt", "cmb-csv",
-            "citic-credit", "spdb-debit")
+BANK_IDS = (
+    "icbc-credit",
+    "icbc-debit",
+    "icbc-debit-2024",
+    "ccb-xls",
+    "ccb-txt",
+    "cmb-csv",
+    "citic-credit",
+    "spdb-debit",
+)
 FIXTURES = {
     "icbc/credit.csv": "icbc-credit",
     "icbc/debit-v1.csv": "icbc-debit",
@@ -59,12 +67,18 @@ def test_icbc_credit_sample() -> None:
     assert len(rows) == 9
     assert rows["source_row"].tolist() == list(range(8, 17))  # header on line 7
     first = _row(rows, 8)
-    assert (first["time"], first["amount"], first["direction"]) == ("2023-04-22", "0.01",
-                                                                    ledger.EXPENSE)
+    assert (first["time"], first["amount"], first["direction"]) == (
+        "2023-04-22",
+        "0.01",
+        ledger.EXPENSE,
+    )
     assert first["category"] == "银联在线支付" and first["description"] == "XX旗舰店"
     repay = _row(rows, 13)
     assert (repay["amount"], repay["direction"], repay["category"]) == (
-        "4621.01", ledger.INCOME, "人民币自动转帐还款")
+        "4621.01",
+        ledger.INCOME,
+        "人民币自动转帐还款",
+    )
     assert _row(rows, 10)["description"] == "支付宝-金拱门(中国)有限公司"
     assert _row(rows, 16)["amount"] == "29.45"
     assert set(rows["method"]) == {"工商银行(5678)"}
@@ -90,10 +104,16 @@ def test_icbc_debit_2024_sample() -> None:
     assert macdonalds["description"] == "广东三元麦当劳食品有"
     repay = _row(rows, 9)
     assert (repay["amount"], repay["direction"], repay["category"]) == (
-        "1234.56", ledger.EXPENSE, "自动还款")
+        "1234.56",
+        ledger.EXPENSE,
+        "自动还款",
+    )
     fund = _row(rows, 14)
-    assert (fund["amount"], fund["direction"], fund["time"]) == ("341.58", ledger.INCOME,
-                                                                "2023-02-28")
+    assert (fund["amount"], fund["direction"], fund["time"]) == (
+        "341.58",
+        ledger.INCOME,
+        "2023-02-28",
+    )
     red_packet = _row(rows, 18)
     assert (red_packet["amount"], red_packet["direction"]) == ("1.04", ledger.INCOME)
     assert red_packet["merchant"] == "微信红包"
@@ -114,12 +134,18 @@ def test_ccb_sample() -> None:
     assert rows["source_row"].tolist() == list(range(7, 13))  # header on sheet row 6
     first = _row(rows, 7)
     assert (first["time"], first["amount"], first["direction"]) == (
-        "2025-01-01 18:53:19", "67.00", ledger.EXPENSE)
+        "2025-01-01 18:53:19",
+        "67.00",
+        ledger.EXPENSE,
+    )
     assert first["description"] == "支付宝-支付宝外部商户-中移动金融科技有限公司"
     assert first["counterparty"] == "中***融科技有限公司"
     train = _row(rows, 10)
     assert (train["time"], train["amount"], train["category"]) == (
-        "2025-01-05 17:12:28", "515.02", "无卡自助交易")
+        "2025-01-05 17:12:28",
+        "515.02",
+        "无卡自助交易",
+    )
     assert _row(rows, 12)["amount"] == "66.40"
     # 67+16.78+20+515.02+18.06+66.40
     assert _total(rows, ledger.EXPENSE) == Decimal("703.26")
@@ -134,8 +160,11 @@ def test_citic_sample() -> None:
     assert len(rows) == 13
     assert rows["source_row"].tolist() == list(range(3, 16))
     didi = _row(rows, 3)
-    assert (didi["time"], didi["amount"], didi["direction"]) == ("2024-11-09", "5.90",
-                                                                ledger.EXPENSE)
+    assert (didi["time"], didi["amount"], didi["direction"]) == (
+        "2024-11-09",
+        "5.90",
+        ledger.EXPENSE,
+    )
     assert didi["description"] == "支付宝－北京嘀嘀无限科技发展有限公司"  # full-width hyphen kept
     assert didi["merchant"] == "北京嘀嘀无限科技发展有限公司"
     assert didi["method"] == "中信银行(6688)"
@@ -144,7 +173,10 @@ def test_citic_sample() -> None:
     assert _row(rows, 5)["amount"] == "807.89"
     repayment = _row(rows, 12)
     assert (repayment["amount"], repayment["direction"], repayment["time"]) == (
-        "1.21", ledger.INCOME, "2024-10-20")
+        "1.21",
+        ledger.INCOME,
+        "2024-10-20",
+    )
     assert _total(rows, ledger.EXPENSE) == Decimal("1098.80")
     assert _total(rows, ledger.INCOME) == Decimal("1.41")
 
@@ -159,26 +191,35 @@ def _probe(path: Path) -> base.Probe:
 @pytest.mark.parametrize("fixture", sorted(FIXTURES), ids=str)
 def test_each_bank_importer_accepts_only_its_layout(fixture: str) -> None:
     probe = _probe(GOLDEN / fixture)
-    accepted = [imp.id for imp in base.all_importers()
-                if imp.id in BANK_IDS and probe.kind in imp.kinds and imp.identify(probe)]
+    accepted = [
+        imp.id
+        for imp in base.all_importers()
+        if imp.id in BANK_IDS and probe.kind in imp.kinds and imp.identify(probe)
+    ]
     assert accepted == [FIXTURES[fixture]]
     assert base.identify(probe).id == FIXTURES[fixture]
 
 
-@pytest.mark.parametrize(("relative", "want"), [
-    ("icbc/example-icbc-credit-records.csv", ["icbc-credit"]),
-    ("icbc/example-icbc-debit-v2-records.csv", ["icbc-debit-2024"]),
-    ("ccb/交易明细_xxxx_2025xxxx_2025xxxx.xls", ["ccb-xls"]),
-    ("citic/example-citic-records.xls", ["citic-credit"]),
-    ("alipay-app/example-alipay-records.csv", []),
-    ("wechat-xlsx/example-wechat-records.xlsx", []),
-    ("jd/example-jd-records.csv", []),
-    ("generic-csv/statement.csv", []),
-])
+@pytest.mark.parametrize(
+    ("relative", "want"),
+    [
+        ("icbc/example-icbc-credit-records.csv", ["icbc-credit"]),
+        ("icbc/example-icbc-debit-v2-records.csv", ["icbc-debit-2024"]),
+        ("ccb/交易明细_xxxx_2025xxxx_2025xxxx.xls", ["ccb-xls"]),
+        ("citic/example-citic-records.xls", ["citic-credit"]),
+        ("alipay-app/example-alipay-records.csv", []),
+        ("wechat-xlsx/example-wechat-records.xlsx", []),
+        ("jd/example-jd-records.csv", []),
+        ("generic-csv/statement.csv", []),
+    ],
+)
 def test_bank_importers_on_real_samples(relative: str, want: list[str]) -> None:
     probe = _probe(sample(relative))
-    accepted = [imp.id for imp in base.all_importers()
-                if imp.id in BANK_IDS and probe.kind in imp.kinds and imp.identify(probe)]
+    accepted = [
+        imp.id
+        for imp in base.all_importers()
+        if imp.id in BANK_IDS and probe.kind in imp.kinds and imp.identify(probe)
+    ]
     assert accepted == want
 
 
@@ -223,7 +264,8 @@ def test_icbc_footer_mismatch_and_missing_footer(tmp_path: Path) -> None:
     statement = _read(cut)
     assert len(statement.rows) == 5
     assert statement.warnings == [
-        "the file has no 合计 (totals) line at the end; it may be incomplete"]
+        "the file has no 合计 (totals) line at the end; it may be incomplete"
+    ]
 
 
 def test_icbc_amount_that_is_not_a_number_names_the_line(tmp_path: Path) -> None:
@@ -247,20 +289,22 @@ def test_icbc_gbk_file_reads_like_utf8(tmp_path: Path) -> None:
     assert gbk[columns].equals(utf8[columns])
 
 
-CMB_BOM = "\n".join([
-    '\ufeff"# 招商银行交易记录"',
-    '"# 导出时间: [            2026-03-22 23:52:22]"',
-    '"# 账    号: [一卡通:6214********5555   招商银行]"',
-    '"# 币    种: [                         人民币]"',
-    '"# 起始日期: [20260201]   终止日期: [20260331]"',
-    '"# 过滤设置:  无"',
-    "",
-    '"交易日期","交易时间","收入","支出","余额","交易类型","交易备注"',
-    '"\t20260301","\t08:00:00","","9.90","100.00","快捷支付","\t支付宝-深圳洽客科技有限公司"',
-    "",
-    '"# 收入合计: 0 笔，共 0.00 元"',
-    '"# 支出合计: 1 笔，共 19.90 元"',
-])
+CMB_BOM = "\n".join(
+    [
+        '\ufeff"# 招商银行交易记录"',
+        '"# 导出时间: [            2026-03-22 23:52:22]"',
+        '"# 账    号: [一卡通:6214********5555   招商银行]"',
+        '"# 币    种: [                         人民币]"',
+        '"# 起始日期: [20260201]   终止日期: [20260331]"',
+        '"# 过滤设置:  无"',
+        "",
+        '"交易日期","交易时间","收入","支出","余额","交易类型","交易备注"',
+        '"\t20260301","\t08:00:00","","9.90","100.00","快捷支付","\t支付宝-深圳洽客科技有限公司"',
+        "",
+        '"# 收入合计: 0 笔，共 0.00 元"',
+        '"# 支出合计: 1 笔，共 19.90 元"',
+    ]
+)
 
 
 def test_cmb_quoted_utf8_variant_and_trailer_totals(tmp_path: Path) -> None:
@@ -270,34 +314,47 @@ def test_cmb_quoted_utf8_variant_and_trailer_totals(tmp_path: Path) -> None:
     assert statement.importer.id == "cmb-csv"
     row = _row(statement.rows, 9)
     assert (row["time"], row["amount"], row["direction"], row["method"]) == (
-        "2026-03-01 08:00:00", "9.90", ledger.EXPENSE, "招商银行(5555)")
+        "2026-03-01 08:00:00",
+        "9.90",
+        ledger.EXPENSE,
+        "招商银行(5555)",
+    )
     assert row["description"] == "支付宝-深圳洽客科技有限公司"
     assert statement.warnings == [
-        "the file declares 1 expense rows totalling 19.90; read 1 totalling 9.90"]
+        "the file declares 1 expense rows totalling 19.90; read 1 totalling 9.90"
+    ]
 
 
 def test_cmb_record_after_trailer_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "CMB_x.csv"
-    path.write_text(CMB_BOM + '\n"\t20260302","\t08:00:00","","1.00","99.00","快捷支付","x"',
-                    encoding="utf-8")
+    path.write_text(
+        CMB_BOM + '\n"\t20260302","\t08:00:00","","1.00","99.00","快捷支付","x"', encoding="utf-8"
+    )
     with pytest.raises(StatementError) as caught:
         _read(path)
     assert caught.value.row == 10
 
 
 def test_two_columns_rules() -> None:
-    frame = pd.DataFrame({
-        "收入": ["", "-", "12.00", "0.0", "", "5"],
-        "支出": ["1,234.56", "3.00", "", "0.0", "-7.50", "5"],
-        "source_row": [1, 2, 3, 4, 5, 6],
-    })
+    frame = pd.DataFrame(
+        {
+            "收入": ["", "-", "12.00", "0.0", "", "5"],
+            "支出": ["1,234.56", "3.00", "", "0.0", "-7.50", "5"],
+            "source_row": [1, 2, 3, 4, 5, 6],
+        }
+    )
     with pytest.raises(StatementError) as caught:
         bankrows.two_columns(frame, "收入", "支出", "f.csv", "line")
     assert caught.value.row == 6 and "both" in str(caught.value)
     amount, direction = bankrows.two_columns(frame.iloc[:5], "收入", "支出", "f.csv", "line")
     assert amount.tolist() == ["1234.56", "3.00", "12.00", "0.00", "7.50"]
-    assert direction.tolist() == [ledger.EXPENSE, ledger.EXPENSE, ledger.INCOME,
-                                  ledger.NEUTRAL, ledger.INCOME]
+    assert direction.tolist() == [
+        ledger.EXPENSE,
+        ledger.EXPENSE,
+        ledger.INCOME,
+        ledger.NEUTRAL,
+        ledger.INCOME,
+    ]
 
 
 def test_citic_text_amount_that_is_not_a_number_names_the_row(tmp_path: Path) -> None:
@@ -307,12 +364,24 @@ def test_citic_text_amount_that_is_not_a_number_names_the_row(tmp_path: Path) ->
     sheet = book.active
     sheet.title = "本期账单明细(人民币)"
     sheet.append(["本期账单明细(人民币)"])
-    sheet.append(["交易日期", "入账日期", "交易描述", "卡末四位", "交易币种", "结算币种",
-                  "交易金额", "结算金额"])
-    sheet.append(["2026-02-05", "2026-02-06", "支付宝－某商户", 6688, "人民币", "人民币",
-                  "1.00", "1.00"])
-    sheet.append(["2026-02-06", "2026-02-06", "支付宝－某商户", 6688, "人民币", "人民币",
-                  "x.xx", "x.xx"])
+    sheet.append(
+        [
+            "交易日期",
+            "入账日期",
+            "交易描述",
+            "卡末四位",
+            "交易币种",
+            "结算币种",
+            "交易金额",
+            "结算金额",
+        ]
+    )
+    sheet.append(
+        ["2026-02-05", "2026-02-06", "支付宝－某商户", 6688, "人民币", "人民币", "1.00", "1.00"]
+    )
+    sheet.append(
+        ["2026-02-06", "2026-02-06", "支付宝－某商户", 6688, "人民币", "人民币", "x.xx", "x.xx"]
+    )
     path = tmp_path / "citic.xlsx"
     book.save(path)
     with pytest.raises(StatementError) as caught:

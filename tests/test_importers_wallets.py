@@ -24,8 +24,16 @@ from tests.conftest import DATA, sample
 from tests.xlsx_content import xlsx_content
 
 GOLDEN = DATA / "golden"
-WALLET_IDS = ("alipay-2023", "alipay-2021", "alipay-web", "wechat-csv", "wechat-xlsx-2025",
-              "wechat-xlsx-2026", "jd", "meituan")
+WALLET_IDS = (
+    "alipay-2023",
+    "alipay-2021",
+    "alipay-web",
+    "wechat-csv",
+    "wechat-xlsx-2025",
+    "wechat-xlsx-2026",
+    "jd",
+    "meituan",
+)
 
 FIXTURES = {
     "alipay/alipay-2023.csv": "alipay-2023",
@@ -68,18 +76,24 @@ def row(rows, source_row: int):
 def test_fixture_identified_by_its_own_importer_only(relative: str) -> None:
     probe = base.Probe(Path(relative).name, (GOLDEN / relative).read_bytes())
     assert base.identify(probe).id == FIXTURES[relative]
-    claimed = [imp.id for imp in base.all_importers()
-               if imp.id in WALLET_IDS and probe.kind in imp.kinds and imp.identify(probe)]
+    claimed = [
+        imp.id
+        for imp in base.all_importers()
+        if imp.id in WALLET_IDS and probe.kind in imp.kinds and imp.identify(probe)
+    ]
     assert claimed == [FIXTURES[relative]]
 
 
-@pytest.mark.parametrize(("relative", "new_name"), [
-    ("wechat/wechat-bill.csv", "statement.txt"),
-    ("jd/jd-bill.csv", "京东账单.xlsx"),
-    ("meituan/meituan-bill.csv", "export"),
-    ("wechat/wechat-2026.xlsx", "bill.csv"),
-    ("alipay/alipay-web.txt", "alipay_record.csv"),
-])
+@pytest.mark.parametrize(
+    ("relative", "new_name"),
+    [
+        ("wechat/wechat-bill.csv", "statement.txt"),
+        ("jd/jd-bill.csv", "京东账单.xlsx"),
+        ("meituan/meituan-bill.csv", "export"),
+        ("wechat/wechat-2026.xlsx", "bill.csv"),
+        ("alipay/alipay-web.txt", "alipay_record.csv"),
+    ],
+)
 def test_identified_by_content_not_name(relative: str, new_name: str, tmp_path: Path) -> None:
     target = tmp_path / new_name
     shutil.copyfile(GOLDEN / relative, target)
@@ -88,45 +102,64 @@ def test_identified_by_content_not_name(relative: str, new_name: str, tmp_path: 
 
 def test_wallet_importers_reject_the_bank_and_international_samples() -> None:
     folder = sample("")
-    others = sorted(p for p in folder.rglob("*") if p.is_file()
-                    and p.parent.name not in {"alipay-app", "alipay-web", "wechat-csv",
-                                              "wechat-xlsx", "jd"}
-                    and p.suffix != ".md")
+    others = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.parent.name not in {"alipay-app", "alipay-web", "wechat-csv", "wechat-xlsx", "jd"}
+        and p.suffix != ".md"
+    )
     assert len(others) >= 10
     for path in others:
         probe = base.Probe(path.name, path.read_bytes())
-        claimed = [imp.id for imp in base.all_importers()
-                   if imp.id in WALLET_IDS and probe.kind in imp.kinds and imp.identify(probe)]
+        claimed = [
+            imp.id
+            for imp in base.all_importers()
+            if imp.id in WALLET_IDS and probe.kind in imp.kinds and imp.identify(probe)
+        ]
         assert claimed == [], path.name
 
 
-def test_wechat_csv_is_not_taken_for_jd_or_meituan_when_markers_are_swapped(
-        tmp_path: Path) -> None:
+def test_wechat_csv_is_not_taken_for_jd_or_meituan_when_markers_are_swapped(tmp_path: Path) -> None:
     # A WeChat bill whose title line is replaced is nobody's bill: no wallet claims it.
-    data = (GOLDEN / "wechat/wechat-bill.csv").read_bytes().replace(
-        "微信支付账单明细,".encode(), "美团交易账单明细,".encode(), 1)
+    data = (
+        (GOLDEN / "wechat/wechat-bill.csv")
+        .read_bytes()
+        .replace("微信支付账单明细,".encode(), "美团交易账单明细,".encode(), 1)
+    )
     probe = base.Probe("x.csv", data)
-    claimed = [imp.id for imp in base.all_importers()
-               if imp.id in WALLET_IDS and imp.identify(probe)]
+    claimed = [
+        imp.id for imp in base.all_importers() if imp.id in WALLET_IDS and imp.identify(probe)
+    ]
     assert claimed == []
 
 
 # --- fixtures: warnings and exact values ------------------------------------------------------
 
 
-@pytest.mark.parametrize("relative", ["alipay/alipay-2023.csv", "alipay/alipay-2021.csv",
-                                      "alipay/alipay-web.txt", "wechat/wechat-bill.csv",
-                                      "wechat/wechat-2025.xlsx", "jd/jd-bill.csv",
-                                      "meituan/meituan-bill.csv"])
+@pytest.mark.parametrize(
+    "relative",
+    [
+        "alipay/alipay-2023.csv",
+        "alipay/alipay-2021.csv",
+        "alipay/alipay-web.txt",
+        "wechat/wechat-bill.csv",
+        "wechat/wechat-2025.xlsx",
+        "jd/jd-bill.csv",
+        "meituan/meituan-bill.csv",
+    ],
+)
 def test_fixture_totals_agree_with_declared_totals(relative: str) -> None:
     assert read_one(GOLDEN / relative).warnings == []
 
 
 def test_declared_totals_mismatch_is_a_warning() -> None:
     assert read_one(GOLDEN / "alipay/alipay-2025-title.csv").warnings == [
-        "the file declares 2 expense rows totalling 30.00; read 2 totalling 33.50"]
+        "the file declares 2 expense rows totalling 30.00; read 2 totalling 33.50"
+    ]
     assert read_one(GOLDEN / "wechat/wechat-2026.xlsx").warnings == [
-        "the file declares 2 expense rows totalling 1254.40; read 3 totalling 1342.40"]
+        "the file declares 2 expense rows totalling 1254.40; read 3 totalling 1342.40"
+    ]
 
 
 def test_jd_totals_line_with_aside_is_compared(tmp_path: Path) -> None:
@@ -134,7 +167,8 @@ def test_jd_totals_line_with_aside_is_compared(tmp_path: Path) -> None:
     bad = tmp_path / "jd.csv"
     bad.write_text(text.replace("，255.20元", "，255.21元"), encoding="utf-8-sig")
     assert read_one(bad).warnings == [
-        "the file declares 4 expense rows totalling 255.21; read 4 totalling 255.20"]
+        "the file declares 4 expense rows totalling 255.21; read 4 totalling 255.20"
+    ]
 
 
 def test_meituan_repayment_is_neutral_but_counted_as_meituan_counts_it(tmp_path: Path) -> None:
@@ -142,20 +176,34 @@ def test_meituan_repayment_is_neutral_but_counted_as_meituan_counts_it(tmp_path:
     rows = statement.rows
     repay = row(rows, 24)
     assert (repay["direction"], repay["amount"], repay["category"]) == ("neutral", "48.12", "还款")
-    assert totals(rows) == {"expense": (5, Decimal("1096.07")), "income": (1, Decimal("20.00")),
-                            "neutral": (1, Decimal("48.12"))}
+    assert totals(rows) == {
+        "expense": (5, Decimal("1096.07")),
+        "income": (1, Decimal("20.00")),
+        "neutral": (1, Decimal("48.12")),
+    }
     text = (GOLDEN / "meituan/meituan-bill.csv").read_text(encoding="utf-8-sig")
     bad = tmp_path / "mt.csv"
     bad.write_text(text.replace("收入：1笔 20.00元", "收入：2笔 20.00元"), encoding="utf-8-sig")
     assert read_one(bad).warnings == [
-        "the file declares 2 income rows totalling 20.00; read 1 totalling 20.00"]
+        "the file declares 2 income rows totalling 20.00; read 1 totalling 20.00"
+    ]
 
 
 def test_wechat_fixture_states_and_long_ids() -> None:
     rows = read_one(GOLDEN / "wechat/wechat-bill.csv").rows
-    assert list(rows["state"]) == ["success", "refunded", "partially_refunded", "refund", "refund",
-                                   "success", "failed", "closed", "success", "success",
-                                   "partially_refunded"]
+    assert list(rows["state"]) == [
+        "success",
+        "refunded",
+        "partially_refunded",
+        "refund",
+        "refund",
+        "success",
+        "failed",
+        "closed",
+        "success",
+        "success",
+        "partially_refunded",
+    ]
     assert row(rows, 27)["txn_id"] == "180000737624051110106004541373333333333333333"
     assert row(rows, 19)["amount"] == "1020.00"
 
@@ -183,12 +231,14 @@ def test_ids_turned_into_numbers_are_warned_about(tmp_path: Path) -> None:
     assert row(statement.rows, 19)["txn_id"] == "4.20000123420241E+27"
     assert statement.warnings == [
         "txn_id '4.20000123420241E+27' (line 19, 1 rows in all) was turned into a number, "
-        "probably by Excel; its digits are lost - import the original export instead"]
+        "probably by Excel; its digits are lost - import the original export instead"
+    ]
 
 
 def test_xlsx_generator_reproduces_committed_fixtures() -> None:
-    spec = importlib.util.spec_from_file_location("make_wallet_xlsx",
-                                                  GOLDEN / "make_wallet_xlsx.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_wallet_xlsx", GOLDEN / "make_wallet_xlsx.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     committed_2025 = (GOLDEN / "wechat/wechat-2025.xlsx").read_bytes()
@@ -203,8 +253,7 @@ def test_xlsx_generator_reproduces_committed_fixtures() -> None:
 def test_bad_wechat_amount_names_line(tmp_path: Path) -> None:
     text = (GOLDEN / "wechat/wechat-bill.csv").read_text(encoding="utf-8-sig")
     bad = tmp_path / "wx.csv"
-    bad.write_text(text.replace("¥100.10", "¥1O0.10"),
-                   encoding="utf-8-sig")
+    bad.write_text(text.replace("¥100.10", "¥1O0.10"), encoding="utf-8-sig")
     with pytest.raises(StatementError) as caught:
         read_statements(bad)
     assert caught.value.row == 23
@@ -244,14 +293,19 @@ def test_sample_alipay_app() -> None:
     assert list(rows["source_row"]) == list(range(26, 36))
     first = row(rows, 26)
     assert (first["amount"], first["txn_id"], first["merchant_order_id"]) == (
-        "49.74", "202302xxxxxx0011000103xxxxxx", "20230xxxxxxx014741014xxxxxx")
+        "49.74",
+        "202302xxxxxx0011000103xxxxxx",
+        "20230xxxxxxx014741014xxxxxx",
+    )
     assert (row(rows, 30)["amount"], row(rows, 30)["direction"]) == ("222228.50", "income")
     refund = row(rows, 32)
     assert (refund["state"], refund["txn_id"]) == ("refund", "2023xxxxx88_2023xx57")
     assert row(rows, 33)["state"] == "closed"
-    assert totals(rows) == {"expense": (5, Decimal("211.64")),
-                            "income": (1, Decimal("222228.50")),
-                            "neutral": (4, Decimal("247.37"))}
+    assert totals(rows) == {
+        "expense": (5, Decimal("211.64")),
+        "income": (1, Decimal("222228.50")),
+        "neutral": (4, Decimal("247.37")),
+    }
     # The anonymised sample keeps the original preamble: 66 records, other sums.
     assert statement.warnings == [
         "the file says it has 66 records; 10 were read",
@@ -268,11 +322,17 @@ def test_sample_alipay_web() -> None:
     assert list(rows["source_row"]) == list(range(6, 13))
     hospital = row(rows, 10)
     assert (hospital["amount"], hospital["state"], hospital["time"]) == (
-        "3000.00", "partially_refunded", "2021-02-06 10:01:43")
+        "3000.00",
+        "partially_refunded",
+        "2021-02-06 10:01:43",
+    )
     assert (row(rows, 9)["txn_id"], row(rows, 9)["state"]) == ("987654_321", "refund")
     assert row(rows, 12)["state"] == "closed"
-    assert totals(rows) == {"expense": (4, Decimal("3137.00")), "income": (1, Decimal("0.01")),
-                            "neutral": (2, Decimal("2808.42"))}
+    assert totals(rows) == {
+        "expense": (4, Decimal("3137.00")),
+        "income": (1, Decimal("0.01")),
+        "neutral": (2, Decimal("2808.42")),
+    }
     assert statement.warnings == [
         "the file says it has 6 records; 7 were read",
         "the file declares 1 expense rows totalling 27; read 4 totalling 3137.00",
@@ -286,13 +346,23 @@ def test_sample_wechat_csv() -> None:
     assert list(rows["source_row"]) == list(range(18, 25))
     first = row(rows, 18)
     assert (first["amount"], first["txn_id"], first["merchant_order_id"]) == (
-        "20.00", "100004990120090600090332461714765274", "10000499012020090601675155552564")
+        "20.00",
+        "100004990120090600090332461714765274",
+        "10000499012020090601675155552564",
+    )
     assert row(rows, 20)["merchant_order_id"] == ""
     refund = row(rows, 24)
     assert (refund["amount"], refund["direction"], refund["state"], refund["category"]) == (
-        "742.00", "income", "refund", "同程旅行-退款")
-    assert totals(rows) == {"expense": (5, Decimal("621.88")), "income": (2, Decimal("1412.00")),
-                            "neutral": (0, Decimal("0.00"))}
+        "742.00",
+        "income",
+        "refund",
+        "同程旅行-退款",
+    )
+    assert totals(rows) == {
+        "expense": (5, Decimal("621.88")),
+        "income": (2, Decimal("1412.00")),
+        "neutral": (0, Decimal("0.00")),
+    }
     # The sample was cut to 7 rows; the income line still agrees.
     assert statement.warnings == [
         "the file says it has 21 records; 7 were read",
@@ -307,14 +377,18 @@ def test_sample_wechat_xlsx() -> None:
     # Sheet1 rows 19..45 (the Power-Query sheet before it is ignored).
     assert list(rows["source_row"]) == list(range(19, 46))
     assert (row(rows, 19)["amount"], row(rows, 19)["counterparty"]) == (
-        "28.16", "云膳过桥米线(传奇广场店)")
+        "28.16",
+        "云膳过桥米线(传奇广场店)",
+    )
     assert row(rows, 41)["txn_id"] == "180000737623062310106004541373333333333333333"
     assert row(rows, 38)["counterparty"] == '打开拼多多，点击底部"多多视频"'
     assert (row(rows, 25)["amount"], row(rows, 25)["direction"]) == ("100.10", "neutral")
     assert row(rows, 43)["amount"] == "50.00"
-    assert totals(rows) == {"expense": (11, Decimal("2904.53")),
-                            "income": (5, Decimal("28.49")),
-                            "neutral": (11, Decimal("26100.89"))}
+    assert totals(rows) == {
+        "expense": (11, Decimal("2904.53")),
+        "income": (5, Decimal("28.49")),
+        "neutral": (11, Decimal("26100.89")),
+    }
     assert statement.warnings == [
         "the file says it has 10 records; 27 were read",
         "the file declares 1 income rows totalling 0.35; read 5 totalling 28.49",
@@ -330,15 +404,23 @@ def test_sample_jd() -> None:
     assert list(rows["source_row"]) == list(range(23, 49))
     part = row(rows, 45)
     assert (part["amount"], part["state"], part["direction"]) == (
-        "416.87", "partially_refunded", "expense")
+        "416.87",
+        "partially_refunded",
+        "expense",
+    )
     full = row(rows, 36)
     assert (full["amount"], full["state"], full["direction"]) == ("468.32", "refunded", "neutral")
     assert (row(rows, 44)["amount"], row(rows, 44)["state"]) == ("233.45", "refund")
     assert (row(rows, 28)["amount"], row(rows, 29)["amount"]) == ("0.00", "0.00")
     assert (row(rows, 23)["time"], row(rows, 23)["txn_id"]) == (
-        "2024-12-30 17:16:02", "JDX100000011234")
-    assert totals(rows) == {"expense": (16, Decimal("2277.70")), "income": (0, Decimal("0.00")),
-                            "neutral": (10, Decimal("1601.52"))}
+        "2024-12-30 17:16:02",
+        "JDX100000011234",
+    )
+    assert totals(rows) == {
+        "expense": (16, Decimal("2277.70")),
+        "income": (0, Decimal("0.00")),
+        "neutral": (10, Decimal("1601.52")),
+    }
     # JD's own totals (支出 net of partial refunds 1648.43, 不计收支 refunds 1097.59) agree.
     assert statement.warnings == []
 
@@ -360,10 +442,12 @@ def test_returned_transfer_and_its_return_net_to_zero(tmp_path: Path) -> None:
     transfer = rows[rows["source_row"] == 18].iloc[0]
     back = rows[rows["source_row"] == 19].iloc[0]
     assert back["refund_of"] == transfer["dedup_key"]
-    paid = sum_amounts(rows.loc[ledger.counts_as_spending(rows) & (rows["counterparty"] == "张三"),
-                                "amount"])
-    returned = sum_amounts(rows.loc[ledger.counts_as_income(rows)
-                                    & (rows["counterparty"] == "张三"), "amount"])
+    paid = sum_amounts(
+        rows.loc[ledger.counts_as_spending(rows) & (rows["counterparty"] == "张三"), "amount"]
+    )
+    returned = sum_amounts(
+        rows.loc[ledger.counts_as_income(rows) & (rows["counterparty"] == "张三"), "amount"]
+    )
     assert paid - returned == 0
     assert not ledger.counts_as_spending(rows[rows["source_row"] == 20]).any()
 

@@ -90,10 +90,20 @@ class Case:
 class Stream:
     """Builds the rows of one gold stream and its truth record."""
 
-    def __init__(self, ctx: Context, case: str, variant: str, cadence: str, *,
-                 type: str = "subscription", platform: str | None = None,
-                 merchant: Merchant | None = None, counterparty: str | None = None,
-                 method: str | None = None, item: str | None = None) -> None:
+    def __init__(
+        self,
+        ctx: Context,
+        case: str,
+        variant: str,
+        cadence: str,
+        *,
+        type: str = "subscription",
+        platform: str | None = None,
+        merchant: Merchant | None = None,
+        counterparty: str | None = None,
+        method: str | None = None,
+        item: str | None = None,
+    ) -> None:
         self.ctx = ctx
         self.merchant = merchant or ctx.names.take()
         self.platform = platform or (ALIPAY if ctx.chance(0.6) else WECHAT)
@@ -117,16 +127,35 @@ class Stream:
         self.prefix = "S" + factory.digits(ctx.rng, 3)
         self.hours = (0, 7) if ctx.chance(0.7) else (8, 22)
         self.truth = StreamTruth(
-            id=ctx.stream_id(case), case=case, variant=variant, merchant=self.merchant.legal,
-            names=[counterparty], type=type, cadence=cadence,
+            id=ctx.stream_id(case),
+            case=case,
+            variant=variant,
+            merchant=self.merchant.legal,
+            names=[counterparty],
+            type=type,
+            cadence=cadence,
         )
         self.txns: list[Txn] = []
 
-    def charge(self, day: date, amount, *, event: str = "", state: str = SUCCESS,
-               item: str | None = None, flags: tuple[str, ...] = (), platform: str | None = None,
-               counterparty: str | None = None, method: str | None = None,
-               status_text: str = "", direction: str = "expense", member: bool = True,
-               role: str = "", copy: bool = True, cause: str | None = None) -> Txn:
+    def charge(
+        self,
+        day: date,
+        amount,
+        *,
+        event: str = "",
+        state: str = SUCCESS,
+        item: str | None = None,
+        flags: tuple[str, ...] = (),
+        platform: str | None = None,
+        counterparty: str | None = None,
+        method: str | None = None,
+        status_text: str = "",
+        direction: str = "expense",
+        member: bool = True,
+        role: str = "",
+        copy: bool = True,
+        cause: str | None = None,
+    ) -> Txn:
         ctx = self.ctx
         if cause is None:
             cause = self._cause(event, state, direction, member, flags)
@@ -136,31 +165,46 @@ class Stream:
         if counterparty not in self.truth.names:
             self.truth.names.append(counterparty)
         txn = Txn(
-            moment, money(amount), direction, counterparty, platform=platform,
+            moment,
+            money(amount),
+            direction,
+            counterparty,
+            platform=platform,
             item=self.item if item is None else item,
-            category=self.category if platform == self.platform else (
-                "商业服务" if platform == ALIPAY else "商户消费"),
-            method=method or self.method, state=state, status_text=status_text,
+            category=self.category
+            if platform == self.platform
+            else ("商业服务" if platform == ALIPAY else "商户消费"),
+            method=method or self.method,
+            state=state,
+            status_text=status_text,
             txn_id=factory.platform_id(ctx.rng, platform, moment),
             order_id=factory.order_id(ctx.rng, self.prefix, moment),
-            stream=self.truth.id if member else None, event=event, econ=ctx.econ(),
-            role=role, flags=flags, cause=cause,
+            stream=self.truth.id if member else None,
+            event=event,
+            econ=ctx.econ(),
+            role=role,
+            flags=flags,
+            cause=cause,
         )
         self.txns.append(txn)
         if member and state == SUCCESS and direction == "expense":
             self.truth.charges += 1
-        if copy and txn.method == ICBC_METHOD and state in MONEY_MOVED \
-                and direction == "expense":
+        if copy and txn.method == ICBC_METHOD and state in MONEY_MOVED and direction == "expense":
             lag = int(ctx.rng.integers(0, 3))
             if day + timedelta(days=lag) <= ctx.end:
                 self.txns.append(factory.bank_copy(txn, lag, ctx.rng))
         return txn
 
-    def _cause(self, event: str, state: str, direction: str, member: bool,
-               flags: tuple[str, ...]) -> str:
+    def _cause(
+        self, event: str, state: str, direction: str, member: bool, flags: tuple[str, ...]
+    ) -> str:
         """The gold cause of an ordinary charge of a subscription or usage stream."""
-        if (not member or state != SUCCESS or direction != "expense"
-                or self.truth.type not in ("subscription", "usage")):
+        if (
+            not member
+            or state != SUCCESS
+            or direction != "expense"
+            or self.truth.type not in ("subscription", "usage")
+        ):
             return ""
         if "trial_conversion" in flags:
             return "trial_conversion"
@@ -170,16 +214,42 @@ class Stream:
             return ""
         return "usage_settlement" if self.truth.type == "usage" else "auto_renewal"
 
-    def bank(self, day: date, amount, *, summary: str, place: str, party: str,
-             item: str = "", direction: str = "expense", event: str = "",
-             country: str = "CHN", member: bool = True, role: str = "",
-             flags: tuple[str, ...] = ()) -> Txn:
+    def bank(
+        self,
+        day: date,
+        amount,
+        *,
+        summary: str,
+        place: str,
+        party: str,
+        item: str = "",
+        direction: str = "expense",
+        event: str = "",
+        country: str = "CHN",
+        member: bool = True,
+        role: str = "",
+        flags: tuple[str, ...] = (),
+    ) -> Txn:
         """A row that exists only on the bank statement (代扣, transfer, salary, FX card)."""
-        txn = Txn(datetime.combine(day, time()), money(amount), direction, "", platform=ICBC,
-                  summary=summary, place=place, party=party, item=item, method="",
-                  country=country, stream=self.truth.id if member else None, event=event,
-                  econ=self.ctx.econ(), role=role, flags=flags,
-                  cause=self._cause(event, SUCCESS, direction, member, flags))
+        txn = Txn(
+            datetime.combine(day, time()),
+            money(amount),
+            direction,
+            "",
+            platform=ICBC,
+            summary=summary,
+            place=place,
+            party=party,
+            item=item,
+            method="",
+            country=country,
+            stream=self.truth.id if member else None,
+            event=event,
+            econ=self.ctx.econ(),
+            role=role,
+            flags=flags,
+            cause=self._cause(event, SUCCESS, direction, member, flags),
+        )
         self.txns.append(txn)
         if member and direction in ("expense", "income"):
             self.truth.charges += 1
@@ -190,6 +260,7 @@ class Stream:
 
 
 # -- schedule helpers -------------------------------------------------------------------------
+
 
 def monthly_back(ctx: Context, n: int, anchor: int, last: date | None = None) -> list[date]:
     """Up to ``n`` monthly dates on day ``anchor`` (clamped), ending at or before ``last``."""

@@ -60,10 +60,19 @@ def bank_copy(txn: Txn, lag_days: int, rng: np.random.Generator) -> Txn:
     wallet = "支付宝" if txn.platform == ALIPAY else "财付通"
     company = ALIPAY_COMPANY if txn.platform == ALIPAY else TENPAY_COMPANY
     return replace(
-        txn, platform=ICBC, time=datetime.combine(txn.day + timedelta(days=lag_days), time()),
+        txn,
+        platform=ICBC,
+        time=datetime.combine(txn.day + timedelta(days=lag_days), time()),
         summary="消费" if txn.direction == "expense" else "退款",
-        place=f"{wallet}-{txn.counterparty}", party=company, party_account="", item="",
-        txn_id="", order_id="", method="", category="", event=txn.event,
+        place=f"{wallet}-{txn.counterparty}",
+        party=company,
+        party_account="",
+        item="",
+        txn_id="",
+        order_id="",
+        method="",
+        category="",
+        event=txn.event,
         flags=(),
     )
 
@@ -75,19 +84,43 @@ def _span(first: str, last: str) -> set[date]:
 
 # Mainland public holidays and 调休 working weekend days, 2023-10 .. 2026-02.
 HOLIDAYS: set[date] = set().union(
-    _span("2023-09-29", "2023-10-06"), _span("2023-12-30", "2024-01-01"),
-    _span("2024-02-10", "2024-02-17"), _span("2024-04-04", "2024-04-06"),
-    _span("2024-05-01", "2024-05-05"), _span("2024-06-08", "2024-06-10"),
-    _span("2024-09-15", "2024-09-17"), _span("2024-10-01", "2024-10-07"),
-    _span("2025-01-01", "2025-01-01"), _span("2025-01-28", "2025-02-04"),
-    _span("2025-04-04", "2025-04-06"), _span("2025-05-01", "2025-05-05"),
-    _span("2025-05-31", "2025-06-02"), _span("2025-10-01", "2025-10-08"),
+    _span("2023-09-29", "2023-10-06"),
+    _span("2023-12-30", "2024-01-01"),
+    _span("2024-02-10", "2024-02-17"),
+    _span("2024-04-04", "2024-04-06"),
+    _span("2024-05-01", "2024-05-05"),
+    _span("2024-06-08", "2024-06-10"),
+    _span("2024-09-15", "2024-09-17"),
+    _span("2024-10-01", "2024-10-07"),
+    _span("2025-01-01", "2025-01-01"),
+    _span("2025-01-28", "2025-02-04"),
+    _span("2025-04-04", "2025-04-06"),
+    _span("2025-05-01", "2025-05-05"),
+    _span("2025-05-31", "2025-06-02"),
+    _span("2025-10-01", "2025-10-08"),
     _span("2026-01-01", "2026-01-03"),
 )
-WORKING_WEEKENDS: set[date] = {date.fromisoformat(d) for d in (
-    "2023-10-07", "2023-10-08", "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28",
-    "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12", "2025-01-26", "2025-02-08",
-    "2025-04-27", "2025-09-28", "2025-10-11", "2026-01-04")}
+WORKING_WEEKENDS: set[date] = {
+    date.fromisoformat(d)
+    for d in (
+        "2023-10-07",
+        "2023-10-08",
+        "2024-02-04",
+        "2024-02-18",
+        "2024-04-07",
+        "2024-04-28",
+        "2024-05-11",
+        "2024-09-14",
+        "2024-09-29",
+        "2024-10-12",
+        "2025-01-26",
+        "2025-02-08",
+        "2025-04-27",
+        "2025-09-28",
+        "2025-10-11",
+        "2026-01-04",
+    )
+}
 
 
 def is_business_day(day: date) -> bool:

@@ -22,8 +22,7 @@ import numpy as np
 from .users import make_user, schedule, write_user
 
 
-def generate(out: Path, streams: int, seed: int, per_user: int = 8,
-             density: float = 1.0) -> dict:
+def generate(out: Path, streams: int, seed: int, per_user: int = 8, density: float = 1.0) -> dict:
     """Generate the corpus into ``out`` and return the truth (also written as truth.json)."""
     rng = np.random.default_rng(seed)
     plans = schedule(streams, rng, per_user)
@@ -38,8 +37,9 @@ def generate(out: Path, streams: int, seed: int, per_user: int = 8,
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus.generate",
-                                     description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.corpus.generate", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("out", type=Path)
     parser.add_argument("--streams", type=int, default=200)
     parser.add_argument("--seed", type=int, default=1)

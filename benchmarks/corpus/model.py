@@ -15,7 +15,13 @@ CENT = Decimal("0.01")
 
 # Semantic states; each writer maps them to its platform's words.
 SUCCESS, CLOSED, PENDING, REFUND, REFUNDED, PARTIAL = (
-    "success", "closed", "pending", "refund", "refunded", "partial")
+    "success",
+    "closed",
+    "pending",
+    "refund",
+    "refunded",
+    "partial",
+)
 
 ALIPAY, WECHAT, ICBC = "alipay", "wechat", "icbc"
 

@@ -11,18 +11,89 @@ from dataclasses import dataclass
 
 import numpy as np
 
-CITIES = ("深圳", "北京", "上海", "杭州", "广州", "成都", "南京", "武汉", "苏州", "厦门",
-          "西安", "长沙")
-BRANDS = ("云帆", "星河", "青禾", "蓝鲸", "智链", "极光", "微澜", "锦程", "凌云", "朗坤",
-          "启明", "远航", "鼎新", "易达", "融信", "华拓", "知行", "驰骋", "聚点", "慧眼",
-          "飞鸿", "栖云", "海豚", "橙果", "墨舟", "简道", "纵横", "卓越", "睿思", "天衡",
-          "明途", "新宇", "乐享", "优品", "百川", "千寻", "万象", "拾光", "悦读", "森林")
+CITIES = (
+    "深圳",
+    "北京",
+    "上海",
+    "杭州",
+    "广州",
+    "成都",
+    "南京",
+    "武汉",
+    "苏州",
+    "厦门",
+    "西安",
+    "长沙",
+)
+BRANDS = (
+    "云帆",
+    "星河",
+    "青禾",
+    "蓝鲸",
+    "智链",
+    "极光",
+    "微澜",
+    "锦程",
+    "凌云",
+    "朗坤",
+    "启明",
+    "远航",
+    "鼎新",
+    "易达",
+    "融信",
+    "华拓",
+    "知行",
+    "驰骋",
+    "聚点",
+    "慧眼",
+    "飞鸿",
+    "栖云",
+    "海豚",
+    "橙果",
+    "墨舟",
+    "简道",
+    "纵横",
+    "卓越",
+    "睿思",
+    "天衡",
+    "明途",
+    "新宇",
+    "乐享",
+    "优品",
+    "百川",
+    "千寻",
+    "万象",
+    "拾光",
+    "悦读",
+    "森林",
+)
 INDUSTRIES = ("科技", "网络科技", "信息技术", "软件技术", "数据科技", "云计算")
-PRODUCTS = ("CRM专业版", "云盘会员", "协作办公", "设计工具", "企业邮箱", "财务SaaS", "云服务器",
-            "短信包", "营销助手", "在线课程", "会员服务", "智能客服")
-FOREIGN = ("OPENAI *CHATGPT SUBSCR", "NOTION LABS INC", "FIGMA MONTHLY", "GITHUB INC",
-           "MIDJOURNEY INC", "ADOBE *CREATIVE CLOUD", "DROPBOX*PLUS", "CANVA* PRO",
-           "JETBRAINS S.R.O.", "ZOOM.US 888-799-9666")
+PRODUCTS = (
+    "CRM专业版",
+    "云盘会员",
+    "协作办公",
+    "设计工具",
+    "企业邮箱",
+    "财务SaaS",
+    "云服务器",
+    "短信包",
+    "营销助手",
+    "在线课程",
+    "会员服务",
+    "智能客服",
+)
+FOREIGN = (
+    "OPENAI *CHATGPT SUBSCR",
+    "NOTION LABS INC",
+    "FIGMA MONTHLY",
+    "GITHUB INC",
+    "MIDJOURNEY INC",
+    "ADOBE *CREATIVE CLOUD",
+    "DROPBOX*PLUS",
+    "CANVA* PRO",
+    "JETBRAINS S.R.O.",
+    "ZOOM.US 888-799-9666",
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +116,9 @@ class NamePool:
         city = CITIES[int(self.rng.integers(len(CITIES)))]
         industry = INDUSTRIES[int(self.rng.integers(len(INDUSTRIES)))]
         product = PRODUCTS[int(self.rng.integers(len(PRODUCTS)))]
-        return Merchant(f"{city}{brand}{industry}有限公司", f"{brand}{industry}",
-                        f"{brand}{product}")
+        return Merchant(
+            f"{city}{brand}{industry}有限公司", f"{brand}{industry}", f"{brand}{product}"
+        )
 
     def take_foreign(self) -> str:
         return self.foreign.pop()

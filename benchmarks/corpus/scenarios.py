@@ -45,6 +45,7 @@ __all__ = ["CASES", "ICBC_METHOD", "OTHER_CARD", "Case", "Context"]
 
 # -- the hard cases ---------------------------------------------------------------------------
 
+
 def h1(ctx: Context) -> Case:
     """Month-end anchor: charges on the last day of each month."""
     s = Stream(ctx, "H1", "month-end", "monthly")
@@ -84,8 +85,9 @@ def h2(ctx: Context) -> Case:
             day = following
     for d in dates:
         s.charge(d, amount)
-    s.truth.next_expected = (add_months(dates[-1], 1, 1) if walked
-                             else add_months(dates[-1], 1, anchor)).isoformat()
+    s.truth.next_expected = (
+        add_months(dates[-1], 1, 1) if walked else add_months(dates[-1], 1, anchor)
+    ).isoformat()
     s.truth.notes = "anchor re-estimated to the 1st after a skipped short month"
     return s.case()
 
@@ -117,8 +119,11 @@ def h4(ctx: Context) -> Case:
     """Leap-day annual: 2024-02-29, 2025-02-28 (and 2026-02-28 when covered)."""
     s = Stream(ctx, "H4", "leap-day", "annual")
     amount = price(ctx, (365, 698, 1280, 2980))
-    dates = [d for d in (date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28))
-             if ctx.start <= d <= ctx.end]
+    dates = [
+        d
+        for d in (date(2024, 2, 29), date(2025, 2, 28), date(2026, 2, 28))
+        if ctx.start <= d <= ctx.end
+    ]
     for d in dates:
         s.charge(d, amount)
     following = date(dates[-1].year + 1, 2, 28)
@@ -137,14 +142,22 @@ def h5(ctx: Context) -> Case:
     anchor = int(ctx.rng.integers(1, 29))
     dates = monthly_back(ctx, 1 + n_full + n_rise, anchor)
     n_rise = min(n_rise, len(dates) - 2)
-    s.charge(dates[0], ctx.pick(["1.00", "0.99", "6.00"]), event="promo",
-             item=s.merchant.product + "-首月特惠")
-    for d in dates[1:len(dates) - n_rise]:
+    s.charge(
+        dates[0],
+        ctx.pick(["1.00", "0.99", "6.00"]),
+        event="promo",
+        item=s.merchant.product + "-首月特惠",
+    )
+    for d in dates[1 : len(dates) - n_rise]:
         s.charge(d, full)
-    for k, d in enumerate(dates[len(dates) - n_rise:]):
-        s.charge(d, rise, event="price_change" if k == 0 else "",
-                 item=s.item + ("（价格调整）" if k == 0 else ""),
-                 flags=("price_increase",) if k == 0 else ())
+    for k, d in enumerate(dates[len(dates) - n_rise :]):
+        s.charge(
+            d,
+            rise,
+            event="price_change" if k == 0 else "",
+            item=s.item + ("（价格调整）" if k == 0 else ""),
+            flags=("price_increase",) if k == 0 else (),
+        )
     s.truth.events = ["promo", "price_change"]
     s.truth.expected_flags = ["price_increase"]
     s.truth.ok_flags = ["trial_conversion"]
@@ -175,8 +188,14 @@ def h6(ctx: Context) -> Case:
 def h7(ctx: Context) -> Case:
     """Failed charge + retries: two closed attempts, success 3 days after the due date."""
     reanchor = ctx.wants("re-anchored", 0.5)
-    s = Stream(ctx, "H7", "re-anchored" if reanchor else "anchor-kept", "monthly",
-               platform=ALIPAY, method=ctx.pick(["余额", OTHER_CARD]))
+    s = Stream(
+        ctx,
+        "H7",
+        "re-anchored" if reanchor else "anchor-kept",
+        "monthly",
+        platform=ALIPAY,
+        method=ctx.pick(["余额", OTHER_CARD]),
+    )
     amount = price(ctx)
     anchor = int(ctx.rng.integers(1, 25))
     n = int(ctx.rng.integers(6, 12))
@@ -188,8 +207,13 @@ def h7(ctx: Context) -> Case:
             s.charge(d, amount)
         elif k == fail_at:
             s.charge(d, amount, state=CLOSED, event="retry_failed", status_text="交易关闭")
-            s.charge(d + timedelta(days=1), amount, state=CLOSED, event="retry_failed",
-                     status_text="交易关闭")
+            s.charge(
+                d + timedelta(days=1),
+                amount,
+                state=CLOSED,
+                event="retry_failed",
+                status_text="交易关闭",
+            )
             last = d + timedelta(days=3)
             s.charge(last, amount, cause="arrears_recovery")
         else:
@@ -206,37 +230,66 @@ def h7(ctx: Context) -> Case:
 def h8(ctx: Context) -> Case:
     """Refund after an annual renewal (full, or partial)."""
     partial = ctx.wants("partial", 0.5)
-    s = Stream(ctx, "H8", "partial" if partial else "full", "annual",
-               method="余额" if ctx.chance(0.5) else None)
+    s = Stream(
+        ctx,
+        "H8",
+        "partial" if partial else "full",
+        "annual",
+        method="余额" if ctx.chance(0.5) else None,
+    )
     if s.method not in ("余额", "零钱"):
         s.method = "余额" if s.platform == ALIPAY else "零钱"
     amount = price(ctx, (980, 1980, 2980))
     latest_first = add_months(ctx.end, -12) - timedelta(days=10)
-    first = ctx.start + timedelta(days=int(ctx.rng.integers(0, max(1, (latest_first
-                                                                          - ctx.start).days))))
+    first = ctx.start + timedelta(
+        days=int(ctx.rng.integers(0, max(1, (latest_first - ctx.start).days)))
+    )
     renewal = add_months(first, 12)
     back = money(amount * Decimal(ctx.pick(["0.5", "0.8333", "0.25"]))) if partial else amount
     s.charge(first, amount)
     refund_day = renewal + timedelta(days=int(ctx.rng.integers(3, 8)))
     if s.platform == ALIPAY:
         original = s.charge(renewal, amount, state=PARTIAL if partial else REFUNDED)
-        refund = Txn(factory.at(refund_day, ctx.rng, 9, 20), back, "neutral",
-                     s.counterparty, platform=ALIPAY, item=f"退款-{s.item}", category="退款",
-                     method=s.method, state=REFUND, txn_id=original.txn_id + "_"
-                     + factory.digits(ctx.rng, 12), order_id=original.order_id,
-                     stream=s.truth.id, event="refund", econ=ctx.econ(),
-                     flags=("refund_partial",) if partial else ())
+        refund = Txn(
+            factory.at(refund_day, ctx.rng, 9, 20),
+            back,
+            "neutral",
+            s.counterparty,
+            platform=ALIPAY,
+            item=f"退款-{s.item}",
+            category="退款",
+            method=s.method,
+            state=REFUND,
+            txn_id=original.txn_id + "_" + factory.digits(ctx.rng, 12),
+            order_id=original.order_id,
+            stream=s.truth.id,
+            event="refund",
+            econ=ctx.econ(),
+            flags=("refund_partial",) if partial else (),
+        )
     else:
         status = f"已退款￥{back:.2f}" if partial else "已全额退款"
-        original = s.charge(renewal, amount, state=PARTIAL if partial else REFUNDED,
-                            status_text=status)
-        refund = Txn(factory.at(refund_day, ctx.rng, 9, 20), back, "income",
-                     s.counterparty, platform=WECHAT, item=f"退款-{s.item}",
-                     category=f"{s.counterparty}-退款", method=s.method, state=REFUND,
-                     status_text=status, txn_id=factory.wechat_id(ctx.rng, renewal_dt(
-                         refund_day)), order_id=original.order_id, stream=s.truth.id,
-                     event="refund", econ=ctx.econ(),
-                     flags=("refund_partial",) if partial else ())
+        original = s.charge(
+            renewal, amount, state=PARTIAL if partial else REFUNDED, status_text=status
+        )
+        refund = Txn(
+            factory.at(refund_day, ctx.rng, 9, 20),
+            back,
+            "income",
+            s.counterparty,
+            platform=WECHAT,
+            item=f"退款-{s.item}",
+            category=f"{s.counterparty}-退款",
+            method=s.method,
+            state=REFUND,
+            status_text=status,
+            txn_id=factory.wechat_id(ctx.rng, renewal_dt(refund_day)),
+            order_id=original.order_id,
+            stream=s.truth.id,
+            event="refund",
+            econ=ctx.econ(),
+            flags=("refund_partial",) if partial else (),
+        )
     s.txns.append(refund)
     s.truth.events = ["refund"]
     s.truth.expected_flags = ["refund_partial"] if partial else []
@@ -256,8 +309,16 @@ def h9(ctx: Context) -> Case:
     anchor = int(ctx.rng.integers(1, 29))
     dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
     if variant == "alipay-then-wechat":
-        s = Stream(ctx, "H9", variant, "monthly", platform=ALIPAY, merchant=m,
-                   counterparty=m.legal, method=ICBC_METHOD)
+        s = Stream(
+            ctx,
+            "H9",
+            variant,
+            "monthly",
+            platform=ALIPAY,
+            merchant=m,
+            counterparty=m.legal,
+            method=ICBC_METHOD,
+        )
         switch = len(dates) // 2
         for k, d in enumerate(dates):
             if k < switch:
@@ -266,8 +327,16 @@ def h9(ctx: Context) -> Case:
                 s.charge(d, amount, platform=WECHAT, counterparty=m.brand, method="零钱")
     elif variant == "alipay-card-truncated":
         # ICBC cuts 交易场所 short (the ICBC sample has 广东三元麦当劳食品有)
-        s = Stream(ctx, "H9", variant, "monthly", platform=ALIPAY, merchant=m,
-                   counterparty=m.legal, method=ICBC_METHOD)
+        s = Stream(
+            ctx,
+            "H9",
+            variant,
+            "monthly",
+            platform=ALIPAY,
+            merchant=m,
+            counterparty=m.legal,
+            method=ICBC_METHOD,
+        )
         keep = 4 + int(ctx.rng.integers(6, 10))
         for d in dates:
             txn = s.charge(d, amount, copy=False)
@@ -276,8 +345,16 @@ def h9(ctx: Context) -> Case:
                 copy = factory.bank_copy(txn, lag, ctx.rng)
                 s.txns.append(replace(copy, place=copy.place[:keep]))
     else:
-        s = Stream(ctx, "H9", variant, "monthly", platform=WECHAT, merchant=m,
-                   counterparty=m.brand, method=ICBC_METHOD)
+        s = Stream(
+            ctx,
+            "H9",
+            variant,
+            "monthly",
+            platform=WECHAT,
+            merchant=m,
+            counterparty=m.brand,
+            method=ICBC_METHOD,
+        )
         for d in dates:
             txn = s.charge(d, amount, copy=False)
             lag = int(ctx.rng.integers(0, 3))
@@ -320,9 +397,17 @@ def h11(ctx: Context) -> Case:
         variant = "same-day-bundle"
     n = int(ctx.rng.integers(5, 11))
     for label, amount, anchor in plan:
-        s = Stream(ctx, "H11", f"{variant}:{label}", "monthly", platform=platform, merchant=m,
-                   counterparty=m.legal, method="余额" if platform == ALIPAY else "零钱",
-                   item=f"{m.product}-{label}")
+        s = Stream(
+            ctx,
+            "H11",
+            f"{variant}:{label}",
+            "monthly",
+            platform=platform,
+            merchant=m,
+            counterparty=m.legal,
+            method="余额" if platform == ALIPAY else "零钱",
+            item=f"{m.product}-{label}",
+        )
         dates = monthly_back(ctx, n, anchor)
         for d in dates:
             s.charge(d, amount)
@@ -337,8 +422,17 @@ def h13(ctx: Context) -> Case:
     city = ctx.pick(CITIES)
     legal = f"{city}{brand.brand[:2]}保险代理有限公司"
     m = Merchant(legal, legal, "保费")
-    s = Stream(ctx, "H13", "business-day-shift", "monthly", type="bill", platform=ICBC,
-               merchant=m, counterparty=legal, method="")
+    s = Stream(
+        ctx,
+        "H13",
+        "business-day-shift",
+        "monthly",
+        type="bill",
+        platform=ICBC,
+        merchant=m,
+        counterparty=legal,
+        method="",
+    )
     s.truth.alt_types = ["subscription"]
     amount = price(ctx, (128, 268, 368, 520))
     due = monthly_back(ctx, 16, 1, ctx.end - timedelta(days=10))
@@ -347,8 +441,7 @@ def h13(ctx: Context) -> Case:
         posted = factory.next_business_day(d)
         if posted > ctx.end:
             break
-        s.bank(posted, amount, summary="代扣", place=legal, party=legal,
-               item="保费代扣")
+        s.bank(posted, amount, summary="代扣", place=legal, party=legal, item="保费代扣")
         last = d
     s.truth.next_expected = factory.next_business_day(add_months(last, 1, 1)).isoformat()
     s.truth.alt_next = [add_months(last, 1, 1).isoformat()]
@@ -366,7 +459,7 @@ def h14(ctx: Context) -> Case:
     if len(dates) < gap + 5:
         dates = monthly_back(ctx, 20, anchor)
     after = min(after, len(dates) - gap - 2)
-    keep = dates[: len(dates) - gap - after] + dates[len(dates) - after:]
+    keep = dates[: len(dates) - gap - after] + dates[len(dates) - after :]
     for d in keep:
         s.charge(d, amount)
     s.truth.events = ["gap"]
@@ -378,15 +471,15 @@ def h14(ctx: Context) -> Case:
 def h15(ctx: Context) -> Case:
     """Charge after the user's recorded cancellation (the 洽客 case)."""
     annual = ctx.wants("annual", 0.35)
-    s = Stream(ctx, "H15", "annual" if annual else "monthly",
-               "annual" if annual else "monthly")
+    s = Stream(ctx, "H15", "annual" if annual else "monthly", "annual" if annual else "monthly")
     s.truth.status = "cancelled"
     s.truth.expected_flags = ["after_cancellation"]
     if annual:
         amount = price(ctx, (980, 1980, 2980))
         latest_first = add_months(ctx.end, -12) - timedelta(days=3)
-        first = ctx.start + timedelta(days=int(ctx.rng.integers(
-            0, max(1, (latest_first - ctx.start).days))))
+        first = ctx.start + timedelta(
+            days=int(ctx.rng.integers(0, max(1, (latest_first - ctx.start).days)))
+        )
         second = add_months(first, 12)
         cancelled = second - timedelta(days=int(ctx.rng.integers(10, 40)))
         s.charge(first, amount)
@@ -431,8 +524,9 @@ def h17(ctx: Context) -> Case:
         dates = sorted(d for f in firsts for d in (f, f.replace(day=b)) if d <= ctx.end)
         for d in dates:
             s.charge(d, amount)
-        s.truth.next_expected = (add_months(dates[-1], 1, a) if dates[-1].day == b
-                                 else dates[-1].replace(day=b)).isoformat()
+        s.truth.next_expected = (
+            add_months(dates[-1], 1, a) if dates[-1].day == b else dates[-1].replace(day=b)
+        ).isoformat()
         return s.case()
     s = Stream(ctx, "H17", "biweekly", "biweekly")
     amount = price(ctx, (30, 45, 60, 88))
@@ -481,8 +575,12 @@ def h19(ctx: Context) -> Case:
     prorated = money(Decimal(new - old) * Decimal(remaining) / Decimal(30))
     s.charge(upgrade, prorated, event="proration", item=s.merchant.product + "-升级补差价")
     for k, d in enumerate(news):
-        s.charge(d, new, event="price_change" if k == 0 else "",
-                 flags=("price_increase",) if k == 0 else ())
+        s.charge(
+            d,
+            new,
+            event="price_change" if k == 0 else "",
+            flags=("price_increase",) if k == 0 else (),
+        )
     s.truth.events = ["proration", "price_change"]
     s.truth.expected_flags = ["price_increase"]
     s.truth.ok_flags = ["unusual_amount"]
@@ -494,8 +592,9 @@ def h20(ctx: Context) -> Case:
     """FX-priced SaaS on the bank card: USD price, CNY amounts drift, separate fee lines."""
     name = ctx.names.take_foreign()
     m = Merchant(name, name, name)
-    s = Stream(ctx, "H20", "usd-card", "monthly", platform=ICBC, merchant=m, counterparty=name,
-               method="")
+    s = Stream(
+        ctx, "H20", "usd-card", "monthly", platform=ICBC, merchant=m, counterparty=name, method=""
+    )
     usd = float(ctx.pick([10, 15, 20, 25]))
     anchor = int(ctx.rng.integers(1, 29))
     rate = 7.18
@@ -508,8 +607,15 @@ def h20(ctx: Context) -> Case:
         amount = money(round(usd * rate, 2))
         s.bank(posted, amount, summary="消费", place=name, party="", country="USA")
         if ctx.chance(0.7):
-            s.bank(posted, money(round(float(amount) * 0.015, 2)), summary="跨境交易手续费",
-                   place="境外交易手续费", party="", member=False, role="ignore")
+            s.bank(
+                posted,
+                money(round(float(amount) * 0.015, 2)),
+                summary="跨境交易手续费",
+                place="境外交易手续费",
+                party="",
+                member=False,
+                role="ignore",
+            )
     s.truth.notes = f"USD {usd:.2f} a month at a drifting exchange rate"
     s.truth.next_expected = next_monthly(dates[-1], anchor)
     return s.case()
@@ -524,57 +630,125 @@ def h21(ctx: Context) -> Case:
     n = int(ctx.rng.integers(8, 15))
     if kind == "rent":
         person = ctx.pick(PEOPLE)
-        s = Stream(ctx, "H21", kind, "monthly", type="transfer", platform=ICBC,
-                   merchant=Merchant(person, person, "房租"), counterparty=person, method="")
+        s = Stream(
+            ctx,
+            "H21",
+            kind,
+            "monthly",
+            type="transfer",
+            platform=ICBC,
+            merchant=Merchant(person, person, "房租"),
+            counterparty=person,
+            method="",
+        )
         s.truth.alt_types = ["bill"]
         amount = money(ctx.pick([2800, 3500, 4200, 5600]))
         anchor = int(ctx.rng.integers(1, 6))
         for d in monthly_back(ctx, n, anchor):
-            s.bank(d, amount, summary=ctx.pick(["网转", "跨行汇款"]), place="手机银行",
-                   party=person, item="房租")
+            s.bank(
+                d,
+                amount,
+                summary=ctx.pick(["网转", "跨行汇款"]),
+                place="手机银行",
+                party=person,
+                item="房租",
+            )
     elif kind == "utilities":
         city = ctx.pick(CITIES)
         legal = f"{city}燃气集团股份有限公司"
-        s = Stream(ctx, "H21", kind, "monthly", type="bill", platform=ALIPAY,
-                   merchant=Merchant(legal, legal, "燃气费"), counterparty=legal, method="余额",
-                   item="燃气费-户号" + factory.digits(ctx.rng, 8))
+        s = Stream(
+            ctx,
+            "H21",
+            kind,
+            "monthly",
+            type="bill",
+            platform=ALIPAY,
+            merchant=Merchant(legal, legal, "燃气费"),
+            counterparty=legal,
+            method="余额",
+            item="燃气费-户号" + factory.digits(ctx.rng, 8),
+        )
         s.category = "充值缴费"
         anchor = int(ctx.rng.integers(5, 20))
         base = float(ctx.pick([60, 90, 140]))
         for d in monthly_back(ctx, n, anchor):  # CV about 20%, inside the spec's 25%
-            s.charge(d + timedelta(days=int(ctx.rng.integers(0, 3))),
-                     money(round(base * float(ctx.rng.lognormal(0, 0.2)), 2)))
+            s.charge(
+                d + timedelta(days=int(ctx.rng.integers(0, 3))),
+                money(round(base * float(ctx.rng.lognormal(0, 0.2)), 2)),
+            )
     elif kind == "huabei":
-        s = Stream(ctx, "H21", kind, "monthly", type="transfer", platform=ALIPAY,
-                   merchant=Merchant("花呗", "花呗", "花呗还款"), counterparty="花呗",
-                   method=OTHER_CARD, item="花呗主动还款")
+        s = Stream(
+            ctx,
+            "H21",
+            kind,
+            "monthly",
+            type="transfer",
+            platform=ALIPAY,
+            merchant=Merchant("花呗", "花呗", "花呗还款"),
+            counterparty="花呗",
+            method=OTHER_CARD,
+            item="花呗主动还款",
+        )
         s.category = "信用借还"
         s.truth.alt_types = ["bill"]
         for d in monthly_back(ctx, n, 10):
-            s.charge(d, money(round(float(ctx.rng.uniform(600, 3200)), 2)),
-                     direction="neutral", status_text="还款成功",
-                     item=f"花呗主动还款-{add_months(d, -1):%Y年%m月}账单")
+            s.charge(
+                d,
+                money(round(float(ctx.rng.uniform(600, 3200)), 2)),
+                direction="neutral",
+                status_text="还款成功",
+                item=f"花呗主动还款-{add_months(d, -1):%Y年%m月}账单",
+            )
     elif kind == "instalment":
-        s = Stream(ctx, "H21", kind, "monthly", type="instalment", platform=ICBC,
-                   merchant=Merchant("中国工商银行", "中国工商银行", "分期"),
-                   counterparty="中国工商银行", method="")
+        s = Stream(
+            ctx,
+            "H21",
+            kind,
+            "monthly",
+            type="instalment",
+            platform=ICBC,
+            merchant=Merchant("中国工商银行", "中国工商银行", "分期"),
+            counterparty="中国工商银行",
+            method="",
+        )
         total = int(ctx.rng.integers(6, 13))
         amount = money(ctx.pick([416.67, 833.33, 1250.00]))
         anchor = int(ctx.rng.integers(10, 26))
         for k, d in enumerate(monthly_back(ctx, min(n, total), anchor)):
-            s.bank(d, amount, summary="贷款还款", place="个人消费贷款", party="中国工商银行",
-                   item=f"消费分期 第{k + 1}/{total}期")
+            s.bank(
+                d,
+                amount,
+                summary="贷款还款",
+                place="个人消费贷款",
+                party="中国工商银行",
+                item=f"消费分期 第{k + 1}/{total}期",
+            )
     else:
         employer = ctx.names.take()
-        s = Stream(ctx, "H21", kind, "monthly", type="income", platform=ICBC,
-                   merchant=employer, counterparty=employer.legal, method="")
+        s = Stream(
+            ctx,
+            "H21",
+            kind,
+            "monthly",
+            type="income",
+            platform=ICBC,
+            merchant=employer,
+            counterparty=employer.legal,
+            method="",
+        )
         base = float(ctx.pick([9000, 14500, 18500, 26000]))
         for d in monthly_back(ctx, n, 10):
             posted = factory.next_business_day(d)
             if posted > ctx.end:
                 continue
-            s.bank(posted, money(round(base + float(ctx.rng.normal(0, base * 0.02)), 2)),
-                   summary="工资", place="", party=employer.legal, direction="income")
+            s.bank(
+                posted,
+                money(round(base + float(ctx.rng.normal(0, base * 0.02)), 2)),
+                summary="工资",
+                place="",
+                party=employer.legal,
+                direction="income",
+            )
     return s.case()
 
 
@@ -587,11 +761,24 @@ def h22(ctx: Context) -> Case:
     for d in dates:
         s.charge(d, amount)
     mid = dates[len(dates) // 2] + timedelta(days=int(ctx.rng.integers(5, 12)))
-    s.charge(mid, amount * 3, state=CLOSED, direction="neutral", member=False, role="ignore",
-             item=s.merchant.product + "-团队版订单")
+    s.charge(
+        mid,
+        amount * 3,
+        state=CLOSED,
+        direction="neutral",
+        member=False,
+        role="ignore",
+        item=s.merchant.product + "-团队版订单",
+    )
     pend = dates[-2] + timedelta(days=int(ctx.rng.integers(4, 9)))
-    s.charge(pend, money("58.00"), state=PENDING, member=False, role="ignore",
-             item=s.merchant.product + "-周边商品")
+    s.charge(
+        pend,
+        money("58.00"),
+        state=PENDING,
+        member=False,
+        role="ignore",
+        item=s.merchant.product + "-周边商品",
+    )
     s.truth.next_expected = next_monthly(dates[-1], anchor)
     s.truth.notes = "a closed order (不计收支) and a pending purchase from the same merchant"
     return s.case()
@@ -632,6 +819,7 @@ def h24(ctx: Context) -> Case:
 
 # -- issue 10/11 cases: usage bills, every n months, n-th weekday, arrears, seats, company --
 
+
 def h25(ctx: Context) -> Case:
     """Usage bill at month end (短信通知服务费 ¥12-¥90), some months without use; often
     beside a fixed plan at the same merchant, which stays a stream of its own."""
@@ -639,9 +827,18 @@ def h25(ctx: Context) -> Case:
     platform = ALIPAY if ctx.chance(0.6) else WECHAT
     method = "余额" if platform == ALIPAY else "零钱"
     zero = ctx.wants("zero-months", 0.4)
-    s = Stream(ctx, "H25", "zero-months" if zero else "month-end", "monthly", type="usage",
-               platform=platform, merchant=m, counterparty=m.legal, method=method,
-               item=f"{m.brand}短信通知服务费")
+    s = Stream(
+        ctx,
+        "H25",
+        "zero-months" if zero else "month-end",
+        "monthly",
+        type="usage",
+        platform=platform,
+        merchant=m,
+        counterparty=m.legal,
+        method=method,
+        item=f"{m.brand}短信通知服务费",
+    )
     s.truth.alt_types = ["subscription"]
     last = month_end(ctx.end.year, ctx.end.month)
     if last > ctx.end:
@@ -656,9 +853,17 @@ def h25(ctx: Context) -> Case:
     s.truth.next_expected = next_monthly(dates[-1], 31)
     case = s.case()
     if ctx.chance(0.6):
-        plan = Stream(ctx, "H25", "fixed-plan-beside", "monthly", platform=platform,
-                      merchant=m, counterparty=m.legal, method=method,
-                      item=f"{m.product}-连续包月")
+        plan = Stream(
+            ctx,
+            "H25",
+            "fixed-plan-beside",
+            "monthly",
+            platform=platform,
+            merchant=m,
+            counterparty=m.legal,
+            method=method,
+            item=f"{m.product}-连续包月",
+        )
         anchor = int(ctx.rng.integers(3, 26))
         amount = price(ctx, (29, 49, 99))
         plan_dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
@@ -674,8 +879,9 @@ def h26(ctx: Context) -> Case:
     four = ctx.wants("fourmonthly", 0.3)
     k = 4 if four else 2
     cadence = "fourmonthly" if four else "bimonthly"
-    s = Stream(ctx, "H26", cadence, cadence, item=ctx.pick(["宽带续费", "云存储 续费",
-                                                             "会员 自动续费"]))
+    s = Stream(
+        ctx, "H26", cadence, cadence, item=ctx.pick(["宽带续费", "云存储 续费", "会员 自动续费"])
+    )
     s.truth.alt_types = ["bill"]  # 宽带 is a utility bill as much as a subscription
     amount = price(ctx, (118, 168, 240, 360))
     anchor = int(ctx.rng.integers(1, 29))
@@ -723,8 +929,7 @@ def h28(ctx: Context) -> Case:
     """Arrears: a success after failed attempts (before the day, across a month end),
     or one charge of two/three periods at the price then in force, after a gap."""
     kind = ctx.which(["retry-month-end", "retry-after", "double", "triple"])
-    s = Stream(ctx, "H28", kind, "monthly", platform=ALIPAY,
-               method=ctx.pick(["余额", OTHER_CARD]))
+    s = Stream(ctx, "H28", kind, "monthly", platform=ALIPAY, method=ctx.pick(["余额", OTHER_CARD]))
     amount = price(ctx)
     if kind == "retry-month-end":
         anchor = int(ctx.rng.integers(1, 4))
@@ -742,15 +947,21 @@ def h28(ctx: Context) -> Case:
         if k == at and kind.startswith("retry"):
             start = d - timedelta(days=3) if kind == "retry-month-end" else d
             for j in range(2):
-                s.charge(start + timedelta(days=j), now, state=CLOSED, event="retry_failed",
-                         status_text="交易关闭")
+                s.charge(
+                    start + timedelta(days=j),
+                    now,
+                    state=CLOSED,
+                    event="retry_failed",
+                    status_text="交易关闭",
+                )
             s.charge(start + timedelta(days=3), now, cause="arrears_recovery")
         elif k == at:
             k += periods - 1  # no charge for the periods it then covers
             if k >= len(dates):
                 break
-            s.charge(dates[k], amount * periods, cause="arrears_recovery",
-                     flags=(), event="arrears")
+            s.charge(
+                dates[k], amount * periods, cause="arrears_recovery", flags=(), event="arrears"
+            )
         else:
             s.charge(d, now, flags=("price_increase",) if rise and k == at + periods else ())
         k += 1
@@ -775,19 +986,29 @@ def h29(ctx: Context) -> Case:
         days[1] = first + int(ctx.rng.integers(12, 17))
     case = Case()
     for i, day in enumerate(days):
-        s = Stream(ctx, "H29", f"{variant}:seat-{i + 1}", "monthly", platform=platform,
-                   merchant=m, counterparty=m.legal,
-                   method="余额" if platform == ALIPAY else "零钱", item=f"{m.product}-席位")
-        end = ctx.end if i == 0 or variant != "ends-apart" else add_months(
-            ctx.end, -int(ctx.rng.integers(3, 6)), day)
+        s = Stream(
+            ctx,
+            "H29",
+            f"{variant}:seat-{i + 1}",
+            "monthly",
+            platform=platform,
+            merchant=m,
+            counterparty=m.legal,
+            method="余额" if platform == ALIPAY else "零钱",
+            item=f"{m.product}-席位",
+        )
+        end = (
+            ctx.end
+            if i == 0 or variant != "ends-apart"
+            else add_months(ctx.end, -int(ctx.rng.integers(3, 6)), day)
+        )
         dates = monthly_back(ctx, max(4, int(ctx.rng.integers(6, 11)) - 2 * i), day, end)
         repriced = variant == "repriced" and i == 1 and len(dates) > 4
         for k, d in enumerate(dates):
             now = amount
             if repriced and k >= len(dates) - 3:
                 now = money(float(amount) * 1.25)
-            s.charge(d, now, flags=("price_increase",) if repriced and
-                     k == len(dates) - 3 else ())
+            s.charge(d, now, flags=("price_increase",) if repriced and k == len(dates) - 3 else ())
         s.truth.next_expected = next_monthly(dates[-1], day)
         s.truth.ok_flags = ["overdue"]
         case.extend(s.case())
@@ -796,8 +1017,14 @@ def h29(ctx: Context) -> Case:
 
 def h30(ctx: Context) -> Case:
     """Bought by the user's organisation: paid from a company account (对公)."""
-    s = Stream(ctx, "H30", "company-account", ctx.pick(["monthly", "annual"]),
-               platform=ALIPAY, method=ctx.pick(["对公账户(8831)", "企业支付宝-对公账户"]))
+    s = Stream(
+        ctx,
+        "H30",
+        "company-account",
+        ctx.pick(["monthly", "annual"]),
+        platform=ALIPAY,
+        method=ctx.pick(["对公账户(8831)", "企业支付宝-对公账户"]),
+    )
     amount = price(ctx, (199, 599, 1980, 2980)) if s.truth.cadence == "annual" else price(ctx)
     if s.truth.cadence == "annual":
         anchor_day = ctx.start + timedelta(days=int(ctx.rng.integers(5, 40)))
@@ -821,8 +1048,33 @@ STREAMS_PER_CASE = {"H11": 3, "H25": 2, "H29": 2}
 
 
 CASES: dict[str, Callable[[Context], Case]] = {
-    "H1": h1, "H2": h2, "H3": h3, "H4": h4, "H5": h5, "H6": h6, "H7": h7, "H8": h8,
-    "H9": h9, "H10": h10, "H11": h11, "H13": h13, "H14": h14, "H15": h15, "H16": h16,
-    "H17": h17, "H18": h18, "H19": h19, "H20": h20, "H21": h21, "H22": h22, "H23": h23,
-    "H24": h24, "H25": h25, "H26": h26, "H27": h27, "H28": h28, "H29": h29, "H30": h30,
+    "H1": h1,
+    "H2": h2,
+    "H3": h3,
+    "H4": h4,
+    "H5": h5,
+    "H6": h6,
+    "H7": h7,
+    "H8": h8,
+    "H9": h9,
+    "H10": h10,
+    "H11": h11,
+    "H13": h13,
+    "H14": h14,
+    "H15": h15,
+    "H16": h16,
+    "H17": h17,
+    "H18": h18,
+    "H19": h19,
+    "H20": h20,
+    "H21": h21,
+    "H22": h22,
+    "H23": h23,
+    "H24": h24,
+    "H25": h25,
+    "H26": h26,
+    "H27": h27,
+    "H28": h28,
+    "H29": h29,
+    "H30": h30,
 }

@@ -38,11 +38,20 @@ def _between(rng: np.random.Generator, bounds: tuple[date, date]) -> date:
     return bounds[0] + timedelta(days=int(rng.integers(0, (bounds[1] - bounds[0]).days + 1)))
 
 
-def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = None,
-              end: date | None = None, with_background: bool = True,
-              density: float = 1.0, wechat_layout: str | None = None,
-              variant: str | None = None, all_habits: bool = False,
-              metro_trips: int = 1) -> UserSet:
+def make_user(
+    uid: str,
+    seed: int,
+    cases: list[str],
+    *,
+    start: date | None = None,
+    end: date | None = None,
+    with_background: bool = True,
+    density: float = 1.0,
+    wechat_layout: str | None = None,
+    variant: str | None = None,
+    all_habits: bool = False,
+    metro_trips: int = 1,
+) -> UserSet:
     """One simulated user with the given hard cases (each case name once or more)."""
     rng = np.random.default_rng(seed)
     start = start or _between(rng, WINDOW_START)
@@ -58,8 +67,9 @@ def make_user(uid: str, seed: int, cases: list[str], *, start: date | None = Non
         txns += rows
     txns = [t for t in txns if start <= t.day <= end]
     for stream in case.streams:  # rows outside the window were dropped
-        stream.charges = len({t.econ for t in txns if t.stream == stream.id
-                              and t.state == "success"})
+        stream.charges = len(
+            {t.econ for t in txns if t.stream == stream.id and t.state == "success"}
+        )
     if txns:
         _first_purchases(txns, min(t.day for t in txns))
     layout = wechat_layout or ("xlsx" if rng.random() < 0.5 else "csv")
@@ -82,10 +92,16 @@ def _first_purchases(txns: list[Txn], start: date) -> None:
 
 def file_names(user: UserSet) -> dict[str, str]:
     span = f"{user.start:%Y%m%d}-{user.end:%Y%m%d}"
-    wechat = (f"{user.uid}_微信支付账单流水文件({span})_1.xlsx" if user.wechat_layout == "xlsx"
-              else f"{user.uid}_微信支付账单({span}).csv")
-    return {ALIPAY: f"{user.uid}_支付宝交易明细({span}).csv", WECHAT: wechat,
-            ICBC: f"{user.uid}_工商银行借记卡明细({span}).csv"}
+    wechat = (
+        f"{user.uid}_微信支付账单流水文件({span})_1.xlsx"
+        if user.wechat_layout == "xlsx"
+        else f"{user.uid}_微信支付账单({span}).csv"
+    )
+    return {
+        ALIPAY: f"{user.uid}_支付宝交易明细({span}).csv",
+        WECHAT: wechat,
+        ICBC: f"{user.uid}_工商银行借记卡明细({span}).csv",
+    }
 
 
 def write_user(user: UserSet, out: Path) -> dict:
@@ -94,10 +110,14 @@ def write_user(user: UserSet, out: Path) -> dict:
     names = file_names(user)
     period = (datetime.combine(user.start, time()), datetime.combine(user.end, time(23, 59, 59)))
     exported = datetime.combine(user.end + timedelta(days=1), time(9, 30))
-    layouts = {ALIPAY: (writers.alipay_csv, f"{user.uid}***@163.com"),
-               WECHAT: (writers.wechat_xlsx if user.wechat_layout == "xlsx"
-                        else writers.wechat_csv, user.uid),
-               ICBC: (writers.icbc_debit_csv, "6222****6688")}
+    layouts = {
+        ALIPAY: (writers.alipay_csv, f"{user.uid}***@163.com"),
+        WECHAT: (
+            writers.wechat_xlsx if user.wechat_layout == "xlsx" else writers.wechat_csv,
+            user.uid,
+        ),
+        ICBC: (writers.icbc_debit_csv, "6222****6688"),
+    }
     rows: dict[str, dict[str, dict]] = {}
     files = []
     for platform, (write, account) in layouts.items():
@@ -105,20 +125,31 @@ def write_user(user: UserSet, out: Path) -> dict:
         if not txns:
             continue
         name = names[platform]
-        numbers = write(out / name, txns, writers.ExportMeta("测试用户", account, *period,
-                                                              exported))
+        numbers = write(
+            out / name, txns, writers.ExportMeta("测试用户", account, *period, exported)
+        )
         files.append(name)
         rows[name] = {str(n): _row_truth(t) for n, t in zip(numbers, txns, strict=True)}
     return {
-        "id": user.uid, "start": user.start.isoformat(), "as_of": user.end.isoformat(),
-        "files": files, "cancellations": user.cancellations, "decoys": user.decoys,
-        "streams": [asdict(s) for s in user.streams], "rows": rows,
+        "id": user.uid,
+        "start": user.start.isoformat(),
+        "as_of": user.end.isoformat(),
+        "files": files,
+        "cancellations": user.cancellations,
+        "decoys": user.decoys,
+        "streams": [asdict(s) for s in user.streams],
+        "rows": rows,
     }
 
 
 def _row_truth(txn: Txn) -> dict:
-    info = {"date": txn.day.isoformat(), "amount": f"{txn.amount:.2f}",
-            "direction": txn.direction, "state": txn.state, "econ": txn.econ}
+    info = {
+        "date": txn.day.isoformat(),
+        "amount": f"{txn.amount:.2f}",
+        "direction": txn.direction,
+        "state": txn.state,
+        "econ": txn.econ,
+    }
     for key in ("stream", "event", "role", "decoy", "cause"):
         value = getattr(txn, key)
         if value:

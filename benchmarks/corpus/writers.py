@@ -57,8 +57,20 @@ def _total_line(label: str, sums: dict[str, tuple[int, Decimal]], direction: str
 
 # -- Alipay app CSV (2023+) ------------------------------------------------------------
 
-ALIPAY_HEADER = ["交易时间", "交易分类", "交易对方", "对方账号", "商品说明", "收/支", "金额",
-                 "收/付款方式", "交易状态", "交易订单号", "商家订单号", "备注"]
+ALIPAY_HEADER = [
+    "交易时间",
+    "交易分类",
+    "交易对方",
+    "对方账号",
+    "商品说明",
+    "收/支",
+    "金额",
+    "收/付款方式",
+    "交易状态",
+    "交易订单号",
+    "商家订单号",
+    "备注",
+]
 ALIPAY_NOTES = [
     "1.本回单内容可表明支付宝受理了相应支付交易申请，因系统原因或通讯故障等偶发因素导致本回单与"
     "实际交易结果不符时，以实际交易情况为准；",
@@ -72,8 +84,14 @@ ALIPAY_NOTES = [
     "8.本明细仅展示当前账单中的交易，不包括已删除的记录；",
     "9.本明细仅供个人对账使用。",
 ]
-_ALIPAY_STATUS = {SUCCESS: "交易成功", CLOSED: "交易关闭", PENDING: "等待确认收货",
-                  REFUND: "退款成功", REFUNDED: "交易关闭", PARTIAL: "交易成功"}
+_ALIPAY_STATUS = {
+    SUCCESS: "交易成功",
+    CLOSED: "交易关闭",
+    PENDING: "等待确认收货",
+    REFUND: "退款成功",
+    REFUNDED: "交易关闭",
+    PARTIAL: "交易成功",
+}
 
 
 def _pad(value: str, width: int = 20) -> str:
@@ -127,8 +145,19 @@ def alipay_csv(path: Path, txns: Sequence[Txn], meta: ExportMeta) -> list[int]:
 
 # -- WeChat Pay: CSV (until mid-2025) and XLSX (March 2026 layout) ------------------------
 
-WECHAT_HEADER = ["交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)", "支付方式",
-                 "当前状态", "交易单号", "商户单号", "备注"]
+WECHAT_HEADER = [
+    "交易时间",
+    "交易类型",
+    "交易对方",
+    "商品",
+    "收/支",
+    "金额(元)",
+    "支付方式",
+    "当前状态",
+    "交易单号",
+    "商户单号",
+    "备注",
+]
 WECHAT_SEPARATOR = "----------------------微信支付账单明细列表--------------------"
 
 
@@ -137,8 +166,13 @@ def _wechat_status(txn: Txn, refund_amount: Decimal | None = None) -> str:
         return txn.status_text
     if txn.state == PARTIAL:
         return f"已退款￥{refund_amount or Decimal('0.00'):.2f}"
-    return {SUCCESS: "支付成功", CLOSED: "支付失败", PENDING: "处理中",
-            REFUND: "已全额退款", REFUNDED: "已全额退款"}[txn.state]
+    return {
+        SUCCESS: "支付成功",
+        CLOSED: "支付失败",
+        PENDING: "处理中",
+        REFUND: "已全额退款",
+        REFUNDED: "已全额退款",
+    }[txn.state]
 
 
 def _wechat_preamble(txns: Sequence[Txn], meta: ExportMeta, notes: list[str]) -> list[str]:
@@ -183,9 +217,11 @@ def _csv_cell(value: str) -> str:
 
 def wechat_csv(path: Path, txns: Sequence[Txn], meta: ExportMeta) -> list[int]:
     """微信支付账单 CSV: UTF-8 with BOM, CRLF, 16-line preamble padded to 11 fields."""
-    notes = ["1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
-             "2. 本明细仅展示当前账单中的交易，不包括已删除的记录",
-             "3. 本明细仅供个人对账使用"]
+    notes = [
+        "1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
+        "2. 本明细仅展示当前账单中的交易，不包括已删除的记录",
+        "3. 本明细仅供个人对账使用",
+    ]
     preamble = [*_wechat_preamble(txns, meta, notes), "", WECHAT_SEPARATOR]
     lines = [line + "," * 10 for line in preamble]
     lines.append(",".join(WECHAT_HEADER))
@@ -209,10 +245,12 @@ def wechat_xlsx(path: Path, txns: Sequence[Txn], meta: ExportMeta) -> list[int]:
     """微信支付账单流水文件 XLSX, March-2026 layout: header row 18, numeric ¥ amounts."""
     from openpyxl import Workbook
 
-    notes = ["1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
-             "2. 若交易记录明细无有效内容，则代表该时间段内此微信号无交易。",
-             "3. 本明细仅供个人对账使用",
-             "4. 本账单中所有时间均为UTC+08:00时间"]
+    notes = [
+        "1. 充值/提现/理财通购买/零钱通存取/信用卡还款等交易，将计入中性交易",
+        "2. 若交易记录明细无有效内容，则代表该时间段内此微信号无交易。",
+        "3. 本明细仅供个人对账使用",
+        "4. 本账单中所有时间均为UTC+08:00时间",
+    ]
     preamble = [*_wechat_preamble(txns, meta, notes), "", WECHAT_SEPARATOR]
     book = Workbook()
     sheet = book.active
@@ -249,24 +287,47 @@ def _fixed_zip_times(data: bytes, moment: datetime) -> bytes:
     """Rewrite an XLSX with fixed member timestamps so regeneration is byte-identical."""
     stamp = moment.timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"<dcterms:modified([^>]*)>[^<]*<",
-                                 rb"<dcterms:modified\1>" + moment.strftime(
-                                     "%Y-%m-%dT%H:%M:%SZ").encode() + rb"<", content)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), content,
-                         compress_type=zipfile.ZIP_DEFLATED)
+                content = re.sub(
+                    rb"<dcterms:modified([^>]*)>[^<]*<",
+                    rb"<dcterms:modified\1>"
+                    + moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                    + rb"<",
+                    content,
+                )
+            dst.writestr(
+                zipfile.ZipInfo(info.filename, date_time=stamp),
+                content,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return out.getvalue()
 
 
 # -- ICBC debit card CSV, 2024 layout (debit v2) ------------------------------------------
 
-ICBC_HEADER = ["交易日期", "摘要", "交易详情", "交易场所", "交易国家或地区简称", "钞/汇",
-               "交易金额(收入)", "交易金额(支出)", "交易币种", "记账金额(收入)", "记账金额(支出)",
-               "记账币种", "余额", "对方户名", "对方账户"]
+ICBC_HEADER = [
+    "交易日期",
+    "摘要",
+    "交易详情",
+    "交易场所",
+    "交易国家或地区简称",
+    "钞/汇",
+    "交易金额(收入)",
+    "交易金额(支出)",
+    "交易币种",
+    "记账金额(收入)",
+    "记账金额(支出)",
+    "记账币种",
+    "余额",
+    "对方户名",
+    "对方账户",
+]
 
 
 def _thousands(amount: Decimal) -> str:
@@ -278,8 +339,12 @@ def _cell(value: str, width: int, quoted: bool) -> str:
     return f'"{text}"' if quoted else text
 
 
-def icbc_debit_csv(path: Path, txns: Sequence[Txn], meta: ExportMeta,
-                   opening_balance: Decimal = Decimal("20000.00")) -> list[int]:
+def icbc_debit_csv(
+    path: Path,
+    txns: Sequence[Txn],
+    meta: ExportMeta,
+    opening_balance: Decimal = Decimal("20000.00"),
+) -> list[int]:
     """工商银行 明细查询文件下载 CSV (debit, 2024): padded + tab fields, 人民币合计 footer."""
     lines = [
         "明细查询文件下载",
@@ -331,5 +396,9 @@ def icbc_debit_csv(path: Path, txns: Sequence[Txn], meta: ExportMeta,
     return rows
 
 
-WRITERS = {"alipay-2023": alipay_csv, "wechat-csv": wechat_csv,
-           "wechat-xlsx-2026": wechat_xlsx, "icbc-debit-2024": icbc_debit_csv}
+WRITERS = {
+    "alipay-2023": alipay_csv,
+    "wechat-csv": wechat_csv,
+    "wechat-xlsx-2026": wechat_xlsx,
+    "icbc-debit-2024": icbc_debit_csv,
+}

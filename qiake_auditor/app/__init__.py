@@ -4,5 +4,15 @@ from .audit import Audit, ImportResult, Snapshot
 from .cases import Attachment, Case, Charge, LogEntry, Totals
 from .decisions import DecisionKind, Decisions
 
-__all__ = ["Attachment", "Audit", "Case", "Charge", "DecisionKind", "Decisions", "ImportResult",
-           "LogEntry", "Snapshot", "Totals"]
+__all__ = [
+    "Attachment",
+    "Audit",
+    "Case",
+    "Charge",
+    "DecisionKind",
+    "Decisions",
+    "ImportResult",
+    "LogEntry",
+    "Snapshot",
+    "Totals",
+]

@@ -40,7 +40,7 @@ _SEVERITY_RANK = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2, Severit
 @dataclass
 class ImportResult:
     reports: list[FileReport]
-    keys: pd.Index              # dedup keys of every row of the given files
+    keys: pd.Index  # dedup keys of every row of the given files
     notes: list[Note] = field(default_factory=list)  # e.g. "a folder: importing its 3 files"
 
     def note_texts(self, lang: str = "zh") -> list[str]:
@@ -57,7 +57,7 @@ class Snapshot:
 
     as_of: date | None
     result: ScanResult | None
-    spending: dict[str, Decimal]     # counted expenses per currency (wallet+bank once)
+    spending: dict[str, Decimal]  # counted expenses per currency (wallet+bank once)
     income: dict[str, Decimal]
     transactions: int
     imported: ImportResult | None = None
@@ -82,13 +82,17 @@ class Snapshot:
         """The case to show first: the most severe, then the one that cost most."""
         if not self.cases:
             return None
+
         def rank(case: Case) -> tuple:
-            worst = min((_SEVERITY_RANK.get(Severity(s.get("severity", "none")), 3)
-                         for s in case.streams), default=3)
+            worst = min(
+                (_SEVERITY_RANK.get(Severity(s.get("severity", "none")), 3) for s in case.streams),
+                default=3,
+            )
             if case.after:
                 worst = 0
             paid = sum((t.paid for t in case.totals.values()), Decimal(0))
             return (worst, -paid)
+
         return min(self.cases, key=rank)
 
     def after_cancellation_total(self) -> dict[str, Decimal]:
@@ -99,24 +103,33 @@ class Snapshot:
         return found
 
     def to_json(self) -> dict:
-        return {"as_of": self.as_of.isoformat() if self.as_of else None,
-                "transactions": self.transactions,
-                "spending": {c: f"{v:.2f}" for c, v in self.spending.items()},
-                "income": {c: f"{v:.2f}" for c, v in self.income.items()},
-                "cases": [_case_row(c) for c in self.cases]}
+        return {
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "transactions": self.transactions,
+            "spending": {c: f"{v:.2f}" for c, v in self.spending.items()},
+            "income": {c: f"{v:.2f}" for c, v in self.income.items()},
+            "cases": [_case_row(c) for c in self.cases],
+        }
 
 
 def _case_row(case: Case) -> dict:
-    return {"id": case.id, "merchant": case.merchant, "names": case.names,
-            "status": case.status.value,
-            "cancelled_on": case.cancelled_on.isoformat() if case.cancelled_on else None,
-            "streams": len(case.streams), "charges": len(case.charges),
-            "totals": {c: t.to_json() for c, t in case.totals.items()},
-            "after_cancellation": {"charges": len(case.after),
-                                   "totals": {c: t.to_json() for c, t in
-                                              case.after_totals.items()}},
-            "first": case.first.isoformat() if case.first else None,
-            "last": case.last.isoformat() if case.last else None, "flags": case.flags}
+    return {
+        "id": case.id,
+        "merchant": case.merchant,
+        "names": case.names,
+        "status": case.status.value,
+        "cancelled_on": case.cancelled_on.isoformat() if case.cancelled_on else None,
+        "streams": len(case.streams),
+        "charges": len(case.charges),
+        "totals": {c: t.to_json() for c, t in case.totals.items()},
+        "after_cancellation": {
+            "charges": len(case.after),
+            "totals": {c: t.to_json() for c, t in case.after_totals.items()},
+        },
+        "first": case.first.isoformat() if case.first else None,
+        "last": case.last.isoformat() if case.last else None,
+        "flags": case.flags,
+    }
 
 
 class Audit:
@@ -132,8 +145,9 @@ class Audit:
         commands that only look: a workspace on a read-only medium can still be read)."""
         if read_only is None:
             target = Path(path) if path is not None else None
-            read_only = bool(target is not None and target.is_file()
-                             and not os.access(target, os.W_OK))
+            read_only = bool(
+                target is not None and target.is_file() and not os.access(target, os.W_OK)
+            )
         return cls(Workspace(path, read_only=read_only))
 
     def __enter__(self) -> Audit:
@@ -154,9 +168,13 @@ class Audit:
 
     # -- import -----------------------------------------------------------------------------
 
-    def import_files(self, paths: Sequence[Path], password: str | None = None,
-                     column_map: dict[str, str] | None = None,
-                     progress: Progress = NO_PROGRESS) -> ImportResult:
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        password: str | None = None,
+        column_map: dict[str, str] | None = None,
+        progress: Progress = NO_PROGRESS,
+    ) -> ImportResult:
         """Import statements, all or nothing; cancelling before the commit changes nothing.
 
         Folders are imported with the statements inside them. Raises
@@ -175,11 +193,17 @@ class Audit:
 
     # -- scan -------------------------------------------------------------------------------
 
-    def snapshot(self, files: Sequence[Path] = (), as_of: date | None = None, lang: str = "zh",
-                 password: str | None = None, column_map: dict[str, str] | None = None,
-                 notice_days: int | None = None,
-                 on_prepared: Callable[[date, pd.DataFrame, Future | None], None] | None = None,
-                 progress: Progress = NO_PROGRESS) -> Snapshot:
+    def snapshot(
+        self,
+        files: Sequence[Path] = (),
+        as_of: date | None = None,
+        lang: str = "zh",
+        password: str | None = None,
+        column_map: dict[str, str] | None = None,
+        notice_days: int | None = None,
+        on_prepared: Callable[[date, pd.DataFrame, Future | None], None] | None = None,
+        progress: Progress = NO_PROGRESS,
+    ) -> Snapshot:
         """Scan with every stored decision; given ``files``, import them first and report
         on their rows only.
 
@@ -205,9 +229,16 @@ class Audit:
             try:
                 result = None
                 if len(rows):
-                    result = run(rows, settings, distinct_keys=True,
-                                 on_prepared=(None if on_prepared is None else
-                                              lambda day, tx: on_prepared(day, tx, committed)))
+                    result = run(
+                        rows,
+                        settings,
+                        distinct_keys=True,
+                        on_prepared=(
+                            None
+                            if on_prepared is None
+                            else lambda day, tx: on_prepared(day, tx, committed)
+                        ),
+                    )
             finally:
                 if committed is not None:
                     committed.result()
@@ -216,13 +247,21 @@ class Audit:
         self.snapshot_cache = snap
         return snap
 
-    def _snapshot_of(self, result: ScanResult | None, decisions: Decisions,
-                     imported: ImportResult | None) -> Snapshot:
+    def _snapshot_of(
+        self, result: ScanResult | None, decisions: Decisions, imported: ImportResult | None
+    ) -> Snapshot:
         if result is None:
             return Snapshot(None, None, {}, {}, 0, imported)
         spending, income = _money_totals(result.frame)
-        return Snapshot(result.as_of, result, spending, income, len(result.frame), imported,
-                        case_builder=lambda: self._build_cases(result, decisions))
+        return Snapshot(
+            result.as_of,
+            result,
+            spending,
+            income,
+            len(result.frame),
+            imported,
+            case_builder=lambda: self._build_cases(result, decisions),
+        )
 
     def _build_cases(self, result: ScanResult, decisions: Decisions) -> list[Case]:
         keys = _case_keys(result)
@@ -243,8 +282,9 @@ class Audit:
         if not found:
             raise UserError.of("case.not_found", text=text)
         if len(found) > 1:
-            raise UserError.of("case.ambiguous", text=text,
-                               names="、".join(c.merchant for c in found))
+            raise UserError.of(
+                "case.ambiguous", text=text, names="、".join(c.merchant for c in found)
+            )
         return found[0]
 
     def case_rows(self, case: Case) -> pd.DataFrame:
@@ -258,10 +298,16 @@ class Audit:
 
     # -- decisions --------------------------------------------------------------------------
 
-    def set_case(self, case: Case, cancelled: date | None = None,
-                 status: CaseStatus | None = None, note: str | None = None,
-                 aliases: Sequence[str] = (), split: Sequence[str] = (),
-                 clear_cancelled: bool = False) -> list[str]:
+    def set_case(
+        self,
+        case: Case,
+        cancelled: date | None = None,
+        status: CaseStatus | None = None,
+        note: str | None = None,
+        aliases: Sequence[str] = (),
+        split: Sequence[str] = (),
+        clear_cancelled: bool = False,
+    ) -> list[str]:
         """Record decisions on a case, each with a case-log entry; returns what changed.
 
         ``aliases``: more names that belong to this case (merged into it);
@@ -270,31 +316,54 @@ class Audit:
         today = date.today().isoformat()
         changed: list[str] = []
         with self.workspace.transaction() as db:
-            def decided(kind: DecisionKind, key: str, value: str | None, message_id: str,
-                        **fields: str) -> None:
+
+            def decided(
+                kind: DecisionKind, key: str, value: str | None, message_id: str, **fields: str
+            ) -> None:
                 if value is None:
                     self.workspace.remove_decision(kind, key, db)
                 else:
                     self.workspace.set_decision(kind, key, value, db)
                 summary = _entry_text(message_id, fields, "en")
-                self.workspace.add_entry(db, case.key, "decision", today, summary=summary,
-                                         message=json.dumps({"id": message_id, "fields": fields},
-                                                            ensure_ascii=False))
+                self.workspace.add_entry(
+                    db,
+                    case.key,
+                    "decision",
+                    today,
+                    summary=summary,
+                    message=json.dumps({"id": message_id, "fields": fields}, ensure_ascii=False),
+                )
                 changed.append(summary)
 
             if cancelled is not None:
-                decided(DecisionKind.CANCELLED, case.key, cancelled.isoformat(),
-                        "decision.cancelled", day=cancelled.isoformat())
+                decided(
+                    DecisionKind.CANCELLED,
+                    case.key,
+                    cancelled.isoformat(),
+                    "decision.cancelled",
+                    day=cancelled.isoformat(),
+                )
             elif clear_cancelled and case.cancelled_on is not None:
                 decided(DecisionKind.CANCELLED, case.key, None, "decision.cancelled_removed")
             if status is not None:
-                decided(DecisionKind.CASE_STATUS, case.key, CaseStatus(status).value,
-                        "decision.status", status=CaseStatus(status).value)
+                decided(
+                    DecisionKind.CASE_STATUS,
+                    case.key,
+                    CaseStatus(status).value,
+                    "decision.status",
+                    status=CaseStatus(status).value,
+                )
             for name in aliases:
                 name = name.strip()
                 if name:
-                    decided(DecisionKind.ALIAS, name, case.merchant, "decision.merged",
-                            name=name, case=case.merchant)
+                    decided(
+                        DecisionKind.ALIAS,
+                        name,
+                        case.merchant,
+                        "decision.merged",
+                        name=name,
+                        case=case.merchant,
+                    )
             for name in split:
                 name = name.strip()
                 if name:
@@ -305,10 +374,17 @@ class Audit:
         self.snapshot_cache = None
         return changed
 
-    def log_entry(self, case: Case, channel: Channel | str, summary: str,
-                  ticket: str | None = None, outcome: str | None = None,
-                  on: date | None = None, attachments: Sequence[Path] = (),
-                  kind: str = "contact") -> LogEntry:
+    def log_entry(
+        self,
+        case: Case,
+        channel: Channel | str,
+        summary: str,
+        ticket: str | None = None,
+        outcome: str | None = None,
+        on: date | None = None,
+        attachments: Sequence[Path] = (),
+        kind: str = "contact",
+    ) -> LogEntry:
         """Add a dated case-log entry; attached files are kept byte for byte with SHA-256."""
         channel = Channel(channel)
         blobs: list[tuple[str, bytes]] = []
@@ -322,11 +398,13 @@ class Audit:
                 raise UserError.of("input.unreadable", path=path, reason=exc.strerror) from None
         day = (on or date.today()).isoformat()
         with self.workspace.transaction() as db:
-            entry_id = self.workspace.add_entry(db, case.key, kind, day, channel.value,
-                                                ticket or "", summary.strip(), outcome or "")
+            entry_id = self.workspace.add_entry(
+                db, case.key, kind, day, channel.value, ticket or "", summary.strip(), outcome or ""
+            )
             for name, data in blobs:
-                self.workspace.add_attachment(db, entry_id, name,
-                                              hashlib.sha256(data).hexdigest(), data)
+                self.workspace.add_attachment(
+                    db, entry_id, name, hashlib.sha256(data).hexdigest(), data
+                )
         self.snapshot_cache = None
         log = case_model.log_by_case(self.workspace.entries(), self.workspace.attachments())
         return next(e for e in log[case.key] if e.id == entry_id)
@@ -336,8 +414,9 @@ class Audit:
 
     def set_checklist(self, case: Case, ticked: Sequence[str]) -> None:
         with self.workspace.transaction() as db:
-            self.workspace.set_decision(DecisionKind.CHECKLIST, case.key,
-                                        json.dumps(list(ticked)), db)
+            self.workspace.set_decision(
+                DecisionKind.CHECKLIST, case.key, json.dumps(list(ticked)), db
+            )
         self.snapshot_cache = None
 
     def dismiss(self, stream_id: str, undo: bool = False) -> None:
@@ -384,10 +463,15 @@ class Audit:
                 key = normalize.canonical_key(name, aliases)
                 self.workspace.set_decision(DecisionKind.CANCELLED, key, when.isoformat(), db)
                 self.workspace.add_entry(
-                    db, key, "decision", today,
+                    db,
+                    key,
+                    "decision",
+                    today,
                     summary=text("decision.cancelled", "en", day=when.isoformat()),
-                    message=json.dumps({"id": "decision.cancelled",
-                                        "fields": {"day": when.isoformat()}}))
+                    message=json.dumps(
+                        {"id": "decision.cancelled", "fields": {"day": when.isoformat()}}
+                    ),
+                )
         self.snapshot_cache = None
 
 
@@ -398,8 +482,11 @@ def _entry_text(message_id: str, fields: dict[str, str], lang: str) -> str:
 
 
 def _case_keys(result: ScanResult) -> list[str]:
-    keys = [str(s["merchant_key"]) for s in result.stream_dicts
-            if s.get("type") in case_model.CASE_TYPES and s.get("direction") == ledger.EXPENSE]
+    keys = [
+        str(s["merchant_key"])
+        for s in result.stream_dicts
+        if s.get("type") in case_model.CASE_TYPES and s.get("direction") == ledger.EXPENSE
+    ]
     if result.flagged:
         frame = result.frame
         rows = {int(f["row_id"]) for f in result.flagged}

@@ -29,8 +29,9 @@ from .decisions import Decisions
 # What a case counts as paid: money taken from the user (a refund row is its own thing).
 PAID_STATES = (ledger.SUCCESS, ledger.PENDING, ledger.REFUNDED, ledger.PARTIALLY_REFUNDED)
 # Streams of these types make their merchant a case; income and transfers do not.
-CASE_TYPES = frozenset({StreamType.SUBSCRIPTION, StreamType.BILL, StreamType.INSTALMENT,
-                        StreamType.USAGE})
+CASE_TYPES = frozenset(
+    {StreamType.SUBSCRIPTION, StreamType.BILL, StreamType.INSTALMENT, StreamType.USAGE}
+)
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,11 @@ class Totals:
         return self.paid - self.refunded
 
     def to_json(self) -> dict[str, str]:
-        return {"paid": f"{self.paid:.2f}", "refunded": f"{self.refunded:.2f}",
-                "net": f"{self.net:.2f}"}
+        return {
+            "paid": f"{self.paid:.2f}",
+            "refunded": f"{self.refunded:.2f}",
+            "net": f"{self.net:.2f}",
+        }
 
 
 @dataclass
@@ -78,17 +82,31 @@ class Charge:
     after_cancellation: bool = False
 
     def to_json(self) -> dict:
-        return {"row_id": self.row_id, "date": self.date.isoformat(), "time": self.time,
-                "amount": f"{self.amount:.2f}", "currency": self.currency, "state": self.state,
-                "source": self.source, "source_sha256": self.source_sha256,
-                "source_row": self.source_row, "format": self.format, "txn_id": self.txn_id,
-                "merchant_order_id": self.merchant_order_id,
-                "counterparty": self.counterparty, "description": self.description,
-                "method": self.method, "stream": self.stream_id, "cadence": self.cadence,
-                "flags": self.flags, "cause": self.cause,
-                "cause_reason": self.cause_reason_zh, "cause_reason_en": self.cause_reason_en,
-                "days_since_previous": self.days_since_previous,
-                "after_cancellation": self.after_cancellation}
+        return {
+            "row_id": self.row_id,
+            "date": self.date.isoformat(),
+            "time": self.time,
+            "amount": f"{self.amount:.2f}",
+            "currency": self.currency,
+            "state": self.state,
+            "source": self.source,
+            "source_sha256": self.source_sha256,
+            "source_row": self.source_row,
+            "format": self.format,
+            "txn_id": self.txn_id,
+            "merchant_order_id": self.merchant_order_id,
+            "counterparty": self.counterparty,
+            "description": self.description,
+            "method": self.method,
+            "stream": self.stream_id,
+            "cadence": self.cadence,
+            "flags": self.flags,
+            "cause": self.cause,
+            "cause_reason": self.cause_reason_zh,
+            "cause_reason_en": self.cause_reason_en,
+            "days_since_previous": self.days_since_previous,
+            "after_cancellation": self.after_cancellation,
+        }
 
 
 @dataclass(frozen=True)
@@ -107,15 +125,15 @@ class LogEntry:
     """A dated entry of the case log: a contact the user made, a note, or a decision."""
 
     id: int
-    kind: str            # "contact", "note", "decision", "export"
-    recorded_at: str     # when it was written (local time, ISO)
-    on: date             # the day it is about
+    kind: str  # "contact", "note", "decision", "export"
+    recorded_at: str  # when it was written (local time, ISO)
+    on: date  # the day it is about
     channel: Channel | None
     ticket: str
     summary: str
     outcome: str
     attachments: list[Attachment] = field(default_factory=list)
-    message: str = ""    # a decision's catalogue id and fields (JSON), rendered per language
+    message: str = ""  # a decision's catalogue id and fields (JSON), rendered per language
 
     def text(self, lang: str = "zh") -> str:
         """The summary in ``lang`` (a contact's summary is the user's own words)."""
@@ -135,19 +153,26 @@ class LogEntry:
         return text(message_id, lang, **shown)
 
     def to_json(self) -> dict:
-        return {"id": self.id, "kind": self.kind, "recorded_at": self.recorded_at,
-                "date": self.on.isoformat(), "channel": self.channel.value if self.channel
-                else None, "ticket": self.ticket, "summary": self.summary,
-                "summary_zh": self.text("zh"),
-                "outcome": self.outcome, "attachments": [a.to_json() for a in self.attachments]}
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "recorded_at": self.recorded_at,
+            "date": self.on.isoformat(),
+            "channel": self.channel.value if self.channel else None,
+            "ticket": self.ticket,
+            "summary": self.summary,
+            "summary_zh": self.text("zh"),
+            "outcome": self.outcome,
+            "attachments": [a.to_json() for a in self.attachments],
+        }
 
 
 @dataclass
 class Case:
     id: str
     key: str
-    merchant: str            # the name printed most often
-    legal_name: str          # the full company name where one was printed, else merchant
+    merchant: str  # the name printed most often
+    legal_name: str  # the full company name where one was printed, else merchant
     names: list[str]
     status: CaseStatus
     cancelled_on: date | None
@@ -191,30 +216,40 @@ class Case:
             text = f"{self.merchant}：{len(self.charges)} 笔扣费，共 {totals}"
             if self.cancelled_on:
                 after = "; ".join(format_amount(t.paid, c) for c, t in self.after_totals.items())
-                text += (f"；{self.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，"
-                         f"共 {after or format_amount(Decimal(0), 'CNY')}")
+                text += (
+                    f"；{self.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，"
+                    f"共 {after or format_amount(Decimal(0), 'CNY')}"
+                )
             return text
         text = f"{self.merchant}: {len(self.charges)} charges, {totals} in all"
         if self.cancelled_on:
             after = "; ".join(format_amount(t.paid, c) for c, t in self.after_totals.items())
             after = after or format_amount(Decimal(0), "CNY")
-            text += (f"; {len(self.after)} charges after the cancellation of "
-                     f"{self.cancelled_on.isoformat()}, {after}")
+            text += (
+                f"; {len(self.after)} charges after the cancellation of "
+                f"{self.cancelled_on.isoformat()}, {after}"
+            )
         return text
 
     def to_json(self) -> dict:
         return {
-            "id": self.id, "key": self.key, "merchant": self.merchant,
-            "legal_name": self.legal_name, "names": self.names, "status": self.status.value,
+            "id": self.id,
+            "key": self.key,
+            "merchant": self.merchant,
+            "legal_name": self.legal_name,
+            "names": self.names,
+            "status": self.status.value,
             "cancelled_on": self.cancelled_on.isoformat() if self.cancelled_on else None,
-            "streams": self.streams, "charges": len(self.charges),
+            "streams": self.streams,
+            "charges": len(self.charges),
             "items": [c.to_json() for c in self.charges],
             "refunds": [c.to_json() for c in self.refunds],
             "totals": {c: t.to_json() for c, t in self.totals.items()},
             "after_cancellation": {
                 "charges": len(self.after),
                 "totals": {c: t.to_json() for c, t in self.after_totals.items()},
-                "items": [c.to_json() for c in self.after]},
+                "items": [c.to_json() for c in self.after],
+            },
             "first": self.first.isoformat() if self.first else None,
             "last": self.last.isoformat() if self.last else None,
             "flags": self.flags,
@@ -231,12 +266,18 @@ def totals_of(charges: list[Charge], refunds: list[Charge] | None = None) -> dic
         paid[charge.currency] = paid.get(charge.currency, Decimal("0.00")) + charge.amount
     for refund in refunds or []:
         back[refund.currency] = back.get(refund.currency, Decimal("0.00")) + refund.amount
-    return {c: Totals(paid.get(c, Decimal("0.00")), back.get(c, Decimal("0.00")))
-            for c in sorted(set(paid) | set(back))}
+    return {
+        c: Totals(paid.get(c, Decimal("0.00")), back.get(c, Decimal("0.00")))
+        for c in sorted(set(paid) | set(back))
+    }
 
 
-def build_cases(result: ScanResult, decisions: Decisions, case_ids: dict[str, str],
-                log: dict[str, list[LogEntry]]) -> list[Case]:
+def build_cases(
+    result: ScanResult,
+    decisions: Decisions,
+    case_ids: dict[str, str],
+    log: dict[str, list[LogEntry]],
+) -> list[Case]:
     """Every case of a scan: merchants with a recurring expense stream or a flagged row.
 
     The case rows are taken out of the (possibly million-row) frame once, as Python
@@ -259,8 +300,13 @@ def build_cases(result: ScanResult, decisions: Decisions, case_ids: dict[str, st
     lookup = {str(k): i for i, k in enumerate(uniques)}
     wanted_codes = np.array([lookup[k] for k in wanted if k in lookup], dtype=codes.dtype)
     positions = np.flatnonzero(np.isin(codes, wanted_codes))
-    table = _CaseRows(frame, positions, codes[positions], decisions.aliases,
-                      [n for s in streams_by_key.values() for st in s for n in st["names"]])
+    table = _CaseRows(
+        frame,
+        positions,
+        codes[positions],
+        decisions.aliases,
+        [n for s in streams_by_key.values() for st in s for n in st["names"]],
+    )
     refunds_of = _refund_rows(frame)
     detected = _charge_facts(result)
     cases = []
@@ -272,44 +318,88 @@ def build_cases(result: ScanResult, decisions: Decisions, case_ids: dict[str, st
         streams = streams_by_key.get(key, [])
         names = _names(table, members, streams, key)
         after = [c for c in charges if c.after_cancellation]
-        cases.append(Case(
-            id=case_ids.get(key, ""), key=key, merchant=names[0] if names else key,
-            legal_name=_legal_name(names) or (names[0] if names else key), names=names,
-            status=decisions.status(key), cancelled_on=cancelled, streams=streams,
-            charges=charges, refunds=refunds, totals=totals_of(charges, refunds),
-            after=after, after_totals=totals_of(after), log=log.get(key, []),
-            checklist=decisions.checklists.get(key, [])))
+        cases.append(
+            Case(
+                id=case_ids.get(key, ""),
+                key=key,
+                merchant=names[0] if names else key,
+                legal_name=_legal_name(names) or (names[0] if names else key),
+                names=names,
+                status=decisions.status(key),
+                cancelled_on=cancelled,
+                streams=streams,
+                charges=charges,
+                refunds=refunds,
+                totals=totals_of(charges, refunds),
+                after=after,
+                after_totals=totals_of(after),
+                log=log.get(key, []),
+                checklist=decisions.checklists.get(key, []),
+            )
+        )
     rank = {s["merchant_key"]: i for i, s in enumerate(result.stream_dicts)}
     cases.sort(key=lambda c: (rank.get(c.key, len(rank)), c.key))
     return cases
 
 
-_FIELDS = ("row_id", "dedup_key", "time", "amount", "currency", "state", "source",
-           "source_sha256", "source_row", "format", "txn_id", "merchant_order_id",
-           "counterparty", "merchant", "description", "method")
+_FIELDS = (
+    "row_id",
+    "dedup_key",
+    "time",
+    "amount",
+    "currency",
+    "state",
+    "source",
+    "source_sha256",
+    "source_row",
+    "format",
+    "txn_id",
+    "merchant_order_id",
+    "counterparty",
+    "merchant",
+    "description",
+    "method",
+)
 
 
 class _CaseRows:
     """The rows of every case, taken out of the frame in one go, column by column."""
 
-    def __init__(self, frame: pd.DataFrame, positions: np.ndarray, codes: np.ndarray,
-                 aliases: dict[str, str], more_names: list[str]) -> None:
+    def __init__(
+        self,
+        frame: pd.DataFrame,
+        positions: np.ndarray,
+        codes: np.ndarray,
+        aliases: dict[str, str],
+        more_names: list[str],
+    ) -> None:
         part = frame.iloc[positions]
         self.columns = {c: part[c].tolist() for c in (*_FIELDS, "direction", "refund_of")}
         # every printed name once: its grouping key, and its case key after the aliases
-        names = pd.Series(sorted({n.strip() for c in ("merchant", "counterparty")
-                                  for n in self.columns[c]} | set(more_names)), dtype="str")
+        names = pd.Series(
+            sorted(
+                {n.strip() for c in ("merchant", "counterparty") for n in self.columns[c]}
+                | set(more_names)
+            ),
+            dtype="str",
+        )
         grouping = normalize.grouping_keys(names)
         self.grouping = dict(zip(names.tolist(), grouping.tolist(), strict=True))
-        self.canonical = dict(zip(names.tolist(), normalize.canonical_keys(
-            grouping, aliases).tolist(), strict=True))
+        self.canonical = dict(
+            zip(names.tolist(), normalize.canonical_keys(grouping, aliases).tolist(), strict=True)
+        )
         self.counted = part["_counted"].to_numpy(dtype=bool)
         order = np.argsort(codes, kind="stable")
         sorted_codes = codes[order]
         cuts = np.flatnonzero(np.diff(sorted_codes)) + 1
-        self._members = ({int(sorted_codes[a]): order[a:b] for a, b in
-                          zip(np.r_[0, cuts], np.r_[cuts, len(order)], strict=True)}
-                         if len(order) else {})
+        self._members = (
+            {
+                int(sorted_codes[a]): order[a:b]
+                for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(order)], strict=True)
+            }
+            if len(order)
+            else {}
+        )
 
     def rows_of(self, code: int) -> np.ndarray:
         return self._members.get(code, np.array([], dtype=np.int64))
@@ -320,8 +410,9 @@ class _CaseRows:
 
 def _refund_rows(frame: pd.DataFrame) -> dict[str, list[dict]]:
     """Counted rows that give money back for another row, by that row's dedup key."""
-    pointing = np.flatnonzero((frame["refund_of"].to_numpy() != "")
-                              & frame["_counted"].to_numpy(dtype=bool))
+    pointing = np.flatnonzero(
+        (frame["refund_of"].to_numpy() != "") & frame["_counted"].to_numpy(dtype=bool)
+    )
     found: dict[str, list[dict]] = {}
     for record in frame.iloc[pointing][[*_FIELDS, "refund_of"]].to_dict("records"):
         found.setdefault(str(record["refund_of"]), []).append(record)
@@ -334,21 +425,30 @@ def _charge_facts(result: ScanResult) -> dict[int, dict]:
     for stream in result.stream_dicts:
         for charge in stream.get("charges") or []:
             facts[int(charge["row_id"])] = {
-                "stream": stream["id"], "cadence": stream.get("cadence"),
-                "flags": list(charge.get("flags") or []), "cause": charge.get("cause"),
+                "stream": stream["id"],
+                "cadence": stream.get("cadence"),
+                "flags": list(charge.get("flags") or []),
+                "cause": charge.get("cause"),
                 "cause_reason": charge.get("cause_reason") or "",
-                "cause_reason_en": charge.get("cause_reason_en") or ""}
+                "cause_reason_en": charge.get("cause_reason_en") or "",
+            }
     for row in result.flagged:
-        entry = facts.setdefault(int(row["row_id"]), {"stream": row.get("stream"),
-                                                      "flags": [], "cause": row.get("cause")})
+        entry = facts.setdefault(
+            int(row["row_id"]),
+            {"stream": row.get("stream"), "flags": [], "cause": row.get("cause")},
+        )
         entry["flags"] = sorted(set(entry.get("flags") or []) | set(row.get("flags") or []))
         entry.setdefault("cause", row.get("cause"))
     return facts
 
 
-def _charges(table: _CaseRows, members: np.ndarray, refunds_of: dict[str, list[dict]],
-             detected: dict[int, dict], cancelled: date | None
-             ) -> tuple[list[Charge], list[Charge]]:
+def _charges(
+    table: _CaseRows,
+    members: np.ndarray,
+    refunds_of: dict[str, list[dict]],
+    detected: dict[int, dict],
+    cancelled: date | None,
+) -> tuple[list[Charge], list[Charge]]:
     columns = table.columns
     charges: list[Charge] = []
     refunds: list[Charge] = []
@@ -380,18 +480,30 @@ def _charges(table: _CaseRows, members: np.ndarray, refunds_of: dict[str, list[d
 def _charge(row: dict, facts: dict) -> Charge:
     time = str(row["time"])
     return Charge(
-        row_id=int(row["row_id"]), dedup_key=str(row["dedup_key"]),
-        date=date.fromisoformat(time[:10]), time=time, amount=Decimal(str(row["amount"])),
-        currency=str(row["currency"]), state=str(row["state"]), source=str(row["source"]),
-        source_sha256=str(row["source_sha256"]), source_row=int(row["source_row"]),
-        format=str(row["format"]), txn_id=str(row["txn_id"]),
+        row_id=int(row["row_id"]),
+        dedup_key=str(row["dedup_key"]),
+        date=date.fromisoformat(time[:10]),
+        time=time,
+        amount=Decimal(str(row["amount"])),
+        currency=str(row["currency"]),
+        state=str(row["state"]),
+        source=str(row["source"]),
+        source_sha256=str(row["source_sha256"]),
+        source_row=int(row["source_row"]),
+        format=str(row["format"]),
+        txn_id=str(row["txn_id"]),
         merchant_order_id=str(row["merchant_order_id"]),
-        counterparty=str(row["counterparty"]), merchant=str(row["merchant"]),
-        description=str(row["description"]), method=str(row["method"]),
-        stream_id=facts.get("stream"), cadence=facts.get("cadence"),
-        flags=list(facts.get("flags") or []), cause=facts.get("cause"),
+        counterparty=str(row["counterparty"]),
+        merchant=str(row["merchant"]),
+        description=str(row["description"]),
+        method=str(row["method"]),
+        stream_id=facts.get("stream"),
+        cadence=facts.get("cadence"),
+        flags=list(facts.get("flags") or []),
+        cause=facts.get("cause"),
         cause_reason_zh=facts.get("cause_reason", ""),
-        cause_reason_en=facts.get("cause_reason_en", ""))
+        cause_reason_en=facts.get("cause_reason_en", ""),
+    )
 
 
 def _names(table: _CaseRows, members: np.ndarray, streams: list[dict], key: str) -> list[str]:
@@ -403,23 +515,29 @@ def _names(table: _CaseRows, members: np.ndarray, streams: list[dict], key: str)
     rows = members.tolist()
     merchant, counterparty = table.columns["merchant"], table.columns["counterparty"]
     counts: Counter[str] = Counter(merchant[i].strip() for i in rows if merchant[i].strip())
-    counts.update(name for i in rows if (name := counterparty[i].strip())
-                  and table.canonical[name] == key)
+    counts.update(
+        name for i in rows if (name := counterparty[i].strip()) and table.canonical[name] == key
+    )
     for stream in streams:
         counts.update({n: 0 for n in stream.get("names") or [] if n})
     merchants = {merchant[i] for i in rows}
     # The company's own names first (not a name merged in by an alias), then names the
     # statements print as the merchant before intermediary-wrapped ones, then by use.
-    return sorted(counts, key=lambda n: (table.grouping.get(n, n) != key, n not in merchants,
-                                         -counts[n], n))
+    return sorted(
+        counts, key=lambda n: (table.grouping.get(n, n) != key, n not in merchants, -counts[n], n)
+    )
 
 
 _LEGAL = ("有限公司", "有限责任公司", "股份公司", "Ltd", "Limited", "Inc", "LLC", "GmbH")
 
 
 def _legal_name(names: list[str]) -> str | None:
-    legal = [n for n in names if any(m.lower() in n.lower() for m in _LEGAL)
-             and not n.startswith(("支付宝-", "财付通-", "支付宝－", "财付通－"))]
+    legal = [
+        n
+        for n in names
+        if any(m.lower() in n.lower() for m in _LEGAL)
+        and not n.startswith(("支付宝-", "财付通-", "支付宝－", "财付通－"))
+    ]
     return max(legal, key=len) if legal else None
 
 
@@ -434,17 +552,29 @@ def log_by_case(entries: list[tuple], attachments: list[tuple]) -> dict[str, lis
     """Workspace rows of case_entries and attachments -> log entries per case key."""
     files: dict[int, list[Attachment]] = {}
     for attachment_id, entry_id, name, sha256, size in attachments:
-        files.setdefault(int(entry_id), []).append(Attachment(int(attachment_id), name, sha256,
-                                                              int(size)))
+        files.setdefault(int(entry_id), []).append(
+            Attachment(int(attachment_id), name, sha256, int(size))
+        )
     found: dict[str, list[LogEntry]] = {}
     for entry_id, key, kind, recorded, on, channel, ticket, summary, outcome, message in entries:
         try:
             parsed = Channel(channel) if channel else None
         except ValueError:
             parsed = Channel.OTHER
-        found.setdefault(key, []).append(LogEntry(
-            int(entry_id), kind, recorded, date.fromisoformat(on[:10]), parsed, ticket,
-            summary, outcome, files.get(int(entry_id), []), message))
+        found.setdefault(key, []).append(
+            LogEntry(
+                int(entry_id),
+                kind,
+                recorded,
+                date.fromisoformat(on[:10]),
+                parsed,
+                ticket,
+                summary,
+                outcome,
+                files.get(int(entry_id), []),
+                message,
+            )
+        )
     return found
 
 
@@ -453,6 +583,15 @@ def money_total(totals: dict[str, Totals]) -> str:
     return "; ".join(format_amount(t.paid, c) for c, t in totals.items())
 
 
-__all__ = ["Attachment", "Case", "Charge", "LogEntry", "Totals", "build_cases", "find",
-           "log_by_case", "money_total", "totals_of"]
-
+__all__ = [
+    "Attachment",
+    "Case",
+    "Charge",
+    "LogEntry",
+    "Totals",
+    "build_cases",
+    "find",
+    "log_by_case",
+    "money_total",
+    "totals_of",
+]

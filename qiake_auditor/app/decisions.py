@@ -24,15 +24,15 @@ _OFF = ("0", "false", "off")
 
 
 class DecisionKind(StrEnum):
-    CANCELLED = "cancelled"        # case key -> YYYY-MM-DD
-    ALIAS = "alias"                # printed name -> name of the case it belongs to
-    DISMISSED = "dismissed"        # stream id -> "1"
-    WATCH = "watch"                # word -> "1" on, "0" off (the default 洽客 included)
-    ORG_METHOD = "org_method"      # payment method text -> "1": a company account
-    CASE_STATUS = "case_status"    # case key -> CaseStatus value
-    CHECKLIST = "checklist"        # case key -> JSON list of ticked step ids
-    NOTICE_DAYS = "notice_days"    # "default" -> days before a renewal to cancel by
-    AS_OF = "as_of"                # "default" -> the day taken as today (the demo's only)
+    CANCELLED = "cancelled"  # case key -> YYYY-MM-DD
+    ALIAS = "alias"  # printed name -> name of the case it belongs to
+    DISMISSED = "dismissed"  # stream id -> "1"
+    WATCH = "watch"  # word -> "1" on, "0" off (the default 洽客 included)
+    ORG_METHOD = "org_method"  # payment method text -> "1": a company account
+    CASE_STATUS = "case_status"  # case key -> CaseStatus value
+    CHECKLIST = "checklist"  # case key -> JSON list of ticked step ids
+    NOTICE_DAYS = "notice_days"  # "default" -> days before a renewal to cancel by
+    AS_OF = "as_of"  # "default" -> the day taken as today (the demo's only)
 
 
 @dataclass
@@ -74,12 +74,16 @@ class Decisions:
         notice = workspace.decisions(DecisionKind.NOTICE_DAYS).get("default", "")
         fixed = workspace.decisions(DecisionKind.AS_OF).get("default", "")
         return cls(
-            cancelled=cancelled, aliases=aliases,
+            cancelled=cancelled,
+            aliases=aliases,
             dismissed=set(workspace.decisions(DecisionKind.DISMISSED)),
-            watch={w: v.strip().lower() not in _OFF
-                   for w, v in workspace.decisions(DecisionKind.WATCH).items()},
+            watch={
+                w: v.strip().lower() not in _OFF
+                for w, v in workspace.decisions(DecisionKind.WATCH).items()
+            },
             org_methods=set(workspace.decisions(DecisionKind.ORG_METHOD)),
-            statuses=statuses, checklists=checklists,
+            statuses=statuses,
+            checklists=checklists,
             notice_days=int(notice) if notice.isdigit() else 7,
             as_of=date.fromisoformat(fixed) if fixed else None,
         )
@@ -90,13 +94,19 @@ class Decisions:
         words += [w for w, on in self.watch.items() if on and w not in words]
         return words
 
-    def scan_settings(self, as_of: date | None = None, lang: str = "zh",
-                      notice_days: int | None = None) -> ScanSettings:
+    def scan_settings(
+        self, as_of: date | None = None, lang: str = "zh", notice_days: int | None = None
+    ) -> ScanSettings:
         return ScanSettings(
-            as_of=as_of or self.as_of, watch=self.watch_words(), cancellations=dict(self.cancelled),
-            aliases=dict(self.aliases), dismissed=set(self.dismissed),
+            as_of=as_of or self.as_of,
+            watch=self.watch_words(),
+            cancellations=dict(self.cancelled),
+            aliases=dict(self.aliases),
+            dismissed=set(self.dismissed),
             org_methods=set(self.org_methods),
-            notice_days=self.notice_days if notice_days is None else notice_days, lang=lang)
+            notice_days=self.notice_days if notice_days is None else notice_days,
+            lang=lang,
+        )
 
     def status(self, key: str) -> CaseStatus:
         return self.statuses.get(key, CaseStatus.UNREVIEWED)

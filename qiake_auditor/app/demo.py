@@ -38,10 +38,15 @@ def demo_files() -> list[Path]:
     folder = demo_dir()
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.is_file() and not p.name.startswith((".", "_"))
-                  and p.suffix.lower() not in _NOT_STATEMENTS
-                  and ".expected." not in p.name and ".options." not in p.name)
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.is_file()
+        and not p.name.startswith((".", "_"))
+        and p.suffix.lower() not in _NOT_STATEMENTS
+        and ".expected." not in p.name
+        and ".options." not in p.name
+    )
 
 
 def demo_settings() -> dict:
@@ -50,10 +55,12 @@ def demo_settings() -> dict:
     data: dict = {}
     if path.is_file():
         data = json.loads(path.read_text(encoding="utf-8"))
-    return {"cancellations": dict(data.get("cancelled") or {}),
-            "watch": list(data.get("watch") or []),
-            "as_of": data.get("as_of"),
-            "aliases": dict(data.get("aliases") or {})}
+    return {
+        "cancellations": dict(data.get("cancelled") or {}),
+        "watch": list(data.get("watch") or []),
+        "as_of": data.get("as_of"),
+        "aliases": dict(data.get("aliases") or {}),
+    }
 
 
 def default_demo_path() -> Path:
@@ -80,12 +87,19 @@ def open_demo(path: Path | None = None) -> tuple[Audit, ImportResult]:
             for word in settings["watch"]:
                 workspace.set_decision(DecisionKind.WATCH, word, "1", db)
             if settings["as_of"]:
-                workspace.set_decision(DecisionKind.AS_OF, "default",
-                                       date.fromisoformat(str(settings["as_of"])[:10]).isoformat(),
-                                       db)
+                workspace.set_decision(
+                    DecisionKind.AS_OF,
+                    "default",
+                    date.fromisoformat(str(settings["as_of"])[:10]).isoformat(),
+                    db,
+                )
         imported = audit.import_files(demo_files())
-        audit.record_cancellations({name: date.fromisoformat(str(day)[:10])
-                                    for name, day in settings["cancellations"].items()})
+        audit.record_cancellations(
+            {
+                name: date.fromisoformat(str(day)[:10])
+                for name, day in settings["cancellations"].items()
+            }
+        )
     except BaseException:
         audit.close()
         raise

@@ -13,8 +13,24 @@ from pathlib import Path
 from ..errors import StatementError, UserError
 
 # Not statements: documents and the app's own files that sit beside exports.
-SKIPPED_SUFFIXES = frozenset({".md", ".py", ".pyc", ".json", ".sqlite", ".pdf", ".png", ".jpg",
-                              ".jpeg", ".gif", ".docx", ".doc", ".part", ".log"})
+SKIPPED_SUFFIXES = frozenset(
+    {
+        ".md",
+        ".py",
+        ".pyc",
+        ".json",
+        ".sqlite",
+        ".pdf",
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".gif",
+        ".docx",
+        ".doc",
+        ".part",
+        ".log",
+    }
+)
 
 
 def _looks_like_statement(path: Path) -> bool:
@@ -41,9 +57,13 @@ def expand_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Note]]:
     notes: list[Note] = []
     for path in map(Path, paths):
         if path.is_dir():
-            inside = sorted(p for p in path.rglob("*") if p.is_file()
-                            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                            and p.suffix.lower() not in SKIPPED_SUFFIXES)
+            inside = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.suffix.lower() not in SKIPPED_SUFFIXES
+            )
             statements = [p for p in inside if _looks_like_statement(p)]
             if not statements:
                 raise UserError.of("input.directory_empty", path=path)

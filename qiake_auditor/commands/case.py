@@ -39,28 +39,50 @@ def _add_parser(sub: argparse._SubParsersAction) -> None:
     setting = verbs.add_parser("set", help="record decisions on a case")
     setting.add_argument("text", metavar="TEXT")
     setting.add_argument("--workspace", type=Path, help="workspace file (default: per-user data)")
-    setting.add_argument("--cancelled", metavar="YYYY-MM-DD",
-                         help="the day you cancelled: later charges are flagged")
-    setting.add_argument("--status", metavar="S",
-                         help="one of: " + ", ".join(s.value for s in CaseStatus))
+    setting.add_argument(
+        "--cancelled", metavar="YYYY-MM-DD", help="the day you cancelled: later charges are flagged"
+    )
+    setting.add_argument(
+        "--status", metavar="S", help="one of: " + ", ".join(s.value for s in CaseStatus)
+    )
     setting.add_argument("--note", metavar="TEXT")
-    setting.add_argument("--alias", action="append", default=[], metavar="NAME",
-                         help="another name of this company (merged into the case)")
-    setting.add_argument("--split", action="append", default=[], metavar="NAME",
-                         help="a name that is not this company (taken out of the case)")
+    setting.add_argument(
+        "--alias",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="another name of this company (merged into the case)",
+    )
+    setting.add_argument(
+        "--split",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a name that is not this company (taken out of the case)",
+    )
     add_lang(setting)
 
     log = verbs.add_parser("log", help="add a dated entry to the case log")
     log.add_argument("text", metavar="TEXT")
     log.add_argument("--workspace", type=Path, help="workspace file (default: per-user data)")
-    log.add_argument("--channel", required=True, metavar="C",
-                     help="one of: " + ", ".join(c.value for c in Channel))
+    log.add_argument(
+        "--channel",
+        required=True,
+        metavar="C",
+        help="one of: " + ", ".join(c.value for c in Channel),
+    )
     log.add_argument("--summary", required=True, metavar="TEXT")
     log.add_argument("--ticket", metavar="N", help="ticket or complaint number")
     log.add_argument("--outcome", metavar="TEXT")
     log.add_argument("--date", metavar="YYYY-MM-DD", help="the day of the contact (default today)")
-    log.add_argument("--attach", action="append", default=[], type=Path, metavar="FILE",
-                     help="a screenshot, e-mail or chat export kept with the entry")
+    log.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a screenshot, e-mail or chat export kept with the entry",
+    )
     add_lang(log)
 
 
@@ -76,8 +98,9 @@ def cmd_case(args: argparse.Namespace) -> int:
     if verb == "log":
         return _log(args, lang)
     with Audit.open(args.workspace, read_only=None if not args.files else False) as audit:
-        snap = audit.snapshot(args.files, lang=lang, password=args.password,
-                              column_map=cli.parse_map(args.mapping))
+        snap = audit.snapshot(
+            args.files, lang=lang, password=args.password, column_map=cli.parse_map(args.mapping)
+        )
         if verb == "list":
             if args.json:
                 print(json.dumps(snap.to_json()["cases"], ensure_ascii=False))
@@ -99,14 +122,23 @@ def _set(args: argparse.Namespace, lang: str) -> int:
         try:
             status = CaseStatus(args.status)
         except ValueError:
-            raise UserError.of("option.bad_status", value=args.status,
-                               choices=", ".join(s.value for s in CaseStatus)) from None
+            raise UserError.of(
+                "option.bad_status",
+                value=args.status,
+                choices=", ".join(s.value for s in CaseStatus),
+            ) from None
     if not (cancelled or status or args.note or args.alias or args.split):
         raise UserError.of("case.nothing_to_set")
     with Audit.open(args.workspace) as audit:
         case = audit.find_case(args.text)
-        changed = audit.set_case(case, cancelled=cancelled, status=status, note=args.note,
-                                 aliases=args.alias, split=args.split)
+        changed = audit.set_case(
+            case,
+            cancelled=cancelled,
+            status=status,
+            note=args.note,
+            aliases=args.alias,
+            split=args.split,
+        )
         case = audit.find_case(args.text)
     print(_saved(case, lang, changed))
     return cli.EXIT_OK
@@ -116,24 +148,39 @@ def _log(args: argparse.Namespace, lang: str) -> int:
     try:
         channel = Channel(args.channel)
     except ValueError:
-        raise UserError.of("option.bad_channel", value=args.channel,
-                           choices=", ".join(c.value for c in Channel)) from None
+        raise UserError.of(
+            "option.bad_channel", value=args.channel, choices=", ".join(c.value for c in Channel)
+        ) from None
     on = parse_date(args.date, "--date") if args.date else None
     with Audit.open(args.workspace) as audit:
         case = audit.find_case(args.text)
-        entry = audit.log_entry(case, channel, args.summary, ticket=args.ticket,
-                                outcome=args.outcome, on=on, attachments=args.attach)
+        entry = audit.log_entry(
+            case,
+            channel,
+            args.summary,
+            ticket=args.ticket,
+            outcome=args.outcome,
+            on=on,
+            attachments=args.attach,
+        )
     head = "已记入案件记录" if lang == "zh" else "added to the case log of"
-    print(f"{head} {case.id} {case.merchant}: {entry.on.isoformat()} "
-          f"{channel.label(lang)} {entry.summary}")
+    print(
+        f"{head} {case.id} {case.merchant}: {entry.on.isoformat()} "
+        f"{channel.label(lang)} {entry.summary}"
+    )
     for attachment in entry.attachments:
         print(f"  {attachment.name}  sha256 {attachment.sha256}  ({attachment.size} bytes)")
     return cli.EXIT_OK
 
 
 def _saved(case: Case, lang: str, changed: list[str]) -> str:
-    lines = [(f"已保存：{case.id} {case.merchant}" if lang == "zh" else
-              f"saved: {case.id} {case.merchant}")]
+    lines = [
+        (
+            f"已保存：{case.id} {case.merchant}"
+            if lang == "zh"
+            else f"saved: {case.id} {case.merchant}"
+        )
+    ]
     if case.cancelled_on:
         lines.append(case.summary_line(lang))
     lines.append(("状态：" if lang == "zh" else "status: ") + case.status.label(lang))
@@ -147,19 +194,39 @@ def _money(totals: dict, lang: str) -> str:
 
 
 def _print_list(cases: list[Case], lang: str) -> None:
-    head = (("案件", "商户", "状态", "周期扣费", "笔数", "已付", "取消后", "首次", "最近", "标记")
-            if lang == "zh" else
-            ("case", "merchant", "status", "streams", "charges", "paid", "after cancel.", "first",
-             "last", "flags"))
+    head = (
+        ("案件", "商户", "状态", "周期扣费", "笔数", "已付", "取消后", "首次", "最近", "标记")
+        if lang == "zh"
+        else (
+            "case",
+            "merchant",
+            "status",
+            "streams",
+            "charges",
+            "paid",
+            "after cancel.",
+            "first",
+            "last",
+            "flags",
+        )
+    )
     sep = "、" if lang == "zh" else ", "
     rows = [head]
     for case in cases:
-        rows.append((case.id, case.merchant[:18], case.status.label(lang), str(len(case.streams)),
-                     str(len(case.charges)), _money(case.totals, lang),
-                     _money(case.after_totals, lang) if case.cancelled_on else "-",
-                     case.first.isoformat() if case.first else "-",
-                     case.last.isoformat() if case.last else "-",
-                     sep.join(Flag.label_of(f, lang) for f in case.flags) or "-"))
+        rows.append(
+            (
+                case.id,
+                case.merchant[:18],
+                case.status.label(lang),
+                str(len(case.streams)),
+                str(len(case.charges)),
+                _money(case.totals, lang),
+                _money(case.after_totals, lang) if case.cancelled_on else "-",
+                case.first.isoformat() if case.first else "-",
+                case.last.isoformat() if case.last else "-",
+                sep.join(Flag.label_of(f, lang) for f in case.flags) or "-",
+            )
+        )
     for line in table(rows):
         print(line)
 
@@ -175,17 +242,37 @@ def _print_case(case: Case, lang: str) -> None:
         span = f"{case.first.isoformat()} .. {case.last.isoformat() if case.last else ''}"
         print(("首次至最近：" if zh else "first .. last: ") + span)
     for stream in case.streams:
-        print(f"\n  [{StreamType.label_of(stream['type'], lang)} · "
-              f"{Cadence.label_of(stream['cadence'], lang)}] {stream['merchant']} "
-              f"{format_amount(stream['amount'], stream['currency'])} × {stream['count']}")
+        print(
+            f"\n  [{StreamType.label_of(stream['type'], lang)} · "
+            f"{Cadence.label_of(stream['cadence'], lang)}] {stream['merchant']} "
+            f"{format_amount(stream['amount'], stream['currency'])} × {stream['count']}"
+        )
         print(f"  {stream['explanation_zh'] if zh else stream['explanation_en']}")
     if case.cancelled_on:
-        print("\n" + (f"{case.cancelled_on.isoformat()} 取消后的扣费：" if zh else
-                      f"charges after the cancellation of {case.cancelled_on.isoformat()}:"))
-        rows = [("日期", "金额", "交易号", "商户单号", "文件", "行") if zh else
-                ("date", "amount", "transaction id", "order id", "file", "row")]
-        rows += [(c.date.isoformat(), format_amount(c.amount, c.currency), c.txn_id or "-",
-                  c.merchant_order_id or "-", c.source, str(c.source_row)) for c in case.after]
+        print(
+            "\n"
+            + (
+                f"{case.cancelled_on.isoformat()} 取消后的扣费："
+                if zh
+                else f"charges after the cancellation of {case.cancelled_on.isoformat()}:"
+            )
+        )
+        rows = [
+            ("日期", "金额", "交易号", "商户单号", "文件", "行")
+            if zh
+            else ("date", "amount", "transaction id", "order id", "file", "row")
+        ]
+        rows += [
+            (
+                c.date.isoformat(),
+                format_amount(c.amount, c.currency),
+                c.txn_id or "-",
+                c.merchant_order_id or "-",
+                c.source,
+                str(c.source_row),
+            )
+            for c in case.after
+        ]
         for line in table(rows):
             print("  " + line)
     if case.log:

@@ -30,8 +30,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         problems = workspace.check()
         files, rows = len(workspace.files()), workspace.row_count()
     if not problems:
-        print(f"工作区完好：{files} 个原始文件、{rows} 行账目均与校验值一致" if lang == "zh" else
-              f"workspace intact: {files} originals and {rows} ledger rows match their checksums")
+        print(
+            f"工作区完好：{files} 个原始文件、{rows} 行账目均与校验值一致"
+            if lang == "zh"
+            else f"workspace intact: {files} originals and {rows} ledger rows match their checksums"
+        )
         return cli.EXIT_OK
     for problem in problems:
         print(problem)

@@ -12,8 +12,12 @@ from ..i18n import user_lang
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", choices=("zh", "en"), default=None,
-                        help="language of the output (default: the system's)")
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the output (default: the system's)",
+    )
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -51,6 +55,4 @@ def table(rows: Sequence[Sequence[str]]) -> list[str]:
     if not rows:
         return []
     sizes = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return ["  ".join(pad(c, w) for c, w in zip(row, sizes, strict=True)).rstrip()
-            for row in rows]
-
+    return ["  ".join(pad(c, w) for c, w in zip(row, sizes, strict=True)).rstrip() for row in rows]

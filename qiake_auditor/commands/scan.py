@@ -24,20 +24,43 @@ from .common import add_lang, cancellations, lang_of, parse_date, table
 
 def _add_parser(sub: argparse._SubParsersAction) -> None:
     scan = sub.add_parser("scan", help="find recurring charges and explain them")
-    scan.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                      help="statements to import and scan (default: the whole workspace)")
+    scan.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        metavar="FILE",
+        help="statements to import and scan (default: the whole workspace)",
+    )
     cli.add_import_options(scan)
-    scan.add_argument("--watch", action="append", default=[], metavar="WORD",
-                      help="flag every charge whose merchant or item contains WORD "
-                           "(stored in the watchlist, default 洽客)")
-    scan.add_argument("--cancelled", action="append", default=[], metavar="MERCHANT=YYYY-MM-DD",
-                      help="you cancelled MERCHANT on this date: later charges are flagged "
-                           "(stored on the merchant's case)")
-    scan.add_argument("--as-of", dest="as_of", metavar="YYYY-MM-DD",
-                      help="judge status on this date (default: the latest transaction date; "
-                           "not stored)")
-    scan.add_argument("--notice-days", dest="notice_days", type=int, metavar="N",
-                      help="days before an annual renewal to cancel by (default 7)")
+    scan.add_argument(
+        "--watch",
+        action="append",
+        default=[],
+        metavar="WORD",
+        help="flag every charge whose merchant or item contains WORD "
+        "(stored in the watchlist, default 洽客)",
+    )
+    scan.add_argument(
+        "--cancelled",
+        action="append",
+        default=[],
+        metavar="MERCHANT=YYYY-MM-DD",
+        help="you cancelled MERCHANT on this date: later charges are flagged "
+        "(stored on the merchant's case)",
+    )
+    scan.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="YYYY-MM-DD",
+        help="judge status on this date (default: the latest transaction date; not stored)",
+    )
+    scan.add_argument(
+        "--notice-days",
+        dest="notice_days",
+        type=int,
+        metavar="N",
+        help="days before an annual renewal to cancel by (default 7)",
+    )
     add_lang(scan)
     scan.add_argument("--json", action="store_true", help="print one JSON object")
 
@@ -58,8 +81,10 @@ def cmd_scan(args: argparse.Namespace) -> int:
     # A worker prints the transaction records of --json once the import is committed,
     # while detection runs; nothing is printed unless the import is stored.
     only_looks = not (args.files or cancelled or args.watch)
-    with Audit.open(args.workspace, read_only=None if only_looks else False) as audit, \
-            ThreadPoolExecutor(max_workers=1) as printer:
+    with (
+        Audit.open(args.workspace, read_only=None if only_looks else False) as audit,
+        ThreadPoolExecutor(max_workers=1) as printer,
+    ):
         if cancelled:
             audit.record_cancellations(cancelled)
         if args.watch:
@@ -68,13 +93,18 @@ def cmd_scan(args: argparse.Namespace) -> int:
         failed = threading.Event()  # detection failed: print no half object
 
         def print_transactions(day: date, transactions, committed: Future | None) -> None:
-            printing.append(printer.submit(_print_json_start, day, transactions, committed,
-                                           failed))
+            printing.append(printer.submit(_print_json_start, day, transactions, committed, failed))
 
         try:
-            snap = audit.snapshot(args.files, as_of=as_of, lang=lang, password=args.password,
-                                  column_map=mapping, notice_days=args.notice_days,
-                                  on_prepared=print_transactions if args.json else None)
+            snap = audit.snapshot(
+                args.files,
+                as_of=as_of,
+                lang=lang,
+                password=args.password,
+                column_map=mapping,
+                notice_days=args.notice_days,
+                on_prepared=print_transactions if args.json else None,
+            )
         except BaseException:
             failed.set()
             raise
@@ -83,8 +113,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
                 job.result()
         if args.json:
             if snap.result is None:
-                print(json.dumps({"as_of": None, "transactions": [], "streams": [],
-                                  "flagged": []}))
+                print(json.dumps({"as_of": None, "transactions": [], "streams": [], "flagged": []}))
             else:
                 _print_json_end(snap.streams, snap.flagged)
         else:
@@ -99,8 +128,9 @@ def _print_json(result) -> None:
     _print_json_end(result.stream_dicts, result.flagged)
 
 
-def _print_json_start(as_of: date, transactions, after: Future | None = None,
-                      cancelled: threading.Event | None = None) -> None:
+def _print_json_start(
+    as_of: date, transactions, after: Future | None = None, cancelled: threading.Event | None = None
+) -> None:
     """The object's opening and its transaction records, once ``after`` has succeeded,
     unless ``cancelled`` is set by then."""
     from ..jsonout import json_object_head, records_json_chunks
@@ -140,10 +170,34 @@ def _print_json_end(stream_dicts: list[dict], flagged: list[dict]) -> None:
 
 
 _HEAD = {
-    "zh": ("商户", "类型", "周期", "金额", "次数", "净额", "首次", "最近", "下次", "状态", "置信度",
-           "标记"),
-    "en": ("merchant", "type", "cadence", "amount", "count", "net", "first", "last", "next",
-           "status", "conf.", "flags"),
+    "zh": (
+        "商户",
+        "类型",
+        "周期",
+        "金额",
+        "次数",
+        "净额",
+        "首次",
+        "最近",
+        "下次",
+        "状态",
+        "置信度",
+        "标记",
+    ),
+    "en": (
+        "merchant",
+        "type",
+        "cadence",
+        "amount",
+        "count",
+        "net",
+        "first",
+        "last",
+        "next",
+        "status",
+        "conf.",
+        "flags",
+    ),
 }
 
 
@@ -153,15 +207,27 @@ def _print_table(snap, lang: str) -> None:
     sep = "、" if lang == "zh" else ", "
     rows = [_HEAD[lang]]
     for s in streams:
-        rows.append((s["merchant"][:18], StreamType.label_of(s["type"], lang),
-                     Cadence.label_of(s["cadence"], lang), s["amount"], str(s["count"]),
-                     s["net_total"], s["first_date"], s["last_date"], s["next_expected"] or "-",
-                     StreamStatus.label_of(s["status"], lang), f"{s['confidence']:.2f}",
-                     sep.join(Flag.label_of(f, lang) for f in s["flags"]) or "-"))
-    title = (f"截至 {as_of}：{len(streams)} 个周期性收支，{len(snap.flagged)} 笔标记扣费"
-             if lang == "zh" else
-             f"as of {as_of}: {len(streams)} recurring streams, {len(snap.flagged)} flagged "
-             "charges")
+        rows.append(
+            (
+                s["merchant"][:18],
+                StreamType.label_of(s["type"], lang),
+                Cadence.label_of(s["cadence"], lang),
+                s["amount"],
+                str(s["count"]),
+                s["net_total"],
+                s["first_date"],
+                s["last_date"],
+                s["next_expected"] or "-",
+                StreamStatus.label_of(s["status"], lang),
+                f"{s['confidence']:.2f}",
+                sep.join(Flag.label_of(f, lang) for f in s["flags"]) or "-",
+            )
+        )
+    title = (
+        f"截至 {as_of}：{len(streams)} 个周期性收支，{len(snap.flagged)} 笔标记扣费"
+        if lang == "zh"
+        else f"as of {as_of}: {len(streams)} recurring streams, {len(snap.flagged)} flagged charges"
+    )
     print(title)
     if not streams:
         return

@@ -15,8 +15,9 @@ from .pieces import Draft, Piece, levels
 from .small import median
 
 
-def extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.ndarray,
-            extra: np.ndarray) -> set[int]:
+def extend(
+    drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.ndarray, extra: np.ndarray
+) -> set[int]:
     """A new price level seen only once or twice, right after a stream, continues it.
 
     Too few to be a stream of their own, such charges are the first cycles at a new
@@ -52,18 +53,21 @@ def extend(drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.nd
         if last.fit.anchor[0] == "days":
             anchor: tuple = ("days", int(days[best[0]]))
         else:
-            anchor = ("month", int(cad._day_of_month(days[first])[0]),
-                      int(cad._month_index(days[first])[0]))
+            anchor = (
+                "month",
+                int(cad._day_of_month(days[first])[0]),
+                int(cad._month_index(days[first])[0]),
+            )
         members = np.array(best, dtype="int64")
-        fit = cad.evaluate(last.fit.cadence, anchor, days[members], extra[members],
-                           cents[members])
+        fit = cad.evaluate(last.fit.cadence, anchor, days[members], extra[members], cents[members])
         draft.pieces.append(Piece(members, fit, keyword=last.keyword))
         taken.update(best)
     return taken
 
 
-def _trailing_proration(draft: Draft, free: np.ndarray, days: np.ndarray, cents: np.ndarray,
-                        settled: np.ndarray, take) -> None:
+def _trailing_proration(
+    draft: Draft, free: np.ndarray, days: np.ndarray, cents: np.ndarray, settled: np.ndarray, take
+) -> None:
     """A smaller off-schedule charge within a cycle after the last renewal, and nothing
     after it: an upgrade paid pro rata, after which the plan renews on that day (H19)."""
     last = draft.pieces[-1]
@@ -77,15 +81,20 @@ def _trailing_proration(draft: Draft, free: np.ndarray, days: np.ndarray, cents:
         return
     i = int(after[0])
     _, residual = last.fit.slot_of(int(days[i]))
-    if (settled[i] and days[i] < end + period - tol and 0 < cents[i] < 0.95 * level
-            and abs(residual) > tol):
+    if (
+        settled[i]
+        and days[i] < end + period - tol
+        and 0 < cents[i] < 0.95 * level
+        and abs(residual) > tol
+    ):
         draft.proration.append(i)
         draft.reanchor = i
         take(i)
 
 
-def attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
-            cents: np.ndarray, settled: np.ndarray) -> set[int]:
+def attach(
+    drafts: list[Draft], rest: np.ndarray, days: np.ndarray, cents: np.ndarray, settled: np.ndarray
+) -> set[int]:
     """Trial / introductory charges before a stream and prorations between its pieces.
 
     Candidates are narrowed with array masks first: a habit merchant can leave tens of
@@ -106,8 +115,12 @@ def attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
         start = int(days[first.members[0]])
         level = cents[first.members[0]]
         period = cad.PERIOD_DAYS[first.fit.cadence]
-        before = np.flatnonzero(free & (days >= start - period - first.fit.tolerance)
-                                & (days < start) & ((cents <= 100) | (cents * 2 <= level)))
+        before = np.flatnonzero(
+            free
+            & (days >= start - period - first.fit.tolerance)
+            & (days < start)
+            & ((cents <= 100) | (cents * 2 <= level))
+        )
         if len(before):
             draft.intro.append(int(before[-1]))
             take(before[-1])
@@ -118,8 +131,9 @@ def attach(drafts: list[Draft], rest: np.ndarray, days: np.ndarray,
             lo = int(days[piece.members[0]]) - 2 * cad.PERIOD_DAYS[piece.fit.cadence] - 1
             hi = int(days[piece.members[-1]]) + cad.PERIOD_DAYS[piece.fit.cadence]
             level = float(median(cents[piece.members]))
-            near = np.flatnonzero(free & (days > lo) & (days <= hi) & (cents >= 0.5 * level)
-                                  & (cents <= 3.5 * level))
+            near = np.flatnonzero(
+                free & (days > lo) & (days <= hi) & (cents >= 0.5 * level) & (cents <= 3.5 * level)
+            )
             for i in near[:200]:
                 slot, residual = piece.fit.slot_of(int(days[i]))
                 if slot not in taken and abs(residual) <= piece.fit.tolerance:

@@ -20,17 +20,52 @@ from .small import median
 
 EPOCH = date(1970, 1, 1)
 
-PERIOD_DAYS = {"weekly": 7.0, "biweekly": 14.0, "semimonthly": 15.22, "monthly": 30.44,
-               "monthly_weekday": 30.44, "bimonthly": 60.88, "quarterly": 91.31,
-               "fourmonthly": 121.75, "semiannual": 182.62, "annual": 365.25}
-TOLERANCE = {"weekly": 1, "biweekly": 2, "semimonthly": 2, "monthly": 3, "monthly_weekday": 3,
-             "bimonthly": 6, "quarterly": 10, "fourmonthly": 12, "semiannual": 15,
-             "annual": 20}
-MONTHS = {"monthly": 1, "monthly_weekday": 1, "bimonthly": 2, "quarterly": 3,
-          "fourmonthly": 4, "semiannual": 6, "annual": 12}
+PERIOD_DAYS = {
+    "weekly": 7.0,
+    "biweekly": 14.0,
+    "semimonthly": 15.22,
+    "monthly": 30.44,
+    "monthly_weekday": 30.44,
+    "bimonthly": 60.88,
+    "quarterly": 91.31,
+    "fourmonthly": 121.75,
+    "semiannual": 182.62,
+    "annual": 365.25,
+}
+TOLERANCE = {
+    "weekly": 1,
+    "biweekly": 2,
+    "semimonthly": 2,
+    "monthly": 3,
+    "monthly_weekday": 3,
+    "bimonthly": 6,
+    "quarterly": 10,
+    "fourmonthly": 12,
+    "semiannual": 15,
+    "annual": 20,
+}
+MONTHS = {
+    "monthly": 1,
+    "monthly_weekday": 1,
+    "bimonthly": 2,
+    "quarterly": 3,
+    "fourmonthly": 4,
+    "semiannual": 6,
+    "annual": 12,
+}
 # Fewest hits before a cadence counts as confirmed (annual renewals are sparse by nature).
-MIN_HITS = {"weekly": 3, "biweekly": 3, "semimonthly": 3, "monthly": 3, "monthly_weekday": 3,
-            "bimonthly": 3, "quarterly": 2, "fourmonthly": 2, "semiannual": 2, "annual": 2}
+MIN_HITS = {
+    "weekly": 3,
+    "biweekly": 3,
+    "semimonthly": 3,
+    "monthly": 3,
+    "monthly_weekday": 3,
+    "bimonthly": 3,
+    "quarterly": 2,
+    "fourmonthly": 2,
+    "semiannual": 2,
+    "annual": 2,
+}
 # Anchors: ("days", origin) | ("month", day, origin_month[, WORKDAY]) |
 # ("weekday", n, weekday, origin_month) (n = 1..4, -1 = the last) | ("semi", d1, d2).
 WORKDAY = "workday"  # a scheduled day off work moves to the next working day
@@ -67,8 +102,12 @@ class Fit:
 
     def valid(self, min_hits: int | None = None) -> bool:
         need = MIN_HITS[self.cadence] if min_hits is None else min_hits
-        return (self.conflicts == 0 and self.hits >= need and self.coverage >= MIN_COVERAGE
-                and self.outliers <= len(self.days) // 5)
+        return (
+            self.conflicts == 0
+            and self.hits >= need
+            and self.coverage >= MIN_COVERAGE
+            and self.outliers <= len(self.days) // 5
+        )
 
     def quality(self) -> tuple:
         """Sort key: lower is better."""
@@ -76,12 +115,16 @@ class Fit:
         distances = np.abs(self.residuals[self.inlier]).tolist()
         spread = sum(distances) / len(distances) if distances else 9.0
         recent = sum(distances[-2:]) / len(distances[-2:]) if distances else 9
-        return (self.outliers + self.conflicts, len(self.missed),
-                (spread + 0.5 * recent) / self.tolerance)
+        return (
+            self.outliers + self.conflicts,
+            len(self.missed),
+            (spread + 0.5 * recent) / self.tolerance,
+        )
 
     def expected(self, slot: int) -> date:
-        return EPOCH + timedelta(days=int(_expected(self.cadence, self.anchor,
-                                                    np.array([slot]))[0]))
+        return EPOCH + timedelta(
+            days=int(_expected(self.cadence, self.anchor, np.array([slot]))[0])
+        )
 
     def next_after(self, day: int) -> tuple[int, date]:
         """The first slot after the one holding ``day`` and its expected date."""
@@ -99,6 +142,7 @@ class Fit:
 
 # -- calendar helpers -------------------------------------------------------------------------
 
+
 def to_days(dates: np.ndarray) -> np.ndarray:
     """datetime64 values -> int days since 1970-01-01."""
     return dates.astype("datetime64[D]").astype("int64")
@@ -107,8 +151,9 @@ def to_days(dates: np.ndarray) -> np.ndarray:
 # Calendar look-up tables for 1970-2199: fitting evaluates thousands of hypotheses on
 # a few dozen dates each, where numpy's datetime conversions cost more than the maths.
 _TABLE_MONTHS = 230 * 12
-_MONTH_START = np.arange(_TABLE_MONTHS + 1).astype("datetime64[M]").astype(
-    "datetime64[D]").astype("int64")
+_MONTH_START = (
+    np.arange(_TABLE_MONTHS + 1).astype("datetime64[M]").astype("datetime64[D]").astype("int64")
+)
 _MONTH_OF_DAY = np.repeat(np.arange(_TABLE_MONTHS), np.diff(_MONTH_START))
 
 
@@ -173,8 +218,10 @@ def _month_bounds(month: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(first day, first day of the next month) of each month index."""
     if len(month) and month.min() >= 0 and month.max() < _TABLE_MONTHS:
         return _MONTH_START[month], _MONTH_START[month + 1]
-    return (month.astype("datetime64[M]").astype("datetime64[D]").astype("int64"),
-            (month + 1).astype("datetime64[M]").astype("datetime64[D]").astype("int64"))
+    return (
+        month.astype("datetime64[M]").astype("datetime64[D]").astype("int64"),
+        (month + 1).astype("datetime64[M]").astype("datetime64[D]").astype("int64"),
+    )
 
 
 def _nth_weekday(month: np.ndarray, n: int, weekday: int) -> np.ndarray:
@@ -220,8 +267,14 @@ def _nearest(cadence: str, anchor: tuple, days: np.ndarray) -> tuple[np.ndarray,
 
 # -- fitting ---------------------------------------------------------------------------------
 
-def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
-             cents: np.ndarray | None = None) -> Fit:
+
+def evaluate(
+    cadence: str,
+    anchor: tuple,
+    days: np.ndarray,
+    extra: np.ndarray,
+    cents: np.ndarray | None = None,
+) -> Fit:
     """Apply one hypothesis to sorted days (``extra`` = added tolerance per charge).
 
     Two charges in one slot are a duplicate when they are at most two days apart and,
@@ -241,7 +294,8 @@ def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
         if slot in seen:
             j = seen[slot]
             same = cent_list is None or abs(cent_list[i] - cent_list[j]) <= max(
-                100, 0.03 * max(cent_list[i], cent_list[j]))
+                100, 0.03 * max(cent_list[i], cent_list[j])
+            )
             if day_list[i] - day_list[j] <= 2 and same:
                 duplicate[i] = True
             else:
@@ -253,8 +307,19 @@ def evaluate(cadence: str, anchor: tuple, days: np.ndarray, extra: np.ndarray,
     if anchor[0] == "semi" and hit and _ragged(hit):
         conflicts += 1  # two seats of one price on different days: two monthly plans
     # The distinct inlier slots are the keys of ``seen``: no np.unique per hypothesis.
-    return Fit(cadence, anchor, days, slots, residuals, inlier, duplicate, conflicts,
-               len(hit), hit[-1] - hit[0] + 1 if hit else 0, missed)
+    return Fit(
+        cadence,
+        anchor,
+        days,
+        slots,
+        residuals,
+        inlier,
+        duplicate,
+        conflicts,
+        len(hit),
+        hit[-1] - hit[0] + 1 if hit else 0,
+        missed,
+    )
 
 
 def _ragged(hit: list[int]) -> bool:
@@ -320,8 +385,9 @@ def _anchors(cadence: str, days: np.ndarray) -> list[tuple]:
         weekday, rank = _weekday_rank(days)
         wd = int(np.bincount(weekday, minlength=7).argmax())
         ranks = sorted(set(rank[weekday == wd].tolist()) - {5})
-        last = bool((_day_of_month(days) + 7 > _day_of_month(_clamped(
-            _month_index(days), 31))).all())
+        last = bool(
+            (_day_of_month(days) + 7 > _day_of_month(_clamped(_month_index(days), 31))).all()
+        )
         first = int(_month_index(days[:1])[0])
         return [("weekday", n, wd, first) for n in ranks + ([-1] if last else [])]
     dom = _day_of_month(days)
@@ -331,12 +397,20 @@ def _anchors(cadence: str, days: np.ndarray) -> list[tuple]:
         pairs = [(a, b) for a in choices for b in choices if 13 <= b - a <= 17]
         return [("semi", a, b) for a, b in pairs]
     first = int(_month_index(days[:1])[0])
-    return [("month", d, first + shift) for d in choices for shift in (-1, 0, 1)
-            if MONTHS[cadence] > 1 or shift == 0]
+    return [
+        ("month", d, first + shift)
+        for d in choices
+        for shift in (-1, 0, 1)
+        if MONTHS[cadence] > 1 or shift == 0
+    ]
 
 
-def fit(days: np.ndarray, extra: np.ndarray | None = None,
-        cadences: list[str] | None = None, cents: np.ndarray | None = None) -> Fit | None:
+def fit(
+    days: np.ndarray,
+    extra: np.ndarray | None = None,
+    cadences: list[str] | None = None,
+    cents: np.ndarray | None = None,
+) -> Fit | None:
     """The best-scoring hypothesis for sorted day numbers, valid or not (None: no candidate)."""
     if len(days) < 2:
         return None
@@ -382,11 +456,21 @@ def one_period_after(day: int, cadence: str) -> date:
     return EPOCH + timedelta(days=round(day + PERIOD_DAYS[cadence]))
 
 
-_UNIT = {"monthly": ("每月", "each month"), "bimonthly": ("每两个月", "every 2 months"),
-         "quarterly": ("每季度", "every 3 months"), "fourmonthly": ("每四个月", "every 4 months"),
-         "semiannual": ("每半年", "every 6 months"), "annual": ("每年", "each year")}
-_ORDINAL = {1: ("第一个", "first"), 2: ("第二个", "second"), 3: ("第三个", "third"),
-            4: ("第四个", "fourth"), -1: ("最后一个", "last")}
+_UNIT = {
+    "monthly": ("每月", "each month"),
+    "bimonthly": ("每两个月", "every 2 months"),
+    "quarterly": ("每季度", "every 3 months"),
+    "fourmonthly": ("每四个月", "every 4 months"),
+    "semiannual": ("每半年", "every 6 months"),
+    "annual": ("每年", "each year"),
+}
+_ORDINAL = {
+    1: ("第一个", "first"),
+    2: ("第二个", "second"),
+    3: ("第三个", "third"),
+    4: ("第四个", "fourth"),
+    -1: ("最后一个", "last"),
+}
 _WEEKDAYS_ZH = "一二三四五六日"
 _WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -395,8 +479,11 @@ def describe_anchor(f: Fit, lang: str = "zh") -> str:
     """The rule in words: 每月最后一天 / on the 15th of each month / every 14 days."""
     text = _describe(f, lang)
     if len(f.anchor) > 3 and f.anchor[-1] == WORKDAY:
-        text += ("（遇周末或法定节假日顺延至下一个工作日）" if lang == "zh"
-                 else " (moved to the next working day after a weekend or public holiday)")
+        text += (
+            "（遇周末或法定节假日顺延至下一个工作日）"
+            if lang == "zh"
+            else " (moved to the next working day after a weekend or public holiday)"
+        )
     return text
 
 
@@ -405,8 +492,11 @@ def _describe(f: Fit, lang: str) -> str:
     if kind == "weekday":
         zh, en = _ORDINAL[f.anchor[1]]
         wd = f.anchor[2]
-        return (f"每月{zh}星期{_WEEKDAYS_ZH[wd]}" if lang == "zh"
-                else f"on the {en} {_WEEKDAYS_EN[wd]} of each month")
+        return (
+            f"每月{zh}星期{_WEEKDAYS_ZH[wd]}"
+            if lang == "zh"
+            else f"on the {en} {_WEEKDAYS_EN[wd]} of each month"
+        )
     if kind == "days":
         weekday = (EPOCH + timedelta(days=round(f.anchor[1]))).weekday()
         zh_days = _WEEKDAYS_ZH[weekday]
@@ -420,11 +510,13 @@ def _describe(f: Fit, lang: str) -> str:
     unit_zh, unit_en = _UNIT[f.cadence]
     if f.cadence == "annual":
         month = int(f.anchor[2]) % 12 + 1
-        return (f"每年{month}月{day}日" if lang == "zh"
-                else f"each year on {month:02d}-{day:02d}")
+        return f"每年{month}月{day}日" if lang == "zh" else f"each year on {month:02d}-{day:02d}"
     if day >= 31:
         return f"{unit_zh}最后一天" if lang == "zh" else f"on the last day of {unit_en}"
     if day >= 29:
-        return (f"{unit_zh}{day}日（小月为月末）" if lang == "zh"
-                else f"on day {day} {unit_en} (month end in shorter months)")
+        return (
+            f"{unit_zh}{day}日（小月为月末）"
+            if lang == "zh"
+            else f"on day {day} {unit_en} (month end in shorter months)"
+        )
     return f"{unit_zh}{day}日" if lang == "zh" else f"on day {day} {unit_en}"

@@ -22,14 +22,20 @@ from . import cadence as cad
 from .pieces import Draft, Piece, levels
 from .small import median
 
-AUTO_RENEW = re.compile(r"自动续费|连续包月|连续包季|连续包年|自动扣费|代扣|续费|自动续订|"
-                        r"自动充值|auto[- ]?renew|subscription", re.IGNORECASE)
+AUTO_RENEW = re.compile(
+    r"自动续费|连续包月|连续包季|连续包年|自动扣费|代扣|续费|自动续订|"
+    r"自动充值|auto[- ]?renew|subscription",
+    re.IGNORECASE,
+)
 # Words that on their own prove an automatic renewal even for an everyday merchant.
-STRONG_AUTO = re.compile(r"自动续费|连续包月|连续包季|连续包年|自动续订|auto[- ]?renew",
-                         re.IGNORECASE)
-_UNIT_WORDS = (("annual", re.compile(r"包年|年付|年费|年卡|年度|annual|yearly", re.I)),
-               ("quarterly", re.compile(r"包季|季付|季卡|季度", re.I)),
-               ("monthly", re.compile(r"包月|月付|月卡|月费|monthly", re.I)))
+STRONG_AUTO = re.compile(
+    r"自动续费|连续包月|连续包季|连续包年|自动续订|auto[- ]?renew", re.IGNORECASE
+)
+_UNIT_WORDS = (
+    ("annual", re.compile(r"包年|年付|年费|年卡|年度|annual|yearly", re.I)),
+    ("quarterly", re.compile(r"包季|季付|季卡|季度", re.I)),
+    ("monthly", re.compile(r"包月|月付|月卡|月费|monthly", re.I)),
+)
 MAX_PER_MONTH = 5.0  # a level charged more often than this is a habit, not a plan
 
 
@@ -62,16 +68,24 @@ def _phases(days: np.ndarray, members: np.ndarray) -> list[np.ndarray]:
     return groups
 
 
-def _try(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, members: np.ndarray,
-         min_hits: int | None, keyword: bool = False) -> tuple[Piece | None, np.ndarray]:
+def _try(
+    days: np.ndarray,
+    cents: np.ndarray,
+    extra: np.ndarray,
+    members: np.ndarray,
+    min_hits: int | None,
+    keyword: bool = False,
+) -> tuple[Piece | None, np.ndarray]:
     """A piece from these charges if they fit a cadence, and the charges left over."""
     if len(members) < 2:
         return None, members
     f = cad.fit(days[members], extra[members], cents=cents[members])
     if f is None or not f.valid(min_hits):
         return None, members
-    return (Piece(members[f.inlier], f, keyword=keyword, dups=members[f.inlier & f.duplicate]),
-            members[~f.inlier])
+    return (
+        Piece(members[f.inlier], f, keyword=keyword, dups=members[f.inlier & f.duplicate]),
+        members[~f.inlier],
+    )
 
 
 SPARSE = ("quarterly", "fourmonthly", "semiannual", "annual")
@@ -102,8 +116,11 @@ def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) 
         return True
     if sparse and strict:
         return False
-    if (values.max() != values.min()) if sparse else (
-            values.max() - values.min() > 0.01 * values.max()):
+    if (
+        (values.max() != values.min())
+        if sparse
+        else (values.max() - values.min() > 0.01 * values.max())
+    ):
         return False
     margin = 45 if sparse else 15
     lo, hi = days[piece.members[0]] - margin, days[piece.members[-1]] + margin
@@ -111,10 +128,17 @@ def _plausible(piece: Piece, days: np.ndarray, cents: np.ndarray, strict: bool) 
     return around - len(piece.members) <= len(piece.members)
 
 
-def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
-         keyword: np.ndarray, catalogued: bool, units: list[str] | None = None,
-         strict: bool = False, settled: np.ndarray | None = None,
-         items: np.ndarray | None = None) -> list[Draft]:
+def find(
+    days: np.ndarray,
+    cents: np.ndarray,
+    extra: np.ndarray,
+    keyword: np.ndarray,
+    catalogued: bool,
+    units: list[str] | None = None,
+    strict: bool = False,
+    settled: np.ndarray | None = None,
+    items: np.ndarray | None = None,
+) -> list[Draft]:
     """Draft streams of one merchant's successful charges (arrays sorted by day).
 
     ``units`` gives, for charges with a renewal keyword, the cadence its words name
@@ -174,15 +198,16 @@ def find(days: np.ndarray, cents: np.ndarray, extra: np.ndarray,
         unit = units[i] if units else "irregular"
         single = None
         if unit in cad.MONTHS:
-            dom = int(cad._day_of_month(days[i:i + 1])[0])
-            anchor = ("month", dom, int(cad._month_index(days[i:i + 1])[0]))
-            single = cad.evaluate(unit, anchor, days[i:i + 1], extra[i:i + 1])
+            dom = int(cad._day_of_month(days[i : i + 1])[0])
+            anchor = ("month", dom, int(cad._month_index(days[i : i + 1])[0]))
+            single = cad.evaluate(unit, anchor, days[i : i + 1], extra[i : i + 1])
         drafts.append(Draft([Piece(np.array([i]), single, keyword=True)]))
     return drafts
 
 
-def _usage_items(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, items: np.ndarray,
-                 todo: np.ndarray) -> tuple[list[Piece], np.ndarray]:
+def _usage_items(
+    days: np.ndarray, cents: np.ndarray, extra: np.ndarray, items: np.ndarray, todo: np.ndarray
+) -> tuple[list[Piece], np.ndarray]:
     """Charges of one item whose amounts vary too widely for an amount band (a usage
     bill, ¥12-¥90 a month) but that keep a schedule: a piece of their own."""
     found: list[Piece] = []
@@ -199,8 +224,14 @@ def _usage_items(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, items: 
     return found, todo
 
 
-def _tight(days: np.ndarray, cents: np.ndarray, extra: np.ndarray, level: np.ndarray,
-           keyword: np.ndarray, catalogued: bool) -> tuple[list[Piece], np.ndarray]:
+def _tight(
+    days: np.ndarray,
+    cents: np.ndarray,
+    extra: np.ndarray,
+    level: np.ndarray,
+    keyword: np.ndarray,
+    catalogued: bool,
+) -> tuple[list[Piece], np.ndarray]:
     """Pieces from one amount level: the whole level, else each phase of it, else each
     stretch between long pauses (a plan stopped for half a year and taken up again)."""
     hinted = bool(keyword[level].any()) or catalogued

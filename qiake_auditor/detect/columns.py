@@ -77,8 +77,9 @@ def column(frame: pd.DataFrame, name: str) -> np.ndarray | TextColumn:
     values: np.ndarray | TextColumn
     if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
         arrow = pa.array(series.array)
-        values = TextColumn(arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray)
-                            else arrow, id(frame))
+        values = TextColumn(
+            arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow, id(frame)
+        )
     else:
         values = series.to_numpy()
     _CACHE[key] = (weakref.ref(frame, functools.partial(_forget, _CACHE, key)), values)

@@ -18,8 +18,11 @@ from .columns import column
 from .flags import CAUSE_TEXT
 from .streams import Stream, day_of
 
-_TREND = {"rising": ("呈上升趋势", "rising"), "falling": ("呈下降趋势", "falling"),
-          "steady": ("总体平稳", "steady")}
+_TREND = {
+    "rising": ("呈上升趋势", "rising"),
+    "falling": ("呈下降趋势", "falling"),
+    "steady": ("总体平稳", "steady"),
+}
 
 
 def trend(values: np.ndarray) -> str:
@@ -34,16 +37,25 @@ def trend(values: np.ndarray) -> str:
         return "falling"
     return "steady"
 
-_UNIT_ZH = {"monthly": "按月", "bimonthly": "每两个月", "quarterly": "按季",
-            "fourmonthly": "每四个月", "semiannual": "每半年", "annual": "按年",
-            "monthly_weekday": "按月",
-            "irregular": "不定期"}
+
+_UNIT_ZH = {
+    "monthly": "按月",
+    "bimonthly": "每两个月",
+    "quarterly": "按季",
+    "fourmonthly": "每四个月",
+    "semiannual": "每半年",
+    "annual": "按年",
+    "monthly_weekday": "按月",
+    "irregular": "不定期",
+}
 
 
 # What one row of a stream is called, by stream type: (zh verb, en noun, en plural).
-_WORDS = {"income": ("入账", "payment received", "payments received"),
-          "transfer": ("转账", "transfer", "transfers"),
-          "bill": ("缴费", "payment", "payments")}
+_WORDS = {
+    "income": ("入账", "payment received", "payments received"),
+    "transfer": ("转账", "transfer", "transfers"),
+    "bill": ("缴费", "payment", "payments"),
+}
 _CHARGE = ("扣费", "charge", "charges")
 
 
@@ -60,8 +72,7 @@ def money(cents: int, currency: str) -> str:
     return f"¥{text}" if currency == "CNY" else f"{currency} {text}"
 
 
-def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
-          net: int) -> tuple[str, str]:
+def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int, net: int) -> tuple[str, str]:
     """(Chinese, English) explanation of one stream."""
     days = column(frame, "_day")
     cents = column(frame, "_cents")
@@ -80,13 +91,17 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         rule = cad.describe_anchor(start_fit, "zh")
         if stream.type in _WORDS:
             zh.append(f"{kind.label('zh')}：自{first}起，{name}在{rule}左右{verb}共{count}次")
-            en.append(f"{kind.label('en')}: {count} {nouns} "
-                      f"{'from' if stream.type == 'income' else 'to'} {name} "
-                      f"{cad.describe_anchor(start_fit, 'en')} (approximately) since {first}")
+            en.append(
+                f"{kind.label('en')}: {count} {nouns} "
+                f"{'from' if stream.type == 'income' else 'to'} {name} "
+                f"{cad.describe_anchor(start_fit, 'en')} (approximately) since {first}"
+            )
         else:
             zh.append(f"自{first}起，{name}在{rule}左右{verb}共{count}次")
-            en.append(f"{count} {nouns} from {name} {cad.describe_anchor(start_fit, 'en')} "
-                      f"(approximately) since {first}")
+            en.append(
+                f"{count} {nouns} from {name} {cad.describe_anchor(start_fit, 'en')} "
+                f"(approximately) since {first}"
+            )
         for pos, _, new in stream.anchor_changes:
             zh.append(f"{d(pos)}起改为{cad.describe_anchor(new, 'zh')}")
             en.append(f"{cad.describe_anchor(new, 'en')} since {d(pos)}")
@@ -94,8 +109,10 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         unit = "" if stream.fit is None else f"，按商品说明应为{_UNIT_ZH[stream.cadence]}续费"
         unit_en = "" if stream.fit is None else f" ({stream.cadence} by its description)"
         zh.append(f"{first}，{name}扣费{count}次，商品说明显示为自动续费{unit}（仅一次，待确认）")
-        en.append(f"{count} charge from {name} on {first}; its description says it renews "
-                  f"automatically{unit_en} (one charge only, to be confirmed)")
+        en.append(
+            f"{count} charge from {name} on {first}; its description says it renews "
+            f"automatically{unit_en} (one charge only, to be confirmed)"
+        )
     for pos in stream.intro:
         zh.append(f"{d(pos)}首期为{money(cents[pos], cur)}（试用/优惠价）")
         en.append(f"introductory charge {money(cents[pos], cur)} on {d(pos)} (trial/promotion)")
@@ -108,18 +125,26 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         unit_en = Cadence.label_of(stream.cadence, "en")
         trend_words = _TREND[trend(values)]
         per_unit = "month" if cad.MONTHS.get(stream.cadence) == 1 else "cycle"
-        zh.append(f"按用量计费：自{first}起{unit}结算，金额在{money(s.low, cur)}至"
-                  f"{money(s.high, cur)}之间，中位数{money(s.cents, cur)}，平均每期"
-                  f"{money(per, cur)}，{trend_words[0]}")
-        en.append(f"billed by use: settled {unit_en} since {first}, between {money(s.low, cur)} "
-                  f"and {money(s.high, cur)}, median {money(s.cents, cur)}, on average "
-                  f"{money(per, cur)} per {per_unit}, {trend_words[1]}")
+        zh.append(
+            f"按用量计费：自{first}起{unit}结算，金额在{money(s.low, cur)}至"
+            f"{money(s.high, cur)}之间，中位数{money(s.cents, cur)}，平均每期"
+            f"{money(per, cur)}，{trend_words[0]}"
+        )
+        en.append(
+            f"billed by use: settled {unit_en} since {first}, between {money(s.low, cur)} "
+            f"and {money(s.high, cur)}, median {money(s.cents, cur)}, on average "
+            f"{money(per, cur)} per {per_unit}, {trend_words[1]}"
+        )
     elif stream.variable and segs:
         s = segs[0]
-        zh.append(f"金额在{money(s.low, cur)}至{money(s.high, cur)}之间（按用量），"
-                  f"中位数{money(s.cents, cur)}")
-        en.append(f"amounts between {money(s.low, cur)} and {money(s.high, cur)} (usage-based), "
-                  f"median {money(s.cents, cur)}")
+        zh.append(
+            f"金额在{money(s.low, cur)}至{money(s.high, cur)}之间（按用量），"
+            f"中位数{money(s.cents, cur)}"
+        )
+        en.append(
+            f"amounts between {money(s.low, cur)} and {money(s.high, cur)} (usage-based), "
+            f"median {money(s.cents, cur)}"
+        )
     elif len(segs) == 1:
         zh.append(f"每次{money(segs[0].cents, cur)}")
         en.append(f"{money(segs[0].cents, cur)} each time")
@@ -134,26 +159,35 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
             else:
                 rise = s.cents > segs[i - 1].cents
                 prices.append(f"{start}起为{money(s.cents, cur)}（{'涨价' if rise else '降价'}）")
-                prices_en.append(f"{money(s.cents, cur)} since {start} "
-                                 f"({'price increase' if rise else 'price decrease'})")
+                prices_en.append(
+                    f"{money(s.cents, cur)} since {start} "
+                    f"({'price increase' if rise else 'price decrease'})"
+                )
         zh.append("，".join(prices))
         en.append(", ".join(prices_en))
     if stream.fit is not None and stream.fit.missed:
         held = {stream.fit.slot_of(int(days[m]))[0] for m in stream.members}
-        gaps = [stream.fit.expected(slot).isoformat() for slot in stream.fit.missed
-                if slot not in held]
+        gaps = [
+            stream.fit.expected(slot).isoformat() for slot in stream.fit.missed if slot not in held
+        ]
     else:
         gaps = []
     if gaps:
         shown = "、".join(gaps[:3]) + ("等" if len(gaps) > 3 else "")
         zh.append(f"{shown}前后未见{verb}（暂停或跳过{len(gaps)}期）")
-        en.append(f"no {noun} around {', '.join(gaps[:3])}{' ...' if len(gaps) > 3 else ''} "
-                  f"({len(gaps)} cycle(s) paused or skipped)")
+        en.append(
+            f"no {noun} around {', '.join(gaps[:3])}{' ...' if len(gaps) > 3 else ''} "
+            f"({len(gaps)} cycle(s) paused or skipped)"
+        )
     for pos, (periods, level) in sorted(stream.multiples.items()):
-        zh.append(f"{d(pos)}一次{verb}{money(cents[pos], cur)}，为当时价格{money(level, cur)}"
-                  f"的{periods}倍（补收多期）")
-        en.append(f"{money(cents[pos], cur)} on {d(pos)}, {periods} times the "
-                  f"{money(level, cur)} price then in force (several periods at once)")
+        zh.append(
+            f"{d(pos)}一次{verb}{money(cents[pos], cur)}，为当时价格{money(level, cur)}"
+            f"的{periods}倍（补收多期）"
+        )
+        en.append(
+            f"{money(cents[pos], cur)} on {d(pos)}, {periods} times the "
+            f"{money(level, cur)} price then in force (several periods at once)"
+        )
     for pos in stream.proration:
         zh.append(f"{d(pos)}另有一笔{money(cents[pos], cur)}（按比例补差/升级）")
         en.append(f"a prorated {money(cents[pos], cur)} on {d(pos)} (upgrade)")
@@ -165,8 +199,10 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
         dates = "、".join(d(f) for f in failed)
         times = "一次" if len(failed) == 1 else f"共{len(failed)}次"
         zh.append(f"{dates}{times}扣款失败，{d(occurrence)[5:]}重试成功")
-        en.append(f"{len(failed)} failed attempt(s) on {', '.join(d(f) for f in failed)}, "
-                  f"retried successfully on {d(occurrence)}")
+        en.append(
+            f"{len(failed)} failed attempt(s) on {', '.join(d(f) for f in failed)}, "
+            f"retried successfully on {d(occurrence)}"
+        )
     for pos in stream.failed:
         zh.append(f"{d(pos)}扣款失败且未见重试")
         en.append(f"a failed attempt on {d(pos)} with no successful retry")
@@ -179,18 +215,29 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
     for occurrence, refunds in sorted(stream.refunds.items()):
         back = int(cents[refunds].sum())
         zh.append(f"{d(refunds[0])}退款{money(back, cur)}（对应{d(occurrence)}的扣费）")
-        en.append(f"refund of {money(back, cur)} on {d(refunds[0])} for the charge of "
-                  f"{d(occurrence)}")
+        en.append(
+            f"refund of {money(back, cur)} on {d(refunds[0])} for the charge of {d(occurrence)}"
+        )
     zh.append(f"合计{money(total, cur)}，净额{money(net, cur)}")
     en.append(f"total {money(total, cur)}, net {money(net, cur)}")
     if stream.cancelled_on is not None:
         late = [m for m in stream.members if day_of(days[m]) > stream.cancelled_on]
-        zh.append(f"您记录的取消日期为{stream.cancelled_on.isoformat()}"
-                  + (f"，之后仍被扣费{len(late)}次（{'、'.join(d(m) for m in late)}）" if late
-                     else "，之后未再扣费"))
-        en.append(f"you recorded a cancellation on {stream.cancelled_on.isoformat()}"
-                  + (f", yet it was charged {len(late)} more time(s) "
-                     f"({', '.join(d(m) for m in late)})" if late else "; no charge since"))
+        zh.append(
+            f"您记录的取消日期为{stream.cancelled_on.isoformat()}"
+            + (
+                f"，之后仍被扣费{len(late)}次（{'、'.join(d(m) for m in late)}）"
+                if late
+                else "，之后未再扣费"
+            )
+        )
+        en.append(
+            f"you recorded a cancellation on {stream.cancelled_on.isoformat()}"
+            + (
+                f", yet it was charged {len(late)} more time(s) ({', '.join(d(m) for m in late)})"
+                if late
+                else "; no charge since"
+            )
+        )
     if stream.next_expected is not None:
         nxt = stream.next_expected.isoformat()
         if stream.status == "overdue":
@@ -213,8 +260,7 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
             for p in positions:  # each unusual charge with its own reason
                 _, why, why_en = stream.causes[p]
                 zh.append(f"{d(p)}的{verb}最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
-                en.append(f"the {noun} of {d(p)} is most likely {CAUSE_TEXT[cause][1]} "
-                          f"({why_en})")
+                en.append(f"the {noun} of {d(p)} is most likely {CAUSE_TEXT[cause][1]} ({why_en})")
             continue
         when = "、".join(d(p) for p in positions[:3])
         when_en = ", ".join(d(p) for p in positions[:3])
@@ -223,8 +269,9 @@ def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int,
             when_en = f"{when_en} and others ({len(positions)})"
         _, why, why_en = stream.causes[positions[0]]
         zh.append(f"标记的{verb}（{when}）最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
-        en.append(f"the flagged {noun}(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]} "
-                  f"({why_en})")
+        en.append(
+            f"the flagged {noun}(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]} ({why_en})"
+        )
     return "；".join(zh) + "。", _sentence("; ".join(en)) + "."
 
 

@@ -22,13 +22,22 @@ from .prepare import per_value
 from .streams import Stream, day_of
 
 INSTALMENT = re.compile(r"分期|instal?ment", re.IGNORECASE)
-TRANSFER = re.compile(r"还款|转账|转入|转出|余额宝|零钱通|理财|定投|基金申购|储蓄|定期存款|"
-                      r"transfer|repayment", re.IGNORECASE)
-BILL = re.compile(r"房租|租金|物业|水费|电费|燃气|水电|供电|自来水|电网|暖气|供暖|宽带|"
-                  r"rent|utility|electricity", re.IGNORECASE)
-HABIT = re.compile(r"咖啡|瑞幸|星巴克|库迪|外卖|饿了么|地铁|公交|出行|滴滴|打车|超市|便利|"
-                   r"菜市场|餐饮|美食|食堂|加油|充值|盒马|买菜|早餐|午餐|晚餐|奶茶|喜茶|蜜雪|"
-                   r"面包|水果|麦当劳|肯德基|luckin|starbucks|metro", re.IGNORECASE)
+TRANSFER = re.compile(
+    r"还款|转账|转入|转出|余额宝|零钱通|理财|定投|基金申购|储蓄|定期存款|"
+    r"transfer|repayment",
+    re.IGNORECASE,
+)
+BILL = re.compile(
+    r"房租|租金|物业|水费|电费|燃气|水电|供电|自来水|电网|暖气|供暖|宽带|"
+    r"rent|utility|electricity",
+    re.IGNORECASE,
+)
+HABIT = re.compile(
+    r"咖啡|瑞幸|星巴克|库迪|外卖|饿了么|地铁|公交|出行|滴滴|打车|超市|便利|"
+    r"菜市场|餐饮|美食|食堂|加油|充值|盒马|买菜|早餐|午餐|晚餐|奶茶|喜茶|蜜雪|"
+    r"面包|水果|麦当劳|肯德基|luckin|starbucks|metro",
+    re.IGNORECASE,
+)
 PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\*+|\*[\u4e00-\u9fff]+")
 USAGE = re.compile(r"用量|按量|结算|流量|usage|metered", re.IGNORECASE)
 BILL_TYPES = {"telecom", "utility"}
@@ -37,19 +46,26 @@ CAUSE_TEXT = {
     "auto_renewal": ("按既定周期自动续费", "an automatic renewal on the usual schedule"),
     "new_purchase_or_upgrade": ("新购或升级套餐", "a new purchase or a plan upgrade"),
     "usage_settlement": ("按用量结算", "a usage-based settlement"),
-    "trial_conversion": ("试用/优惠期结束后转为正价",
-                         "a trial or promotion turning into full price"),
-    "organisation_purchase": ("由标记为单位的账户/卡支付",
-                              "paid from an account marked as company"),
-    "arrears_recovery": ("扣款失败后的补扣或一次补收多期", "recovery after failed attempts or "
-                                                         "several periods at once"),
+    "trial_conversion": (
+        "试用/优惠期结束后转为正价",
+        "a trial or promotion turning into full price",
+    ),
+    "organisation_purchase": (
+        "由标记为单位的账户/卡支付",
+        "paid from an account marked as company",
+    ),
+    "arrears_recovery": (
+        "扣款失败后的补扣或一次补收多期",
+        "recovery after failed attempts or several periods at once",
+    ),
 }
 
 
 def stream_text(stream: Stream, frame: pd.DataFrame) -> str:
     first = stream.members[:50]
-    parts = [column(frame, c)[first] for c in ("counterparty", "merchant", "description",
-                                               "category")]
+    parts = [
+        column(frame, c)[first] for c in ("counterparty", "merchant", "description", "category")
+    ]
     return " ".join(" ".join(row) for row in zip(*parts, strict=True))
 
 
@@ -64,22 +80,36 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
     if TRANSFER.search(text) or stream.direction == "neutral":
         return "transfer"
     auto = bool(AUTO_RENEW.search(text))
-    if (stream.cadence in ("quarterly", "semiannual", "annual") and not auto and entry is None
-            and PERSON.fullmatch(column(frame, "counterparty")[stream.members[0]].strip())):
+    if (
+        stream.cadence in ("quarterly", "semiannual", "annual")
+        and not auto
+        and entry is None
+        and PERSON.fullmatch(column(frame, "counterparty")[stream.members[0]].strip())
+    ):
         return None  # two transfers to a friend months apart are not a plan
-    if BILL.search(text) or (entry is not None and entry.type in BILL_TYPES
-                             and (auto or not HABIT.search(text))):
+    if BILL.search(text) or (
+        entry is not None and entry.type in BILL_TYPES and (auto or not HABIT.search(text))
+    ):
         return "bill"
     if HABIT.search(text) and not STRONG_AUTO.search(text):
         return None
-    if not auto and entry is None and stream.variable and stream.cadence in (
-            "weekly", "biweekly", "semimonthly"):
+    if (
+        not auto
+        and entry is None
+        and stream.variable
+        and stream.cadence in ("weekly", "biweekly", "semimonthly")
+    ):
         return None
     return "usage" if stream.variable else "subscription"
 
 
-def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
-                 key_first_day: dict[str, int], ledger_first_day: int) -> None:
+def charge_flags(
+    stream: Stream,
+    frame: pd.DataFrame,
+    watch_rows: np.ndarray,
+    key_first_day: dict[str, int],
+    ledger_first_day: int,
+) -> None:
     """Per-charge flags of one stream (stream-level flags are their union)."""
     cents = column(frame, "_cents")
     days = column(frame, "_day")
@@ -116,8 +146,9 @@ def charge_flags(stream: Stream, frame: pd.DataFrame, watch_rows: np.ndarray,
         stream.flags |= pos_flags
 
 
-COMPANY_ACCOUNT = re.compile(r"对公|单位账户|单位卡|公司账户|企业账户|corporate account",
-                             re.IGNORECASE)
+COMPANY_ACCOUNT = re.compile(
+    r"对公|单位账户|单位卡|公司账户|企业账户|corporate account", re.IGNORECASE
+)
 _ZH_TIMES = {1: "一次", 2: "两次", 3: "三次", 4: "四次"}
 _TIMES = {2: ("2", "twice"), 3: ("3", "three times"), 4: ("4", "four times")}
 
@@ -130,8 +161,9 @@ def company_account(method: str, org_methods: frozenset[str] | set[str]) -> str:
     return "statement" if COMPANY_ACCOUNT.search(method) else ""
 
 
-def cause(pos: int, stream: Stream | None, frame: pd.DataFrame, org_methods: set[str],
-          flags: set[str]) -> str:
+def cause(
+    pos: int, stream: Stream | None, frame: pd.DataFrame, org_methods: set[str], flags: set[str]
+) -> str:
     """The most likely cause of one flagged charge, from the facts at that charge."""
     if company_account(column(frame, "method")[pos], org_methods):
         return "organisation_purchase"
@@ -176,9 +208,14 @@ def gap_before(pos: int, stream: Stream, frame: pd.DataFrame) -> list[str]:
     return empty[::-1]
 
 
-def reason(name: str, pos: int, stream: Stream, frame: pd.DataFrame,
-           flags: set[str], org_methods: frozenset[str] | set[str] = frozenset()
-           ) -> tuple[str, str]:
+def reason(
+    name: str,
+    pos: int,
+    stream: Stream,
+    frame: pd.DataFrame,
+    flags: set[str],
+    org_methods: frozenset[str] | set[str] = frozenset(),
+) -> tuple[str, str]:
     """Why this cause: the concrete facts behind it, in Chinese and English."""
     cents = column(frame, "_cents")
     days = column(frame, "_day")
@@ -188,11 +225,14 @@ def reason(name: str, pos: int, stream: Stream, frame: pd.DataFrame,
     if name == "organisation_purchase":
         method = column(frame, "method")[pos]
         if company_account(method, org_methods) == "marked":
-            return (f"{on}由您标记为单位账户的“{method}”支付{money}",
-                    f"{money} paid on {on} with {method}, which you marked as a company "
-                    f"account")
-        return (f"{on}账单显示由对公/单位账户“{method}”支付{money}",
-                f"{money} paid on {on} from {method}, a company account on the statement")
+            return (
+                f"{on}由您标记为单位账户的“{method}”支付{money}",
+                f"{money} paid on {on} with {method}, which you marked as a company account",
+            )
+        return (
+            f"{on}账单显示由对公/单位账户“{method}”支付{money}",
+            f"{money} paid on {on} from {method}, a company account on the statement",
+        )
     if name == "arrears_recovery":
         failed = stream.retries.get(pos, [])
         if failed:
@@ -200,9 +240,11 @@ def reason(name: str, pos: int, stream: Stream, frame: pd.DataFrame,
             rest = [day_of(days[f]).isoformat()[5:] for f in failed[1:]]
             dates = "、".join([first, *rest])
             times = _ZH_TIMES.get(len(failed), f"{len(failed)}次")
-            return (f"{dates} {times}扣款失败后，{on[5:]} 补扣成功{money}",
-                    f"after {len(failed)} failed attempt(s) on {', '.join([first, *rest])}, "
-                    f"{money} was taken on {on}")
+            return (
+                f"{dates} {times}扣款失败后，{on[5:]} 补扣成功{money}",
+                f"after {len(failed)} failed attempt(s) on {', '.join([first, *rest])}, "
+                f"{money} was taken on {on}",
+            )
         periods, level = stream.multiples.get(pos, (0, 0))
         gap = gap_before(pos, stream, frame)
         zh_times, en_times = _TIMES.get(periods, (str(periods), f"{periods} times"))
@@ -215,16 +257,25 @@ def reason(name: str, pos: int, stream: Stream, frame: pd.DataFrame,
         return zh + "，可能一次补收多期", en + ": several periods at once"
     if name == "trial_conversion":
         trial = stream.intro[0] if stream.intro else pos
-        return (f"{day_of(days[trial]).isoformat()}试用/优惠期后首次按正价扣费{money}",
-                f"first full-price charge ({money}) after the trial of "
-                f"{day_of(days[trial]).isoformat()}")
+        return (
+            f"{day_of(days[trial]).isoformat()}试用/优惠期后首次按正价扣费{money}",
+            f"first full-price charge ({money}) after the trial of "
+            f"{day_of(days[trial]).isoformat()}",
+        )
     if name == "usage_settlement":
-        return (f"按用量计费，本次{money}（平时{_yuan(stream.segments[0].low, cur)}至"
-                f"{_yuan(stream.segments[0].high, cur)}）" if stream.segments
-                else f"金额随用量变化（本次{money}）",
-                f"billed by use: {money} this time" + (
-                    f" (usually {_yuan(stream.segments[0].low, cur)} to "
-                    f"{_yuan(stream.segments[0].high, cur)})" if stream.segments else ""))
+        return (
+            f"按用量计费，本次{money}（平时{_yuan(stream.segments[0].low, cur)}至"
+            f"{_yuan(stream.segments[0].high, cur)}）"
+            if stream.segments
+            else f"金额随用量变化（本次{money}）",
+            f"billed by use: {money} this time"
+            + (
+                f" (usually {_yuan(stream.segments[0].low, cur)} to "
+                f"{_yuan(stream.segments[0].high, cur)})"
+                if stream.segments
+                else ""
+            ),
+        )
     if name == "new_purchase_or_upgrade":
         if "duplicate_charge" in flags:
             return f"同一周期内第二笔{money}", f"a second {money} in the same cycle"
@@ -244,16 +295,17 @@ def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
     if not words:
         return np.zeros(len(frame), dtype=bool)
     pattern = "|".join(re.escape(w) for w in words)
-    hit = np.array(frame["description"].str.contains(pattern, case=False, regex=True),
-                   dtype=bool)
+    hit = np.array(frame["description"].str.contains(pattern, case=False, regex=True), dtype=bool)
     for name in ("counterparty", "merchant"):
-        hit |= per_value(frame[name], lambda u: u.str.contains(pattern, case=False,
-                                                               regex=True).to_numpy(), bool)
+        hit |= per_value(
+            frame[name], lambda u: u.str.contains(pattern, case=False, regex=True).to_numpy(), bool
+        )
     return hit
 
 
-def cancellation_for(key: str, cancellations: dict[str, date],
-                     aliases: dict[str, str] | None = None) -> date | None:
+def cancellation_for(
+    key: str, cancellations: dict[str, date], aliases: dict[str, str] | None = None
+) -> date | None:
     """The user's cancellation date for a merchant key (names compared as keys)."""
     for name, when in cancellations.items():
         other = normalize.canonical_key(name, aliases)

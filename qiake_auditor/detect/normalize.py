@@ -79,18 +79,24 @@ class CatalogueEntry:
 def catalogue() -> tuple[CatalogueEntry, ...]:
     """The bundled catalogue (resources/merchants.json): names, aliases, type; no contacts."""
     text = (importlib.resources.files("qiake_auditor.resources") / "merchants.json").read_text(
-        encoding="utf-8")
+        encoding="utf-8"
+    )
     return tuple(
-        CatalogueEntry(m["name"], m.get("type", "saas"), m.get("legal", ""),
-                       tuple(m.get("aliases", ())))
+        CatalogueEntry(
+            m["name"], m.get("type", "saas"), m.get("legal", ""), tuple(m.get("aliases", ()))
+        )
         for m in json.loads(text)["merchants"]
     )
 
 
 @functools.cache
 def _catalogue_keys() -> dict[str, CatalogueEntry]:
-    pairs = [(alias, entry) for entry in catalogue()
-             for alias in (entry.name, entry.legal, *entry.aliases) if alias]
+    pairs = [
+        (alias, entry)
+        for entry in catalogue()
+        for alias in (entry.name, entry.legal, *entry.aliases)
+        if alias
+    ]
     keys = grouping_keys(pd.Series([a for a, _ in pairs], dtype="str"))
     found: dict[str, CatalogueEntry] = {}
     for key, (_, entry) in zip(keys, pairs, strict=True):

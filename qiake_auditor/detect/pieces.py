@@ -55,5 +55,7 @@ def levels(cents: np.ndarray, order: np.ndarray, relative: float, absolute: int)
     values = values[sort]
     jump = (values[1:] > values[:-1] * (1 + relative)) & (values[1:] - values[:-1] > absolute)
     cuts = np.flatnonzero(jump) + 1
-    return [np.sort(order[sort][a:b]) for a, b in
-            zip(np.r_[0, cuts], np.r_[cuts, len(values)], strict=True)]
+    return [
+        np.sort(order[sort][a:b])
+        for a, b in zip(np.r_[0, cuts], np.r_[cuts, len(values)], strict=True)
+    ]

@@ -22,16 +22,20 @@ from . import normalize
 
 EXTRA = ("row_id", "dedup_key", "refund_of")
 # Bank memo words that say nothing about who was paid.
-_GENERIC = re.compile(r"^(?:消费|支付|快捷支付|网上支付|网络支付|银联消费|转账|转支|POS消费|"
-                      r"财付通|支付宝|微信支付|扣款|代扣|其他|/|-|)$", re.IGNORECASE)
+_GENERIC = re.compile(
+    r"^(?:消费|支付|快捷支付|网上支付|网络支付|银联消费|转账|转支|POS消费|"
+    r"财付通|支付宝|微信支付|扣款|代扣|其他|/|-|)$",
+    re.IGNORECASE,
+)
 REFUND_WORDS = re.compile(r"^退款|退款成功|^refund", re.IGNORECASE)
 GIFT_WORDS = re.compile(r"红包|亲属卡|礼物|lucky money", re.IGNORECASE)
 # A bank's fee line (跨境交易手续费); not a merchant's 服务费, which is what it sells.
 FEE_WORDS = re.compile(r"手续费|跨境交易费|跨境服务费|货币转换费")
 
 
-def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None,
-            distinct_keys: bool = False) -> pd.DataFrame:
+def prepare(
+    rows: pd.DataFrame, aliases: dict[str, str] | None = None, distinct_keys: bool = False
+) -> pd.DataFrame:
     """A copy of ``rows`` (one per dedup key) with the helper columns ``_*``.
 
     ``distinct_keys``: the caller knows no dedup key repeats (workspace rows), which
@@ -43,20 +47,24 @@ def prepare(rows: pd.DataFrame, aliases: dict[str, str] | None = None,
             frame[column] = ""
     if "row_id" not in frame:
         frame["row_id"] = np.arange(1, len(frame) + 1)
-    text_columns = [c for c in (*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of")
-                    if c != "source_row"]
+    text_columns = [
+        c for c in (*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of") if c != "source_row"
+    ]
     for column in text_columns:
         if frame[column].dtype != "str" or frame[column].hasnans:
             frame[column] = frame[column].fillna("").astype("str")
-    frame["source_row"] = pd.to_numeric(frame["source_row"], errors="coerce").fillna(0).astype(
-        "int64")
+    frame["source_row"] = (
+        pd.to_numeric(frame["source_row"], errors="coerce").fillna(0).astype("int64")
+    )
     if not distinct_keys:
         frame = _first_of_each_key(frame)
     frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers, np.int64)
-    frame["_cents"] = per_value(frame["amount"], lambda u: minor_units(
-        u.where(u != "", "0.00")), np.int64)
-    frame["_wallet"] = per_value(frame["format"], lambda u: u.map(platform_of).isin(
-        list(WALLETS)).to_numpy(), bool)
+    frame["_cents"] = per_value(
+        frame["amount"], lambda u: minor_units(u.where(u != "", "0.00")), np.int64
+    )
+    frame["_wallet"] = per_value(
+        frame["format"], lambda u: u.map(platform_of).isin(list(WALLETS)).to_numpy(), bool
+    )
     frame["_counted"] = _counted(frame)
     frame["_key"] = _linked_keys(frame, _keys(frame, aliases))
     for name, flags in word_flags(frame).items():
@@ -83,8 +91,12 @@ def word_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     descriptions for all of them, the separate patterns only on the rows that matched."""
     from .candidates import AUTO_RENEW
 
-    patterns = {"_gift": GIFT_WORDS, "_fee": FEE_WORDS, "_refund_word": REFUND_WORDS,
-                "_auto": AUTO_RENEW}
+    patterns = {
+        "_gift": GIFT_WORDS,
+        "_fee": FEE_WORDS,
+        "_refund_word": REFUND_WORDS,
+        "_auto": AUTO_RENEW,
+    }
     union = "|".join(f"(?:{p.pattern})" for p in patterns.values())
     description = frame["description"]
     any_hit = description.str.contains(union, case=False, regex=True).to_numpy()
@@ -95,10 +107,12 @@ def word_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:
         if len(hits):
             flags[hits] = description.iloc[hits].str.contains(pattern).to_numpy()
         out[name] = flags
-    out["_gift"] |= per_value(frame["category"], lambda u: u.str.contains(
-        GIFT_WORDS).to_numpy(), bool)  # WeChat: 交易类型 微信红包 with item "/"
-    out["_auto"] |= per_value(frame["counterparty"], lambda u: u.str.contains(
-        AUTO_RENEW).to_numpy(), bool)
+    out["_gift"] |= per_value(
+        frame["category"], lambda u: u.str.contains(GIFT_WORDS).to_numpy(), bool
+    )  # WeChat: 交易类型 微信红包 with item "/"
+    out["_auto"] |= per_value(
+        frame["counterparty"], lambda u: u.str.contains(AUTO_RENEW).to_numpy(), bool
+    )
     return out
 
 
@@ -149,13 +163,14 @@ def _bank_copies(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     copies = np.zeros(len(frame), dtype=bool)
     judged = np.zeros(len(frame), dtype=bool)
     wallet = frame["_wallet"].to_numpy()
-    moved = (frame["state"].isin(ledger.MONEY_MOVED_STATES)
-             & (frame["direction"] != ledger.NEUTRAL)).to_numpy()
+    moved = (
+        frame["state"].isin(ledger.MONEY_MOVED_STATES) & (frame["direction"] != ledger.NEUTRAL)
+    ).to_numpy()
     bank = np.flatnonzero(~wallet & moved)
     if not len(bank) or not (wallet & moved).any():
         return copies, judged
     family = per_value(frame["format"], lambda u: u.map(platform_of).to_numpy())
-    text = (frame["counterparty"].iloc[bank] + " " + frame["description"].iloc[bank])
+    text = frame["counterparty"].iloc[bank] + " " + frame["description"].iloc[bank]
     days = frame["_day"].to_numpy()
     cents = frame["_cents"].to_numpy()
     direction = frame["direction"].to_numpy()
@@ -182,12 +197,20 @@ def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> np.ndarray:
     name = frame["merchant"].where(frame["merchant"] != "", frame["counterparty"])
     weak = per_value(name, lambda u: np.array([_weak(n) for n in u], dtype=bool), bool)
     if weak.any():
-        described = per_value(frame.loc[weak, "description"], lambda u: np.array(
-            [_usable(merchants.unwrap(d)) for d in u], dtype=object)).astype("str")
+        described = per_value(
+            frame.loc[weak, "description"],
+            lambda u: np.array([_usable(merchants.unwrap(d)) for d in u], dtype=object),
+        ).astype("str")
         name = name.copy()
         name.loc[weak] = described
-    return per_value(name, lambda u: normalize.canonical_keys(
-        normalize.grouping_keys(u), aliases).where(u != "", "").to_numpy())
+    return per_value(
+        name,
+        lambda u: (
+            normalize.canonical_keys(normalize.grouping_keys(u), aliases)
+            .where(u != "", "")
+            .to_numpy()
+        ),
+    )
 
 
 def _linked_keys(frame: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
@@ -196,8 +219,13 @@ def _linked_keys(frame: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
     linked = np.flatnonzero((frame["link_id"] != "").to_numpy())
     if not len(linked):
         return keys
-    sub = pd.DataFrame({"link": frame["link_id"].to_numpy()[linked], "key": keys[linked],
-                        "wallet": frame["_wallet"].to_numpy()[linked]})
+    sub = pd.DataFrame(
+        {
+            "link": frame["link_id"].to_numpy()[linked],
+            "key": keys[linked],
+            "wallet": frame["_wallet"].to_numpy()[linked],
+        }
+    )
     wallet = sub[sub["wallet"] & (sub["key"] != "")].drop_duplicates("link")
     better = sub["link"].map(dict(zip(wallet["link"], wallet["key"], strict=True)))
     keys = np.array(keys, dtype=object)
@@ -218,11 +246,11 @@ def display_names(frame: pd.DataFrame, positions) -> list[str]:
     """The printed merchant name of some rows (the description for intermediary-only rows)."""
     from .columns import column
 
-    merchant, counterparty, description = (column(frame, c)[positions] for c in (
-        "merchant", "counterparty", "description"))
+    merchant, counterparty, description = (
+        column(frame, c)[positions] for c in ("merchant", "counterparty", "description")
+    )
     names = [m or c for m, c in zip(merchant, counterparty, strict=True)]
-    return [_unwrapped(d) if _weak_name(n) else n
-            for n, d in zip(names, description, strict=True)]
+    return [_unwrapped(d) if _weak_name(n) else n for n, d in zip(names, description, strict=True)]
 
 
 @functools.lru_cache(maxsize=65536)

@@ -20,8 +20,14 @@ from .prepare import display_names, per_value
 from .streams import Stream, day_of
 
 HIGH = {"after_cancellation"}
-MEDIUM = {"duplicate_charge", "price_increase", "trial_conversion", "refund_partial",
-          "unusual_amount", "overdue"}
+MEDIUM = {
+    "duplicate_charge",
+    "price_increase",
+    "trial_conversion",
+    "refund_partial",
+    "unusual_amount",
+    "overdue",
+}
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2, "none": 3}
 
 
@@ -43,34 +49,53 @@ def stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
     total = int(cents[stream.members].sum())
     refunded = sum(int(cents[r].sum()) for r in stream.refunds.values())
     states = column(frame, "state")[stream.members]
-    refunded += sum(int(cents[m]) for m, state in zip(stream.members, states, strict=True)
-                    if state == ledger.REFUNDED and m not in stream.refunds)
+    refunded += sum(
+        int(cents[m])
+        for m, state in zip(stream.members, states, strict=True)
+        if state == ledger.REFUNDED and m not in stream.refunds
+    )
     net = total - refunded
     zh, en = explain.texts(stream, frame, display, total, net)
     level = stream.segments[-1].cents if stream.segments else int(cents[stream.members[-1]])
     charges = _charges(stream, frame)
     return {
-        "id": stream.id, "merchant": display, "names": printed,
-        "type": stream.type, "cadence": stream.cadence, "currency": stream.currency,
-        "amount": _amount(level), "count": len(stream.members), "total": _amount(total),
+        "id": stream.id,
+        "merchant": display,
+        "names": printed,
+        "type": stream.type,
+        "cadence": stream.cadence,
+        "currency": stream.currency,
+        "amount": _amount(level),
+        "count": len(stream.members),
+        "total": _amount(total),
         "net_total": _amount(net),
         "first_date": day_of(days[stream.members[0]]).isoformat(),
         "last_date": day_of(days[stream.members[-1]]).isoformat(),
         "next_expected": stream.next_expected.isoformat() if stream.next_expected else None,
-        "status": stream.status, "confidence": stream.confidence,
+        "status": stream.status,
+        "confidence": stream.confidence,
         "flags": sorted(stream.flags),
         "explanation": zh if lang == "zh" else en,
         "charges": charges,
-        "explanation_zh": zh, "explanation_en": en,
-        "merchant_key": stream.key, "direction": stream.direction,
+        "explanation_zh": zh,
+        "explanation_en": en,
+        "merchant_key": stream.key,
+        "direction": stream.direction,
         "anchor": (explain.cad.describe_anchor(stream.fit, lang) if stream.fit else None),
         "next_window_days": stream.window if stream.next_expected else None,
         "cancel_by": stream.cancel_by.isoformat() if stream.cancel_by else None,
         "cancelled_on": stream.cancelled_on.isoformat() if stream.cancelled_on else None,
         "variable": stream.variable,
-        "price_history": [{"from": day_of(days[s.start]).isoformat(), "amount": _amount(s.cents),
-                           "count": s.count, "low": _amount(s.low), "high": _amount(s.high)}
-                          for s in stream.segments],
+        "price_history": [
+            {
+                "from": day_of(days[s.start]).isoformat(),
+                "amount": _amount(s.cents),
+                "count": s.count,
+                "low": _amount(s.low),
+                "high": _amount(s.high),
+            }
+            for s in stream.segments
+        ],
         "reasons": stream.reasons,
         "missed": len(stream.fit.missed) if stream.fit else 0,
         "severity": severity(stream.flags),
@@ -82,10 +107,13 @@ def usage_summary(stream: Stream, frame: pd.DataFrame) -> dict:
     """A usage-priced stream: range, median, mean per cycle and the trend of its amounts."""
     cents = column(frame, "_cents")
     values = cents[stream.regular or stream.members]
-    return {"low": _amount(int(values.min())), "high": _amount(int(values.max())),
-            "median": _amount(int(np.median(values))),
-            "per_cycle": _amount(round(float(values.mean()))),
-            "trend": explain.trend(values)}
+    return {
+        "low": _amount(int(values.min())),
+        "high": _amount(int(values.max())),
+        "median": _amount(int(np.median(values))),
+        "per_cycle": _amount(round(float(values.mean()))),
+        "trend": explain.trend(values),
+    }
 
     half = len(values) // 2
     early, late = float(np.median(values[:half])), float(np.median(values[-half:]))
@@ -111,76 +139,126 @@ def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
     times = column(frame, "time")[positions]
     order = sorted(range(len(positions)), key=lambda i: (days[i], times[i], positions[i]))
     positions = positions[order]
-    fields = {name: column(frame, name)[positions] for name in (
-        "source", "source_row", "txn_id", "row_id", "dedup_key", "amount", "state", "_day")}
+    fields = {
+        name: column(frame, name)[positions]
+        for name in (
+            "source",
+            "source_row",
+            "txn_id",
+            "row_id",
+            "dedup_key",
+            "amount",
+            "state",
+            "_day",
+        )
+    }
     out = []
     for i, pos in enumerate(positions.tolist()):
         cause = stream.causes.get(pos)
         txn = fields["txn_id"][i]
-        out.append({
-            "source": fields["source"][i], "source_row": int(fields["source_row"][i]),
-            "txn_id": txn or None, "row_id": int(fields["row_id"][i]),
-            "dedup_key": fields["dedup_key"][i],
-            "date": day_of(fields["_day"][i]).isoformat(),
-            "amount": fields["amount"][i], "state": fields["state"][i],
-            "flags": sorted(stream.charge_flags.get(pos, ())),
-            "cause": cause[0] if cause else None, "role": roles[pos],
-            "cause_reason": cause[1] if cause else None,
-            "cause_reason_en": cause[2] if cause else None,
-        })
+        out.append(
+            {
+                "source": fields["source"][i],
+                "source_row": int(fields["source_row"][i]),
+                "txn_id": txn or None,
+                "row_id": int(fields["row_id"][i]),
+                "dedup_key": fields["dedup_key"][i],
+                "date": day_of(fields["_day"][i]).isoformat(),
+                "amount": fields["amount"][i],
+                "state": fields["state"][i],
+                "flags": sorted(stream.charge_flags.get(pos, ())),
+                "cause": cause[0] if cause else None,
+                "role": roles[pos],
+                "cause_reason": cause[1] if cause else None,
+                "cause_reason_en": cause[2] if cause else None,
+            }
+        )
     return out
 
 
 def _row_ref(frame: pd.DataFrame, pos: int) -> dict:
     txn = column(frame, "txn_id")[pos]
-    return {"source": column(frame, "source")[pos],
-            "source_row": int(column(frame, "source_row")[pos]),
-            "txn_id": txn or None, "row_id": int(column(frame, "row_id")[pos]),
-            "dedup_key": column(frame, "dedup_key")[pos]}
+    return {
+        "source": column(frame, "source")[pos],
+        "source_row": int(column(frame, "source_row")[pos]),
+        "txn_id": txn or None,
+        "row_id": int(column(frame, "row_id")[pos]),
+        "dedup_key": column(frame, "dedup_key")[pos],
+    }
 
 
-def flagged_rows(kept: list[Stream], frame: pd.DataFrame, settings,
-             watch: np.ndarray, spending: pd.Series) -> list[dict]:
+def flagged_rows(
+    kept: list[Stream], frame: pd.DataFrame, settings, watch: np.ndarray, spending: pd.Series
+) -> list[dict]:
     """Every flagged row: stream charges, then watchlist / after-cancellation rows outside."""
     out: dict[int, dict] = {}
     for stream in kept:
         for pos, fl in stream.charge_flags.items():
             cause = stream.causes.get(pos)
-            out[pos] = _row_ref(frame, pos) | {"flags": sorted(fl),
-                                               "cause": cause[0] if cause else None,
-                                               "stream": stream.id}
+            out[pos] = _row_ref(frame, pos) | {
+                "flags": sorted(fl),
+                "cause": cause[0] if cause else None,
+                "stream": stream.id,
+            }
     days = column(frame, "_day")
     loose = spending.to_numpy() & column(frame, "_counted")
     loose[list(out)] = False
     late = np.zeros(len(frame), dtype=bool)
     if settings.cancellations:
-        limits = per_value(frame["_key"], lambda u: np.array([
-            _limit(flags.cancellation_for(str(k), settings.cancellations, settings.aliases))
-            for k in u], dtype="int64"), np.int64)
+        limits = per_value(
+            frame["_key"],
+            lambda u: np.array(
+                [
+                    _limit(flags.cancellation_for(str(k), settings.cancellations, settings.aliases))
+                    for k in u
+                ],
+                dtype="int64",
+            ),
+            np.int64,
+        )
         late = days > limits
     watched, late = loose & watch, loose & late
     extra = np.flatnonzero(watched | late)
     if len(extra):
-        rows = frame[["source", "source_row", "txn_id", "row_id", "dedup_key", "method",
-                      "description"]].iloc[extra]
+        rows = frame[
+            ["source", "source_row", "txn_id", "row_id", "dedup_key", "method", "description"]
+        ].iloc[extra]
         org = np.zeros(len(extra), dtype=bool)
         words = [w for w in settings.org_methods if w]
         if words:
             org = rows["method"].str.contains("|".join(map(re.escape, words))).to_numpy()
         org |= rows["method"].str.contains(flags.COMPANY_ACCOUNT).to_numpy()
         auto = rows["description"].str.contains(candidates.AUTO_RENEW).to_numpy()
-        causes = np.where(org, "organisation_purchase",
-                          np.where(auto, "auto_renewal", "new_purchase_or_upgrade"))
-        columns = zip(extra.tolist(), rows["source"].tolist(), rows["source_row"].tolist(),
-                      rows["txn_id"].tolist(), rows["row_id"].tolist(),
-                      rows["dedup_key"].tolist(), causes.tolist(), late[extra].tolist(),
-                      watched[extra].tolist(), strict=True)
+        causes = np.where(
+            org, "organisation_purchase", np.where(auto, "auto_renewal", "new_purchase_or_upgrade")
+        )
+        columns = zip(
+            extra.tolist(),
+            rows["source"].tolist(),
+            rows["source_row"].tolist(),
+            rows["txn_id"].tolist(),
+            rows["row_id"].tolist(),
+            rows["dedup_key"].tolist(),
+            causes.tolist(),
+            late[extra].tolist(),
+            watched[extra].tolist(),
+            strict=True,
+        )
         for pos, source, source_row, txn, row_id, key, cause, is_late, is_watched in columns:
-            out[pos] = {"source": source, "source_row": source_row, "txn_id": txn or None,
-                        "row_id": row_id, "dedup_key": key,
-                        "flags": (["after_cancellation", "watchlist"] if is_watched else
-                                  ["after_cancellation"]) if is_late else ["watchlist"],
-                        "cause": cause, "stream": None}
+            out[pos] = {
+                "source": source,
+                "source_row": source_row,
+                "txn_id": txn or None,
+                "row_id": row_id,
+                "dedup_key": key,
+                "flags": (
+                    ["after_cancellation", "watchlist"] if is_watched else ["after_cancellation"]
+                )
+                if is_late
+                else ["watchlist"],
+                "cause": cause,
+                "stream": None,
+            }
     order = np.fromiter(out, dtype="int64", count=len(out))
     order = order[np.lexsort((order, days[order]))]
     return [out[p] for p in order.tolist()]

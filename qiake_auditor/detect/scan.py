@@ -65,10 +65,15 @@ def settings_from_workspace(workspace, **overrides) -> ScanSettings:
         except ValueError:
             continue
     stored = workspace.decisions("watch")  # word -> "1"; "0" switches a word (洽客 too) off
-    watch = ([w for w, v in stored.items() if v.strip().lower() not in ("0", "false", "off")]
-             if stored else list(DEFAULT_WATCH))
+    watch = (
+        [w for w, v in stored.items() if v.strip().lower() not in ("0", "false", "off")]
+        if stored
+        else list(DEFAULT_WATCH)
+    )
     settings = ScanSettings(
-        watch=watch, cancellations=cancelled, aliases=workspace.decisions("alias"),
+        watch=watch,
+        cancellations=cancelled,
+        aliases=workspace.decisions("alias"),
         dismissed=set(workspace.decisions("dismissed")),
         org_methods=set(workspace.decisions("org_method")),
     )
@@ -104,8 +109,12 @@ def transaction_rows(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def scan(rows: pd.DataFrame, settings: ScanSettings | None = None,
-         distinct_keys: bool = False, with_transactions: bool = True) -> dict:
+def scan(
+    rows: pd.DataFrame,
+    settings: ScanSettings | None = None,
+    distinct_keys: bool = False,
+    with_transactions: bool = True,
+) -> dict:
     """The scan contract as a json.dumps-able dict (``distinct_keys``: see run).
 
     ``with_transactions=False``: "transactions" holds only their number. The window
@@ -113,14 +122,22 @@ def scan(rows: pd.DataFrame, settings: ScanSettings | None = None,
     minute to build for nothing.
     """
     result = run(rows, settings or ScanSettings(), distinct_keys)
-    return {"as_of": result.as_of.isoformat(),
-            "transactions": (result.transactions().to_dict("records") if with_transactions
-                             else len(result.frame)),
-            "streams": result.stream_dicts, "flagged": result.flagged}
+    return {
+        "as_of": result.as_of.isoformat(),
+        "transactions": (
+            result.transactions().to_dict("records") if with_transactions else len(result.frame)
+        ),
+        "streams": result.stream_dicts,
+        "flagged": result.flagged,
+    }
 
 
-def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False,
-        on_prepared: Callable[[date, pd.DataFrame], None] | None = None) -> ScanResult:
+def run(
+    rows: pd.DataFrame,
+    settings: ScanSettings,
+    distinct_keys: bool = False,
+    on_prepared: Callable[[date, pd.DataFrame], None] | None = None,
+) -> ScanResult:
     """Streams, flags and explanations of ``rows``.
 
     ``distinct_keys``: no dedup key repeats in ``rows`` (true of workspace rows);
@@ -129,7 +146,7 @@ def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False,
     detection proper (``scan --json`` writes them out meanwhile).
     """
     frame = prepare(rows, settings.aliases, distinct_keys)
-    valid_day = frame["_day"] > -10**6
+    valid_day = frame["_day"] > -(10**6)
     if settings.as_of is not None:
         as_of = settings.as_of
     elif valid_day.any():
@@ -149,19 +166,37 @@ def run(rows: pd.DataFrame, settings: ScanSettings, distinct_keys: bool = False,
     expense = base & (frame["direction"] == ledger.EXPENSE) & spent & ~refund_like
     fee = expense & frame["_fee"]
     expense &= ~fee
-    income = (base & (frame["direction"] == ledger.INCOME) & (frame["state"] == ledger.SUCCESS)
-              & ~refund_like & ~refund_word)
-    failed = (base & (frame["direction"] == ledger.EXPENSE) & ~spent
-              & frame["state"].isin([ledger.CLOSED, ledger.FAILED]))
-    refunds = np.flatnonzero((refund_like | ((frame["direction"] == ledger.INCOME)
-                                             & refund_word)).to_numpy())
+    income = (
+        base
+        & (frame["direction"] == ledger.INCOME)
+        & (frame["state"] == ledger.SUCCESS)
+        & ~refund_like
+        & ~refund_word
+    )
+    failed = (
+        base
+        & (frame["direction"] == ledger.EXPENSE)
+        & ~spent
+        & frame["state"].isin([ledger.CLOSED, ledger.FAILED])
+    )
+    refunds = np.flatnonzero(
+        (refund_like | ((frame["direction"] == ledger.INCOME) & refund_word)).to_numpy()
+    )
     found: list[Stream] = []
     failed_groups = _groups(frame, failed.to_numpy())
     # Neutral rows (花呗还款, transfers to 余额宝 ...) can recur too; they become transfers.
-    neutral = (base & (frame["direction"] == ledger.NEUTRAL) & (frame["state"] == ledger.SUCCESS)
-               & ~refund_like & ~refund_word)
-    for direction, mask in ((ledger.EXPENSE, expense), (ledger.INCOME, income),
-                            (ledger.NEUTRAL, neutral)):
+    neutral = (
+        base
+        & (frame["direction"] == ledger.NEUTRAL)
+        & (frame["state"] == ledger.SUCCESS)
+        & ~refund_like
+        & ~refund_word
+    )
+    for direction, mask in (
+        (ledger.EXPENSE, expense),
+        (ledger.INCOME, income),
+        (ledger.NEUTRAL, neutral),
+    ):
         found += _detect(frame, mask.to_numpy(), direction, failed_groups)
     if found:  # the rows every report below reads
         focus(frame, np.concatenate([s.members for s in found]))
@@ -186,8 +221,9 @@ def _groups(frame: pd.DataFrame, mask: np.ndarray) -> dict[int, np.ndarray]:
     return {int(group[a]): pos[a:b] for a, b in zip(starts, ends, strict=True)}
 
 
-def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
-            failed_groups: dict) -> list[Stream]:
+def _detect(
+    frame: pd.DataFrame, mask: np.ndarray, direction: str, failed_groups: dict
+) -> list[Stream]:
     """Streams of one direction: per merchant group with >= 2 charges or a keyword."""
     keyword = mask & column(frame, "_auto")
     text = frame["description"]
@@ -206,19 +242,36 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
     for gid, pos in _groups(frame, keep).items():
         key, currency = str(keys[pos[0]]), str(currencies[pos[0]])
         catalogued = normalize.catalogue_entry(key) is not None
-        units = [candidates.keyword_cadence(t) if k else "" for t, k in
-                 zip(text.iloc[pos].tolist(), keyword[pos], strict=True)] if keyword[pos].any() \
+        units = (
+            [
+                candidates.keyword_cadence(t) if k else ""
+                for t, k in zip(text.iloc[pos].tolist(), keyword[pos], strict=True)
+            ]
+            if keyword[pos].any()
             else None
+        )
         items = None
         values = cents_all[pos]
         if len(pos) >= 4 and values.std() > 0.25 * max(values.mean(), 1.0):
             # amounts too wide for one band: a usage bill may hide in it, found by its item
             items = pd.factorize(text.iloc[pos])[0]
-        drafts = candidates.find(days_all[pos], cents_all[pos], extra_all[pos], keyword[pos],
-                                 catalogued, units, strict=direction != ledger.EXPENSE,
-                                 settled=states[pos] == ledger.SUCCESS, items=items)
-        made = [streams.build(d, pos, days_all[pos], cents_all[pos], extra_all[pos], key,
-                              currency, direction) for d in drafts]
+        drafts = candidates.find(
+            days_all[pos],
+            cents_all[pos],
+            extra_all[pos],
+            keyword[pos],
+            catalogued,
+            units,
+            strict=direction != ledger.EXPENSE,
+            settled=states[pos] == ledger.SUCCESS,
+            items=items,
+        )
+        made = [
+            streams.build(
+                d, pos, days_all[pos], cents_all[pos], extra_all[pos], key, currency, direction
+            )
+            for d in drafts
+        ]
         for stream in made:
             streams.price_segments(stream, cents_all)
         if direction == ledger.EXPENSE and gid in failed_groups and made:
@@ -227,12 +280,13 @@ def _detect(frame: pd.DataFrame, mask: np.ndarray, direction: str,
     return out
 
 
-def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as_of: date,
-            watch: np.ndarray) -> list[Stream]:
+def _finish(
+    found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as_of: date, watch: np.ndarray
+) -> list[Stream]:
     cents = frame["_cents"].to_numpy()
     days = frame["_day"].to_numpy()
     first_by_key = frame.loc[frame["_key"] != ""].groupby("_key")["_day"].min().to_dict()
-    ledger_first = int(days[days > -10**6].min()) if len(days) else 0
+    ledger_first = int(days[days > -(10**6)].min()) if len(days) else 0
     typed = []
     for stream in found:
         kind = flags.classify(stream, frame)
@@ -250,13 +304,17 @@ def _finish(found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as
             stream.id = streams.stream_id(stream, cents, with_anchor=True)
         if stream.id in settings.dismissed:
             continue
-        cancelled = flags.cancellation_for(stream.key, settings.cancellations,
-                                           settings.aliases)
+        cancelled = flags.cancellation_for(stream.key, settings.cancellations, settings.aliases)
         streams.schedule(stream, frame, as_of, settings.notice_days, cancelled)
         flags.charge_flags(stream, frame, watch, first_by_key, ledger_first)
         flags.assign_causes(stream, frame, settings.org_methods)
         streams.confidence(stream)
         kept.append(stream)
-    kept.sort(key=lambda s: (report.SEVERITY_RANK[report.severity(s.flags)],
-                             -int(cents[s.members].sum()), s.id))
+    kept.sort(
+        key=lambda s: (
+            report.SEVERITY_RANK[report.severity(s.flags)],
+            -int(cents[s.members].sum()),
+            s.id,
+        )
+    )
     return kept

@@ -83,8 +83,16 @@ def day_of(n: int) -> date:
     return cad.EPOCH + timedelta(days=int(n))
 
 
-def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
-          extra: np.ndarray, key: str, currency: str, direction: str) -> Stream:
+def build(
+    draft: Draft,
+    pos: np.ndarray,
+    days: np.ndarray,
+    cents: np.ndarray,
+    extra: np.ndarray,
+    key: str,
+    currency: str,
+    direction: str,
+) -> Stream:
     """A stream from a draft of one merchant's charges (arrays in day order)."""
     members = draft.members
     regular = np.sort(np.concatenate([p.members for p in draft.pieces]))
@@ -93,20 +101,31 @@ def build(draft: Draft, pos: np.ndarray, days: np.ndarray, cents: np.ndarray,
         whole = cad.fit(days[regular], extra[regular], [fit.cadence], cents[regular])
         if whole is not None and whole.valid(2):
             fit = whole
-    stream = Stream(key, currency, direction, draft.cadence, fit,
-                    [int(pos[i]) for i in members],
-                    keyword=any(p.keyword for p in draft.pieces),
-                    intro=[int(pos[i]) for i in draft.intro],
-                    proration=[int(pos[i]) for i in draft.proration])
+    stream = Stream(
+        key,
+        currency,
+        direction,
+        draft.cadence,
+        fit,
+        [int(pos[i]) for i in members],
+        keyword=any(p.keyword for p in draft.pieces),
+        intro=[int(pos[i]) for i in draft.intro],
+        proration=[int(pos[i]) for i in draft.proration],
+    )
     stream.absorbed = [int(pos[i]) for i in draft.absorbed]
     stream.reanchor = None if draft.reanchor is None else int(pos[draft.reanchor])
     for before, after in zip(draft.pieces, draft.pieces[1:], strict=False):
-        if (fit is draft.pieces[-1].fit and before.fit is not None and after.fit is not None
-                and before.fit.anchor[:2] != after.fit.anchor[:2]):
+        if (
+            fit is draft.pieces[-1].fit
+            and before.fit is not None
+            and after.fit is not None
+            and before.fit.anchor[:2] != after.fit.anchor[:2]
+        ):
             stream.anchor_changes.append((int(pos[after.members[0]]), before.fit, after.fit))
     if fit is not None and fit is not draft.pieces[-1].fit:  # refitted over all regular charges
-        stream.duplicates = [int(pos[regular[i]])
-                             for i in np.flatnonzero(fit.duplicate & fit.inlier)]
+        stream.duplicates = [
+            int(pos[regular[i]]) for i in np.flatnonzero(fit.duplicate & fit.inlier)
+        ]
     else:
         for piece in draft.pieces:
             stream.duplicates += [int(pos[i]) for i in piece.dups]
@@ -155,18 +174,30 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
             merged.append(list(run))
     levels = [float(median(values[r])) for r in merged]
     steps = np.sign(np.diff(levels))
-    revisits = any(_same(values, merged[i], merged[j]) for i in range(len(merged))
-                   for j in range(i + 2, len(merged)))
-    spread = max(float(values[r].max() - values[r].min()) / max(float(values[r].min()), 1.0)
-                 for r in merged)
+    revisits = any(
+        _same(values, merged[i], merged[j])
+        for i in range(len(merged))
+        for j in range(i + 2, len(merged))
+    )
+    spread = max(
+        float(values[r].max() - values[r].min()) / max(float(values[r].min()), 1.0) for r in merged
+    )
     wander = len(merged) >= 3 and (revisits or ((steps > 0).any() and (steps < 0).any()))
     if wander or len(stream.unusual) >= 2 or spread > 0.04:
         stream.variable = True  # amounts wander up and down: usage, not price changes
         stream.unusual = []
         _one_range(stream, regular, values)
         return
-    stream.segments = [Segment(regular[r[0]], int(median(values[r])), len(r),
-                               int(values[r].min()), int(values[r].max())) for r in merged]
+    stream.segments = [
+        Segment(
+            regular[r[0]],
+            int(median(values[r])),
+            len(r),
+            int(values[r].min()),
+            int(values[r].max()),
+        )
+        for r in merged
+    ]
 
 
 def _multiples(regular: list[int], cents: np.ndarray) -> dict[int, tuple[int, int]]:
@@ -175,21 +206,25 @@ def _multiples(regular: list[int], cents: np.ndarray) -> dict[int, tuple[int, in
     amounts = cents[regular].tolist()
     found: dict[int, tuple[int, int]] = {}
     for i in range(2, len(amounts)):
-        before = amounts[max(0, i - 3):i]
+        before = amounts[max(0, i - 3) : i]
         level = median(before)
         if level <= 0 or max(before) - min(before) > max(100, 0.03 * level):
             continue
         times = round(amounts[i] / level)
         after = amounts[i + 1] if i + 1 < len(amounts) else None
-        if (2 <= times <= 4 and abs(amounts[i] - times * level) <= 0.03 * times * level
-                and (after is None or after < 0.7 * amounts[i])):
+        if (
+            2 <= times <= 4
+            and abs(amounts[i] - times * level) <= 0.03 * times * level
+            and (after is None or after < 0.7 * amounts[i])
+        ):
             found[regular[i]] = (times, int(level))
     return found
 
 
 def _one_range(stream: Stream, regular: list[int], values: np.ndarray) -> None:
-    stream.segments = [Segment(regular[0], int(median(values)), len(regular),
-                               int(values.min()), int(values.max()))]
+    stream.segments = [
+        Segment(regular[0], int(median(values)), len(regular), int(values.min()), int(values.max()))
+    ]
 
 
 def _same(values: np.ndarray, a: list[int], b: list[int]) -> bool:
@@ -205,9 +240,12 @@ def attach_failed(streams: list[Stream], failed: np.ndarray, frame: pd.DataFrame
         best: tuple[int, Stream, int | None] | None = None  # (gap, stream, the charge retried)
         for stream in streams:
             level = median(cents[stream.members])
-            if not (cents[f] >= 0.9 * level and (cents[f] <= 1.1 * level
-                                                  or stream.variable
-                                                  or cents[f] % max(int(level), 1) == 0)):
+            if not (
+                cents[f] >= 0.9 * level
+                and (
+                    cents[f] <= 1.1 * level or stream.variable or cents[f] % max(int(level), 1) == 0
+                )
+            ):
                 continue
             for m in stream.members:
                 gap = days[m] - days[f]
@@ -238,12 +276,16 @@ def attach_refunds(streams: list[Stream], refunds: np.ndarray, frame: pd.DataFra
             for name, found in zip(ids, values, strict=True):
                 if found[i]:
                     owner.setdefault((name, found[i]), (stream, m))
-    refund_of, txn, order = (column(frame, name)[refunds] for name in (
-        "refund_of", "txn_id", "merchant_order_id"))
+    refund_of, txn, order = (
+        column(frame, name)[refunds] for name in ("refund_of", "txn_id", "merchant_order_id")
+    )
     for i, r in enumerate(refunds):
         target = None
-        for name, value in (("dedup_key", refund_of[i]), ("txn_id", txn[i].partition("_")[0]),
-                            ("merchant_order_id", order[i])):
+        for name, value in (
+            ("dedup_key", refund_of[i]),
+            ("txn_id", txn[i].partition("_")[0]),
+            ("merchant_order_id", order[i]),
+        ):
             if value and (name, value) in owner:
                 target = owner[(name, value)]
                 break
@@ -251,8 +293,9 @@ def attach_refunds(streams: list[Stream], refunds: np.ndarray, frame: pd.DataFra
             target[0].refunds.setdefault(target[1], []).append(int(r))
 
 
-def schedule(stream: Stream, frame: pd.DataFrame, as_of: date, notice_days: int,
-             cancelled: date | None) -> None:
+def schedule(
+    stream: Stream, frame: pd.DataFrame, as_of: date, notice_days: int, cancelled: date | None
+) -> None:
     """Status, next expected charge and its window, and the cancel-by date."""
     days = column(frame, "_day")
     last = max(int(days[m]) for m in stream.members)

@@ -18,13 +18,21 @@ __all__ = ["crash_log_path", "main", "make_application", "report_crash"]
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qiake-auditor-gui",
-        description="洽客审计: find recurring deductions in Alipay / WeChat Pay / bank statements")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the bundled demo statements in the demo's own workspace")
+        description="洽客审计: find recurring deductions in Alipay / WeChat Pay / bank statements",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the bundled demo statements in the demo's own workspace",
+    )
     parser.add_argument("--workspace", type=Path, help="workspace file (default: the last one)")
     parser.add_argument("--lang", choices=("zh", "en"), help="window language")
-    parser.add_argument("--out", type=Path, default=Path("demo-output"),
-                        help="where the headless demo writes (no display only)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("demo-output"),
+        help="where the headless demo writes (no display only)",
+    )
     parser.add_argument("files", nargs="*", type=Path, help="statement files to import")
     return parser
 
@@ -40,8 +48,10 @@ def run_headless(args: argparse.Namespace) -> int:
     """What the app does without a screen: the CLI's demo audit, or its import of the files."""
     from .. import cli
 
-    print("没有可用的显示器 (no display: DISPLAY / WAYLAND_DISPLAY are not set); "
-          "running headless instead.")
+    print(
+        "没有可用的显示器 (no display: DISPLAY / WAYLAND_DISPLAY are not set); "
+        "running headless instead."
+    )
     if args.files:
         argv = ["import", *map(str, args.files)]
         if args.workspace:

@@ -42,18 +42,32 @@ ALERT_BRUSHES = (QBrush(QColor(ALERT_BACKGROUND)), QBrush(QColor(ALERT_TEXT)))
 
 # The steps to stop a recurring charge: (id, text), ticked by the user, kept in the case.
 GUIDANCE = (
-    ("alipay_autorenew", QT_TRANSLATE_NOOP("Guidance", "支付宝：我的 ▸ 设置 ▸ 支付设置 ▸ "
-                                                       "免密支付/自动扣款，关闭该商户")),
-    ("wechat_autorenew", QT_TRANSLATE_NOOP("Guidance", "微信：我 ▸ 服务 ▸ 钱包 ▸ 支付设置 ▸ "
-                                                       "自动续费，关闭该项目")),
-    ("bank_daikou", QT_TRANSLATE_NOOP("Guidance", "银行：在手机银行或柜台取消对该商户的"
-                                                  "代扣/快捷支付授权")),
-    ("contact_merchant", QT_TRANSLATE_NOOP("Guidance", "联系商户客服，要求停止扣费并退还"
-                                                       "取消后的扣款，记下工单号")),
-    ("dispute_platform", QT_TRANSLATE_NOOP("Guidance", "向支付宝、微信支付或银行发起争议/"
-                                                       "投诉，附上证据")),
-    ("complain_12315", QT_TRANSLATE_NOOP("Guidance", "向 12315 平台投诉（全国 12315 "
-                                                     "互联网平台或拨打 12315）")),
+    (
+        "alipay_autorenew",
+        QT_TRANSLATE_NOOP(
+            "Guidance", "支付宝：我的 ▸ 设置 ▸ 支付设置 ▸ 免密支付/自动扣款，关闭该商户"
+        ),
+    ),
+    (
+        "wechat_autorenew",
+        QT_TRANSLATE_NOOP("Guidance", "微信：我 ▸ 服务 ▸ 钱包 ▸ 支付设置 ▸ 自动续费，关闭该项目"),
+    ),
+    (
+        "bank_daikou",
+        QT_TRANSLATE_NOOP("Guidance", "银行：在手机银行或柜台取消对该商户的代扣/快捷支付授权"),
+    ),
+    (
+        "contact_merchant",
+        QT_TRANSLATE_NOOP("Guidance", "联系商户客服，要求停止扣费并退还取消后的扣款，记下工单号"),
+    ),
+    (
+        "dispute_platform",
+        QT_TRANSLATE_NOOP("Guidance", "向支付宝、微信支付或银行发起争议/投诉，附上证据"),
+    ),
+    (
+        "complain_12315",
+        QT_TRANSLATE_NOOP("Guidance", "向 12315 平台投诉（全国 12315 互联网平台或拨打 12315）"),
+    ),
 )
 
 
@@ -61,19 +75,24 @@ class ChargesModel(SortedTableModel):
     """The member charges of a case; charges after the cancellation in red."""
 
     CONTEXT = "ChargesModel"
-    HEADERS = (QT_TRANSLATE_NOOP("ChargesModel", "日期"), QT_TRANSLATE_NOOP("ChargesModel", "金额"),
-               QT_TRANSLATE_NOOP("ChargesModel", "状态"), QT_TRANSLATE_NOOP("ChargesModel", "提示"),
-               QT_TRANSLATE_NOOP("ChargesModel", "原因"),
-               QT_TRANSLATE_NOOP("ChargesModel", "来源文件"),
-               QT_TRANSLATE_NOOP("ChargesModel", "行号"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ChargesModel", "日期"),
+        QT_TRANSLATE_NOOP("ChargesModel", "金额"),
+        QT_TRANSLATE_NOOP("ChargesModel", "状态"),
+        QT_TRANSLATE_NOOP("ChargesModel", "提示"),
+        QT_TRANSLATE_NOOP("ChargesModel", "原因"),
+        QT_TRANSLATE_NOOP("ChargesModel", "来源文件"),
+        QT_TRANSLATE_NOOP("ChargesModel", "行号"),
+    )
     RIGHT = (1, 6)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._after = np.zeros(0, dtype=bool)
 
-    def set_charges(self, charges: list, language: str,
-                    prepared: ChargeColumns | None = None) -> None:
+    def set_charges(
+        self, charges: list, language: str, prepared: ChargeColumns | None = None
+    ) -> None:
         prepared = prepared or charge_columns(charges, language)
         self._after = prepared.after
         self._set_columns(prepared.display, prepared.keys)
@@ -123,16 +142,16 @@ class LogList(QListWidget):
 class CaseDetail(QWidget):
     """Explanation, member charges, chart, actions, case log and the guidance checklist."""
 
-    charge_activated = Signal(str, int)          # source, source_row
-    status_chosen = Signal(str)                  # a CaseStatus value
+    charge_activated = Signal(str, int)  # source, source_row
+    status_chosen = Signal(str)  # a CaseStatus value
     cancellation_requested = Signal()
     cancellation_cleared = Signal()
     note_requested = Signal()
     merge_requested = Signal()
     split_requested = Signal()
     dismiss_requested = Signal()
-    log_requested = Signal(list)                 # attachments to start with
-    attachment_requested = Signal(int)           # attachment id to save
+    log_requested = Signal(list)  # attachments to start with
+    attachment_requested = Signal(int)  # attachment id to save
     checklist_changed = Signal(list)
     export_requested = Signal()
 
@@ -212,8 +231,9 @@ class CaseDetail(QWidget):
 
     # -- showing ----------------------------------------------------------------------------
 
-    def show_case(self, case: Case | None, empty_message: str,
-                  prepared: ChargeColumns | None = None) -> None:
+    def show_case(
+        self, case: Case | None, empty_message: str, prepared: ChargeColumns | None = None
+    ) -> None:
         if case is not None and case is self.case:
             return  # already shown (a selection and a refresh can ask twice)
         self.case = case
@@ -234,8 +254,9 @@ class CaseDetail(QWidget):
         self._fill_checklist(case)
         if case.streams:
             stream = max(case.streams, key=lambda s: len(s.get("charges") or []))
-            self.chart.show_stream(stream, case.cancelled_on.isoformat()
-                                   if case.cancelled_on else None)
+            self.chart.show_stream(
+                stream, case.cancelled_on.isoformat() if case.cancelled_on else None
+            )
         else:
             self.chart.clear()
 
@@ -244,9 +265,11 @@ class CaseDetail(QWidget):
         also, paid, back_word = self.tr("账单上也写作"), self.tr("共付"), self.tr("退回")
         count = self.tr("{0} 笔扣费").format(len(case.charges))
         alarm, notes_word = self.tr("取消后仍在扣款！"), self.tr("备注")
-        parts = [f"<h3 style='margin:2px'>{escape(case.merchant)} "
-                 f"<span style='color:#666;font-weight:normal'>{escape(case.id)} · "
-                 f"{escape(case.status.label(language))}</span></h3>"]
+        parts = [
+            f"<h3 style='margin:2px'>{escape(case.merchant)} "
+            f"<span style='color:#666;font-weight:normal'>{escape(case.id)} · "
+            f"{escape(case.status.label(language))}</span></h3>"
+        ]
         others = [n for n in case.names if n != case.merchant]
         if others:
             parts.append(f"<p style='color:#666'>{also}：{escape('、'.join(others))}</p>")
@@ -259,15 +282,19 @@ class CaseDetail(QWidget):
             after = money_total(case.after_totals) or format_amount(0, "CNY")
             if case.after:
                 told = self.tr("你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。").format(
-                    case.cancelled_on.isoformat(), len(case.after), after)
+                    case.cancelled_on.isoformat(), len(case.after), after
+                )
                 parts.append(f"<p style='color:{ALERT_TEXT}'><b>{alarm}</b> {escape(told)}</p>")
             else:
                 told = self.tr("已记录取消日期：{0}；此后没有扣款。").format(
-                    case.cancelled_on.isoformat())
+                    case.cancelled_on.isoformat()
+                )
                 parts.append(f"<p>{escape(told)}</p>")
         if case.status == CaseStatus.UNRECOGNISED:
-            warn = self.tr("你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，"
-                           "并联系支付平台或银行冻结可疑授权。")
+            warn = self.tr(
+                "你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，"
+                "并联系支付平台或银行冻结可疑授权。"
+            )
             parts.append(f"<p style='color:{ALERT_TEXT}'>{escape(warn)}</p>")
         key = "explanation_en" if language == "en" else "explanation_zh"
         for stream in case.streams:
@@ -301,14 +328,17 @@ class CaseDetail(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.log.addItem(item)
             for attachment in entry.attachments:
-                child = QListWidgetItem(self.tr("    📎 {0}（{1} 字节，SHA-256 {2}…）"
-                                                "双击保存").format(
-                    attachment.name, f"{attachment.size:,}", attachment.sha256[:12]))
+                child = QListWidgetItem(
+                    self.tr("    📎 {0}（{1} 字节，SHA-256 {2}…）双击保存").format(
+                        attachment.name, f"{attachment.size:,}", attachment.sha256[:12]
+                    )
+                )
                 child.setData(Qt.ItemDataRole.UserRole + 1, attachment.id)
                 self.log.addItem(child)
         if not case.log:
-            self.log.addItem(QListWidgetItem(self.tr("还没有记录。点“添加联系记录…”，"
-                                                     "或把截图拖到这里。")))
+            self.log.addItem(
+                QListWidgetItem(self.tr("还没有记录。点“添加联系记录…”，或把截图拖到这里。"))
+            )
 
     def _fill_checklist(self, case: Case) -> None:
         self.checklist.blockSignals(True)
@@ -319,9 +349,11 @@ class CaseDetail(QWidget):
         self.checklist.blockSignals(False)
 
     def ticked(self) -> list[str]:
-        return [self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
-                for i in range(self.checklist.count())
-                if self.checklist.item(i).checkState() == Qt.CheckState.Checked]
+        return [
+            self.checklist.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.checklist.count())
+            if self.checklist.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
     def _checklist_changed(self, _item) -> None:
         self.checklist_changed.emit(self.ticked())

@@ -61,8 +61,12 @@ def _paid(case: Case) -> float:
 def next_charge(stream: dict, as_of: str) -> str:
     """The next expected charge to show: none for a cancelled stream or a past date."""
     expected = str(stream.get("next_expected") or "")
-    if not expected or stream.get("status") == StreamStatus.CANCELLED \
-            or stream.get("cancelled_on") or (as_of and expected[:10] < as_of):
+    if (
+        not expected
+        or stream.get("status") == StreamStatus.CANCELLED
+        or stream.get("cancelled_on")
+        or (as_of and expected[:10] < as_of)
+    ):
         return "—"
     return expected[:10]
 
@@ -120,9 +124,20 @@ class CasesView(QWidget):
         layout.addWidget(self.tree)
 
     def _header_texts(self) -> list[str]:
-        logical = [self.tr("案件 / 商户"), self.tr("类型"), self.tr("周期"), self.tr("每期金额"),
-                   self.tr("次数"), self.tr("已付合计"), self.tr("首次扣款"), self.tr("最近扣款"),
-                   self.tr("下次扣款"), self.tr("状态"), self.tr("提示"), self.tr("可信度")]
+        logical = [
+            self.tr("案件 / 商户"),
+            self.tr("类型"),
+            self.tr("周期"),
+            self.tr("每期金额"),
+            self.tr("次数"),
+            self.tr("已付合计"),
+            self.tr("首次扣款"),
+            self.tr("最近扣款"),
+            self.tr("下次扣款"),
+            self.tr("状态"),
+            self.tr("提示"),
+            self.tr("可信度"),
+        ]
         return [logical[i] for i in SHOWN]
 
     # -- filling ----------------------------------------------------------------------------
@@ -149,14 +164,30 @@ class CasesView(QWidget):
         last = case.last.isoformat() if case.last else ""
         badges = self._badges(case.flags)
         if case.after:
-            badges = [self.tr("⚠ 取消后仍扣款 {0}").format(money_total(case.after_totals))] + \
-                [b for b in badges if b != ALERT.label(language)]
-        cells = [case.merchant, self.tr("{0} 项").format(len(case.streams)) if case.streams
-                 else self.tr("单笔扣款"), "", "", str(len(case.charges)),
-                 money_total(case.totals), first, last,
-                 min((next_charge(s, self._as_of()) for s in case.streams
-                      if next_charge(s, self._as_of()) != "—"), default="—"),
-                 case.status.label(language), "、".join(badges), ""]
+            badges = [self.tr("⚠ 取消后仍扣款 {0}").format(money_total(case.after_totals))] + [
+                b for b in badges if b != ALERT.label(language)
+            ]
+        cells = [
+            case.merchant,
+            self.tr("{0} 项").format(len(case.streams)) if case.streams else self.tr("单笔扣款"),
+            "",
+            "",
+            str(len(case.charges)),
+            money_total(case.totals),
+            first,
+            last,
+            min(
+                (
+                    next_charge(s, self._as_of())
+                    for s in case.streams
+                    if next_charge(s, self._as_of()) != "—"
+                ),
+                default="—",
+            ),
+            case.status.label(language),
+            "、".join(badges),
+            "",
+        ]
         item = _Item([cells[i] for i in SHOWN])
         item.setData(0, CASE_ROLE, case.id)
         item.setData(POS[COUNT], SORT_ROLE, len(case.charges))
@@ -166,8 +197,9 @@ class CasesView(QWidget):
         bold.setBold(True)
         item.setFont(0, bold)
         for column in (EACH, COUNT, PAID, CONFIDENCE):
-            item.setTextAlignment(POS[column], Qt.AlignmentFlag.AlignRight
-                                  | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(
+                POS[column], Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         if case.after:
             for column in range(len(SHOWN)):
                 item.setBackground(column, QBrush(QColor(ALERT_PALE)))
@@ -190,14 +222,20 @@ class CasesView(QWidget):
                 return str(value or "")
 
         confidence = stream.get("confidence")
-        cells = [str(stream.get("merchant", "")), StreamType.label_of(stream.get("type"), language),
-                 Cadence.label_of(stream.get("cadence"), language), money(stream.get("amount")),
-                 str(stream.get("count", "")), money(stream.get("total")),
-                 str(stream.get("first_date") or ""), str(stream.get("last_date") or ""),
-                 next_charge(stream, self._as_of()),
-                 StreamStatus.label_of(stream.get("status"), language),
-                 "、".join(self._badges(stream.get("flags") or [])),
-                 f"{float(confidence):.0%}" if confidence is not None else ""]
+        cells = [
+            str(stream.get("merchant", "")),
+            StreamType.label_of(stream.get("type"), language),
+            Cadence.label_of(stream.get("cadence"), language),
+            money(stream.get("amount")),
+            str(stream.get("count", "")),
+            money(stream.get("total")),
+            str(stream.get("first_date") or ""),
+            str(stream.get("last_date") or ""),
+            next_charge(stream, self._as_of()),
+            StreamStatus.label_of(stream.get("status"), language),
+            "、".join(self._badges(stream.get("flags") or [])),
+            f"{float(confidence):.0%}" if confidence is not None else "",
+        ]
         item = _Item([cells[i] for i in SHOWN])
         item.setData(0, CASE_ROLE, None)
         item.setData(0, Qt.ItemDataRole.UserRole + 2, str(stream.get("id", "")))
@@ -206,8 +244,9 @@ class CasesView(QWidget):
                 item.setData(POS[column], SORT_ROLE, float(stream.get(key) or 0))
         item.setData(POS[COUNT], SORT_ROLE, int(stream.get("count") or 0))
         for column in (EACH, COUNT, PAID, CONFIDENCE):
-            item.setTextAlignment(POS[column], Qt.AlignmentFlag.AlignRight
-                                  | Qt.AlignmentFlag.AlignVCenter)
+            item.setTextAlignment(
+                POS[column], Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
         if ALERT in (stream.get("flags") or []):
             item.setForeground(POS[FLAGS], QBrush(QColor(ALERT_TEXT)))
         return item
@@ -224,19 +263,23 @@ class CasesView(QWidget):
         if snap is None or not snap.cases:
             self.summary.setText(self.tr("还没有案件：导入账单后，这里按公司列出周期扣费。"))
             return
-        subscriptions = sum(1 for c in snap.cases for s in c.streams
-                            if s.get("type") == StreamType.SUBSCRIPTION)
+        subscriptions = sum(
+            1 for c in snap.cases for s in c.streams if s.get("type") == StreamType.SUBSCRIPTION
+        )
         paid: dict[str, Decimal] = {}
         for case in snap.cases:
             for currency, totals in case.totals.items():
                 paid[currency] = paid.get(currency, Decimal(0)) + totals.paid
         after = snap.after_cancellation_total()
         text = self.tr("{0} 个案件 · {1} 项订阅 · 共付 {2}").format(
-            len(snap.cases), subscriptions,
-            "；".join(format_amount(v, c) for c, v in sorted(paid.items())) or "—")
+            len(snap.cases),
+            subscriptions,
+            "；".join(format_amount(v, c) for c, v in sorted(paid.items())) or "—",
+        )
         if after:
             shown = self.tr("取消后仍被扣 {0}").format(
-                "；".join(format_amount(v, c) for c, v in sorted(after.items())))
+                "；".join(format_amount(v, c) for c, v in sorted(after.items()))
+            )
             text += f" · <b style='color:{ALERT_TEXT}'>{shown}</b>"
         self.summary.setText(text)
 
@@ -263,9 +306,11 @@ class CasesView(QWidget):
             item.setHidden(not shown)
 
     def visible_cases(self) -> list[str]:
-        return [self.tree.topLevelItem(i).data(0, CASE_ROLE)
-                for i in range(self.tree.topLevelItemCount())
-                if not self.tree.topLevelItem(i).isHidden()]
+        return [
+            self.tree.topLevelItem(i).data(0, CASE_ROLE)
+            for i in range(self.tree.topLevelItemCount())
+            if not self.tree.topLevelItem(i).isHidden()
+        ]
 
     def current_case_id(self) -> str | None:
         item = self.tree.currentItem()

@@ -26,8 +26,11 @@ def _labels(vocabulary, language: str) -> dict[str, str]:
 
 
 def charge_columns(charges: list, language: str) -> ChargeColumns:
-    flags_of, states, causes = (_labels(Flag, language), _labels(RowState, language),
-                                _labels(Cause, language))
+    flags_of, states, causes = (
+        _labels(Flag, language),
+        _labels(RowState, language),
+        _labels(Cause, language),
+    )
     alert = flags_of[Flag.AFTER_CANCELLATION.value]
     columns: list[list] = [[] for _ in range(7)]
     for charge in charges:

@@ -57,10 +57,12 @@ def report_crash(kind: type[BaseException], value: BaseException, trace) -> None
         pass
     if sys.__stderr__ is not None:
         print(text, file=sys.__stderr__)
-    messages.error(QCoreApplication.translate("Crash", "内部错误"),
-                   QCoreApplication.translate("Crash", "出现了意外错误：{0}: {1}\n"
-                                                       "详细信息已写入 {2}").format(
-                       kind.__name__, value, path))
+    messages.error(
+        QCoreApplication.translate("Crash", "内部错误"),
+        QCoreApplication.translate("Crash", "出现了意外错误：{0}: {1}\n详细信息已写入 {2}").format(
+            kind.__name__, value, path
+        ),
+    )
 
 
 def offer_previous(parent=None) -> Path | None:
@@ -81,10 +83,14 @@ def offer_previous(parent=None) -> Path | None:
             path.replace(seen)
         except OSError:
             seen = path
-        messages.warning(QCoreApplication.translate("Crash", "上次运行出错"),
-                         QCoreApplication.translate(
-                             "Crash", "上次运行时程序出错了。日志保存在：\n{0}\n\n"
-                             "如需反馈，请附上这个文件。最后几行：\n{1}").format(
-                             seen, "\n".join(text.strip().splitlines()[-6:])), parent)
+        messages.warning(
+            QCoreApplication.translate("Crash", "上次运行出错"),
+            QCoreApplication.translate(
+                "Crash",
+                "上次运行时程序出错了。日志保存在：\n{0}\n\n"
+                "如需反馈，请附上这个文件。最后几行：\n{1}",
+            ).format(seen, "\n".join(text.strip().splitlines()[-6:])),
+            parent,
+        )
         return seen
     return None

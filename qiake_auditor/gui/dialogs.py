@@ -34,8 +34,9 @@ from . import lang
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
@@ -107,39 +108,59 @@ class LogEntryDialog(QDialog):
     def answer(self) -> LogEntryAnswer:
         chosen = self.on.date()
         return LogEntryAnswer(
-            str(self.channel.currentData()), self.summary.toPlainText().strip(),
-            self.ticket.text().strip(), self.outcome.text().strip(),
+            str(self.channel.currentData()),
+            self.summary.toPlainText().strip(),
+            self.ticket.text().strip(),
+            self.outcome.text().strip(),
             date(chosen.year(), chosen.month(), chosen.day()),
-            [Path(self.files.item(i).text()) for i in range(self.files.count())])
+            [Path(self.files.item(i).text()) for i in range(self.files.count())],
+        )
 
 
 class MappingDialog(QDialog):
     """The columns of an unrecognised statement: a preview and one choice per field."""
 
-    def __init__(self, name: str, header: list[str], rows: list[list[str]],
-                 guessed: dict[str, str], fields: tuple[str, ...],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        name: str,
+        header: list[str],
+        rows: list[list[str]],
+        guessed: dict[str, str],
+        fields: tuple[str, ...],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("指定账单的列"))
         self.resize(900, 520)
-        intro = QLabel(self.tr(
-            "没有认出 {0} 的格式。请告诉程序哪一列是日期、金额等（至少要有日期和金额，"
-            "或借方/贷方）。下次遇到同样表头的文件会自动使用这个设置。").format(name), self)
+        intro = QLabel(
+            self.tr(
+                "没有认出 {0} 的格式。请告诉程序哪一列是日期、金额等（至少要有日期和金额，"
+                "或借方/贷方）。下次遇到同样表头的文件会自动使用这个设置。"
+            ).format(name),
+            self,
+        )
         intro.setWordWrap(True)
         preview = QTableWidget(len(rows), len(header), self)
         preview.setHorizontalHeaderLabels(header)
         for r, row in enumerate(rows):
-            for c, value in enumerate(row[:len(header)]):
+            for c, value in enumerate(row[: len(header)]):
                 preview.setItem(r, c, QTableWidgetItem(value))
         preview.resizeColumnsToContents()
         self.preview = preview
         self.choices: dict[str, QComboBox] = {}
         form = QFormLayout()
-        names = {"date": self.tr("日期"), "time": self.tr("时间"), "amount": self.tr("金额"),
-                 "debit": self.tr("借方（支出）"), "credit": self.tr("贷方（收入）"),
-                 "direction": self.tr("收/支"), "counterparty": self.tr("交易对方"),
-                 "description": self.tr("摘要"), "currency": self.tr("币种"),
-                 "id": self.tr("流水号")}
+        names = {
+            "date": self.tr("日期"),
+            "time": self.tr("时间"),
+            "amount": self.tr("金额"),
+            "debit": self.tr("借方（支出）"),
+            "credit": self.tr("贷方（收入）"),
+            "direction": self.tr("收/支"),
+            "counterparty": self.tr("交易对方"),
+            "description": self.tr("摘要"),
+            "currency": self.tr("币种"),
+            "id": self.tr("流水号"),
+        }
         for name_ in fields:
             box = QComboBox(self)
             box.addItem(self.tr("（无）"), "")
@@ -228,11 +249,15 @@ def about_text(version: str, workspace: Path, logs: Path) -> str:
 
     translate = QCoreApplication.translate
     name = translate("About", "洽客审计 qiake-auditor")
-    what = translate("About", "读取支付宝、微信支付和银行导出的账单，找出周期扣费与自动续费，"
-                              "说明原因并帮助维权。")
+    what = translate(
+        "About",
+        "读取支付宝、微信支付和银行导出的账单，找出周期扣费与自动续费，说明原因并帮助维权。",
+    )
     offline = translate("About", "全部在本机离线处理，不上传任何数据。")
     licence = translate("About", "许可证")
     where = translate("About", "当前工作区")
     logs_word = translate("About", "日志与崩溃记录")
-    return (f"<h3>{name} {version}</h3><p>{what}</p><p>{offline}</p>"
-            f"<p>{licence}：Apache-2.0</p><p>{where}：{workspace}<br>{logs_word}：{logs}</p>")
+    return (
+        f"<h3>{name} {version}</h3><p>{what}</p><p>{offline}</p>"
+        f"<p>{licence}：Apache-2.0</p><p>{where}：{workspace}<br>{logs_word}：{logs}</p>"
+    )

@@ -54,8 +54,13 @@ class EvidenceDialog(QDialog):
     def __init__(self, case_name: str, attachments: list[str], parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("导出证据包"))
-        intro = QLabel(self.tr("为“{0}”生成证据包：原始账单、扣费明细、图表、案件记录及附件、"
-                               "投诉信草稿，附 SHA-256 清单。").format(case_name), self)
+        intro = QLabel(
+            self.tr(
+                "为“{0}”生成证据包：原始账单、扣费明细、图表、案件记录及附件、"
+                "投诉信草稿，附 SHA-256 清单。"
+            ).format(case_name),
+            self,
+        )
         intro.setWordWrap(True)
         self.name = QLineEdit(self)
         self.phone = QLineEdit(self)
@@ -85,8 +90,9 @@ class EvidenceDialog(QDialog):
         form.addRow(self.tr("文书语言"), self.language)
         form.addRow("", self.unmasked)
         form.addRow(self.tr("包含的附件"), files)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -95,11 +101,17 @@ class EvidenceDialog(QDialog):
         layout.addWidget(buttons)
 
     def answer(self) -> EvidenceAnswer:
-        return EvidenceAnswer(self.name.text().strip(), self.phone.text().strip(),
-                              self.address.text().strip(), self.account.text().strip(),
-                              self.email.text().strip(), bool(self.purpose.currentData()),
-                              self.punitive.isChecked(), str(self.language.currentData()),
-                              self.unmasked.isChecked())
+        return EvidenceAnswer(
+            self.name.text().strip(),
+            self.phone.text().strip(),
+            self.address.text().strip(),
+            self.account.text().strip(),
+            self.email.text().strip(),
+            bool(self.purpose.currentData()),
+            self.punitive.isChecked(),
+            str(self.language.currentData()),
+            self.unmasked.isChecked(),
+        )
 
 
 def builder():
@@ -111,8 +123,13 @@ def builder():
     return getattr(module, "build_from_audit", None)
 
 
-def build(workspace: Path, case_id: str, out: Path, answer: EvidenceAnswer,
-          progress: Progress = NO_PROGRESS):
+def build(
+    workspace: Path,
+    case_id: str,
+    out: Path,
+    answer: EvidenceAnswer,
+    progress: Progress = NO_PROGRESS,
+):
     """On the worker: the case looked up again in its own Audit, then the package built."""
     from ..outputs.facts import Party
 
@@ -120,18 +137,31 @@ def build(workspace: Path, case_id: str, out: Path, answer: EvidenceAnswer,
     with Audit.open(workspace) as audit:
         snapshot = audit.snapshot(lang=answer.lang)
         case = audit.find_case(case_id, snapshot)
-        party = Party(answer.name, answer.phone, answer.address, answer.account, answer.email,
-                      answer.business, answer.punitive)
-        return build_from_audit(audit, case, out, party, lang=answer.lang,
-                                unmasked=answer.unmasked, progress=progress)
+        party = Party(
+            answer.name,
+            answer.phone,
+            answer.address,
+            answer.account,
+            answer.email,
+            answer.business,
+            answer.punitive,
+        )
+        return build_from_audit(
+            audit, case, out, party, lang=answer.lang, unmasked=answer.unmasked, progress=progress
+        )
 
 
 def export(window, case: Case) -> bool:
     """Ask for what the package needs and build it in the background."""
     if builder() is None:
-        messages.info(_translate("导出证据"), _translate(
-            "这个版本还不能生成证据包：证据生成模块尚未就绪。\n"
-            "你的案件记录、附件和原始账单都已保存在工作区中，之后可以再导出。"), window)
+        messages.info(
+            _translate("导出证据"),
+            _translate(
+                "这个版本还不能生成证据包：证据生成模块尚未就绪。\n"
+                "你的案件记录、附件和原始账单都已保存在工作区中，之后可以再导出。"
+            ),
+            window,
+        )
         return False
     attachments = [a.name for e in case.log for a in e.attachments]
     answer = messages.ask_evidence(case.merchant, attachments, window)

@@ -17,7 +17,7 @@ from ..errors import UserError
 from ..i18n import user_lang
 
 LANGS = ("zh", "en")
-SETTING = "ui/language"            # "zh", "en" or "" (follow the system)
+SETTING = "ui/language"  # "zh", "en" or "" (follow the system)
 _current = {"lang": "zh", "translators": []}
 
 

@@ -15,8 +15,20 @@ import pyarrow.compute as pc
 
 from ..vocab import Direction, RowState
 
-COLUMNS = ("time", "amount", "currency", "direction", "state", "merchant", "counterparty",
-           "description", "method", "source", "source_row", "txn_id")
+COLUMNS = (
+    "time",
+    "amount",
+    "currency",
+    "direction",
+    "state",
+    "merchant",
+    "counterparty",
+    "description",
+    "method",
+    "source",
+    "source_row",
+    "txn_id",
+)
 _SIGN = {"expense": "-", "income": "+", "neutral": ""}
 _SAMPLE = 4096  # values looked at to tell mostly distinct texts from repeated ones
 
@@ -36,14 +48,26 @@ class LedgerColumns:
     merchant: pa.Array | None = None  # lower case
 
 
-SEARCHED = ("merchant", "counterparty", "description", "method", "txn_id",
-            "merchant_order_id", "source", "amount", "time")
+SEARCHED = (
+    "merchant",
+    "counterparty",
+    "description",
+    "method",
+    "txn_id",
+    "merchant_order_id",
+    "source",
+    "amount",
+    "time",
+)
 
 
 def haystack(frame: pd.DataFrame) -> pa.Array:
     """The searched columns of each row joined and folded to lower case: one array to search."""
-    parts = [pa.array(frame[c].astype("str").array).cast(pa.large_string())
-             for c in SEARCHED if c in frame]
+    parts = [
+        pa.array(frame[c].astype("str").array).cast(pa.large_string())
+        for c in SEARCHED
+        if c in frame
+    ]
     if not parts:
         return pa.array([""] * len(frame))
     joined = pc.binary_join_element_wise(*parts, pa.scalar("\x1f", pa.large_string()))
@@ -120,8 +144,17 @@ def prepare(frame: pd.DataFrame, lang: str = "zh") -> LedgerColumns:
             display.append(values.astype("str").array)
             keys.append(text_key(values))
     amount = pd.to_numeric(frame["amount"], errors="coerce").fillna(0).to_numpy(dtype="float64")
-    raw = {c: frame[c].astype("str").to_numpy(dtype=object)
-           for c in ("direction", "state", "source", "currency")}
-    return LedgerColumns(display, keys, (direction == "income").to_numpy(), haystack(frame),
-                         pa.array(frame["time"].astype("str").array), amount, raw,
-                         pc.utf8_lower(pa.array(frame["merchant"].astype("str").array)))
+    raw = {
+        c: frame[c].astype("str").to_numpy(dtype=object)
+        for c in ("direction", "state", "source", "currency")
+    }
+    return LedgerColumns(
+        display,
+        keys,
+        (direction == "income").to_numpy(),
+        haystack(frame),
+        pa.array(frame["time"].astype("str").array),
+        amount,
+        raw,
+        pc.utf8_lower(pa.array(frame["merchant"].astype("str").array)),
+    )

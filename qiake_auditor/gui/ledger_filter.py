@@ -20,11 +20,11 @@ from .ledger_columns import LedgerColumns
 class Criteria:
     text: str = ""
     merchant: str = ""
-    date_from: str = ""          # YYYY-MM-DD, inclusive
-    date_to: str = ""            # YYYY-MM-DD, inclusive
-    direction: str = ""          # a Direction value, "" for all
-    state: str = ""              # a RowState value, "" for all
-    source: str = ""             # a source file name, "" for all
+    date_from: str = ""  # YYYY-MM-DD, inclusive
+    date_to: str = ""  # YYYY-MM-DD, inclusive
+    direction: str = ""  # a Direction value, "" for all
+    state: str = ""  # a RowState value, "" for all
+    source: str = ""  # a source file name, "" for all
     amount_min: float | None = None
     amount_max: float | None = None
 
@@ -48,11 +48,17 @@ def mask(columns: LedgerColumns, criteria: Criteria, rows: int) -> np.ndarray | 
     if criteria.merchant.strip() and columns.merchant is not None:
         keep &= _contains(columns.merchant, criteria.merchant.strip())
     if criteria.date_from and columns.time is not None:
-        keep &= pc.greater_equal(columns.time, criteria.date_from).to_numpy(
-            zero_copy_only=False).astype(bool)
+        keep &= (
+            pc.greater_equal(columns.time, criteria.date_from)
+            .to_numpy(zero_copy_only=False)
+            .astype(bool)
+        )
     if criteria.date_to and columns.time is not None:
-        keep &= pc.less(columns.time, criteria.date_to + "\uffff").to_numpy(
-            zero_copy_only=False).astype(bool)
+        keep &= (
+            pc.less(columns.time, criteria.date_to + "\uffff")
+            .to_numpy(zero_copy_only=False)
+            .astype(bool)
+        )
     raw = columns.raw or {}
     for name in ("direction", "state", "source"):
         wanted = getattr(criteria, name)

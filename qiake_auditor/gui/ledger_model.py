@@ -19,16 +19,20 @@ class LedgerModel(SortedTableModel):
 
     COLUMNS = ledger_columns.COLUMNS
     CONTEXT = "LedgerModel"
-    HEADERS = (QT_TRANSLATE_NOOP("LedgerModel", "时间"), QT_TRANSLATE_NOOP("LedgerModel", "金额"),
-               QT_TRANSLATE_NOOP("LedgerModel", "币种"),
-               QT_TRANSLATE_NOOP("LedgerModel", "收/支"),
-               QT_TRANSLATE_NOOP("LedgerModel", "状态"), QT_TRANSLATE_NOOP("LedgerModel", "商户"),
-               QT_TRANSLATE_NOOP("LedgerModel", "交易对方"),
-               QT_TRANSLATE_NOOP("LedgerModel", "商品说明"),
-               QT_TRANSLATE_NOOP("LedgerModel", "支付方式"),
-               QT_TRANSLATE_NOOP("LedgerModel", "来源文件"),
-               QT_TRANSLATE_NOOP("LedgerModel", "行号"),
-               QT_TRANSLATE_NOOP("LedgerModel", "交易号"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LedgerModel", "时间"),
+        QT_TRANSLATE_NOOP("LedgerModel", "金额"),
+        QT_TRANSLATE_NOOP("LedgerModel", "币种"),
+        QT_TRANSLATE_NOOP("LedgerModel", "收/支"),
+        QT_TRANSLATE_NOOP("LedgerModel", "状态"),
+        QT_TRANSLATE_NOOP("LedgerModel", "商户"),
+        QT_TRANSLATE_NOOP("LedgerModel", "交易对方"),
+        QT_TRANSLATE_NOOP("LedgerModel", "商品说明"),
+        QT_TRANSLATE_NOOP("LedgerModel", "支付方式"),
+        QT_TRANSLATE_NOOP("LedgerModel", "来源文件"),
+        QT_TRANSLATE_NOOP("LedgerModel", "行号"),
+        QT_TRANSLATE_NOOP("LedgerModel", "交易号"),
+    )
     AMOUNT = COLUMNS.index("amount")
 
     def __init__(self, frame: pd.DataFrame | None = None, parent=None) -> None:

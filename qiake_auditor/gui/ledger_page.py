@@ -72,8 +72,10 @@ class LedgerPage(QWidget):
         self.source.addItem(self.tr("全部账单"), "")
         self.amount_min = QLineEdit(self)
         self.amount_max = QLineEdit(self)
-        for editor, hint in ((self.amount_min, self.tr("最小金额")),
-                             (self.amount_max, self.tr("最大金额"))):
+        for editor, hint in (
+            (self.amount_min, self.tr("最小金额")),
+            (self.amount_max, self.tr("最大金额")),
+        ):
             editor.setPlaceholderText(hint)
             editor.setValidator(QDoubleValidator(0, 1e12, 2, editor))
             editor.setMaximumWidth(110)
@@ -107,9 +109,18 @@ class LedgerPage(QWidget):
         filters.addWidget(self.source, 0, 4, 1, 2)
         filters.addWidget(self.matches, 0, 6)
         row = QHBoxLayout()
-        for widget in (self.use_dates, self.date_from, QLabel("–", self), self.date_to,
-                       self.direction, self.state, self.amount_min, QLabel("–", self),
-                       self.amount_max, self.clear_button):
+        for widget in (
+            self.use_dates,
+            self.date_from,
+            QLabel("–", self),
+            self.date_to,
+            self.direction,
+            self.state,
+            self.amount_min,
+            QLabel("–", self),
+            self.amount_max,
+            self.clear_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         filters.addLayout(row, 1, 0, 1, 7)
@@ -161,13 +172,16 @@ class LedgerPage(QWidget):
 
         dates = self.use_dates.isChecked()
         return Criteria(
-            text=self.search.text(), merchant=self.merchant.text(),
+            text=self.search.text(),
+            merchant=self.merchant.text(),
             date_from=self.date_from.date().toString("yyyy-MM-dd") if dates else "",
             date_to=self.date_to.date().toString("yyyy-MM-dd") if dates else "",
             direction=str(self.direction.currentData() or ""),
             state=str(self.state.currentData() or ""),
             source=str(self.source.currentData() or ""),
-            amount_min=number(self.amount_min), amount_max=number(self.amount_max))
+            amount_min=number(self.amount_min),
+            amount_max=number(self.amount_max),
+        )
 
     def set_dates(self, first: str, last: str) -> None:
         """Filter on a date range (YYYY-MM-DD)."""
@@ -176,8 +190,16 @@ class LedgerPage(QWidget):
         self.use_dates.setChecked(True)
 
     def clear_filters(self) -> None:
-        for widget in (self.search, self.merchant, self.amount_min, self.amount_max,
-                       self.direction, self.state, self.source, self.use_dates):
+        for widget in (
+            self.search,
+            self.merchant,
+            self.amount_min,
+            self.amount_max,
+            self.direction,
+            self.state,
+            self.source,
+            self.use_dates,
+        ):
             widget.blockSignals(True)
         self.search.clear()
         self.merchant.clear()
@@ -188,8 +210,16 @@ class LedgerPage(QWidget):
         self.use_dates.setChecked(False)
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)
-        for widget in (self.search, self.merchant, self.amount_min, self.amount_max,
-                       self.direction, self.state, self.source, self.use_dates):
+        for widget in (
+            self.search,
+            self.merchant,
+            self.amount_min,
+            self.amount_max,
+            self.direction,
+            self.state,
+            self.source,
+            self.use_dates,
+        ):
             widget.blockSignals(False)
         self.apply_search(wait=True)
 
@@ -214,8 +244,11 @@ class LedgerPage(QWidget):
         self._task = None
         self.model.set_filter(found)
         total, shown = self.model.data_rows(), self.model.rowCount()
-        self.matches.setText(self.tr("{0} / {1} 笔").format(f"{shown:,}", f"{total:,}")
-                             if found is not None else self.tr("共 {0} 笔").format(f"{total:,}"))
+        self.matches.setText(
+            self.tr("{0} / {1} 笔").format(f"{shown:,}", f"{total:,}")
+            if found is not None
+            else self.tr("共 {0} 笔").format(f"{total:,}")
+        )
         self._selection_changed()
         self.filtered.emit()
 
@@ -241,18 +274,24 @@ class LedgerPage(QWidget):
         for currency, group in picked.groupby("currency", sort=True):
             out = sum_amounts(group.loc[group["direction"] == "expense", "amount"])
             back = sum_amounts(group.loc[group["direction"] == "income", "amount"])
-            parts.append(self.tr("支出 {0} · 收入 {1}").format(
-                format_amount(out, str(currency)), format_amount(back, str(currency))))
-        self.selection_label.setText(self.tr("已选 {0} 笔：{1}").format(
-            f"{len(rows):,}", "；".join(parts)))
+            parts.append(
+                self.tr("支出 {0} · 收入 {1}").format(
+                    format_amount(out, str(currency)), format_amount(back, str(currency))
+                )
+            )
+        self.selection_label.setText(
+            self.tr("已选 {0} 笔：{1}").format(f"{len(rows):,}", "；".join(parts))
+        )
 
     def copy_rows(self) -> str:
         """Copy the selected rows (with the header) as tab-separated text."""
         view_rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         if not view_rows:
             return ""
-        header = [str(self.model.headerData(c, Qt.Orientation.Horizontal))
-                  for c in range(self.model.columnCount())]
+        header = [
+            str(self.model.headerData(c, Qt.Orientation.Horizontal))
+            for c in range(self.model.columnCount())
+        ]
         lines = ["\t".join(header)] + ["\t".join(r) for r in self.model.row_texts(view_rows)]
         text = "\n".join(lines)
         QGuiApplication.clipboard().setText(text)
@@ -269,8 +308,9 @@ class LedgerPage(QWidget):
         if frame.empty:
             messages.info(self.tr("导出当前视图"), self.tr("当前视图中没有交易。"), self)
             return
-        name = messages.save_file(self.tr("导出当前视图"), "transactions.csv",
-                                  "CSV (*.csv);;Excel (*.xlsx)", self)
+        name = messages.save_file(
+            self.tr("导出当前视图"), "transactions.csv", "CSV (*.csv);;Excel (*.xlsx)", self
+        )
         if not name:
             return
         from ..errors import UserError
@@ -281,14 +321,18 @@ class LedgerPage(QWidget):
         except (UserError, OSError) as exc:
             messages.error(self.tr("导出失败"), lang.error_text(exc), self)
             return
-        messages.info(self.tr("导出当前视图"),
-                      self.tr("已导出 {0} 笔交易到 {1}").format(f"{len(frame):,}", name), self)
+        messages.info(
+            self.tr("导出当前视图"),
+            self.tr("已导出 {0} 笔交易到 {1}").format(f"{len(frame):,}", name),
+            self,
+        )
 
     def show_row(self, source: str, source_row: int) -> bool:
         """Select the ledger row read from ``source`` at ``source_row`` (clears the filters)."""
         frame = self.model.frame
-        hits = np.flatnonzero((frame["source"].to_numpy() == source)
-                              & (frame["source_row"].to_numpy() == source_row))
+        hits = np.flatnonzero(
+            (frame["source"].to_numpy() == source) & (frame["source_row"].to_numpy() == source_row)
+        )
         if not len(hits):
             return False
         if not self.criteria().empty():
@@ -296,7 +340,9 @@ class LedgerPage(QWidget):
         row = self.model.view_row(int(hits[0]))
         index = self.model.index(row, 0)
         self.view.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
         self.view.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True

@@ -80,29 +80,54 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.new_workspace_action = a(self.tr("新建工作区…"), self.new_workspace,
-                                      QKeySequence.StandardKey.New,
-                                      self.tr("为一位客户或一件事新建一个工作区"))
-        self.open_workspace_action = a(self.tr("打开工作区…"), self.choose_workspace,
-                                       "Ctrl+Shift+O")
-        self.open_action = a(self.tr("打开账单…"), self.choose_files,
-                             QKeySequence.StandardKey.Open,
-                             self.tr("导入支付宝、微信或银行导出的账单文件"))
-        self.demo_action = a(self.tr("演示数据"), self.open_demo, "Ctrl+Shift+D",
-                             self.tr("在单独的演示工作区中打开内置的演示账单"))
-        self.cancel_action = a(self.tr("记录取消日期…"), self.record_cancellation, "Ctrl+K",
-                               self.tr("记下你取消这项订阅的日期，之后的扣款会被标出"))
+        self.new_workspace_action = a(
+            self.tr("新建工作区…"),
+            self.new_workspace,
+            QKeySequence.StandardKey.New,
+            self.tr("为一位客户或一件事新建一个工作区"),
+        )
+        self.open_workspace_action = a(
+            self.tr("打开工作区…"), self.choose_workspace, "Ctrl+Shift+O"
+        )
+        self.open_action = a(
+            self.tr("打开账单…"),
+            self.choose_files,
+            QKeySequence.StandardKey.Open,
+            self.tr("导入支付宝、微信或银行导出的账单文件"),
+        )
+        self.demo_action = a(
+            self.tr("演示数据"),
+            self.open_demo,
+            "Ctrl+Shift+D",
+            self.tr("在单独的演示工作区中打开内置的演示账单"),
+        )
+        self.cancel_action = a(
+            self.tr("记录取消日期…"),
+            self.record_cancellation,
+            "Ctrl+K",
+            self.tr("记下你取消这项订阅的日期，之后的扣款会被标出"),
+        )
         self.log_action = a(self.tr("添加联系记录…"), lambda: self.add_log_entry([]), "Ctrl+L")
-        self.dismiss_action = a(self.tr("不是周期扣费"), self.dismiss_stream, None,
-                                self.tr("从列表中移除这一项（可以撤销）"))
-        self.undo_dismiss_action = a(self.tr("撤销忽略"), self.undo_dismiss,
-                                     QKeySequence.StandardKey.Undo)
+        self.dismiss_action = a(
+            self.tr("不是周期扣费"),
+            self.dismiss_stream,
+            None,
+            self.tr("从列表中移除这一项（可以撤销）"),
+        )
+        self.undo_dismiss_action = a(
+            self.tr("撤销忽略"), self.undo_dismiss, QKeySequence.StandardKey.Undo
+        )
         self.restore_dismissed_action = a(self.tr("恢复所有已忽略的项"), self.restore_dismissed)
         self.watch_action = a(self.tr("关注词…"), self.edit_watch_words)
-        self.settings_action = a(self.tr("设置…"), self.edit_settings,
-                                 QKeySequence.StandardKey.Preferences)
-        self.save_chart_action = a(self.tr("保存图表…"), self.save_chart, "Ctrl+Shift+S",
-                                   self.tr("把当前图表存为 PNG、SVG 或 PDF"))
+        self.settings_action = a(
+            self.tr("设置…"), self.edit_settings, QKeySequence.StandardKey.Preferences
+        )
+        self.save_chart_action = a(
+            self.tr("保存图表…"),
+            self.save_chart,
+            "Ctrl+Shift+S",
+            self.tr("把当前图表存为 PNG、SVG 或 PDF"),
+        )
         self.rescan_action = a(self.tr("重新扫描"), self.reload, QKeySequence.StandardKey.Refresh)
         self.export_action = a(self.tr("导出当前视图…"), self.export_view, "Ctrl+E")
         self.evidence_action = a(self.tr("导出证据…"), self.export_evidence, "Ctrl+Shift+E")
@@ -124,15 +149,25 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("最近的工作区"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        for action in (self.open_action, self.demo_action, self.export_action,
-                       self.save_chart_action):
+        for action in (
+            self.open_action,
+            self.demo_action,
+            self.export_action,
+            self.save_chart_action,
+        ):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         case_menu = menu.addMenu(self.tr("案件(&C)"))
-        for action in (self.cancel_action, self.log_action, self.evidence_action,
-                       self.dismiss_action, self.undo_dismiss_action,
-                       self.restore_dismissed_action, self.rescan_action):
+        for action in (
+            self.cancel_action,
+            self.log_action,
+            self.evidence_action,
+            self.dismiss_action,
+            self.undo_dismiss_action,
+            self.restore_dismissed_action,
+            self.rescan_action,
+        ):
             case_menu.addAction(action)
         settings_menu = menu.addMenu(self.tr("设置(&S)"))
         settings_menu.addAction(self.watch_action)
@@ -148,9 +183,18 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.open_action, self.demo_action, None, self.cancel_action,
-                       self.log_action, self.evidence_action, self.rescan_action, None,
-                       self.export_action, self.save_chart_action):
+        for action in (
+            self.open_action,
+            self.demo_action,
+            None,
+            self.cancel_action,
+            self.log_action,
+            self.evidence_action,
+            self.rescan_action,
+            None,
+            self.export_action,
+            self.save_chart_action,
+        ):
             if action is None:
                 toolbar.addSeparator()
             else:
@@ -191,8 +235,9 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(self)
         self.tabs.addTab(self.overview, self.tr("每月总览"))
         for index in range(3):
-            self._action(f"tab{index}", lambda i=index: self.tabs.setCurrentIndex(i),
-                         f"Ctrl+{index + 1}").setParent(self)
+            self._action(
+                f"tab{index}", lambda i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+            ).setParent(self)
             self.addAction(self.findChildren(QAction)[-1])
         self.setCentralWidget(self.tabs)
 
@@ -212,8 +257,9 @@ class MainWindow(QMainWindow):
         self.files_list.setSpacing(3)
         self.files_list.itemActivated.connect(self._file_activated)
         layout.addWidget(self.files_list)
-        hint = QLabel(self.tr("把账单文件或文件夹拖到窗口里即可导入。\n所有数据只保存在本机。"),
-                      holder)
+        hint = QLabel(
+            self.tr("把账单文件或文件夹拖到窗口里即可导入。\n所有数据只保存在本机。"), holder
+        )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         layout.addWidget(hint)
@@ -244,7 +290,8 @@ class MainWindow(QMainWindow):
             title = self.tr("洽客审计 — 演示工作区（不会改动你的数据）")
         self.setWindowTitle(title)
         self.workspace_label.setText(
-            (self.tr("演示工作区") if demo else self.tr("工作区")) + f"：{self.workspace_path}")
+            (self.tr("演示工作区") if demo else self.tr("工作区")) + f"：{self.workspace_path}"
+        )
 
     @property
     def is_demo(self) -> bool:
@@ -290,9 +337,12 @@ class MainWindow(QMainWindow):
     def _on_progress(self, fraction: float, _text: str) -> None:
         value = max(self.progress_bar.value(), int(fraction * 100))  # forward only
         self.progress_bar.setValue(value)
-        phase = {"import": self.tr("正在导入"), "demo": self.tr("正在打开演示"),
-                 "load": self.tr("正在扫描"), "evidence": self.tr("正在生成证据包")}.get(
-            self._task_kind, self.tr("正在处理"))
+        phase = {
+            "import": self.tr("正在导入"),
+            "demo": self.tr("正在打开演示"),
+            "load": self.tr("正在扫描"),
+            "evidence": self.tr("正在生成证据包"),
+        }.get(self._task_kind, self.tr("正在处理"))
         self.progress_bar.setFormat(f"{phase} %p%")
 
     @Slot(object)
@@ -310,8 +360,9 @@ class MainWindow(QMainWindow):
         if kind in ("import", "demo"):
             workspaces.remember(self.workspace_path, demo=self.is_demo)
         if view.committed_before_cancel:
-            messages.info(self.tr("导入"), core_text("import.committed_before_cancel",
-                                                     lang.lang()), self)
+            messages.info(
+                self.tr("导入"), core_text("import.committed_before_cancel", lang.lang()), self
+            )
         elif kind == "import" and view.reports:
             messages.info(self.tr("导入完成"), self._import_summary(view), self)
         self.loaded.emit()
@@ -320,17 +371,28 @@ class MainWindow(QMainWindow):
         lines = [core_text(note_id, lang.lang(), **fields) for note_id, fields in view.notes]
         for report in view.reports:
             if report.already_imported:
-                lines.append(self.tr("{0}：已经导入过（{1} 行都已在工作区中，没有新增）").format(
-                    report.source, f"{report.rows:,}"))
+                lines.append(
+                    self.tr("{0}：已经导入过（{1} 行都已在工作区中，没有新增）").format(
+                        report.source, f"{report.rows:,}"
+                    )
+                )
                 continue
             spent = self.tr("支出")
-            totals = "；".join(f"{spent} {format_amount(v, c)}"
-                              for c, v in sorted((report.expense or {}).items()))
-            lines.append(self.tr("{0}：{1}，{2} 行，新增 {3} 行，已有 {4} 行，"
-                                 "{5} 至 {6}{7}").format(
-                report.source, report.format, f"{report.rows:,}", f"{report.added:,}",
-                f"{max(report.rows - report.added, 0):,}", report.first or "?",
-                report.last or "?", f"，{totals}" if totals else ""))
+            totals = "；".join(
+                f"{spent} {format_amount(v, c)}" for c, v in sorted((report.expense or {}).items())
+            )
+            lines.append(
+                self.tr("{0}：{1}，{2} 行，新增 {3} 行，已有 {4} 行，{5} 至 {6}{7}").format(
+                    report.source,
+                    report.format,
+                    f"{report.rows:,}",
+                    f"{report.added:,}",
+                    f"{max(report.rows - report.added, 0):,}",
+                    report.first or "?",
+                    report.last or "?",
+                    f"，{totals}" if totals else "",
+                )
+            )
             lines += [f"  · {w}" for w in report.warnings[:10]]
         return "\n".join(lines)
 
@@ -351,21 +413,33 @@ class MainWindow(QMainWindow):
             password = messages.ask_text(
                 self.tr("需要密码"),
                 self.tr("{0}\n\n请输入账单邮件中给出的解压密码：").format(lang.error_text(exc)),
-                secret=True, parent=self)
+                secret=True,
+                parent=self,
+            )
             if password:
                 self.import_files(pending, password)
             return
-        if isinstance(exc, UnknownFormatError) and pending is not None and len(pending) == 1 \
-                and self._ask_mapping(pending[0]):
+        if (
+            isinstance(exc, UnknownFormatError)
+            and pending is not None
+            and len(pending) == 1
+            and self._ask_mapping(pending[0])
+        ):
             return
         if isinstance(exc, UserError) and self._task_kind != "import":
             messages.error(self.tr("无法完成"), lang.error_text(exc), self)
         elif isinstance(exc, UserError):
-            messages.error(self.tr("无法导入"), lang.error_text(exc) + "\n\n" + self.tr(
-                "工作区没有改变。"), self)
+            messages.error(
+                self.tr("无法导入"),
+                lang.error_text(exc) + "\n\n" + self.tr("工作区没有改变。"),
+                self,
+            )
         else:
-            messages.error(self.tr("内部错误"),
-                           self.tr("出现了意外错误：{0}").format(lang.error_text(exc)), self)
+            messages.error(
+                self.tr("内部错误"),
+                self.tr("出现了意外错误：{0}").format(lang.error_text(exc)),
+                self,
+            )
 
     def _ask_mapping(self, path: Path) -> bool:
         from .mapping import preview
@@ -373,8 +447,9 @@ class MainWindow(QMainWindow):
         shown = preview(path)
         if shown is None or not shown.header:
             return False
-        mapping = messages.ask_mapping(shown.name, shown.header, shown.rows, shown.guessed,
-                                       shown.fields, self)
+        mapping = messages.ask_mapping(
+            shown.name, shown.header, shown.rows, shown.guessed, shown.fields, self
+        )
         if mapping:
             self.import_files([path], column_map=mapping)
         return True
@@ -401,8 +476,9 @@ class MainWindow(QMainWindow):
         return self.reload()
 
     def new_workspace(self) -> None:
-        name = messages.save_file(self.tr("新建工作区"), "workspace.sqlite",
-                                  self.tr("工作区 (*.sqlite)"), self)
+        name = messages.save_file(
+            self.tr("新建工作区"), "workspace.sqlite", self.tr("工作区 (*.sqlite)"), self
+        )
         if name:
             path = Path(name) if name.endswith(".sqlite") else Path(name + ".sqlite")
             self.open_workspace(path)
@@ -428,26 +504,43 @@ class MainWindow(QMainWindow):
         self._update_title()
         return self._run("demo", tasks.open_demo, self.workspace_path, lang.lang())
 
-    def import_files(self, paths, password: str | None = None,
-                     column_map: dict[str, str] | None = None) -> bool:
+    def import_files(
+        self, paths, password: str | None = None, column_map: dict[str, str] | None = None
+    ) -> bool:
         paths = [Path(p) for p in paths]
         if not paths:
             return False
         if self.is_demo:
-            messages.info(self.tr("演示工作区"), self.tr(
-                "这是演示工作区。请先用“文件 ▸ 新建工作区…”或“打开工作区…”选择你自己的工作区。"),
-                self)
+            messages.info(
+                self.tr("演示工作区"),
+                self.tr(
+                    "这是演示工作区。请先用“文件 ▸ 新建工作区…”或“打开工作区…”选择你自己的工作区。"
+                ),
+                self,
+            )
             return False
-        started = self._run("import", tasks.import_files, self.workspace_path, paths, password,
-                            column_map, lang.lang())
+        started = self._run(
+            "import",
+            tasks.import_files,
+            self.workspace_path,
+            paths,
+            password,
+            column_map,
+            lang.lang(),
+        )
         if started:
             self._pending_import = paths
         return started
 
     def choose_files(self) -> None:
-        names = messages.open_files(self.tr("打开账单"), self.tr(
-            "账单文件 (*.csv *.txt *.xls *.xlsx *.zip *.ofx *.qfx *.xml *.sta *.mt940)"
-            ";;所有文件 (*)"), self)
+        names = messages.open_files(
+            self.tr("打开账单"),
+            self.tr(
+                "账单文件 (*.csv *.txt *.xls *.xlsx *.zip *.ofx *.qfx *.xml *.sta *.mt940)"
+                ";;所有文件 (*)"
+            ),
+            self,
+        )
         if names:
             self.import_files(names)
 
@@ -480,12 +573,18 @@ class MainWindow(QMainWindow):
 
     def set_status(self, status: str) -> None:
         status = CaseStatus(status)
-        if self._decide(lambda audit, case: audit.set_case(case, status=status)) \
-                and status == CaseStatus.UNRECOGNISED:
-            messages.warning(self.tr("检查账户安全"), self.tr(
-                "你不认识这个商户。请尽快：修改支付宝/微信支付密码；在“免密支付/自动扣款”中"
-                "关闭所有不认识的授权；检查登录设备；联系平台或银行冻结可疑授权并申请退款。"),
-                self)
+        if (
+            self._decide(lambda audit, case: audit.set_case(case, status=status))
+            and status == CaseStatus.UNRECOGNISED
+        ):
+            messages.warning(
+                self.tr("检查账户安全"),
+                self.tr(
+                    "你不认识这个商户。请尽快：修改支付宝/微信支付密码；在“免密支付/自动扣款”中"
+                    "关闭所有不认识的授权；检查登录设备；联系平台或银行冻结可疑授权并申请退款。"
+                ),
+                self,
+            )
 
     def record_cancellation(self) -> None:
         case = self.selected_case()
@@ -495,7 +594,11 @@ class MainWindow(QMainWindow):
         chosen = messages.ask_date(
             self.tr("记录取消日期"),
             self.tr("你是哪天取消 {0} 的自动续费的？\n此后的扣款会被标为“取消后仍扣款”。").format(
-                case.merchant), case.cancelled_on or date.today(), self)
+                case.merchant
+            ),
+            case.cancelled_on or date.today(),
+            self,
+        )
         if chosen is not None:
             self._decide(lambda audit, c: audit.set_case(c, cancelled=chosen))
 
@@ -503,8 +606,9 @@ class MainWindow(QMainWindow):
         self._decide(lambda audit, c: audit.set_case(c, clear_cancelled=True))
 
     def add_note(self) -> None:
-        note = messages.ask_text(self.tr("添加备注"), self.tr("备注（会记入案件记录）："),
-                                 parent=self)
+        note = messages.ask_text(
+            self.tr("添加备注"), self.tr("备注（会记入案件记录）："), parent=self
+        )
         if note and note.strip():
             self._decide(lambda audit, c: audit.set_case(c, note=note))
 
@@ -512,9 +616,13 @@ class MainWindow(QMainWindow):
         case = self.selected_case()
         if case is None:
             return
-        names = messages.ask_text(self.tr("合并名称"), self.tr(
-            "这个案件现在包括：{0}\n还有哪些名称属于同一家公司？（用逗号分隔）").format(
-            "、".join(case.names)), parent=self)
+        names = messages.ask_text(
+            self.tr("合并名称"),
+            self.tr("这个案件现在包括：{0}\n还有哪些名称属于同一家公司？（用逗号分隔）").format(
+                "、".join(case.names)
+            ),
+            parent=self,
+        )
         chosen = [n.strip() for n in (names or "").replace("，", ",").split(",") if n.strip()]
         if chosen:
             self._decide(lambda audit, c: audit.set_case(c, aliases=chosen))
@@ -523,9 +631,13 @@ class MainWindow(QMainWindow):
         case = self.selected_case()
         if case is None:
             return
-        names = messages.ask_text(self.tr("拆分名称"), self.tr(
-            "这个案件现在包括：{0}\n哪些名称不属于它，应各成一个案件？（用逗号分隔）").format(
-            "、".join(case.names)), parent=self)
+        names = messages.ask_text(
+            self.tr("拆分名称"),
+            self.tr(
+                "这个案件现在包括：{0}\n哪些名称不属于它，应各成一个案件？（用逗号分隔）"
+            ).format("、".join(case.names)),
+            parent=self,
+        )
         chosen = [n.strip() for n in (names or "").replace("，", ",").split(",") if n.strip()]
         if chosen:
             self._decide(lambda audit, c: audit.set_case(c, split=chosen))
@@ -546,14 +658,24 @@ class MainWindow(QMainWindow):
         answer = messages.ask_log_entry(list(attachments), self)
         if answer is None or not answer.summary:
             return
-        self._decide(lambda audit, c: audit.log_entry(
-            c, answer.channel, answer.summary, ticket=answer.ticket or None,
-            outcome=answer.outcome or None, on=answer.on, attachments=answer.attachments))
+        self._decide(
+            lambda audit, c: audit.log_entry(
+                c,
+                answer.channel,
+                answer.summary,
+                ticket=answer.ticket or None,
+                outcome=answer.outcome or None,
+                on=answer.on,
+                attachments=answer.attachments,
+            )
+        )
 
     def save_attachment(self, attachment_id: int) -> None:
         case = self.selected_case()
-        found = next((a for e in (case.log if case else []) for a in e.attachments
-                      if a.id == attachment_id), None)
+        found = next(
+            (a for e in (case.log if case else []) for a in e.attachments if a.id == attachment_id),
+            None,
+        )
         if found is None:
             return
         name = messages.save_file(self.tr("保存附件"), found.name, self.tr("所有文件 (*)"), self)
@@ -639,8 +761,9 @@ class MainWindow(QMainWindow):
     def save_chart(self) -> None:
         from .. import charts
 
-        name = messages.save_file(self.tr("保存图表"), "chart.png",
-                                  "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", self)
+        name = messages.save_file(
+            self.tr("保存图表"), "chart.png", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", self
+        )
         if not name:
             return
         try:
@@ -667,8 +790,9 @@ class MainWindow(QMainWindow):
             shown = version("qiake-auditor")
         except PackageNotFoundError:
             shown = "dev"
-        messages.about(self.tr("关于"), about_text(shown, self.workspace_path,
-                                                 crash_log_path().parent), self)
+        messages.about(
+            self.tr("关于"), about_text(shown, self.workspace_path, crash_log_path().parent), self
+        )
 
     # -- showing a view -----------------------------------------------------------------
 
@@ -684,8 +808,13 @@ class MainWindow(QMainWindow):
                 self.cases_view.select_case(first.id)
         case = self.selected_case()
         if case is None:
-            message = (self.tr("没有发现周期扣费。") if not view.ledger.empty else self.tr(
-                "把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。"))
+            message = (
+                self.tr("没有发现周期扣费。")
+                if not view.ledger.empty
+                else self.tr(
+                    "把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。"
+                )
+            )
             self.case_detail.show_case(None, message)
         else:
             self.case_detail.show_case(case, "", view.charges.get(case.id))
@@ -698,11 +827,16 @@ class MainWindow(QMainWindow):
             rows = view.file_rows.get(stored.name, 0)
             width = max(self.files_list.viewport().width() - 16, 120)
             name = self.files_list.fontMetrics().elidedText(
-                stored.name, Qt.TextElideMode.ElideMiddle, width)
-            item = QListWidgetItem(self.tr("{0}\n{1} · {2} 行").format(name, stored.format,
-                                                                      f"{rows:,}"))
-            item.setToolTip(self.tr("{0}\nSHA-256 {1}\n导入于 {2}\n双击查看这个账单的交易").format(
-                stored.name, stored.sha256, stored.imported_at))
+                stored.name, Qt.TextElideMode.ElideMiddle, width
+            )
+            item = QListWidgetItem(
+                self.tr("{0}\n{1} · {2} 行").format(name, stored.format, f"{rows:,}")
+            )
+            item.setToolTip(
+                self.tr("{0}\nSHA-256 {1}\n导入于 {2}\n双击查看这个账单的交易").format(
+                    stored.name, stored.sha256, stored.imported_at
+                )
+            )
             item.setData(Qt.ItemDataRole.UserRole, stored.name)
             self.files_list.addItem(item)
 
@@ -732,22 +866,34 @@ class MainWindow(QMainWindow):
         snap = view.snapshot
         totals = "；".join(format_amount(v, c) for c, v in sorted(snap.spending.items())) or "—"
         text = self.tr("{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件").format(
-            len(view.files), f"{len(view.ledger):,}", totals, len(snap.cases))
+            len(view.files), f"{len(view.ledger):,}", totals, len(snap.cases)
+        )
         after = snap.after_cancellation_total()
         if after:
             text += self.tr(" · 取消后仍扣 {0}").format(
-                "；".join(format_amount(v, c) for c, v in sorted(after.items())))
+                "；".join(format_amount(v, c) for c, v in sorted(after.items()))
+            )
         self.counts_label.setText(text)
 
     def _update_actions(self) -> None:
         idle = self._task is None
-        for action in (self.open_action, self.demo_action, self.watch_action,
-                       self.rescan_action, self.new_workspace_action,
-                       self.open_workspace_action, self.settings_action):
+        for action in (
+            self.open_action,
+            self.demo_action,
+            self.watch_action,
+            self.rescan_action,
+            self.new_workspace_action,
+            self.open_workspace_action,
+            self.settings_action,
+        ):
             action.setEnabled(idle)
         selected = idle and self.selected_case() is not None
-        for action in (self.cancel_action, self.dismiss_action, self.log_action,
-                       self.evidence_action):
+        for action in (
+            self.cancel_action,
+            self.dismiss_action,
+            self.log_action,
+            self.evidence_action,
+        ):
             action.setEnabled(selected)
         self.undo_dismiss_action.setEnabled(idle and bool(self._undo_dismiss))
         self.export_action.setEnabled(idle and self.view is not None)

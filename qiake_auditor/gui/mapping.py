@@ -35,14 +35,25 @@ def preview(path: Path) -> Preview | None:
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return None
-    delimiter = generic.delimiter_of(max(lines[:30], key=lambda ln: ln.count(",")
-                                         + ln.count("\t") + ln.count(";")))
+    delimiter = generic.delimiter_of(
+        max(lines[:30], key=lambda ln: ln.count(",") + ln.count("\t") + ln.count(";"))
+    )
     rows = [generic.split_line(line, delimiter) for line in lines[:200]]
-    header_at = next((i for i, row in enumerate(rows[:50])
-                      if generic_columns.usable(generic_columns.guess(row))), None)
+    header_at = next(
+        (
+            i
+            for i, row in enumerate(rows[:50])
+            if generic_columns.usable(generic_columns.guess(row))
+        ),
+        None,
+    )
     if header_at is None:  # the first row as wide as the widest
         widest = max(len(r) for r in rows[:50])
         header_at = next(i for i, r in enumerate(rows) if len(r) == widest)
     header = generic_columns.dedupe(rows[header_at])
-    return Preview(Path(path).name, header, rows[header_at + 1: header_at + 1 + PREVIEW_ROWS],
-                   generic_columns.guess(header))
+    return Preview(
+        Path(path).name,
+        header,
+        rows[header_at + 1 : header_at + 1 + PREVIEW_ROWS],
+        generic_columns.guess(header),
+    )

@@ -44,8 +44,14 @@ class DialogMessages:
         answer = QMessageBox.question(parent, title, text, buttons)
         return answer == QMessageBox.StandardButton.Yes
 
-    def ask_text(self, title: str, label: str, secret: bool = False, default: str = "",
-                 parent: QWidget | None = None) -> str | None:
+    def ask_text(
+        self,
+        title: str,
+        label: str,
+        secret: bool = False,
+        default: str = "",
+        parent: QWidget | None = None,
+    ) -> str | None:
         mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
         text, ok = QInputDialog.getText(parent, title, label, mode, default)
         return text if ok else None
@@ -54,13 +60,15 @@ class DialogMessages:
         names, _chosen = QFileDialog.getOpenFileNames(parent, title, "", filters)
         return list(names)
 
-    def save_file(self, title: str, suggested: str, filters: str,
-                  parent: QWidget | None = None) -> str | None:
+    def save_file(
+        self, title: str, suggested: str, filters: str, parent: QWidget | None = None
+    ) -> str | None:
         name, _chosen = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return name or None
 
-    def ask_date(self, title: str, label: str, default: date,
-                 parent: QWidget | None = None) -> date | None:
+    def ask_date(
+        self, title: str, label: str, default: date, parent: QWidget | None = None
+    ) -> date | None:
         dialog = QDialog(parent)
         dialog.setWindowTitle(title)
         layout = QVBoxLayout(dialog)
@@ -69,8 +77,9 @@ class DialogMessages:
         editor.setCalendarPopup(True)
         editor.setDisplayFormat("yyyy-MM-dd")
         layout.addWidget(editor)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         layout.addWidget(buttons)
@@ -79,16 +88,21 @@ class DialogMessages:
         chosen = editor.date()
         return date(chosen.year(), chosen.month(), chosen.day())
 
-
     def ask_log_entry(self, attachments: list, parent: QWidget | None = None):
         from .dialogs import LogEntryDialog
 
         dialog = LogEntryDialog(list(attachments), parent)
         return dialog.answer() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def ask_mapping(self, name: str, header: list[str], rows: list[list[str]],
-                    guessed: dict[str, str], fields: tuple[str, ...],
-                    parent: QWidget | None = None) -> dict[str, str] | None:
+    def ask_mapping(
+        self,
+        name: str,
+        header: list[str],
+        rows: list[list[str]],
+        guessed: dict[str, str],
+        fields: tuple[str, ...],
+        parent: QWidget | None = None,
+    ) -> dict[str, str] | None:
         from .dialogs import MappingDialog
 
         dialog = MappingDialog(name, header, rows, guessed, fields, parent)
@@ -113,8 +127,7 @@ class DialogMessages:
     def about(self, title: str, html: str, parent: QWidget | None = None) -> None:
         QMessageBox.about(parent, title, html)
 
-    def ask_evidence(self, case_name: str, attachments: list[str],
-                     parent: QWidget | None = None):
+    def ask_evidence(self, case_name: str, attachments: list[str], parent: QWidget | None = None):
         from .evidence import EvidenceDialog
 
         dialog = EvidenceDialog(case_name, attachments, parent)
@@ -151,8 +164,9 @@ def ask(title: str, text: str, parent: QWidget | None = None) -> bool:
     return _current.ask(title, text, parent)
 
 
-def ask_text(title: str, label: str, secret: bool = False, default: str = "",
-             parent: QWidget | None = None) -> str | None:
+def ask_text(
+    title: str, label: str, secret: bool = False, default: str = "", parent: QWidget | None = None
+) -> str | None:
     return _current.ask_text(title, label, secret, default, parent)
 
 
@@ -164,8 +178,9 @@ def open_files(title: str, filters: str, parent: QWidget | None = None) -> list[
     return _current.open_files(title, filters, parent)
 
 
-def save_file(title: str, suggested: str, filters: str,
-              parent: QWidget | None = None) -> str | None:
+def save_file(
+    title: str, suggested: str, filters: str, parent: QWidget | None = None
+) -> str | None:
     return _current.save_file(title, suggested, filters, parent)
 
 
@@ -174,8 +189,14 @@ def ask_log_entry(attachments: list, parent: QWidget | None = None):
     return _current.ask_log_entry(attachments, parent)
 
 
-def ask_mapping(name: str, header: list[str], rows: list[list[str]], guessed: dict[str, str],
-                fields: tuple[str, ...], parent: QWidget | None = None) -> dict[str, str] | None:
+def ask_mapping(
+    name: str,
+    header: list[str],
+    rows: list[list[str]],
+    guessed: dict[str, str],
+    fields: tuple[str, ...],
+    parent: QWidget | None = None,
+) -> dict[str, str] | None:
     return _current.ask_mapping(name, header, rows, guessed, fields, parent)
 
 

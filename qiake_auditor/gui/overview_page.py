@@ -43,16 +43,25 @@ def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
     found = []
     for stream in scan.get("streams") or []:
         expected = next_charge(stream, as_of.isoformat())
-        if expected == "—" or stream.get("type") == StreamType.INCOME \
-                or stream.get("direction") == "income":
+        if (
+            expected == "—"
+            or stream.get("type") == StreamType.INCOME
+            or stream.get("direction") == "income"
+        ):
             continue
         when = date.fromisoformat(str(expected)[:10])
         if when <= until:
-            found.append({"date": when.isoformat(), "merchant": stream.get("merchant", ""),
-                          "currency": stream.get("currency") or "", "amount":
-                          stream.get("amount", ""), "status": stream.get("status", ""),
-                          "cancel_by": stream.get("cancel_by") or "",
-                          "alert": ALERT in (stream.get("flags") or [])})
+            found.append(
+                {
+                    "date": when.isoformat(),
+                    "merchant": stream.get("merchant", ""),
+                    "currency": stream.get("currency") or "",
+                    "amount": stream.get("amount", ""),
+                    "status": stream.get("status", ""),
+                    "cancel_by": stream.get("cancel_by") or "",
+                    "alert": ALERT in (stream.get("flags") or []),
+                }
+            )
     return sorted(found, key=lambda row: (row["date"], str(row["merchant"])))
 
 
@@ -67,8 +76,14 @@ class OverviewPage(QWidget):
         self.caption = QLabel(self)
         self.upcoming = QTableWidget(0, 5, self)
         self.upcoming.setHorizontalHeaderLabels(
-            [self.tr("预计扣款日"), self.tr("商户"), self.tr("金额"), self.tr("状态"),
-             self.tr("最晚取消日")])
+            [
+                self.tr("预计扣款日"),
+                self.tr("商户"),
+                self.tr("金额"),
+                self.tr("状态"),
+                self.tr("最晚取消日"),
+            ]
+        )
         self.upcoming.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.upcoming.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.upcoming.verticalHeader().setVisible(False)
@@ -97,18 +112,26 @@ class OverviewPage(QWidget):
         self.chart.show_overview(scan)
         rows = upcoming_charges(scan, self.WITHIN_DAYS)
         as_of = (scan or {}).get("as_of") or "—"
-        self.caption.setText(self.tr("{0} 之后 {1} 天内预计的扣款：{2} 笔").format(
-            as_of, self.WITHIN_DAYS, len(rows)))
+        self.caption.setText(
+            self.tr("{0} 之后 {1} 天内预计的扣款：{2} 笔").format(
+                as_of, self.WITHIN_DAYS, len(rows)
+            )
+        )
         self.upcoming.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            cells = [row["date"], str(row["merchant"]),
-                     format_amount(row["amount"] or 0, row["currency"] or "CNY"),
-                     StreamStatus.label_of(row["status"], lang.lang()), row["cancel_by"] or "—"]
+            cells = [
+                row["date"],
+                str(row["merchant"]),
+                format_amount(row["amount"] or 0, row["currency"] or "CNY"),
+                StreamStatus.label_of(row["status"], lang.lang()),
+                row["cancel_by"] or "—",
+            ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if row["alert"]:
                     item.setForeground(QBrush(QColor("#a4161a")))
                 self.upcoming.setItem(index, column, item)

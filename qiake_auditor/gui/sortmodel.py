@@ -22,7 +22,7 @@ _EMPTY = np.empty(0, dtype=object)
 class SortedTableModel(QAbstractTableModel):
     """Columns of display strings with sort keys; subclasses fill them in ``_columns``."""
 
-    HEADERS: tuple[str, ...] = ()   # marked with QT_TRANSLATE_NOOP(CONTEXT, ...)
+    HEADERS: tuple[str, ...] = ()  # marked with QT_TRANSLATE_NOOP(CONTEXT, ...)
     CONTEXT = "SortedTableModel"
 
     def __init__(self, parent=None) -> None:
@@ -72,8 +72,9 @@ class SortedTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -82,8 +83,9 @@ class SortedTableModel(QAbstractTableModel):
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         return str(section + 1)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -106,8 +108,12 @@ class SortedTableModel(QAbstractTableModel):
         position = np.full(self.data_rows(), -1, dtype=np.int64)
         position[self._order] = np.arange(len(self._order))
         self.changePersistentIndexList(
-            persistent, [self.index(int(position[s]), i.column()) for s, i in
-                         zip(sources, persistent, strict=True)])
+            persistent,
+            [
+                self.index(int(position[s]), i.column())
+                for s, i in zip(sources, persistent, strict=True)
+            ],
+        )
         self.layoutChanged.emit()
 
     def _permutation(self, column: int, order: Qt.SortOrder) -> np.ndarray:

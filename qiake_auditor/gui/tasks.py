@@ -59,8 +59,14 @@ def _view(audit: Audit, lang: str, progress: Progress, imported=None) -> View:
     snap = audit.snapshot(lang=lang, progress=progress)
     snap.cases  # noqa: B018 - built now, while the workspace is open (on the worker)
     ledger = audit.workspace.ledger()
-    view = View(Path(audit.path), audit.workspace.files(), ledger, snap,
-                audit.dismissed(), audit.watch_words())
+    view = View(
+        Path(audit.path),
+        audit.workspace.files(),
+        ledger,
+        snap,
+        audit.dismissed(),
+        audit.watch_words(),
+    )
     if imported is not None:
         view.reports, view.notes = list(imported.reports), list(imported.notes)
     view.columns = ledger_columns.prepare(ledger, lang)
@@ -83,9 +89,14 @@ def _state(audit: Audit) -> tuple[int, tuple[str, ...]]:
     return audit.workspace.row_count(), tuple(f.sha256 for f in audit.workspace.files())
 
 
-def import_files(workspace: Path, paths: Sequence[Path], password: str | None = None,
-                 column_map: dict[str, str] | None = None, lang: str = "zh",
-                 progress: Progress = NO_PROGRESS) -> View:
+def import_files(
+    workspace: Path,
+    paths: Sequence[Path],
+    password: str | None = None,
+    column_map: dict[str, str] | None = None,
+    lang: str = "zh",
+    progress: Progress = NO_PROGRESS,
+) -> View:
     """Import statements (all or nothing), then scan.
 
     Stop before the commit: the app rolls back, and the workspace is reopened to
@@ -95,8 +106,9 @@ def import_files(workspace: Path, paths: Sequence[Path], password: str | None = 
     with Audit.open(workspace) as audit:
         before = _state(audit)
         try:
-            imported = audit.import_files([Path(p) for p in paths], password, column_map,
-                                          Part(progress, 0.0, 0.75))
+            imported = audit.import_files(
+                [Path(p) for p in paths], password, column_map, Part(progress, 0.0, 0.75)
+            )
         except Cancelled:
             audit.close()
             with Audit.open(workspace, read_only=True) as check:
@@ -107,8 +119,9 @@ def import_files(workspace: Path, paths: Sequence[Path], password: str | None = 
     return view
 
 
-def open_demo(workspace: Path | None = None, lang: str = "zh",
-              progress: Progress = NO_PROGRESS) -> View:
+def open_demo(
+    workspace: Path | None = None, lang: str = "zh", progress: Progress = NO_PROGRESS
+) -> View:
     """The demo in its own fresh workspace (never the user's)."""
     progress.report(0.05, "")
     audit, imported = app_demo.open_demo(workspace)

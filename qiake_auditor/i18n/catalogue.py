@@ -9,83 +9,136 @@ from __future__ import annotations
 CATALOGUE: dict[str, tuple[str, str]] = {
     # -- generic --------------------------------------------------------------------------
     "error.prefix": ("错误：{message}", "error: {message}"),
-    "error.internal": ("内部错误：{detail}（加 --debug 查看详情）",
-                       "internal error: {detail} (run with --debug for details)"),
+    "error.internal": (
+        "内部错误：{detail}（加 --debug 查看详情）",
+        "internal error: {detail} (run with --debug for details)",
+    ),
     "error.interrupted": ("已中断", "interrupted"),
-    "option.bad_date": ("{option}：{value!r} 不是 2025-02-20 这样的日期",
-                        "{option}: {value!r} is not a date like 2025-02-20"),
-    "option.bad_cancelled": ("--cancelled：{value!r} 不是 商户=YYYY-MM-DD（例如 洽客科技=2025-02-20）",
-                             "--cancelled: {value!r} is not MERCHANT=YYYY-MM-DD "
-                             "(e.g. 洽客科技=2025-02-20)"),
-    "option.bad_map": ("--map：{value!r} 不是 字段=列名（例如 date=交易日期）",
-                       "--map: {value!r} is not FIELD=COLUMN (e.g. date=交易日期)"),
+    "option.bad_date": (
+        "{option}：{value!r} 不是 2025-02-20 这样的日期",
+        "{option}: {value!r} is not a date like 2025-02-20",
+    ),
+    "option.bad_cancelled": (
+        "--cancelled：{value!r} 不是 商户=YYYY-MM-DD（例如 洽客科技=2025-02-20）",
+        "--cancelled: {value!r} is not MERCHANT=YYYY-MM-DD (e.g. 洽客科技=2025-02-20)",
+    ),
+    "option.bad_map": (
+        "--map：{value!r} 不是 字段=列名（例如 date=交易日期）",
+        "--map: {value!r} is not FIELD=COLUMN (e.g. date=交易日期)",
+    ),
     "option.negative_notice": ("--notice-days 不能小于 0", "--notice-days must be 0 or more"),
-    "option.bad_status": ("--status：{value!r} 不是以下之一：{choices}",
-                          "--status: {value!r} is not one of: {choices}"),
-    "option.bad_channel": ("--channel：{value!r} 不是以下之一：{choices}",
-                           "--channel: {value!r} is not one of: {choices}"),
+    "option.bad_status": (
+        "--status：{value!r} 不是以下之一：{choices}",
+        "--status: {value!r} is not one of: {choices}",
+    ),
+    "option.bad_channel": (
+        "--channel：{value!r} 不是以下之一：{choices}",
+        "--channel: {value!r} is not one of: {choices}",
+    ),
     # -- input files ----------------------------------------------------------------------
     "input.missing": ("{path}：文件不存在", "{path}: no such file"),
-    "input.directory_empty": ("{path}：是一个文件夹，里面没有可以导入的账单文件",
-                              "{path}: is a folder with no statement files in it"),
-    "input.directory_used": ("{path}：文件夹，导入其中 {count} 个文件",
-                             "{path}: a folder; importing the {count} files in it"),
-    "input.directory_skipped": ("{path}：跳过了 {count} 个不是账单的文件",
-                                "{path}: skipped {count} files that are not statements"),
+    "input.directory_empty": (
+        "{path}：是一个文件夹，里面没有可以导入的账单文件",
+        "{path}: is a folder with no statement files in it",
+    ),
+    "input.directory_used": (
+        "{path}：文件夹，导入其中 {count} 个文件",
+        "{path}: a folder; importing the {count} files in it",
+    ),
+    "input.directory_skipped": (
+        "{path}：跳过了 {count} 个不是账单的文件",
+        "{path}: skipped {count} files that are not statements",
+    ),
     "input.unreadable": ("{path}：无法读取（{reason}）", "{path}: cannot be read ({reason})"),
     # -- workspace ------------------------------------------------------------------------
-    "workspace.is_directory": ("工作区 {path} 是一个文件夹，不是工作区文件；请给出一个 .sqlite 文件路径",
-                               "workspace {path} is a folder, not a workspace file; "
-                               "give the path of a .sqlite file"),
-    "workspace.not_sqlite": ("{path} 不是 qiake-auditor 工作区（不是 SQLite 数据库）；文件未被改动",
-                             "{path} is not a qiake-auditor workspace (not an SQLite database); "
-                             "the file was not changed"),
-    "workspace.foreign": ("{path} 是别的程序的 SQLite 数据库，不是 qiake-auditor 工作区；文件未被改动",
-                          "{path} is another program's SQLite database, not a qiake-auditor "
-                          "workspace; the file was not changed"),
-    "workspace.newer": ("工作区 {path} 由更新的版本创建（格式 {found}，本版本支持到 {known}）；"
-                        "请升级 qiake-auditor，文件未被改动",
-                        "workspace {path} was written by a newer version (schema {found}, this "
-                        "version knows up to {known}); upgrade qiake-auditor — the file was not "
-                        "changed"),
-    "workspace.read_only": ("工作区 {path} 是只读的，无法保存；只能查看", "workspace {path} is read-only: "
-                            "nothing can be saved to it, only read"),
-    "workspace.locked": ("工作区 {path} 正被另一个程序使用，请稍后再试",
-                         "workspace {path} is busy (used by another program); try again shortly"),
-    "workspace.damaged": ("工作区 {path} 已损坏：{detail}", "workspace {path} is damaged: {detail}"),
-    "workspace.cannot_create": ("无法创建工作区 {path}：{reason}",
-                                "cannot create workspace {path}: {reason}"),
+    "workspace.is_directory": (
+        "工作区 {path} 是一个文件夹，不是工作区文件；请给出一个 .sqlite 文件路径",
+        "workspace {path} is a folder, not a workspace file; give the path of a .sqlite file",
+    ),
+    "workspace.not_sqlite": (
+        "{path} 不是 qiake-auditor 工作区（不是 SQLite 数据库）；文件未被改动",
+        "{path} is not a qiake-auditor workspace (not an SQLite database); "
+        "the file was not changed",
+    ),
+    "workspace.foreign": (
+        "{path} 是别的程序的 SQLite 数据库，不是 qiake-auditor 工作区；文件未被改动",
+        "{path} is another program's SQLite database, not a qiake-auditor "
+        "workspace; the file was not changed",
+    ),
+    "workspace.newer": (
+        "工作区 {path} 由更新的版本创建（格式 {found}，本版本支持到 {known}）；"
+        "请升级 qiake-auditor，文件未被改动",
+        "workspace {path} was written by a newer version (schema {found}, this "
+        "version knows up to {known}); upgrade qiake-auditor — the file was not "
+        "changed",
+    ),
+    "workspace.read_only": (
+        "工作区 {path} 是只读的，无法保存；只能查看",
+        "workspace {path} is read-only: nothing can be saved to it, only read",
+    ),
+    "workspace.locked": (
+        "工作区 {path} 正被另一个程序使用，请稍后再试",
+        "workspace {path} is busy (used by another program); try again shortly",
+    ),
+    "workspace.damaged": (
+        "工作区 {path} 已损坏：{detail}",
+        "workspace {path} is damaged: {detail}",
+    ),
+    "workspace.cannot_create": (
+        "无法创建工作区 {path}：{reason}",
+        "cannot create workspace {path}: {reason}",
+    ),
     # -- cases ----------------------------------------------------------------------------
-    "case.not_found": ("没有与 {text!r} 匹配的案件（商户名）；用 case list 查看全部",
-                       "no case matches {text!r}; `case list` shows them all"),
-    "case.ambiguous": ("{text!r} 匹配多个案件：{names}；请写得更具体",
-                       "{text!r} matches several cases: {names}; be more specific"),
+    "case.not_found": (
+        "没有与 {text!r} 匹配的案件（商户名）；用 case list 查看全部",
+        "no case matches {text!r}; `case list` shows them all",
+    ),
+    "case.ambiguous": (
+        "{text!r} 匹配多个案件：{names}；请写得更具体",
+        "{text!r} matches several cases: {names}; be more specific",
+    ),
     "case.attachment_missing": ("附件 {path} 不存在", "attachment {path} does not exist"),
     "case.saved": ("已保存：{what}", "saved: {what}"),
     "case.logged": ("已记入案件记录：{summary}", "added to the case log: {summary}"),
-    "case.nothing_to_set": ("没有要修改的内容（给出 --cancelled、--status、--note 或 --alias）",
-                            "nothing to change (give --cancelled, --status, --note or --alias)"),
+    "case.nothing_to_set": (
+        "没有要修改的内容（给出 --cancelled、--status、--note 或 --alias）",
+        "nothing to change (give --cancelled, --status, --note or --alias)",
+    ),
     "decision.cancelled": ("记录取消日期 {day}", "cancelled on {day}"),
     "decision.cancelled_removed": ("删除了取消日期", "cancellation date removed"),
     "decision.status": ("状态改为「{status}」", "status set to {status}"),
     "decision.merged": ("名称「{name}」并入 {case}", "name {name} merged into {case}"),
-    "decision.split": ("名称「{name}」拆分为单独的案件", "name {name} split off into a case of its own"),
+    "decision.split": (
+        "名称「{name}」拆分为单独的案件",
+        "name {name} split off into a case of its own",
+    ),
     # -- import ---------------------------------------------------------------------------
     "import.cancelled": ("已停止，工作区没有改变。", "Stopped; the workspace was not changed."),
-    "import.committed_before_cancel": ("导入在停止前已经完成并保存。",
-                                       "The import had already been saved before you stopped it."),
+    "import.committed_before_cancel": (
+        "导入在停止前已经完成并保存。",
+        "The import had already been saved before you stopped it.",
+    ),
     # -- statements and ledger exports (importers/, ingest.py, exports.py) -----------------
-    "export.bad_suffix": ("{name}：账本只能写成 .csv 或 .xlsx",
-                          "{name}: the ledger can be written as .csv or .xlsx"),
-    "export.is_directory": ("{name} 是一个文件夹；请给出账本文件的路径（.csv 或 .xlsx）",
-                            "{name} is a folder; give the path of a ledger file (.csv or .xlsx)"),
-    "statement.bomb": ("{member}：解压后超过 {limit} MB；按压缩炸弹拒绝，不是账单",
-                       "{member}: the archive expands to more than {limit} MB; refused as a "
-                       "decompression bomb, not a statement"),
-    "statement.sheet_too_large": ("工作表 {sheet} 跨 {rows:,} 行 × {cols:,} 列；账单远比这小，不予读取",
-                                  "sheet {sheet} spans {rows:,} rows x {cols:,} columns; a "
-                                  "statement is far smaller, so it is not read"),
-    "statement.control_characters": ("{column} 列有 {count} 个控制字符（如第 {row} 行），已删除",
-                                     "{count} control characters in {column} (first at row "
-                                     "{row}) were removed"),
+    "export.bad_suffix": (
+        "{name}：账本只能写成 .csv 或 .xlsx",
+        "{name}: the ledger can be written as .csv or .xlsx",
+    ),
+    "export.is_directory": (
+        "{name} 是一个文件夹；请给出账本文件的路径（.csv 或 .xlsx）",
+        "{name} is a folder; give the path of a ledger file (.csv or .xlsx)",
+    ),
+    "statement.bomb": (
+        "{member}：解压后超过 {limit} MB；按压缩炸弹拒绝，不是账单",
+        "{member}: the archive expands to more than {limit} MB; refused as a "
+        "decompression bomb, not a statement",
+    ),
+    "statement.sheet_too_large": (
+        "工作表 {sheet} 跨 {rows:,} 行 × {cols:,} 列；账单远比这小，不予读取",
+        "sheet {sheet} spans {rows:,} rows x {cols:,} columns; a "
+        "statement is far smaller, so it is not read",
+    ),
+    "statement.control_characters": (
+        "{column} 列有 {count} 个控制字符（如第 {row} 行），已删除",
+        "{count} control characters in {column} (first at row {row}) were removed",
+    ),
 }

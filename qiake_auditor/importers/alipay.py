@@ -15,13 +15,51 @@ from ..vstr import trim
 from . import checks, textio
 from .base import Extract, Importer, Probe, ReadOptions
 
-APP_2023 = ["交易时间", "交易分类", "交易对方", "对方账号", "商品说明", "收/支", "金额",
-            "收/付款方式", "交易状态", "交易订单号", "商家订单号", "备注"]
-APP_2021 = ["收/支", "交易对方", "对方账号", "商品说明", "收/付款方式", "金额", "交易状态",
-            "交易分类", "交易订单号", "商家订单号", "交易时间"]
-WEB = ["交易号", "商家订单号", "交易创建时间", "付款时间", "最近修改时间", "交易来源地", "类型",
-       "交易对方", "商品名称", "金额（元）", "收/支", "交易状态", "服务费（元）", "成功退款（元）",
-       "备注", "资金状态"]
+APP_2023 = [
+    "交易时间",
+    "交易分类",
+    "交易对方",
+    "对方账号",
+    "商品说明",
+    "收/支",
+    "金额",
+    "收/付款方式",
+    "交易状态",
+    "交易订单号",
+    "商家订单号",
+    "备注",
+]
+APP_2021 = [
+    "收/支",
+    "交易对方",
+    "对方账号",
+    "商品说明",
+    "收/付款方式",
+    "金额",
+    "交易状态",
+    "交易分类",
+    "交易订单号",
+    "商家订单号",
+    "交易时间",
+]
+WEB = [
+    "交易号",
+    "商家订单号",
+    "交易创建时间",
+    "付款时间",
+    "最近修改时间",
+    "交易来源地",
+    "类型",
+    "交易对方",
+    "商品名称",
+    "金额（元）",
+    "收/支",
+    "交易状态",
+    "服务费（元）",
+    "成功退款（元）",
+    "备注",
+    "资金状态",
+]
 
 TITLE_MARK = "电子客户回单"  # the company name in the title changed in 2025; this did not
 
@@ -37,35 +75,50 @@ def _header_and_end(lines: list[str], names: list[str]) -> tuple[int | None, int
     header = textio.find_line(lines, names)
     if header is None:
         return None, len(lines)
-    end = next((i for i in range(header + 1, len(lines)) if textio.is_separator(lines[i])),
-               len(lines))
+    end = next(
+        (i for i in range(header + 1, len(lines)) if textio.is_separator(lines[i])), len(lines)
+    )
     return header, end
 
 
-def _build(probe: Probe, frame: pd.DataFrame, *, time: pd.Series, direction: pd.Series,
-           amount_col: str, counterparty: str, description: str, method: str | None,
-           txn_id: str, merchant_order_id: str, category: str | None,
-           status: pd.Series) -> tuple[pd.DataFrame, list[str]]:
+def _build(
+    probe: Probe,
+    frame: pd.DataFrame,
+    *,
+    time: pd.Series,
+    direction: pd.Series,
+    amount_col: str,
+    counterparty: str,
+    description: str,
+    method: str | None,
+    txn_id: str,
+    merchant_order_id: str,
+    category: str | None,
+    status: pd.Series,
+) -> tuple[pd.DataFrame, list[str]]:
     amount, _, valid = normalize_amounts(frame[amount_col])
     if not valid.all():
         bad = valid.idxmin()
         raise _bad_amount(probe, frame, amount_col, bad)
     state, warnings = checks.states(status)
-    rows = pd.DataFrame({
-        "source_row": frame["source_row"].astype("int64"),
-        "time": textio.iso_times(time, ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"), probe.name,
-                                 frame["source_row"]),
-        "amount": amount,
-        "currency": "CNY",
-        "direction": direction,
-        "state": state,
-        "counterparty": _text(frame[counterparty]),
-        "description": _text(frame[description]),
-        "method": _text(frame[method]) if method else "",
-        "txn_id": _text(frame[txn_id]),
-        "merchant_order_id": _text(frame[merchant_order_id]),
-        "category": _text(frame[category]) if category else "",
-    })
+    rows = pd.DataFrame(
+        {
+            "source_row": frame["source_row"].astype("int64"),
+            "time": textio.iso_times(
+                time, ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"), probe.name, frame["source_row"]
+            ),
+            "amount": amount,
+            "currency": "CNY",
+            "direction": direction,
+            "state": state,
+            "counterparty": _text(frame[counterparty]),
+            "description": _text(frame[description]),
+            "method": _text(frame[method]) if method else "",
+            "txn_id": _text(frame[txn_id]),
+            "merchant_order_id": _text(frame[merchant_order_id]),
+            "category": _text(frame[category]) if category else "",
+        }
+    )
     rows["state"] = checks.settle_returns(rows, status)
     return rows, warnings
 
@@ -107,13 +160,22 @@ class AlipayApp2023(Importer):
         header = _required(textio.find_line(probe.head_lines, APP_2023[:7], limit=80), probe)
         frame = textio.parse_csv_bytes(probe.data, header, probe.name, check_cut=True)
         if frame is None:
-            frame = textio.parse_csv_text(textio.csv_region(probe.text, header), header,
-                                          probe.name, check_cut=True)
+            frame = textio.parse_csv_text(
+                textio.csv_region(probe.text, header), header, probe.name, check_cut=True
+            )
         direction = checks.wallet_directions(frame["收/支"])
         rows, warnings = _build(
-            probe, frame, time=frame["交易时间"], direction=direction, amount_col="金额",
-            counterparty="交易对方", description="商品说明", method="收/付款方式",
-            txn_id="交易订单号", merchant_order_id="商家订单号", category="交易分类",
+            probe,
+            frame,
+            time=frame["交易时间"],
+            direction=direction,
+            amount_col="金额",
+            counterparty="交易对方",
+            description="商品说明",
+            method="收/付款方式",
+            txn_id="交易订单号",
+            merchant_order_id="商家订单号",
+            category="交易分类",
             status=frame["交易状态"],
         )
         count, sums = checks.declared_totals(probe.head_lines[:header])
@@ -132,19 +194,29 @@ class AlipayApp2021(Importer):
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
         header = textio.find_line(lines, APP_2021[:7], limit=5)
-        return (header is not None and TITLE_MARK in "".join(lines[:header])
-                and textio.split_simple(lines[header])[0] == "收/支")
+        return (
+            header is not None
+            and TITLE_MARK in "".join(lines[:header])
+            and textio.split_simple(lines[header])[0] == "收/支"
+        )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
         header, end = _header_and_end(lines, APP_2021[:7])
         frame = textio.parse_csv_block(lines, _required(header, probe), end, probe.name)
         rows, warnings = _build(
-            probe, frame, time=frame["交易时间"],
-            direction=checks.wallet_directions(frame["收/支"]), amount_col="金额",
-            counterparty="交易对方", description="商品说明",
-            method="收/付款方式", txn_id="交易订单号", merchant_order_id="商家订单号",
-            category="交易分类", status=frame["交易状态"],
+            probe,
+            frame,
+            time=frame["交易时间"],
+            direction=checks.wallet_directions(frame["收/支"]),
+            amount_col="金额",
+            counterparty="交易对方",
+            description="商品说明",
+            method="收/付款方式",
+            txn_id="交易订单号",
+            merchant_order_id="商家订单号",
+            category="交易分类",
+            status=frame["交易状态"],
         )
         count, sums = checks.declared_totals(lines[end:])
         warnings += checks.compare_totals(rows, count, sums)
@@ -161,8 +233,13 @@ class AlipayWeb(Importer):
 
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
-        return bool(lines) and lines[0].strip().strip(",") == "支付宝交易记录明细查询" and (
-            textio.find_line(lines, ["交易号", "交易创建时间", "金额（元）"], limit=12) is not None
+        return (
+            bool(lines)
+            and lines[0].strip().strip(",") == "支付宝交易记录明细查询"
+            and (
+                textio.find_line(lines, ["交易号", "交易创建时间", "金额（元）"], limit=12)
+                is not None
+            )
         )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
@@ -179,9 +256,17 @@ class AlipayWeb(Importer):
         full = partly & (refunded == amount)
         status = status.mask(partly, "已退款").mask(full, "已全额退款")
         rows, warnings = _build(
-            probe, frame, time=time, direction=checks.wallet_directions(frame["收/支"]),
-            amount_col="金额（元）", counterparty="交易对方", description="商品名称",
-            method=None, txn_id="交易号", merchant_order_id="商家订单号", category="类型",
+            probe,
+            frame,
+            time=time,
+            direction=checks.wallet_directions(frame["收/支"]),
+            amount_col="金额（元）",
+            counterparty="交易对方",
+            description="商品名称",
+            method=None,
+            txn_id="交易号",
+            merchant_order_id="商家订单号",
+            category="类型",
             status=status,
         )
         count, sums = checks.declared_totals(lines[end:])

@@ -22,19 +22,28 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
     except (*_BAD_ZIP, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise StatementError(name, "damaged: it starts like a ZIP archive or an .xlsx workbook "
-                                   f"but cannot be opened as one ({exc})") from exc
+        raise StatementError(
+            name,
+            "damaged: it starts like a ZIP archive or an .xlsx workbook "
+            f"but cannot be opened as one ({exc})",
+        ) from exc
     out = []
     budget = Budget(name)  # all members together, counted as they inflate
     with archive:
-        infos = [i for i in archive.infolist() if not i.is_dir()
-                 and not i.filename.startswith("__MACOSX/")]
+        infos = [
+            i
+            for i in archive.infolist()
+            if not i.is_dir() and not i.filename.startswith("__MACOSX/")
+        ]
         if not infos:
             raise StatementError(name, "the ZIP archive contains no files")
         encrypted = any(i.flag_bits & 0x1 for i in infos)
         if encrypted and not password:
-            raise PasswordError(name, "this ZIP archive is password-protected; give the "
-                                      "password from the e-mail (--password)")
+            raise PasswordError(
+                name,
+                "this ZIP archive is password-protected; give the "
+                "password from the e-mail (--password)",
+            )
         if password:
             archive.setpassword(password.encode("utf-8"))
         for info in infos:
@@ -46,13 +55,22 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
                 if "password" in str(exc).lower():
                     raise PasswordError(name, "wrong password for this ZIP archive") from exc
                 raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
-            except (*_BAD_ZIP, OSError, ValueError, EOFError, NotImplementedError,
-                    zlib.error) as exc:
+            except (
+                *_BAD_ZIP,
+                OSError,
+                ValueError,
+                EOFError,
+                NotImplementedError,
+                zlib.error,
+            ) as exc:
                 if info.flag_bits & 0x1:
                     # ZipCrypto checks only one byte of the password: about one wrong password
                     # in 256 gets past it and fails later as garbage data or a bad CRC.
-                    raise PasswordError(name, "wrong password for this ZIP archive (the "
-                                              f"decrypted {info.filename} is garbage)") from exc
+                    raise PasswordError(
+                        name,
+                        "wrong password for this ZIP archive (the "
+                        f"decrypted {info.filename} is garbage)",
+                    ) from exc
                 raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
     return out
 

@@ -22,10 +22,26 @@ from ..money import canonical, normalize_amounts, sum_amounts
 from . import textio
 
 CURRENCIES = {
-    "人民币": "CNY", "人民币元": "CNY", "本币": "CNY", "美元": "USD", "港币": "HKD", "港元": "HKD",
-    "欧元": "EUR", "日元": "JPY", "英镑": "GBP", "澳元": "AUD", "澳大利亚元": "AUD",
-    "加元": "CAD", "加拿大元": "CAD", "新加坡元": "SGD", "瑞士法郎": "CHF", "新西兰元": "NZD",
-    "韩元": "KRW", "澳门元": "MOP", "新台币": "TWD", "泰铢": "THB",
+    "人民币": "CNY",
+    "人民币元": "CNY",
+    "本币": "CNY",
+    "美元": "USD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "欧元": "EUR",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "澳元": "AUD",
+    "澳大利亚元": "AUD",
+    "加元": "CAD",
+    "加拿大元": "CAD",
+    "新加坡元": "SGD",
+    "瑞士法郎": "CHF",
+    "新西兰元": "NZD",
+    "韩元": "KRW",
+    "澳门元": "MOP",
+    "新台币": "TWD",
+    "泰铢": "THB",
 }
 # Values banks print in an unused cell.
 PLACEHOLDERS = ("", "-", "--", "/", "—")
@@ -80,8 +96,9 @@ def currency_code(word: str, default: str = "CNY") -> str:
     return CURRENCIES.get(word, word if re.fullmatch(r"[A-Z]{3}", word) else default)
 
 
-def amounts(frame: pd.DataFrame, column: str, source: str,
-            unit: str) -> tuple[pd.Series, pd.Series, pd.Series]:
+def amounts(
+    frame: pd.DataFrame, column: str, source: str, unit: str
+) -> tuple[pd.Series, pd.Series, pd.Series]:
     """A money column -> (canonical amount, negative, filled); filled is False for blank/-/0.
 
     A cell that is neither a placeholder nor a number raises a StatementError
@@ -94,16 +111,19 @@ def amounts(frame: pd.DataFrame, column: str, source: str,
     if bad.any():
         index = bad.idxmax()
         raise StatementError(
-            source, f"{column} {values.at[index]!r} is not an amount (expected e.g. 1,234.56)",
-            int(frame.at[index, "source_row"]), unit,
+            source,
+            f"{column} {values.at[index]!r} is not an amount (expected e.g. 1,234.56)",
+            int(frame.at[index, "source_row"]),
+            unit,
         )
     zero = amount.str.fullmatch(r"0\.0*").fillna(False).astype(bool)
     filled = valid & ~zero
     return amount.where(valid, "0.00"), negative & filled, filled
 
 
-def two_columns(frame: pd.DataFrame, income: str, expense: str, source: str,
-                unit: str) -> tuple[pd.Series, pd.Series]:
+def two_columns(
+    frame: pd.DataFrame, income: str, expense: str, source: str, unit: str
+) -> tuple[pd.Series, pd.Series]:
     """Separate 收入/支出 columns -> (amount, direction).
 
     A minus sign in a column reverses it (a reversed card payment printed as a
@@ -116,8 +136,10 @@ def two_columns(frame: pd.DataFrame, income: str, expense: str, source: str,
     if both.any():
         index = both.idxmax()
         raise StatementError(
-            source, f"both {income} and {expense} hold an amount (expected only one of them)",
-            int(frame.at[index, "source_row"]), unit,
+            source,
+            f"both {income} and {expense} hold an amount (expected only one of them)",
+            int(frame.at[index, "source_row"]),
+            unit,
         )
     amount = in_amount.where(in_filled, out_amount.where(out_filled, "0.00"))
     direction = pd.Series(ledger.NEUTRAL, index=frame.index, dtype="str")
@@ -127,8 +149,9 @@ def two_columns(frame: pd.DataFrame, income: str, expense: str, source: str,
     return amount.astype("str"), direction
 
 
-def signed_column(frame: pd.DataFrame, column: str, source: str, unit: str,
-                  positive: str) -> tuple[pd.Series, pd.Series]:
+def signed_column(
+    frame: pd.DataFrame, column: str, source: str, unit: str, positive: str
+) -> tuple[pd.Series, pd.Series]:
     """One signed amount column -> (amount, direction); ``positive`` is the direction of +."""
     amount, negative, filled = amounts(frame, column, source, unit)
     other = ledger.INCOME if positive == ledger.EXPENSE else ledger.EXPENSE
@@ -143,25 +166,36 @@ def card_method(bank: str, account: str) -> str:
     return f"{bank}({tail})" if tail else bank
 
 
-def rows_frame(frame: pd.DataFrame, *, time: pd.Series, amount: pd.Series,
-               direction: pd.Series, currency: pd.Series | str, counterparty: pd.Series,
-               description: pd.Series, category: pd.Series | str, method: pd.Series | str,
-               txn_id: pd.Series | str = "") -> pd.DataFrame:
+def rows_frame(
+    frame: pd.DataFrame,
+    *,
+    time: pd.Series,
+    amount: pd.Series,
+    direction: pd.Series,
+    currency: pd.Series | str,
+    counterparty: pd.Series,
+    description: pd.Series,
+    category: pd.Series | str,
+    method: pd.Series | str,
+    txn_id: pd.Series | str = "",
+) -> pd.DataFrame:
     """The importer columns for booked bank rows (state is always success)."""
-    return pd.DataFrame({
-        "source_row": frame["source_row"].astype("int64"),
-        "time": time,
-        "amount": amount,
-        "currency": currency,
-        "direction": direction,
-        "state": ledger.SUCCESS,
-        "counterparty": counterparty,
-        "description": description,
-        "method": method,
-        "txn_id": txn_id,
-        "merchant_order_id": "",
-        "category": category,
-    })
+    return pd.DataFrame(
+        {
+            "source_row": frame["source_row"].astype("int64"),
+            "time": time,
+            "amount": amount,
+            "currency": currency,
+            "direction": direction,
+            "state": ledger.SUCCESS,
+            "counterparty": counterparty,
+            "description": description,
+            "method": method,
+            "txn_id": txn_id,
+            "merchant_order_id": "",
+            "category": category,
+        }
+    )
 
 
 def compare_footer(rows: pd.DataFrame, label: str, declared: dict[str, str]) -> list[str]:
@@ -177,13 +211,16 @@ def compare_footer(rows: pd.DataFrame, label: str, declared: dict[str, str]) -> 
         got = sum_amounts(rows.loc[rows["direction"] == direction, "amount"])
         if parsed is None:
             if printed:
-                warnings.append(f"the footer {label} {direction} total {printed!r} "
-                                f"is not a number; read {got}")
+                warnings.append(
+                    f"the footer {label} {direction} total {printed!r} is not a number; read {got}"
+                )
             continue
         total = Decimal(parsed[0])
         if total != got:
-            warnings.append(f"the footer {label} declares {direction} totalling {total}; "
-                            f"the rows read total {got}")
+            warnings.append(
+                f"the footer {label} declares {direction} totalling {total}; "
+                f"the rows read total {got}"
+            )
     return warnings
 
 

@@ -67,9 +67,9 @@ class Probe:
                 names = set(archive.namelist())
         except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError, OSError):
             return False
-        return "xl/workbook.xml" in names or ("[Content_Types].xml" in names and any(
-            n.startswith("xl/") for n in names
-        ))
+        return "xl/workbook.xml" in names or (
+            "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names)
+        )
 
     @cached_property
     def head(self) -> str:
@@ -123,8 +123,9 @@ class Probe:
         except BaseException as exc:  # a Rust panic inside calamine (pyo3's PanicException)
             if type(exc).__name__ != "PanicException":
                 raise
-            raise StatementError(self.name, "the spreadsheet is damaged (its reader "
-                                            "stopped on it)") from exc
+            raise StatementError(
+                self.name, "the spreadsheet is damaged (its reader stopped on it)"
+            ) from exc
         return sheets
 
     def sheet_text(self, limit: int = 40) -> str:

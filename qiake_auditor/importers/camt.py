@@ -66,8 +66,9 @@ def parse(probe: Probe) -> Element:
         return ET.fromstring(probe.data)
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
-        raise StatementError(probe.name, f"broken XML ({exc}); expected a well-formed camt.053 "
-                                         "document", line) from exc
+        raise StatementError(
+            probe.name, f"broken XML ({exc}); expected a well-formed camt.053 document", line
+        ) from exc
 
 
 def entry_time(entry: Element) -> str:
@@ -100,7 +101,7 @@ def _bank_code(entry: Element) -> str:
 
 def _counterparty(details: Element | None, credit: bool) -> str:
     parties = child(details, "RltdPties")
-    for role in (("Dbtr", "UltmtDbtr") if credit else ("Cdtr", "UltmtCdtr")):
+    for role in ("Dbtr", "UltmtDbtr") if credit else ("Cdtr", "UltmtCdtr"):
         party = child(parties, role)
         name = text(party, "Nm") or text(party, "Pty", "Nm")
         if name:
@@ -142,13 +143,20 @@ def _entry(entry: Element, index: int, account: str) -> dict[str, object]:
     txn_id, order_id = _ids(entry, details)
     reversal = text(entry, "RvslInd").lower() in ("true", "1")
     return {
-        "index": index, "time": entry_time(entry),
+        "index": index,
+        "time": entry_time(entry),
         "amount": (amount_node.text or "").strip() if amount_node is not None else "",
         "currency": (amount_node.get("Ccy", "") if amount_node is not None else "").upper(),
-        "indicator": indicator, "credit": credit, "reversal": reversal, "status": _state(entry),
+        "indicator": indicator,
+        "credit": credit,
+        "reversal": reversal,
+        "status": _state(entry),
         "counterparty": _counterparty(details, credit),
-        "description": _description(entry, details), "method": account,
-        "txn_id": txn_id, "merchant_order_id": order_id, "category": _bank_code(entry),
+        "description": _description(entry, details),
+        "method": account,
+        "txn_id": txn_id,
+        "merchant_order_id": order_id,
+        "category": _bank_code(entry),
     }
 
 
@@ -169,8 +177,10 @@ def _balance_warning(statement: Element, entries: list[dict], name: str) -> list
     moved = sum((Decimal(e["amount"]) * (1 if e["credit"] else -1) for e in booked), Decimal(0))
     (opening, open_ccy), (closing, close_ccy) = balances["OPBD"], balances["CLBD"]
     if open_ccy != close_ccy or opening + moved != closing:
-        return [f"statement {name}: opening balance {opening} {open_ccy} plus booked entries "
-                f"{moved} does not give the closing balance {closing} {close_ccy}"]
+        return [
+            f"statement {name}: opening balance {opening} {open_ccy} plus booked entries "
+            f"{moved} does not give the closing balance {closing} {close_ccy}"
+        ]
     return []
 
 
@@ -183,7 +193,8 @@ class Camt053(Importer):
     def identify(self, probe: Probe) -> bool:
         head = probe.head[:8000]
         return ("<Document" in head and bool(_CAMT.search(head))) or (
-            "BkToCstmrStmt" in head and "<Ntry" in probe.head)
+            "BkToCstmrStmt" in head and "<Ntry" in probe.head
+        )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         root = parse(probe)
@@ -191,12 +202,16 @@ class Camt053(Importer):
         warnings: list[str] = []
         statements = [n for n in root.iter() if local(n.tag) in _CONTAINERS]
         if not statements:
-            raise StatementError(probe.name, "no statement in this XML (expected "
-                                             "BkToCstmrStmt/Stmt elements of camt.053)")
+            raise StatementError(
+                probe.name,
+                "no statement in this XML (expected BkToCstmrStmt/Stmt elements of camt.053)",
+            )
         for statement in statements:
             account = _account(statement)
-            entries = [_entry(e, len(records) + i + 1, account)
-                       for i, e in enumerate(children(statement, "Ntry"))]
+            entries = [
+                _entry(e, len(records) + i + 1, account)
+                for i, e in enumerate(children(statement, "Ntry"))
+            ]
             _check_amounts(entries, probe.name)
             warnings += _balance_warning(statement, entries, text(statement, "Id"))
             records += entries
@@ -206,11 +221,19 @@ class Camt053(Importer):
         frame = pd.DataFrame(records, columns=list(_entry_columns()))
         for record in records:
             if not record["time"]:
-                raise StatementError(name, "an entry without BookgDt or ValDt (expected <Dt> "
-                                           "YYYY-MM-DD or <DtTm>)", record["index"], "entry")
+                raise StatementError(
+                    name,
+                    "an entry without BookgDt or ValDt (expected <Dt> YYYY-MM-DD or <DtTm>)",
+                    record["index"],
+                    "entry",
+                )
             if record["indicator"] not in ("CRDT", "DBIT"):
-                raise StatementError(name, f"CdtDbtInd {record['indicator']!r} is not CRDT or DBIT",
-                                     record["index"], "entry")
+                raise StatementError(
+                    name,
+                    f"CdtDbtInd {record['indicator']!r} is not CRDT or DBIT",
+                    record["index"],
+                    "entry",
+                )
         amount, _, _ = normalize_amounts(frame["amount"].astype("str"))
         credit = frame["credit"].astype(bool)
         reversal = frame["reversal"].astype(bool)
@@ -218,32 +241,52 @@ class Camt053(Importer):
         state = status.map(_STATES).fillna(ledger.SUCCESS).astype("str")
         # A reversed debit comes back as a credit: money returned, like a refund.
         state = state.mask(reversal & credit & (state == ledger.SUCCESS), ledger.REFUND)
-        return pd.DataFrame({
-            "source_row": frame["index"].astype("int64"),
-            "time": frame["time"].astype("str"),
-            "amount": amount,
-            "currency": frame["currency"].astype("str"),
-            "direction": credit.map({True: ledger.INCOME, False: ledger.EXPENSE}).astype("str"),
-            "state": state,
-            "counterparty": frame["counterparty"].astype("str"),
-            "description": frame["description"].astype("str"),
-            "method": frame["method"].astype("str"),
-            "txn_id": frame["txn_id"].astype("str"),
-            "merchant_order_id": frame["merchant_order_id"].astype("str"),
-            "category": frame["category"].astype("str"),
-        })
+        return pd.DataFrame(
+            {
+                "source_row": frame["index"].astype("int64"),
+                "time": frame["time"].astype("str"),
+                "amount": amount,
+                "currency": frame["currency"].astype("str"),
+                "direction": credit.map({True: ledger.INCOME, False: ledger.EXPENSE}).astype("str"),
+                "state": state,
+                "counterparty": frame["counterparty"].astype("str"),
+                "description": frame["description"].astype("str"),
+                "method": frame["method"].astype("str"),
+                "txn_id": frame["txn_id"].astype("str"),
+                "merchant_order_id": frame["merchant_order_id"].astype("str"),
+                "category": frame["category"].astype("str"),
+            }
+        )
 
 
 def _entry_columns() -> tuple[str, ...]:
-    return ("index", "time", "amount", "currency", "indicator", "credit", "reversal", "status",
-            "counterparty", "description", "method", "txn_id", "merchant_order_id", "category")
+    return (
+        "index",
+        "time",
+        "amount",
+        "currency",
+        "indicator",
+        "credit",
+        "reversal",
+        "status",
+        "counterparty",
+        "description",
+        "method",
+        "txn_id",
+        "merchant_order_id",
+        "category",
+    )
 
 
 def _check_amounts(entries: list[dict], name: str) -> None:
     for entry in entries:
         if not re.fullmatch(r"\d+(?:\.\d+)?", entry["amount"]):
-            raise StatementError(name, f"Amt {entry['amount']!r} is not a positive amount "
-                                       "(expected e.g. 8.85)", entry["index"], "entry")
+            raise StatementError(
+                name,
+                f"Amt {entry['amount']!r} is not a positive amount (expected e.g. 8.85)",
+                entry["index"],
+                "entry",
+            )
 
 
 IMPORTERS = [Camt053()]

@@ -34,7 +34,7 @@ def _preamble_value(rows: list[list[str]], label: str) -> str:
     for cells in rows:
         for index, cell in enumerate(cells):
             if _label(cell) == label:
-                rest = [c for c in cells[index + 1:] if c]
+                rest = [c for c in cells[index + 1 :] if c]
                 if rest:
                     return rest[0]
                 # TXT: ``账　　号：6217****1234`` in one field
@@ -47,8 +47,9 @@ def _txt_value(line: str, label: str) -> str:
     return value.strip(" \t,\u3000") if sep and _label(head) == label else ""
 
 
-def _build(probe: Probe, frame: pd.DataFrame, unit: str, currency_default: str,
-           method: str) -> Extract:
+def _build(
+    probe: Probe, frame: pd.DataFrame, unit: str, currency_default: str, method: str
+) -> Extract:
     """Ledger rows from the header-named frame (text or sheet cells)."""
     frame.columns = [textio.clean(str(c)) for c in frame.columns]
     first = bankrows.text(frame[frame.columns[0]])
@@ -58,22 +59,42 @@ def _build(probe: Probe, frame: pd.DataFrame, unit: str, currency_default: str,
     when = dates
     if "交易时间" in frame:
         when = bankrows.joined(dates, bankrows.text(frame["交易时间"]))
-    time = textio.iso_times(when, ("%Y%m%d %H:%M:%S", "%Y%m%d", "%Y%m%d %H%M%S",
-                                   "%Y-%m-%d %H%M%S", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d"),
-                            probe.name, frame["source_row"], unit)
+    time = textio.iso_times(
+        when,
+        (
+            "%Y%m%d %H:%M:%S",
+            "%Y%m%d",
+            "%Y%m%d %H%M%S",
+            "%Y-%m-%d %H%M%S",
+            "%Y/%m/%d %H:%M:%S",
+            "%Y/%m/%d",
+        ),
+        probe.name,
+        frame["source_row"],
+        unit,
+    )
     amount, direction = bankrows.two_columns(frame, "收入", "支出", probe.name, unit)
     warnings: list[str] = []
     if "币种" in frame:
         currency, warnings = bankrows.currency_codes(frame["币种"], currency_default)
     else:
         currency = pd.Series(currency_default, index=frame.index, dtype="str")
-    place = bankrows.text(frame["交易地点"]) if "交易地点" in frame else pd.Series(
-        "", index=frame.index, dtype="str")
+    place = (
+        bankrows.text(frame["交易地点"])
+        if "交易地点" in frame
+        else pd.Series("", index=frame.index, dtype="str")
+    )
     name = bankrows.text(frame["对方户名"]) if "对方户名" in frame else place
     rows = bankrows.rows_frame(
-        frame, time=time, amount=amount, direction=direction, currency=currency,
-        counterparty=bankrows.first_filled(name, place), description=place,
-        category=bankrows.text(frame["摘要"]), method=method,
+        frame,
+        time=time,
+        amount=amount,
+        direction=direction,
+        currency=currency,
+        counterparty=bankrows.first_filled(name, place),
+        description=place,
+        category=bankrows.text(frame["摘要"]),
+        method=method,
     )
     return Extract(rows.reset_index(drop=True), warnings)
 
@@ -100,8 +121,14 @@ class CcbXls(Importer):
         sheet, header = self._sheet(probe)
         if sheet is None:
             raise StatementError(probe.name, "no sheet with the 记账日/交易日期/支出/收入 header")
-        end = next((i for i in range(header + 1, len(sheet.rows)) if sheet.rows[i]
-                    and textio.cell_text(sheet.rows[i][0]).startswith(FOOTER)), len(sheet.rows))
+        end = next(
+            (
+                i
+                for i in range(header + 1, len(sheet.rows))
+                if sheet.rows[i] and textio.cell_text(sheet.rows[i][0]).startswith(FOOTER)
+            ),
+            len(sheet.rows),
+        )
         preamble = [bankrows.row_cells(r) for r in sheet.rows[:header]]
         frame = textio.sheet_frame(sheet.rows, header, sheet.first_row, end)
         currency = bankrows.currency_code(_preamble_value(preamble, "币种"))
@@ -125,13 +152,20 @@ class CcbTxt(Importer):
         header = textio.find_line(lines, HEADER, limit=12)
         if header is None:
             raise StatementError(probe.name, "no header line with 记账日, 交易日期, 支出, 收入")
-        end = next((i for i in range(header + 1, len(lines))
-                    if textio.clean(lines[i]).startswith(FOOTER)), len(lines))
+        end = next(
+            (i for i in range(header + 1, len(lines)) if textio.clean(lines[i]).startswith(FOOTER)),
+            len(lines),
+        )
         frame = textio.parse_csv_block(lines, header, end, probe.name)
         account = next((v for line in lines[:header] if (v := _txt_value(line, "账号"))), "")
         currency = next((v for line in lines[:header] if (v := _txt_value(line, "币种"))), "")
-        return _build(probe, frame, "line", bankrows.currency_code(currency),
-                      bankrows.card_method(BANK, account))
+        return _build(
+            probe,
+            frame,
+            "line",
+            bankrows.currency_code(currency),
+            bankrows.card_method(BANK, account),
+        )
 
 
 IMPORTERS = [CcbXls(), CcbTxt()]

@@ -18,15 +18,48 @@ WALLET_DIRECTIONS = {"支出": ledger.EXPENSE, "收入": ledger.INCOME}
 # Status words seen in wallet exports, by ledger state.
 _STATE_WORDS: dict[str, tuple[str, ...]] = {
     ledger.SUCCESS: (
-        "交易成功", "支付成功", "还款成功", "代付成功", "亲情卡付款成功", "充值成功", "收款成功",
-        "转出成功", "提取成功", "退税成功", "已存入零钱", "已转账", "朋友已收钱", "对方已收钱",
-        "已收钱", "已到账", "充值完成", "提现已到账", "已支付", "已完成",
+        "交易成功",
+        "支付成功",
+        "还款成功",
+        "代付成功",
+        "亲情卡付款成功",
+        "充值成功",
+        "收款成功",
+        "转出成功",
+        "提取成功",
+        "退税成功",
+        "已存入零钱",
+        "已转账",
+        "朋友已收钱",
+        "对方已收钱",
+        "已收钱",
+        "已到账",
+        "充值完成",
+        "提现已到账",
+        "已支付",
+        "已完成",
     ),
-    ledger.CLOSED: ("交易关闭", "已关闭", "已取消", "对方已退还", "已退还", "已退回", "退回成功",
-                    "对方已拒收", "已拒收"),
+    ledger.CLOSED: (
+        "交易关闭",
+        "已关闭",
+        "已取消",
+        "对方已退还",
+        "已退还",
+        "已退回",
+        "退回成功",
+        "对方已拒收",
+        "已拒收",
+    ),
     ledger.FAILED: ("支付失败", "交易失败", "扣款失败"),
-    ledger.PENDING: ("等待确认收货", "等待对方发货", "等待对方确认收货", "等待付款", "处理中",
-                     "冻结成功", "待支付"),
+    ledger.PENDING: (
+        "等待确认收货",
+        "等待对方发货",
+        "等待对方确认收货",
+        "等待付款",
+        "处理中",
+        "冻结成功",
+        "待支付",
+    ),
     ledger.REFUND: ("退款成功",),
     ledger.REFUNDED: ("已全额退款",),
 }
@@ -49,8 +82,9 @@ _STATE_RULES = (
 
 def wallet_directions(raw: pd.Series) -> pd.Series:
     """收/支 column -> ledger direction."""
-    return map_distinct(raw.fillna("").astype("str"),
-                        lambda w: WALLET_DIRECTIONS.get(w.strip(), ledger.NEUTRAL)).astype("str")
+    return map_distinct(
+        raw.fillna("").astype("str"), lambda w: WALLET_DIRECTIONS.get(w.strip(), ledger.NEUTRAL)
+    ).astype("str")
 
 
 def states(raw: pd.Series, default: str = ledger.SUCCESS) -> tuple[pd.Series, list[str]]:
@@ -75,9 +109,15 @@ _COUNT = re.compile(r"共[：:]?\s*(\d+)\s*笔")
 _DIRECTION_LINE = re.compile(
     r"^(收入|支出|不计收支|中性交易|其他|已收入|已支出)[：:]\s*(\d+)\s*笔[^\d]*?([\d,]+(?:\.\d+)?)\s*元"
 )
-_LABELS = {"收入": ledger.INCOME, "已收入": ledger.INCOME, "支出": ledger.EXPENSE,
-           "已支出": ledger.EXPENSE, "不计收支": ledger.NEUTRAL, "中性交易": ledger.NEUTRAL,
-           "其他": ledger.NEUTRAL}
+_LABELS = {
+    "收入": ledger.INCOME,
+    "已收入": ledger.INCOME,
+    "支出": ledger.EXPENSE,
+    "已支出": ledger.EXPENSE,
+    "不计收支": ledger.NEUTRAL,
+    "中性交易": ledger.NEUTRAL,
+    "其他": ledger.NEUTRAL,
+}
 
 
 def declared_totals(lines: list[str]) -> tuple[int | None, dict[str, tuple[int, Decimal]]]:
@@ -93,8 +133,9 @@ def declared_totals(lines: list[str]) -> tuple[int | None, dict[str, tuple[int, 
     return count, sums
 
 
-def compare_totals(rows: pd.DataFrame, count: int | None,
-                   sums: Mapping[str, tuple[int, Decimal]]) -> list[str]:
+def compare_totals(
+    rows: pd.DataFrame, count: int | None, sums: Mapping[str, tuple[int, Decimal]]
+) -> list[str]:
     """Warnings where the rows read differ from the totals the file declares."""
     warnings = []
     if count is not None and count != len(rows):
@@ -126,21 +167,27 @@ def settle_returns(rows: pd.DataFrame, status: pd.Series) -> pd.Series:
     """
     state = rows["state"].copy()
     returned = status.fillna("").astype("str").str.contains(RETURNED) & (
-        rows["direction"] == ledger.EXPENSE)
+        rows["direction"] == ledger.EXPENSE
+    )
     if not returned.any():
         return state
     back = rows[(state == ledger.REFUND) & (rows["direction"] == ledger.INCOME)]
     waiting: dict[tuple[str, str, str], list[tuple[str, object]]] = {}
     for index, amount, currency, who, time in zip(
-            back.index, back["amount"], back["currency"], back["counterparty"], back["time"],
-            strict=True):
+        back.index,
+        back["amount"],
+        back["currency"],
+        back["counterparty"],
+        back["time"],
+        strict=True,
+    ):
         waiting.setdefault((amount, currency, who), []).append((time, index))
     for entries in waiting.values():
         entries.sort()
     out = rows[returned].sort_values("time", kind="stable")
     for index, amount, currency, who, time in zip(
-            out.index, out["amount"], out["currency"], out["counterparty"], out["time"],
-            strict=True):
+        out.index, out["amount"], out["currency"], out["counterparty"], out["time"], strict=True
+    ):
         entries = waiting.get((amount, currency, who), [])
         at = next((i for i, (t, _) in enumerate(entries) if t >= time), None)
         if at is None:

@@ -62,8 +62,9 @@ class CiticCredit(Importer):
         return Extract(pd.concat(parts, ignore_index=True), warnings)
 
     def _rows(self, probe: Probe, sheet: Sheet, frame: pd.DataFrame):
-        amount, direction = bankrows.signed_column(frame, "结算金额", probe.name, "row",
-                                                   positive=ledger.EXPENSE)
+        amount, direction = bankrows.signed_column(
+            frame, "结算金额", probe.name, "row", positive=ledger.EXPENSE
+        )
         default = _title_currency(textio.cell_text(sheet.rows[0][0]))
         warnings: list[str] = []
         if "结算币种" in frame:
@@ -76,10 +77,16 @@ class CiticCredit(Importer):
         dates = bankrows.text(frame["交易日期"]).str.slice(0, 10)
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(dates, ("%Y%m%d", "%Y/%m/%d"), probe.name,
-                                  frame["source_row"], "row"),
-            amount=amount, direction=direction, currency=currency, counterparty=text,
-            description=text, category="", method=method,
+            time=textio.iso_times(
+                dates, ("%Y%m%d", "%Y/%m/%d"), probe.name, frame["source_row"], "row"
+            ),
+            amount=amount,
+            direction=direction,
+            currency=currency,
+            counterparty=text,
+            description=text,
+            category="",
+            method=method,
         )
         return rows, warnings
 

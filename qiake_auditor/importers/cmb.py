@@ -49,35 +49,56 @@ class CmbCsv(Importer):
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
         first = next((textio.clean(line) for line in lines[:5] if textio.clean(line)), "")
-        return (first.startswith("#") and TITLE in first
-                and textio.find_line(lines, HEADER, limit=20) is not None)
+        return (
+            first.startswith("#")
+            and TITLE in first
+            and textio.find_line(lines, HEADER, limit=20) is not None
+        )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
         header = textio.find_line(lines, HEADER, limit=20)
         if header is None:
             raise StatementError(probe.name, "no header line 交易日期,交易时间,收入,支出,…")
-        end = next((i for i in range(header + 1, len(lines))
-                    if not _DATE.fullmatch(_first_cell(lines[i]))), len(lines))
-        late = next((i for i in range(end, len(lines)) if _DATE.fullmatch(_first_cell(lines[i]))),
-                    None)
+        end = next(
+            (
+                i
+                for i in range(header + 1, len(lines))
+                if not _DATE.fullmatch(_first_cell(lines[i]))
+            ),
+            len(lines),
+        )
+        late = next(
+            (i for i in range(end, len(lines)) if _DATE.fullmatch(_first_cell(lines[i]))), None
+        )
         if late is not None:
-            raise StatementError(probe.name, "a transaction line after the end of the records "
-                                 "(expected only the closing lines here)", end + 1)
+            raise StatementError(
+                probe.name,
+                "a transaction line after the end of the records "
+                "(expected only the closing lines here)",
+                end + 1,
+            )
         frame = textio.parse_csv_block(lines, header, end, probe.name)
         amount, direction = bankrows.two_columns(frame, "收入", "支出", probe.name, "line")
         when = bankrows.joined(bankrows.text(frame["交易日期"]), bankrows.text(frame["交易时间"]))
-        remark = bankrows.text(frame["交易备注"]) if "交易备注" in frame else pd.Series(
-            "", index=frame.index, dtype="str")
+        remark = (
+            bankrows.text(frame["交易备注"])
+            if "交易备注" in frame
+            else pd.Series("", index=frame.index, dtype="str")
+        )
         preamble = lines[:header]
         account = re.findall(r"[0-9*]{8,}", _preamble(preamble, _ACCOUNT))
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(when, ("%Y%m%d %H:%M:%S", "%Y%m%d"), probe.name,
-                                  frame["source_row"]),
-            amount=amount, direction=direction,
+            time=textio.iso_times(
+                when, ("%Y%m%d %H:%M:%S", "%Y%m%d"), probe.name, frame["source_row"]
+            ),
+            amount=amount,
+            direction=direction,
             currency=bankrows.currency_code(_preamble(preamble, _CURRENCY)),
-            counterparty=remark, description=remark, category=bankrows.text(frame["交易类型"]),
+            counterparty=remark,
+            description=remark,
+            category=bankrows.text(frame["交易类型"]),
             method=bankrows.card_method(BANK, account[0] if account else ""),
         )
         return Extract(rows, _totals(rows, lines[end:]))
@@ -95,8 +116,10 @@ def _totals(rows: pd.DataFrame, trailer: list[str]) -> list[str]:
         part = rows.loc[rows["direction"] == direction, "amount"]
         got = sum_amounts(part)
         if count != len(part) or got != total:
-            warnings.append(f"the file declares {count} {direction} rows totalling {total}; "
-                            f"read {len(part)} totalling {got}")
+            warnings.append(
+                f"the file declares {count} {direction} rows totalling {total}; "
+                f"read {len(part)} totalling {got}"
+            )
     return warnings
 
 

@@ -63,7 +63,8 @@ def read_records(source, width: int, kind: pa.DataType) -> pa.Table | None:
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=pacsv.ParseOptions(newlines_in_values=False),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, kind), strings_can_be_null=False,
+                column_types=dict.fromkeys(names, kind),
+                strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
             ),
         )
@@ -91,16 +92,16 @@ def decode_all(values: pa.Array, encoding: str) -> pa.Array:
     newline = pa.scalar(b"\n", pa.binary())
     joined = pc.binary_join_element_wise(values, pa.scalar(b"", pa.binary()), newline)
     offsets = np.frombuffer(joined.buffers()[1], dtype=np.int32)
-    offsets = offsets[joined.offset:joined.offset + len(joined) + 1]
-    raw = joined.buffers()[2].to_pybytes()[offsets[0]:offsets[-1]]
+    offsets = offsets[joined.offset : joined.offset + len(joined) + 1]
+    raw = joined.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]]
     utf8 = raw.decode(encoding).encode("utf-8")
     ends = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 0x0A)
     if len(ends) != len(values):
         raise UnicodeDecodeError(encoding, raw, 0, len(raw), "a line end inside a value")
     starts = np.r_[0, ends[:-1] + 1].astype(np.int64)
     with_newline = pa.LargeStringArray.from_buffers(
-        len(values), pa.py_buffer(np.r_[starts, ends[-1] + 1].astype(np.int64)),
-        pa.py_buffer(utf8))
+        len(values), pa.py_buffer(np.r_[starts, ends[-1] + 1].astype(np.int64)), pa.py_buffer(utf8)
+    )
     return pc.utf8_slice_codeunits(with_newline, 0, -1).cast(pa.string())
 
 

@@ -25,9 +25,19 @@ from .generic_columns import check_fields, dedupe, guess, merge, signature, usab
 HEAD_ROWS = 60
 
 # Files whose own importer should read them; never guessed as a generic table.
-_KNOWN_MARKERS = ("电子客户回单", "微信支付账单明细", "支付宝交易记录明细查询", "京东账号名",
-                  "美团交易账单明细", "明细查询文件下载", "招商银行交易记录",
-                  "China Construction Bank", "OFXHEADER", "<?OFX", "BkToCstmrStmt")
+_KNOWN_MARKERS = (
+    "电子客户回单",
+    "微信支付账单明细",
+    "支付宝交易记录明细查询",
+    "京东账号名",
+    "美团交易账单明细",
+    "明细查询文件下载",
+    "招商银行交易记录",
+    "China Construction Bank",
+    "OFXHEADER",
+    "<?OFX",
+    "BkToCstmrStmt",
+)
 
 
 @dataclass
@@ -71,9 +81,11 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
                 mapping = merge(guess(names), explicit)
                 if not usable(mapping):
                     raise StatementError(
-                        source, "--map must name the date column and the amount column (or "
-                                "debit= and credit=); the columns are: "
-                                + ", ".join(n for n in names if n), index + 1)
+                        source,
+                        "--map must name the date column and the amount column (or "
+                        "debit= and credit=); the columns are: " + ", ".join(n for n in names if n),
+                        index + 1,
+                    )
                 return Table(index, names, mapping, explicit=True)
             continue
         saved = options.saved_mappings.get(signature(names))
@@ -85,19 +97,25 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
     return None
 
 
-def missing_columns_error(rows: Sequence[Sequence[str]], mapping: dict[str, str],
-                          source: str, unit: str) -> StatementError:
+def missing_columns_error(
+    rows: Sequence[Sequence[str]], mapping: dict[str, str], source: str, unit: str
+) -> StatementError:
     """--map named a column the file does not have: list the ones it has."""
     candidates = [(len([c for c in cells if c]), -i, i) for i, cells in enumerate(rows[:HEAD_ROWS])]
     if not candidates or max(candidates)[0] < 2:
-        return StatementError(source, "--map was given, but this file has no header row with "
-                                      "column names")
+        return StatementError(
+            source, "--map was given, but this file has no header row with column names"
+        )
     _, _, best = max(candidates)
     names = [c for c in rows[best] if c]
     missing = [c for c in mapping.values() if c not in names]
     return StatementError(
-        source, f"--map names column {missing[0]!r}, which this file does not have; "
-                f"its columns are: {', '.join(names)}", best + 1, unit)
+        source,
+        f"--map names column {missing[0]!r}, which this file does not have; "
+        f"its columns are: {', '.join(names)}",
+        best + 1,
+        unit,
+    )
 
 
 def _known(text: str) -> bool:
@@ -131,8 +149,10 @@ class GenericCsv(Importer):
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
-        rows = [split_line(line, delimiter_of(line)) if line.strip() else []
-                for line in lines[:HEAD_ROWS]]
+        rows = [
+            split_line(line, delimiter_of(line)) if line.strip() else []
+            for line in lines[:HEAD_ROWS]
+        ]
         table = locate(rows, options, probe.name)
         if table is None:
             raise StatementError(probe.name, "no header row with a date and an amount column")
@@ -164,8 +184,9 @@ class GenericSheet(Importer):
             if locate(_sheet_rows(sheet.rows), options, probe.name) is not None:
                 return True
         if options.mapping and probe.sheets:
-            raise missing_columns_error(_sheet_rows(probe.sheets[0].rows), options.mapping,
-                                        probe.name, "row")
+            raise missing_columns_error(
+                _sheet_rows(probe.sheets[0].rows), options.mapping, probe.name, "row"
+            )
         return False
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
@@ -221,8 +242,9 @@ def _parse_delimited(lines: list[str], header: int, delimiter: str, source: str)
         raise StatementError(source, f"broken quoting: {exc}", header + 1) from exc
     width = max([len(names)] + [len(r) for r in records])
     names = [textio.clean(n) for n in names] + [f"extra{i}" for i in range(len(names), width)]
-    frame = pd.DataFrame([r + [""] * (width - len(r)) for r in records], columns=dedupe(names),
-                         dtype="str")
+    frame = pd.DataFrame(
+        [r + [""] * (width - len(r)) for r in records], columns=dedupe(names), dtype="str"
+    )
     frame["source_row"] = pd.Series(rows, dtype="int64")
     blank = (frame.drop(columns="source_row").map(str.strip) == "").all(axis=1)
     return frame.loc[~blank].reset_index(drop=True)
@@ -232,15 +254,18 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
     """Mapped text columns -> importer rows."""
     mapping = table.mapping
     warnings: list[str] = []
-    column = {field: frame[name].fillna("").astype("str").str.strip()
-              for field, name in mapping.items()}
+    column = {
+        field: frame[name].fillna("").astype("str").str.strip() for field, name in mapping.items()
+    }
     # Rows whose date cell has no digit at all are blank lines, totals or footers.
     dated = column["date"].str.contains(r"\d", regex=True)
     if not dated.all():
         skipped = frame.loc[~dated, "source_row"].astype("int64").tolist()
         if any(column[f][~dated].ne("").any() for f in column if f != "date"):
-            warnings.append(f"{len(skipped)} rows without a date were skipped ({unit}s "
-                            f"{', '.join(map(str, skipped[:10]))})")
+            warnings.append(
+                f"{len(skipped)} rows without a date were skipped ({unit}s "
+                f"{', '.join(map(str, skipped[:10]))})"
+            )
         frame = frame.loc[dated].reset_index(drop=True)
         column = {f: c.loc[dated].reset_index(drop=True) for f, c in column.items()}
     rows_no = frame["source_row"].astype("int64")
@@ -251,50 +276,69 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
     empty = pd.Series("", index=frame.index, dtype="str")
     description = column.get("description", empty)
     counterparty = column.get("counterparty", description)
-    rows = pd.DataFrame({
-        "source_row": rows_no,
-        "time": time,
-        "amount": amount,
-        "currency": values.currencies(column["currency"]) if "currency" in column else "",
-        "direction": direction,
-        "state": ledger.SUCCESS,
-        "counterparty": counterparty,
-        "description": description,
-        "method": "",
-        "txn_id": column.get("id", empty),
-        "merchant_order_id": "",
-        "category": "",
-    })
+    rows = pd.DataFrame(
+        {
+            "source_row": rows_no,
+            "time": time,
+            "amount": amount,
+            "currency": values.currencies(column["currency"]) if "currency" in column else "",
+            "direction": direction,
+            "state": ledger.SUCCESS,
+            "counterparty": counterparty,
+            "description": description,
+            "method": "",
+            "txn_id": column.get("id", empty),
+            "merchant_order_id": "",
+            "category": "",
+        }
+    )
     remember = (signature(table.names), mapping) if table.explicit else None
     return Extract(rows, warnings, remember)
 
 
-def _money(column: dict[str, pd.Series], rows: pd.Series, mapping: dict[str, str], source: str,
-           unit: str, warnings: list[str]) -> tuple[pd.Series, pd.Series]:
+def _money(
+    column: dict[str, pd.Series],
+    rows: pd.Series,
+    mapping: dict[str, str],
+    source: str,
+    unit: str,
+    warnings: list[str],
+) -> tuple[pd.Series, pd.Series]:
     """(amount, direction) from a signed amount (+ direction words) or debit/credit columns."""
     if "debit" in column or "credit" in column:
         empty = pd.Series("", index=rows.index, dtype="str")
         debit = _checked(column.get("debit", empty), rows, mapping.get("debit", ""), source, unit)
-        credit = _checked(column.get("credit", empty), rows, mapping.get("credit", ""), source,
-                          unit)
+        credit = _checked(
+            column.get("credit", empty), rows, mapping.get("credit", ""), source, unit
+        )
         out = (debit != "") & ~values.is_zero(debit)
         into = (credit != "") & ~values.is_zero(credit)
         both = out & into
         if both.any():
             bad = both.idxmax()
-            raise StatementError(source, f"both {mapping['debit']!r} and {mapping['credit']!r} "
-                                         "hold an amount; expected one of them per row",
-                                 int(rows.loc[bad]), unit)
+            raise StatementError(
+                source,
+                f"both {mapping['debit']!r} and {mapping['credit']!r} "
+                "hold an amount; expected one of them per row",
+                int(rows.loc[bad]),
+                unit,
+            )
         amount = debit.where(out, credit.where(into, "0.00"))
         direction = pd.Series(ledger.NEUTRAL, index=rows.index, dtype="str")
         return amount, direction.mask(out, ledger.EXPENSE).mask(into, ledger.INCOME)
     amount, negative, valid = values.amounts(column["amount"])
     if not valid.all():
         bad = valid.idxmin()
-        raise StatementError(source, f"{mapping['amount']} {column['amount'].loc[bad]!r} is not "
-                                     "an amount (expected e.g. -12.34)", int(rows.loc[bad]), unit)
-    direction = pd.Series(ledger.INCOME, index=rows.index, dtype="str").mask(negative,
-                                                                              ledger.EXPENSE)
+        raise StatementError(
+            source,
+            f"{mapping['amount']} {column['amount'].loc[bad]!r} is not "
+            "an amount (expected e.g. -12.34)",
+            int(rows.loc[bad]),
+            unit,
+        )
+    direction = pd.Series(ledger.INCOME, index=rows.index, dtype="str").mask(
+        negative, ledger.EXPENSE
+    )
     if "direction" in column:
         words, more = values.directions(column["direction"])
         warnings += more
@@ -308,8 +352,12 @@ def _checked(raw: pd.Series, rows: pd.Series, name: str, source: str, unit: str)
     bad = ~valid & (raw != "") & (raw != "-") & (raw != "--")
     if bad.any():
         index = bad.idxmax()
-        raise StatementError(source, f"{name} {raw.loc[index]!r} is not an amount (expected e.g. "
-                                     "12.34)", int(rows.loc[index]), unit)
+        raise StatementError(
+            source,
+            f"{name} {raw.loc[index]!r} is not an amount (expected e.g. 12.34)",
+            int(rows.loc[index]),
+            unit,
+        )
     return amount.where(valid, "")
 
 

@@ -17,15 +17,57 @@ _DAY_MONTH = r"(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})[-/.](?P<y>\d{4}|\d{2})
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
-EXPENSE_WORDS = {"借", "借方", "支出", "支", "出", "转出", "付款", "debit", "dr", "d",
-                 "withdrawal", "out", "debit/dr", "expense"}
-INCOME_WORDS = {"贷", "贷方", "收入", "收", "入", "转入", "收款", "credit", "cr", "c", "deposit",
-                "in", "credit/cr", "income"}
+EXPENSE_WORDS = {
+    "借",
+    "借方",
+    "支出",
+    "支",
+    "出",
+    "转出",
+    "付款",
+    "debit",
+    "dr",
+    "d",
+    "withdrawal",
+    "out",
+    "debit/dr",
+    "expense",
+}
+INCOME_WORDS = {
+    "贷",
+    "贷方",
+    "收入",
+    "收",
+    "入",
+    "转入",
+    "收款",
+    "credit",
+    "cr",
+    "c",
+    "deposit",
+    "in",
+    "credit/cr",
+    "income",
+}
 
-CURRENCY_NAMES = {"人民币": "CNY", "人民币元": "CNY", "rmb": "CNY", "元": "CNY", "美元": "USD",
-                  "港币": "HKD", "港元": "HKD", "欧元": "EUR", "日元": "JPY", "英镑": "GBP",
-                  "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "澳门元": "MOP", "台币": "TWD",
-                  "新台币": "TWD"}
+CURRENCY_NAMES = {
+    "人民币": "CNY",
+    "人民币元": "CNY",
+    "rmb": "CNY",
+    "元": "CNY",
+    "美元": "USD",
+    "港币": "HKD",
+    "港元": "HKD",
+    "欧元": "EUR",
+    "日元": "JPY",
+    "英镑": "GBP",
+    "澳元": "AUD",
+    "加元": "CAD",
+    "新加坡元": "SGD",
+    "澳门元": "MOP",
+    "台币": "TWD",
+    "新台币": "TWD",
+}
 
 
 def excel_serial(value: object) -> object:
@@ -38,13 +80,16 @@ def excel_serial(value: object) -> object:
 
 def distinct(function):
     """Run a column function once per distinct value (statements repeat dates and amounts)."""
+
     def wrapper(raw: pd.Series, *args, **kwargs):
         codes, uniques = pd.factorize(raw.fillna("").astype("str"), use_na_sentinel=False)
         results = function(pd.Series(uniques, dtype="str"), *args, **kwargs)
         if isinstance(results, tuple):
-            return tuple(pd.Series(r.to_numpy()[codes], index=raw.index, dtype=r.dtype)
-                         for r in results)
+            return tuple(
+                pd.Series(r.to_numpy()[codes], index=raw.index, dtype=r.dtype) for r in results
+            )
         return pd.Series(results.to_numpy()[codes], index=raw.index, dtype=results.dtype)
+
     return wrapper
 
 
@@ -60,16 +105,24 @@ def dates(raw: pd.Series, rows: pd.Series, source: str, unit: str) -> pd.Series:
     iso, valid = distinct(_parse_dates)(text)
     if not valid.all():
         bad = valid.idxmin()
-        raise StatementError(source, f"date {text.loc[bad]!r} is not a date (expected e.g. "
-                                     "2024-01-31, 2024/1/31, 20240131 or 1/31/2024)",
-                             int(rows.loc[bad]), unit)
+        raise StatementError(
+            source,
+            f"date {text.loc[bad]!r} is not a date (expected e.g. "
+            "2024-01-31, 2024/1/31, 20240131 or 1/31/2024)",
+            int(rows.loc[bad]),
+            unit,
+        )
     return iso.astype("str")
 
 
 def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(ISO text, valid) for distinct printed dates."""
-    parts = pd.DataFrame({k: pd.Series(pd.NA, index=text.index, dtype="object")
-                          for k in ("y", "m", "d", "H", "M", "S")})
+    parts = pd.DataFrame(
+        {
+            k: pd.Series(pd.NA, index=text.index, dtype="object")
+            for k in ("y", "m", "d", "H", "M", "S")
+        }
+    )
     done = pd.Series(False, index=text.index)
     for pattern in (_YMD, _COMPACT):
         found = text.str.extract(f"^{pattern}$")
@@ -91,20 +144,29 @@ def _parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
         for key in ("H", "M", "S"):
             parts.loc[hit, key] = found.loc[hit, key]
         done |= hit
-    day = (parts["y"].fillna("") + "-" + parts["m"].fillna("").str.zfill(2) + "-"
-           + parts["d"].fillna("").str.zfill(2))
+    day = (
+        parts["y"].fillna("")
+        + "-"
+        + parts["m"].fillna("").str.zfill(2)
+        + "-"
+        + parts["d"].fillna("").str.zfill(2)
+    )
     valid = done & pd.to_datetime(day.where(done), format="%Y-%m-%d", errors="coerce").notna()
     has_time = parts["H"].notna()
-    clock = (parts["H"].fillna("0").str.zfill(2) + ":" + parts["M"].fillna("00") + ":"
-             + parts["S"].fillna("00"))
+    clock = (
+        parts["H"].fillna("0").str.zfill(2)
+        + ":"
+        + parts["M"].fillna("00")
+        + ":"
+        + parts["S"].fillna("00")
+    )
     clock_ok = ~has_time | clock.str.fullmatch(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d")
     valid &= clock_ok.fillna(False).astype(bool)
     iso = day.where(~has_time, day + " " + clock).where(valid, "")
     return iso.astype("str"), valid.astype(bool)
 
 
-def add_times(day: pd.Series, raw: pd.Series, rows: pd.Series, source: str,
-              unit: str) -> pd.Series:
+def add_times(day: pd.Series, raw: pd.Series, rows: pd.Series, source: str, unit: str) -> pd.Series:
     """Add a separate time column (``10:11:12``, ``10:11`` or ``101112``) to date-only values."""
     text = raw.fillna("").astype("str").str.strip()
     clock, ok = distinct(_parse_clock)(text)
@@ -112,15 +174,24 @@ def add_times(day: pd.Series, raw: pd.Series, rows: pd.Series, source: str,
     bad = needs & ~ok
     if bad.any():
         index = bad.idxmax()
-        raise StatementError(source, f"time {text.loc[index]!r} is not a time (expected e.g. "
-                                     "10:11:12)", int(rows.loc[index]), unit)
+        raise StatementError(
+            source,
+            f"time {text.loc[index]!r} is not a time (expected e.g. 10:11:12)",
+            int(rows.loc[index]),
+            unit,
+        )
     return day.where(~needs, day + " " + clock).astype("str")
 
 
 def _parse_clock(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     found = text.str.extract(r"^(?P<H>\d{1,2}):?(?P<M>\d{2})(?::?(?P<S>\d{2}))?$")
-    clock = (found["H"].fillna("0").str.zfill(2) + ":" + found["M"].fillna("00") + ":"
-             + found["S"].fillna("00"))
+    clock = (
+        found["H"].fillna("0").str.zfill(2)
+        + ":"
+        + found["M"].fillna("00")
+        + ":"
+        + found["S"].fillna("00")
+    )
     ok = clock.str.fullmatch(r"([01]\d|2[0-3]):[0-5]\d:[0-5]\d").fillna(False).astype(bool)
     return clock.astype("str"), ok & found["H"].notna()
 
@@ -141,8 +212,10 @@ def _amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     text = text.mask(paren, "-" + text.str.slice(1, -1))
     trailing = text.str.fullmatch(r"[^-]*\d-").fillna(False).astype(bool)
     text = text.mask(trailing, "-" + text.str.slice(0, -1))
-    comma_decimal = text.str.contains(r"\d,\d{1,2}$", regex=True).any() and not \
-        text.str.contains(r"\d\.\d{1,2}$", regex=True).any()
+    comma_decimal = (
+        text.str.contains(r"\d,\d{1,2}$", regex=True).any()
+        and not text.str.contains(r"\d\.\d{1,2}$", regex=True).any()
+    )
     if comma_decimal:
         text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     amount, negative, valid = normalize_amounts(text)
@@ -161,8 +234,14 @@ def directions(raw: pd.Series) -> tuple[pd.Series, list[str]]:
     out = out.mask(lower.isin(EXPENSE_WORDS), ledger.EXPENSE)
     out = out.mask(lower.isin(INCOME_WORDS), ledger.INCOME)
     unknown = sorted(set(text[(out == "") & (text != "")]))
-    warnings = [f"direction words {', '.join(repr(w) for w in unknown[:5])} are not 借/贷 or "
-                "Debit/Credit; the sign of the amount was used"] if unknown else []
+    warnings = (
+        [
+            f"direction words {', '.join(repr(w) for w in unknown[:5])} are not 借/贷 or "
+            "Debit/Credit; the sign of the amount was used"
+        ]
+        if unknown
+        else []
+    )
     return out, warnings
 
 

@@ -75,25 +75,34 @@ class _Icbc(Importer):
         if header is None:
             raise StatementError(probe.name, "no header row with 交易日期, 摘要, 交易场所 ...")
         end = _end_of_records(lines, header)
-        frame = textio.parse_csv_block(_drop_trailing_commas(lines, header, end), header, end,
-                                       probe.name)
+        frame = textio.parse_csv_block(
+            _drop_trailing_commas(lines, header, end), header, end, probe.name
+        )
         frame.columns = [_norm(c) for c in frame.columns]
         for needed in ("记账金额(收入)", "记账金额(支出)"):
             if needed not in frame:
                 raise StatementError(probe.name, f"the header has no column {needed}", header + 1)
-        amount, direction = bankrows.two_columns(frame, "记账金额(收入)", "记账金额(支出)",
-                                                 probe.name, "line")
+        amount, direction = bankrows.two_columns(
+            frame, "记账金额(收入)", "记账金额(支出)", probe.name, "line"
+        )
         currency, warnings = bankrows.currency_codes(frame["记账币种"])
         place = bankrows.text(frame["交易场所"])
         if "交易详情" in frame:
             place = bankrows.joined(place, bankrows.text(frame["交易详情"]))
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(bankrows.text(frame["交易日期"]), ("%Y%m%d", "%Y/%m/%d"),
-                                  probe.name, frame["source_row"]),
-            amount=amount, direction=direction, currency=currency,
+            time=textio.iso_times(
+                bankrows.text(frame["交易日期"]),
+                ("%Y%m%d", "%Y/%m/%d"),
+                probe.name,
+                frame["source_row"],
+            ),
+            amount=amount,
+            direction=direction,
+            currency=currency,
             counterparty=bankrows.first_filled(bankrows.text(frame["对方户名"]), place),
-            description=place, category=bankrows.text(frame["摘要"]),
+            description=place,
+            category=bankrows.text(frame["摘要"]),
             method=_method(lines[:header]),
         )
         warnings += _footer_warnings(rows, lines, header, end)
@@ -105,10 +114,10 @@ def _drop_trailing_commas(lines: list[str], header: int, end: int) -> list[str]:
     if lines[header].rstrip(" \t").endswith(","):
         return lines
     body = []
-    for line in lines[header + 1:end]:
+    for line in lines[header + 1 : end]:
         line = line.rstrip(" \t")
         body.append(line[:-1] if line.endswith(",") else line)
-    return [*lines[:header + 1], *body, *lines[end:]]
+    return [*lines[: header + 1], *body, *lines[end:]]
 
 
 def _method(preamble: list[str]) -> str:

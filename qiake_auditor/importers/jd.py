@@ -24,8 +24,19 @@ from ..money import fmt, normalize_amounts
 from . import checks, textio, walletrows
 from .base import Extract, Importer, Probe, ReadOptions
 
-HEADER = ["交易时间", "商户名称", "交易说明", "金额", "收/付款方式", "交易状态", "收/支",
-          "交易分类", "交易订单号", "商家订单号", "备注"]
+HEADER = [
+    "交易时间",
+    "商户名称",
+    "交易说明",
+    "金额",
+    "收/付款方式",
+    "交易状态",
+    "收/支",
+    "交易分类",
+    "交易订单号",
+    "商家订单号",
+    "备注",
+]
 ACCOUNT_MARK = "京东账号名"
 # "416.87(已退款233.45)" / "468.32(已全额退款)", ASCII or full-width parentheses.
 _ANNOTATED = re.compile(
@@ -48,8 +59,10 @@ def _comparable(rows: pd.DataFrame, partial: pd.Series) -> pd.DataFrame:
     """Rows as JD counts them in its totals (net of partial refunds, see module doc)."""
     adjusted = rows.copy()
     has_part = partial != ""
-    net = [fmt(max(Decimal(a) - Decimal(p), Decimal(0)))
-           for a, p in zip(rows.loc[has_part, "amount"], partial[has_part], strict=True)]
+    net = [
+        fmt(max(Decimal(a) - Decimal(p), Decimal(0)))
+        for a, p in zip(rows.loc[has_part, "amount"], partial[has_part], strict=True)
+    ]
     adjusted.loc[has_part, "amount"] = net
     neutral_kept = (rows["direction"] != ledger.NEUTRAL) | (rows["state"] == ledger.REFUND)
     adjusted["amount"] = adjusted["amount"].where(neutral_kept, "0.00")
@@ -80,8 +93,9 @@ class JdWallet(Importer):
         state = state.mask(paid & full, ledger.REFUNDED)
         rows = walletrows.assemble(
             frame,
-            time=textio.iso_times(frame["交易时间"], walletrows.TIME_FORMATS, probe.name,
-                                  frame["source_row"]),
+            time=textio.iso_times(
+                frame["交易时间"], walletrows.TIME_FORMATS, probe.name, frame["source_row"]
+            ),
             amount=amount,
             direction=checks.wallet_directions(frame["收/支"]),
             state=state,

@@ -37,8 +37,9 @@ class LedgerCsv(Importer):
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         # Read as written (tabs and line breaks inside values are the ledger's own text).
-        frame = pd.read_csv(io.StringIO(probe.text), dtype="str", keep_default_na=False,
-                            na_filter=False)
+        frame = pd.read_csv(
+            io.StringIO(probe.text), dtype="str", keep_default_na=False, na_filter=False
+        )
         frame["source_row"] = range(2, len(frame) + 2)
         return Extract(_rows(frame, csv=True))
 
@@ -57,7 +58,7 @@ class LedgerXlsx(Importer):
 
     def _sheet(self, probe: Probe):
         for sheet in probe.sheets:
-            if sheet.rows and [textio.cell_text(c) for c in sheet.rows[0]][:len(HEADER)] == HEADER:
+            if sheet.rows and [textio.cell_text(c) for c in sheet.rows[0]][: len(HEADER)] == HEADER:
                 return sheet
         return None
 
@@ -93,8 +94,11 @@ def _rows(frame: pd.DataFrame, csv: bool) -> pd.DataFrame:
         if csv and name in TEXT_COLUMNS:
             column = restore(column)
         rows[name] = column
-    rows["origin"] = restore(frame["source"].fillna("").astype("str")) if csv else frame[
-        "source"].fillna("").astype("str")
+    rows["origin"] = (
+        restore(frame["source"].fillna("").astype("str"))
+        if csv
+        else frame["source"].fillna("").astype("str")
+    )
     return rows
 
 

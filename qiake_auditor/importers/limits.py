@@ -39,9 +39,12 @@ class Budget:
     def spend(self, count: int, member: str) -> None:
         self.left -= count
         if self.left < 0:
-            raise StatementError(self.source, f"{member}: the archive expands to more than "
-                                 f"{MAX_EXPANDED_BYTES // 2**20} MB; refused as a "
-                                 "decompression bomb, not a statement")
+            raise StatementError(
+                self.source,
+                f"{member}: the archive expands to more than "
+                f"{MAX_EXPANDED_BYTES // 2**20} MB; refused as a "
+                "decompression bomb, not a statement",
+            )
 
 
 def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> bytes:
@@ -57,7 +60,8 @@ def read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget)
 _CELL_REF = re.compile(rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"')
 _ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="([0-9]{1,7})"')
 _DIMENSION = re.compile(
-    rb'<(?:\w+:)?dimension\b[^>]*?\bref="[A-Z]*[0-9]*:?([A-Z]{1,3})([0-9]{1,7})"')
+    rb'<(?:\w+:)?dimension\b[^>]*?\bref="[A-Z]*[0-9]*:?([A-Z]{1,3})([0-9]{1,7})"'
+)
 
 
 def column_number(letters: bytes) -> int:
@@ -97,8 +101,14 @@ def check_workbook(source: str, data: bytes) -> None:
                 continue
             try:
                 xml = read_member(book, info, budget)
-            except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
-                    zlib.error):
+            except (
+                zipfile.BadZipFile,
+                OSError,
+                ValueError,
+                EOFError,
+                NotImplementedError,
+                zlib.error,
+            ):
                 continue  # the reader reports damage in its own words
             if name.startswith("xl/worksheets/"):
                 _check_extent(source, name, xml)
@@ -115,8 +125,11 @@ def check_extent(source: str, sheet: str, last_row: int, last_col: int) -> None:
     """Refuse a sheet whose grid up to (last_row, last_col), 0-based, is too large."""
     rows, cols = last_row + 1, last_col + 1
     if cols > MAX_SHEET_COLUMNS or rows * cols > MAX_SHEET_CELLS:
-        raise StatementError(source, f"sheet {sheet} spans {rows:,} rows x {cols:,} columns; "
-                             "a statement is far smaller, so it is not read")
+        raise StatementError(
+            source,
+            f"sheet {sheet} spans {rows:,} rows x {cols:,} columns; "
+            "a statement is far smaller, so it is not read",
+        )
 
 
 _STRING = re.compile(rb"<(?:\w+:)?t\b[^>]*>([^<]*)<")
@@ -127,11 +140,16 @@ def _check_strings(source: str, xml: bytes) -> None:
     if len(xml) <= MAX_CELL_CHARS:
         return
     for match in _STRING.finditer(xml):
-        if match.end(1) - match.start(1) > MAX_CELL_CHARS and len(
-                match.group(1).decode("utf-8", "replace")) > MAX_CELL_CHARS:
-            raise StatementError(source, f"a shared text of {match.end(1) - match.start(1):,} "
-                                 f"bytes (Excel allows {MAX_CELL_CHARS:,} characters a cell); "
-                                 "refused as a decompression bomb, not a statement")
+        if (
+            match.end(1) - match.start(1) > MAX_CELL_CHARS
+            and len(match.group(1).decode("utf-8", "replace")) > MAX_CELL_CHARS
+        ):
+            raise StatementError(
+                source,
+                f"a shared text of {match.end(1) - match.start(1):,} "
+                f"bytes (Excel allows {MAX_CELL_CHARS:,} characters a cell); "
+                "refused as a decompression bomb, not a statement",
+            )
 
 
 _DTD = re.compile(r"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
@@ -141,5 +159,8 @@ def refuse_dtd(source: str, data: bytes, text: str) -> None:
     """The one DOCTYPE check for XML statements: anywhere in the file, in its bytes and in
     its decoded text (UTF-16 hides the ASCII bytes, a long comment pushes it far down)."""
     if _DTD.search(text) or re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", data, re.IGNORECASE):
-        raise StatementError(source, "an XML document with a DOCTYPE or entity declarations; "
-                                     "bank statements have none, so it is refused")
+        raise StatementError(
+            source,
+            "an XML document with a DOCTYPE or entity declarations; "
+            "bank statements have none, so it is refused",
+        )

@@ -27,8 +27,19 @@ from .base import Extract, Importer, Probe, ReadOptions
 
 TITLE = "美团交易账单明细"
 LIST_MARK = "【美团交易账单明细列表】"
-HEADER = ["交易创建时间", "交易成功时间", "交易类型", "订单标题", "收/支", "支付方式", "订单金额",
-          "实付金额", "交易单号", "商家单号", "备注"]
+HEADER = [
+    "交易创建时间",
+    "交易成功时间",
+    "交易类型",
+    "订单标题",
+    "收/支",
+    "支付方式",
+    "订单金额",
+    "实付金额",
+    "交易单号",
+    "商家单号",
+    "备注",
+]
 
 
 class Meituan(Importer):
@@ -56,8 +67,7 @@ class Meituan(Importer):
         title = walletrows.text(frame["订单标题"])
         rows = walletrows.assemble(
             frame,
-            time=textio.iso_times(time, walletrows.TIME_FORMATS, probe.name,
-                                  frame["source_row"]),
+            time=textio.iso_times(time, walletrows.TIME_FORMATS, probe.name, frame["source_row"]),
             amount=walletrows.amounts(probe.name, frame, "实付金额"),
             direction=direction,
             state=state,

@@ -130,15 +130,22 @@ def _real_date(probe: Probe, item: _Field, yymmdd: str) -> str:
     try:
         dt.date.fromisoformat(iso)
     except ValueError:
-        raise StatementError(probe.name, f":{item.tag}: date {yymmdd!r} is not a calendar date "
-                                         "(expected YYMMDD)", item.line) from None
+        raise StatementError(
+            probe.name,
+            f":{item.tag}: date {yymmdd!r} is not a calendar date (expected YYMMDD)",
+            item.line,
+        ) from None
     return iso
 
 
 def _amount(probe: Probe, item: _Field, printed: str) -> str:
     if len(printed) > MAX_AMOUNT_CHARS:
-        raise StatementError(probe.name, f":{item.tag}: amount of {len(printed)} characters "
-                             f"(MT940 allows {MAX_AMOUNT_CHARS}, e.g. 1234,56)", item.line)
+        raise StatementError(
+            probe.name,
+            f":{item.tag}: amount of {len(printed)} characters "
+            f"(MT940 allows {MAX_AMOUNT_CHARS}, e.g. 1234,56)",
+            item.line,
+        )
     return printed
 
 
@@ -159,8 +166,9 @@ class Mt940(Importer):
 
     def identify(self, probe: Probe) -> bool:
         head = probe.head
-        return all(re.search(rf"^(?:{{4:)?:{tag}:", head, re.MULTILINE)
-                   for tag in ("20", "25", r"60[FM]"))
+        return all(
+            re.search(rf"^(?:{{4:)?:{tag}:", head, re.MULTILINE) for tag in ("20", "25", r"60[FM]")
+        )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         records: list[dict] = []
@@ -205,7 +213,8 @@ class Mt940(Importer):
                     warnings.append(
                         f"line {item.line}: closing balance {closing} {currency} differs from the "
                         f"opening balance {statement.opening} (line {statement.opening_line}) plus "
-                        f"the statement lines ({statement.moved})")
+                        f"the statement lines ({statement.moved})"
+                    )
             else:
                 last_line = None
         return Extract(self._frame(records), warnings, facts=facts)
@@ -213,19 +222,26 @@ class Mt940(Importer):
     def _balance(self, probe: Probe, item: _Field, body: str) -> tuple[int, str, str, str]:
         match = _BALANCE.match(body.strip())
         if not match:
-            raise StatementError(probe.name, f":{item.tag}: {body.strip()!r} is not a balance "
-                                             "(expected e.g. C240131EUR1234,56)", item.line)
+            raise StatementError(
+                probe.name,
+                f":{item.tag}: {body.strip()!r} is not a balance (expected e.g. C240131EUR1234,56)",
+                item.line,
+            )
         mark, date, currency, amount = match.groups()
         _real_date(probe, item, date)
         return (-1 if mark == "D" else 1), date, currency, _amount(probe, item, amount)
 
-    def _line(self, probe: Probe, item: _Field, body: str, statement: _Statement,
-              warnings: list[str]) -> dict:
+    def _line(
+        self, probe: Probe, item: _Field, body: str, statement: _Statement, warnings: list[str]
+    ) -> dict:
         match = _LINE.fullmatch(body)
         if not match:
-            raise StatementError(probe.name, f":61: {body.splitlines()[0]!r} is not a statement "
-                                             "line (expected YYMMDD[MMDD]C|D|RC|RDamount,TYPE...)",
-                                 item.line)
+            raise StatementError(
+                probe.name,
+                f":61: {body.splitlines()[0]!r} is not a statement "
+                "line (expected YYMMDD[MMDD]C|D|RC|RDamount,TYPE...)",
+                item.line,
+            )
         time = _real_date(probe, item, match.group("value"))
         _amount(probe, item, match.group("amount"))
         rest = match.group("rest").rstrip()
@@ -233,9 +249,11 @@ class Mt940(Importer):
         if parts is None:
             parts = _LOOSE_REST.fullmatch(rest)
             assert parts is not None  # the loose pattern takes any text
-            warnings.append(f"line {item.line}: transaction type {rest[:4]!r} is not N, F or S "
-                            "plus three letters or digits; read as printed (the ledger does not "
-                            "use it)")
+            warnings.append(
+                f"line {item.line}: transaction type {rest[:4]!r} is not N, F or S "
+                "plus three letters or digits; read as printed (the ledger does not "
+                "use it)"
+            )
         mark = match.group("mark")
         credit = mark in ("C", "RD")  # RD: reversal of a debit = money back
         value = amount_of(match.group("amount"))
@@ -260,9 +278,20 @@ class Mt940(Importer):
         }
 
     def _frame(self, records: list[dict]) -> pd.DataFrame:
-        columns = ["source_row", "time", "amount", "currency", "direction", "state",
-                   "counterparty", "description", "method", "txn_id", "merchant_order_id",
-                   "category"]
+        columns = [
+            "source_row",
+            "time",
+            "amount",
+            "currency",
+            "direction",
+            "state",
+            "counterparty",
+            "description",
+            "method",
+            "txn_id",
+            "merchant_order_id",
+            "category",
+        ]
         frame = pd.DataFrame(records, columns=[*columns, "extra"])
         no_86 = frame["description"].astype("str") == ""
         frame.loc[no_86, "description"] = frame.loc[no_86, "extra"]

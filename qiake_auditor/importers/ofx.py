@@ -22,22 +22,21 @@ from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _STATEMENT = re.compile(r"<(CCSTMTRS|STMTRS)>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
 _TRANSACTION = re.compile(r"<STMTTRN>(.*?)</STMTTRN>", re.DOTALL | re.IGNORECASE)
-_DATE = re.compile(
-    r"(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:\.\d+)?\s*(?:\[[^\]]*\])?"
-)
+_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:\.\d+)?\s*(?:\[[^\]]*\])?")
 _HEADER_CHARSET = re.compile(r"^CHARSET:\s*(\S+)", re.MULTILINE)
 # What may stand before the <OFX> element: an XML declaration, processing instructions,
 # comments (converters such as ofxstatement put the OFX 1 header lines inside one).
 _PROLOGUE = re.compile(r"(?:\s+|<\?.*?\?>|<!--.*?-->)*", re.DOTALL)
-_BODY = re.compile(r"<OFX>\s*<SIGNONMSGSRSV1>|<OFX>.*?<(?:STMTRS|CCSTMTRS)>",
-                   re.IGNORECASE | re.DOTALL)
+_BODY = re.compile(
+    r"<OFX>\s*<SIGNONMSGSRSV1>|<OFX>.*?<(?:STMTRS|CCSTMTRS)>", re.IGNORECASE | re.DOTALL
+)
 
 
 def is_ofx_body(head: str) -> bool:
     """An OFX document by its body: ``<OFX>`` first after the prologue, with OFX content."""
     prologue = _PROLOGUE.match(head)  # matches always (it may match nothing)
     start = prologue.end() if prologue else 0
-    return head[start:start + 5].upper() == "<OFX>" and _BODY.search(head, start) is not None
+    return head[start : start + 5].upper() == "<OFX>" and _BODY.search(head, start) is not None
 
 
 def leaf(block: str, tag: str) -> str:
@@ -48,8 +47,9 @@ def leaf(block: str, tag: str) -> str:
 
 def aggregate(block: str, tag: str) -> str:
     """The inside of the first ``<TAG>...</TAG>`` aggregate, '' if absent."""
-    match = re.search(rf"<{re.escape(tag)}>(.*?)</{re.escape(tag)}>", block,
-                      re.DOTALL | re.IGNORECASE)
+    match = re.search(
+        rf"<{re.escape(tag)}>(.*?)</{re.escape(tag)}>", block, re.DOTALL | re.IGNORECASE
+    )
     return match.group(1) if match else ""
 
 
@@ -84,8 +84,10 @@ def _transactions(probe: Probe) -> tuple[list[dict[str, str]], list[str]]:
     text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), _body_text(probe))
     statements = list(_STATEMENT.finditer(text))
     if not statements:
-        raise StatementError(probe.name, "an OFX file without a bank or credit-card statement "
-                                         "(expected <STMTRS> or <CCSTMTRS>)")
+        raise StatementError(
+            probe.name,
+            "an OFX file without a bank or credit-card statement (expected <STMTRS> or <CCSTMTRS>)",
+        )
     records: list[dict[str, str]] = []
     for statement in statements:
         body = statement.group(2)
@@ -94,17 +96,19 @@ def _transactions(probe: Probe) -> tuple[list[dict[str, str]], list[str]]:
         for match in _TRANSACTION.finditer(body):
             txn = match.group(1)
             own = aggregate(txn, "CURRENCY")  # the amount is in this currency, not CURDEF
-            records.append({
-                "index": str(len(records) + 1),
-                "posted": leaf(txn, "DTPOSTED") or leaf(txn, "DTUSER"),
-                "amount": leaf(txn, "TRNAMT"),
-                "currency": (leaf(own, "CURSYM") if own else "").upper() or currency,
-                "fitid": leaf(txn, "FITID"),
-                "name": leaf(txn, "NAME"),
-                "memo": leaf(txn, "MEMO"),
-                "type": leaf(txn, "TRNTYPE").upper(),
-                "account": account,
-            })
+            records.append(
+                {
+                    "index": str(len(records) + 1),
+                    "posted": leaf(txn, "DTPOSTED") or leaf(txn, "DTUSER"),
+                    "amount": leaf(txn, "TRNAMT"),
+                    "currency": (leaf(own, "CURSYM") if own else "").upper() or currency,
+                    "fitid": leaf(txn, "FITID"),
+                    "name": leaf(txn, "NAME"),
+                    "memo": leaf(txn, "MEMO"),
+                    "type": leaf(txn, "TRNTYPE").upper(),
+                    "account": account,
+                }
+            )
     return records, []
 
 
@@ -117,44 +121,68 @@ def _facts(probe: Probe, records: list[dict[str, str]]) -> StatementFacts:
         account=records[0]["account"] if records else "",
         period=(start[:10], end[:10]) if start and end else None,
         currency=records[0]["currency"] if records else "",
-        declared={k: v for k, v in declared.items() if v})
+        declared={k: v for k, v in declared.items() if v},
+    )
 
 
 def read_ofx(probe: Probe) -> Extract:
     records, warnings = _transactions(probe)
-    frame = pd.DataFrame(records, columns=["index", "posted", "amount", "currency", "fitid",
-                                           "name", "memo", "type", "account"], dtype="str")
+    frame = pd.DataFrame(
+        records,
+        columns=[
+            "index",
+            "posted",
+            "amount",
+            "currency",
+            "fitid",
+            "name",
+            "memo",
+            "type",
+            "account",
+        ],
+        dtype="str",
+    )
     unit = "entry"
     times = frame["posted"].map(ofx_time)
     if times.isna().any():
         bad = int(times.isna().to_numpy().argmax())
-        raise StatementError(probe.name, f"DTPOSTED {frame.at[bad, 'posted']!r} is not an OFX "
-                                         "date (expected YYYYMMDD[HHMMSS])", bad + 1, unit)
+        raise StatementError(
+            probe.name,
+            f"DTPOSTED {frame.at[bad, 'posted']!r} is not an OFX date (expected YYYYMMDD[HHMMSS])",
+            bad + 1,
+            unit,
+        )
     # The OFX spec allows a comma as the decimal point (European banks use it).
     printed = frame["amount"].str.strip()
     comma = printed.str.fullmatch(r"[+-]?\d*,\d{1,2}").fillna(False).astype(bool)
     amount, negative, valid = normalize_amounts(printed.mask(comma, printed.str.replace(",", ".")))
     if not valid.all():
         bad = int((~valid).to_numpy().argmax())
-        raise StatementError(probe.name, f"TRNAMT {frame.at[bad, 'amount']!r} is not an amount "
-                                         "(expected e.g. -9.99)", bad + 1, unit)
+        raise StatementError(
+            probe.name,
+            f"TRNAMT {frame.at[bad, 'amount']!r} is not an amount (expected e.g. -9.99)",
+            bad + 1,
+            unit,
+        )
     zero = amount.str.fullmatch(r"0\.0*").fillna(False).astype(bool)
     direction = pd.Series(ledger.INCOME, index=frame.index, dtype="str")
     direction = direction.mask(negative, ledger.EXPENSE).mask(zero, ledger.NEUTRAL)
-    rows = pd.DataFrame({
-        "source_row": frame["index"].astype("int64"),
-        "time": times.astype("str"),
-        "amount": amount,
-        "currency": frame["currency"],
-        "direction": direction,
-        "state": ledger.SUCCESS,
-        "counterparty": frame["name"],
-        "description": frame["memo"],
-        "method": frame["account"],
-        "txn_id": frame["fitid"],
-        "merchant_order_id": "",
-        "category": frame["type"],
-    })
+    rows = pd.DataFrame(
+        {
+            "source_row": frame["index"].astype("int64"),
+            "time": times.astype("str"),
+            "amount": amount,
+            "currency": frame["currency"],
+            "direction": direction,
+            "state": ledger.SUCCESS,
+            "counterparty": frame["name"],
+            "description": frame["memo"],
+            "method": frame["account"],
+            "txn_id": frame["fitid"],
+            "merchant_order_id": "",
+            "category": frame["type"],
+        }
+    )
     return Extract(rows, warnings, facts=_facts(probe, records))
 
 

@@ -46,8 +46,11 @@ class SpdbDebit(Importer):
             raise StatementError(probe.name, "no sheet with the 顺序号/交易日期/存入金额 header")
         frame = textio.sheet_frame(sheet.rows, header, sheet.first_row)
         amount, direction = bankrows.two_columns(frame, "存入金额", "取出金额", probe.name, "row")
-        note = (bankrows.text(frame["附言"]) if "附言" in frame
-                else pd.Series("", index=frame.index, dtype="str"))
+        note = (
+            bankrows.text(frame["附言"])
+            if "附言" in frame
+            else pd.Series("", index=frame.index, dtype="str")
+        )
         warnings: list[str] = []
         currency: pd.Series | str = "CNY"
         if "币种" in frame:
@@ -55,12 +58,19 @@ class SpdbDebit(Importer):
         account = bankrows.row_cells(sheet.rows[0])[1] if len(sheet.rows[0]) > 1 else ""
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(bankrows.text(frame["交易日期"]),
-                                  ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d", "%Y%m%d %H:%M:%S",
-                                   "%Y%m%d"), probe.name, frame["source_row"], "row"),
-            amount=amount, direction=direction, currency=currency,
+            time=textio.iso_times(
+                bankrows.text(frame["交易日期"]),
+                ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d", "%Y%m%d %H:%M:%S", "%Y%m%d"),
+                probe.name,
+                frame["source_row"],
+                "row",
+            ),
+            amount=amount,
+            direction=direction,
+            currency=currency,
             counterparty=bankrows.first_filled(bankrows.text(frame["交易对手名称"]), note),
-            description=note, category=bankrows.text(frame["交易类型"]),
+            description=note,
+            category=bankrows.text(frame["交易类型"]),
             method=bankrows.card_method(BANK, account),
         )
         return Extract(rows, warnings)

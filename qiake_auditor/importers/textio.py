@@ -65,8 +65,10 @@ def _decodes(sample: bytes, encoding: str, truncated: bool) -> bool:
 
 
 def _cut_at_end(exc: UnicodeDecodeError, size: int) -> bool:
-    return exc.end >= size and exc.reason in ("unexpected end of data",
-                                              "incomplete multibyte sequence")
+    return exc.end >= size and exc.reason in (
+        "unexpected end of data",
+        "incomplete multibyte sequence",
+    )
 
 
 def decode(data: bytes, source: str) -> tuple[str, str]:
@@ -84,8 +86,12 @@ def _decode(data: bytes, encoding: str, source: str, first_line: int = 1) -> str
     except UnicodeDecodeError as exc:
         line = first_line + data[: exc.start].count(b"\n")
         if _cut_at_end(exc, len(data)):
-            raise StatementError(source, "the file ends in the middle of a character: it looks "
-                                         "cut off (an incomplete download or copy?)", line) from exc
+            raise StatementError(
+                source,
+                "the file ends in the middle of a character: it looks "
+                "cut off (an incomplete download or copy?)",
+                line,
+            ) from exc
         raise StatementError(
             source, f"bytes that are not valid {encoding} (the file may be damaged)", line
         ) from exc
@@ -97,8 +103,9 @@ def _decode(data: bytes, encoding: str, source: str, first_line: int = 1) -> str
 _SEPARATOR_BYTES = re.compile(rb"\n[ \t]*[-=]{8,}[-=\s,]*(?=\r?\n|$)")
 
 
-def parse_csv_bytes(data: bytes, header: int, source: str, check_cut: bool = False,
-                    stop_at_separator: bool = True) -> pd.DataFrame | None:
+def parse_csv_bytes(
+    data: bytes, header: int, source: str, check_cut: bool = False, stop_at_separator: bool = True
+) -> pd.DataFrame | None:
     """Like ``parse_csv_text(csv_region(text, header, stop_at_separator), ...)`` straight
     from the file's bytes.
 
@@ -109,8 +116,7 @@ def parse_csv_bytes(data: bytes, header: int, source: str, check_cut: bool = Fal
     """
     encoding = guess_encoding(data)
     head = data[:HEAD_BYTES]
-    if encoding not in ("utf-8", "utf-8-sig", "gb18030") or (
-            b"\r" in head and b"\r\n" not in head):
+    if encoding not in ("utf-8", "utf-8-sig", "gb18030") or (b"\r" in head and b"\r\n" not in head):
         return None
     offset = 0
     try:
@@ -119,7 +125,7 @@ def parse_csv_bytes(data: bytes, header: int, source: str, check_cut: bool = Fal
     except ValueError:
         return None
     found = _SEPARATOR_BYTES.search(data, offset) if stop_at_separator else None
-    region = data[offset:found.start() if found else len(data)].replace(b"\t", b"")
+    region = data[offset : found.start() if found else len(data)].replace(b"\t", b"")
     parsed = csvbytes.parse_region(region, encoding)
     if parsed is not None:  # a short (cut) last line fails there and is judged below
         names, table = parsed
@@ -148,8 +154,9 @@ def split_simple(line: str) -> list[str]:
     return [clean(cell) for cell in line.split(",")]
 
 
-def find_line(lines: Sequence[str], required: Iterable[str], start: int = 0,
-              limit: int = 400) -> int | None:
+def find_line(
+    lines: Sequence[str], required: Iterable[str], start: int = 0, limit: int = 400
+) -> int | None:
     """Index of the first line whose comma-separated cells include all ``required`` names."""
     needed = set(required)
     for index in range(start, min(len(lines), start + limit)):
@@ -158,8 +165,9 @@ def find_line(lines: Sequence[str], required: Iterable[str], start: int = 0,
     return None
 
 
-def parse_csv_block(lines: Sequence[str], header: int, end: int | None = None,
-                    source: str = "") -> pd.DataFrame:
+def parse_csv_block(
+    lines: Sequence[str], header: int, end: int | None = None, source: str = ""
+) -> pd.DataFrame:
     """Parse lines[header:end] as CSV with a header line; every field is text.
 
     The result has cleaned header names and a ``source_row`` column holding the
@@ -191,8 +199,9 @@ def csv_region(text: str, header: int, stop_at_separator: bool = True) -> str:
     return text[offset:end]
 
 
-def parse_csv_text(block: str, header: int, source: str = "",
-                   check_cut: bool = False) -> pd.DataFrame:
+def parse_csv_text(
+    block: str, header: int, source: str = "", check_cut: bool = False
+) -> pd.DataFrame:
     """Parse a CSV block whose first line (0-based line ``header`` of the file) is the header.
 
     ``check_cut``: the block runs to the end of the file, so a last line with fewer
@@ -217,7 +226,7 @@ def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
 def _refuse_cut_last_line(block: str, header: int, source: str) -> None:
     if block.endswith("\n") or "\n" not in block:
         return
-    first, last = block[: block.find("\n")], block[block.rfind("\n") + 1:]
+    first, last = block[: block.find("\n")], block[block.rfind("\n") + 1 :]
     try:
         wanted = len(next(csv.reader([first])))
         got = len(next(csv.reader([last])))
@@ -225,9 +234,11 @@ def _refuse_cut_last_line(block: str, header: int, source: str) -> None:
         return
     if last.strip() and got < wanted - 1:  # one missing field is a dropped trailing comma
         raise StatementError(
-            source, f"the file looks cut off: its last line has {got} of {wanted} fields and no "
-                    "line end (export or download the statement again)",
-            header + block.count("\n") + 1)
+            source,
+            f"the file looks cut off: its last line has {got} of {wanted} fields and no "
+            "line end (export or download the statement again)",
+            header + block.count("\n") + 1,
+        )
 
 
 def _parse_fast(block: str, header: int) -> pd.DataFrame | None:
@@ -280,11 +291,15 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise StatementError(source, f"broken CSV quoting: {exc}",
-                                 header + previous + 1) from exc
+            raise StatementError(
+                source, f"broken CSV quoting: {exc}", header + previous + 1
+            ) from exc
         if len(record) > MAX_FIELDS:  # a million-column frame would take minutes
-            raise StatementError(source, f"a row of {len(record):,} fields (a statement has "
-                                 f"a few dozen at most)", header + previous + 1)
+            raise StatementError(
+                source,
+                f"a row of {len(record):,} fields (a statement has a few dozen at most)",
+                header + previous + 1,
+            )
         rows.append(header + previous + 1)
         previous = reader.line_num
         records.append(record)
@@ -337,8 +352,9 @@ def cell_text(value: object) -> str:
     return clean(str(value))
 
 
-def find_row(rows: Sequence[Sequence[object]], required: Iterable[str],
-             limit: int = 100) -> int | None:
+def find_row(
+    rows: Sequence[Sequence[object]], required: Iterable[str], limit: int = 100
+) -> int | None:
     """Index of the first sheet row whose cells include all ``required`` names."""
     needed = set(required)
     for index, row in enumerate(rows[:limit]):
@@ -347,15 +363,16 @@ def find_row(rows: Sequence[Sequence[object]], required: Iterable[str],
     return None
 
 
-def sheet_frame(rows: Sequence[Sequence[object]], header: int, first_row: int,
-                end: int | None = None) -> pd.DataFrame:
+def sheet_frame(
+    rows: Sequence[Sequence[object]], header: int, first_row: int, end: int | None = None
+) -> pd.DataFrame:
     """Rows after a header row as a frame of raw cell values plus ``source_row``.
 
     ``first_row`` is the 1-based sheet row number of ``rows[0]``.
     """
     end = len(rows) if end is None else end
     names = dedupe_names([cell_text(c) for c in rows[header]])
-    body = [list(r) + [None] * (len(names) - len(r)) for r in rows[header + 1:end]]
+    body = [list(r) + [None] * (len(names) - len(r)) for r in rows[header + 1 : end]]
     frame = pd.DataFrame([r[: len(names)] for r in body], columns=names, dtype="object")
     frame["source_row"] = pd.Series(
         range(first_row + header + 1, first_row + header + 1 + len(body)), dtype="int64"
@@ -386,8 +403,13 @@ _DATE_FORMATS = (
 )
 
 
-def iso_times(raw: pd.Series, formats: Sequence[str] = (), source: str = "",
-              rows: pd.Series | None = None, unit: str = "line") -> pd.Series:
+def iso_times(
+    raw: pd.Series,
+    formats: Sequence[str] = (),
+    source: str = "",
+    rows: pd.Series | None = None,
+    unit: str = "line",
+) -> pd.Series:
     """Normalise printed times to ``YYYY-MM-DD[ HH:MM:SS]``, vectorised.
 
     Text already in ISO form is kept as printed. Other forms are parsed with the
@@ -418,8 +440,9 @@ def iso_times(raw: pd.Series, formats: Sequence[str] = (), source: str = "",
     if not done.all():
         bad = done.idxmin()
         row = int(rows.loc[bad]) if rows is not None else None
-        raise StatementError(source, f"date/time {text.loc[bad]!r} is not a date this format uses",
-                             row, unit)
+        raise StatementError(
+            source, f"date/time {text.loc[bad]!r} is not a date this format uses", row, unit
+        )
     return result
 
 

@@ -37,8 +37,9 @@ def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
     at = textio.find_line(lines, header, limit=len(lines))
     if at is None:
         raise KeyError(f"the header row {','.join(header[:2])},… was not found")
-    frame = textio.parse_csv_bytes(probe.data, at, probe.name, check_cut=True,
-                                   stop_at_separator=False)
+    frame = textio.parse_csv_bytes(
+        probe.data, at, probe.name, check_cut=True, stop_at_separator=False
+    )
     if frame is None:  # UTF-16 or old Mac line ends: through the decoded text
         block = textio.csv_region(probe.text, at, stop_at_separator=False)
         frame = textio.parse_csv_text(block, at, probe.name, check_cut=True)
@@ -62,8 +63,9 @@ def cell(value: object) -> str:
     return textio.cell_text(value)
 
 
-def amounts(source: str, frame: pd.DataFrame, column: str, raw: pd.Series | None = None,
-            unit: str = "line") -> pd.Series:
+def amounts(
+    source: str, frame: pd.DataFrame, column: str, raw: pd.Series | None = None, unit: str = "line"
+) -> pd.Series:
     """Canonical unsigned amounts of ``column``; a value that is no number raises.
 
     ``raw`` replaces the column's values (e.g. with an annotation cut off) while the
@@ -75,8 +77,10 @@ def amounts(source: str, frame: pd.DataFrame, column: str, raw: pd.Series | None
         bad = valid.idxmin()
         shown = str(frame.at[bad, column]).strip()
         raise StatementError(
-            source, f"{column} {shown!r} is not an amount (expected e.g. ¥28.16 or 28.16)",
-            int(frame.at[bad, "source_row"]), unit,
+            source,
+            f"{column} {shown!r} is not an amount (expected e.g. ¥28.16 or 28.16)",
+            int(frame.at[bad, "source_row"]),
+            unit,
         )
     return amount
 

@@ -27,18 +27,31 @@ from . import checks, textio, walletrows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
 
 TITLE = "微信支付账单明细"
-HEADER = ["交易时间", "交易类型", "交易对方", "商品", "收/支", "金额(元)", "支付方式", "当前状态",
-          "交易单号", "商户单号", "备注"]
+HEADER = [
+    "交易时间",
+    "交易类型",
+    "交易对方",
+    "商品",
+    "收/支",
+    "金额(元)",
+    "支付方式",
+    "当前状态",
+    "交易单号",
+    "商户单号",
+    "备注",
+]
 V2_NOTE = "本账单中所有时间均为UTC+08:00时间"
 AMOUNT = "金额(元)"
 _EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 
 
-def _rows(probe: Probe, frame: pd.DataFrame, time: pd.Series, amount_text: pd.Series,
-          unit: str) -> tuple[pd.DataFrame, list[str]]:
+def _rows(
+    probe: Probe, frame: pd.DataFrame, time: pd.Series, amount_text: pd.Series, unit: str
+) -> tuple[pd.DataFrame, list[str]]:
     """Ledger rows from a frame whose columns are text (time and amount given apart)."""
-    amount = walletrows.amounts(probe.name, frame.assign(**{AMOUNT: amount_text}), AMOUNT,
-                                unit=unit)
+    amount = walletrows.amounts(
+        probe.name, frame.assign(**{AMOUNT: amount_text}), AMOUNT, unit=unit
+    )
     direction = checks.wallet_directions(frame["收/支"])
     category = walletrows.text(frame["交易类型"])
     state, warnings = checks.states(frame["当前状态"])
@@ -46,8 +59,7 @@ def _rows(probe: Probe, frame: pd.DataFrame, time: pd.Series, amount_text: pd.Se
     state = state.mask(money_back, ledger.REFUND)
     rows = walletrows.assemble(
         frame,
-        time=textio.iso_times(time, walletrows.TIME_FORMATS, probe.name, frame["source_row"],
-                              unit),
+        time=textio.iso_times(time, walletrows.TIME_FORMATS, probe.name, frame["source_row"], unit),
         amount=amount,
         direction=direction,
         state=state,
@@ -84,8 +96,7 @@ class WeChatCsv(Importer):
 def _bill_sheet(probe: Probe) -> tuple[Sheet, int] | None:
     """The sheet whose first filled row is the bill title, and its header index."""
     for sheet in probe.sheets:
-        first = next((row for row in sheet.rows[:5]
-                      if any(textio.cell_text(c) for c in row)), None)
+        first = next((row for row in sheet.rows[:5] if any(textio.cell_text(c) for c in row)), None)
         if first is None or textio.cell_text(first[0]) != TITLE:
             continue
         header = textio.find_row(sheet.rows, HEADER[:8], limit=60)

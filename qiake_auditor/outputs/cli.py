@@ -19,13 +19,19 @@ EXIT_INVALID = 1
 
 
 def _case_options(parser: argparse.ArgumentParser, merchant_required: bool = True) -> None:
-    parser.add_argument("files", nargs="*", type=Path, metavar="FILE",
-                        help="statements to import first")
-    parser.add_argument("--merchant", required=merchant_required, metavar="TEXT",
-                        help="any of the case's names (or part of one), or its id")
+    parser.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE", help="statements to import first"
+    )
+    parser.add_argument(
+        "--merchant",
+        required=merchant_required,
+        metavar="TEXT",
+        help="any of the case's names (or part of one), or its id",
+    )
     cli.add_import_options(parser)
-    parser.add_argument("--cancelled", metavar="YYYY-MM-DD",
-                        help="the day you cancelled (recorded on the case)")
+    parser.add_argument(
+        "--cancelled", metavar="YYYY-MM-DD", help="the day you cancelled (recorded on the case)"
+    )
 
 
 def _party_options(parser: argparse.ArgumentParser) -> None:
@@ -33,14 +39,25 @@ def _party_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--phone", default="", help="your phone number")
     parser.add_argument("--address", default="", help="your mailing address")
     parser.add_argument("--account", default="", help="your account / card number")
-    parser.add_argument("--business", action="store_true",
-                        help="bought for a business (12315 投诉 is closed; 举报 stays open)")
-    parser.add_argument("--punitive", action="store_true",
-                        help="also claim 消保法 第五十五条 damages (only with evidence of deceit)")
-    parser.add_argument("--unmasked", action="store_true",
-                        help="print account, card and phone numbers in full")
-    parser.add_argument("--font", type=Path, metavar="FILE",
-                        help="a Chinese TrueType/OpenType font file for the PDF")
+    parser.add_argument(
+        "--business",
+        action="store_true",
+        help="bought for a business (12315 投诉 is closed; 举报 stays open)",
+    )
+    parser.add_argument(
+        "--punitive",
+        action="store_true",
+        help="also claim 消保法 第五十五条 damages (only with evidence of deceit)",
+    )
+    parser.add_argument(
+        "--unmasked", action="store_true", help="print account, card and phone numbers in full"
+    )
+    parser.add_argument(
+        "--font",
+        type=Path,
+        metavar="FILE",
+        help="a Chinese TrueType/OpenType font file for the PDF",
+    )
 
 
 def _add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -48,28 +65,45 @@ def _add_parsers(sub: argparse._SubParsersAction) -> None:
     _case_options(evidence)
     evidence.add_argument("--out", type=Path, required=True, metavar="PACKAGE.zip")
     evidence.add_argument("--lang", choices=("zh", "en", "both"), default="zh")
-    evidence.add_argument("--attach", action="append", default=[], type=Path, metavar="FILE",
-                          help="a screenshot, e-mail or chat export (kept in the case log)")
-    evidence.add_argument("--variant", choices=("generic", "us-credit", "us-debit", "eu", "uk"),
-                          default="generic", help="the English chargeback letter's variant")
+    evidence.add_argument(
+        "--attach",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="FILE",
+        help="a screenshot, e-mail or chat export (kept in the case log)",
+    )
+    evidence.add_argument(
+        "--variant",
+        choices=("generic", "us-credit", "us-debit", "eu", "uk"),
+        default="generic",
+        help="the English chargeback letter's variant",
+    )
     _party_options(evidence)
 
     letter = sub.add_parser("letter", help="one complaint-letter draft (DOCX or TXT)")
     _case_options(letter)
-    letter.add_argument("--kind", required=True,
-                        choices=("merchant", "platform", "bank", "regulator", "chargeback"))
-    letter.add_argument("--variant", choices=("generic", "us-credit", "us-debit", "eu", "uk"),
-                        default="generic")
-    letter.add_argument("--platform", choices=("alipay", "wechat"), default=None,
-                        help="which platform a platform letter is for (default: the first)")
+    letter.add_argument(
+        "--kind", required=True, choices=("merchant", "platform", "bank", "regulator", "chargeback")
+    )
+    letter.add_argument(
+        "--variant", choices=("generic", "us-credit", "us-debit", "eu", "uk"), default="generic"
+    )
+    letter.add_argument(
+        "--platform",
+        choices=("alipay", "wechat"),
+        default=None,
+        help="which platform a platform letter is for (default: the first)",
+    )
     letter.add_argument("--lang", choices=("zh", "en"), default="zh")
     letter.add_argument("--out", type=Path, required=True, metavar="PATH.docx|PATH.txt")
     _party_options(letter)
 
     chart = sub.add_parser("chart", help="a chart of a case's charges (PNG, SVG or PDF)")
     _case_options(chart, merchant_required=False)
-    chart.add_argument("--kind", choices=("monthly", "cumulative", "timeline", "price"),
-                       default="timeline")
+    chart.add_argument(
+        "--kind", choices=("monthly", "cumulative", "timeline", "price"), default="timeline"
+    )
     chart.add_argument("--out", type=Path, required=True, metavar="PATH.png|.svg|.pdf")
 
     verify = sub.add_parser("verify", help="re-check every hash of an evidence package")
@@ -88,8 +122,14 @@ def _lang(args: argparse.Namespace) -> str:
 
 
 def _party(args: argparse.Namespace) -> Party:
-    return Party(name=args.name, phone=args.phone, address=args.address, account=args.account,
-                 business=args.business, punitive=args.punitive)
+    return Party(
+        name=args.name,
+        phone=args.phone,
+        address=args.address,
+        account=args.account,
+        business=args.business,
+        punitive=args.punitive,
+    )
 
 
 def _font(args: argparse.Namespace):
@@ -101,8 +141,9 @@ def _font(args: argparse.Namespace):
 def _open_case(audit, args: argparse.Namespace, attach: Sequence[Path] = ()):
     from ..commands.common import parse_date
 
-    snap = audit.snapshot(args.files, password=args.password,
-                          column_map=cli.parse_map(args.mapping))
+    snap = audit.snapshot(
+        args.files, password=args.password, column_map=cli.parse_map(args.mapping)
+    )
     if args.merchant is None:
         case = snap.first_case()
         if case is None:
@@ -117,8 +158,9 @@ def _open_case(audit, args: argparse.Namespace, attach: Sequence[Path] = ()):
         for path in attach:
             if not Path(path).is_file():
                 raise UserError.of("case.attachment_missing", path=path)
-        audit.log_entry(case, "other", "attachments for the evidence package",
-                        attachments=list(attach))
+        audit.log_entry(
+            case, "other", "attachments for the evidence package", attachments=list(attach)
+        )
         changed = True
     if changed:
         case = audit.find_case(case.id, audit.snapshot())
@@ -127,8 +169,9 @@ def _open_case(audit, args: argparse.Namespace, attach: Sequence[Path] = ()):
 
 def _check_suffix(path: Path, allowed: tuple[str, ...]) -> None:
     if path.suffix.lower() not in allowed:
-        raise UserError(f"{path.name}: 只能写成 {' / '.join(allowed)} / can be written as "
-                        f"{' / '.join(allowed)}")
+        raise UserError(
+            f"{path.name}: 只能写成 {' / '.join(allowed)} / can be written as {' / '.join(allowed)}"
+        )
 
 
 @cli.command("evidence")
@@ -141,8 +184,9 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     lang = _lang(args)
     with Audit.open(args.workspace) as audit:
         case = _open_case(audit, args, args.attach)
-        result = build_from_audit(audit, case, args.out, _party(args), args.lang,
-                                  args.unmasked, font, args.variant)
+        result = build_from_audit(
+            audit, case, args.out, _party(args), args.lang, args.unmasked, font, args.variant
+        )
     for line in result.summary_lines(lang):
         print(line)
     return cli.EXIT_OK
@@ -159,8 +203,16 @@ def cmd_letter(args: argparse.Namespace) -> int:
     _check_suffix(args.out, (".docx", ".txt"))
     with Audit.open(args.workspace) as audit:
         case = _open_case(audit, args)
-    letter = build_letter(args.kind, CaseFacts.of(case), _party(args), args.lang,
-                          Masker(args.unmasked), [], args.variant, args.platform)
+    letter = build_letter(
+        args.kind,
+        CaseFacts.of(case),
+        _party(args),
+        args.lang,
+        Masker(args.unmasked),
+        [],
+        args.variant,
+        args.platform,
+    )
     data = letter.docx_bytes() if args.out.suffix.lower() == ".docx" else letter.txt_bytes()
     with atomic_path(args.out) as temporary:
         temporary.write_bytes(data)
@@ -197,8 +249,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
     digest = sha256_file(args.package)
     if verdict.valid:
         case = verdict.info.get("External-Identifier", "")
-        print(f"{args.package}: {'有效' if lang == 'zh' else 'valid'} "
-              f"({verdict.files} {'个文件' if lang == 'zh' else 'files'}, {case})")
+        print(
+            f"{args.package}: {'有效' if lang == 'zh' else 'valid'} "
+            f"({verdict.files} {'个文件' if lang == 'zh' else 'files'}, {case})"
+        )
         print(f"SHA-256 {digest}")
         return cli.EXIT_OK
     print(f"{args.package}: {'无效' if lang == 'zh' else 'INVALID'}")

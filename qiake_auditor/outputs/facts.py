@@ -30,8 +30,11 @@ def channel_of(charge) -> str:
     return "bank"
 
 
-CHANNEL_LABELS = {"alipay": ("支付宝", "Alipay"), "wechat": ("微信支付", "WeChat Pay"),
-                  "bank": ("银行卡", "Bank card")}
+CHANNEL_LABELS = {
+    "alipay": ("支付宝", "Alipay"),
+    "wechat": ("微信支付", "WeChat Pay"),
+    "bank": ("银行卡", "Bank card"),
+}
 
 
 def channel_label(channel: str, lang: str) -> str:
@@ -64,7 +67,7 @@ class Party:
     name: str = ""
     phone: str = ""
     address: str = ""
-    account: str = ""       # the user's account / card at the merchant or bank
+    account: str = ""  # the user's account / card at the merchant or bank
     email: str = ""
     business: bool = False  # bought for a company: 12315 投诉 is closed, 举报 stays open
     punitive: bool = False  # the user opts in to claiming 消保法 第五十五条 damages
@@ -129,16 +132,19 @@ class CaseFacts:
     def summary(self, lang: str = "zh") -> str:
         case = self.case
         if lang == "zh":
-            text = (f"{case.legal_name}：{len(self.charges)} 笔扣费，共 "
-                    f"{money_totals(self.paid)}")
+            text = f"{case.legal_name}：{len(self.charges)} 笔扣费，共 {money_totals(self.paid)}"
             if case.cancelled_on:
-                text += (f"；{case.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，共 "
-                         f"{money_totals(self.after_paid)}")
+                text += (
+                    f"；{case.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，共 "
+                    f"{money_totals(self.after_paid)}"
+                )
             return text
         text = f"{case.legal_name}: {len(self.charges)} charges, {money_totals(self.paid)} in all"
         if case.cancelled_on:
-            text += (f"; {len(self.after)} charges after the cancellation of "
-                     f"{case.cancelled_on.isoformat()}, {money_totals(self.after_paid)}")
+            text += (
+                f"; {len(self.after)} charges after the cancellation of "
+                f"{case.cancelled_on.isoformat()}, {money_totals(self.after_paid)}"
+            )
         return text
 
 

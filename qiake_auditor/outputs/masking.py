@@ -15,10 +15,14 @@ _ID = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
 _CARD = re.compile(r"(?<![\dA-Za-z])(\d{4})((?:[ -]?\d){4,11})([ -]?)(\d{4})(?![\d])")
 _PHONE = re.compile(r"(?<!\d)(\+?86[ -]?)?(1[3-9]\d)[ -]?\d{4}[ -]?(\d{4})(?!\d)")
 # IBANs of the usual countries only: an order id like QK2025... must stay readable.
-_IBAN_COUNTRIES = ("AT|BE|BG|CH|CY|CZ|DE|DK|EE|ES|FI|FR|GB|GR|HR|HU|IE|IS|IT|LI|LT|LU|LV|MC|MT|"
-                   "NL|NO|PL|PT|RO|SE|SI|SK|SM")
-_IBAN = re.compile(rf"(?<![A-Za-z0-9])((?:{_IBAN_COUNTRIES})\d{{2}})[A-Z0-9]{{7,26}}([A-Z0-9]{{4}})"
-                   r"(?![A-Za-z0-9])")
+_IBAN_COUNTRIES = (
+    "AT|BE|BG|CH|CY|CZ|DE|DK|EE|ES|FI|FR|GB|GR|HR|HU|IE|IS|IT|LI|LT|LU|LV|MC|MT|"
+    "NL|NO|PL|PT|RO|SE|SI|SK|SM"
+)
+_IBAN = re.compile(
+    rf"(?<![A-Za-z0-9])((?:{_IBAN_COUNTRIES})\d{{2}})[A-Z0-9]{{7,26}}([A-Z0-9]{{4}})"
+    r"(?![A-Za-z0-9])"
+)
 _EMAIL = re.compile(r"([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})")
 
 

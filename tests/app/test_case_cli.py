@@ -19,15 +19,25 @@ import pytest
 from qiake_auditor.app.demo import demo_files
 
 AFTER = [  # (date, amount) of every 洽客 charge after the cancellation of 2025-06-20
-    ("2025-07-12", "29.00"), ("2025-08-12", "29.00"), ("2025-09-12", "29.00"),
-    ("2025-10-12", "29.00"), ("2025-11-12", "29.00"), ("2025-11-30", "1980.00"),
+    ("2025-07-12", "29.00"),
+    ("2025-08-12", "29.00"),
+    ("2025-09-12", "29.00"),
+    ("2025-10-12", "29.00"),
+    ("2025-11-12", "29.00"),
+    ("2025-11-30", "1980.00"),
 ]
 
 
 def run(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
     env = dict(os.environ, QIAKE_LANG=lang)
-    return subprocess.run([sys.executable, "-m", "qiake_auditor", *args], env=env,
-                          capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "qiake_auditor", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -68,16 +78,29 @@ def test_a_plain_scan_afterwards_still_flags_them(workspace):
     assert done.returncode == 0, done.stderr
     scan = json.loads(done.stdout)
     rows = {t["row_id"]: t for t in scan["transactions"]}
-    late = sorted((rows[f["row_id"]]["time"][:10], rows[f["row_id"]]["amount"])
-                  for f in scan["flagged"] if "after_cancellation" in f["flags"])
+    late = sorted(
+        (rows[f["row_id"]]["time"][:10], rows[f["row_id"]]["amount"])
+        for f in scan["flagged"]
+        if "after_cancellation" in f["flags"]
+    )
     assert late == AFTER
 
 
 def test_scan_stores_cancelled_and_watch_but_not_as_of(tmp_path):
     path = tmp_path / "w.sqlite"
     files = [str(p) for p in demo_files()]
-    done = run("scan", *files, "--workspace", str(path), "--cancelled",
-               "深圳洽客科技有限公司=2025-06-20", "--watch", "腾讯", "--as-of", "2025-08-01")
+    done = run(
+        "scan",
+        *files,
+        "--workspace",
+        str(path),
+        "--cancelled",
+        "深圳洽客科技有限公司=2025-06-20",
+        "--watch",
+        "腾讯",
+        "--as-of",
+        "2025-08-01",
+    )
     assert done.returncode == 0, done.stderr
     done = run("scan", "--json", "--workspace", str(path))
     scan = json.loads(done.stdout)
@@ -92,15 +115,33 @@ def test_case_log_attachment_survives_reopening_byte_for_byte(workspace, tmp_pat
     shot = tmp_path / "客服截图.png"
     data = bytes(range(256)) * 40 + b"\x00end"
     shot.write_bytes(data)
-    done = run("case", "log", "洽客", "--channel", "merchant",
-               "--summary", "电话要求停止扣费并退款", "--ticket", "KF-2025-1201",
-               "--date", "2025-12-01", "--attach", str(shot), "--workspace", str(workspace))
+    done = run(
+        "case",
+        "log",
+        "洽客",
+        "--channel",
+        "merchant",
+        "--summary",
+        "电话要求停止扣费并退款",
+        "--ticket",
+        "KF-2025-1201",
+        "--date",
+        "2025-12-01",
+        "--attach",
+        str(shot),
+        "--workspace",
+        str(workspace),
+    )
     assert done.returncode == 0, done.stderr
-    case = json.loads(run("case", "show", "洽客科技", "--json", "--workspace",
-                          str(workspace)).stdout)
+    case = json.loads(
+        run("case", "show", "洽客科技", "--json", "--workspace", str(workspace)).stdout
+    )
     [entry] = [e for e in case["log"] if e["kind"] == "contact"]
-    assert (entry["channel"], entry["ticket"], entry["date"]) == ("merchant", "KF-2025-1201",
-                                                                  "2025-12-01")
+    assert (entry["channel"], entry["ticket"], entry["date"]) == (
+        "merchant",
+        "KF-2025-1201",
+        "2025-12-01",
+    )
     assert [e["date"] for e in case["log"]] == sorted(e["date"] for e in case["log"])
     [attachment] = entry["attachments"]
     assert attachment["name"] == "客服截图.png"
@@ -121,8 +162,17 @@ def test_case_list_shows_the_totals(workspace):
 
 
 def test_case_set_status_note_and_bad_values(workspace):
-    done = run("case", "set", "洽客", "--status", "disputed", "--note", "已向支付宝投诉",
-               "--workspace", str(workspace))
+    done = run(
+        "case",
+        "set",
+        "洽客",
+        "--status",
+        "disputed",
+        "--note",
+        "已向支付宝投诉",
+        "--workspace",
+        str(workspace),
+    )
     assert done.returncode == 0, done.stderr
     case = json.loads(run("case", "show", "洽客", "--json", "--workspace", str(workspace)).stdout)
     assert case["status"] == "disputed" and case["notes"] == ["已向支付宝投诉"]
@@ -150,7 +200,8 @@ def test_scan_in_english_shows_no_chinese_but_printed_names(workspace):
     shown = json.loads(run("scan", "--json", "--workspace", str(workspace)).stdout)
     text = done.stdout
     printed = {n for s in shown["streams"] for n in s["names"]} | {
-        t[c] for t in shown["transactions"] for c in ("counterparty", "merchant", "description")}
+        t[c] for t in shown["transactions"] for c in ("counterparty", "merchant", "description")
+    }
     for name in sorted(printed, key=len, reverse=True):
         if name:
             text = text.replace(name, "")

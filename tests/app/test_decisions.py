@@ -25,8 +25,9 @@ def case_of(audit: Audit, text: str):
 
 def test_a_decision_on_one_case_leaves_the_others_alone(audit):
     before = {c.key: (c.cancelled_on, c.status) for c in audit.snapshot().cases}
-    audit.set_case(case_of(audit, "腾讯视频"), cancelled=date(2025, 8, 1),
-                   status=CaseStatus.AUTHORISED)
+    audit.set_case(
+        case_of(audit, "腾讯视频"), cancelled=date(2025, 8, 1), status=CaseStatus.AUTHORISED
+    )
     after = {c.key: (c.cancelled_on, c.status) for c in audit.snapshot().cases}
     changed = {k for k in before if before[k] != after[k]}
     assert changed == {case_of(audit, "腾讯视频").key}
@@ -35,13 +36,16 @@ def test_a_decision_on_one_case_leaves_the_others_alone(audit):
 
 def test_every_decision_is_a_case_log_entry(audit):
     qiake = case_of(audit, "洽客")
-    audit.set_case(qiake, cancelled=date(2025, 6, 20), status=CaseStatus.DISPUTED,
-                   note="第一次联系")
+    audit.set_case(
+        qiake, cancelled=date(2025, 6, 20), status=CaseStatus.DISPUTED, note="第一次联系"
+    )
     log = case_of(audit, "洽客").log
     assert [e.kind for e in log] == ["decision", "decision", "note"]
     history = audit.workspace.decision_history()
-    assert [(k, v) for k, _key, v, _p, _t in history] == [("cancelled", "2025-06-20"),
-                                                           ("case_status", "disputed")]
+    assert [(k, v) for k, _key, v, _p, _t in history] == [
+        ("cancelled", "2025-06-20"),
+        ("case_status", "disputed"),
+    ]
 
 
 def test_watch_words_default_switch_off_and_removal(audit):
@@ -99,8 +103,13 @@ def test_cancel_before_the_commit_leaves_the_workspace_as_it_was(tmp_path):
 
 
 def test_log_entry_channels_are_the_vocabulary(audit):
-    entry = audit.log_entry(case_of(audit, "洽客"), Channel.REGULATOR, "12315 投诉已受理",
-                            ticket="1231520251201", on=date(2025, 12, 1))
+    entry = audit.log_entry(
+        case_of(audit, "洽客"),
+        Channel.REGULATOR,
+        "12315 投诉已受理",
+        ticket="1231520251201",
+        on=date(2025, 12, 1),
+    )
     assert entry.channel is Channel.REGULATOR and entry.channel.label("zh") == "12315"
     with pytest.raises(ValueError):
         audit.log_entry(case_of(audit, "洽客"), "fax", "x")

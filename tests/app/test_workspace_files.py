@@ -54,8 +54,9 @@ def test_a_workspace_from_a_newer_version_is_not_touched(tmp_path):
     path = tmp_path / "w.sqlite"
     Workspace(path).close()
     with sqlite3.connect(path) as db:
-        db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
-                   (str(SCHEMA_VERSION + 1),))
+        db.execute(
+            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
+        )
     db.close()
     refused(path, "workspace.newer")
 
@@ -100,5 +101,6 @@ def test_a_schema_1_workspace_opens_with_everything_in_it(tmp_path):
         assert any("watchlist" in s["flags"] for s in snap.streams if s["merchant"] == "腾讯视频")
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == (
-            str(SCHEMA_VERSION),)
+            str(SCHEMA_VERSION),
+        )
     db.close()

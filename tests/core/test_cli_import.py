@@ -13,8 +13,22 @@ from qiake_auditor.ledger import LEDGER_COLUMNS
 
 from .alipay_text import alipay_csv
 
-ID_PREFIXES = ("alipay-", "wechat-", "jd", "meituan", "icbc-", "ccb-", "cmb-", "citic-", "spdb-",
-               "ofx", "camt053", "mt940", "generic", "ledger-")  # ledger-: the app's own export
+ID_PREFIXES = (
+    "alipay-",
+    "wechat-",
+    "jd",
+    "meituan",
+    "icbc-",
+    "ccb-",
+    "cmb-",
+    "citic-",
+    "spdb-",
+    "ofx",
+    "camt053",
+    "mt940",
+    "generic",
+    "ledger-",
+)  # ledger-: the app's own export
 
 
 def test_formats_lists_ids_by_source(capsys) -> None:
@@ -38,8 +52,10 @@ def test_import_writes_the_ledger_as_csv_and_xlsx(tmp_path: Path, capsys) -> Non
     assert [r[2] for r in rows[1:]] == ["26", "27", "28"]  # physical lines of the records
     assert [r[5] for r in rows[1:]] == ["199.00", "199.00", "9.90"]
     assert rows[1][13] == "2024013122001400001"  # the id as text, tab removed, never a float
-    assert main(["import", str(bill), "--workspace", ws, "--out", str(tmp_path / "l.xlsx"),
-                 "--json"]) == 0
+    assert (
+        main(["import", str(bill), "--workspace", ws, "--out", str(tmp_path / "l.xlsx"), "--json"])
+        == 0
+    )
     report = json.loads(capsys.readouterr().out)["files"][0]
     assert report["already_imported"] and report["added"] == 0 and report["rows"] == 3
     book = load_workbook(tmp_path / "l.xlsx", read_only=True)

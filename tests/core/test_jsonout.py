@@ -26,14 +26,16 @@ def _compact(records: list[dict]) -> str:
 def _ledger(rows: int) -> pd.DataFrame:
     """Text that needs escaping, Chinese, empty strings, ints and bools, over many rows."""
     texts = ['quote " inside', "back\\slash", "中文 ¥199.00", "", 'both \\" of them', "plain"]
-    return pd.DataFrame({
-        "text": pd.Series([texts[i % len(texts)] for i in range(rows)], dtype="str"),
-        "商户": pd.Series([f"商户{i}" for i in range(rows)], dtype="str"),
-        "empty": pd.Series([""] * rows, dtype="str"),
-        "row": list(range(26, 26 + rows)),
-        "negative": [-(10**12) * i for i in range(rows)],
-        "counted": [i % 3 != 0 for i in range(rows)],
-    })
+    return pd.DataFrame(
+        {
+            "text": pd.Series([texts[i % len(texts)] for i in range(rows)], dtype="str"),
+            "商户": pd.Series([f"商户{i}" for i in range(rows)], dtype="str"),
+            "empty": pd.Series([""] * rows, dtype="str"),
+            "row": list(range(26, 26 + rows)),
+            "negative": [-(10**12) * i for i in range(rows)],
+            "counted": [i % 3 != 0 for i in range(rows)],
+        }
+    )
 
 
 def test_records_json_matches_json_module() -> None:
@@ -53,22 +55,27 @@ def test_chunk_boundaries_do_not_change_the_output(chunk_rows: int) -> None:
 
 def test_a_slice_is_judged_by_its_own_rows() -> None:
     """A control character or a quote outside the slice must not change how it is written."""
-    frame = pd.DataFrame({"memo": pd.Series(["line\nbreak", 'a "quote"', "plain", "中文"],
-                                            dtype="str")})
+    frame = pd.DataFrame(
+        {"memo": pd.Series(["line\nbreak", 'a "quote"', "plain", "中文"], dtype="str")}
+    )
     assert records_json(frame.iloc[2:]) == _compact(frame.iloc[2:].to_dict("records"))
     assert records_json(frame.iloc[1:]) == _compact(frame.iloc[1:].to_dict("records"))
 
 
 def test_other_text_storages() -> None:
-    frame = pd.DataFrame({
-        "object": pd.Series(['a "b"', None, 7], dtype=object),
-        "arrow": pd.Series(["x\\y", "中", None], dtype=pd.ArrowDtype(pa.string())),
-        "large": pd.Series(["", "z", "q"], dtype=pd.ArrowDtype(pa.large_string())),
-        "missing": pd.Series(["s", None, "t"], dtype="str"),
-    })
-    expected = [{"object": 'a "b"', "arrow": "x\\y", "large": "", "missing": "s"},
-                {"object": "", "arrow": "中", "large": "z", "missing": ""},
-                {"object": "7", "arrow": "", "large": "q", "missing": "t"}]
+    frame = pd.DataFrame(
+        {
+            "object": pd.Series(['a "b"', None, 7], dtype=object),
+            "arrow": pd.Series(["x\\y", "中", None], dtype=pd.ArrowDtype(pa.string())),
+            "large": pd.Series(["", "z", "q"], dtype=pd.ArrowDtype(pa.large_string())),
+            "missing": pd.Series(["s", None, "t"], dtype="str"),
+        }
+    )
+    expected = [
+        {"object": 'a "b"', "arrow": "x\\y", "large": "", "missing": "s"},
+        {"object": "", "arrow": "中", "large": "z", "missing": ""},
+        {"object": "7", "arrow": "", "large": "q", "missing": "t"},
+    ]
     assert records_json(frame) == _compact(expected)
 
 
@@ -95,22 +102,29 @@ def test_chunk_rows_must_be_positive() -> None:
 
 
 def _result(frame: pd.DataFrame) -> SimpleNamespace:
-    return SimpleNamespace(as_of=date(2025, 6, 30), transactions=lambda: frame,
-                           stream_dicts=[{"merchant": "洽客", "amount": "19.90"}],
-                           flagged=[{"row_id": 3, "why": 'says "hi"'}])
+    return SimpleNamespace(
+        as_of=date(2025, 6, 30),
+        transactions=lambda: frame,
+        stream_dicts=[{"merchant": "洽客", "amount": "19.90"}],
+        flagged=[{"row_id": 3, "why": 'says "hi"'}],
+    )
 
 
 def _expected(frame: pd.DataFrame) -> dict:
-    return {"as_of": "2025-06-30", "transactions": frame.to_dict("records"),
-            "streams": [{"merchant": "洽客", "amount": "19.90"}],
-            "flagged": [{"row_id": 3, "why": 'says "hi"'}]}
+    return {
+        "as_of": "2025-06-30",
+        "transactions": frame.to_dict("records"),
+        "streams": [{"merchant": "洽客", "amount": "19.90"}],
+        "flagged": [{"row_id": 3, "why": 'says "hi"'}],
+    }
 
 
 @pytest.fixture
 def small_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
     """_print_json writes several blocks even for a test-sized frame."""
-    monkeypatch.setattr(jsonout, "records_json_chunks",
-                        functools.partial(records_json_chunks, chunk_rows=4))
+    monkeypatch.setattr(
+        jsonout, "records_json_chunks", functools.partial(records_json_chunks, chunk_rows=4)
+    )
 
 
 @pytest.mark.usefixtures("small_blocks")

@@ -8,19 +8,43 @@ from qiake_auditor.linking import candidates, refund_links, wallet_bank_links
 
 
 def _rows(*records: dict) -> pd.DataFrame:
-    base = {"format": "", "time": "", "amount": "", "currency": "CNY", "direction": "expense",
-            "state": "success", "counterparty": "", "merchant": "", "description": "",
-            "method": "", "txn_id": "", "merchant_order_id": "", "category": "", "dedup_key": ""}
+    base = {
+        "format": "",
+        "time": "",
+        "amount": "",
+        "currency": "CNY",
+        "direction": "expense",
+        "state": "success",
+        "counterparty": "",
+        "merchant": "",
+        "description": "",
+        "method": "",
+        "txn_id": "",
+        "merchant_order_id": "",
+        "category": "",
+        "dedup_key": "",
+    }
     return pd.DataFrame([{**base, **r} for r in records]).astype("str")
 
 
-WALLET = {"format": "alipay-2023", "time": "2024-06-30 09:00:00", "amount": "199.00",
-          "counterparty": "深圳洽客科技有限公司", "merchant": "深圳洽客科技有限公司",
-          "method": "招商银行储蓄卡(1111)", "dedup_key": "w1"}
-BANK = {"format": "icbc-debit-2024", "time": "2024-07-01", "amount": "199.00",
-        "counterparty": "支付宝（中国）网络技术有限公司",
-        "description": "支付宝－深圳洽客科技有限公司",
-        "merchant": "深圳洽客科技有限公司", "dedup_key": "b1"}
+WALLET = {
+    "format": "alipay-2023",
+    "time": "2024-06-30 09:00:00",
+    "amount": "199.00",
+    "counterparty": "深圳洽客科技有限公司",
+    "merchant": "深圳洽客科技有限公司",
+    "method": "招商银行储蓄卡(1111)",
+    "dedup_key": "w1",
+}
+BANK = {
+    "format": "icbc-debit-2024",
+    "time": "2024-07-01",
+    "amount": "199.00",
+    "counterparty": "支付宝（中国）网络技术有限公司",
+    "description": "支付宝－深圳洽客科技有限公司",
+    "merchant": "深圳洽客科技有限公司",
+    "dedup_key": "b1",
+}
 
 
 def test_wallet_and_bank_rows_of_one_payment_share_a_link_id() -> None:
@@ -53,25 +77,64 @@ def test_wechat_rows_link_to_tenpay_bank_rows_only() -> None:
 
 
 def test_refunds_point_at_their_original_by_order_id() -> None:
-    original = {"format": "alipay-2023", "txn_id": "2024031422001", "dedup_key": "o1",
-                "amount": "2980.00", "merchant_order_id": "M1"}
-    refund = {"format": "alipay-2023", "txn_id": "2024031422001_R1", "dedup_key": "r1",
-              "direction": "neutral", "state": "refund", "description": "退款-洽客CRM年付",
-              "amount": "2980.00", "merchant_order_id": "M1"}
-    wechat_refund = {"format": "wechat-csv", "txn_id": "50001", "dedup_key": "r2",
-                     "direction": "income", "state": "refund", "merchant_order_id": "W7"}
-    wechat_original = {"format": "wechat-csv", "txn_id": "42001", "dedup_key": "o2",
-                       "merchant_order_id": "W7"}
+    original = {
+        "format": "alipay-2023",
+        "txn_id": "2024031422001",
+        "dedup_key": "o1",
+        "amount": "2980.00",
+        "merchant_order_id": "M1",
+    }
+    refund = {
+        "format": "alipay-2023",
+        "txn_id": "2024031422001_R1",
+        "dedup_key": "r1",
+        "direction": "neutral",
+        "state": "refund",
+        "description": "退款-洽客CRM年付",
+        "amount": "2980.00",
+        "merchant_order_id": "M1",
+    }
+    wechat_refund = {
+        "format": "wechat-csv",
+        "txn_id": "50001",
+        "dedup_key": "r2",
+        "direction": "income",
+        "state": "refund",
+        "merchant_order_id": "W7",
+    }
+    wechat_original = {
+        "format": "wechat-csv",
+        "txn_id": "42001",
+        "dedup_key": "o2",
+        "merchant_order_id": "W7",
+    }
     rows = _rows(original, refund, wechat_refund, wechat_original)
     assert refund_links(rows) == {"r1": "o1", "r2": "o2"}
     assert set(candidates(rows)["dedup_key"]) == {"o1", "r1", "r2", "o2"}
 
 
 def test_look_alike_payments_booked_a_day_later_pair_in_order() -> None:
-    fares = [{**WALLET, "counterparty": "地铁", "merchant": "地铁", "amount": "4.00",
-              "time": f"2024-06-0{d} 08:00:00", "dedup_key": f"w{d}"} for d in (1, 2, 3)]
-    booked = [{**BANK, "description": "支付宝-地铁", "amount": "4.00",
-               "time": f"2024-06-0{d + 1}", "dedup_key": f"b{d}"} for d in (1, 2, 3)]
+    fares = [
+        {
+            **WALLET,
+            "counterparty": "地铁",
+            "merchant": "地铁",
+            "amount": "4.00",
+            "time": f"2024-06-0{d} 08:00:00",
+            "dedup_key": f"w{d}",
+        }
+        for d in (1, 2, 3)
+    ]
+    booked = [
+        {
+            **BANK,
+            "description": "支付宝-地铁",
+            "amount": "4.00",
+            "time": f"2024-06-0{d + 1}",
+            "dedup_key": f"b{d}",
+        }
+        for d in (1, 2, 3)
+    ]
     links = wallet_bank_links(_rows(*fares, *booked))
     assert [links[f"w{d}"] == links[f"b{d}"] for d in (1, 2, 3)] == [True, True, True]
 
@@ -79,9 +142,15 @@ def test_look_alike_payments_booked_a_day_later_pair_in_order() -> None:
 def test_a_masked_bank_counterparty_yields_to_the_merchant_in_the_memo() -> None:
     from qiake_auditor.merchants import resolve
 
-    rows = pd.DataFrame({
-        "counterparty": ["中***融科技有限公司", "深圳市财付通支付科技有限公司", "瑞幸咖啡"],
-        "description": ["支付宝-支付宝外部商户-中移动金融科技有限公司",
-                        "财付通－深圳洽客科技有限公司", "生椰拿铁"],
-    }, dtype="str")
+    rows = pd.DataFrame(
+        {
+            "counterparty": ["中***融科技有限公司", "深圳市财付通支付科技有限公司", "瑞幸咖啡"],
+            "description": [
+                "支付宝-支付宝外部商户-中移动金融科技有限公司",
+                "财付通－深圳洽客科技有限公司",
+                "生椰拿铁",
+            ],
+        },
+        dtype="str",
+    )
     assert list(resolve(rows)) == ["中移动金融科技有限公司", "深圳洽客科技有限公司", "瑞幸咖啡"]

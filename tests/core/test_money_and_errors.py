@@ -10,11 +10,21 @@ from qiake_auditor.money import canonical, fmt, normalize_amounts, sum_amounts
 
 
 def test_printed_amounts_become_canonical_text() -> None:
-    raw = pd.Series(["¥28.16", "￥1,020.00", "-0.20", " 222228.50 ", "12", "0.5", "CNY 123.18",
-                     "abc", ""])
+    raw = pd.Series(
+        ["¥28.16", "￥1,020.00", "-0.20", " 222228.50 ", "12", "0.5", "CNY 123.18", "abc", ""]
+    )
     amount, negative, valid = normalize_amounts(raw)
-    assert list(amount) == ["28.16", "1020.00", "0.20", "222228.50", "12.00", "0.50", "123.18",
-                            "", ""]
+    assert list(amount) == [
+        "28.16",
+        "1020.00",
+        "0.20",
+        "222228.50",
+        "12.00",
+        "0.50",
+        "123.18",
+        "",
+        "",
+    ]
     assert list(negative) == [False, False, True, False, False, False, False, False, False]
     assert list(valid) == [True] * 7 + [False, False]
 
@@ -36,8 +46,10 @@ def test_sums_are_exact() -> None:
 
 def test_sums_mix_cents_and_longer_fractions_exactly() -> None:
     # Worked by hand: 0.1 * 3 = 0.30 (no float noise), + 1.005 + 2.10, big and small.
-    amounts = pd.Series(["0.10", "0.10", "0.10", "1.005", "2.10", "", None,
-                         "12345678901234567.00", "1.00"], dtype="str")
+    amounts = pd.Series(
+        ["0.10", "0.10", "0.10", "1.005", "2.10", "", None, "12345678901234567.00", "1.00"],
+        dtype="str",
+    )
     assert str(sum_amounts(amounts)) == "12345678901234571.405"
     assert str(sum_amounts(pd.Series(["3.1", "0.00"], dtype="str"))) == "3.10"
     assert str(sum_amounts(pd.Series(["199.00"] * 100_000, dtype="str"))) == "19900000.00"

@@ -65,8 +65,9 @@ def test_look_alike_rows_within_one_file_stay_separate(tmp_path: Path) -> None:
 def test_a_failed_import_leaves_the_workspace_unchanged(tmp_path: Path) -> None:
     good = alipay_csv(tmp_path / "good.csv", ["jan"])
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(alipay_csv(tmp_path / "tmp.csv", ["feb"]).read_bytes()
-                    .replace(b"199.00", b"abc"))
+    bad.write_bytes(
+        alipay_csv(tmp_path / "tmp.csv", ["feb"]).read_bytes().replace(b"199.00", b"abc")
+    )
     with Workspace(tmp_path / "ws.sqlite") as ws:
         import_paths([good], ws)
         with pytest.raises(StatementError) as error:

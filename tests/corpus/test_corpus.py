@@ -18,29 +18,60 @@ from qiake_auditor.workspace import Workspace
 from tests.xlsx_content import xlsx_content
 
 REPO = Path(__file__).resolve().parents[2]
-META = writers.ExportMeta("张伟", "zw***@163.com", datetime(2024, 1, 1),
-                          datetime(2024, 6, 30, 23, 59, 59), datetime(2024, 7, 1, 9, 0))
+META = writers.ExportMeta(
+    "张伟",
+    "zw***@163.com",
+    datetime(2024, 1, 1),
+    datetime(2024, 6, 30, 23, 59, 59),
+    datetime(2024, 7, 1, 9, 0),
+)
 
 
 def _txns() -> list[Txn]:
-    rows = [Txn(datetime(2024, m, 28, 3, 5, 9), money("199.00"), "expense", "深圳洽客科技有限公司",
-                item="洽客CRM专业版-连续包月", txn_id=f"2024{m:02d}2822001{m:015d}",
-                order_id=f"QK{m}") for m in range(1, 7)]
+    rows = [
+        Txn(
+            datetime(2024, m, 28, 3, 5, 9),
+            money("199.00"),
+            "expense",
+            "深圳洽客科技有限公司",
+            item="洽客CRM专业版-连续包月",
+            txn_id=f"2024{m:02d}2822001{m:015d}",
+            order_id=f"QK{m}",
+        )
+        for m in range(1, 7)
+    ]
     rows += [
-        Txn(datetime(2024, 3, 1, 8, 0), money("1234.50"), "expense", "瑞幸咖啡", state=CLOSED,
-            txn_id="2024030122001"),
+        Txn(
+            datetime(2024, 3, 1, 8, 0),
+            money("1234.50"),
+            "expense",
+            "瑞幸咖啡",
+            state=CLOSED,
+            txn_id="2024030122001",
+        ),
         Txn(datetime(2024, 3, 2, 9, 0), money("5.00"), "neutral", "余额宝", txn_id="20240302"),
         Txn(datetime(2024, 3, 3, 9, 0), money("88.80"), "income", "王芳", txn_id="20240303"),
-        Txn(datetime(2024, 3, 4, 9, 0), money("20.00"), "expense", "小米之家", state=PENDING,
-            txn_id="20240304"),
+        Txn(
+            datetime(2024, 3, 4, 9, 0),
+            money("20.00"),
+            "expense",
+            "小米之家",
+            state=PENDING,
+            txn_id="20240304",
+        ),
     ]
     return rows
 
 
-@pytest.mark.parametrize("layout,suffix", [
-    ("alipay-2023", "csv"), ("wechat-csv", "csv"), ("wechat-xlsx-2026", "xlsx"),
-    ("icbc-debit-2024", "csv"),
-])
+@pytest.mark.parametrize(
+    "layout,suffix",
+    [
+        ("alipay-2023", "csv"),
+        ("wechat-csv", "csv"),
+        ("wechat-xlsx-2026", "xlsx"),
+        ("icbc-debit-2024", "csv"),
+    ],
+)
 def test_writer_output_is_read_back_exactly(tmp_path, layout, suffix):
     txns = _txns()
     path = tmp_path / f"statement.{suffix}"
@@ -58,8 +89,10 @@ def test_writer_output_is_read_back_exactly(tmp_path, layout, suffix):
             assert row["direction"] == txn.direction
             assert row["txn_id"] == txn.txn_id
             closed = "failed" if layout.startswith("wechat") else "closed"  # 支付失败
-            assert row["state"] == {"success": "success", CLOSED: closed,
-                                    PENDING: "pending"}[txn.state]
+            assert (
+                row["state"]
+                == {"success": "success", CLOSED: closed, PENDING: "pending"}[txn.state]
+            )
 
 
 def test_layout_details_match_the_real_exports(tmp_path):
@@ -91,13 +124,21 @@ def test_wechat_xlsx_amounts_are_numeric_cells(tmp_path):
 
 
 def test_refund_rows_round_trip_with_states(tmp_path):
-    user = make_user("r", 5, ["H8"], start=date(2024, 1, 10), end=date(2025, 3, 31),
-                     with_background=False, variant="partial")
+    user = make_user(
+        "r",
+        5,
+        ["H8"],
+        start=date(2024, 1, 10),
+        end=date(2025, 3, 31),
+        with_background=False,
+        variant="partial",
+    )
     truth = write_user(user, tmp_path)
     (name,) = truth["files"]
     (statement,) = ingest.read_statements(tmp_path / name)
-    states = dict(zip(statement.rows["source_row"].astype(str), statement.rows["state"],
-                      strict=True))
+    states = dict(
+        zip(statement.rows["source_row"].astype(str), statement.rows["state"], strict=True)
+    )
     refund = next(n for n, r in truth["rows"][name].items() if r["state"] == REFUND)
     assert states[refund] in ("refund", "refunded")
     original = next(n for n, r in truth["rows"][name].items() if r["state"] == PARTIAL)
@@ -117,9 +158,15 @@ def test_generated_corpus_round_trips_through_the_importers(tmp_path):
             (statement,) = ingest.read_statements(tmp_path / name)
             formats.add(statement.importer.id)
             assert statement.warnings == []
-            got = {str(n): (a, t[:10]) for n, a, t in zip(
-                statement.rows["source_row"], statement.rows["amount"], statement.rows["time"],
-                strict=True)}
+            got = {
+                str(n): (a, t[:10])
+                for n, a, t in zip(
+                    statement.rows["source_row"],
+                    statement.rows["amount"],
+                    statement.rows["time"],
+                    strict=True,
+                )
+            }
             want = {n: (r["amount"], r["date"]) for n, r in user["rows"][name].items()}
             assert got == want
     assert {"alipay-2023", "icbc-debit-2024"} <= formats
@@ -136,8 +183,9 @@ def test_same_seed_same_corpus(tmp_path):
 
 @pytest.mark.parametrize("case", sorted(CASES, key=lambda c: int(c[1:])))
 def test_every_case_has_gold_rows_inside_the_window(case):
-    user = make_user("c", 9, [case], start=date(2024, 1, 10), end=date(2025, 3, 31),
-                     with_background=False)
+    user = make_user(
+        "c", 9, [case], start=date(2024, 1, 10), end=date(2025, 3, 31), with_background=False
+    )
     assert user.streams
     ids = {s.id for s in user.streams}
     members = [t for t in user.txns if t.stream in ids]
@@ -165,8 +213,11 @@ def test_demo_imports_with_the_qiake_story(tmp_path):
     with Workspace(tmp_path / "w.sqlite") as workspace:
         reports, _ = ingest.import_paths([committed / f for f in config["files"]], workspace)
         rows = workspace.ledger()
-    assert sorted(r.format for r in reports) == ["alipay-2023", "icbc-debit-2024",
-                                                 "wechat-xlsx-2026"]
+    assert sorted(r.format for r in reports) == [
+        "alipay-2023",
+        "icbc-debit-2024",
+        "wechat-xlsx-2026",
+    ]
     assert all(r.warnings == [] for r in reports)
     assert all((committed / f).stat().st_size < 200 * 1024 for f in config["files"])
     qiake = rows[rows["merchant"].str.contains("洽客")]

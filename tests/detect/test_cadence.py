@@ -14,8 +14,9 @@ def days(*texts: str) -> np.ndarray:
 
 
 def test_h1_month_end_anchor_is_clamped():
-    f = cadence.fit(days("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31",
-                         "2024-06-30"))
+    f = cadence.fit(
+        days("2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31", "2024-06-30")
+    )
     assert f.valid() and f.cadence == "monthly" and f.anchor[1] == 31
     assert f.missed == [] and np.all(f.residuals == 0)
     assert f.next_after(int(f.days[-1]))[1] == date(2024, 7, 31)
@@ -72,8 +73,17 @@ def test_weekly_with_one_day_jitter():
 
 
 def test_pause_of_two_cycles_keeps_one_stream_with_missed_slots():
-    f = cadence.fit(days("2024-01-05", "2024-02-05", "2024-03-05", "2024-04-05", "2024-07-05",
-                         "2024-08-05", "2024-09-05"))
+    f = cadence.fit(
+        days(
+            "2024-01-05",
+            "2024-02-05",
+            "2024-03-05",
+            "2024-04-05",
+            "2024-07-05",
+            "2024-08-05",
+            "2024-09-05",
+        )
+    )
     assert f.valid() and f.cadence == "monthly" and len(f.missed) == 2
 
 

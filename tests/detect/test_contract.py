@@ -17,12 +17,33 @@ from .ledgers import ledger, monthly, row
 DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
 AMOUNT = re.compile(r"\d+\.\d{2}")
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
-STREAM_KEYS = {"id": str, "merchant": str, "names": list, "type": str, "cadence": str,
-               "currency": str, "amount": str, "count": int, "total": str, "net_total": str,
-               "first_date": str, "last_date": str, "status": str, "confidence": float,
-               "flags": list, "explanation": str, "charges": list}
-CHARGE_KEYS = {"source": str, "source_row": int, "date": str, "amount": str, "state": str,
-               "flags": list}
+STREAM_KEYS = {
+    "id": str,
+    "merchant": str,
+    "names": list,
+    "type": str,
+    "cadence": str,
+    "currency": str,
+    "amount": str,
+    "count": int,
+    "total": str,
+    "net_total": str,
+    "first_date": str,
+    "last_date": str,
+    "status": str,
+    "confidence": float,
+    "flags": list,
+    "explanation": str,
+    "charges": list,
+}
+CHARGE_KEYS = {
+    "source": str,
+    "source_row": int,
+    "date": str,
+    "amount": str,
+    "state": str,
+    "flags": list,
+}
 
 
 def check_contract(out: dict) -> None:
@@ -35,8 +56,16 @@ def check_contract(out: dict) -> None:
             assert isinstance(s[key], kind), (key, s[key])
         assert s["next_expected"] is None or ISO.fullmatch(s["next_expected"])
         assert s["type"] in {"subscription", "bill", "instalment", "transfer", "income"}
-        assert s["cadence"] in {"weekly", "biweekly", "semimonthly", "monthly", "quarterly",
-                                "semiannual", "annual", "irregular"}
+        assert s["cadence"] in {
+            "weekly",
+            "biweekly",
+            "semimonthly",
+            "monthly",
+            "quarterly",
+            "semiannual",
+            "annual",
+            "irregular",
+        }
         assert s["status"] in {"active", "overdue", "inactive", "cancelled"}
         assert 0.0 <= s["confidence"] <= 1.0
         for key in ("amount", "total", "net_total"):
@@ -61,18 +90,36 @@ def test_contract_on_a_small_ledger():
     assert out["as_of"] == "2024-05-02"  # the latest transaction date by default
     assert len(out["transactions"]) == 5
     (s,) = out["streams"]
-    assert (s["amount"], s["count"], s["total"], s["net_total"]) == ("199.00", 4, "796.00",
-                                                                     "796.00")
-    assert (s["first_date"], s["last_date"], s["next_expected"]) == ("2024-01-31", "2024-04-30",
-                                                                     "2024-05-31")
+    assert (s["amount"], s["count"], s["total"], s["net_total"]) == (
+        "199.00",
+        4,
+        "796.00",
+        "796.00",
+    )
+    assert (s["first_date"], s["last_date"], s["next_expected"]) == (
+        "2024-01-31",
+        "2024-04-30",
+        "2024-05-31",
+    )
 
 
 def test_explanation_is_built_from_the_numbers_in_both_languages():
-    rows = monthly(["2024-01-31", "2024-02-29", "2024-03-31", "2024-04-30", "2024-05-31",
-                    "2024-06-30", "2024-07-31", "2024-08-31"])
+    rows = monthly(
+        [
+            "2024-01-31",
+            "2024-02-29",
+            "2024-03-31",
+            "2024-04-30",
+            "2024-05-31",
+            "2024-06-30",
+            "2024-07-31",
+            "2024-08-31",
+        ]
+    )
     rows += [row("2024-09-30", "199.00", state="failed"), row("2024-10-02", "199.00")]
-    rows += monthly(["2024-10-31", "2024-11-30", "2024-12-31", "2025-01-31", "2025-02-28",
-                     "2025-03-31"])
+    rows += monthly(
+        ["2024-10-31", "2024-11-30", "2024-12-31", "2025-01-31", "2025-02-28", "2025-03-31"]
+    )
     rows += monthly(["2025-04-30", "2025-05-31", "2025-06-30", "2025-07-31"], "249.00")
     (s,) = scan(ledger(rows), ScanSettings())["streams"]
     zh, en = s["explanation_zh"], s["explanation_en"]
@@ -106,8 +153,9 @@ def test_settings_from_workspace_merge_stored_decisions_and_options(tmp_path):
         ws.set_decision("watch", "钉钉", "1")
         ws.set_decision("org_method", "公司卡(8888)", "1")
         ws.set_decision("dismissed", "sabc", "1")
-        settings = settings_from_workspace(ws, watch=["飞书"], notice_days=3,
-                                           cancellations={"爱奇艺": date(2024, 1, 1)})
+        settings = settings_from_workspace(
+            ws, watch=["飞书"], notice_days=3, cancellations={"爱奇艺": date(2024, 1, 1)}
+        )
     assert settings.watch == ["钉钉", "飞书"]
     assert settings.cancellations == {"洽客科技": date(2025, 2, 20), "爱奇艺": date(2024, 1, 1)}
     assert settings.aliases == {"小洽": "深圳洽客科技有限公司"}
@@ -120,8 +168,17 @@ def demo_files() -> list[str]:
 
 
 def test_cli_scan_json_on_the_demo_statements(tmp_path, capsys):
-    code = cli.main(["scan", *demo_files(), "--workspace", str(tmp_path / "w.sqlite"),
-                     "--cancelled", "深圳洽客科技有限公司=2025-06-20", "--json"])
+    code = cli.main(
+        [
+            "scan",
+            *demo_files(),
+            "--workspace",
+            str(tmp_path / "w.sqlite"),
+            "--cancelled",
+            "深圳洽客科技有限公司=2025-06-20",
+            "--json",
+        ]
+    )
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     check_contract(out)
@@ -185,8 +242,19 @@ def test_stream_ids_survive_more_months_and_tell_two_seats_apart():
 
 
 def test_cli_notice_days_and_english_explanation(tmp_path, capsys):
-    code = cli.main(["scan", *demo_files(), "--workspace", str(tmp_path / "w.sqlite"),
-                     "--notice-days", "30", "--lang", "en", "--json"])
+    code = cli.main(
+        [
+            "scan",
+            *demo_files(),
+            "--workspace",
+            str(tmp_path / "w.sqlite"),
+            "--notice-days",
+            "30",
+            "--lang",
+            "en",
+            "--json",
+        ]
+    )
     assert code == 0
     out = json.loads(capsys.readouterr().out)
     annual = next(s for s in out["streams"] if s["cadence"] == "annual")
@@ -195,8 +263,7 @@ def test_cli_notice_days_and_english_explanation(tmp_path, capsys):
     assert "cancel by 2026-10-31" in annual["explanation"]
 
 
-def test_cli_scan_prints_nothing_when_the_import_cannot_be_written(tmp_path, capsys,
-                                                                  monkeypatch):
+def test_cli_scan_prints_nothing_when_the_import_cannot_be_written(tmp_path, capsys, monkeypatch):
     import sqlite3
 
     def full_disk(*_args):

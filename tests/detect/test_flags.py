@@ -10,8 +10,10 @@ from .ledgers import ledger, monthly, row
 
 
 def test_h15_charge_after_user_cancellation_is_flagged_with_both_dates():
-    rows = [row("2024-03-15", "2980.00", description="洽客CRM 年付"),
-            row("2025-03-14", "2980.00", description="洽客CRM 年付")]
+    rows = [
+        row("2024-03-15", "2980.00", description="洽客CRM 年付"),
+        row("2025-03-14", "2980.00", description="洽客CRM 年付"),
+    ]
     out = scan(ledger(rows), ScanSettings(cancellations={"洽客科技": date(2025, 2, 20)}))
     (s,) = out["streams"]
     assert s["status"] == "cancelled" and "after_cancellation" in s["flags"]
@@ -32,18 +34,23 @@ def test_cancellation_without_later_charge_has_no_flag_and_no_prediction():
 
 
 def test_watchlist_flags_a_single_charge_outside_any_stream():
-    rows = [row("2024-05-02", "88.00", "深圳洽客科技有限公司", description="洽客短信包"),
-            row("2024-05-03", "12.00", "便利蜂", description="早餐")]
+    rows = [
+        row("2024-05-02", "88.00", "深圳洽客科技有限公司", description="洽客短信包"),
+        row("2024-05-03", "12.00", "便利蜂", description="早餐"),
+    ]
     out = scan(ledger(rows), ScanSettings())
     assert out["streams"] == []
     assert [(f["source_row"], f["flags"], f["stream"]) for f in out["flagged"]] == [
-        (2, ["watchlist"], None)]
+        (2, ["watchlist"], None)
+    ]
     assert out["flagged"][0]["cause"] == "new_purchase_or_upgrade"
 
 
 def test_watchlist_is_editable():
-    rows = [row("2024-05-02", "88.00", "深圳洽客科技有限公司"),
-            row("2024-05-03", "30.00", "钉钉", description="钉钉专业版")]
+    rows = [
+        row("2024-05-02", "88.00", "深圳洽客科技有限公司"),
+        row("2024-05-03", "30.00", "钉钉", description="钉钉专业版"),
+    ]
     out = scan(ledger(rows), ScanSettings(watch=["钉钉"]))
     assert [f["source_row"] for f in out["flagged"]] == [3]
 
@@ -56,8 +63,11 @@ def test_organisation_method_is_the_cause():
 
 
 def test_a_charge_covering_two_periods_is_arrears_recovery():
-    rows = monthly(["2024-01-10", "2024-02-10", "2024-03-10", "2024-04-10", "2024-06-10"],
-                   counterparty="爱奇艺", description="VIP")
+    rows = monthly(
+        ["2024-01-10", "2024-02-10", "2024-03-10", "2024-04-10", "2024-06-10"],
+        counterparty="爱奇艺",
+        description="VIP",
+    )
     rows.insert(4, row("2024-05-12", "398.00", "爱奇艺", description="VIP 补扣"))
     rows.append(row("2024-07-10", "199.00", "爱奇艺", description="VIP"))
     out = scan(ledger(rows), ScanSettings(watch=["爱奇艺"]))
@@ -89,8 +99,12 @@ def test_each_unusual_cause_has_its_own_reason_in_the_explanation():
 
 def test_new_merchant_is_flagged_on_its_first_charge_only_after_some_history():
     history = [row(f"2024-01-{d:02d}", "12.00", "便利蜂", description="早餐") for d in (3, 9)]
-    rows = history + monthly(["2024-04-20", "2024-05-20", "2024-06-20"], "88.00",
-                             counterparty="杭州新橙科技有限公司", description="会员")
+    rows = history + monthly(
+        ["2024-04-20", "2024-05-20", "2024-06-20"],
+        "88.00",
+        counterparty="杭州新橙科技有限公司",
+        description="会员",
+    )
     (s,) = scan(ledger(rows), ScanSettings())["streams"]
     first = [c for c in s["charges"] if "new_merchant" in c["flags"]]
     assert [c["date"] for c in first] == ["2024-04-20"]

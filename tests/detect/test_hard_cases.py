@@ -31,15 +31,19 @@ class Scanned:
 
     @property
     def rows(self) -> dict[tuple[str, int], dict]:
-        return {(f, int(n)): info for f, rows in self.truth["rows"].items()
-                for n, info in rows.items()}
+        return {
+            (f, int(n)): info for f, rows in self.truth["rows"].items() for n, info in rows.items()
+        }
 
     def gold(self, case: str | None = None) -> list[dict]:
         return [s for s in self.truth["streams"] if case is None or s["case"] == case]
 
     def gold_econs(self, stream_id: str) -> set[str]:
-        return {r["econ"] for r in self.rows.values()
-                if r.get("stream") == stream_id and r.get("role") != "ignore"}
+        return {
+            r["econ"]
+            for r in self.rows.values()
+            if r.get("stream") == stream_id and r.get("role") != "ignore"
+        }
 
     def econ(self, ref: dict) -> str:
         return self.rows[(ref["source"], int(ref["source_row"]))]["econ"]
@@ -70,11 +74,29 @@ class Scanned:
         return {r["econ"] for r in self.rows.values() if flag in r.get("flags", ())}
 
 
-def run(tmp_path: Path, case: str, window=SHORT, *, variant: str | None = None,
-        seed: int = 11, background: bool = False, wechat: str = "xlsx") -> Scanned:
+def run(
+    tmp_path: Path,
+    case: str,
+    window=SHORT,
+    *,
+    variant: str | None = None,
+    seed: int = 11,
+    background: bool = False,
+    wechat: str = "xlsx",
+) -> Scanned:
     start, end = window
-    user = make_user("t", seed, [case], start=start, end=end, with_background=background,
-                     wechat_layout=wechat, variant=variant, all_habits=True, metro_trips=2)
+    user = make_user(
+        "t",
+        seed,
+        [case],
+        start=start,
+        end=end,
+        with_background=background,
+        wechat_layout=wechat,
+        variant=variant,
+        all_habits=True,
+        metro_trips=2,
+    )
     truth = write_user(user, tmp_path)
     with Workspace(tmp_path / "w.sqlite") as workspace:
         ingest.import_paths([tmp_path / f for f in truth["files"]], workspace)
@@ -152,7 +174,8 @@ def test_h5_promo_then_price_rise_is_one_stream(tmp_path):
     assert stream["cadence"] == "monthly"
     assert s.gold_flagged("price_increase") <= s.flagged_econs("price_increase")
     assert "price_increase" in stream["flags"] or any(
-        "price_increase" in c["flags"] for c in stream["charges"])
+        "price_increase" in c["flags"] for c in stream["charges"]
+    )
 
 
 def test_h6_trial_converts_to_paid(tmp_path):
@@ -186,20 +209,23 @@ def test_h8_refund_after_renewal_is_netted(tmp_path, variant):
     stream = s.only_stream(gold["id"])  # the refund row is linked to the stream
     refund = next(r for r in s.rows.values() if r.get("event") == "refund")
     assert refund["econ"] in s.econs(stream)
-    charged = [r for r in s.rows.values()
-               if r.get("stream") == gold["id"] and r.get("event") != "refund"]
+    charged = [
+        r for r in s.rows.values() if r.get("stream") == gold["id"] and r.get("event") != "refund"
+    ]
     gross = sum(_money(r["amount"]) for r in charged)
     assert _money(stream["net_total"]) == gross - _money(refund["amount"])
     if variant == "partial":
         assert "refund_partial" in stream["flags"] or s.flagged_econs("refund_partial")
 
 
-@pytest.mark.parametrize("variant", ["alipay-then-wechat", "wechat-card-tenpay",
-                                     "alipay-card-truncated"])
+@pytest.mark.parametrize(
+    "variant", ["alipay-then-wechat", "wechat-card-tenpay", "alipay-card-truncated"]
+)
 def test_h9_name_variants_resolve_to_one_counterparty(tmp_path, variant):
     # the WeChat half goes through the CSV importer here, the XLSX one elsewhere
-    s = run(tmp_path, "H9", variant=variant,
-            wechat="csv" if variant == "alipay-then-wechat" else "xlsx")
+    s = run(
+        tmp_path, "H9", variant=variant, wechat="csv" if variant == "alipay-then-wechat" else "xlsx"
+    )
     if variant == "alipay-then-wechat":
         assert any(f.endswith(".csv") and "微信" in f for f in s.truth["files"])
     (gold,) = s.gold("H9")
@@ -237,7 +263,13 @@ def test_h12_habit_decoys_are_not_subscriptions(tmp_path):
     s = run(tmp_path, "H1", (date(2024, 2, 1), date(2024, 4, 30)), background=True)
     decoy = {r["econ"] for r in s.rows.values() if r.get("role") == "decoy"}
     assert {r["decoy"] for r in s.rows.values() if r.get("role") == "decoy"} == {
-        "coffee", "lunch", "metro", "groceries", "rides", "topup"}
+        "coffee",
+        "lunch",
+        "metro",
+        "groceries",
+        "rides",
+        "topup",
+    }
     assert len(decoy) > 180
     for stream in s.result["streams"]:
         share = len(s.econs(stream) & decoy) / max(1, len(s.econs(stream)))
@@ -318,10 +350,16 @@ def test_h20_fx_priced_saas_on_the_bank_card(tmp_path):
         assert not s.econs(other) <= fees  # no stream made of fee lines alone
 
 
-@pytest.mark.parametrize("variant,types", [
-    ("rent", {"transfer", "bill"}), ("utilities", {"bill"}), ("huabei", {"transfer"}),
-    ("instalment", {"instalment"}), ("salary", {"income"}),
-])
+@pytest.mark.parametrize(
+    "variant,types",
+    [
+        ("rent", {"transfer", "bill"}),
+        ("utilities", {"bill"}),
+        ("huabei", {"transfer"}),
+        ("instalment", {"instalment"}),
+        ("salary", {"income"}),
+    ],
+)
 def test_h21_recurring_but_not_a_subscription(tmp_path, variant, types):
     s = run(tmp_path, "H21", (date(2024, 1, 1), date(2024, 12, 20)), variant=variant)
     (gold,) = s.gold("H21")
@@ -347,8 +385,11 @@ def test_h23_duplicate_charge_on_renewal_day(tmp_path):
     (gold,) = s.gold("H23")
     stream = s.only_stream(gold["id"])
     duplicate = next(r for r in s.rows.values() if r.get("event") == "duplicate")
-    pair = {r["econ"] for r in s.rows.values()
-            if r.get("stream") == gold["id"] and r["date"] == duplicate["date"]}
+    pair = {
+        r["econ"]
+        for r in s.rows.values()
+        if r.get("stream") == gold["id"] and r["date"] == duplicate["date"]
+    }
     assert len(pair) == 2
     flagged = s.flagged_econs("duplicate_charge")
     assert len(flagged & pair) == 1 and not flagged - pair

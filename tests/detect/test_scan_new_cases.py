@@ -21,17 +21,37 @@ def _scan(tmp_path, cases: list[str], variant: str, seed: int) -> tuple[dict, di
     names = sorted({n for s in truth["streams"] for n in s["names"]})
     watch = [arg for n in names for arg in ("--watch", n)]
     done = subprocess.run(
-        [sys.executable, "-m", "qiake_auditor", "scan", *files, "--workspace",
-         str(tmp_path / "w.sqlite"), "--json", "--as-of", LONG[1].isoformat(), *watch],
-        capture_output=True, text=True, check=True, timeout=300)
+        [
+            sys.executable,
+            "-m",
+            "qiake_auditor",
+            "scan",
+            *files,
+            "--workspace",
+            str(tmp_path / "w.sqlite"),
+            "--json",
+            "--as-of",
+            LONG[1].isoformat(),
+            *watch,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     return truth, json.loads(done.stdout)
 
 
 def _stream_of(truth: dict, result: dict, gold: dict) -> dict:
     rows = {(f, int(n)): info for f, r in truth["rows"].items() for n, info in r.items()}
-    found = [s for s in result["streams"] if any(
-        rows.get((c["source"], c["source_row"]), {}).get("stream") == gold["id"]
-        for c in s["charges"])]
+    found = [
+        s
+        for s in result["streams"]
+        if any(
+            rows.get((c["source"], c["source_row"]), {}).get("stream") == gold["id"]
+            for c in s["charges"]
+        )
+    ]
     assert len(found) == 1, [(s["merchant"], s["cadence"], s["count"]) for s in found]
     return found[0]
 
@@ -56,8 +76,11 @@ def test_scan_explains_both_kinds_of_arrears(tmp_path):
         (gold,) = truth["streams"]
         got = _stream_of(truth, result, gold)
         rows = {(f, int(n)): i for f, r in truth["rows"].items() for n, i in r.items()}
-        arrears = [c for c in got["charges"]
-                   if rows[(c["source"], c["source_row"])].get("cause") == "arrears_recovery"]
+        arrears = [
+            c
+            for c in got["charges"]
+            if rows[(c["source"], c["source_row"])].get("cause") == "arrears_recovery"
+        ]
         assert arrears and all(c["cause"] == "arrears_recovery" for c in arrears), variant
         assert word in arrears[0]["cause_reason"], arrears[0]["cause_reason"]
         assert "历史欠费补缴" in got["explanation_zh"] or "补扣" in got["explanation_zh"]

@@ -12,8 +12,11 @@ from tests.conftest import SAMPLES
 
 from .test_contract import check_contract
 
-FILES = sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.name != "SOURCES.md") \
-    if SAMPLES.exists() else []
+FILES = (
+    sorted(p for p in SAMPLES.rglob("*") if p.is_file() and p.name != "SOURCES.md")
+    if SAMPLES.exists()
+    else []
+)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: f"{p.parent.name}/{p.name}")

@@ -20,8 +20,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _big_bill(folder: Path, rows: int = 60_000) -> Path:
-    spec = importlib.util.spec_from_file_location("qiake_import_speed",
-                                                  ROOT / "benchmarks" / "import_speed.py")
+    spec = importlib.util.spec_from_file_location(
+        "qiake_import_speed", ROOT / "benchmarks" / "import_speed.py"
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("qiake_import_speed", module)
     spec.loader.exec_module(module)
@@ -31,15 +32,24 @@ def _big_bill(folder: Path, rows: int = 60_000) -> Path:
 
 
 @pytest.mark.parametrize("delay", [0.3, 0.8, 1.3, 1.8, 2.5])
-def test_import_killed_at_any_moment_leaves_the_workspace_valid(tmp_path: Path,
-                                                                delay: float) -> None:
+def test_import_killed_at_any_moment_leaves_the_workspace_valid(
+    tmp_path: Path, delay: float
+) -> None:
     workspace = seeded_workspace(tmp_path)
     before = snapshot(workspace)
     bill = _big_bill(tmp_path)
-    command = [sys.executable, "-m", "qiake_auditor", "import", str(bill),
-               "--workspace", str(workspace)]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        "-m",
+        "qiake_auditor",
+        "import",
+        str(bill),
+        "--workspace",
+        str(workspace),
+    ]
+    process = subprocess.Popen(
+        command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     time.sleep(delay)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)

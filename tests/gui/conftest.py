@@ -99,8 +99,9 @@ class RecordingMessages:
 
     def ask_mapping(self, name, header, rows, guessed, fields, parent=None):
         self._record("ask_mapping", name, ",".join(header))
-        self.mapping_asked.append({"name": name, "header": header, "rows": rows,
-                                   "guessed": guessed})
+        self.mapping_asked.append(
+            {"name": name, "header": header, "rows": rows, "guessed": guessed}
+        )
         return self.mapping_answers.pop(0)
 
     def edit_watch(self, words, parent=None):

@@ -39,8 +39,13 @@ def wait_loaded(qtbot, window, start) -> None:
 def drop(target, paths: list[Path]) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    event = QDropEvent(QPointF(QPoint(30, 30)), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(QPoint(30, 30)),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     target.dropEvent(event)
 
 
@@ -49,8 +54,7 @@ def qiake_item(window):
     return case, window.cases_view.case_item(case.id)
 
 
-def test_the_demo_opens_on_the_qiake_case_with_its_badge_and_totals(qtbot, window,
-                                                                    message_mock):
+def test_the_demo_opens_on_the_qiake_case_with_its_badge_and_totals(qtbot, window, message_mock):
     user_workspace = window.workspace_path
     wait_loaded(qtbot, window, window.open_demo)
     assert window.workspace_path == app_demo.default_demo_path() != user_workspace
@@ -68,20 +72,27 @@ def test_the_demo_opens_on_the_qiake_case_with_its_badge_and_totals(qtbot, windo
     assert "¥5,274.00" in detail and "¥2,125.00" in detail and "取消后仍在扣款" in detail
     assert "取消后仍被扣 ¥2,125.00" in window.cases_view.summary.text()
     model = window.case_detail.charges_model
-    after_rows = [r for r in range(model.rowCount())
-                  if "取消后仍扣款" in model.data(model.index(r, 3))]
-    assert all(model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) is not None
-               for r in after_rows)
+    after_rows = [
+        r for r in range(model.rowCount()) if "取消后仍扣款" in model.data(model.index(r, 3))
+    ]
+    assert all(
+        model.data(model.index(r, 0), Qt.ItemDataRole.BackgroundRole) is not None
+        for r in after_rows
+    )
     assert len(after_rows) == len(case.after) >= 1
     # A cancelled stream shows no next charge.
-    assert all(item.child(i).text(POS[NEXT]) == "—" for i in range(item.childCount())
-               if item.child(i).text(POS[STATUS]) == "已取消")
+    assert all(
+        item.child(i).text(POS[NEXT]) == "—"
+        for i in range(item.childCount())
+        if item.child(i).text(POS[STATUS]) == "已取消"
+    )
     assert window.files_list.count() == 3
     assert "error" not in message_mock.kinds()
 
 
-def test_drop_import_decide_log_and_find_it_all_again_after_a_restart(qtbot, window, tmp_path,
-                                                                      message_mock):
+def test_drop_import_decide_log_and_find_it_all_again_after_a_restart(
+    qtbot, window, tmp_path, message_mock
+):
     copies = []
     for source in app_demo.demo_files():
         copy = tmp_path / "bills" / source.name
@@ -110,8 +121,9 @@ def test_drop_import_decide_log_and_find_it_all_again_after_a_restart(qtbot, win
     # A case-log entry with an attachment dropped on the log.
     shot = tmp_path / "客服截图.png"
     shot.write_bytes(b"\x89PNG fake screenshot bytes")
-    message_mock.log_answers.append(LogEntryAnswer("merchant", "客服答应退款", "T-1001",
-                                                   "等待退款", date(2025, 12, 1), [shot]))
+    message_mock.log_answers.append(
+        LogEntryAnswer("merchant", "客服答应退款", "T-1001", "等待退款", date(2025, 12, 1), [shot])
+    )
     with qtbot.waitSignal(window.loaded, timeout=60000):
         drop(window.case_detail.log, [shot])
     assert message_mock.shown[-1][0] == "ask_log_entry" and str(shot) in message_mock.shown[-1][2]
@@ -119,8 +131,7 @@ def test_drop_import_decide_log_and_find_it_all_again_after_a_restart(qtbot, win
     entry = next(e for e in case.log if e.kind == "contact")
     assert (entry.summary, entry.ticket, entry.outcome) == ("客服答应退款", "T-1001", "等待退款")
     assert [a.name for a in entry.attachments] == ["客服截图.png"]
-    logged = [window.case_detail.log.item(i).text()
-              for i in range(window.case_detail.log.count())]
+    logged = [window.case_detail.log.item(i).text() for i in range(window.case_detail.log.count())]
     assert any("T-1001" in t for t in logged) and any("客服截图.png" in t for t in logged)
     # Status and the guidance checklist.
     with qtbot.waitSignal(window.loaded, timeout=60000):
@@ -188,11 +199,13 @@ def test_the_progress_bar_only_moves_forward(qtbot, window, message_mock):
     assert window.progress_bar.format().startswith("正在导入")
 
 
-def test_encrypted_zip_asks_for_the_password_through_the_seam(qtbot, window, tmp_path,
-                                                               message_mock):
+def test_encrypted_zip_asks_for_the_password_through_the_seam(
+    qtbot, window, tmp_path, message_mock
+):
     archive = tmp_path / "alipay.zip"
-    with pyzipper.AESZipFile(archive, "w", compression=pyzipper.ZIP_DEFLATED,
-                             encryption=pyzipper.WZ_AES) as zipped:
+    with pyzipper.AESZipFile(
+        archive, "w", compression=pyzipper.ZIP_DEFLATED, encryption=pyzipper.WZ_AES
+    ) as zipped:
         zipped.setpassword(b"123456")
         zipped.write(demo_file(ALIPAY_DEMO), "alipay.csv")
     message_mock.text_answers.append("123456")
@@ -203,8 +216,7 @@ def test_encrypted_zip_asks_for_the_password_through_the_seam(qtbot, window, tmp
     assert set(window.ledger_model.frame["source"]) == {"alipay.zip/alipay.csv"}
 
 
-def test_a_bad_file_is_reported_by_name_and_changes_nothing(qtbot, window, tmp_path,
-                                                            message_mock):
+def test_a_bad_file_is_reported_by_name_and_changes_nothing(qtbot, window, tmp_path, message_mock):
     bad = tmp_path / "not-a-statement.bin"
     bad.write_bytes(b"\x00\x01\x02binary" * 50)
     window.import_files([bad])
@@ -217,19 +229,26 @@ def test_a_bad_file_is_reported_by_name_and_changes_nothing(qtbot, window, tmp_p
         assert space.row_count() == 0
 
 
-UNKNOWN = ("Buchungstag,Umsatz,Verwendungszweck,Empfaenger\n"
-           "2025-01-05,-29.00,Abo Januar,Streamly\n2025-02-05,-29.00,Abo Februar,Streamly\n"
-           "2025-03-05,-29.00,Abo Maerz,Streamly\n")
+UNKNOWN = (
+    "Buchungstag,Umsatz,Verwendungszweck,Empfaenger\n"
+    "2025-01-05,-29.00,Abo Januar,Streamly\n2025-02-05,-29.00,Abo Februar,Streamly\n"
+    "2025-03-05,-29.00,Abo Maerz,Streamly\n"
+)
 
 
-def test_an_unrecognised_file_opens_the_column_mapping_which_is_remembered(qtbot, window,
-                                                                           tmp_path,
-                                                                           message_mock):
+def test_an_unrecognised_file_opens_the_column_mapping_which_is_remembered(
+    qtbot, window, tmp_path, message_mock
+):
     first = tmp_path / "konto.csv"
     first.write_text(UNKNOWN, encoding="utf-8")
-    message_mock.mapping_answers.append({"date": "Buchungstag", "amount": "Umsatz",
-                                         "description": "Verwendungszweck",
-                                         "counterparty": "Empfaenger"})
+    message_mock.mapping_answers.append(
+        {
+            "date": "Buchungstag",
+            "amount": "Umsatz",
+            "description": "Verwendungszweck",
+            "counterparty": "Empfaenger",
+        }
+    )
     window.import_files([first])
     qtbot.waitUntil(lambda: window.files_list.count() == 1 and not window.busy, timeout=60000)
     asked = message_mock.mapping_asked[0]
@@ -303,8 +322,9 @@ def test_watch_words_are_listed_added_and_removed(qtbot, window, message_mock):
         assert audit.watch_words() == ["爱奇艺"]
 
 
-def test_export_evidence_says_when_the_builder_is_not_there(qtbot, window, message_mock,
-                                                          monkeypatch):
+def test_export_evidence_says_when_the_builder_is_not_there(
+    qtbot, window, message_mock, monkeypatch
+):
     from qiake_auditor.gui import evidence
 
     monkeypatch.setattr(evidence, "builder", lambda: None)
@@ -313,8 +333,9 @@ def test_export_evidence_says_when_the_builder_is_not_there(qtbot, window, messa
     assert message_mock.shown[-1][0] == "info" and "证据" in message_mock.shown[-1][2]
 
 
-def test_the_demo_workspace_refuses_imports_and_workspaces_are_recent(qtbot, window, tmp_path,
-                                                                      message_mock):
+def test_the_demo_workspace_refuses_imports_and_workspaces_are_recent(
+    qtbot, window, tmp_path, message_mock
+):
     from qiake_auditor.gui import workspaces
 
     wait_loaded(qtbot, window, window.open_demo)
@@ -336,8 +357,10 @@ def test_activating_an_imported_file_lists_its_transactions(qtbot, window, messa
     window.files_list.itemActivated.emit(item)
     assert window.tabs.currentWidget() is window.ledger_page
     frame = window.ledger_model.frame
-    shown = {frame.at[window.ledger_model.source_row(r), "source"]
-             for r in range(window.ledger_model.rowCount())}
+    shown = {
+        frame.at[window.ledger_model.source_row(r), "source"]
+        for r in range(window.ledger_model.rowCount())
+    }
     assert shown == {name}
     assert f"{window.ledger_model.rowCount()} 行" in item.text()
 

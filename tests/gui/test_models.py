@@ -21,9 +21,17 @@ def ledger_frame(rows: list[tuple[str, str, str, str]]) -> pd.DataFrame:
     records = []
     for number, (time, amount, direction, merchant) in enumerate(rows, start=2):
         record = dict.fromkeys(LEDGER_COLUMNS, "")
-        record.update(source="a.csv", source_row=number, time=time, amount=amount,
-                      currency="CNY", direction=direction, state="success",
-                      merchant=merchant, counterparty=merchant)
+        record.update(
+            source="a.csv",
+            source_row=number,
+            time=time,
+            amount=amount,
+            currency="CNY",
+            direction=direction,
+            state="success",
+            merchant=merchant,
+            counterparty=merchant,
+        )
         records.append(record)
     frame = pd.DataFrame(records, columns=list(LEDGER_COLUMNS))
     frame["source_row"] = frame["source_row"].astype("int64")
@@ -73,9 +81,13 @@ def test_amount_sorts_as_signed_numbers_not_text():
 def test_time_sorts_chronologically_with_and_without_clock_time():
     model = LedgerModel(ledger_frame(ROWS))
     model.sort(LedgerModel.COLUMNS.index("time"), Qt.SortOrder.AscendingOrder)
-    assert column(model, "time") == ["2024-12-31 23:59:59", "2025-01-03 09:00:00",
-                                     "2025-01-20 12:00:00", "2025-02-10",
-                                     "2025-03-15 03:12:00"]
+    assert column(model, "time") == [
+        "2024-12-31 23:59:59",
+        "2025-01-03 09:00:00",
+        "2025-01-20 12:00:00",
+        "2025-02-10",
+        "2025-03-15 03:12:00",
+    ]
     assert column(model, "merchant")[0] == "爱奇艺"
 
 
@@ -104,16 +116,48 @@ def test_direction_and_state_are_shown_in_chinese():
 
 
 STREAMS = [
-    {"id": "s1", "merchant": "爱奇艺", "type": "subscription", "cadence": "monthly",
-     "currency": "CNY", "amount": "25.00", "count": 8, "net_total": "200.00",
-     "next_expected": "2025-09-03", "status": "active", "flags": [], "charges": []},
-    {"id": "s2", "merchant": "深圳洽客科技有限公司", "type": "subscription", "cadence": "monthly",
-     "currency": "CNY", "amount": "299.00", "count": 8, "net_total": "2092.00",
-     "next_expected": "2025-09-15", "status": "active",
-     "flags": ["after_cancellation", "price_increase"], "charges": []},
-    {"id": "s3", "merchant": "便民微超", "type": "subscription", "cadence": "monthly",
-     "currency": "CNY", "amount": "9.90", "count": 3, "net_total": "29.70",
-     "next_expected": None, "status": "inactive", "flags": [], "charges": []},
+    {
+        "id": "s1",
+        "merchant": "爱奇艺",
+        "type": "subscription",
+        "cadence": "monthly",
+        "currency": "CNY",
+        "amount": "25.00",
+        "count": 8,
+        "net_total": "200.00",
+        "next_expected": "2025-09-03",
+        "status": "active",
+        "flags": [],
+        "charges": [],
+    },
+    {
+        "id": "s2",
+        "merchant": "深圳洽客科技有限公司",
+        "type": "subscription",
+        "cadence": "monthly",
+        "currency": "CNY",
+        "amount": "299.00",
+        "count": 8,
+        "net_total": "2092.00",
+        "next_expected": "2025-09-15",
+        "status": "active",
+        "flags": ["after_cancellation", "price_increase"],
+        "charges": [],
+    },
+    {
+        "id": "s3",
+        "merchant": "便民微超",
+        "type": "subscription",
+        "cadence": "monthly",
+        "currency": "CNY",
+        "amount": "9.90",
+        "count": 3,
+        "net_total": "29.70",
+        "next_expected": None,
+        "status": "inactive",
+        "flags": [],
+        "charges": [],
+    },
 ]
 
 
@@ -132,13 +176,16 @@ def test_filter_keeps_the_sort_and_the_model_contract(qtmodeltester):
 
 
 def test_upcoming_charges_within_the_window_sorted_by_date():
-    scan = {"as_of": "2025-11-30", "streams": [
-        dict(STREAMS[0], next_expected="2025-12-03"),
-        dict(STREAMS[1], next_expected="2025-12-01", cancel_by="2025-11-24"),
-        dict(STREAMS[2], next_expected="2026-01-15"),  # one day past 45 days
-        dict(STREAMS[0], merchant="工资", type="income", next_expected="2025-12-10"),
-        dict(STREAMS[0], merchant="停了", next_expected=None),
-    ]}
+    scan = {
+        "as_of": "2025-11-30",
+        "streams": [
+            dict(STREAMS[0], next_expected="2025-12-03"),
+            dict(STREAMS[1], next_expected="2025-12-01", cancel_by="2025-11-24"),
+            dict(STREAMS[2], next_expected="2026-01-15"),  # one day past 45 days
+            dict(STREAMS[0], merchant="工资", type="income", next_expected="2025-12-10"),
+            dict(STREAMS[0], merchant="停了", next_expected=None),
+        ],
+    }
     rows = upcoming_charges(scan, 45)
     assert [(r["date"], r["merchant"], r["cancel_by"], r["alert"]) for r in rows] == [
         ("2025-12-01", "深圳洽客科技有限公司", "2025-11-24", True),

@@ -34,8 +34,9 @@ def test_no_ts_entry_is_unfinished_or_empty():
         assert translation.get("type") not in ("unfinished", "vanished", "obsolete"), source
         assert (translation.text or "").strip(), source
         # the same {n} placeholders on both sides
-        assert sorted(p for p in range(10) if f"{{{p}}}" in source) == \
-            sorted(p for p in range(10) if f"{{{p}}}" in translation.text), source
+        assert sorted(p for p in range(10) if f"{{{p}}}" in source) == sorted(
+            p for p in range(10) if f"{{{p}}}" in translation.text
+        ), source
 
 
 def test_every_marked_string_of_the_code_is_in_the_ts(tmp_path):
@@ -43,12 +44,18 @@ def test_every_marked_string_of_the_code_is_in_the_ts(tmp_path):
     if tool is None:
         pytest.skip("pyside6-lupdate not installed")
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([tool, *sorted(map(str, GUI.glob("*.py"))), "-ts", str(fresh)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [tool, *sorted(map(str, GUI.glob("*.py"))), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
 
     def sources(path: Path) -> set[tuple[str, str]]:
-        return {(c.find("name").text, m.find("source").text)
-                for c in ET.parse(path).iter("context") for m in c.iter("message")}
+        return {
+            (c.find("name").text, m.find("source").text)
+            for c in ET.parse(path).iter("context")
+            for m in c.iter("message")
+        }
 
     assert sources(fresh) - sources(TS) == set()
 
@@ -66,8 +73,11 @@ def test_english_window_and_qt_chinese_strings(qtbot, tmp_path, qapp):
     assert lang.install(qapp, "en") == "en"
     window = MainWindow(tmp_path / "w.sqlite")
     qtbot.addWidget(window)
-    assert [window.tabs.tabText(i) for i in range(3)] == ["Cases", "All transactions",
-                                                          "Monthly overview"]
+    assert [window.tabs.tabText(i) for i in range(3)] == [
+        "Cases",
+        "All transactions",
+        "Monthly overview",
+    ]
     assert window.ledger_page.search.placeholderText().startswith("Search")
     assert window.case_detail.buttons["cancel"].text() == "Record cancellation date…"
     lang.install(qapp, "zh")

@@ -19,16 +19,34 @@ from qiake_auditor.outputs.evidence.verify import verify
 
 from .conftest import needs
 
-AFTER = [("2025-07-12", "29.00"), ("2025-08-12", "29.00"), ("2025-09-12", "29.00"),
-         ("2025-10-12", "29.00"), ("2025-11-12", "29.00"), ("2025-11-30", "1980.00")]
+AFTER = [
+    ("2025-07-12", "29.00"),
+    ("2025-08-12", "29.00"),
+    ("2025-09-12", "29.00"),
+    ("2025-10-12", "29.00"),
+    ("2025-11-12", "29.00"),
+    ("2025-11-30", "1980.00"),
+]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     folder = tmp_path_factory.mktemp("demo")
     workspace, out = folder / "ws.sqlite", folder / "qiake.zip"
-    argv = ["evidence", *map(str, demo_files()), "--merchant", "洽客", "--cancelled",
-            "2025-06-20", "--workspace", str(workspace), "--out", str(out), "--lang", "both"]
+    argv = [
+        "evidence",
+        *map(str, demo_files()),
+        "--merchant",
+        "洽客",
+        "--cancelled",
+        "2025-06-20",
+        "--workspace",
+        str(workspace),
+        "--out",
+        str(out),
+        "--lang",
+        "both",
+    ]
     assert cli.main(argv) == 0
     with Audit.open(workspace) as audit:
         audit.snapshot()
@@ -77,22 +95,39 @@ def test_report_and_letters_carry_every_after_cancellation_charge(built, tmp_pat
     files = read(out)
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(files["data/report/evidence_report.pdf"])
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
-                          check=True).stdout.decode()
-    for word in ("深圳洽客科技有限公司", "¥5,274.00", "¥2,125.00", "¥1,980.00", "2025-06-20",
-                 "金额", "支出", "日期", "自动续费"):
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    for word in (
+        "深圳洽客科技有限公司",
+        "¥5,274.00",
+        "¥2,125.00",
+        "¥1,980.00",
+        "2025-06-20",
+        "金额",
+        "支出",
+        "日期",
+        "自动续费",
+    ):
         assert word in text, word
     for charge in case.charges:
         assert charge.txn_id in text and charge.merchant_order_id in text
     assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
     merchant = docx.Document(io.BytesIO(files["data/letters/L1_merchant_zh.docx"]))
     body = "\n".join(p.text for p in merchant.paragraphs) + " ".join(
-        c.text for t in merchant.tables for r in t.rows for c in r.cells)
+        c.text for t in merchant.tables for r in t.rows for c in r.cells
+    )
     assert "¥5,274.00" in body and "¥2,125.00" in body
     for charge in case.after:
         assert charge.txn_id in body and charge.merchant_order_id in body
-    for name in ("L2_alipay_zh", "L2_wechat_zh", "L3_bank_zh", "L4_regulator_zh",
-                 "L5_chargeback_generic_en", "L1_merchant_en"):
+    for name in (
+        "L2_alipay_zh",
+        "L2_wechat_zh",
+        "L3_bank_zh",
+        "L4_regulator_zh",
+        "L5_chargeback_generic_en",
+        "L1_merchant_en",
+    ):
         assert f"data/letters/{name}.docx" in files and f"data/letters/{name}.txt" in files
 
 
@@ -106,8 +141,11 @@ def test_every_figure_equals_the_case(built):
     head, body = rows[0], [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
     assert head[0] == "row_id" and len(body) == len(case.charges)
     paid = sum(Decimal(str(r["amount"])).quantize(Decimal("0.01")) for r in body)
-    after = sum(Decimal(str(r["amount"])).quantize(Decimal("0.01")) for r in body
-                if r["after_cancellation"] == "Y")
+    after = sum(
+        Decimal(str(r["amount"])).quantize(Decimal("0.01"))
+        for r in body
+        if r["after_cancellation"] == "Y"
+    )
     claimed = sum(Decimal(str(r["refund_requested"])).quantize(Decimal("0.01")) for r in body)
     assert paid == case.totals["CNY"].paid
     assert after == claimed == case.after_totals["CNY"].paid
@@ -119,8 +157,13 @@ def test_changing_any_payload_byte_names_the_file(built, tmp_path, capsys):
     out, _, _ = built
     data = out.read_bytes()
     with zipfile.ZipFile(out) as archive:
-        infos = [i for i in archive.infolist() if i.filename.endswith(
-            ("evidence_report.pdf", ".xlsx", "L1_merchant_zh.txt", "manifest.json"))]
+        infos = [
+            i
+            for i in archive.infolist()
+            if i.filename.endswith(
+                ("evidence_report.pdf", ".xlsx", "L1_merchant_zh.txt", "manifest.json")
+            )
+        ]
     for info in infos:
         start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
         broken = bytearray(data)
@@ -135,8 +178,12 @@ def test_changing_any_payload_byte_names_the_file(built, tmp_path, capsys):
 def test_a_second_export_is_a_new_version(built, tmp_path):
     out, _, workspace = built
     second = tmp_path / "again.zip"
-    assert cli.main(["evidence", "--merchant", "洽客", "--workspace", str(workspace),
-                     "--out", str(second)]) == 0
+    assert (
+        cli.main(
+            ["evidence", "--merchant", "洽客", "--workspace", str(workspace), "--out", str(second)]
+        )
+        == 0
+    )
     files = read(second)
     import hashlib
 
@@ -150,19 +197,68 @@ def test_letter_and_chart_commands(built, tmp_path):
     _, _, workspace = built
     for kind in ("merchant", "platform", "bank", "regulator", "chargeback"):
         target = tmp_path / f"{kind}.docx"
-        assert cli.main(["letter", "--merchant", "洽客", "--kind", kind, "--workspace",
-                         str(workspace), "--out", str(target)]) == 0
+        assert (
+            cli.main(
+                [
+                    "letter",
+                    "--merchant",
+                    "洽客",
+                    "--kind",
+                    kind,
+                    "--workspace",
+                    str(workspace),
+                    "--out",
+                    str(target),
+                ]
+            )
+            == 0
+        )
         assert docx.Document(str(target)).paragraphs
     text = tmp_path / "us.txt"
-    assert cli.main(["letter", "--merchant", "洽客", "--kind", "chargeback", "--variant",
-                     "us-credit", "--lang", "en", "--workspace", str(workspace),
-                     "--out", str(text)]) == 0
+    assert (
+        cli.main(
+            [
+                "letter",
+                "--merchant",
+                "洽客",
+                "--kind",
+                "chargeback",
+                "--variant",
+                "us-credit",
+                "--lang",
+                "en",
+                "--workspace",
+                str(workspace),
+                "--out",
+                str(text),
+            ]
+        )
+        == 0
+    )
     assert "1026.13" in text.read_text(encoding="utf-8-sig")
-    for kind, suffix in (("monthly", ".png"), ("cumulative", ".svg"), ("timeline", ".pdf"),
-                         ("price", ".png")):
+    for kind, suffix in (
+        ("monthly", ".png"),
+        ("cumulative", ".svg"),
+        ("timeline", ".pdf"),
+        ("price", ".png"),
+    ):
         target = tmp_path / f"c{suffix}"
-        assert cli.main(["chart", "--merchant", "洽客", "--kind", kind, "--workspace",
-                         str(workspace), "--out", str(target)]) == 0
+        assert (
+            cli.main(
+                [
+                    "chart",
+                    "--merchant",
+                    "洽客",
+                    "--kind",
+                    kind,
+                    "--workspace",
+                    str(workspace),
+                    "--out",
+                    str(target),
+                ]
+            )
+            == 0
+        )
         assert target.stat().st_size > 1000
 
 
@@ -171,16 +267,48 @@ def test_attachments_and_unmasked_numbers(built, tmp_path):
     shot = tmp_path / "客服截图.png"
     shot.write_bytes(b"\x89PNG not really an image, kept byte for byte")
     out = tmp_path / "with-attachment.zip"
-    assert cli.main(["evidence", "--merchant", "洽客", "--workspace", str(workspace),
-                     "--out", str(out), "--attach", str(shot), "--phone", "13812345678"]) == 0
+    assert (
+        cli.main(
+            [
+                "evidence",
+                "--merchant",
+                "洽客",
+                "--workspace",
+                str(workspace),
+                "--out",
+                str(out),
+                "--attach",
+                str(shot),
+                "--phone",
+                "13812345678",
+            ]
+        )
+        == 0
+    )
     files = read(out)
     assert files["data/attachments/客服截图.png"] == shot.read_bytes()
     letter = files["data/letters/L1_merchant_zh.txt"].decode("utf-8-sig")
     assert "138****5678" in letter and "13812345678" not in letter
     plain = tmp_path / "plain.txt"
-    assert cli.main(["letter", "--merchant", "洽客", "--kind", "merchant", "--workspace",
-                     str(workspace), "--phone", "13812345678", "--unmasked",
-                     "--out", str(plain)]) == 0
+    assert (
+        cli.main(
+            [
+                "letter",
+                "--merchant",
+                "洽客",
+                "--kind",
+                "merchant",
+                "--workspace",
+                str(workspace),
+                "--phone",
+                "13812345678",
+                "--unmasked",
+                "--out",
+                str(plain),
+            ]
+        )
+        == 0
+    )
     assert "13812345678" in plain.read_text(encoding="utf-8-sig")
 
 
@@ -189,7 +317,18 @@ def test_no_usable_font_is_a_clear_error(built, tmp_path, capsys):
     bogus = tmp_path / "bogus.ttf"
     bogus.write_bytes(b"not a font")
     out = tmp_path / "never.zip"
-    code = cli.main(["evidence", "--merchant", "洽客", "--workspace", str(workspace),
-                     "--out", str(out), "--font", str(bogus)])
+    code = cli.main(
+        [
+            "evidence",
+            "--merchant",
+            "洽客",
+            "--workspace",
+            str(workspace),
+            "--out",
+            str(out),
+            "--font",
+            str(bogus),
+        ]
+    )
     assert code == cli.EXIT_BAD_INPUT and not out.exists()
     assert str(bogus) in capsys.readouterr().err

@@ -26,12 +26,24 @@ from .conftest import CSV, SHA, WHEN, needs
 @pytest.fixture
 def package(tmp_path: Path, case, originals):
     shot = b"\x89PNG screenshot bytes"
-    attachments = [AttachedFile("客服聊天.png", hashlib.sha256(shot).hexdigest(), lambda: shot,
-                                "2025-05-20", "客服答应取消")]
-    result = build_package(case, tmp_path / "pkg.zip", originals, attachments,
-                           party=Party(name="张三", phone="13812345678",
-                                       account="6222021234567890123"),
-                           lang="both", generated_at=WHEN)
+    attachments = [
+        AttachedFile(
+            "客服聊天.png",
+            hashlib.sha256(shot).hexdigest(),
+            lambda: shot,
+            "2025-05-20",
+            "客服答应取消",
+        )
+    ]
+    result = build_package(
+        case,
+        tmp_path / "pkg.zip",
+        originals,
+        attachments,
+        party=Party(name="张三", phone="13812345678", account="6222021234567890123"),
+        lang="both",
+        generated_at=WHEN,
+    )
     return result
 
 
@@ -44,17 +56,31 @@ def test_package_is_a_valid_bag_with_every_part(package, tmp_path: Path):
     files = members(package.path)
     root = f"{package.root}/"
     assert package.root == "QK-20260105-001-v1"
-    for name in ("bagit.txt", "bag-info.txt", "manifest-sha256.txt", "tagmanifest-sha256.txt",
-                 "data/README_zh.txt", "data/README_en.txt", "data/report/evidence_report.pdf",
-                 "data/report/evidence_report_en.pdf", "data/originals/示例账单.csv",
-                 "data/attachments/客服聊天.png", "data/tables/flagged_transactions.xlsx",
-                 "data/tables/flagged_transactions.csv", "data/tables/all_transactions.csv",
-                 "data/charts/timeline.png", "data/charts/timeline.svg",
-                 "data/custody/manifest.json", "data/custody/case_log.csv",
-                 "data/letters/L1_merchant_zh.docx", "data/letters/L1_merchant_en.txt",
-                 "data/letters/L2_alipay_zh.docx", "data/letters/L3_bank_zh.docx",
-                 "data/letters/L4_regulator_zh.docx",
-                 "data/letters/L5_chargeback_generic_en.docx"):
+    for name in (
+        "bagit.txt",
+        "bag-info.txt",
+        "manifest-sha256.txt",
+        "tagmanifest-sha256.txt",
+        "data/README_zh.txt",
+        "data/README_en.txt",
+        "data/report/evidence_report.pdf",
+        "data/report/evidence_report_en.pdf",
+        "data/originals/示例账单.csv",
+        "data/attachments/客服聊天.png",
+        "data/tables/flagged_transactions.xlsx",
+        "data/tables/flagged_transactions.csv",
+        "data/tables/all_transactions.csv",
+        "data/charts/timeline.png",
+        "data/charts/timeline.svg",
+        "data/custody/manifest.json",
+        "data/custody/case_log.csv",
+        "data/letters/L1_merchant_zh.docx",
+        "data/letters/L1_merchant_en.txt",
+        "data/letters/L2_alipay_zh.docx",
+        "data/letters/L3_bank_zh.docx",
+        "data/letters/L4_regulator_zh.docx",
+        "data/letters/L5_chargeback_generic_en.docx",
+    ):
         assert root + name in files, name
     assert files[root + "data/originals/示例账单.csv"] == CSV  # byte for byte
     info = files[root + "bag-info.txt"].decode()
@@ -123,8 +149,9 @@ def test_any_byte_of_the_zip_changed_fails(package, tmp_path: Path):
 
 def test_flagged_xlsx_types_and_no_formulas(package):
     files = members(package.path)
-    book = openpyxl.load_workbook(io.BytesIO(
-        files[f"{package.root}/data/tables/flagged_transactions.xlsx"]))
+    book = openpyxl.load_workbook(
+        io.BytesIO(files[f"{package.root}/data/tables/flagged_transactions.xlsx"])
+    )
     sheet = book.active
     rows = list(sheet.iter_rows(values_only=True))
     head = rows[0]
@@ -140,7 +167,7 @@ def test_flagged_xlsx_types_and_no_formulas(package):
             if isinstance(cell.value, str):
                 assert not cell.value.startswith(("=", "+", "-", "@")), cell.value
     last = records[-1]
-    assert last["counterparty"] == "'=HYPERLINK(\"http://x\")"
+    assert last["counterparty"] == '\'=HYPERLINK("http://x")'
     assert last["merchant_order_id"] == "'-ORD0008"
     assert last["after_cancellation"] == "Y" and last["exhibit_id"] == "E-01"
     assert last["source_sha256"] == SHA and last["source_row"] == 9
@@ -155,8 +182,14 @@ def test_flagged_xlsx_types_and_no_formulas(package):
 def test_letters_carry_every_charge_and_placeholders(package, case):
     files = members(package.path)
     root = package.root
-    for name in ("L1_merchant_zh", "L2_alipay_zh", "L3_bank_zh", "L4_regulator_zh",
-                 "L1_merchant_en", "L5_chargeback_generic_en"):
+    for name in (
+        "L1_merchant_zh",
+        "L2_alipay_zh",
+        "L3_bank_zh",
+        "L4_regulator_zh",
+        "L1_merchant_en",
+        "L5_chargeback_generic_en",
+    ):
         document = docx.Document(io.BytesIO(files[f"{root}/data/letters/{name}.docx"]))
         cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
         body = "\n".join(p.text for p in document.paragraphs) + cells
@@ -169,7 +202,7 @@ def test_letters_carry_every_charge_and_placeholders(package, case):
     merchant = files[f"{root}/data/letters/L1_merchant_zh.txt"].decode("utf-8-sig")
     assert "深圳示例科技有限公司" in merchant and "¥232.00" in merchant
     assert "第六十二条" in merchant and "法规核对日期" in merchant
-    assert "第十八条" not in merchant       # unverified: never printed
+    assert "第十八条" not in merchant  # unverified: never printed
     assert "三倍" not in merchant and "第五十五条" not in merchant  # no punitive claim by default
     assert "五日" not in merchant
 
@@ -179,17 +212,31 @@ def test_report_text_layer_and_fonts(package, case, tmp_path: Path):
     files = members(package.path)
     pdf = tmp_path / "r.pdf"
     pdf.write_bytes(files[f"{package.root}/data/report/evidence_report.pdf"])
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          check=True).stdout.decode()
-    for word in ("金额", "支出", "日期", "自动续费", "深圳示例科技有限公司", "¥232.00", "¥87.00",
-                 "QK-20260105-001", "不构成法律意见", "SHA-256", SHA[:16], "2025-05-20"):
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    for word in (
+        "金额",
+        "支出",
+        "日期",
+        "自动续费",
+        "深圳示例科技有限公司",
+        "¥232.00",
+        "¥87.00",
+        "QK-20260105-001",
+        "不构成法律意见",
+        "SHA-256",
+        SHA[:16],
+        "2025-05-20",
+    ):
         assert word in text, word
     for charge in case.charges:
         assert charge.txn_id in text and charge.merchant_order_id in text
     assert not [c for c in text if 0x2E80 <= ord(c) <= 0x2FDF]
     assert "13812345678" not in text and "138****5678" in text  # masked, still recognisable
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, check=True,
-                           text=True).stdout.splitlines()[2:]
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, check=True, text=True
+    ).stdout.splitlines()[2:]
     assert fonts and all(" yes " in line.split("Identity-H")[-1] + " " for line in fonts)
     pages = text.count("\f")
     squeezed = text.replace(" ", "")
@@ -198,8 +245,9 @@ def test_report_text_layer_and_fonts(package, case, tmp_path: Path):
 
 
 def test_a_new_version_names_the_previous_package(tmp_path: Path, case, originals, package):
-    again = build_package(case, tmp_path / "v2.zip", originals, previous=[package.sha256],
-                          generated_at=WHEN)
+    again = build_package(
+        case, tmp_path / "v2.zip", originals, previous=[package.sha256], generated_at=WHEN
+    )
     info = members(again.path)[f"{again.root}/bag-info.txt"].decode()
     assert again.root == "QK-20260105-001-v2"
     assert f"Previous-Package-SHA256: {package.sha256}" in info
@@ -225,8 +273,9 @@ def test_progress_is_reported_and_a_cancel_writes_nothing(tmp_path: Path, case, 
     build_package(case, tmp_path / "a.zip", originals, generated_at=WHEN, progress=done)
     assert done.seen == sorted(done.seen) and done.seen[-1] == 1.0
     with pytest.raises(Cancelled):
-        build_package(case, tmp_path / "b.zip", originals, generated_at=WHEN,
-                      progress=Recorder(stop_at=0.6))
+        build_package(
+            case, tmp_path / "b.zip", originals, generated_at=WHEN, progress=Recorder(stop_at=0.6)
+        )
     assert not (tmp_path / "b.zip").exists()
 
 

@@ -22,9 +22,9 @@ BAGIT_TXT = b"BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"
 
 @dataclass
 class BagFile:
-    path: str               # relative to data/, '/'-separated
+    path: str  # relative to data/, '/'-separated
     data: bytes
-    role: str               # original | attachment | report | derived | letter | readme | custody
+    role: str  # original | attachment | report | derived | letter | readme | custody
     meta: dict = field(default_factory=dict)
 
     @property
@@ -74,12 +74,11 @@ class BagBuilder:
         manifest = "".join(f"{f.sha256}  data/{f.path}\n" for f in payload).encode("utf-8")
         fields = {**info, "Payload-Oxum": oxum}
         bag_info = "".join(f"{k}: {_one_line(v)}\n" for k, v in fields.items()).encode("utf-8")
-        tags = {"bagit.txt": BAGIT_TXT, "bag-info.txt": bag_info,
-                "manifest-sha256.txt": manifest}
-        tagmanifest = "".join(f"{hashlib.sha256(d).hexdigest()}  {name}\n"
-                              for name, d in tags.items()).encode("utf-8")
-        stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute,
-                 when.second)
+        tags = {"bagit.txt": BAGIT_TXT, "bag-info.txt": bag_info, "manifest-sha256.txt": manifest}
+        tagmanifest = "".join(
+            f"{hashlib.sha256(d).hexdigest()}  {name}\n" for name, d in tags.items()
+        ).encode("utf-8")
+        stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
         with atomic_path(target) as temporary, zipfile.ZipFile(temporary, "w") as archive:
             for name, data in (*tags.items(), ("tagmanifest-sha256.txt", tagmanifest)):
                 put(archive, f"{self.root}/{name}", data, stamp)

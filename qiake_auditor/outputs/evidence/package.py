@@ -66,20 +66,29 @@ class PackageResult:
     def summary_lines(self, lang: str = "zh") -> list[str]:
         f = self.facts
         if lang == "zh":
-            lines = [f"证据包：{self.path}", f"SHA-256：{self.sha256}",
-                     f"案件 {f.case.id}（第 {self.version} 版），{self.files} 个文件，{self.size:,} 字节",
-                     f"扣费 {len(f.charges)} 笔，共 {money_totals(f.paid)}"]
+            lines = [
+                f"证据包：{self.path}",
+                f"SHA-256：{self.sha256}",
+                f"案件 {f.case.id}（第 {self.version} 版），{self.files} 个文件，{self.size:,} 字节",
+                f"扣费 {len(f.charges)} 笔，共 {money_totals(f.paid)}",
+            ]
             if f.case.cancelled_on:
-                lines.append(f"{f.case.cancelled_on.isoformat()} 取消后扣费 {len(f.after)} 笔，"
-                             f"共 {money_totals(f.after_paid)}")
+                lines.append(
+                    f"{f.case.cancelled_on.isoformat()} 取消后扣费 {len(f.after)} 笔，"
+                    f"共 {money_totals(f.after_paid)}"
+                )
             return lines
-        lines = [f"evidence package: {self.path}", f"SHA-256: {self.sha256}",
-                 f"case {f.case.id} (version {self.version}), {self.files} files, "
-                 f"{self.size:,} bytes",
-                 f"{len(f.charges)} charges, {money_totals(f.paid)} in all"]
+        lines = [
+            f"evidence package: {self.path}",
+            f"SHA-256: {self.sha256}",
+            f"case {f.case.id} (version {self.version}), {self.files} files, {self.size:,} bytes",
+            f"{len(f.charges)} charges, {money_totals(f.paid)} in all",
+        ]
         if f.case.cancelled_on:
-            lines.append(f"{len(f.after)} charges after the cancellation of "
-                         f"{f.case.cancelled_on.isoformat()}, {money_totals(f.after_paid)}")
+            lines.append(
+                f"{len(f.after)} charges after the cancellation of "
+                f"{f.case.cancelled_on.isoformat()}, {money_totals(f.after_paid)}"
+            )
         return lines
 
 
@@ -99,12 +108,22 @@ def _safe_name(name: str) -> str:
     return re.sub(r'[\x00-\x1f<>:"|?*]', "_", name)
 
 
-def build_package(case, out: Path | str, originals: list[Original],
-                  attachments: Sequence[AttachedFile] = (), all_rows: pd.DataFrame | None = None,
-                  party: Party | None = None, lang: str = "zh", unmasked: bool = False,
-                  previous: Sequence[str] = (), font: FontChoice | None = None,
-                  variant: str = "generic", generated_at: datetime | None = None,
-                  charts: bool = True, progress: Progress = NO_PROGRESS) -> PackageResult:
+def build_package(
+    case,
+    out: Path | str,
+    originals: list[Original],
+    attachments: Sequence[AttachedFile] = (),
+    all_rows: pd.DataFrame | None = None,
+    party: Party | None = None,
+    lang: str = "zh",
+    unmasked: bool = False,
+    previous: Sequence[str] = (),
+    font: FontChoice | None = None,
+    variant: str = "generic",
+    generated_at: datetime | None = None,
+    charts: bool = True,
+    progress: Progress = NO_PROGRESS,
+) -> PackageResult:
     """Write the package of ``case`` at ``out``; nothing is written when cancelled."""
     out = Path(out)
     party = party or Party()
@@ -124,18 +143,30 @@ def build_package(case, out: Path | str, originals: list[Original],
             continue
         number += 1
         exhibit = f"E-{number:02d}"
-        item = bag.add(f"originals/{_safe_name(original.name)}", original.read(), "original",
-                       exhibit_id=exhibit, original_filename=original.name,
-                       imported_at=original.imported_at, format=original.format,
-                       source_channel=original.format.split("-")[0] if original.format else "")
+        item = bag.add(
+            f"originals/{_safe_name(original.name)}",
+            original.read(),
+            "original",
+            exhibit_id=exhibit,
+            original_filename=original.name,
+            imported_at=original.imported_at,
+            format=original.format,
+            source_channel=original.format.split("-")[0] if original.format else "",
+        )
         exhibit_of[original.sha256] = exhibit
         exhibits.append(Exhibit(exhibit, item.path, "original", item.sha256, item.size))
     for attached in attachments:
         number += 1
         exhibit = f"E-{number:02d}"
-        item = bag.add(f"attachments/{_safe_name(attached.name)}", attached.read(), "attachment",
-                       exhibit_id=exhibit, original_filename=attached.name,
-                       case_log_date=attached.entry_date, notes=masker.text(attached.summary))
+        item = bag.add(
+            f"attachments/{_safe_name(attached.name)}",
+            attached.read(),
+            "attachment",
+            exhibit_id=exhibit,
+            original_filename=attached.name,
+            case_log_date=attached.entry_date,
+            notes=masker.text(attached.summary),
+        )
         exhibits.append(Exhibit(exhibit, item.path, "attachment", item.sha256, item.size))
     parents = sorted(exhibit_of)
 
@@ -149,24 +180,41 @@ def build_package(case, out: Path | str, originals: list[Original],
     progress.report(0.1, "tables")
     progress.check()
     records = tables.flagged_records(facts, exhibit_of, masker)
-    derived("tables/flagged_transactions.xlsx", tables.flagged_xlsx(records), "derived",
-            "the case's charges, columns of reference section 5.3")
-    derived("tables/flagged_transactions.csv", tables.flagged_csv(records), "derived",
-            "same as the XLSX, UTF-8 with BOM")
-    derived("tables/all_transactions.csv", tables.all_rows_csv(all_rows, masker), "derived",
-            "every ledger row of the case's merchant(s)")
+    derived(
+        "tables/flagged_transactions.xlsx",
+        tables.flagged_xlsx(records),
+        "derived",
+        "the case's charges, columns of reference section 5.3",
+    )
+    derived(
+        "tables/flagged_transactions.csv",
+        tables.flagged_csv(records),
+        "derived",
+        "same as the XLSX, UTF-8 with BOM",
+    )
+    derived(
+        "tables/all_transactions.csv",
+        tables.all_rows_csv(all_rows, masker),
+        "derived",
+        "every ledger row of the case's merchant(s)",
+    )
     pngs: list[bytes] = []
     progress.report(0.25, "charts")
     progress.check()
     if charts:
         for kind in ("timeline", "cumulative"):
-            figure = charts_module.case_chart(case.charges, kind, case.cancelled_on,
-                                              title=case.legal_name)
+            figure = charts_module.case_chart(
+                case.charges, kind, case.cancelled_on, title=case.legal_name
+            )
             png = charts_module.figure_bytes(figure, "png", dpi=150)
             pngs.append(png)
             derived(f"charts/{kind}.png", png, "chart", f"{kind} chart of the charges")
-            derived(f"charts/{kind}.svg", charts_module.figure_bytes(figure, "svg"), "chart",
-                    f"{kind} chart of the charges (vector)")
+            derived(
+                f"charts/{kind}.svg",
+                charts_module.figure_bytes(figure, "svg"),
+                "chart",
+                f"{kind} chart of the charges (vector)",
+            )
     short = [(e.id, e.path, e.sha256) for e in exhibits if e.role in ("original", "attachment")]
     progress.report(0.4, "letters")
     progress.check()
@@ -178,17 +226,24 @@ def build_package(case, out: Path | str, originals: list[Original],
     progress.report(0.6, "report")
     progress.check()
     for code in langs:
-        name = "report/evidence_report.pdf" if code == langs[0] else f"report/evidence_report_{code}.pdf"
-        pdf = build_report(ReportInput(facts, party, code, masker, list(exhibits), exhibit_of,
-                                       pngs, font))
+        name = (
+            "report/evidence_report.pdf"
+            if code == langs[0]
+            else f"report/evidence_report_{code}.pdf"
+        )
+        pdf = build_report(
+            ReportInput(facts, party, code, masker, list(exhibits), exhibit_of, pngs, font)
+        )
         bag.add(name, pdf, "report", derived_from=parents, language=code)
     stamp = when.isoformat(timespec="seconds")
     for code in ("zh", "en"):
-        bag.add(f"README_{code}.txt", readme(code, facts, exhibits, previous).encode("utf-8"),
-                "readme")
+        bag.add(
+            f"README_{code}.txt", readme(code, facts, exhibits, previous).encode("utf-8"), "readme"
+        )
     bag.add("custody/case_log.csv", manifest.case_log_csv(case.log, masker), "custody")
-    bag.add("custody/manifest.json", manifest.custody_manifest(case.id, bag.files, stamp),
-            "custody")
+    bag.add(
+        "custody/manifest.json", manifest.custody_manifest(case.id, bag.files, stamp), "custody"
+    )
     info = {
         "Source-Organization": "qiake-auditor user (self-prepared, not notarised)",
         "Contact-Name": masker.text(party.name) or "not given",
@@ -206,29 +261,67 @@ def build_package(case, out: Path | str, originals: list[Original],
     progress.check()
     bag.write(out, info, when)
     progress.report(1.0, "")
-    return PackageResult(out, sha256_file(out), out.stat().st_size, root, version,
-                         len(bag.files), facts, previous[-1] if previous else None,
-                         [stem for stem, _ in letters])
+    return PackageResult(
+        out,
+        sha256_file(out),
+        out.stat().st_size,
+        root,
+        version,
+        len(bag.files),
+        facts,
+        previous[-1] if previous else None,
+        [stem for stem, _ in letters],
+    )
 
 
-def build_from_audit(audit, case, out: Path | str, party: Party | None = None,
-                     lang: str = "zh", unmasked: bool = False, font: FontChoice | None = None,
-                     variant: str = "generic", record: bool = True,
-                     progress: Progress = NO_PROGRESS) -> PackageResult:
+def build_from_audit(
+    audit,
+    case,
+    out: Path | str,
+    party: Party | None = None,
+    lang: str = "zh",
+    unmasked: bool = False,
+    font: FontChoice | None = None,
+    variant: str = "generic",
+    record: bool = True,
+    progress: Progress = NO_PROGRESS,
+) -> PackageResult:
     """Build the package of ``case`` from the workspace of ``audit`` and log its SHA-256."""
     workspace = audit.workspace
-    originals = [Original(f.name, f.sha256, functools.partial(workspace.original, f.id),
-                          f.imported_at, f.format) for f in workspace.files()]
-    attachments = [AttachedFile(a.name, a.sha256, functools.partial(audit.attachment, a.id),
-                                e.on.isoformat(), e.summary)
-                   for e in case.log for a in e.attachments]
-    result = build_package(case, out, originals, attachments, audit.case_rows(case), party,
-                           lang, unmasked, previous_packages(case), font, variant,
-                           progress=progress)
+    originals = [
+        Original(
+            f.name, f.sha256, functools.partial(workspace.original, f.id), f.imported_at, f.format
+        )
+        for f in workspace.files()
+    ]
+    attachments = [
+        AttachedFile(
+            a.name, a.sha256, functools.partial(audit.attachment, a.id), e.on.isoformat(), e.summary
+        )
+        for e in case.log
+        for a in e.attachments
+    ]
+    result = build_package(
+        case,
+        out,
+        originals,
+        attachments,
+        audit.case_rows(case),
+        party,
+        lang,
+        unmasked,
+        previous_packages(case),
+        font,
+        variant,
+        progress=progress,
+    )
     if record:
         from ...vocab import Channel
 
-        audit.log_entry(case, Channel.OTHER,
-                        f"{PACKAGE_PREFIX} {result.path.name} v{result.version} "
-                        f"sha256 {result.sha256}", kind="export")
+        audit.log_entry(
+            case,
+            Channel.OTHER,
+            f"{PACKAGE_PREFIX} {result.path.name} v{result.version} sha256 {result.sha256}",
+            kind="export",
+        )
     return result

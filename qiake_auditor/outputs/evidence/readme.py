@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - bilingual document wording reads better whole than cut at column 100
 """README_zh.txt / README_en.txt inside the package: what is in it and how to check it."""
 
 from __future__ import annotations
@@ -9,52 +8,82 @@ from ..facts import CaseFacts, money_totals
 def readme(lang: str, facts: CaseFacts, exhibits, previous) -> str:
     case = facts.case
     if lang == "zh":
-        lines = [f"证据包 {case.id}", "",
-                 f"商户：{case.legal_name}（账单上的名称：{'、'.join(case.names)}）",
-                 f"扣费 {len(facts.charges)} 笔，共 {money_totals(facts.paid)}；"
-                 f"{case.first} 至 {case.last}"]
+        lines = [
+            f"证据包 {case.id}",
+            "",
+            f"商户：{case.legal_name}（账单上的名称：{'、'.join(case.names)}）",
+            f"扣费 {len(facts.charges)} 笔，共 {money_totals(facts.paid)}；"
+            f"{case.first} 至 {case.last}",
+        ]
         if case.cancelled_on:
-            lines.append(f"{case.cancelled_on.isoformat()} 取消后扣费 {len(facts.after)} 笔，共 "
-                         f"{money_totals(facts.after_paid)}")
+            lines.append(
+                f"{case.cancelled_on.isoformat()} 取消后扣费 {len(facts.after)} 笔，共 "
+                f"{money_totals(facts.after_paid)}"
+            )
         if previous:
             lines.append(f"本包为新版本，上一版证据包的 SHA-256：{previous[-1]}")
-        lines += ["", "包内文件：",
-                  "  data/report/evidence_report.pdf  证据材料汇编（报告）",
-                  "  data/originals/  原始账单，与导入时逐字节相同（未作任何修改）",
-                  "  data/attachments/  截图、邮件等附件", "  data/tables/  涉诉交易明细（XLSX、CSV）",
-                  "  data/charts/  图表（PNG、SVG）", "  data/letters/  函件草稿（DOCX、TXT）",
-                  "  data/custody/  文件清单 manifest.json 与案件记录 case_log.csv", "",
-                  "证据目录："]
+        lines += [
+            "",
+            "包内文件：",
+            "  data/report/evidence_report.pdf  证据材料汇编（报告）",
+            "  data/originals/  原始账单，与导入时逐字节相同（未作任何修改）",
+            "  data/attachments/  截图、邮件等附件",
+            "  data/tables/  涉诉交易明细（XLSX、CSV）",
+            "  data/charts/  图表（PNG、SVG）",
+            "  data/letters/  函件草稿（DOCX、TXT）",
+            "  data/custody/  文件清单 manifest.json 与案件记录 case_log.csv",
+            "",
+            "证据目录：",
+        ]
         lines += [f"  {e.id}  {e.path}  SHA-256 {e.sha256}" for e in exhibits]
-        lines += ["", "如何核验：manifest-sha256.txt 列出每个文件的 SHA-256。",
-                  "  Windows：certutil -hashfile 文件名 SHA256",
-                  "  macOS / Linux：shasum -a 256 文件名 或 sha256sum 文件名",
-                  "  BagIt：bagit.py --validate 解压后的文件夹",
-                  "  qiake-auditor verify 证据包.zip", "",
-                  "本材料由当事人自行整理，不构成法律意见；未经公证，哈希值只证明文件自计算之时起未被改动。"]
+        lines += [
+            "",
+            "如何核验：manifest-sha256.txt 列出每个文件的 SHA-256。",
+            "  Windows：certutil -hashfile 文件名 SHA256",
+            "  macOS / Linux：shasum -a 256 文件名 或 sha256sum 文件名",
+            "  BagIt：bagit.py --validate 解压后的文件夹",
+            "  qiake-auditor verify 证据包.zip",
+            "",
+            "本材料由当事人自行整理，不构成法律意见；未经公证，哈希值只证明文件自计算之时起未被改动。",
+        ]
         return "\r\n".join(lines) + "\r\n"
-    lines = [f"Evidence package {case.id}", "",
-             f"Merchant: {case.legal_name} (printed as: {', '.join(case.names)})",
-             f"{len(facts.charges)} charges, {money_totals(facts.paid)} in all, "
-             f"{case.first} to {case.last}"]
+    lines = [
+        f"Evidence package {case.id}",
+        "",
+        f"Merchant: {case.legal_name} (printed as: {', '.join(case.names)})",
+        f"{len(facts.charges)} charges, {money_totals(facts.paid)} in all, "
+        f"{case.first} to {case.last}",
+    ]
     if case.cancelled_on:
-        lines.append(f"{len(facts.after)} charges after the cancellation of "
-                     f"{case.cancelled_on.isoformat()}, {money_totals(facts.after_paid)}")
+        lines.append(
+            f"{len(facts.after)} charges after the cancellation of "
+            f"{case.cancelled_on.isoformat()}, {money_totals(facts.after_paid)}"
+        )
     if previous:
         lines.append(f"This is a new version; the previous package's SHA-256: {previous[-1]}")
-    lines += ["", "Contents:", "  data/report/evidence_report.pdf  the evidence report",
-              "  data/originals/  the statements, byte for byte as exported (never modified)",
-              "  data/attachments/  screenshots, e-mails and other attachments",
-              "  data/tables/  the itemised charges (XLSX, CSV)", "  data/charts/  PNG and SVG",
-              "  data/letters/  letter drafts (DOCX, TXT)",
-              "  data/custody/  manifest.json (what each file is) and case_log.csv", "",
-              "Exhibits:"]
+    lines += [
+        "",
+        "Contents:",
+        "  data/report/evidence_report.pdf  the evidence report",
+        "  data/originals/  the statements, byte for byte as exported (never modified)",
+        "  data/attachments/  screenshots, e-mails and other attachments",
+        "  data/tables/  the itemised charges (XLSX, CSV)",
+        "  data/charts/  PNG and SVG",
+        "  data/letters/  letter drafts (DOCX, TXT)",
+        "  data/custody/  manifest.json (what each file is) and case_log.csv",
+        "",
+        "Exhibits:",
+    ]
     lines += [f"  {e.id}  {e.path}  SHA-256 {e.sha256}" for e in exhibits]
-    lines += ["", "How to verify: manifest-sha256.txt lists the SHA-256 of every file.",
-              "  Windows: certutil -hashfile FILE SHA256",
-              "  macOS / Linux: shasum -a 256 FILE or sha256sum FILE",
-              "  BagIt: bagit.py --validate EXTRACTED_FOLDER",
-              "  qiake-auditor verify PACKAGE.zip", "",
-              "Prepared by the account holder; not legal advice. Not notarised: a hash proves a "
-              "file is unchanged only since it was computed."]
+    lines += [
+        "",
+        "How to verify: manifest-sha256.txt lists the SHA-256 of every file.",
+        "  Windows: certutil -hashfile FILE SHA256",
+        "  macOS / Linux: shasum -a 256 FILE or sha256sum FILE",
+        "  BagIt: bagit.py --validate EXTRACTED_FOLDER",
+        "  qiake-auditor verify PACKAGE.zip",
+        "",
+        "Prepared by the account holder; not legal advice. Not notarised: a hash proves a "
+        "file is unchanged only since it was computed.",
+    ]
     return "\r\n".join(lines) + "\r\n"

@@ -20,16 +20,22 @@ TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
 
 @dataclass
 class Problem:
-    kind: str       # altered | missing | extra | unreadable | structure
+    kind: str  # altered | missing | extra | unreadable | structure
     path: str
     detail: str = ""
 
     def text(self, lang: str = "en") -> str:
-        zh = {"altered": "已被改动", "missing": "缺失", "extra": "多出的文件",
-              "unreadable": "无法读取（已损坏）", "structure": "结构不符"}
+        zh = {
+            "altered": "已被改动",
+            "missing": "缺失",
+            "extra": "多出的文件",
+            "unreadable": "无法读取（已损坏）",
+            "structure": "结构不符",
+        }
         if lang == "zh":
             return f"{zh.get(self.kind, self.kind)}：{self.path}" + (
-                f"（{self.detail}）" if self.detail else "")
+                f"（{self.detail}）" if self.detail else ""
+            )
         return f"{self.kind}: {self.path}" + (f" ({self.detail})" if self.detail else "")
 
 
@@ -69,8 +75,14 @@ def _read_members(archive: zipfile.ZipFile, verdict: Verdict) -> dict[str, bytes
             continue
         try:
             contents[info.filename] = archive.read(info)
-        except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError,
-                NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,
+        ) as exc:
             verdict.problems.append(Problem("unreadable", info.filename, str(exc)))
             verdict.unreadable.add(info.filename)
             contents[info.filename] = b""
@@ -93,12 +105,16 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     for name in loose:
         verdict.problems.append(Problem("extra", name, "outside the bag folder"))
     if len(roots) != 1:
-        verdict.problems.append(Problem("structure", package.name,
-                                        f"expected one bag folder, found {len(roots)}"))
+        verdict.problems.append(
+            Problem("structure", package.name, f"expected one bag folder, found {len(roots)}")
+        )
         return verdict
     root = verdict.root = roots.pop()
-    inside = {name[len(root) + 1:]: data for name, data in contents.items()
-              if name.startswith(root + "/")}
+    inside = {
+        name[len(root) + 1 :]: data
+        for name, data in contents.items()
+        if name.startswith(root + "/")
+    }
     for tag in (*TAG_FILES, "tagmanifest-sha256.txt"):
         if tag not in inside:
             verdict.problems.append(Problem("missing", f"{root}/{tag}"))
@@ -133,15 +149,17 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     oxum = verdict.info.get("Payload-Oxum")
     real = f"{sum(len(d) for d in payload.values())}.{len(payload)}"
     if oxum and oxum != real and not verdict.problems:
-        verdict.problems.append(Problem("altered", f"{root}/bag-info.txt",
-                                        f"Payload-Oxum {oxum}, contents {real}"))
+        verdict.problems.append(
+            Problem("altered", f"{root}/bag-info.txt", f"Payload-Oxum {oxum}, contents {real}")
+        )
     if not verdict.problems:
         _check_container(package, contents, layout, verdict)
     if use_bagit and not verdict.problems:
         verdict.bagit_ok = _bagit_validates(inside, root)
         if not verdict.bagit_ok:
-            verdict.problems.append(Problem("structure", package.name,
-                                            "the bagit validator rejects the bag"))
+            verdict.problems.append(
+                Problem("structure", package.name, "the bagit validator rejects the bag")
+            )
     return verdict
 
 
@@ -164,8 +182,9 @@ def _bagit_validates(inside: dict[str, bytes], root: str) -> bool:
     return True
 
 
-def _check_container(package: Path, contents: dict[str, bytes], layout: list[tuple],
-                     verdict: Verdict) -> None:
+def _check_container(
+    package: Path, contents: dict[str, bytes], layout: list[tuple], verdict: Verdict
+) -> None:
     """The ZIP must be byte for byte what the package writer makes of its files.
 
     Every file can be intact while a header byte (a date, a flag) was changed; a
@@ -184,15 +203,18 @@ def _check_container(package: Path, contents: dict[str, bytes], layout: list[tup
     canonical = again.getvalue()
     if canonical == data:
         return
-    at = next((i for i, (a, b) in enumerate(zip(data, canonical, strict=False)) if a != b),
-              min(len(data), len(canonical)))
+    at = next(
+        (i for i, (a, b) in enumerate(zip(data, canonical, strict=False)) if a != b),
+        min(len(data), len(canonical)),
+    )
     starts = sorted(layout)
     owner = package.name
     for offset, name, _ in starts:
         if offset <= at:
             owner = name
-    end_of_members = max((o + 30 + len(n.encode()) + len(contents[n]) for o, n, _ in starts),
-                         default=0)
+    end_of_members = max(
+        (o + 30 + len(n.encode()) + len(contents[n]) for o, n, _ in starts), default=0
+    )
     detail = f"ZIP bytes changed at offset {at}"
     if at >= end_of_members:
         detail += " (central directory)"

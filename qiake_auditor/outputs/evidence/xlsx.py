@@ -89,8 +89,10 @@ class Sheet:
                 parts.append(f'<c r="{ref}"><v>{value}</v></c>')
             else:
                 style = ' s="3"' if bold else ""
-                parts.append(f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">'
-                             f"{escape(_clean(str(value)))}</t></is></c>")
+                parts.append(
+                    f'<c r="{ref}" t="inlineStr"{style}><is><t xml:space="preserve">'
+                    f"{escape(_clean(str(value)))}</t></is></c>"
+                )
         return f'<row r="{number}">' + "".join(parts) + "</row>"
 
     def header(self, names) -> None:
@@ -103,24 +105,32 @@ class Sheet:
 
     def to_bytes(self) -> bytes:
         last = f"{_column(max(self.width, 1) - 1)}{max(len(self.rows), 1)}"
-        sheet = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                 '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                 f'<dimension ref="A1:{last}"/>'
-                 '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-                 'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-                 "<sheetData>" + "".join(self.rows) + "</sheetData></worksheet>")
-        book = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-                'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-                f'<sheets><sheet name="{escape(self.name)}" sheetId="1" r:id="rId1"/></sheets>'
-                "</workbook>")
+        sheet = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<dimension ref="A1:{last}"/>'
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+            'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            "<sheetData>" + "".join(self.rows) + "</sheetData></worksheet>"
+        )
+        book = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+            f'<sheets><sheet name="{escape(self.name)}" sheetId="1" r:id="rId1"/></sheets>'
+            "</workbook>"
+        )
         out = io.BytesIO()
         stamp = (2000, 1, 1, 0, 0, 0)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in (("[Content_Types].xml", _TYPES), ("_rels/.rels", _RELS),
-                               ("xl/workbook.xml", book), ("xl/_rels/workbook.xml.rels",
-                                                           _BOOK_RELS),
-                               ("xl/styles.xml", _STYLES), ("xl/worksheets/sheet1.xml", sheet)):
+            for name, text in (
+                ("[Content_Types].xml", _TYPES),
+                ("_rels/.rels", _RELS),
+                ("xl/workbook.xml", book),
+                ("xl/_rels/workbook.xml.rels", _BOOK_RELS),
+                ("xl/styles.xml", _STYLES),
+                ("xl/worksheets/sheet1.xml", sheet),
+            ):
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, text.encode("utf-8"))

@@ -27,8 +27,13 @@ from .model import Letter
 
 KINDS = ("merchant", "platform", "bank", "regulator", "chargeback")
 VARIANTS = ("generic", "us-credit", "us-debit", "eu", "uk")
-LETTER_IDS = {"merchant": "L1", "platform": "L2", "bank": "L3", "regulator": "L4",
-              "chargeback": "L5"}
+LETTER_IDS = {
+    "merchant": "L1",
+    "platform": "L2",
+    "bank": "L3",
+    "regulator": "L4",
+    "chargeback": "L5",
+}
 
 
 def _fill(lang: str, what: str) -> str:
@@ -36,8 +41,14 @@ def _fill(lang: str, what: str) -> str:
 
 
 class _Context:
-    def __init__(self, facts: CaseFacts, party: Party, lang: str, masker: Masker,
-                 exhibits: list[tuple[str, str, str]]) -> None:
+    def __init__(
+        self,
+        facts: CaseFacts,
+        party: Party,
+        lang: str,
+        masker: Masker,
+        exhibits: list[tuple[str, str, str]],
+    ) -> None:
         self.f, self.case, self.party, self.lang, self.mask = facts, facts.case, party, lang, masker
         self.exhibits = exhibits  # (id, path, sha256)
 
@@ -51,41 +62,72 @@ class _Context:
 
     def charge_rows(self, charges) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
         zh = self.lang == "zh"
-        head = (("序号", "扣费时间", "渠道", "金额", "交易订单号/交易单号", "商户单号", "取消后")
-                if zh else ("#", "Date and time", "Channel", "Amount", "Transaction id",
-                            "Merchant order id", "After cancellation"))
+        head = (
+            ("序号", "扣费时间", "渠道", "金额", "交易订单号/交易单号", "商户单号", "取消后")
+            if zh
+            else (
+                "#",
+                "Date and time",
+                "Channel",
+                "Amount",
+                "Transaction id",
+                "Merchant order id",
+                "After cancellation",
+            )
+        )
         yes, no = ("是", "否") if zh else ("yes", "no")
-        rows: list[tuple[str, ...]] = [(str(i), c.time[:19], channel_label(channel_of(c), self.lang),
-                 money(c.amount, c.currency), c.txn_id, c.merchant_order_id,
-                 yes if c.after_cancellation else no) for i, c in enumerate(charges, 1)]
+        rows: list[tuple[str, ...]] = [
+            (
+                str(i),
+                c.time[:19],
+                channel_label(channel_of(c), self.lang),
+                money(c.amount, c.currency),
+                c.txn_id,
+                c.merchant_order_id,
+                yes if c.after_cancellation else no,
+            )
+            for i, c in enumerate(charges, 1)
+        ]
         return head, rows
 
     def facts_text(self) -> str:
         f, case = self.f, self.case
         cadence = ("、" if self.lang == "zh" else ", ").join(
-            Cadence.label_of(c, self.lang) for c in f.cadences())
+            Cadence.label_of(c, self.lang) for c in f.cadences()
+        )
         if self.lang == "zh":
-            text = (f"自 {case.first} 至 {case.last}，贵司（账单上显示为：{'、'.join(case.names)}）"
-                    f"共从本人账户扣费 {len(f.charges)} 笔，合计 {money_totals(f.paid)}，扣费周期为"
-                    f"{cadence or '不定期'}。")
+            text = (
+                f"自 {case.first} 至 {case.last}，贵司（账单上显示为：{'、'.join(case.names)}）"
+                f"共从本人账户扣费 {len(f.charges)} 笔，合计 {money_totals(f.paid)}，扣费周期为"
+                f"{cadence or '不定期'}。"
+            )
             if case.cancelled_on:
-                text += (f"本人已于 {case.cancelled_on.isoformat()} 取消自动续费/解除代扣"
-                         f"（取消方式：{self.fill('取消方式，如 App 内关闭自动续费、联系客服')}），"
-                         f"此后贵司仍扣费 {len(f.after)} 笔，合计 {money_totals(f.after_paid)}。")
+                text += (
+                    f"本人已于 {case.cancelled_on.isoformat()} 取消自动续费/解除代扣"
+                    f"（取消方式：{self.fill('取消方式，如 App 内关闭自动续费、联系客服')}），"
+                    f"此后贵司仍扣费 {len(f.after)} 笔，合计 {money_totals(f.after_paid)}。"
+                )
             return text
-        text = (f"From {case.first} to {case.last} your company (printed on my statements as "
-                f"{', '.join(case.names)}) charged my account {len(f.charges)} times, "
-                f"{money_totals(f.paid)} in all, on a {cadence or 'irregular'} basis.")
+        text = (
+            f"From {case.first} to {case.last} your company (printed on my statements as "
+            f"{', '.join(case.names)}) charged my account {len(f.charges)} times, "
+            f"{money_totals(f.paid)} in all, on a {cadence or 'irregular'} basis."
+        )
         if case.cancelled_on:
-            text += (f" I cancelled the automatic renewal / withdrew the payment authority on "
-                     f"{case.cancelled_on.isoformat()} (how: "
-                     f"{self.fill('how you cancelled')}); after that you charged me "
-                     f"{len(f.after)} more times, {money_totals(f.after_paid)} in all.")
+            text += (
+                f" I cancelled the automatic renewal / withdrew the payment authority on "
+                f"{case.cancelled_on.isoformat()} (how: "
+                f"{self.fill('how you cancelled')}); after that you charged me "
+                f"{len(f.after)} more times, {money_totals(f.after_paid)} in all."
+            )
         return text
 
     def exhibit_rows(self) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-        head = ("编号", "文件", "SHA-256（前16位）") if self.lang == "zh" else (
-            "Exhibit", "File", "SHA-256 (first 16)")
+        head = (
+            ("编号", "文件", "SHA-256（前16位）")
+            if self.lang == "zh"
+            else ("Exhibit", "File", "SHA-256 (first 16)")
+        )
         return head, [(i, p, s[:16]) for i, p, s in self.exhibits]
 
     def citations(self, letter: Letter, use: str) -> None:
@@ -95,48 +137,71 @@ class _Context:
         letter.h("依据" if self.lang == "zh" else "Basis")
         for item in items:
             para = item["paraphrase_zh" if self.lang == "zh" else "paraphrase_en"]
-            checked = (f"（法规核对日期 {item['checked_on']}）" if self.lang == "zh"
-                       else f" (checked on {item['checked_on']})")
-            letter.p(f"{cite(item, self.lang)}：{para}{checked}" if self.lang == "zh"
-                     else f"{cite(item, self.lang)}: {para}{checked}")
+            checked = (
+                f"（法规核对日期 {item['checked_on']}）"
+                if self.lang == "zh"
+                else f" (checked on {item['checked_on']})"
+            )
+            letter.p(
+                f"{cite(item, self.lang)}：{para}{checked}"
+                if self.lang == "zh"
+                else f"{cite(item, self.lang)}: {para}{checked}"
+            )
 
     def sender(self, letter: Letter) -> None:
         p = self.party
         if self.lang == "zh":
-            letter.p(f"申请人：{self.v(p.name, '姓名', masked=False)}　联系电话："
-                     f"{self.v(p.phone, '电话')}　通讯地址：{self.v(p.address, '地址', masked=False)}")
-            letter.p(f"账号：{self.mask.account(p.account) or self.fill('在商户/平台的账号或登录手机号')}"
-                     f"　案件编号：{self.case.id}　日期：{self.f.today.isoformat()}")
+            letter.p(
+                f"申请人：{self.v(p.name, '姓名', masked=False)}　联系电话："
+                f"{self.v(p.phone, '电话')}　通讯地址：{self.v(p.address, '地址', masked=False)}"
+            )
+            letter.p(
+                f"账号：{self.mask.account(p.account) or self.fill('在商户/平台的账号或登录手机号')}"
+                f"　案件编号：{self.case.id}　日期：{self.f.today.isoformat()}"
+            )
         else:
-            letter.p(f"From: {self.v(p.name, 'your name', masked=False)}, "
-                     f"{self.v(p.address, 'your address', masked=False)}, phone "
-                     f"{self.v(p.phone, 'your phone')}")
-            letter.p(f"Account: {self.mask.account(p.account) or self.fill('account id / card last 4')}"
-                     f" · Case {self.case.id} · Date {self.f.today.isoformat()}")
+            letter.p(
+                f"From: {self.v(p.name, 'your name', masked=False)}, "
+                f"{self.v(p.address, 'your address', masked=False)}, phone "
+                f"{self.v(p.phone, 'your phone')}"
+            )
+            letter.p(
+                f"Account: {self.mask.account(p.account) or self.fill('account id / card last 4')}"
+                f" · Case {self.case.id} · Date {self.f.today.isoformat()}"
+            )
 
     def footer(self, letter: Letter) -> None:
         if self.lang == "zh":
             letter.h("附件目录")
             letter.table(*self.exhibit_rows())
-            letter.p("以上附件的 SHA-256 哈希值见证据包 manifest-sha256.txt，可用 "
-                     "certutil -hashfile / shasum -a 256 核对。本函件由当事人依据账单自行整理，"
-                     "不构成法律意见。")
+            letter.p(
+                "以上附件的 SHA-256 哈希值见证据包 manifest-sha256.txt，可用 "
+                "certutil -hashfile / shasum -a 256 核对。本函件由当事人依据账单自行整理，"
+                "不构成法律意见。"
+            )
             letter.p(f"此致\n\n申请人（签名）：{self.fill('签名')}\n日期：{self.fill('寄送日期')}")
         else:
             letter.h("Enclosures")
             letter.table(*self.exhibit_rows())
-            letter.p("The SHA-256 of each enclosure is listed in the package's "
-                     "manifest-sha256.txt (check with certutil -hashfile or shasum -a 256). "
-                     "Prepared by the account holder from the statements; not legal advice.")
-            letter.p(f"Yours faithfully,\n\n{self.fill('signature')}\n"
-                     f"Date: {self.fill('date sent')}")
+            letter.p(
+                "The SHA-256 of each enclosure is listed in the package's "
+                "manifest-sha256.txt (check with certutil -hashfile or shasum -a 256). "
+                "Prepared by the account holder from the statements; not legal advice."
+            )
+            letter.p(
+                f"Yours faithfully,\n\n{self.fill('signature')}\nDate: {self.fill('date sent')}"
+            )
 
 
 def merchant(ctx: _Context) -> Letter:
     f, zh = ctx.f, ctx.lang == "zh"
-    letter = Letter("merchant", ctx.lang,
-                    "关于取消自动续费、退还扣款及调取授权记录的函" if zh else
-                    "Request to stop automatic renewal, refund charges and provide records")
+    letter = Letter(
+        "merchant",
+        ctx.lang,
+        "关于取消自动续费、退还扣款及调取授权记录的函"
+        if zh
+        else "Request to stop automatic renewal, refund charges and provide records",
+    )
     letter.p(f"致：{ctx.case.legal_name}" if zh else f"To: {ctx.case.legal_name}")
     ctx.sender(letter)
     letter.h("一、事实" if zh else "1. Facts")
@@ -148,26 +213,39 @@ def merchant(ctx: _Context) -> Letter:
         letter.p("1. 立即停止扣费、解除代扣/自动续费，并书面确认；")
         letter.p(f"2. 将下列 {len(f.claimed)} 笔款项共计 {total} 原路退回；")
         letter.table(*ctx.charge_rows(f.claimed))
-        letter.p("3. 依据《电子商务法》第六十二条、《个人信息保护法》第四十五条，提供本人开通自动续费的授权记录"
-                 "（时间、方式、页面与协议版本）以及每次续费前提醒的发送记录。")
+        letter.p(
+            "3. 依据《电子商务法》第六十二条、《个人信息保护法》第四十五条，提供本人开通自动续费的授权记录"
+            "（时间、方式、页面与协议版本）以及每次续费前提醒的发送记录。"
+        )
         if ctx.party.punitive:
-            letter.p("4. 本人认为贵司存在欺诈行为，依《消费者权益保护法》第五十五条保留主张增加赔偿的权利。"
-                     f"{ctx.fill('支持欺诈主张的事实与证据')}")
+            letter.p(
+                "4. 本人认为贵司存在欺诈行为，依《消费者权益保护法》第五十五条保留主张增加赔偿的权利。"
+                f"{ctx.fill('支持欺诈主张的事实与证据')}"
+            )
     else:
-        letter.p("1. Stop charging at once, end the automatic renewal / payment authority and "
-                 "confirm in writing;")
-        letter.p(f"2. Refund the following {len(f.claimed)} charges, {total} in all, to the "
-                 "original payment method;")
+        letter.p(
+            "1. Stop charging at once, end the automatic renewal / payment authority and "
+            "confirm in writing;"
+        )
+        letter.p(
+            f"2. Refund the following {len(f.claimed)} charges, {total} in all, to the "
+            "original payment method;"
+        )
         letter.table(*ctx.charge_rows(f.claimed))
-        letter.p("3. Provide the record of how the automatic renewal was authorised (time, "
-                 "method, page and agreement version) and the log of renewal reminders sent.")
+        letter.p(
+            "3. Provide the record of how the automatic renewal was authorised (time, "
+            "method, page and agreement version) and the log of renewal reminders sent."
+        )
     ctx.citations(letter, "merchant")
     letter.h("三、期限" if zh else "3. Deadline")
-    letter.p(f"请于收到本函后 {ctx.fill('天数，建议 7 天')} 内答复。逾期未处理的，本人将向支付平台、发卡银行及"
-             "市场监督管理部门反映。" if zh else
-             f"Please reply within {ctx.fill('number of days, 7 suggested')} of receiving this "
-             "letter; otherwise I will raise the matter with the payment platform, my bank and "
-             "the market regulator.")
+    letter.p(
+        f"请于收到本函后 {ctx.fill('天数，建议 7 天')} 内答复。逾期未处理的，本人将向支付平台、发卡银行及"
+        "市场监督管理部门反映。"
+        if zh
+        else f"Please reply within {ctx.fill('number of days, 7 suggested')} of receiving this "
+        "letter; otherwise I will raise the matter with the payment platform, my bank and "
+        "the market regulator."
+    )
     ctx.footer(letter)
     return letter
 
@@ -179,13 +257,21 @@ def platform(ctx: _Context, channel: str) -> Letter:
     after = [c for c in charges if c.after_cancellation]
     claimed = after if ctx.case.cancelled_on and after else charges
     total = money_totals(sum_by_currency(claimed))
-    letter = Letter("platform", ctx.lang, f"{name}交易投诉：{ctx.case.legal_name}" if zh else
-                    f"{name} transaction complaint: {ctx.case.legal_name}")
+    letter = Letter(
+        "platform",
+        ctx.lang,
+        f"{name}交易投诉：{ctx.case.legal_name}"
+        if zh
+        else f"{name} transaction complaint: {ctx.case.legal_name}",
+    )
     ctx.sender(letter)
     problem = "取消后仍扣款" if ctx.case.cancelled_on and after else "未提醒自动续费"
     if not zh:
-        problem = ("charged after cancellation" if ctx.case.cancelled_on and after
-                   else "auto-renewal without notice")
+        problem = (
+            "charged after cancellation"
+            if ctx.case.cancelled_on and after
+            else "auto-renewal without notice"
+        )
     letter.h("投诉类型" if zh else "Problem")
     letter.p(problem)
     letter.h("事实" if zh else "Facts")
@@ -193,24 +279,32 @@ def platform(ctx: _Context, channel: str) -> Letter:
     letter.table(*ctx.charge_rows(charges))
     letter.h("请求" if zh else "Requests")
     if zh:
-        letter.p(f"1. 协助退还上表中 {len(claimed)} 笔款项，共计 {total}；2. 解除本人与该商户的代扣/自动续费协议；"
-                 "3. 提供该代扣协议的签约时间与授权方式；4. 依《电子商务法》第五十三条提供相关交易记录。")
+        letter.p(
+            f"1. 协助退还上表中 {len(claimed)} 笔款项，共计 {total}；2. 解除本人与该商户的代扣/自动续费协议；"
+            "3. 提供该代扣协议的签约时间与授权方式；4. 依《电子商务法》第五十三条提供相关交易记录。"
+        )
         letter.p(f"是否已联系商户：{ctx.fill('日期与结果')}")
     else:
-        letter.p(f"1. Help recover the {len(claimed)} charges above, {total} in all; 2. end my "
-                 "payment authority for this merchant; 3. tell me when and how it was "
-                 "signed; 4. provide the transaction records.")
+        letter.p(
+            f"1. Help recover the {len(claimed)} charges above, {total} in all; 2. end my "
+            "payment authority for this merchant; 3. tell me when and how it was "
+            "signed; 4. provide the transaction records."
+        )
         letter.p(f"Merchant contacted: {ctx.fill('date and result')}")
     ctx.citations(letter, "platform")
     ids = "、".join(c.txn_id for c in claimed[:6] if c.txn_id)
     if zh:
-        short = (f"{ctx.case.legal_name}在我{ctx.case.cancelled_on or ''}取消自动续费后仍扣款"
-                 f"{len(claimed)}笔共{total}，交易单号{ids}。请退款并解除代扣，"
-                 f"提供签约授权记录。案件{ctx.case.id}")
+        short = (
+            f"{ctx.case.legal_name}在我{ctx.case.cancelled_on or ''}取消自动续费后仍扣款"
+            f"{len(claimed)}笔共{total}，交易单号{ids}。请退款并解除代扣，"
+            f"提供签约授权记录。案件{ctx.case.id}"
+        )
     else:
-        short = (f"{ctx.case.legal_name} charged {len(claimed)} times ({total}) after I "
-                 f"cancelled on {ctx.case.cancelled_on or '?'}; ids {ids}. Please refund, end "
-                 f"the authority and show the sign-up record. Case {ctx.case.id}")
+        short = (
+            f"{ctx.case.legal_name} charged {len(claimed)} times ({total}) after I "
+            f"cancelled on {ctx.case.cancelled_on or '?'}; ids {ids}. Please refund, end "
+            f"the authority and show the sign-up record. Case {ctx.case.id}"
+        )
     letter.short = short[:300]
     ctx.footer(letter)
     return letter
@@ -218,28 +312,46 @@ def platform(ctx: _Context, channel: str) -> Letter:
 
 def bank(ctx: _Context) -> Letter:
     zh = ctx.lang == "zh"
-    cards = [c for c in ctx.f.charges if channel_of(c) == "bank" or "银行" in c.method
-             or "卡" in c.method or "card" in c.method.lower()] or ctx.f.charges
+    cards = [
+        c
+        for c in ctx.f.charges
+        if channel_of(c) == "bank"
+        or "银行" in c.method
+        or "卡" in c.method
+        or "card" in c.method.lower()
+    ] or ctx.f.charges
     claimed = [c for c in cards if c.after_cancellation] if ctx.case.cancelled_on else cards
     claimed = claimed or cards
     total = money_totals(sum_by_currency(claimed))
-    letter = Letter("bank", ctx.lang, "争议交易申请及止付请求" if zh else
-                    "Disputed transactions and request to block recurring charges")
+    letter = Letter(
+        "bank",
+        ctx.lang,
+        "争议交易申请及止付请求"
+        if zh
+        else "Disputed transactions and request to block recurring charges",
+    )
     letter.p(f"致：{ctx.fill('发卡银行名称')}" if zh else f"To: {ctx.fill('issuing bank')}")
     ctx.sender(letter)
-    letter.p(f"卡号后四位：{ctx.fill('卡号后四位')}　卡类型：{ctx.fill('信用卡/借记卡')}" if zh else
-             f"Card ending: {ctx.fill('last 4 digits')} · type: {ctx.fill('credit/debit')}")
+    letter.p(
+        f"卡号后四位：{ctx.fill('卡号后四位')}　卡类型：{ctx.fill('信用卡/借记卡')}"
+        if zh
+        else f"Card ending: {ctx.fill('last 4 digits')} · type: {ctx.fill('credit/debit')}"
+    )
     letter.h("争议交易" if zh else "Disputed transactions")
     letter.p(ctx.facts_text())
     letter.table(*ctx.charge_rows(claimed))
     letter.p(f"争议金额合计：{total}" if zh else f"Total disputed: {total}")
     if zh:
-        letter.p("请求：1. 对上列交易按争议交易处理并退回；2. 对该商户今后的周期性扣款止付；"
-                 "3. 保存上述交易的全部记录与验证信息。请告知贵行受理争议的期限，本人将尽快补充材料。")
+        letter.p(
+            "请求：1. 对上列交易按争议交易处理并退回；2. 对该商户今后的周期性扣款止付；"
+            "3. 保存上述交易的全部记录与验证信息。请告知贵行受理争议的期限，本人将尽快补充材料。"
+        )
     else:
-        letter.p("Requests: 1. treat the charges above as disputed and credit them; 2. block "
-                 "future recurring charges from this merchant; 3. preserve all records of these "
-                 "transactions. Please tell me your time limit for disputes.")
+        letter.p(
+            "Requests: 1. treat the charges above as disputed and credit them; 2. block "
+            "future recurring charges from this merchant; 3. preserve all records of these "
+            "transactions. Please tell me your time limit for disputes."
+        )
     ctx.citations(letter, "bank")
     ctx.footer(letter)
     return letter
@@ -251,42 +363,58 @@ def regulator(ctx: _Context) -> Letter:
     ctx.lang = "zh"
     letter.p("提交渠道：全国12315平台（亦可用于12345、消费者协会）")
     ctx.sender(letter)
-    letter.p(f"被投诉/举报人：{ctx.case.legal_name}　统一社会信用代码：{ctx.fill('统一社会信用代码')}"
-             f"　地址：{ctx.fill('注册地址（国家企业信用信息公示系统）')}　网站/App：{ctx.fill('网站或App名称')}")
+    letter.p(
+        f"被投诉/举报人：{ctx.case.legal_name}　统一社会信用代码：{ctx.fill('统一社会信用代码')}"
+        f"　地址：{ctx.fill('注册地址（国家企业信用信息公示系统）')}　网站/App：{ctx.fill('网站或App名称')}"
+    )
     letter.h("事实经过")
     letter.p(ctx.facts_text())
     letter.table(*ctx.charge_rows(f.charges))
     if not business:
         letter.h("一、投诉（诉求）")
-        letter.p(f"1. 退还 {len(f.claimed)} 笔款项共计 {money_totals(f.claimed_total)}；"
-                 "2. 停止扣费并解除自动续费；3. 提供开通授权及续费提醒记录。")
+        letter.p(
+            f"1. 退还 {len(f.claimed)} 笔款项共计 {money_totals(f.claimed_total)}；"
+            "2. 停止扣费并解除自动续费；3. 提供开通授权及续费提醒记录。"
+        )
     letter.h("二、举报" if not business else "举报内容")
-    letter.p("涉嫌违反：以自动续费方式提供服务，未在续费前以显著方式提请注意、未提供简便的取消方式"
-             "（请监管部门依现行规定认定）。支持事实：见上表扣费记录"
-             + (f"，及 {ctx.case.cancelled_on} 取消后仍发生的 {len(f.after)} 笔扣费" if f.after else "")
-             + "。请依法查处。")
+    letter.p(
+        "涉嫌违反：以自动续费方式提供服务，未在续费前以显著方式提请注意、未提供简便的取消方式"
+        "（请监管部门依现行规定认定）。支持事实：见上表扣费记录"
+        + (f"，及 {ctx.case.cancelled_on} 取消后仍发生的 {len(f.after)} 笔扣费" if f.after else "")
+        + "。请依法查处。"
+    )
     ctx.citations(letter, "regulator")
     ctx.footer(letter)
     return letter
 
 
 _VARIANT_TEXT = {
-    "generic": ("Dispute of recurring charges after withdrawal of permission",
-                "I ask you to dispute these charges under the card scheme's rules for "
-                "cancelled recurring transactions."),
-    "us-credit": ("Notice of billing error",
-                  "Pursuant to the Fair Credit Billing Act (15 U.S.C. §1666) and Regulation Z "
-                  "(12 C.F.R. §1026.13), I dispute the charges below as billing errors."),
-    "us-debit": ("Notice of error and stop-payment order",
-                 "Under Regulation E (12 C.F.R. §1005.11) I report the transfers below as errors, "
-                 "and under §1005.10(c) I ask you to stop all further preauthorised transfers "
-                 "to this merchant."),
-    "eu": ("Refund request for payee-initiated payments",
-           "Under the national law implementing the Payment Services Directive (EU) 2015/2366, "
-           "I ask for a refund of the payments below, made after I withdrew my consent."),
-    "uk": ("Cancellation of a continuous payment authority and refund",
-           "I cancelled the continuous payment authority held by this merchant; under the "
-           "Payment Services Regulations 2017 the payments below were not authorised."),
+    "generic": (
+        "Dispute of recurring charges after withdrawal of permission",
+        "I ask you to dispute these charges under the card scheme's rules for "
+        "cancelled recurring transactions.",
+    ),
+    "us-credit": (
+        "Notice of billing error",
+        "Pursuant to the Fair Credit Billing Act (15 U.S.C. §1666) and Regulation Z "
+        "(12 C.F.R. §1026.13), I dispute the charges below as billing errors.",
+    ),
+    "us-debit": (
+        "Notice of error and stop-payment order",
+        "Under Regulation E (12 C.F.R. §1005.11) I report the transfers below as errors, "
+        "and under §1005.10(c) I ask you to stop all further preauthorised transfers "
+        "to this merchant.",
+    ),
+    "eu": (
+        "Refund request for payee-initiated payments",
+        "Under the national law implementing the Payment Services Directive (EU) 2015/2366, "
+        "I ask for a refund of the payments below, made after I withdrew my consent.",
+    ),
+    "uk": (
+        "Cancellation of a continuous payment authority and refund",
+        "I cancelled the continuous payment authority held by this merchant; under the "
+        "Payment Services Regulations 2017 the payments below were not authorised.",
+    ),
 }
 
 
@@ -296,8 +424,9 @@ def chargeback(ctx: _Context, variant: str = "generic") -> Letter:
     f = ctx.f
     claimed = f.claimed
     total = money_totals(sum_by_currency(claimed))
-    letter = Letter("chargeback", "en", f"{title} — account ending "
-                    f"{ctx.fill('last 4')} — total {total}")
+    letter = Letter(
+        "chargeback", "en", f"{title} — account ending {ctx.fill('last 4')} — total {total}"
+    )
     ctx.sender(letter)
     letter.p(f"To: {ctx.fill('card issuer, billing-inquiries address')}")
     letter.h("Statement of dispute")
@@ -306,20 +435,31 @@ def chargeback(ctx: _Context, variant: str = "generic") -> Letter:
     letter.h("Facts")
     letter.p(ctx.facts_text())
     if ctx.case.cancelled_on:
-        letter.p(f"These are recurring charges made after withdrawal of permission on "
-                 f"{ctx.case.cancelled_on.isoformat()}.")
+        letter.p(
+            f"These are recurring charges made after withdrawal of permission on "
+            f"{ctx.case.cancelled_on.isoformat()}."
+        )
     letter.h("Request")
-    letter.p("Please reverse or credit the charges listed, block future recurring charges from "
-             "this merchant, send me any documents you rely on if you disagree (including the "
-             "merchant's authorisation), and confirm in writing.")
+    letter.p(
+        "Please reverse or credit the charges listed, block future recurring charges from "
+        "this merchant, send me any documents you rely on if you disagree (including the "
+        "merchant's authorisation), and confirm in writing."
+    )
     letter.p(f"Statement dates on which the charges appeared: {ctx.fill('statement dates')}")
     ctx.footer(letter)
     return letter
 
 
-def build_letter(kind: str, facts: CaseFacts, party: Party, lang: str = "zh",
-                 masker: Masker | None = None, exhibits: list[tuple[str, str, str]] | None = None,
-                 variant: str = "generic", channel: str | None = None) -> Letter:
+def build_letter(
+    kind: str,
+    facts: CaseFacts,
+    party: Party,
+    lang: str = "zh",
+    masker: Masker | None = None,
+    exhibits: list[tuple[str, str, str]] | None = None,
+    variant: str = "generic",
+    channel: str | None = None,
+) -> Letter:
     ctx = _Context(facts, party, lang, masker or Masker(), exhibits or [])
     if kind == "merchant":
         return merchant(ctx)
@@ -335,22 +475,38 @@ def build_letter(kind: str, facts: CaseFacts, party: Party, lang: str = "zh",
     raise ValueError(f"unknown letter kind {kind!r}")
 
 
-def package_letters(facts: CaseFacts, party: Party, lang: str, masker: Masker,
-                    exhibits: list[tuple[str, str, str]], variant: str = "generic"
-                    ) -> list[tuple[str, Letter]]:
+def package_letters(
+    facts: CaseFacts,
+    party: Party,
+    lang: str,
+    masker: Masker,
+    exhibits: list[tuple[str, str, str]],
+    variant: str = "generic",
+) -> list[tuple[str, Letter]]:
     """(file stem, letter) for every draft a package carries in the chosen language(s)."""
     langs = ("zh", "en") if lang == "both" else (lang,)
     found: list[tuple[str, Letter]] = []
     for code in langs:
-        found.append((f"L1_merchant_{code}", build_letter("merchant", facts, party, code, masker,
-                                                          exhibits)))
+        found.append(
+            (f"L1_merchant_{code}", build_letter("merchant", facts, party, code, masker, exhibits))
+        )
         for channel in [c for c in facts.by_channel() if c != "bank"] or ["alipay"]:
-            found.append((f"L2_{channel}_{code}", build_letter(
-                "platform", facts, party, code, masker, exhibits, channel=channel)))
-        found.append((f"L3_bank_{code}", build_letter("bank", facts, party, code, masker,
-                                                      exhibits)))
-    found.append(("L4_regulator_zh", build_letter("regulator", facts, party, "zh", masker,
-                                                  exhibits)))
-    found.append((f"L5_chargeback_{variant}_en", build_letter(
-        "chargeback", facts, party, "en", masker, exhibits, variant=variant)))
+            found.append(
+                (
+                    f"L2_{channel}_{code}",
+                    build_letter("platform", facts, party, code, masker, exhibits, channel=channel),
+                )
+            )
+        found.append(
+            (f"L3_bank_{code}", build_letter("bank", facts, party, code, masker, exhibits))
+        )
+    found.append(
+        ("L4_regulator_zh", build_letter("regulator", facts, party, "zh", masker, exhibits))
+    )
+    found.append(
+        (
+            f"L5_chargeback_{variant}_en",
+            build_letter("chargeback", facts, party, "en", masker, exhibits, variant=variant),
+        )
+    )
     return found

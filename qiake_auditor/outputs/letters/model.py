@@ -14,8 +14,8 @@ class Letter:
     kind: str
     lang: str
     title: str
-    blocks: list[tuple] = field(default_factory=list)   # ("h"|"p", text) or ("t", head, rows)
-    short: str = ""                                     # the in-app form text (L2)
+    blocks: list[tuple] = field(default_factory=list)  # ("h"|"p", text) or ("t", head, rows)
+    short: str = ""  # the in-app form text (L2)
 
     def h(self, text: str) -> None:
         self.blocks.append(("h", text))
@@ -92,17 +92,30 @@ def _table_xml(head: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 
     def row(cells: tuple[str, ...], header: bool = False) -> str:
         bold = "<w:rPr><w:b/></w:rPr>" if header else ""
-        return "<w:tr>" + "".join(
-            f"<w:tc><w:p><w:r>{bold}<w:t xml:space=\"preserve\">{escape(_clean(c))}</w:t></w:r></w:p></w:tc>"
-            for c in cells) + "</w:tr>"
+        return (
+            "<w:tr>"
+            + "".join(
+                f'<w:tc><w:p><w:r>{bold}<w:t xml:space="preserve">{escape(_clean(c))}</w:t></w:r></w:p></w:tc>'
+                for c in cells
+            )
+            + "</w:tr>"
+        )
 
     grid = "".join("<w:gridCol/>" for _ in head)
-    return ("<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/>"
-            "<w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>" + grid + "</w:tblGrid>"
-            + row(head, True) + "".join(row(r) for r in rows) + "</w:tbl>")
+    return (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/>'
+        '<w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid>'
+        + grid
+        + "</w:tblGrid>"
+        + row(head, True)
+        + "".join(row(r) for r in rows)
+        + "</w:tbl>"
+    )
 
 
-_MARK = re.compile(r"<w:p>(?:<w:pPr>(?:(?!</w:p>).)*?</w:pPr>)?<w:r><w:t>QKTABLE(\d+)QK</w:t></w:r></w:p>")
+_MARK = re.compile(
+    r"<w:p>(?:<w:pPr>(?:(?!</w:p>).)*?</w:pPr>)?<w:r><w:t>QKTABLE(\d+)QK</w:t></w:r></w:p>"
+)
 
 
 def _put_tables(docx: bytes, tables: list[str]) -> bytes:

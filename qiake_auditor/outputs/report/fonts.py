@@ -23,21 +23,31 @@ FONT_ENV = "QIAKE_AUDITOR_FONT"
 PROBE = "金额支出日期自动续费深圳洽客科技有限公司证据报告"
 
 # (path, face index in a collection) per platform, best first.
-_WINDOWS = (("Fonts/msyh.ttc", 0), ("Fonts/msyh.ttf", 0), ("Fonts/Deng.ttf", 0),
-            ("Fonts/simhei.ttf", 0), ("Fonts/simsun.ttc", 0), ("Fonts/simsun.ttf", 0))
-_MACOS = (("/System/Library/Fonts/PingFang.ttc", 0),
-          ("/System/Library/Fonts/Hiragino Sans GB.ttc", 0),
-          ("/System/Library/Fonts/STHeiti Medium.ttc", 0),
-          ("/System/Library/Fonts/STHeiti Light.ttc", 0),
-          ("/System/Library/Fonts/Supplemental/Songti.ttc", 0),
-          ("/Library/Fonts/Arial Unicode.ttf", 0))
-_LINUX = (("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
-          ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
-          ("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", 0),
-          ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),   # 2 = SC face
-          ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2),
-          ("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", 2),
-          ("/usr/share/fonts/truetype/arphic/uming.ttc", 0))
+_WINDOWS = (
+    ("Fonts/msyh.ttc", 0),
+    ("Fonts/msyh.ttf", 0),
+    ("Fonts/Deng.ttf", 0),
+    ("Fonts/simhei.ttf", 0),
+    ("Fonts/simsun.ttc", 0),
+    ("Fonts/simsun.ttf", 0),
+)
+_MACOS = (
+    ("/System/Library/Fonts/PingFang.ttc", 0),
+    ("/System/Library/Fonts/Hiragino Sans GB.ttc", 0),
+    ("/System/Library/Fonts/STHeiti Medium.ttc", 0),
+    ("/System/Library/Fonts/STHeiti Light.ttc", 0),
+    ("/System/Library/Fonts/Supplemental/Songti.ttc", 0),
+    ("/Library/Fonts/Arial Unicode.ttf", 0),
+)
+_LINUX = (
+    ("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/wqy-microhei/wqy-microhei.ttc", 0),
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 2),  # 2 = SC face
+    ("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc", 2),
+    ("/usr/share/fonts/truetype/arphic/uming.ttc", 0),
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +92,13 @@ def _fontconfig() -> list[tuple[Path, int]]:
     if shutil.which("fc-match") is None:
         return []
     try:
-        out = subprocess.run(["fc-match", "-s", "-f", "%{file}|%{index}\n", ":lang=zh-cn"],
-                             capture_output=True, text=True, timeout=10, check=False).stdout
+        out = subprocess.run(
+            ["fc-match", "-s", "-f", "%{file}|%{index}\n", ":lang=zh-cn"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
     except (OSError, subprocess.SubprocessError):
         return []
     found = []
@@ -100,18 +115,21 @@ def no_font_error(chosen: Path | None = None) -> UserError:
             f"字体文件 {chosen} 无法用于中文报告（读不出或缺少中文字形）。请选择一个中文 TrueType/OpenType "
             f"字体（.ttf/.ttc/.otf），例如微软雅黑 msyh.ttc、苹方 PingFang.ttc 或文泉驿微米黑。 / "
             f"The font file {chosen} cannot be used for a Chinese report (unreadable or without "
-            f"Chinese glyphs). Choose a Chinese TrueType/OpenType font (.ttf/.ttc/.otf).")
+            f"Chinese glyphs). Choose a Chinese TrueType/OpenType font (.ttf/.ttc/.otf)."
+        )
     return UserError(
         "没有找到可嵌入 PDF 的中文字体。请安装一个中文字体（Windows：微软雅黑/宋体；macOS：苹方/宋体；"
         "Linux：fonts-wqy-microhei 或 fonts-noto-cjk），或在设置中（命令行 --font FILE，或环境变量 "
         f"{FONT_ENV}）选择一个中文字体文件。 / No Chinese font to embed in the PDF was found. "
         "Install one (Windows: Microsoft YaHei / SimSun; macOS: PingFang / Songti; Linux: "
         "fonts-wqy-microhei or fonts-noto-cjk), or choose a Chinese font file in the settings "
-        f"(--font FILE on the command line, or the {FONT_ENV} environment variable).")
+        f"(--font FILE on the command line, or the {FONT_ENV} environment variable)."
+    )
 
 
-def find_cjk_font(chosen: Path | str | None = None, index: int = 0,
-                  search_system: bool = True) -> FontChoice:
+def find_cjk_font(
+    chosen: Path | str | None = None, index: int = 0, search_system: bool = True
+) -> FontChoice:
     """The font to embed; a :class:`UserError` saying what to do when there is none."""
     if chosen is None and os.environ.get(FONT_ENV):
         chosen = os.environ[FONT_ENV]

@@ -35,7 +35,7 @@ LISTED = 12  # charges written out in the summary and timeline; every one is in 
 @dataclass
 class Exhibit:
     id: str
-    path: str          # inside the bag, relative to data/
+    path: str  # inside the bag, relative to data/
     role: str
     sha256: str
     size: int
@@ -49,8 +49,8 @@ class ReportInput:
     lang: str = "zh"
     masker: Masker = field(default_factory=Masker)
     exhibits: list[Exhibit] = field(default_factory=list)
-    exhibit_of: dict[str, str] = field(default_factory=dict)   # source sha256 -> E-xx
-    charts: list[bytes] = field(default_factory=list)          # PNG images
+    exhibit_of: dict[str, str] = field(default_factory=dict)  # source sha256 -> E-xx
+    charts: list[bytes] = field(default_factory=list)  # PNG images
     font: FontChoice | None = None
 
 
@@ -131,8 +131,15 @@ class _Writer:
         pdf = self.pdf
         pdf.set_font("cjk", size=size)
         pdf.set_text_color(*colour)
-        pdf.multi_cell(self.width, size * 0.5, text, align="L", new_x=XPos.LMARGIN,
-                       new_y=YPos.NEXT, wrapmode=self.wrap)
+        pdf.multi_cell(
+            self.width,
+            size * 0.5,
+            text,
+            align="L",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            wrapmode=self.wrap,
+        )
         pdf.ln(gap)
         pdf.set_text_color(*INK)
 
@@ -144,21 +151,41 @@ class _Writer:
             pdf.set_font("cjk", size=9.5)
             pdf.set_text_color(*MUTED)
             top = pdf.get_y()
-            pdf.multi_cell(label_width - 2, 5.5, label, new_x=XPos.LMARGIN, new_y=YPos.NEXT,
-                           wrapmode=self.wrap, align="L")
+            pdf.multi_cell(
+                label_width - 2,
+                5.5,
+                label,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+                wrapmode=self.wrap,
+                align="L",
+            )
             below_label = pdf.get_y()
             pdf.set_xy(pdf.l_margin + label_width, top)
             pdf.set_text_color(*INK)
-            pdf.multi_cell(self.width - label_width, 5.5, value, new_x=XPos.LMARGIN,
-                           new_y=YPos.NEXT, wrapmode=self.wrap, align="L")
+            pdf.multi_cell(
+                self.width - label_width,
+                5.5,
+                value,
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+                wrapmode=self.wrap,
+                align="L",
+            )
             pdf.set_y(max(below_label, pdf.get_y()))
             pdf.set_draw_color(*SHADE)
             pdf.line(pdf.l_margin, pdf.get_y(), pdf.w - pdf.r_margin, pdf.get_y())
         pdf.ln(2)
 
-    def grid(self, header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float],
-             aligns: Sequence[str] | None = None, size: float = 7.5,
-             highlight: Sequence[bool] | None = None) -> None:
+    def grid(
+        self,
+        header: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        aligns: Sequence[str] | None = None,
+        size: float = 7.5,
+        highlight: Sequence[bool] | None = None,
+    ) -> None:
         """A ruled table, single-line cells, header repeated on every page."""
         pdf = self.pdf
         aligns = aligns or ["L"] * len(widths)
@@ -169,8 +196,14 @@ class _Writer:
             pdf.set_fill_color(*SHADE)
             pdf.set_text_color(*ACCENT)
             for text, width, align in zip(header, widths, aligns, strict=True):
-                pdf.cell(width, height + 1, text, border="B", fill=True,
-                         align="R" if align == "R" else "L")
+                pdf.cell(
+                    width,
+                    height + 1,
+                    text,
+                    border="B",
+                    fill=True,
+                    align="R" if align == "R" else "L",
+                )
             pdf.ln(height + 1)
             pdf.set_text_color(*INK)
 
@@ -244,8 +277,14 @@ class _Writer:
         pdf.cell(0, 9, t["subtitle"], align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("cjk", size=12)
         pdf.set_text_color(*INK)
-        pdf.cell(0, 9, f"{t['case']}：{case.id}" if self.lang == "zh" else
-                 f"{t['case']}: {case.id}", align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.cell(
+            0,
+            9,
+            f"{t['case']}：{case.id}" if self.lang == "zh" else f"{t['case']}: {case.id}",
+            align="C",
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
         pdf.set_draw_color(*ACCENT)
         pdf.set_line_width(0.5)
         pdf.line(pdf.l_margin + 30, pdf.get_y() + 4, pdf.w - pdf.r_margin - 30, pdf.get_y() + 4)
@@ -261,49 +300,84 @@ class _Writer:
             (t["paid"], money_totals(f.paid)),
         ]
         if case.cancelled_on:
-            rows += [(t["cancelled"], case.cancelled_on.isoformat()),
-                     (t["after"], f"{len(f.after)} · {money_totals(f.after_paid)}")]
-        rows += [(t["claimed"], money_totals(f.claimed_total)),
-                 (t["prepared"], f.generated_at.isoformat(timespec="seconds")),
-                 (t["software"], f"qiake-auditor {__version__}")]
+            rows += [
+                (t["cancelled"], case.cancelled_on.isoformat()),
+                (t["after"], f"{len(f.after)} · {money_totals(f.after_paid)}"),
+            ]
+        rows += [
+            (t["claimed"], money_totals(f.claimed_total)),
+            (t["prepared"], f.generated_at.isoformat(timespec="seconds")),
+            (t["software"], f"qiake-auditor {__version__}"),
+        ]
         self.facts_table(rows, label_width=52)
         pdf.ln(10)
         pdf.set_fill_color(*SHADE)
         pdf.set_font("cjk", size=10)
-        pdf.multi_cell(self.width, 6, t["disclaimer"], fill=True, padding=3,
-                       new_x=XPos.LMARGIN, new_y=YPos.NEXT, wrapmode=self.wrap, align="L")
+        pdf.multi_cell(
+            self.width,
+            6,
+            t["disclaimer"],
+            fill=True,
+            padding=3,
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            wrapmode=self.wrap,
+            align="L",
+        )
 
     def summary(self) -> None:
         pdf, t, case, f = self.pdf, self.t, self.case, self.f
         pdf.add_page()
         self.heading(t["s1"])
         channels = ("、" if self.lang == "zh" else ", ").join(
-            channel_label(c, self.lang) for c in f.by_channel())
-        self.para(t["summary_text"].format(first=case.first, last=case.last,
-                                           merchant=case.legal_name, channels=channels,
-                                           count=len(f.charges), total=money_totals(f.paid)))
+            channel_label(c, self.lang) for c in f.by_channel()
+        )
+        self.para(
+            t["summary_text"].format(
+                first=case.first,
+                last=case.last,
+                merchant=case.legal_name,
+                channels=channels,
+                count=len(f.charges),
+                total=money_totals(f.paid),
+            )
+        )
         if case.cancelled_on:
-            self.para(t["summary_after"].format(cancelled=case.cancelled_on.isoformat(),
-                                                n=len(f.after),
-                                                total=money_totals(f.after_paid)),
-                      colour=ALERT)
+            self.para(
+                t["summary_after"].format(
+                    cancelled=case.cancelled_on.isoformat(),
+                    n=len(f.after),
+                    total=money_totals(f.after_paid),
+                ),
+                colour=ALERT,
+            )
         cadences = ("、" if self.lang == "zh" else ", ").join(
-            Cadence.label_of(c, self.lang) for c in f.cadences()) or t["none"]
-        contacts = sorted({e.channel.label(self.lang) for e in case.log
-                           if e.kind == "contact" and e.channel is not None})
+            Cadence.label_of(c, self.lang) for c in f.cadences()
+        ) or t["none"]
+        contacts = sorted(
+            {
+                e.channel.label(self.lang)
+                for e in case.log
+                if e.kind == "contact" and e.channel is not None
+            }
+        )
         rows = [(t["charges"], str(len(f.charges))), (t["paid"], money_totals(f.paid))]
         if f.refunded:
             rows.append(("已退款" if self.lang == "zh" else "Refunded", money_totals(f.refunded)))
-        rows += [(t["cancelled"], case.cancelled_on.isoformat() if case.cancelled_on
-                  else self.fill(t["cancelled"])),
-                 (t["after"], f"{len(f.after)} · {money_totals(f.after_paid)}"),
-                 (t["period"], f"{case.first} – {case.last}"),
-                 (t["cadence"], cadences),
-                 (t["scenario"], t[f"scenario_{f.scenario}"]),
-                 (t["purchase"], t["b2b"] if self.data.party.business else t["b2c"]),
-                 (t["claimed"], money_totals(f.claimed_total)),
-                 (t["s9"].split("、")[-1].split(". ")[-1], t["remedies_short"]),
-                 (t["channels_used"], ", ".join(contacts) or t["none"])]
+        rows += [
+            (
+                t["cancelled"],
+                case.cancelled_on.isoformat() if case.cancelled_on else self.fill(t["cancelled"]),
+            ),
+            (t["after"], f"{len(f.after)} · {money_totals(f.after_paid)}"),
+            (t["period"], f"{case.first} – {case.last}"),
+            (t["cadence"], cadences),
+            (t["scenario"], t[f"scenario_{f.scenario}"]),
+            (t["purchase"], t["b2b"] if self.data.party.business else t["b2c"]),
+            (t["claimed"], money_totals(f.claimed_total)),
+            (t["s9"].split("、")[-1].split(". ")[-1], t["remedies_short"]),
+            (t["channels_used"], ", ".join(contacts) or t["none"]),
+        ]
         self.facts_table(rows)
         if self.f.after:
             self.para(t["after"] + ("：" if self.lang == "zh" else ":"), size=9.5, gap=0.5)
@@ -323,28 +397,35 @@ class _Writer:
     def parties(self) -> None:
         t, case, party, mask = self.t, self.case, self.data.party, self.data.masker
         self.heading(t["s2"])
-        self.facts_table([
-            (t["user"], mask.text(party.name) or self.fill(t["user"])),
-            (t["phone"], mask.text(party.phone) or self.fill(t["phone"])),
-            (t["address"], party.address or self.fill(t["address"])),
-            (t["account"], mask.account(party.account) or self.fill(t["account"])),
-            (t["legal_name"], case.legal_name),
-            (t["credit_code"], self.fill(t["credit_code"])),
-        ])
+        self.facts_table(
+            [
+                (t["user"], mask.text(party.name) or self.fill(t["user"])),
+                (t["phone"], mask.text(party.phone) or self.fill(t["phone"])),
+                (t["address"], party.address or self.fill(t["address"])),
+                (t["account"], mask.account(party.account) or self.fill(t["account"])),
+                (t["legal_name"], case.legal_name),
+                (t["credit_code"], self.fill(t["credit_code"])),
+            ]
+        )
         per_statement: dict[str, set[str]] = {}
         methods: set[str] = set()
         for charge in self.f.charges:
             per_statement.setdefault(charge.source, set()).add(charge.counterparty)
             if charge.method:
                 methods.add(mask.text(charge.method))
-        rows = [(f"{self.data.exhibit_of.get(c.source_sha256, '')} {name}",
-                 " / ".join(sorted(names)))
-                for name, names in per_statement.items()
-                for c in [next(x for x in self.f.charges if x.source == name)]]
+        rows = [
+            (f"{self.data.exhibit_of.get(c.source_sha256, '')} {name}", " / ".join(sorted(names)))
+            for name, names in per_statement.items()
+            for c in [next(x for x in self.f.charges if x.source == name)]
+        ]
         self.para(t["merchant_names"], size=9.5, colour=MUTED, gap=0.5)
         self.facts_table(rows, label_width=92)
-        self.para(f"{t['methods']}：" + "、".join(sorted(methods)) if self.lang == "zh"
-                  else f"{t['methods']}: " + ", ".join(sorted(methods)), size=9.5)
+        self.para(
+            f"{t['methods']}：" + "、".join(sorted(methods))
+            if self.lang == "zh"
+            else f"{t['methods']}: " + ", ".join(sorted(methods)),
+            size=9.5,
+        )
 
     def timeline(self) -> None:
         t, case, f = self.t, self.case, self.f
@@ -352,70 +433,139 @@ class _Writer:
         events: list[tuple[str, str, bool]] = []
         if f.charges:
             first = f.charges[0]
-            events.append((str(first.date), f"{t['tl_first']}  {money(first.amount, first.currency)}"
-                           f"  {first.txn_id}", False))
+            events.append(
+                (
+                    str(first.date),
+                    f"{t['tl_first']}  {money(first.amount, first.currency)}  {first.txn_id}",
+                    False,
+                )
+            )
         for stream in case.streams:
-            what = (f"{stream.get('merchant')} · {Cadence.label_of(stream.get('cadence'), self.lang)}"
-                    f" · {money(Decimal(str(stream.get('amount') or 0)), stream.get('currency') or 'CNY')}")
+            what = (
+                f"{stream.get('merchant')} · {Cadence.label_of(stream.get('cadence'), self.lang)}"
+                f" · {money(Decimal(str(stream.get('amount') or 0)), stream.get('currency') or 'CNY')}"
+            )
             events.append((str(stream.get("first_date")), t["tl_stream"].format(what=what), False))
         if case.cancelled_on:
             events.append((case.cancelled_on.isoformat(), t["tl_cancel"], True))
         for charge in f.after[:LISTED]:
-            events.append((str(charge.date), f"{t['tl_after']}  {money(charge.amount, charge.currency)}"
-                           f"  {charge.txn_id}", True))
+            events.append(
+                (
+                    str(charge.date),
+                    f"{t['tl_after']}  {money(charge.amount, charge.currency)}  {charge.txn_id}",
+                    True,
+                )
+            )
         if f.charges and not f.charges[-1].after_cancellation:
             last = f.charges[-1]
-            events.append((str(last.date), f"{t['tl_last']}  {money(last.amount, last.currency)}",
-                           False))
+            events.append(
+                (str(last.date), f"{t['tl_last']}  {money(last.amount, last.currency)}", False)
+            )
         for entry in case.log:
             if entry.kind == "contact":
                 channel = entry.channel.label(self.lang) if entry.channel else ""
-                events.append((entry.on.isoformat(), f"{t['tl_log']} · {channel} · "
-                               f"{self.data.masker.text(entry.summary)}", False))
+                events.append(
+                    (
+                        entry.on.isoformat(),
+                        f"{t['tl_log']} · {channel} · {self.data.masker.text(entry.summary)}",
+                        False,
+                    )
+                )
         if len(f.after) > LISTED:
             last = f.after[-1]
-            events.append((str(last.date), f"{t['tl_after']}  {money(last.amount, last.currency)}"
-                           f"  {last.txn_id}  " + t["more_rows"].format(n=len(f.after)), True))
+            events.append(
+                (
+                    str(last.date),
+                    f"{t['tl_after']}  {money(last.amount, last.currency)}"
+                    f"  {last.txn_id}  " + t["more_rows"].format(n=len(f.after)),
+                    True,
+                )
+            )
         events.sort(key=lambda e: e[0])
-        self.grid((t["log_cols"][0], t["event"]), [(d, text) for d, text, _ in events], (26, self.width - 26),
-                  size=8.5, highlight=[alert for *_, alert in events])
+        self.grid(
+            (t["log_cols"][0], t["event"]),
+            [(d, text) for d, text, _ in events],
+            (26, self.width - 26),
+            size=8.5,
+            highlight=[alert for *_, alert in events],
+        )
 
     def itemised(self) -> None:
         t, f = self.t, self.f
         self.need(80)
         self.heading(t["s4"])
         widths = (8, 28, 15, 19, 44, 36, 10, self.width - 160)
-        header = (t["col_no"], t["col_time"], t["col_channel"], t["col_amount"], t["col_txn"],
-                  t["col_order"], t["col_after"], t["col_src"])
+        header = (
+            t["col_no"],
+            t["col_time"],
+            t["col_channel"],
+            t["col_amount"],
+            t["col_txn"],
+            t["col_order"],
+            t["col_after"],
+            t["col_src"],
+        )
         rows, marks = [], []
         for number, charge in enumerate(f.charges, 1):
             exhibit = self.data.exhibit_of.get(charge.source_sha256, "")
-            rows.append((str(number), charge.time[:19], channel_label(channel_of(charge), self.lang),
-                         money(charge.amount, charge.currency), charge.txn_id,
-                         charge.merchant_order_id, t["yes"] if charge.after_cancellation else t["no"],
-                         f"{exhibit}-{charge.source_row}"))
+            rows.append(
+                (
+                    str(number),
+                    charge.time[:19],
+                    channel_label(channel_of(charge), self.lang),
+                    money(charge.amount, charge.currency),
+                    charge.txn_id,
+                    charge.merchant_order_id,
+                    t["yes"] if charge.after_cancellation else t["no"],
+                    f"{exhibit}-{charge.source_row}",
+                )
+            )
             marks.append(charge.after_cancellation)
-        self.grid(header, rows, widths, ("R", "L", "L", "R", "L", "L", "C", "L"), size=7,
-                  highlight=marks)
+        self.grid(
+            header, rows, widths, ("R", "L", "L", "R", "L", "L", "C", "L"), size=7, highlight=marks
+        )
         self.subtotals()
 
     def subtotals(self) -> None:
         t, f = self.t, self.f
         half = self.width / 2
-        rows = [(channel_label(c, self.lang), str(len(items)),
-                 money_totals({k: v for k, v in _sums(items).items()}))
-                for c, items in f.by_channel().items()]
-        self.grid((t["sub_channel"], t["charges"], t["col_amount"]), rows,
-                  (half, half / 3, half * 2 / 3), ("L", "R", "R"), size=8.5)
-        rows = [(str(y), str(len(items)), money_totals(_sums(items)))
-                for y, items in f.by_year().items()]
-        self.grid((t["sub_year"], t["charges"], t["col_amount"]), rows,
-                  (half, half / 3, half * 2 / 3), ("L", "R", "R"), size=8.5)
+        rows = [
+            (
+                channel_label(c, self.lang),
+                str(len(items)),
+                money_totals({k: v for k, v in _sums(items).items()}),
+            )
+            for c, items in f.by_channel().items()
+        ]
+        self.grid(
+            (t["sub_channel"], t["charges"], t["col_amount"]),
+            rows,
+            (half, half / 3, half * 2 / 3),
+            ("L", "R", "R"),
+            size=8.5,
+        )
+        rows = [
+            (str(y), str(len(items)), money_totals(_sums(items)))
+            for y, items in f.by_year().items()
+        ]
+        self.grid(
+            (t["sub_year"], t["charges"], t["col_amount"]),
+            rows,
+            (half, half / 3, half * 2 / 3),
+            ("L", "R", "R"),
+            size=8.5,
+        )
         rows = [(t["grand"], str(len(f.charges)), money_totals(f.paid))]
         if self.case.cancelled_on:
             rows.append((t["after"], str(len(f.after)), money_totals(f.after_paid)))
-        self.grid(("", t["charges"], t["col_amount"]), rows, (half, half / 3, half * 2 / 3),
-                  ("L", "R", "R"), size=9.5, highlight=[False, True])
+        self.grid(
+            ("", t["charges"], t["col_amount"]),
+            rows,
+            (half, half / 3, half * 2 / 3),
+            ("L", "R", "R"),
+            size=9.5,
+            highlight=[False, True],
+        )
 
     def recurrence(self) -> None:
         t = self.t
@@ -426,8 +576,12 @@ class _Writer:
                 merchant=stream.get("merchant"),
                 cadence=Cadence.label_of(stream.get("cadence"), self.lang),
                 count=stream.get("count"),
-                amount=money(Decimal(str(stream.get("amount") or 0)), stream.get("currency") or "CNY"),
-                first=stream.get("first_date"), last=stream.get("last_date"))
+                amount=money(
+                    Decimal(str(stream.get("amount") or 0)), stream.get("currency") or "CNY"
+                ),
+                first=stream.get("first_date"),
+                last=stream.get("last_date"),
+            )
             self.para(line, size=9.5, gap=0.3)
             explanation = stream.get("explanation_zh" if self.lang == "zh" else "explanation_en")
             if explanation:
@@ -451,9 +605,16 @@ class _Writer:
         if not entries:
             self.para(t["none"] + " " + self.fill(t["s7"]), colour=MUTED)
             return
-        rows = [(e.on.isoformat(), e.channel.label(self.lang) if e.channel else "",
-                 e.ticket, self.data.masker.text(e.summary)[:70], e.outcome[:30])
-                for e in entries]
+        rows = [
+            (
+                e.on.isoformat(),
+                e.channel.label(self.lang) if e.channel else "",
+                e.ticket,
+                self.data.masker.text(e.summary)[:70],
+                e.outcome[:30],
+            )
+            for e in entries
+        ]
         self.grid(t["log_cols"], rows, (22, 24, 26, self.width - 102, 30), size=8)
 
     def legal(self) -> None:
@@ -461,36 +622,62 @@ class _Writer:
         self.heading(t["s8"])
         self.para(t["legal_intro"], size=9, colour=MUTED)
         for item in citations_for("report", business=self.data.party.business):
-            head = (f"{item['instrument_zh']}{item['article_zh']}" if self.lang == "zh"
-                    else f"{item['instrument_en']}, {item['article_en']}")
-            self.para(f"{head}（{t['checked']} {item['checked_on']}）" if self.lang == "zh"
-                      else f"{head} ({t['checked']} {item['checked_on']})", size=9.5, gap=0.2)
-            self.para(item["paraphrase_zh" if self.lang == "zh" else "paraphrase_en"], size=9,
-                      colour=MUTED, gap=1.5)
+            head = (
+                f"{item['instrument_zh']}{item['article_zh']}"
+                if self.lang == "zh"
+                else f"{item['instrument_en']}, {item['article_en']}"
+            )
+            self.para(
+                f"{head}（{t['checked']} {item['checked_on']}）"
+                if self.lang == "zh"
+                else f"{head} ({t['checked']} {item['checked_on']})",
+                size=9.5,
+                gap=0.2,
+            )
+            self.para(
+                item["paraphrase_zh" if self.lang == "zh" else "paraphrase_en"],
+                size=9,
+                colour=MUTED,
+                gap=1.5,
+            )
 
     def remedies(self) -> None:
         t, f = self.t, self.f
         self.heading(t["s9"])
         self.para("1. " + t["req_1"])
         self.para("2. " + t["req_2"].format(n=len(f.claimed), total=money_totals(f.claimed_total)))
-        rows = [(c.time[:19], money(c.amount, c.currency), c.txn_id, c.merchant_order_id)
-                for c in f.claimed]
+        rows = [
+            (c.time[:19], money(c.amount, c.currency), c.txn_id, c.merchant_order_id)
+            for c in f.claimed
+        ]
         if len(rows) > 60:  # a large case: the list is section 4 itself, not a second copy
             self.para(t["claimed_in_4"], size=9, colour=MUTED)
             rows = []
         if rows:
-            self.grid((t["col_time"], t["col_amount"], t["col_txn"], t["col_order"]), rows,
-                      (36, 26, 60, self.width - 122), ("L", "R", "L", "L"), size=8)
+            self.grid(
+                (t["col_time"], t["col_amount"], t["col_txn"], t["col_order"]),
+                rows,
+                (36, 26, 60, self.width - 122),
+                ("L", "R", "L", "L"),
+                size=8,
+            )
         self.para("3. " + t["req_3"])
 
     def exhibits(self) -> None:
         t = self.t
         self.need(80)
         self.heading(t["s10"])
-        rows = [(e.id, e.path, t.get(f"role_{e.role}", e.role), e.sha256[:16], f"{e.size:,}")
-                for e in self.data.exhibits]
-        self.grid(t["ex_cols"], rows, (14, self.width - 96, 26, 36, 20),
-                  ("L", "L", "L", "L", "R"), size=7.5)
+        rows = [
+            (e.id, e.path, t.get(f"role_{e.role}", e.role), e.sha256[:16], f"{e.size:,}")
+            for e in self.data.exhibits
+        ]
+        self.grid(
+            t["ex_cols"],
+            rows,
+            (14, self.width - 96, 26, 36, 20),
+            ("L", "L", "L", "L", "R"),
+            size=7.5,
+        )
         self.para("SHA-256", size=8.5, colour=MUTED, gap=0.3)
         for e in self.data.exhibits:
             if e.role in ("original", "attachment"):
@@ -505,9 +692,12 @@ class _Writer:
             self.para("  " + line, size=9, gap=0.2)
         import fpdf
 
-        self.para(f"{t['tools']}: qiake-auditor {__version__}, Python {platform.python_version()},"
-                  f" fpdf2 {fpdf.__version__}, {platform.system()} {platform.release()}; SHA-256",
-                  size=8.5, colour=MUTED)
+        self.para(
+            f"{t['tools']}: qiake-auditor {__version__}, Python {platform.python_version()},"
+            f" fpdf2 {fpdf.__version__}, {platform.system()} {platform.release()}; SHA-256",
+            size=8.5,
+            colour=MUTED,
+        )
 
     def declaration(self) -> None:
         t = self.t
@@ -539,7 +729,7 @@ def _fit(pdf: FPDF, text: str, width: float) -> str:
     while keep > 4:
         keep -= 1
         head = keep // 2
-        short = text[:head] + "…" + text[len(text) - (keep - head):]
+        short = text[:head] + "…" + text[len(text) - (keep - head) :]
         if pdf.get_string_width(short) <= width:
             return short
     return text[:4]
