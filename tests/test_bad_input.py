@@ -266,7 +266,10 @@ def test_hostile_workbook_is_refused_before_it_is_read(
     assert done.returncode == 0, done.stderr[-2000:]
     message, peak_kib = done.stdout.strip().rsplit("\n", 1)
     assert message.startswith("hostile.xlsx: ") and expected in message
-    assert int(peak_kib) < 512 * 1024
+    # The child's own start (pandas, pyarrow, calamine) takes about half a GiB in a fresh
+    # environment; before the check these files took gigabytes or killed the process.
+    # The bound is the issue's: at most 1 GiB for any one input.
+    assert int(peak_kib) < 1024 * 1024
 
 
 def test_row_of_a_million_fields_is_refused_quickly(tmp_path: Path, capsys) -> None:
