@@ -324,7 +324,7 @@ class Audit:
                     self.workspace.remove_decision(kind, key, db)
                 else:
                     self.workspace.set_decision(kind, key, value, db)
-                summary = _entry_text(message_id, fields, "en")
+                summary = LogEntry.render(message_id, fields, "en")
                 self.workspace.add_entry(
                     db,
                     case.key,
@@ -473,12 +473,6 @@ class Audit:
                     ),
                 )
         self.snapshot_cache = None
-
-
-def _entry_text(message_id: str, fields: dict[str, str], lang: str) -> str:
-    from .cases import LogEntry
-
-    return LogEntry.render(message_id, fields, lang)
 
 
 def _case_keys(result: ScanResult) -> list[str]:

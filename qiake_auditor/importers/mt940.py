@@ -278,20 +278,7 @@ class Mt940(Importer):
         }
 
     def _frame(self, records: list[dict]) -> pd.DataFrame:
-        columns = [
-            "source_row",
-            "time",
-            "amount",
-            "currency",
-            "direction",
-            "state",
-            "counterparty",
-            "description",
-            "method",
-            "txn_id",
-            "merchant_order_id",
-            "category",
-        ]
+        columns = list(ledger.IMPORTER_COLUMNS)
         frame = pd.DataFrame(records, columns=[*columns, "extra"])
         no_86 = frame["description"].astype("str") == ""
         frame.loc[no_86, "description"] = frame.loc[no_86, "extra"]
