@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import UserError
+from .errors import StatementError, UserError, warning_text
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -145,7 +145,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(
             json.dumps(
                 {
-                    "files": [report_json(r) for r in imported.reports],
+                    "files": [report_json(r, lang) for r in imported.reports],
                     "notes": imported.note_texts(lang),
                     "out": str(args.out) if args.out else None,
                 },
@@ -162,7 +162,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def report_json(report) -> dict:
+def report_json(report, lang: str = "en") -> dict:
     return {
         "source": report.source,
         "format": report.format,
@@ -173,7 +173,7 @@ def report_json(report) -> dict:
         "last_date": report.last or None,
         "expense": {c: str(v) for c, v in report.expense.items()},
         "income": {c: str(v) for c, v in report.income.items()},
-        "warnings": report.warnings,
+        "warnings": [warning_text(w, lang) for w in report.warnings],
     }
 
 
@@ -201,7 +201,7 @@ def print_report(report, lang: str = "zh") -> None:
         f"  {rows}, {report.first} .. {report.last}\n  {money}"
     )
     for warning in report.warnings:
-        print(f"  {'注意' if zh else 'warning'}: {warning}")
+        print(f"  {'注意' if zh else 'warning'}: {warning_text(warning, lang)}")
 
 
 @command("demo")
@@ -222,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except UserError as exc:
         print(text("error.prefix", lang, message=exc.text(lang)), file=sys.stderr)
+        hint = exc.hint(lang) if isinstance(exc, StatementError) else ""
+        if hint:  # e.g. --map for an unknown layout; the window offers a dialog instead
+            print(hint, file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # `scan | head`: the reader has all it wanted
         _quiet_stdout()

@@ -35,8 +35,13 @@ class StatementError(UserError):
     """A statement file that cannot be read as given.
 
     ``row`` is the 1-based physical line (text files) or sheet row (spreadsheets)
-    where the problem is, when there is one.
+    where the problem is, when there is one. Raised as
+    ``StatementError.of(message_id, source=..., row=..., unit=..., **fields)`` it renders
+    in Chinese or English (file and row included); ``hint`` names a message only the
+    command line shows below it (an option to try), since the window offers a dialog.
     """
+
+    hint_id: str | None = None
 
     def __init__(
         self, source: str, message: str, row: int | None = None, unit: str = "line"
@@ -48,10 +53,86 @@ class StatementError(UserError):
         where = f"{source}, {unit} {row}" if row is not None else source
         super().__init__(f"{where}: {message}")
 
+    @classmethod
+    def of(
+        cls,
+        message_id: str,
+        /,
+        source: str = "",
+        row: int | None = None,
+        unit: str = "line",
+        hint: str | None = None,
+        **fields: object,
+    ) -> StatementError:
+        from .i18n import text
+
+        error = cls(source, text(message_id, "en", **fields), row, unit)
+        error.message_id = message_id
+        error.fields = fields
+        error.hint_id = hint
+        return error
+
+    def text(self, lang: str = "zh") -> str:
+        if self.message_id is None:
+            return str(self)
+        from .i18n import text
+
+        where = (
+            self.source
+            if self.row is None
+            else text(f"statement.at_{self.unit}", lang, source=self.source, row=self.row)
+        )
+        return text("statement.where", lang, where=where, message=super().text(lang))
+
+    def hint(self, lang: str = "zh") -> str:
+        """The command-line hint ('' when there is none)."""
+        if self.hint_id is None:
+            return ""
+        from .i18n import text
+
+        return text(self.hint_id, lang, **self.fields)
+
     def __reduce__(self):
         # Rebuild from the constructor's arguments, so the error survives pickling
-        # (worker processes hand it back to their parent).
-        return (self.__class__, (self.source, self.detail, self.row, self.unit))
+        # (worker processes hand it back to their parent); the message id rides along.
+        state = {"message_id": self.message_id, "fields": self.fields, "hint_id": self.hint_id}
+        return (self.__class__, (self.source, self.detail, self.row, self.unit), state)
+
+
+class StatementWarning(str):
+    """Something an import noticed but did not refuse, rendered in Chinese or English.
+
+    A ``str`` whose value is the English text, so lists of warnings stay plain text
+    for JSON and older callers; front ends call :meth:`text` for the user's language.
+    """
+
+    message_id: str
+    fields: dict[str, object]
+
+    def __new__(cls, message_id: str, fields: dict[str, object]) -> StatementWarning:
+        from .i18n import text
+
+        warning = super().__new__(cls, text(message_id, "en", **fields))
+        warning.message_id = message_id
+        warning.fields = fields
+        return warning
+
+    @classmethod
+    def of(cls, message_id: str, /, **fields: object) -> StatementWarning:
+        return cls(message_id, fields)
+
+    def text(self, lang: str = "zh") -> str:
+        from .i18n import text
+
+        return text(self.message_id, lang, **self.fields)
+
+    def __reduce__(self):
+        return (self.__class__, (self.message_id, self.fields))
+
+
+def warning_text(warning: StatementWarning | str, lang: str = "zh") -> str:
+    """A warning in ``lang`` (plain strings, from older code, as they are)."""
+    return warning.text(lang) if isinstance(warning, StatementWarning) else str(warning)
 
 
 class UnknownFormatError(StatementError):

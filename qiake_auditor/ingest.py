@@ -114,9 +114,7 @@ def _refuse_binary_by_head(path: Path, name: str) -> None:
     with open(path, "rb") as handle:
         head = handle.read(HEAD_CHECK_BYTES)
     if Probe(name, head).kind == "binary":
-        raise UnknownFormatError(
-            name, "this is not a statement (not text, not a spreadsheet, not a ZIP archive)"
-        )
+        raise UnknownFormatError.of("statement.not_a_statement", source=name)
 
 
 def _read_one(
@@ -166,6 +164,7 @@ def _in_source(exc: StatementError, source: str, name: str) -> StatementError:
     if exc.source != source and exc.source == name:
         renamed = type(exc)(source, exc.detail, exc.row, exc.unit)
         renamed.message_id, renamed.fields = exc.message_id, exc.fields
+        renamed.hint_id = exc.hint_id
         return renamed
     return exc
 

@@ -313,3 +313,43 @@ def test_number_too_long_for_exact_arithmetic_is_refused_not_a_crash(
     path = tmp_path / "wechat.csv"
     path.write_bytes((GOLDEN / "wechat/wechat-bill.csv").read_bytes())
     assert "missing or damaged" in refused(tmp_path, capsys, path)
+
+
+def test_unknown_layout_in_both_languages_with_a_cli_only_hint(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("just some words\nand more words\n", encoding="utf-8")
+    workspace = tmp_path / "w.sqlite"
+    assert main(["import", str(path), "--workspace", str(workspace), "--lang", "zh"]) == 2
+    zh = capsys.readouterr().err
+    assert zh.startswith("错误：notes.txt：不是本软件认识的账单格式") and "--map" in zh
+    assert "not a statement layout" not in zh
+    assert main(["import", str(path), "--workspace", str(workspace), "--lang", "en"]) == 2
+    en = capsys.readouterr().err
+    assert en.startswith("error: notes.txt: not a statement layout") and "hint: " in en
+
+
+def test_the_window_form_of_the_unknown_layout_names_no_command_line_option() -> None:
+    from qiake_auditor.errors import UnknownFormatError
+    from qiake_auditor.importers.base import Probe, identify
+
+    with pytest.raises(UnknownFormatError) as caught:
+        identify(Probe("notes.txt", b"just some words\nand more words\n"))
+    for lang in ("zh", "en"):  # what lang.error_text shows in the window
+        assert caught.value.text(lang).startswith("notes.txt")
+        assert "--map" not in caught.value.text(lang)
+    assert "--map" in caught.value.hint("en") and "--map" in caught.value.hint("zh")
+
+
+def test_statement_errors_render_file_and_row_in_both_languages() -> None:
+    import pickle
+
+    from qiake_auditor.errors import StatementError
+
+    error = StatementError.of(
+        "statement.unknown_layout", source="b.xlsx", row=4, unit="row", hint="x.y"
+    )
+    assert error.text("zh").startswith("b.xlsx 第 4 行：不是本软件")
+    assert error.text("en").startswith("b.xlsx, row 4: not a statement layout")
+    assert str(error) == error.text("en")
+    copy = pickle.loads(pickle.dumps(error))
+    assert copy.text("zh") == error.text("zh") and copy.hint_id == "x.y" and copy.row == 4

@@ -6,6 +6,8 @@ checks that both languages name the same fields.
 
 from __future__ import annotations
 
+from .statements import STATEMENT_MESSAGES
+
 CATALOGUE: dict[str, tuple[str, str]] = {
     # -- generic --------------------------------------------------------------------------
     "error.prefix": ("错误：{message}", "error: {message}"),
@@ -112,6 +114,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "名称「{name}」拆分为单独的案件",
         "name {name} split off into a case of its own",
     ),
+    "case.split_unknown": (
+        "「{name}」不是案件 {case} 的名称，无法拆分",
+        "{name} is not one of the names of case {case}, so it cannot be split off",
+    ),
+    "case.split_same_key": (
+        "无法拆分「{name}」：它只是 {case} 的另一种写法（两者归一后都是「{key}」），"
+        "扣费按归一后的商户名归组，无法分开",
+        "cannot split {name} off: it is another way of writing {case} (both normalise to "
+        "{key}), and charges are grouped by that normalised name",
+    ),
     # -- import ---------------------------------------------------------------------------
     "import.cancelled": ("已停止，工作区没有改变。", "Stopped; the workspace was not changed."),
     "import.committed_before_cancel": (
@@ -142,3 +154,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{count} control characters in {column} (first at row {row}) were removed",
     ),
 }
+
+# The importers' refusals and warnings (a long list of their own).
+CATALOGUE.update(STATEMENT_MESSAGES)

@@ -231,9 +231,7 @@ def platform_of(format_id: str) -> str:
 def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
     """The importer for a probe, by content; raises UnknownFormatError."""
     if probe.kind == "binary":
-        raise UnknownFormatError(
-            probe.name, "this is not a statement (not text, not a spreadsheet, not a ZIP archive)"
-        )
+        raise UnknownFormatError.of("statement.not_a_statement", source=probe.name)
     if probe.kind in ("xls", "xlsx"):
         probe.sheets  # noqa: B018 - raises a clear error for a corrupt workbook
     if probe.kind == "text" and probe.head.lstrip("\ufeff \t\r\n").startswith("<"):
@@ -242,9 +240,8 @@ def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
     for importer in all_importers():
         if probe.kind in importer.kinds and importer.identify_with(probe, options):
             return importer
-    raise UnknownFormatError(
-        probe.name,
-        "not a statement layout this app knows; if it is a bank export with a header row, "
-        "import it with --map date=<date column>,amount=<amount column>,... "
-        "(see `qiake-auditor formats`)",
+    raise UnknownFormatError.of(
+        "statement.unknown_layout",
+        source=probe.name,
+        hint="statement.unknown_layout.cli_hint",
     )
