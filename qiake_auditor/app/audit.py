@@ -311,8 +311,11 @@ class Audit:
         """Record decisions on a case, each with a case-log entry; returns what changed.
 
         ``aliases``: more names that belong to this case (merged into it);
-        ``split``: names to take out of it (each becomes a case of its own).
+        ``split``: names to take out of it (each becomes a case of its own); a name
+        the split cannot separate is refused before anything is recorded.
         """
+        for name in split:
+            self._check_split(case, name.strip())
         today = date.today().isoformat()
         changed: list[str] = []
         with self.workspace.transaction() as db:
@@ -373,6 +376,19 @@ class Audit:
                 changed.append(f"note: {note.strip()}")
         self.snapshot_cache = None
         return changed
+
+    def _check_split(self, case: Case, name: str) -> None:
+        """A split works through the name's own merchant key, so it can only separate a
+        name whose key differs from the case's (one merged by an alias or the catalogue).
+        Two printings of one company (洽客科技, 深圳洽客科技有限公司) share the key: such
+        a split would change nothing, so it is refused with the reason, never ignored."""
+        if not name:
+            return
+        if name.casefold() not in {n.casefold() for n in case.names}:
+            raise UserError.of("case.split_unknown", name=name, case=case.merchant)
+        aliases = {**self.decisions().aliases, name: name}
+        if normalize.canonical_key(name, aliases) == case.key:
+            raise UserError.of("case.split_same_key", name=name, case=case.merchant, key=case.key)
 
     def log_entry(
         self,
