@@ -1,0 +1,50 @@
+"""Watch words, the notice period and the window language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..app import Audit
+from . import lang, messages
+
+translate = QCoreApplication.translate  # the window's strings keep the MainWindow context
+
+
+class SettingsCommands:
+    """Mixin of :class:`~.main_window.MainWindow`.
+
+    Settings stored in the workspace (watch words, notice days) or in QSettings.
+    """
+
+    def edit_watch_words(self) -> None:
+        with Audit.open(self.workspace_path) as audit:
+            words = audit.watch_words()
+        answer = messages.edit_watch(words, self)
+        if answer is None:
+            return
+        added, removed = answer
+        with Audit.open(self.workspace_path) as audit:
+            if added:
+                audit.add_watch(added)
+            for word in removed:
+                audit.remove_watch(word)
+        self.reload()
+
+    def edit_settings(self) -> None:
+        with Audit.open(self.workspace_path) as audit:
+            notice = audit.decisions().notice_days
+        answer = messages.ask_settings(lang.chosen(), notice, self)
+        if answer is None:
+            return
+        language, days = answer
+        if days != notice:
+            with Audit.open(self.workspace_path) as audit:
+                audit.set_notice_days(days)
+            self.reload()
+        if language != lang.chosen():
+            self.switch_language(language)
+
+    def switch_language(self, language: str) -> None:
+        """Store the choice; the application rebuilds the window in that language."""
+        lang.save(language)
+        self.language_changed.emit(language)
