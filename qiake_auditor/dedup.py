@@ -43,7 +43,8 @@ def dedup_keys(rows: pd.DataFrame, format_id: str) -> pd.Series:
         pc.cast(pa.array(occurrence), pa.large_string()),
         pa.scalar(":", pa.large_string()),
     )
-    return pd.Series(text.to_pandas(types_mapper=_AS_STR.get), index=rows.index)
+    # By position: the frame's index may be any labels (a filtered or shuffled frame).
+    return pd.Series(text.to_pandas(types_mapper=_AS_STR.get).array, index=rows.index)
 
 
 def _occurrence(digest: np.ndarray) -> np.ndarray:

@@ -24,8 +24,14 @@ _AS_STR = {
 }
 
 
-def _back(values: pa.Array | pa.ChunkedArray, like: pd.Series) -> pd.Series:
-    return pd.Series(values.to_pandas(types_mapper=_AS_STR.get), index=like.index)
+def _back(values: pa.Array | pa.ChunkedArray, like: pd.Series | pd.DataFrame) -> pd.Series:
+    """Arrow results as a Series on ``like``'s index, by position.
+
+    ``to_pandas`` gives a range-indexed Series; handing that to ``pd.Series(..., index=)``
+    would align it by label (NaN and shuffled values for any other index), so only its
+    array is passed on.
+    """
+    return pd.Series(values.to_pandas(types_mapper=_AS_STR.get).array, index=like.index)
 
 
 def replace_regex(series: pd.Series, pattern: str, replacement: str = "") -> pd.Series:
