@@ -1,33 +1,39 @@
-"""Column arrays of a frame, fetched once: per-row ``frame[col].iat[i]`` costs a
-DataFrame lookup each time, which dominates a scan that reports thousands of rows.
+"""The prepared rows of one scan, read column by column as arrays.
+
+Per-row ``frame[col].iat[i]`` costs a DataFrame lookup each time, which dominates a
+scan that reports thousands of rows, so :class:`ScanRows` hands out each column as an
+array, fetched the first time it is asked for and kept for the life of the scan (the
+object is made by ``scan()`` and dropped with its result).
 
 Text columns stay in Arrow: turning a million-row column into Python strings to
 look up a few hundred of them costs a tenth of a second per column. They come back
 as a :class:`TextColumn`, indexed like the numpy array it stands for. Once the
-streams are found, :func:`focus` names the rows that reports will read again and
-again; each text column then fetches those rows in one go, the first time it is read.
+streams are found, :meth:`ScanRows.focus` names the rows that reports will read
+again and again; each text column then fetches those rows in one go, the first
+time it is read after that.
 """
 
 from __future__ import annotations
-
-import functools
-import weakref
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-_CACHE: dict[tuple[int, str], tuple[weakref.ref, np.ndarray | TextColumn]] = {}
-_FOCUS: dict[int, tuple[weakref.ref, np.ndarray]] = {}
+
+class _Focus:
+    """The frame positions reports will mostly read (shared by the text columns)."""
+
+    def __init__(self) -> None:
+        self.positions: np.ndarray | None = None
 
 
 class TextColumn:
     """A text column read by position: an int gives a ``str``, an index array gives a
     numpy object array (as the same lookups on ``to_numpy()`` would)."""
 
-    def __init__(self, values: pa.Array, frame_id: int) -> None:
+    def __init__(self, values: pa.Array, focus: _Focus) -> None:
         self._values = values
-        self._frame_id = frame_id
+        self._focus = focus
         self._near: tuple[np.ndarray, dict[int, str]] | None = None
 
     def __len__(self) -> int:
@@ -51,43 +57,46 @@ class TextColumn:
         return taken.to_numpy(zero_copy_only=False)
 
     def _focused(self) -> dict[int, str] | None:
-        entry = _FOCUS.get(self._frame_id)
-        if entry is None:
+        positions = self._focus.positions
+        if positions is None:
             return None
-        positions = entry[1]
         if self._near is None or self._near[0] is not positions:
             values = self._values.take(pa.array(positions)).to_pylist()
             self._near = (positions, dict(zip(positions.tolist(), values, strict=True)))
         return self._near[1]
 
 
-def _forget(cache: dict, key: object, _ref: weakref.ref) -> None:
-    """Drop a cache entry when the frame it was taken from is collected."""
-    cache.pop(key, None)
+class ScanRows:
+    """One scan's prepared frame and its columns as arrays.
 
+    The frame is never changed after it is wrapped (``prepare`` made it for this
+    scan), so a column fetched once stays right for the object's whole life.
+    """
 
-def column(frame: pd.DataFrame, name: str) -> np.ndarray | TextColumn:
-    """``frame[name].to_numpy()`` (a TextColumn for text), cached while the frame lives."""
-    key = (id(frame), name)
-    rows = len(frame)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0]() is frame and len(hit[1]) == rows:
-        return hit[1]
-    series = frame[name]
-    values: np.ndarray | TextColumn
-    if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
-        arrow = pa.array(series.array)
-        values = TextColumn(
-            arrow.combine_chunks() if isinstance(arrow, pa.ChunkedArray) else arrow, id(frame)
-        )
-    else:
-        values = series.to_numpy()
-    _CACHE[key] = (weakref.ref(frame, functools.partial(_forget, _CACHE, key)), values)
-    return values
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.frame = frame
+        self._columns: dict[str, np.ndarray | TextColumn] = {}
+        self._focus = _Focus()
 
+    def __len__(self) -> int:
+        return len(self.frame)
 
-def focus(frame: pd.DataFrame, positions: np.ndarray) -> None:
-    """The rows of ``frame`` that text lookups will mostly ask for from now on."""
-    key = id(frame)
-    wanted = np.unique(np.asarray(positions, dtype=np.int64))
-    _FOCUS[key] = (weakref.ref(frame, functools.partial(_forget, _FOCUS, key)), wanted)
+    def __getitem__(self, name: str) -> np.ndarray | TextColumn:
+        """``frame[name].to_numpy()`` (a TextColumn for Arrow text), fetched once."""
+        values = self._columns.get(name)
+        if values is None:
+            values = self._columns[name] = self._fetch(name)
+        return values
+
+    def _fetch(self, name: str) -> np.ndarray | TextColumn:
+        series = self.frame[name]
+        if isinstance(series.dtype, pd.StringDtype) and series.dtype.storage == "pyarrow":
+            arrow = pa.array(series.array)
+            if isinstance(arrow, pa.ChunkedArray):
+                arrow = arrow.combine_chunks()
+            return TextColumn(arrow, self._focus)
+        return series.to_numpy()
+
+    def focus(self, positions: np.ndarray) -> None:
+        """The rows that text lookups will mostly ask for from now on."""
+        self._focus.positions = np.unique(np.asarray(positions, dtype=np.int64))

@@ -10,11 +10,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import numpy as np
-import pandas as pd
 
 from ..vocab import Cadence, StreamType
 from . import cadence as cad
-from .columns import column
+from .columns import ScanRows
 from .flags import CAUSE_TEXT
 from .streams import Stream, day_of
 
@@ -72,10 +71,10 @@ def money(cents: int, currency: str) -> str:
     return f"¥{text}" if currency == "CNY" else f"{currency} {text}"
 
 
-def texts(stream: Stream, frame: pd.DataFrame, name: str, total: int, net: int) -> tuple[str, str]:
+def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tuple[str, str]:
     """(Chinese, English) explanation of one stream."""
-    days = column(frame, "_day")
-    cents = column(frame, "_cents")
+    days = rows["_day"]
+    cents = rows["_cents"]
     cur = stream.currency
 
     def d(pos: int) -> str:

@@ -17,7 +17,7 @@ import pandas as pd
 from . import normalize
 from .cadence import describe_anchor
 from .candidates import AUTO_RENEW, STRONG_AUTO
-from .columns import column
+from .columns import ScanRows
 from .prepare import per_value
 from .streams import Stream, day_of
 
@@ -61,17 +61,15 @@ CAUSE_TEXT = {
 }
 
 
-def stream_text(stream: Stream, frame: pd.DataFrame) -> str:
+def stream_text(stream: Stream, rows: ScanRows) -> str:
     first = stream.members[:50]
-    parts = [
-        column(frame, c)[first] for c in ("counterparty", "merchant", "description", "category")
-    ]
+    parts = [rows[c][first] for c in ("counterparty", "merchant", "description", "category")]
     return " ".join(" ".join(row) for row in zip(*parts, strict=True))
 
 
-def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
+def classify(stream: Stream, rows: ScanRows) -> str | None:
     """The stream's type, or None for habitual spending that is not a recurring plan."""
-    text = stream_text(stream, frame)
+    text = stream_text(stream, rows)
     entry = normalize.catalogue_entry(stream.key)
     if stream.direction == "income":
         return "income"
@@ -84,7 +82,7 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
         stream.cadence in ("quarterly", "semiannual", "annual")
         and not auto
         and entry is None
-        and PERSON.fullmatch(column(frame, "counterparty")[stream.members[0]].strip())
+        and PERSON.fullmatch(rows["counterparty"][stream.members[0]].strip())
     ):
         return None  # two transfers to a friend months apart are not a plan
     if BILL.search(text) or (
@@ -105,14 +103,14 @@ def classify(stream: Stream, frame: pd.DataFrame) -> str | None:
 
 def charge_flags(
     stream: Stream,
-    frame: pd.DataFrame,
+    rows: ScanRows,
     watch_rows: np.ndarray,
     key_first_day: dict[str, int],
     ledger_first_day: int,
 ) -> None:
     """Per-charge flags of one stream (stream-level flags are their union)."""
-    cents = column(frame, "_cents")
-    days = column(frame, "_day")
+    cents = rows["_cents"]
+    days = rows["_day"]
     flags = stream.charge_flags
 
     def add(pos: int, flag: str) -> None:
@@ -162,12 +160,12 @@ def company_account(method: str, org_methods: frozenset[str] | set[str]) -> str:
 
 
 def cause(
-    pos: int, stream: Stream | None, frame: pd.DataFrame, org_methods: set[str], flags: set[str]
+    pos: int, stream: Stream | None, rows: ScanRows, org_methods: set[str], flags: set[str]
 ) -> str:
     """The most likely cause of one flagged charge, from the facts at that charge."""
-    if company_account(column(frame, "method")[pos], org_methods):
+    if company_account(rows["method"][pos], org_methods):
         return "organisation_purchase"
-    text = column(frame, "description")[pos]
+    text = rows["description"][pos]
     if stream is None:
         return "auto_renewal" if AUTO_RENEW.search(text) else "new_purchase_or_upgrade"
     if stream.retries.get(pos) or pos in stream.multiples:
@@ -181,11 +179,11 @@ def cause(
     return "auto_renewal"
 
 
-def assign_causes(stream: Stream, frame: pd.DataFrame, org_methods: set[str]) -> None:
+def assign_causes(stream: Stream, rows: ScanRows, org_methods: set[str]) -> None:
     """Cause of every flagged charge with its reason (zh, en) from the charge's own facts."""
     for pos, flags in stream.charge_flags.items():
-        name = cause(pos, stream, frame, org_methods, flags)
-        stream.causes[pos] = (name, *reason(name, pos, stream, frame, flags, org_methods))
+        name = cause(pos, stream, rows, org_methods, flags)
+        stream.causes[pos] = (name, *reason(name, pos, stream, rows, flags, org_methods))
 
 
 def _yuan(cents: int, currency: str = "CNY") -> str:
@@ -193,12 +191,12 @@ def _yuan(cents: int, currency: str = "CNY") -> str:
     return f"¥{text}" if currency == "CNY" else f"{currency} {text}"
 
 
-def gap_before(pos: int, stream: Stream, frame: pd.DataFrame) -> list[str]:
+def gap_before(pos: int, stream: Stream, rows: ScanRows) -> list[str]:
     """The months (YYYY-MM) of the schedule's empty slots just before this charge."""
     fit = stream.fit
     if fit is None or not fit.missed:
         return []
-    slot, _ = fit.slot_of(int(column(frame, "_day")[pos]))
+    slot, _ = fit.slot_of(int(rows["_day"][pos]))
     empty = []
     s = slot - 1
     missed = set(fit.missed)
@@ -212,18 +210,18 @@ def reason(
     name: str,
     pos: int,
     stream: Stream,
-    frame: pd.DataFrame,
+    rows: ScanRows,
     flags: set[str],
     org_methods: frozenset[str] | set[str] = frozenset(),
 ) -> tuple[str, str]:
     """Why this cause: the concrete facts behind it, in Chinese and English."""
-    cents = column(frame, "_cents")
-    days = column(frame, "_day")
+    cents = rows["_cents"]
+    days = rows["_day"]
     cur = stream.currency
     money = _yuan(cents[pos], cur)
     on = day_of(days[pos]).isoformat()
     if name == "organisation_purchase":
-        method = column(frame, "method")[pos]
+        method = rows["method"][pos]
         if company_account(method, org_methods) == "marked":
             return (
                 f"{on}由您标记为单位账户的“{method}”支付{money}",
@@ -246,7 +244,7 @@ def reason(
                 f"{money} was taken on {on}",
             )
         periods, level = stream.multiples.get(pos, (0, 0))
-        gap = gap_before(pos, stream, frame)
+        gap = gap_before(pos, stream, rows)
         zh_times, en_times = _TIMES.get(periods, (str(periods), f"{periods} times"))
         zh = f"{on}扣费{money}，为当时价格{_yuan(level, cur)}的{zh_times}倍"
         en = f"charged {money}, {en_times} the {_yuan(level, cur)} price then in force"

@@ -19,6 +19,7 @@ from ..importers.base import platform_of
 from ..linking import BANK_MARKERS, WALLETS
 from ..money import minor_units
 from . import normalize
+from .columns import ScanRows
 
 EXTRA = ("row_id", "dedup_key", "refund_of")
 # Bank memo words that say nothing about who was paid.
@@ -242,12 +243,10 @@ def _usable(text: str) -> str:
     return "" if _GENERIC.fullmatch(text) or _weak(text) else text
 
 
-def display_names(frame: pd.DataFrame, positions) -> list[str]:
+def display_names(rows: ScanRows, positions) -> list[str]:
     """The printed merchant name of some rows (the description for intermediary-only rows)."""
-    from .columns import column
-
     merchant, counterparty, description = (
-        column(frame, c)[positions] for c in ("merchant", "counterparty", "description")
+        rows[c][positions] for c in ("merchant", "counterparty", "description")
     )
     names = [m or c for m, c in zip(merchant, counterparty, strict=True)]
     return [_unwrapped(d) if _weak_name(n) else n for n, d in zip(names, description, strict=True)]

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import ledger
 from . import candidates, explain, flags, streams
-from .columns import column
+from .columns import ScanRows
 from .prepare import display_names, per_value
 from .streams import Stream, day_of
 
@@ -41,23 +41,23 @@ def severity(stream_flags: set[str]) -> str:
     return "low" if stream_flags else "none"
 
 
-def stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
-    cents = column(frame, "_cents")
-    days = column(frame, "_day")
-    printed = [name for name, _ in Counter(display_names(frame, stream.members)).most_common()]
+def stream_dict(stream: Stream, rows: ScanRows, lang: str) -> dict:
+    cents = rows["_cents"]
+    days = rows["_day"]
+    printed = [name for name, _ in Counter(display_names(rows, stream.members)).most_common()]
     display = printed[0] if printed else stream.key
     total = int(cents[stream.members].sum())
     refunded = sum(int(cents[r].sum()) for r in stream.refunds.values())
-    states = column(frame, "state")[stream.members]
+    states = rows["state"][stream.members]
     refunded += sum(
         int(cents[m])
         for m, state in zip(stream.members, states, strict=True)
         if state == ledger.REFUNDED and m not in stream.refunds
     )
     net = total - refunded
-    zh, en = explain.texts(stream, frame, display, total, net)
+    zh, en = explain.texts(stream, rows, display, total, net)
     level = stream.segments[-1].cents if stream.segments else int(cents[stream.members[-1]])
-    charges = _charges(stream, frame)
+    charges = _charges(stream, rows)
     return {
         "id": stream.id,
         "merchant": display,
@@ -99,13 +99,13 @@ def stream_dict(stream: Stream, frame: pd.DataFrame, lang: str) -> dict:
         "reasons": stream.reasons,
         "missed": len(stream.fit.missed) if stream.fit else 0,
         "severity": severity(stream.flags),
-        "usage": usage_summary(stream, frame) if stream.variable else None,
+        "usage": usage_summary(stream, rows) if stream.variable else None,
     }
 
 
-def usage_summary(stream: Stream, frame: pd.DataFrame) -> dict:
+def usage_summary(stream: Stream, rows: ScanRows) -> dict:
     """A usage-priced stream: range, median, mean per cycle and the trend of its amounts."""
-    cents = column(frame, "_cents")
+    cents = rows["_cents"]
     values = cents[stream.regular or stream.members]
     return {
         "low": _amount(int(values.min())),
@@ -124,7 +124,7 @@ def usage_summary(stream: Stream, frame: pd.DataFrame) -> dict:
     return "steady"
 
 
-def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
+def _charges(stream: Stream, rows: ScanRows) -> list[dict]:
     roles: dict[int, str] = {m: "charge" for m in stream.members}
     roles.update({m: "trial" for m in stream.intro})
     roles.update({m: "proration" for m in stream.proration})
@@ -135,12 +135,12 @@ def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
     for refunds in stream.refunds.values():
         roles.update({r: "refund" for r in refunds})
     positions = np.fromiter(roles, dtype=np.int64, count=len(roles))
-    days = column(frame, "_day")[positions]
-    times = column(frame, "time")[positions]
+    days = rows["_day"][positions]
+    times = rows["time"][positions]
     order = sorted(range(len(positions)), key=lambda i: (days[i], times[i], positions[i]))
     positions = positions[order]
     fields = {
-        name: column(frame, name)[positions]
+        name: rows[name][positions]
         for name in (
             "source",
             "source_row",
@@ -176,37 +176,37 @@ def _charges(stream: Stream, frame: pd.DataFrame) -> list[dict]:
     return out
 
 
-def _row_ref(frame: pd.DataFrame, pos: int) -> dict:
-    txn = column(frame, "txn_id")[pos]
+def _row_ref(rows: ScanRows, pos: int) -> dict:
+    txn = rows["txn_id"][pos]
     return {
-        "source": column(frame, "source")[pos],
-        "source_row": int(column(frame, "source_row")[pos]),
+        "source": rows["source"][pos],
+        "source_row": int(rows["source_row"][pos]),
         "txn_id": txn or None,
-        "row_id": int(column(frame, "row_id")[pos]),
-        "dedup_key": column(frame, "dedup_key")[pos],
+        "row_id": int(rows["row_id"][pos]),
+        "dedup_key": rows["dedup_key"][pos],
     }
 
 
 def flagged_rows(
-    kept: list[Stream], frame: pd.DataFrame, settings, watch: np.ndarray, spending: pd.Series
+    kept: list[Stream], rows: ScanRows, settings, watch: np.ndarray, spending: pd.Series
 ) -> list[dict]:
     """Every flagged row: stream charges, then watchlist / after-cancellation rows outside."""
     out: dict[int, dict] = {}
     for stream in kept:
         for pos, fl in stream.charge_flags.items():
             cause = stream.causes.get(pos)
-            out[pos] = _row_ref(frame, pos) | {
+            out[pos] = _row_ref(rows, pos) | {
                 "flags": sorted(fl),
                 "cause": cause[0] if cause else None,
                 "stream": stream.id,
             }
-    days = column(frame, "_day")
-    loose = spending.to_numpy() & column(frame, "_counted")
+    days = rows["_day"]
+    loose = spending.to_numpy() & rows["_counted"]
     loose[list(out)] = False
-    late = np.zeros(len(frame), dtype=bool)
+    late = np.zeros(len(rows), dtype=bool)
     if settings.cancellations:
         limits = per_value(
-            frame["_key"],
+            rows.frame["_key"],
             lambda u: np.array(
                 [
                     _limit(flags.cancellation_for(str(k), settings.cancellations, settings.aliases))
@@ -220,25 +220,25 @@ def flagged_rows(
     watched, late = loose & watch, loose & late
     extra = np.flatnonzero(watched | late)
     if len(extra):
-        rows = frame[
+        picked = rows.frame[
             ["source", "source_row", "txn_id", "row_id", "dedup_key", "method", "description"]
         ].iloc[extra]
         org = np.zeros(len(extra), dtype=bool)
         words = [w for w in settings.org_methods if w]
         if words:
-            org = rows["method"].str.contains("|".join(map(re.escape, words))).to_numpy()
-        org |= rows["method"].str.contains(flags.COMPANY_ACCOUNT).to_numpy()
-        auto = rows["description"].str.contains(candidates.AUTO_RENEW).to_numpy()
+            org = picked["method"].str.contains("|".join(map(re.escape, words))).to_numpy()
+        org |= picked["method"].str.contains(flags.COMPANY_ACCOUNT).to_numpy()
+        auto = picked["description"].str.contains(candidates.AUTO_RENEW).to_numpy()
         causes = np.where(
             org, "organisation_purchase", np.where(auto, "auto_renewal", "new_purchase_or_upgrade")
         )
         columns = zip(
             extra.tolist(),
-            rows["source"].tolist(),
-            rows["source_row"].tolist(),
-            rows["txn_id"].tolist(),
-            rows["row_id"].tolist(),
-            rows["dedup_key"].tolist(),
+            picked["source"].tolist(),
+            picked["source_row"].tolist(),
+            picked["txn_id"].tolist(),
+            picked["row_id"].tolist(),
+            picked["dedup_key"].tolist(),
             causes.tolist(),
             late[extra].tolist(),
             watched[extra].tolist(),

@@ -30,7 +30,7 @@ import pandas as pd
 
 from .. import ledger
 from . import candidates, flags, normalize, report, streams
-from .columns import column, focus
+from .columns import ScanRows
 from .prepare import prepare
 from .streams import Stream, day_of
 
@@ -93,10 +93,14 @@ def settings_from_workspace(workspace, **overrides) -> ScanSettings:
 @dataclass
 class ScanResult:
     as_of: date
-    frame: pd.DataFrame  # prepared rows
+    rows: ScanRows  # the prepared rows, read by the streams' positions
     streams: list[Stream]
     stream_dicts: list[dict]
     flagged: list[dict]
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        return self.rows.frame
 
     def transactions(self) -> pd.DataFrame:
         return transaction_rows(self.frame)
@@ -146,6 +150,7 @@ def run(
     detection proper (``scan --json`` writes them out meanwhile).
     """
     frame = prepare(rows, settings.aliases, distinct_keys)
+    prepared = ScanRows(frame)
     valid_day = frame["_day"] > -(10**6)
     if settings.as_of is not None:
         as_of = settings.as_of
@@ -183,7 +188,7 @@ def run(
         (refund_like | ((frame["direction"] == ledger.INCOME) & refund_word)).to_numpy()
     )
     found: list[Stream] = []
-    failed_groups = _groups(frame, failed.to_numpy())
+    failed_groups = _groups(prepared, failed.to_numpy())
     # Neutral rows (花呗还款, transfers to 余额宝 ...) can recur too; they become transfers.
     neutral = (
         base
@@ -197,49 +202,48 @@ def run(
         (ledger.INCOME, income),
         (ledger.NEUTRAL, neutral),
     ):
-        found += _detect(frame, mask.to_numpy(), direction, failed_groups)
+        found += _detect(prepared, mask.to_numpy(), direction, failed_groups)
     if found:  # the rows every report below reads
-        focus(frame, np.concatenate([s.members for s in found]))
-    streams.attach_refunds(found, refunds, frame)
+        prepared.focus(np.concatenate([s.members for s in found]))
+    streams.attach_refunds(found, refunds, prepared)
     watch = flags.watch_mask(frame, settings.watch)
-    kept = _finish(found, frame, settings, as_of, watch)
-    dicts = [report.stream_dict(s, frame, settings.lang) for s in kept]
-    flagged = report.flagged_rows(kept, frame, settings, watch, expense | fee)
-    return ScanResult(as_of, frame, kept, dicts, flagged)
+    kept = _finish(found, prepared, settings, as_of, watch)
+    dicts = [report.stream_dict(s, prepared, settings.lang) for s in kept]
+    flagged = report.flagged_rows(kept, prepared, settings, watch, expense | fee)
+    return ScanResult(as_of, prepared, kept, dicts, flagged)
 
 
-def _groups(frame: pd.DataFrame, mask: np.ndarray) -> dict[int, np.ndarray]:
+def _groups(rows: ScanRows, mask: np.ndarray) -> dict[int, np.ndarray]:
     """Merchant-and-currency group -> frame positions in date order, for the masked rows."""
     pos = np.flatnonzero(mask)
     if not len(pos):
         return {}
-    group = column(frame, "_group")[pos]
-    order = np.lexsort((pos, column(frame, "_day")[pos], group))
+    group = rows["_group"][pos]
+    order = np.lexsort((pos, rows["_day"][pos], group))
     pos, group = pos[order], group[order]
     cuts = np.flatnonzero(np.diff(group)) + 1
     starts, ends = np.r_[0, cuts], np.r_[cuts, len(pos)]
     return {int(group[a]): pos[a:b] for a, b in zip(starts, ends, strict=True)}
 
 
-def _detect(
-    frame: pd.DataFrame, mask: np.ndarray, direction: str, failed_groups: dict
-) -> list[Stream]:
+def _detect(rows: ScanRows, mask: np.ndarray, direction: str, failed_groups: dict) -> list[Stream]:
     """Streams of one direction: per merchant group with >= 2 charges or a keyword."""
-    keyword = mask & column(frame, "_auto")
+    frame = rows.frame
+    keyword = mask & rows["_auto"]
     text = frame["description"]
     group = np.asarray(frame["_group"].to_numpy())  # integer codes (no text column)
     counts = np.bincount(group[mask], minlength=int(group.max()) + 1 if len(group) else 0)
     wanted = counts >= 2
     wanted[group[keyword]] = True
     keep = mask & wanted[group]
-    keys = column(frame, "_key")
-    states = column(frame, "state")
-    currencies = column(frame, "currency")
+    keys = rows["_key"]
+    states = rows["state"]
+    currencies = rows["currency"]
     days_all = frame["_day"].to_numpy()
     cents_all = frame["_cents"].to_numpy()
     extra_all = np.where(frame["_wallet"].to_numpy(), 0, 2)
     out: list[Stream] = []
-    for gid, pos in _groups(frame, keep).items():
+    for gid, pos in _groups(rows, keep).items():
         key, currency = str(keys[pos[0]]), str(currencies[pos[0]])
         catalogued = normalize.catalogue_entry(key) is not None
         units = (
@@ -275,21 +279,22 @@ def _detect(
         for stream in made:
             streams.price_segments(stream, cents_all)
         if direction == ledger.EXPENSE and gid in failed_groups and made:
-            streams.attach_failed(made, failed_groups[gid], frame)
+            streams.attach_failed(made, failed_groups[gid], rows)
         out += made
     return out
 
 
 def _finish(
-    found: list[Stream], frame: pd.DataFrame, settings: ScanSettings, as_of: date, watch: np.ndarray
+    found: list[Stream], rows: ScanRows, settings: ScanSettings, as_of: date, watch: np.ndarray
 ) -> list[Stream]:
+    frame = rows.frame
     cents = frame["_cents"].to_numpy()
     days = frame["_day"].to_numpy()
     first_by_key = frame.loc[frame["_key"] != ""].groupby("_key")["_day"].min().to_dict()
     ledger_first = int(days[days > -(10**6)].min()) if len(days) else 0
     typed = []
     for stream in found:
-        kind = flags.classify(stream, frame)
+        kind = flags.classify(stream, rows)
         if kind is not None:
             stream.type = kind
             if kind != "subscription" and stream.intro:
@@ -305,9 +310,9 @@ def _finish(
         if stream.id in settings.dismissed:
             continue
         cancelled = flags.cancellation_for(stream.key, settings.cancellations, settings.aliases)
-        streams.schedule(stream, frame, as_of, settings.notice_days, cancelled)
-        flags.charge_flags(stream, frame, watch, first_by_key, ledger_first)
-        flags.assign_causes(stream, frame, settings.org_methods)
+        streams.schedule(stream, rows, as_of, settings.notice_days, cancelled)
+        flags.charge_flags(stream, rows, watch, first_by_key, ledger_first)
+        flags.assign_causes(stream, rows, settings.org_methods)
         streams.confidence(stream)
         kept.append(stream)
     kept.sort(

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 import numpy as np
-import pandas as pd
 
 from . import cadence as cad
-from .columns import column
+from .columns import ScanRows
 from .pieces import Draft
 from .small import median
 
@@ -232,10 +231,10 @@ def _same(values: np.ndarray, a: list[int], b: list[int]) -> bool:
     return abs(la - lb) <= max(100, 0.03 * max(la, lb))
 
 
-def attach_failed(streams: list[Stream], failed: np.ndarray, frame: pd.DataFrame) -> None:
+def attach_failed(streams: list[Stream], failed: np.ndarray, rows: ScanRows) -> None:
     """Failed/closed attempts -> retries of the occurrence that later succeeded."""
-    days = column(frame, "_day")
-    cents = column(frame, "_cents")
+    days = rows["_day"]
+    cents = rows["_cents"]
     for f in failed:
         best: tuple[int, Stream, int | None] | None = None  # (gap, stream, the charge retried)
         for stream in streams:
@@ -264,20 +263,20 @@ def attach_failed(streams: list[Stream], failed: np.ndarray, frame: pd.DataFrame
             stream.retries.setdefault(int(occurrence), []).append(int(f))
 
 
-def attach_refunds(streams: list[Stream], refunds: np.ndarray, frame: pd.DataFrame) -> None:
+def attach_refunds(streams: list[Stream], refunds: np.ndarray, rows: ScanRows) -> None:
     """Refund rows -> the occurrence they give money back for (by key, txn id, order id)."""
     if not len(refunds) or not streams:
         return
     owner: dict[tuple[str, str], tuple[Stream, int]] = {}
     ids = ("dedup_key", "txn_id", "merchant_order_id")
     for stream in streams:
-        values = [column(frame, name)[stream.members] for name in ids]
+        values = [rows[name][stream.members] for name in ids]
         for i, m in enumerate(stream.members):
             for name, found in zip(ids, values, strict=True):
                 if found[i]:
                     owner.setdefault((name, found[i]), (stream, m))
     refund_of, txn, order = (
-        column(frame, name)[refunds] for name in ("refund_of", "txn_id", "merchant_order_id")
+        rows[name][refunds] for name in ("refund_of", "txn_id", "merchant_order_id")
     )
     for i, r in enumerate(refunds):
         target = None
@@ -294,17 +293,17 @@ def attach_refunds(streams: list[Stream], refunds: np.ndarray, frame: pd.DataFra
 
 
 def schedule(
-    stream: Stream, frame: pd.DataFrame, as_of: date, notice_days: int, cancelled: date | None
+    stream: Stream, rows: ScanRows, as_of: date, notice_days: int, cancelled: date | None
 ) -> None:
     """Status, next expected charge and its window, and the cancel-by date."""
-    days = column(frame, "_day")
+    days = rows["_day"]
     last = max(int(days[m]) for m in stream.members)
     stream.cancelled_on = cancelled
     fit = stream.fit
     if fit is None:
         stream.status = "cancelled" if cancelled else "active"
         return
-    extra = 0 if column(frame, "_wallet")[stream.members[-1]] else 2
+    extra = 0 if rows["_wallet"][stream.members[-1]] else 2
     _, expected = fit.next_after(last)
     if stream.reanchor is not None:
         expected = cad.one_period_after(int(days[stream.reanchor]), fit.cadence)
