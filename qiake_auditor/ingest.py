@@ -21,7 +21,7 @@ import pandas as pd
 
 from . import ledger, linking, merchants
 from .dedup import dedup_keys
-from .errors import StatementError, UnknownFormatError
+from .errors import StatementError, StatementWarning, UnknownFormatError
 from .importers import archive
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
 from .money import sum_amounts
@@ -144,6 +144,8 @@ def _read_one(
         probe.__dict__.pop(cached, None)
     sha = digest.result()
     rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
+    if rows.empty:  # a header and nothing (or only blank lines) below it
+        extract.warnings.append(StatementWarning.of("statement.no_rows", source=source))
     return Statement(
         source, file_name, sha, data, importer, rows, extract.warnings, extract.remember_mapping
     )

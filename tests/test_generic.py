@@ -321,3 +321,15 @@ def test_bmo_style_preamble_and_padded_names(tmp_path: Path) -> None:
         "expense",
         "[CW] NETFLIX",
     )
+
+
+@pytest.mark.parametrize("blank", ["\n", ",,\n", "\r\n"])
+def test_a_header_over_only_empty_rows_is_warned_about(tmp_path: Path, capsys, blank) -> None:
+    path = tmp_path / "empty-rows.csv"
+    path.write_text("Date,Amount,Description\n" + blank * 20000, encoding="utf-8")
+    (statement,) = read_statements(path)
+    assert statement.rows.empty
+    assert [w.message_id for w in statement.warnings] == ["statement.no_rows"]
+    assert statement.warnings[0].startswith("empty-rows.csv: no transaction rows")
+    assert main(["import", str(path), "--workspace", str(tmp_path / "w"), "--lang", "zh"]) == 0
+    assert "注意: empty-rows.csv：没有找到任何交易行" in capsys.readouterr().out

@@ -28,4 +28,10 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "这不是账单文件（不是文本、表格，也不是 ZIP 压缩包）",
         "this is not a statement (not text, not a spreadsheet, not a ZIP archive)",
     ),
+    # -- warnings -------------------------------------------------------------------------
+    "statement.no_rows": (
+        "{source}：没有找到任何交易行（表头下面是空的或只有空行），这个文件没有导入任何内容",
+        "{source}: no transaction rows were found (nothing, or only blank lines, below "
+        "the header); nothing was imported from this file",
+    ),
 }
