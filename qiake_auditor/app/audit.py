@@ -30,7 +30,9 @@ from ..progress import NO_PROGRESS, Progress
 from ..vocab import CaseStatus, Channel, Severity
 from ..workspace import Workspace
 from . import cases as case_model
+from . import dismissed as dismissals
 from .cases import Case, LogEntry
+from .costs import RecurringCost, recurring_cost
 from .decisions import DecisionKind, Decisions
 from .inputs import Note, expand_inputs
 
@@ -101,6 +103,10 @@ class Snapshot:
             for currency, totals in case.after_totals.items():
                 found[currency] = found.get(currency, Decimal(0)) + totals.paid
         return found
+
+    def recurring_cost(self) -> RecurringCost:
+        """The subscriptions still charging and their monthly and yearly cost."""
+        return recurring_cost(self.streams)
 
     def to_json(self) -> dict:
         return {
@@ -435,16 +441,27 @@ class Audit:
             )
         self.snapshot_cache = None
 
-    def dismiss(self, stream_id: str, undo: bool = False) -> None:
-        """Hide a stream the user says is no recurring charge (``undo`` shows it again)."""
+    def dismiss(self, stream_id: str, undo: bool = False, stream: dict | None = None) -> None:
+        """Hide a stream the user says is no recurring charge (``undo`` shows it again).
+
+        ``stream`` (its scan dict) is described in the decision, so the list of
+        dismissed streams can say what each one was.
+        """
         if undo:
             self.workspace.remove_decision(DecisionKind.DISMISSED, stream_id)
         else:
-            self.workspace.set_decision(DecisionKind.DISMISSED, stream_id, "1")
+            value = dismissals.decision_value(stream)
+            self.workspace.set_decision(DecisionKind.DISMISSED, stream_id, value)
         self.snapshot_cache = None
 
     def dismissed(self) -> set[str]:
         return set(self.workspace.decisions(DecisionKind.DISMISSED))
+
+    def dismissed_streams(self) -> list[dismissals.DismissedStream]:
+        """Every dismissed stream with what it was, by merchant, to choose one to restore."""
+        found = self.workspace.decisions(DecisionKind.DISMISSED)
+        listed = [dismissals.from_decision(k, v) for k, v in found.items()]
+        return sorted(listed, key=lambda s: (s.merchant, s.id))
 
     def watch_words(self) -> list[str]:
         return self.decisions().watch_words()

@@ -24,6 +24,7 @@ from ..detect import normalize
 from ..detect.scan import ScanResult
 from ..money import format_amount
 from ..vocab import CaseStatus, Channel, StreamType
+from .costs import RecurringCost, recurring_cost
 from .decisions import Decisions
 
 # What a case counts as paid: money taken from the user (a refund row is its own thing).
@@ -202,6 +203,11 @@ class Case:
         found = {f for s in self.streams for f in s.get("flags") or []}
         found |= {f for c in self.charges for f in c.flags}
         return sorted(found)
+
+    @property
+    def recurring_cost(self) -> RecurringCost:
+        """What the case's subscriptions still charging cost per month and per year."""
+        return recurring_cost(self.streams)
 
     def matches(self, text: str) -> bool:
         """True when ``text`` is part of any of the case's names (or its key / id)."""
