@@ -24,6 +24,7 @@ from .dedup import dedup_keys
 from .errors import StatementError, StatementWarning, UnknownFormatError
 from .importers import archive
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
+from .importers.control_chars import remove_control_characters
 from .money import sum_amounts
 from .progress import NO_PROGRESS, Progress
 from .vstr import map_distinct
@@ -187,6 +188,16 @@ def finish(
     for column in ledger.IMPORTER_COLUMNS[1:]:
         rows[column] = rows[column].fillna("").astype("str").str.strip()
     rows["currency"] = rows["currency"].mask(rows["currency"] == "", "CNY")
+    removed = remove_control_characters(rows)
+    if removed is not None:
+        extract.warnings.append(
+            StatementWarning.of(
+                f"statement.control_characters_removed.{unit}",
+                source=source,
+                count=removed.count,
+                row=removed.first_row,
+            )
+        )
     _check(
         rows,
         "amount",

@@ -353,3 +353,51 @@ def test_statement_errors_render_file_and_row_in_both_languages() -> None:
     assert str(error) == error.text("en")
     copy = pickle.loads(pickle.dumps(error))
     assert copy.text("zh") == error.text("zh") and copy.hint_id == "x.y" and copy.row == 4
+
+
+def test_control_characters_are_removed_at_import_and_reported_once(tmp_path: Path, capsys) -> None:
+    import openpyxl
+
+    path = tmp_path / "bank.csv"
+    # A NUL in the first 64 KB makes the file binary (refused); further down it is text.
+    filler = "".join(f"2024-02-01,-1.00,row {i:05d} of a long statement\n" for i in range(2500))
+    path.write_text(
+        "Date,Amount,Description\n"
+        "2024-01-02,-5.00,coffee\n"
+        "2024-01-03,-6.00,tea time\x07\n"
+        "2024-01-04,-7.00,\x1b[31mred\n" + filler + "2024-03-01,-8.00,nul\x00 here\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "ledger.xlsx"
+    workspace = tmp_path / "w.sqlite"
+    code = main(["import", str(path), "--workspace", str(workspace), "--out", str(out)])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    warnings = [line for line in captured.out.splitlines() if "warning" in line]
+    assert warnings == [
+        "  warning: bank.csv: 3 control characters (NUL, BEL, ...) in the text were removed "
+        "(the first on line 3)"
+    ]
+    sheet = openpyxl.load_workbook(out).active
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row if isinstance(c, str)]
+    assert "tea time" in cells and "[31mred" in cells and "nul here" in cells
+    assert not any(ch in c for c in cells for ch in "\x00\x07\x1b\x85")
+
+
+def test_c0_and_c1_characters_go_tab_and_newline_stay() -> None:
+    import pandas as pd
+
+    from qiake_auditor.importers.control_chars import remove_control_characters
+
+    rows = pd.DataFrame(
+        {
+            "source_row": [7, 8, 9],
+            "description": ["a\x00b\x1f", "multi\tline\nmemo", "c1\x85\x9f end\x7f"],
+            "counterparty": ["a\x00b\x1f", "", "bank\x01"],
+        }
+    )
+    removed = remove_control_characters(rows)
+    assert removed is not None and (removed.count, removed.first_row) == (5, 7)
+    assert rows["description"].tolist() == ["ab", "multi\tline\nmemo", "c1 end\x7f"]
+    assert rows["counterparty"].tolist() == ["ab", "", "bank"]
+    assert remove_control_characters(rows) is None

@@ -34,4 +34,19 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: no transaction rows were found (nothing, or only blank lines, below "
         "the header); nothing was imported from this file",
     ),
+    "statement.control_characters_removed.line": (
+        "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，第一个在第 {row} 行），已删除",
+        "{source}: {count} control characters (NUL, BEL, ...) in the text were removed "
+        "(the first on line {row})",
+    ),
+    "statement.control_characters_removed.row": (
+        "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，第一个在第 {row} 行），已删除",
+        "{source}: {count} control characters (NUL, BEL, ...) in the text were removed "
+        "(the first in row {row})",
+    ),
+    "statement.control_characters_removed.entry": (
+        "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，第一个在第 {row} 条），已删除",
+        "{source}: {count} control characters (NUL, BEL, ...) in the text were removed "
+        "(the first in entry {row})",
+    ),
 }
