@@ -143,14 +143,35 @@ def fmt(amount: Decimal | str, places: int = 2) -> str:
 CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "JPY": "JP¥"}
 
 
-def format_amount(amount: Decimal | str | int, currency: str = "CNY", signed: bool = False) -> str:
+def from_cents(cents: int) -> Decimal:
+    """Integer minor units (as detection counts them) -> the exact Decimal amount."""
+    return Decimal(int(cents)).scaleb(-2)
+
+
+def cents_text(cents: int) -> str:
+    """Integer minor units -> the ledger's plain decimal text ('-199.00'), for machine
+    output such as ``scan --json``; people get :func:`format_amount`."""
+    sign = "-" if cents < 0 else ""
+    cents = abs(int(cents))
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
+
+
+def format_amount(
+    amount: Decimal | str | int,
+    currency: str = "CNY",
+    signed: bool = False,
+    whole: bool = False,
+) -> str:
     """The one way an amount is shown to a person: '¥5,274.00', 'USD 12.50' -> '$12.50'.
 
     Thousands separators, two decimals, the currency's symbol (its code where it has
-    none here, e.g. 'CHF 10.00'); ``signed`` puts '+' before positive amounts.
+    none here, e.g. 'CHF 10.00'); ``signed`` puts '+' before positive amounts;
+    ``whole`` drops '.00' from whole amounts ('¥199'), as running prose writes them.
     """
     value = Decimal(amount).quantize(Decimal("0.01"))
     sign = "-" if value < 0 else ("+" if signed and value > 0 else "")
     text = f"{abs(value):,.2f}"
+    if whole and text.endswith(".00"):
+        text = text[:-3]
     symbol = CURRENCY_SYMBOLS.get(currency)
     return f"{sign}{symbol}{text}" if symbol else f"{sign}{currency} {text}"

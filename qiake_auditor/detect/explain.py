@@ -7,34 +7,27 @@ table or the chart.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import numpy as np
 
-from ..vocab import Cadence, StreamType
+from ..money import format_amount, from_cents
+from ..vocab import Cadence, StreamType, Trend
 from . import cadence as cad
 from .columns import ScanRows
 from .flags import CAUSE_TEXT
 from .streams import Stream, day_of
 
-_TREND = {
-    "rising": ("呈上升趋势", "rising"),
-    "falling": ("呈下降趋势", "falling"),
-    "steady": ("总体平稳", "steady"),
-}
 
-
-def trend(values: np.ndarray) -> str:
-    """rising / falling / steady: the later half's median against the earlier half's."""
+def trend(values: np.ndarray) -> Trend:
+    """Rising / falling / steady: the later half's median against the earlier half's."""
     if len(values) < 4:
-        return "steady"
+        return Trend.STEADY
     half = len(values) // 2
     early, late = float(np.median(values[:half])), float(np.median(values[-half:]))
     if late > 1.15 * early:
-        return "rising"
+        return Trend.RISING
     if late < 0.85 * early:
-        return "falling"
-    return "steady"
+        return Trend.FALLING
+    return Trend.STEADY
 
 
 _UNIT_ZH = {
@@ -64,11 +57,8 @@ def words(stream: Stream) -> tuple[str, str, str]:
 
 
 def money(cents: int, currency: str) -> str:
-    """¥199 / ¥213.40 / USD 20 (whole amounts without decimals, as people write them)."""
-    text = f"{Decimal(int(cents)).scaleb(-2):.2f}"
-    if text.endswith(".00"):
-        text = text[:-3]
-    return f"¥{text}" if currency == "CNY" else f"{currency} {text}"
+    """¥199 / ¥213.40 / ¥1,980 / $20 (whole amounts without decimals, as people write them)."""
+    return format_amount(from_cents(cents), currency, whole=True)
 
 
 def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tuple[str, str]:
@@ -122,17 +112,17 @@ def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tu
         per = round(float(values.mean()))
         unit = Cadence.label_of(stream.cadence, "zh")
         unit_en = Cadence.label_of(stream.cadence, "en")
-        trend_words = _TREND[trend(values)]
+        heading = trend(values)
         per_unit = "month" if cad.MONTHS.get(stream.cadence) == 1 else "cycle"
         zh.append(
             f"按用量计费：自{first}起{unit}结算，金额在{money(s.low, cur)}至"
             f"{money(s.high, cur)}之间，中位数{money(s.cents, cur)}，平均每期"
-            f"{money(per, cur)}，{trend_words[0]}"
+            f"{money(per, cur)}，趋势{heading.label('zh')}"
         )
         en.append(
             f"billed by use: settled {unit_en} since {first}, between {money(s.low, cur)} "
             f"and {money(s.high, cur)}, median {money(s.cents, cur)}, on average "
-            f"{money(per, cur)} per {per_unit}, {trend_words[1]}"
+            f"{money(per, cur)} per {per_unit}, trend {heading.label('en')}"
         )
     elif stream.variable and segs:
         s = segs[0]
@@ -239,12 +229,16 @@ def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tu
         )
     if stream.next_expected is not None:
         nxt = stream.next_expected.isoformat()
-        if stream.status == "overdue":
-            zh.append(f"本应于{nxt}（±{stream.window}天）{verb}，目前已逾期")
-            en.append(f"a {noun} was due on {nxt} (±{stream.window} days) and is overdue")
+        zh.append(f"预计下次{verb} {nxt}（±{stream.window}天）")
+        en.append(f"next {noun} expected {nxt} (±{stream.window} days)")
+    elif stream.due is not None:
+        due = stream.due.isoformat()
+        if "overdue" in stream.flags:
+            zh.append(f"本应于{due}（±{stream.window}天）{verb}，目前已逾期")
+            en.append(f"a {noun} was due on {due} (±{stream.window} days) and is overdue")
         else:
-            zh.append(f"预计下次{verb} {nxt}（±{stream.window}天）")
-            en.append(f"next {noun} expected {nxt} (±{stream.window} days)")
+            zh.append(f"本应于{due}（±{stream.window}天）{verb}，尚未出现")
+            en.append(f"a {noun} was due on {due} (±{stream.window} days) and has not appeared yet")
     elif stream.status == "inactive":
         zh.append(f"{d(stream.members[-1])}后未再{verb}，视为已停止")
         en.append(f"no {noun} since {d(stream.members[-1])}, so it looks stopped")

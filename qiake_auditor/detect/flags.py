@@ -14,6 +14,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
+from ..money import format_amount, from_cents
 from . import normalize
 from .cadence import describe_anchor
 from .candidates import AUTO_RENEW, STRONG_AUTO
@@ -78,13 +79,15 @@ def classify(stream: Stream, rows: ScanRows) -> str | None:
     if TRANSFER.search(text) or stream.direction == "neutral":
         return "transfer"
     auto = bool(AUTO_RENEW.search(text))
-    if (
-        stream.cadence in ("quarterly", "semiannual", "annual")
-        and not auto
+    person = (
+        not auto
         and entry is None
-        and PERSON.fullmatch(rows["counterparty"][stream.members[0]].strip())
-    ):
+        and PERSON.fullmatch(rows["counterparty"][stream.members[0]].strip()) is not None
+    )
+    if person and stream.cadence in ("quarterly", "semiannual", "annual"):
         return None  # two transfers to a friend months apart are not a plan
+    if person and BILL.search(text):
+        return "transfer"  # rent paid to a landlord: money sent to a person, not a company's bill
     if BILL.search(text) or (
         entry is not None and entry.type in BILL_TYPES and (auto or not HABIT.search(text))
     ):
@@ -180,15 +183,19 @@ def cause(
 
 
 def assign_causes(stream: Stream, rows: ScanRows, org_methods: set[str]) -> None:
-    """Cause of every flagged charge with its reason (zh, en) from the charge's own facts."""
+    """Cause of every flagged charge with its reason (zh, en) from the charge's own facts.
+
+    Income and transfers are not charges: a watched salary or rent payment is flagged
+    but has no cause (nobody "renewed" it)."""
+    if stream.type in ("income", "transfer"):
+        return
     for pos, flags in stream.charge_flags.items():
         name = cause(pos, stream, rows, org_methods, flags)
         stream.causes[pos] = (name, *reason(name, pos, stream, rows, flags, org_methods))
 
 
 def _yuan(cents: int, currency: str = "CNY") -> str:
-    text = f"{int(cents) // 100}.{int(cents) % 100:02d}"
-    return f"¥{text}" if currency == "CNY" else f"{currency} {text}"
+    return format_amount(from_cents(cents), currency)
 
 
 def gap_before(pos: int, stream: Stream, rows: ScanRows) -> list[str]:
@@ -284,7 +291,17 @@ def reason(
         return f"金额{money}与平时不同", f"{money} differs from the usual amount"
     if stream.fit is None:
         return "商品说明写明自动续费", "its description says it renews automatically"
-    return describe_anchor(stream.fit, "zh"), describe_anchor(stream.fit, "en")
+    rule_zh, rule_en = describe_anchor(stream.fit, "zh"), describe_anchor(stream.fit, "en")
+    gap = gap_before(pos, stream, rows)
+    if gap:  # one period's price after a pause: the plan resumed, nothing was made up for
+        shown = "、".join(gap[:3]) + ("等" if len(gap) > 3 else "")
+        return (
+            f"{shown}未扣费后，{on}恢复续费（{rule_zh}），金额{money}为一期价格，并非补收欠费",
+            f"the renewal resumed on {on} ({rule_en}) after no charge in "
+            f"{', '.join(gap[:3])}{' ...' if len(gap) > 3 else ''}; {money} is one period's "
+            "price, not a recovery of the skipped periods",
+        )
+    return rule_zh, rule_en
 
 
 def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
@@ -304,9 +321,13 @@ def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
 def cancellation_for(
     key: str, cancellations: dict[str, date], aliases: dict[str, str] | None = None
 ) -> date | None:
-    """The user's cancellation date for a merchant key (names compared as keys)."""
+    """The user's cancellation date for a merchant key.
+
+    A cancellation names a case: its name is normalised the way cases are grouped
+    (catalogue and the user's aliases) and must give the same key. Never a part of a
+    name: a cancellation of 洽客 says nothing about 洽客隆超市, nor the reverse.
+    """
     for name, when in cancellations.items():
-        other = normalize.canonical_key(name, aliases)
-        if other and (other == key or (len(other) >= 2 and other in key)):
+        if key and normalize.canonical_key(name, aliases) == key:
             return when
     return None

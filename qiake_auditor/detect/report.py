@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ledger
+from ..money import cents_text
 from . import candidates, explain, flags, streams
 from .columns import ScanRows
 from .prepare import display_names, per_value
@@ -65,10 +66,10 @@ def stream_dict(stream: Stream, rows: ScanRows, lang: str) -> dict:
         "type": stream.type,
         "cadence": stream.cadence,
         "currency": stream.currency,
-        "amount": _amount(level),
+        "amount": cents_text(level),
         "count": len(stream.members),
-        "total": _amount(total),
-        "net_total": _amount(net),
+        "total": cents_text(total),
+        "net_total": cents_text(net),
         "first_date": day_of(days[stream.members[0]]).isoformat(),
         "last_date": day_of(days[stream.members[-1]]).isoformat(),
         "next_expected": stream.next_expected.isoformat() if stream.next_expected else None,
@@ -82,17 +83,18 @@ def stream_dict(stream: Stream, rows: ScanRows, lang: str) -> dict:
         "merchant_key": stream.key,
         "direction": stream.direction,
         "anchor": (explain.cad.describe_anchor(stream.fit, lang) if stream.fit else None),
-        "next_window_days": stream.window if stream.next_expected else None,
+        "next_window_days": stream.window if stream.next_expected or stream.due else None,
+        "due": stream.due.isoformat() if stream.due else None,
         "cancel_by": stream.cancel_by.isoformat() if stream.cancel_by else None,
         "cancelled_on": stream.cancelled_on.isoformat() if stream.cancelled_on else None,
         "variable": stream.variable,
         "price_history": [
             {
                 "from": day_of(days[s.start]).isoformat(),
-                "amount": _amount(s.cents),
+                "amount": cents_text(s.cents),
                 "count": s.count,
-                "low": _amount(s.low),
-                "high": _amount(s.high),
+                "low": cents_text(s.low),
+                "high": cents_text(s.high),
             }
             for s in stream.segments
         ],
@@ -108,20 +110,12 @@ def usage_summary(stream: Stream, rows: ScanRows) -> dict:
     cents = rows["_cents"]
     values = cents[stream.regular or stream.members]
     return {
-        "low": _amount(int(values.min())),
-        "high": _amount(int(values.max())),
-        "median": _amount(int(np.median(values))),
-        "per_cycle": _amount(round(float(values.mean()))),
-        "trend": explain.trend(values),
+        "low": cents_text(int(values.min())),
+        "high": cents_text(int(values.max())),
+        "median": cents_text(int(np.median(values))),
+        "per_cycle": cents_text(round(float(values.mean()))),
+        "trend": explain.trend(values).value,
     }
-
-    half = len(values) // 2
-    early, late = float(np.median(values[:half])), float(np.median(values[-half:]))
-    if late > 1.15 * early:
-        return "rising"
-    if late < 0.85 * early:
-        return "falling"
-    return "steady"
 
 
 def _charges(stream: Stream, rows: ScanRows) -> list[dict]:
@@ -266,9 +260,3 @@ def flagged_rows(
 
 def _limit(when: date | None) -> int:
     return 10**9 if when is None else (when - streams.cad.EPOCH).days
-
-
-def _amount(cents: int) -> str:
-    sign = "-" if cents < 0 else ""
-    cents = abs(int(cents))
-    return f"{sign}{cents // 100}.{cents % 100:02d}"
