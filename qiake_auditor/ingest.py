@@ -141,8 +141,7 @@ def _read_one(
             f"the layout looks like {importer.label} but a part of it "
             f"is missing or damaged ({exc!r})",
         ) from exc
-    for cached in ("_decoded", "lines", "sheets"):  # the decoded text is no longer needed
-        probe.__dict__.pop(cached, None)
+    probe.release()  # the decoded text is no longer needed
     sha = digest.result()
     rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
     if rows.empty:  # a header and nothing (or only blank lines) below it

@@ -17,7 +17,11 @@ from qiake_auditor.cli import main
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
 SIDE_FILES = (".expected.csv", ".options.json", ".md", ".py")  # .py: fixture generators
-FIXTURES = sorted(p for p in GOLDEN.rglob("*") if p.is_file() and not p.name.endswith(SIDE_FILES))
+FIXTURES = sorted(
+    p
+    for p in GOLDEN.rglob("*")
+    if p.is_file() and not p.name.endswith(SIDE_FILES) and "__pycache__" not in p.parts
+)  # a generator imported by a test leaves its bytecode beside it
 
 
 def _options(fixture: Path) -> list[str]:

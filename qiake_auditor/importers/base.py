@@ -97,6 +97,12 @@ class Probe:
     def lines(self) -> list[str]:
         return self.text.split("\n")
 
+    def release(self) -> None:
+        """Drop the decoded text, lines and sheets once the rows are read: for a big
+        file they hold several times its size, and only ``data`` is needed after."""
+        for view in ("_decoded", "lines", "sheets"):
+            self.__dict__.pop(view, None)  # where functools.cached_property keeps them
+
     @cached_property
     def sheets(self) -> list[Sheet]:
         """All worksheets of an .xls/.xlsx file (empty list for other kinds)."""
