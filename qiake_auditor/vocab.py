@@ -83,6 +83,14 @@ class Cause(Labelled):
     ARREARS_RECOVERY = "arrears_recovery"
 
 
+class Trend(Labelled):
+    """Where a usage bill's amounts are heading: the later half against the earlier."""
+
+    RISING = "rising"
+    FALLING = "falling"
+    STEADY = "steady"
+
+
 class Role(Labelled):
     CHARGE = "charge"
     TRIAL = "trial"
@@ -184,6 +192,11 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "organisation_purchase": ("单位统一购买", "purchase by the user's organisation"),
         "arrears_recovery": ("历史欠费补缴", "recovery of earlier unpaid amounts"),
     },
+    "Trend": {
+        "rising": ("上升", "rising"),
+        "falling": ("下降", "falling"),
+        "steady": ("平稳", "steady"),
+    },
     "Role": {
         "charge": ("扣费", "charge"),
         "trial": ("试用", "trial"),
@@ -236,6 +249,7 @@ VOCABULARIES: tuple[type[Labelled], ...] = (
     StreamStatus,
     Flag,
     Cause,
+    Trend,
     Role,
     Severity,
     Direction,

@@ -104,15 +104,32 @@ def _catalogue_keys() -> dict[str, CatalogueEntry]:
     return found
 
 
+# What may follow a catalogued brand inside one name and still be that brand: a product,
+# plan or trade word (洽客CRM, 洽客短信, 爱奇艺会员, 中国移动通信, 洽客科技短信). Any other
+# Chinese character makes another name (洽客隆超市 is not 洽客).
+_AFTER_BRAND = re.compile(
+    r"[^\u4e00-\u9fff]|(?:大会员|超级会员|会员|黑胶|专业版|企业版|个人版|旗舰版|标准版|"
+    r"高级版|基础版|年费|月费|年付|月付|包月|包年|连续|自动续费|短信|通信|通讯|话费|流量|宽带|"
+    r"服务|订阅|套餐|充值|音乐|视频|网盘|云盘|云服务|科技|网络|信息|技术|软件|传媒|文化|"
+    r"电子商务|有限|公司|集团|股份)"
+)
+
+
 @functools.lru_cache(maxsize=65536)
 def catalogue_entry(key: str) -> CatalogueEntry | None:
-    """Catalogue entry of a key: an exact alias, else the longest alias the key starts with."""
+    """Catalogue entry of a key: an exact alias, else the longest alias the key starts
+    with where the rest of the key is a product or trade word of that brand."""
     known = _catalogue_keys()
     if key in known:
         return known[key]
     best = None
     for alias, entry in known.items():
-        if len(alias) >= 2 and key.startswith(alias) and (best is None or len(alias) > best[0]):
+        if (
+            len(alias) >= 2
+            and key.startswith(alias)
+            and (best is None or len(alias) > best[0])
+            and _AFTER_BRAND.match(key, len(alias))
+        ):
             best = (len(alias), entry)
     return best[1] if best else None
 

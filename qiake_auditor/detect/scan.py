@@ -7,15 +7,18 @@ least two charges or a renewal keyword. ``as_of`` defaults to the latest transac
 date in the rows, so a scan of an old export judges status as of its own end.
 
 Besides the keys of the contract, each stream carries: ``explanation_zh`` /
-``explanation_en``, ``anchor`` (the rule in words), ``next_window_days``, ``cancel_by``
-(annual/semiannual renewal minus the notice period), ``cancelled_on``, ``price_history``
-[{from, amount, count, low, high}], ``variable`` (usage-priced), ``reasons`` (for the
-confidence), ``missed`` (cycles without a charge), ``severity`` (high: charged after a
-cancellation; medium: odd charges; low: watched/new; none), ``merchant_key`` and
-``direction``. Each charge also has ``role`` (charge, trial, proration, duplicate,
-retry, failed, refund), ``row_id``, ``dedup_key`` and ``cause_reason`` /
-``cause_reason_en``; transactions have ``counted`` (False for the second copy of a
-payment seen in a wallet and a bank export); flagged rows name their ``stream``.
+``explanation_en``, ``anchor`` (the rule in words), ``next_window_days``, ``due`` (a
+scheduled charge that has not come by the as-of date: ``next_expected`` is never a
+passed day, and is None for a cancelled stream), ``cancel_by`` (annual/semiannual
+renewal minus the notice period, not before the as-of date), ``cancelled_on``,
+``price_history`` [{from, amount, count, low, high}], ``variable`` (usage-priced),
+``reasons`` (for the confidence), ``missed`` (cycles without a charge), ``severity``
+(high: charged after a cancellation; medium: odd charges; low: watched/new; none),
+``merchant_key`` and ``direction``. Each charge also has ``role`` (charge, trial,
+proration, duplicate, retry, failed, refund), ``row_id``, ``dedup_key`` and
+``cause_reason`` / ``cause_reason_en``; transactions have ``counted`` (False for the
+second copy of a payment seen in a wallet and a bank export); flagged rows name their
+``stream``.
 """
 
 from __future__ import annotations

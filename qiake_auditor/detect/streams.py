@@ -57,7 +57,8 @@ class Stream:
     segments: list[Segment] = field(default_factory=list)
     type: str = "subscription"
     status: str = "active"
-    next_expected: date | None = None
+    next_expected: date | None = None  # never before the as-of date, never once cancelled
+    due: date | None = None  # the scheduled charge that has not come by the as-of date
     window: int = 0
     cancel_by: date | None = None
     cancelled_on: date | None = None
@@ -295,7 +296,14 @@ def attach_refunds(streams: list[Stream], refunds: np.ndarray, rows: ScanRows) -
 def schedule(
     stream: Stream, rows: ScanRows, as_of: date, notice_days: int, cancelled: date | None
 ) -> None:
-    """Status, next expected charge and its window, and the cancel-by date."""
+    """Status, next expected charge and its window, and the cancel-by date.
+
+    What the user reads here must hold on the as-of date: once they recorded a
+    cancellation no further charge is expected (one that comes anyway is flagged
+    after_cancellation), so there is neither a next date nor a date to cancel by; a
+    scheduled date that has passed without a charge is not a "next" date but ``due``,
+    and the stream is overdue (flagged once past the schedule's tolerance).
+    """
     days = rows["_day"]
     last = max(int(days[m]) for m in stream.members)
     stream.cancelled_on = cancelled
@@ -312,17 +320,16 @@ def schedule(
     late = (as_of - expected).days
     if cancelled is not None:
         stream.status = "cancelled"
-        after = any(day_of(days[m]) > cancelled for m in stream.members)
-        stream.next_expected = expected if after else None
-    elif late <= stream.window:
+    elif late <= 0:
         stream.status, stream.next_expected = "active", expected
     elif late <= period + stream.window:
-        stream.status, stream.next_expected = "overdue", expected
-        stream.flags.add("overdue")
+        stream.status, stream.due = "overdue", expected
+        if late > stream.window:
+            stream.flags.add("overdue")
     else:
-        stream.status, stream.next_expected = "inactive", None
+        stream.status = "inactive"
     if stream.next_expected and fit.cadence in ("annual", "semiannual"):
-        stream.cancel_by = stream.next_expected - timedelta(days=notice_days)
+        stream.cancel_by = max(stream.next_expected - timedelta(days=notice_days), as_of)
 
 
 def stream_id(stream: Stream, cents: np.ndarray, with_anchor: bool = False) -> str:

@@ -18,6 +18,7 @@ from qiake_auditor.vocab import (
     Severity,
     StreamStatus,
     StreamType,
+    Trend,
 )
 
 
@@ -54,6 +55,21 @@ def test_what_a_scan_emits_is_declared(tmp_path):
                 assert Cause(charge["cause"])
             for flag in charge["flags"]:
                 assert Flag(flag)
+        if stream["usage"]:
+            assert Trend(stream["usage"]["trend"])
+
+
+def test_every_trend_the_detector_can_give_is_declared():
+    import numpy as np
+
+    from qiake_auditor.detect.explain import trend
+
+    seen = {
+        trend(np.array(values))
+        for values in ([10, 10, 30, 30], [30, 30, 10, 10], [10, 11, 10, 11], [10])
+    }
+    assert seen == set(Trend)
+    assert Trend in VOCABULARIES
 
 
 def test_catalogue_messages_name_the_same_fields_in_both_languages():

@@ -300,7 +300,7 @@ def test_h21_recurring_non_subscriptions_are_typed():
     rows += [row(f"2024-{m:02d}-09", "3000.00", "花呗", description="花呗还款") for m in months]
     types = {s["merchant"]: s["type"] for s in streams_of(rows)}
     assert types == {
-        "李建国": "bill",
+        "李建国": "transfer",  # rent paid to a person: a transfer, not a company's bill
         "上海云杉信息技术有限公司": "income",
         "招商银行": "instalment",
         "花呗": "transfer",
@@ -326,8 +326,9 @@ def test_monthly_to_annual_switch_starts_a_new_stream():
 def test_status_overdue_then_inactive():
     rows = monthly(["2024-01-10", "2024-02-10", "2024-03-10", "2024-04-10"])
     s = only(rows, as_of=np.datetime64("2024-05-20").astype(object))
-    assert s["status"] == "overdue" and s["next_expected"] == "2024-05-10"
-    assert "overdue" in s["flags"]
+    assert s["status"] == "overdue" and s["next_expected"] is None  # never a date passed
+    assert s["due"] == "2024-05-10" and "overdue" in s["flags"]
+    assert "本应于2024-05-10" in s["explanation"] and "已逾期" in s["explanation"]
     s = only(rows, as_of=np.datetime64("2024-07-01").astype(object))
     assert s["status"] == "inactive" and s["next_expected"] is None
 
