@@ -50,20 +50,28 @@ class LedgerModel(SortedTableModel):
         prepared = prepared or ledger_columns.prepare(self.frame)
         self.prepared = prepared
         self._income = prepared.income
-        self._set_columns(prepared.display, prepared.keys)
+        self._set_columns(prepared.display, [None] * len(prepared.display), prepared.ascending)
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
-        value = super().data(index, role)
-        return str(value) if role == Qt.ItemDataRole.DisplayRole and value is not None else value
+        # Qt asks for about ten roles per painted cell: the three used here are
+        # answered without a further call, every other role at once.
+        if role == Qt.ItemDataRole.DisplayRole:
+            if not index.isValid():
+                return None
+            return self._display[index.column()][self._order[index.row()]]
+        if index.column() != self.AMOUNT or not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT
+        if role == Qt.ItemDataRole.ForegroundRole and self._income[self._order[index.row()]]:
+            return _INCOME
+        return None
 
     def row_texts(self, view_rows: list[int]) -> list[list[str]]:
         """The shown texts of some view rows (for copying)."""
         rows = [self.source_row(r) for r in view_rows]
         return [[str(column[r]) for column in self._display] for r in rows]
 
-    def extra_data(self, row: int, column: int, role: int):
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.AMOUNT and self._income[row]:
-            return QColor("#1a7f37")
-        return None
+
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_INCOME = QColor("#1a7f37")

@@ -1,8 +1,10 @@
 """A table model sorted in numpy: the model keeps a row permutation, not a proxy.
 
 A ``QSortFilterProxyModel`` calls back into Python for every comparison (seconds
-for 100k rows); here each column has a precomputed display array and sort key,
-and sorting is one ``argsort(kind="mergesort")``.
+for 100k rows); here each column has a precomputed display array and either its
+rows in ascending order, made by the worker, or a sort key argsorted on the first
+click. Each column's ascending order is kept for the data's lifetime; descending is
+the same order read backwards (no copy).
 """
 
 from __future__ import annotations
@@ -28,17 +30,27 @@ class SortedTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._display: list[np.ndarray] = [_EMPTY for _ in self.HEADERS]
-        self._keys: list[np.ndarray] = [_EMPTY for _ in self.HEADERS]
+        self._keys: list[np.ndarray | None] = [_EMPTY for _ in self.HEADERS]
         self._order = np.arange(0, dtype=np.int64)
         self._sorted: tuple[int, Qt.SortOrder] | None = None
         self._mask: np.ndarray | None = None  # rows kept by the filter (None: all)
         self._ascending: dict[int, np.ndarray] = {}  # column -> its ascending permutation
 
-    def _set_columns(self, display: list[np.ndarray], keys: list[np.ndarray]) -> None:
-        """Replace all data (model reset); keeps the sort, drops the filter."""
+    def _set_columns(
+        self,
+        display: list,
+        keys: list[np.ndarray | None],
+        ascending: list[np.ndarray] | None = None,
+    ) -> None:
+        """Replace all data (model reset); keeps the sort, drops the filter.
+
+        ``ascending``: each column's data rows in ascending order, made beforehand
+        (then ``keys`` may hold None); else a column's key is argsorted when first
+        sorted on.
+        """
         self.beginResetModel()
         self._display, self._keys = display, keys
-        self._ascending = {}
+        self._ascending = dict(enumerate(ascending)) if ascending is not None else {}
         self._mask = None
         self._order = self._compute_order()
         self.endResetModel()
@@ -97,33 +109,39 @@ class SortedTableModel(QAbstractTableModel):
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.HEADERS):
-            return
+        if not 0 <= column < len(self.HEADERS) or self._sorted == (column, order):
+            return  # QTableView asks twice for each click
         self._sorted = (column, order)
         self.layoutAboutToBeChanged.emit()
         old = self._order
         persistent = self.persistentIndexList()
         sources = [int(old[i.row()]) for i in persistent]
         self._order = self._compute_order()
-        position = np.full(self.data_rows(), -1, dtype=np.int64)
-        position[self._order] = np.arange(len(self._order))
+        position = self._positions(set(sources))
         self.changePersistentIndexList(
             persistent,
-            [
-                self.index(int(position[s]), i.column())
-                for s, i in zip(sources, persistent, strict=True)
-            ],
+            [self.index(position[s], i.column()) for s, i in zip(sources, persistent, strict=True)],
         )
         self.layoutChanged.emit()
 
+    def _positions(self, sources: set[int]) -> dict[int, int]:
+        """Where each of some data rows is shown now (-1 if absent): the current cell
+        and the selection's few rows are looked up one by one, many at once."""
+        if len(sources) <= 16:
+            return {s: self.view_row(s) for s in sources}
+        position = np.full(self.data_rows(), -1, dtype=np.int64)
+        position[self._order] = np.arange(len(self._order))
+        return {s: int(position[s]) for s in sources}
+
     def _permutation(self, column: int, order: Qt.SortOrder) -> np.ndarray:
-        """Ascending argsort of the column's keys, made once per data (Qt asks twice)."""
+        """The column's ascending order (argsorted once per data if not given), or
+        that order read backwards."""
         permutation = self._ascending.get(column)
         if permutation is None:
-            permutation = np.argsort(self._keys[column], kind="mergesort").astype(np.int64)
+            permutation = np.argsort(self._keys[column], kind="stable").astype(np.int64)
             self._ascending[column] = permutation
         if order == Qt.SortOrder.DescendingOrder:
-            return permutation[::-1].copy()
+            return permutation[::-1]
         return permutation
 
     # -- helpers ------------------------------------------------------------------------
