@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -30,17 +31,23 @@ def command(name: str) -> Callable[[Command], Command]:
     return register
 
 
-def parse_map(spec: str | None) -> dict[str, str] | None:
-    """``date=交易日期,amount=金额`` -> {'date': '交易日期', 'amount': '金额'}."""
-    if not spec:
-        return None
+def parse_map(spec: str | None, currency: str | None = None) -> dict[str, str] | None:
+    """``date=交易日期,amount=金额`` -> {'date': '交易日期', 'amount': '金额'}.
+
+    ``currency`` (``--currency USD``) is the same as ``--map currency=USD``: the code of
+    a statement that does not say its currency.
+    """
     mapping = {}
-    for part in spec.split(","):
+    for part in spec.split(",") if spec else ():
         key, sep, value = part.partition("=")
         if not sep or not key.strip() or not value.strip():
             raise UserError.of("option.bad_map", value=part)
         mapping[key.strip()] = value.strip()
-    return mapping
+    if currency is not None:
+        if not re.fullmatch(r"[A-Za-z]{3}", currency.strip()):
+            raise UserError.of("option.bad_currency", value=currency)
+        mapping["currency"] = currency.strip().upper()
+    return mapping or None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +104,12 @@ def add_import_options(parser: argparse.ArgumentParser) -> None:
         "(fields: date, time, amount, debit, credit, direction, "
         "counterparty, description, currency, id)",
     )
+    parser.add_argument(
+        "--currency",
+        metavar="CODE",
+        help="ISO code (USD, EUR...) of a bank CSV/XLSX that does not say its currency "
+        "(same as --map currency=CODE; CNY is assumed otherwise, with a warning)",
+    )
 
 
 # Other modules add sub-commands here (e.g. detection adds `scan`).
@@ -130,7 +143,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .i18n import user_lang
 
     lang = user_lang(args.lang)
-    mapping = parse_map(args.mapping)
+    mapping = parse_map(args.mapping, args.currency)
     if args.out:
         check_ledger_path(args.out)  # before any work: nothing imported for a bad --out
     with Audit.open(args.workspace) as audit:

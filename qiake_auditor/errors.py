@@ -54,7 +54,7 @@ class StatementError(UserError):
         super().__init__(f"{where}: {message}")
 
     @classmethod
-    def of(
+    def of(  # type: ignore[override]  # the location fields are typed, the rest free
         cls,
         message_id: str,
         /,

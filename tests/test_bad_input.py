@@ -370,7 +370,8 @@ def test_control_characters_are_removed_at_import_and_reported_once(tmp_path: Pa
     )
     out = tmp_path / "ledger.xlsx"
     workspace = tmp_path / "w.sqlite"
-    code = main(["import", str(path), "--workspace", str(workspace), "--out", str(out)])
+    options = ["--workspace", str(workspace), "--out", str(out), "--currency", "CNY"]
+    code = main(["import", str(path), *options])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     warnings = [line for line in captured.out.splitlines() if "warning" in line]

@@ -333,3 +333,62 @@ def test_a_header_over_only_empty_rows_is_warned_about(tmp_path: Path, capsys, b
     assert statement.warnings[0].startswith("empty-rows.csv: no transaction rows")
     assert main(["import", str(path), "--workspace", str(tmp_path / "w"), "--lang", "zh"]) == 0
     assert "注意: empty-rows.csv：没有找到任何交易行" in capsys.readouterr().out
+
+
+def _one(tmp_path: Path, text: str, *options: str) -> tuple[pd.DataFrame, list[str]]:
+    path = tmp_path / "bank.csv"
+    path.write_text(text, encoding="utf-8")
+    spec = dict(o.split("=", 1) for o in options)
+    from qiake_auditor.importers.base import ReadOptions
+
+    (statement,) = read_statements(path, options=ReadOptions(mapping=spec or None))
+    return statement.rows, statement.warnings
+
+
+def test_currency_from_a_column_a_sign_a_header_or_the_user(tmp_path: Path) -> None:
+    rows, warnings = _one(tmp_path, "Date,Amount,Currency\n2024-01-05,-9.99,美元\n")
+    assert rows["currency"].tolist() == ["USD"] and warnings == []
+    rows, warnings = _one(tmp_path, "Date,Amount (EUR),Memo\n2024-01-05,-9.99,x\n")
+    assert rows["currency"].tolist() == ["EUR"] and warnings == []
+    rows, warnings = _one(tmp_path, "Date,Memo,Amount\n2024-01-05,x,-€9.99\n2024-01-06,y,£2\n")
+    assert rows["currency"].tolist() == ["EUR", "GBP"] and warnings == []
+    assert rows["amount"].tolist() == ["9.99", "2.00"]
+    rows, warnings = _one(tmp_path, "Date,Memo,Amount\n2024-01-05,x,HK$-30.00\n")
+    assert rows["currency"].tolist() == ["HKD"] and rows["amount"].tolist() == ["30.00"]
+    rows, warnings = _one(tmp_path, 'Date,Memo,Amount\n2024-01-05,x,"-$1,015.49"\n')
+    assert rows["currency"].tolist() == ["USD"] and rows["amount"].tolist() == ["1015.49"]
+    assert [w.message_id for w in warnings] == ["statement.currency_from_sign"]
+    assert warnings[0].startswith("bank.csv: the currency was read as USD from the $ sign")
+    rows, warnings = _one(tmp_path, "Date,Memo,Amount\n2024-01-05,x,-$1.00\n", "currency=CAD")
+    assert rows["currency"].tolist() == ["CAD"] and warnings == []
+
+
+def test_a_file_that_does_not_say_its_currency_is_cny_with_a_warning(
+    tmp_path: Path, capsys
+) -> None:
+    rows, warnings = _one(tmp_path, "Date,Memo,Amount\n2024-01-05,x,-9.99\n")
+    assert rows["currency"].tolist() == ["CNY"]
+    assert [w.message_id for w in warnings] == ["statement.currency_assumed"]
+    assert warnings[0].text("zh").startswith("bank.csv：文件没有写明币种")
+    workspace = str(tmp_path / "w.sqlite")
+    path = str(tmp_path / "bank.csv")
+    assert main(["import", path, "--workspace", workspace, "--currency", "usd", "--json"]) == 0
+    import json
+
+    (report,) = json.loads(capsys.readouterr().out)["files"]
+    assert report["expense"] == {"USD": "9.99"} and report["warnings"] == []
+    assert main(["import", path, "--workspace", workspace, "--currency", "US"]) == 2
+    assert "--currency: 'US' is not a three-letter" in capsys.readouterr().err
+
+
+def test_a_currency_given_with_map_is_remembered_with_the_columns(tmp_path: Path) -> None:
+    workspace = tmp_path / "w.sqlite"
+    first = tmp_path / "a.csv"
+    first.write_text("Day,Memo,Sum\n2024-01-05,x,-9.99\n", encoding="utf-8")
+    assert main(["import", str(first), "--workspace", str(workspace),
+                 "--map", "date=Day,amount=Sum,currency=SEK"]) == 0  # fmt: skip
+    second = tmp_path / "b.csv"
+    second.write_text("Day,Memo,Sum\n2024-02-05,y,-19.99\n", encoding="utf-8")
+    assert main(["import", str(second), "--workspace", str(workspace)]) == 0
+    ledger_rows = Workspace(workspace).ledger()
+    assert sorted(ledger_rows["currency"]) == ["SEK", "SEK"]

@@ -99,7 +99,10 @@ def cmd_case(args: argparse.Namespace) -> int:
         return _log(args, lang)
     with Audit.open(args.workspace, read_only=None if not args.files else False) as audit:
         snap = audit.snapshot(
-            args.files, lang=lang, password=args.password, column_map=cli.parse_map(args.mapping)
+            args.files,
+            lang=lang,
+            password=args.password,
+            column_map=cli.parse_map(args.mapping, args.currency),
         )
         if verb == "list":
             if args.json:

@@ -77,7 +77,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         raise UserError.of("option.negative_notice")
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     cancelled = cancellations(args.cancelled)
-    mapping = cli.parse_map(args.mapping)
+    mapping = cli.parse_map(args.mapping, args.currency)
     # A worker prints the transaction records of --json once the import is committed,
     # while detection runs; nothing is printed unless the import is stored.
     only_looks = not (args.files or cancelled or args.watch)

@@ -6,6 +6,7 @@ checks that both languages name the same fields.
 
 from __future__ import annotations
 
+from .chart_labels import CHART_MESSAGES
 from .statements import STATEMENT_MESSAGES
 
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -27,6 +28,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "option.bad_map": (
         "--map：{value!r} 不是 字段=列名（例如 date=交易日期）",
         "--map: {value!r} is not FIELD=COLUMN (e.g. date=交易日期)",
+    ),
+    "option.bad_currency": (
+        "--currency：{value!r} 不是三个字母的币种代码（例如 USD、EUR）",
+        "--currency: {value!r} is not a three-letter currency code (e.g. USD, EUR)",
     ),
     "option.negative_notice": ("--notice-days 不能小于 0", "--notice-days must be 0 or more"),
     "option.bad_status": (
@@ -157,3 +162,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 # The importers' refusals and warnings (a long list of their own).
 CATALOGUE.update(STATEMENT_MESSAGES)
+# The charts' titles, axes and legends.
+CATALOGUE.update(CHART_MESSAGES)

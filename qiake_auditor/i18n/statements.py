@@ -49,4 +49,16 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: {count} control characters (NUL, BEL, ...) in the text were removed "
         "(the first in entry {row})",
     ),
+    "statement.currency_assumed": (
+        "{source}：文件没有写明币种，已按人民币（CNY）记账；如果不是，导入时请指明币种"
+        "（命令行：--currency USD）",
+        "{source}: the file does not say its currency, so CNY was assumed; if it is "
+        "another, say which when importing (command line: --currency USD)",
+    ),
+    "statement.currency_from_sign": (
+        "{source}：根据金额前的 {sign} 号，币种记为 {currency}；如果是别的币种，导入时请指明"
+        "（命令行：--currency CAD）",
+        "{source}: the currency was read as {currency} from the {sign} sign of the "
+        "amounts; if it is another, say which when importing (command line: --currency CAD)",
+    ),
 }

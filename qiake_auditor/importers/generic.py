@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .. import ledger
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from . import generic_values as values
 from . import textio
 from .base import Extract, Importer, Probe, ReadOptions
@@ -50,6 +50,7 @@ class Table:
     delimiter: str = ","
     sheet: int = 0
     explicit: bool = False
+    currency: str = ""  # an ISO code the user gave (--currency, --map currency=USD)
 
 
 def split_line(line: str, delimiter: str) -> list[str]:
@@ -66,17 +67,27 @@ def delimiter_of(line: str) -> str:
     return best if counts[best] else ","
 
 
+def split_currency(mapping: dict[str, str], present: set[str]) -> tuple[dict[str, str], str]:
+    """(column mapping, currency code): ``currency=USD`` names a code, not a column,
+    when the header has no column of that name."""
+    value = mapping.get("currency", "")
+    if value and value not in present and values.ISO_CODE.fullmatch(value):
+        return {k: v for k, v in mapping.items() if k != "currency"}, value.upper()
+    return dict(mapping), ""
+
+
 def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> Table | None:
     """The header row and mapping: explicit --map first, then a remembered map, then a guess."""
-    explicit = options.mapping or {}
-    if explicit:
-        check_fields(explicit, source)
+    given = options.mapping or {}
+    if given:
+        check_fields(given, source)
     for index, cells in enumerate(rows[:HEAD_ROWS]):
         names = dedupe(list(cells))
         present = set(names) - {""}
         if len(present) < 2:
             continue
-        if explicit:
+        if given:
+            explicit, currency = split_currency(given, present)
             if set(explicit.values()) <= present:
                 mapping = merge(guess(names), explicit)
                 if not usable(mapping):
@@ -86,11 +97,13 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
                         "debit= and credit=); the columns are: " + ", ".join(n for n in names if n),
                         index + 1,
                     )
-                return Table(index, names, mapping, explicit=True)
+                return Table(index, names, mapping, explicit=True, currency=currency)
             continue
         saved = options.saved_mappings.get(signature(names))
-        if saved and set(saved.values()) <= present:
-            return Table(index, names, dict(saved))
+        if saved:
+            columns, currency = split_currency(saved, present)
+            if set(columns.values()) <= present:
+                return Table(index, names, columns, currency=currency)
         mapping = guess(names)
         if usable(mapping):
             return Table(index, names, mapping)
@@ -272,6 +285,7 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
     time = values.dates(column["date"], rows_no, source, unit)
     if "time" in column:
         time = values.add_times(time, column["time"], rows_no, source, unit)
+    currency = _currency(column, table, source, warnings)
     amount, direction = _money(column, rows_no, mapping, source, unit, warnings)
     empty = pd.Series("", index=frame.index, dtype="str")
     description = column.get("description", empty)
@@ -281,7 +295,7 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
             "source_row": rows_no,
             "time": time,
             "amount": amount,
-            "currency": values.currencies(column["currency"]) if "currency" in column else "",
+            "currency": currency,
             "direction": direction,
             "state": ledger.SUCCESS,
             "counterparty": counterparty,
@@ -292,8 +306,48 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
             "category": "",
         }
     )
-    remember = (signature(table.names), mapping) if table.explicit else None
+    remember = None
+    if table.explicit:
+        remembered = {**mapping, "currency": table.currency} if table.currency else mapping
+        remember = (signature(table.names), remembered)
     return Extract(rows, warnings, remember)
+
+
+def _currency(
+    column: dict[str, pd.Series], table: Table, source: str, warnings: list[str]
+) -> pd.Series | str:
+    """The currency of every row: a currency column, else the user's code, else the marks
+    printed with the amounts, else the amount column's header; CNY, said so, otherwise."""
+    if "currency" in column:
+        return values.currencies(column["currency"])
+    if table.currency:
+        return table.currency
+    money = [f for f in ("amount", "debit", "credit") if f in column]
+    codes = [values.sign_currencies(column[f]) for f in money]
+    if codes and any((code != "").any() for code, _ in codes):
+        found = codes[0][0]
+        for code, _ in codes[1:]:
+            found = found.where(found != "", code)
+        signs = pd.concat([sign for _, sign in codes], ignore_index=True)
+        ambiguous = sorted(set(signs[signs != ""]) & values.AMBIGUOUS_SIGNS)
+        first = found[found != ""].iloc[0]
+        if ambiguous:
+            warnings.append(
+                StatementWarning.of(
+                    "statement.currency_from_sign",
+                    source=source,
+                    sign=ambiguous[0],
+                    currency=values.CURRENCY_SIGNS[ambiguous[0]],
+                )
+            )
+        return found.where(found != "", first)
+    for field in money:
+        code = values.header_currency(table.mapping[field])
+        if code:
+            return code
+    if len(column["date"]):  # no rows, no money to label
+        warnings.append(StatementWarning.of("statement.currency_assumed", source=source))
+    return "CNY"
 
 
 def _money(

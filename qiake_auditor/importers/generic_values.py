@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -68,6 +69,62 @@ CURRENCY_NAMES = {
     "台币": "TWD",
     "新台币": "TWD",
 }
+
+
+# Currency marks printed with amounts, longest first (HK$ before $); the code each means.
+# "$" and "¥" are ambiguous (CAD, AUD, JPY...): imports that rely on them say so.
+CURRENCY_SIGNS = {
+    "HK$": "HKD",
+    "US$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "S$": "SGD",
+    "NZ$": "NZD",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "CNY",
+    "￥": "CNY",
+}
+AMBIGUOUS_SIGNS = frozenset({"$", "¥", "￥"})
+_SIGN = "|".join(re.escape(sign) for sign in sorted(CURRENCY_SIGNS, key=len, reverse=True))
+_CODE = r"[A-Z]{3}"
+# ``Amount (USD)``, ``金额（美元）``, ``Amount in EUR``, ``Amount USD``.
+_HEADER_UNIT = re.compile(
+    r"(?:[(（]\s*([^()（）]{1,8}?)\s*[)）]|\bin\s+([A-Za-z]{3})|\s([A-Z]{3}))$"
+)
+ISO_CODE = re.compile(r"[A-Za-z]{3}")
+
+
+def sign_currencies(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(ISO code, sign as printed) of the currency mark in each printed amount ('' if none)."""
+    text = raw.fillna("").astype("str")
+    found = text.str.extract(f"({_SIGN})", expand=False).fillna("").astype("str")
+    return found.map(lambda sign: CURRENCY_SIGNS.get(sign, "")).astype("str"), found
+
+
+def strip_signs(raw: pd.Series) -> pd.Series:
+    """Printed amounts without their currency marks (``HK$12.00`` -> ``12.00``)."""
+    return raw.fillna("").astype("str").str.replace(_SIGN, "", regex=True)
+
+
+def header_currency(name: str) -> str:
+    """The currency a column's header names (``Amount (USD)`` -> ``USD``), else ''."""
+    match = _HEADER_UNIT.search(name.strip())
+    if match is None:
+        return ""
+    unit = next(group for group in match.groups() if group)
+    code = CURRENCY_NAMES.get(unit.lower(), unit.upper())
+    return code if re.fullmatch(_CODE, code) and code in KNOWN_CODES else ""
+
+
+# Codes a header may name: the ones the app has names for, and the usual others.
+KNOWN_CODES = frozenset(
+    {*CURRENCY_NAMES.values(), *CURRENCY_SIGNS.values()}
+    | {"CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "KRW", "INR", "THB", "MYR", "RUB", "BRL"}
+)
 
 
 def excel_serial(value: object) -> object:
@@ -207,7 +264,7 @@ def _amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     Handles ``(12.34)`` and ``12.34-`` as negatives, and a decimal comma (``12,5``,
     ``1.234,56``) when the column never shows a decimal point.
     """
-    text = raw.fillna("").astype("str").str.strip()
+    text = strip_signs(raw).str.strip()
     paren = text.str.fullmatch(r"\(.*\)").fillna(False).astype(bool)
     text = text.mask(paren, "-" + text.str.slice(1, -1))
     trailing = text.str.fullmatch(r"[^-]*\d-").fillna(False).astype(bool)

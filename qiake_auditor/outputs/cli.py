@@ -142,7 +142,9 @@ def _open_case(audit, args: argparse.Namespace, attach: Sequence[Path] = ()):
     from ..commands.common import parse_date
 
     snap = audit.snapshot(
-        args.files, password=args.password, column_map=cli.parse_map(args.mapping)
+        args.files,
+        password=args.password,
+        column_map=cli.parse_map(args.mapping, args.currency),
     )
     if args.merchant is None:
         case = snap.first_case()
