@@ -40,6 +40,7 @@ HABIT = re.compile(
     re.IGNORECASE,
 )
 PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}|[\u4e00-\u9fff]\*+|\*[\u4e00-\u9fff]+")
+SENT = re.compile(r"网转|汇款|汇出|跨行|转账|付款给个人")  # a bank or wallet transfer to a person
 USAGE = re.compile(r"用量|按量|结算|流量|usage|metered", re.IGNORECASE)
 BILL_TYPES = {"telecom", "utility"}
 
@@ -86,7 +87,7 @@ def classify(stream: Stream, rows: ScanRows) -> str | None:
     )
     if person and stream.cadence in ("quarterly", "semiannual", "annual"):
         return None  # two transfers to a friend months apart are not a plan
-    if person and BILL.search(text):
+    if person and (BILL.search(text) or SENT.search(text)):
         return "transfer"  # rent paid to a landlord: money sent to a person, not a company's bill
     if BILL.search(text) or (
         entry is not None and entry.type in BILL_TYPES and (auto or not HABIT.search(text))

@@ -192,3 +192,20 @@ def test_a_catalogued_brand_takes_its_product_names_but_not_a_longer_name():
     assert canonical_key("爱奇艺会员") == canonical_key("爱奇艺")
     assert canonical_key("洽客隆商贸有限公司") == "洽客隆"
     assert canonical_key("洽客隆超市") not in ("洽客", "洽客隆")
+
+
+def test_a_fixed_monthly_bank_transfer_to_a_person_is_a_transfer_not_a_subscription():
+    rows = [
+        row(
+            f"2024-{m:02d}-03",
+            "1500.00",
+            "王秀英",
+            description="手机银行",
+            category="网转",
+            fmt="icbc-debit",
+            source="bank.csv",
+        )
+        for m in range(1, 10)
+    ]
+    s = only(rows)
+    assert s["type"] == "transfer" and "扣费" not in s["explanation_zh"]
