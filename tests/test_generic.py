@@ -392,3 +392,40 @@ def test_a_currency_given_with_map_is_remembered_with_the_columns(tmp_path: Path
     assert main(["import", str(second), "--workspace", str(workspace)]) == 0
     ledger_rows = Workspace(workspace).ledger()
     assert sorted(ledger_rows["currency"]) == ["SEK", "SEK"]
+
+
+def test_numeric_money_cells_are_read_exactly_without_a_per_cell_conversion(
+    tmp_path: Path, monkeypatch
+) -> None:
+    import openpyxl
+
+    from qiake_auditor import money
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Date", "Description", "Amount (USD)"])
+    printed = [-28.16, 1020.5, -3, 0.1 + 0.2, -199.0, 12345678.9]
+    for i, value in enumerate(printed):
+        sheet.append([f"2024-01-{i + 1:02d}", f"shop {i}", value])
+    path = tmp_path / "bank.xlsx"
+    book.save(path)
+
+    def one_by_one(value: object) -> None:
+        raise AssertionError(f"money.canonical called for one cell ({value!r})")
+
+    monkeypatch.setattr(money, "canonical", one_by_one)
+    (statement,) = read_statements(path)
+    rows = statement.rows
+    assert statement.importer.id == "generic-xlsx" and statement.warnings == []
+    assert rows["amount"].tolist() == [
+        "28.16",
+        "1020.50",
+        "3.00",
+        "0.30",  # 0.1 + 0.2 is stored in the file as 0.3; no binary noise comes back
+        "199.00",
+        "12345678.90",
+    ]
+    assert rows["direction"].tolist() == [
+        "expense", "income", "expense", "income", "expense", "income"
+    ]  # fmt: skip
+    assert rows["currency"].unique().tolist() == ["USD"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -232,12 +233,18 @@ def _sheet_text(frame: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
 
 
 def _amount_cell(value: object) -> object:
-    from ..money import canonical
+    """A numeric money cell as the text it stands for; build() canonicalises the column.
 
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        found = canonical(value)
-        if found is not None:
-            return ("-" if found[1] else "") + found[0]
+    ``repr`` of a float is the shortest text that reads back as it (28.16 -> "28.16"),
+    so no binary noise gets in, and the column is normalised in one vectorised pass
+    (money.canonical per cell cost milliseconds each: 39 s for 10,000 rows).
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return f"{value}.00"
+    if isinstance(value, float) and math.isfinite(value):
+        return repr(value)
     return value
 
 
