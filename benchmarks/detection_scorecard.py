@@ -18,12 +18,16 @@ on the same ledger, and prints (and writes to OUT/scorecard.md):
   rides, phone top-up - with a stream typed subscription), cadence and type accuracy;
 * next-date hit rate within +-3 days for monthly streams, "last-cut" protocol: one
   origin per user 40 days before the export end; the ledger is cut there, scanned as of
-  the origin, and the predicted next date is compared with the first real charge after
-  the origin (no prediction = miss);
+  the origin, and the predicted next date (``next_expected``, or ``due`` when the
+  scheduled day has just passed) is compared with the first real charge after the
+  origin (no prediction = miss);
 * flag precision / recall per flag (stream level) and row-level after_cancellation;
 * annual recall with exactly two occurrences (H3 two-hit, H4);
 * cross-export double counts: economic transactions counted twice (ledger ``counted``
-  column, and charges inside streams).
+  column, and charges inside streams);
+* what the user is told: cancelled streams that still get a next date or a cancel-by
+  date, next dates before the scan's as-of date, income and transfer streams whose
+  explanation calls their rows charges (扣费 / charge).
 
 Rows labelled ``ignore`` (FX fee lines, a closed order, a pending purchase) are left out
 of the overlap; predicted streams made only of such rows or of phone top-ups are not
@@ -232,6 +236,17 @@ class Truth:
                 g["annual2_n"] += 1
                 g["annual2_found"] += 1
                 g["annual2_annual"] += pred.get("cadence") == "annual"
+            if gold["status"] == "cancelled":
+                g["cancelled_n"] += 1
+                g["cancelled_dated"] += bool(pred.get("next_expected") or pred.get("cancel_by"))
+        as_of = self.user["as_of"]
+        for pred in streams:
+            g["next_past"] += bool(pred.get("next_expected") and pred["next_expected"] < as_of)
+            if pred.get("type") in ("income", "transfer"):
+                g["not_charge_n"] += 1
+                g["not_charge_worded"] += "扣费" in (pred.get("explanation_zh") or "") or (
+                    "charge" in (pred.get("explanation_en") or "")
+                )
         # causes: every charge (economic transaction) with a gold cause, against the cause
         # the detector gave it on its wallet row or its bank copy
         given: dict[str, str] = {}
@@ -322,7 +337,7 @@ class Truth:
                 pred = streams[matched_gold[gid][0]]
                 c[gold["case"]]["end_n"] += 1
                 c[gold["case"]]["end_hit"] += _near(
-                    pred.get("next_expected"), [gold["next_expected"], *gold["alt_next"]]
+                    _predicted_next(pred), [gold["next_expected"], *gold["alt_next"]]
                 )
         self._cut(cut_streams, origin, c)
         return {"cases": {k: dict(v) for k, v in c.items()}, "global": dict(g)}
@@ -350,8 +365,14 @@ class Truth:
             c[gold["case"]]["cut_n"] += 1
             if gid in matches:
                 c[gold["case"]]["cut_hit"] += _near(
-                    streams[matches[gid]].get("next_expected"), [after[0]]
+                    _predicted_next(streams[matches[gid]]), [after[0]]
                 )
+
+
+def _predicted_next(stream: dict) -> str | None:
+    """The date the user is told to expect the next charge: ``next_expected``, or the
+    scheduled day that has just passed without a charge (``due``: "was due on X")."""
+    return stream.get("next_expected") or stream.get("due")
 
 
 def _annual2(gold: dict) -> bool:
@@ -415,6 +436,11 @@ def aggregate(results: list[dict]) -> dict:
     return total
 
 
+def _count_of(count: int, total: int) -> str | None:
+    """'0 of 412' (None where the system gave nothing to count)."""
+    return f"{count} of {total}" if total else None
+
+
 def _fmt(value, digits: int = 3) -> str:
     if value is None:
         return "-"
@@ -454,6 +480,9 @@ def report(total: dict, meta: dict) -> str:
             "double_ledger": g["double_ledger"],
             "double_streams": g["double_streams"],
             "double_ledger_gold": g["double_ledger_gold"],
+            "cancelled_dated": _count_of(g["cancelled_dated"], g["cancelled_n"]),
+            "next_past": g["next_past"],
+            "not_charge_worded": _count_of(g["not_charge_worded"], g["not_charge_n"]),
         }
     rows = [
         ("stream precision", "precision", ""),
@@ -477,6 +506,9 @@ def report(total: dict, meta: dict) -> str:
         ("double counts: ledger rows counted twice (all rows)", "double_ledger", "0"),
         ("  ... of which rows of gold streams", "double_ledger_gold", "0"),
         ("double counts: inside/among streams", "double_streams", "0"),
+        ("cancelled streams given a next or cancel-by date", "cancelled_dated", "0"),
+        ("next dates before the as-of date (streams)", "next_past", "0"),
+        ("income/transfer streams worded as charges", "not_charge_worded", "0"),
     ]
     lines += [
         "## Overall",

@@ -38,7 +38,7 @@ from .model import (
     Txn,
     money,
 )
-from .names import CITIES, Merchant
+from .names import CITIES, INDUSTRIES, Merchant
 
 __all__ = ["CASES", "ICBC_METHOD", "OTHER_CARD", "Case", "Context"]
 
@@ -494,7 +494,29 @@ def h15(ctx: Context) -> Case:
         for k, d in enumerate(dates):
             s.charge(d, amount, flags=("after_cancellation",) if k >= cut else ())
     s.truth.cancelled = cancelled.isoformat()
-    return s.case(**{s.counterparty: cancelled.isoformat()})
+    case = s.case(**{s.counterparty: cancelled.isoformat()})
+    if ctx.wants("lookalike", 0.3):
+        case.extend(_lookalike(ctx, s.merchant))
+    return case
+
+
+def _lookalike(ctx: Context, cancelled: Merchant) -> Case:
+    """Another company whose name starts with the cancelled one's brand (云帆 and
+    云帆隆商贸): its charges after the cancellation date are not the cancelled plan's."""
+    root = cancelled.brand
+    for industry in sorted(INDUSTRIES, key=len, reverse=True):
+        if root.endswith(industry):
+            root = root[: -len(industry)]
+            break
+    other = Merchant(f"{root}隆商贸有限公司", f"{root}隆商贸", f"{root}隆会员")
+    s = Stream(ctx, "H15", "lookalike", "monthly", merchant=other, counterparty=other.legal)
+    anchor = int(ctx.rng.integers(1, 29))
+    dates = monthly_back(ctx, int(ctx.rng.integers(6, 12)), anchor)
+    amount = price(ctx)
+    for d in dates:
+        s.charge(d, amount)
+    s.truth.next_expected = next_monthly(dates[-1], anchor)
+    return s.case()
 
 
 def h16(ctx: Context) -> Case:
