@@ -1,8 +1,12 @@
 """Charts of detected streams, built from the scan dict with matplotlib (no Qt, no pyplot).
 
 The GUI embeds these figures in a canvas; the headless demo and the evidence
-package save them as PNG/SVG. Every bar is one ledger row (a charge of a stream),
-so each drawn number can be traced to ``source`` + ``source_row``.
+package save them as PNG/SVG/PDF. Every bar is one ledger row (a charge of a stream),
+so each drawn number can be traced to ``source`` + ``source_row``. The charts of a
+case (all the charges of one company) are in :mod:`qiake_auditor.case_charts`.
+
+Each chart takes ``lang``: "zh" or "en" draws every word in that language (the
+window's, the document's); None draws both, as the headless demo's charts do.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from .fileio import atomic_path
+from .i18n import text
 
 # Preferred CJK families, best first (WQY is glyf-based and small; Noto/Source Han are CFF).
 CJK_FAMILIES = (
@@ -65,15 +70,10 @@ PALETTE = (
     "#bcbd22",
     "#17becf",
 )
-STATE_LABELS = {
-    "success": "扣款成功 charged",
-    "pending": "处理中 pending",
-    "refunded": "已退款 refunded",
-    "partially_refunded": "部分退款 part refunded",
-    "refund": "退款 refund",
-    "closed": "已关闭 closed",
-    "failed": "失败 failed",
-}
+# Dates on a Chinese axis: 2025年 / 6月, never English month names.
+ZH_DATE_FORMATS = ["%Y年", "%m月", "%d日", "%H:%M", "%H:%M", "%S.%f"]
+ZH_ZERO_FORMATS = ["", "%Y年", "%m月", "%m月%d日", "%H:%M", "%H:%M"]
+ZH_OFFSET_FORMATS = ["", "%Y年", "%Y年%m月", "%Y年%m月%d日", "%Y-%m-%d", "%Y-%m-%d %H:%M"]
 _cjk_family: str | None = None
 _font_checked = False
 
@@ -112,6 +112,30 @@ def cjk_family() -> str | None:
     return found
 
 
+def say(key: str, lang: str | None = None, **fields: object) -> str:
+    """A chart's word ``chart.<key>`` in ``lang``; both languages when ``lang`` is None."""
+    if lang in ("zh", "en"):
+        return text(f"chart.{key}", lang, **fields)
+    zh, en = text(f"chart.{key}", "zh", **fields), text(f"chart.{key}", "en", **fields)
+    return zh if zh == en else f"{zh} {en}"
+
+
+def date_axis(axes, lang: str | None = None, maxticks: int = 10) -> None:
+    """Concise date ticks; in Chinese (or both) with 年/月, never English month names."""
+    locator = AutoDateLocator(maxticks=maxticks)
+    axes.xaxis.set_major_locator(locator)
+    if lang == "en":
+        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+        return
+    formatter = ConciseDateFormatter(
+        locator,
+        formats=ZH_DATE_FORMATS,
+        zero_formats=ZH_ZERO_FORMATS,
+        offset_formats=ZH_OFFSET_FORMATS,
+    )
+    axes.xaxis.set_major_formatter(formatter)
+
+
 def _day(text: str) -> date:
     return date.fromisoformat(str(text)[:10])
 
@@ -128,7 +152,10 @@ def _after_cancel(charge: dict) -> bool:
 
 
 def stream_timeline(
-    stream: dict, cancelled_on: str | None = None, figure: Figure | None = None
+    stream: dict,
+    cancelled_on: str | None = None,
+    figure: Figure | None = None,
+    lang: str | None = None,
 ) -> Figure:
     """Bars per charge date of one stream, coloured by state.
 
@@ -142,12 +169,12 @@ def stream_timeline(
     axes = figure.add_subplot()
     charges = sorted(stream.get("charges") or [], key=lambda c: str(c.get("date", "")))
     currency = stream.get("currency") or "CNY"
-    title = f"{stream.get('merchant', '')}  ·  {_cadence_label(stream.get('cadence'))}"
+    title = f"{stream.get('merchant', '')}  ·  {_cadence_label(stream.get('cadence'), lang)}"
     axes.set_title(title, fontsize=11, loc="left")
-    axes.set_ylabel(f"金额 amount ({currency})")
+    axes.set_ylabel(say("amount", lang, currency=currency))
     if not charges:
         axes.text(
-            0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center", transform=axes.transAxes
+            0.5, 0.5, say("no_charges", lang), ha="center", va="center", transform=axes.transAxes
         )
         axes.set_xticks([])
         return figure
@@ -171,12 +198,12 @@ def stream_timeline(
         zorder=2,
     )
     _draw_price_steps(axes, charges, days, amounts)
-    handles = _legend_handles(charges)
+    handles = _legend_handles(charges, lang)
     if cancelled_on:
         when = _day(cancelled_on)
         axes.axvline(when, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.2, zorder=3)  # type: ignore[arg-type]
         axes.annotate(
-            f"已取消 cancelled {when.isoformat()}",
+            say("cancelled", lang, day=when.isoformat()),
             xy=(when, 1.0),
             xycoords=("data", "axes fraction"),
             xytext=(4, -12),
@@ -190,9 +217,7 @@ def stream_timeline(
     pad = timedelta(days=max(12, (high - low).days // 12))
     axes.set_xlim(low - pad, high + pad)  # type: ignore[arg-type]
     axes.set_ylim(0, max(amounts) * 1.25 if max(amounts) > 0 else 1)
-    locator = AutoDateLocator(maxticks=10)
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    date_axis(axes, lang)
     axes.grid(axis="y", color="#e5e5e5", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
     if handles:  # below the axes, so it never hides a bar or the cancellation label
@@ -240,7 +265,7 @@ def _draw_price_steps(
         previous = amount
 
 
-def _legend_handles(charges: Iterable[dict]) -> list[Patch]:
+def _legend_handles(charges: Iterable[dict], lang: str | None = None) -> list[Patch]:
     states = []
     after = False
     for charge in charges:
@@ -249,11 +274,11 @@ def _legend_handles(charges: Iterable[dict]) -> list[Patch]:
         elif charge.get("state") not in states:
             states.append(charge.get("state"))
     handles = [
-        Patch(color=STATE_COLOURS.get(str(s), "#3b6fb6"), label=STATE_LABELS.get(str(s), str(s)))
+        Patch(color=STATE_COLOURS.get(str(s), "#3b6fb6"), label=_state_label(s, lang))
         for s in states
     ]
     if after:
-        handles.append(Patch(color=AFTER_CANCEL_COLOUR, label="取消后扣款 after cancellation"))
+        handles.append(Patch(color=AFTER_CANCEL_COLOUR, label=say("after_cancellation", lang)))
     return handles
 
 
@@ -270,7 +295,9 @@ def monthly_totals(stream: dict) -> dict[str, Decimal]:
     return dict(totals)
 
 
-def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
+def overview(
+    scan: dict, top: int = 8, figure: Figure | None = None, lang: str | None = None
+) -> Figure:
     """Monthly spend per stream, stacked, for the ``top`` spending streams by net total.
 
     Income streams (a salary) are left out: this chart is about money going out.
@@ -279,7 +306,7 @@ def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
     figure = figure or Figure(figsize=(9, 4.2), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
-    axes.set_title("周期扣费每月金额 Monthly recurring spend", fontsize=11, loc="left")
+    axes.set_title(say("overview_title", lang), fontsize=11, loc="left")
     streams = sorted(scan.get("streams") or [], key=lambda s: -_money(s.get("net_total")))
     streams = [s for s in streams if s.get("charges") and not _is_income(s)][:top]
     per_stream = [monthly_totals(s) for s in streams]
@@ -288,7 +315,7 @@ def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
         axes.text(
             0.5,
             0.5,
-            "没有发现周期扣费 no recurring charges found",
+            say("no_streams", lang),
             ha="center",
             va="center",
             transform=axes.transAxes,
@@ -319,7 +346,7 @@ def overview(scan: dict, top: int = 8, figure: Figure | None = None) -> Figure:
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     step = max(1, -(-len(months) // 9))  # at most nine labels, so they never overlap
     axes.set_xticks(positions[::step], months[::step], rotation=0, fontsize=8)
-    axes.set_ylabel("金额 amount")
+    axes.set_ylabel(say("amount_plain", lang))
     axes.grid(axis="y", color="#e5e5e5", zorder=0)
     axes.spines[["top", "right"]].set_visible(False)
     axes.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
@@ -330,196 +357,30 @@ def _is_income(stream: dict) -> bool:
     return stream.get("direction") == "income" or stream.get("type") == "income"
 
 
-def _cadence_label(cadence: object) -> str:
-    names = {
-        "weekly": "每周 weekly",
-        "monthly": "每月 monthly",
-        "quarterly": "每季 quarterly",
-        "yearly": "每年 yearly",
-        "annual": "每年 yearly",
-        "biweekly": "每两周 biweekly",
-        "daily": "每天 daily",
-    }
-    return names.get(str(cadence), str(cadence or ""))
+def _cadence_label(cadence: object, lang: str | None = None) -> str:
+    key = f"cadence.{cadence}"
+    return say(key, lang) if f"chart.{key}" in _known() else str(cadence or "")
+
+
+def _state_label(state: object, lang: str | None = None) -> str:
+    key = f"state.{state}"
+    return say(key, lang) if f"chart.{key}" in _known() else str(state or "")
+
+
+def _known() -> set[str]:
+    from .i18n.chart_labels import CHART_MESSAGES
+
+    return set(CHART_MESSAGES)
 
 
 def save(figure: Figure, path: Path | str, dpi: int = 110) -> Path:
-    """Write a figure as PNG or SVG (by suffix), atomically."""
+    """Write a figure as PNG, SVG or PDF (by suffix), atomically."""
     path = Path(path)
     with atomic_path(path) as temporary, warnings.catch_warnings():
         if cjk_family() is None:  # no CJK font on this machine: boxes, but no noise
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")
         figure.savefig(temporary, format=path.suffix.lstrip(".").lower() or "png", dpi=dpi)
     return path
-
-
-# -- charts of one case (every charge of a company), for the report and `chart` ----------
-
-CASE_CHART_KINDS = ("timeline", "monthly", "cumulative", "price")
-
-
-def case_chart(
-    charges: Sequence,
-    kind: str = "timeline",
-    cancelled_on: date | None = None,
-    title: str = "",
-    currency: str | None = None,
-    figure: Figure | None = None,
-) -> Figure:
-    """One chart of a case's charges (objects with ``date``, ``amount``, ``currency``,
-    ``after_cancellation``, ``stream_id``), in one currency.
-
-    ``timeline``: a bar per charge, red after the cancellation; ``monthly``: money per
-    month; ``cumulative``: running total with the cancellation marked; ``price``: the
-    amount of each charge per stream, showing price steps.
-    """
-    if kind not in CASE_CHART_KINDS:
-        raise ValueError(f"unknown chart kind {kind!r}")
-    cjk_family()
-    figure = figure or Figure(figsize=(8, 3.4), layout="constrained")
-    figure.clear()
-    axes = figure.add_subplot()
-    currencies = sorted({c.currency for c in charges})
-    currency = currency or (currencies[0] if currencies else "CNY")
-    rows = sorted((c for c in charges if c.currency == currency), key=lambda c: c.date)
-    names = {
-        "timeline": "每笔扣费 Each charge",
-        "monthly": "每月扣费 Charges per month",
-        "cumulative": "累计扣费 Cumulative charges",
-        "price": "每次金额 Amount per charge",
-    }
-    axes.set_title(f"{title}  ·  {names[kind]}" if title else names[kind], fontsize=10, loc="left")
-    axes.set_ylabel(f"金额 amount ({currency})")
-    axes.grid(axis="y", color="#e5e5e5", zorder=0)
-    axes.spines[["top", "right"]].set_visible(False)
-    if not rows:
-        axes.text(
-            0.5, 0.5, "没有扣款记录 no charges", ha="center", va="center", transform=axes.transAxes
-        )
-        axes.set_xticks([])
-        return figure
-    days = [c.date for c in rows]
-    amounts = [float(c.amount) for c in rows]
-    if kind == "timeline":
-        colours = [
-            AFTER_CANCEL_COLOUR if c.after_cancellation else STATE_COLOURS["success"] for c in rows
-        ]
-        span = (max(days) - min(days)).days
-        if len(rows) > 400:  # one line per charge in one collection: fast with 10,000
-            # rasterised: in an SVG, ten thousand lines become one embedded image
-            axes.vlines(days, 0, amounts, colors=colours, linewidth=0.6, zorder=2, rasterized=True)
-        else:
-            width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
-            axes.bar(
-                days,
-                amounts,
-                width=width,
-                color=colours,
-                edgecolor="#333333",
-                linewidth=0.3,
-                zorder=2,
-            )
-    elif kind == "monthly":
-        per: dict[str, Decimal] = defaultdict(Decimal)
-        after: dict[str, bool] = defaultdict(bool)
-        for charge in rows:
-            month = charge.date.strftime("%Y-%m")
-            per[month] += charge.amount
-            after[month] |= bool(charge.after_cancellation)
-        months = _month_range(min(days), max(days))
-        positions = list(range(len(months)))
-        axes.bar(
-            positions,
-            [float(per.get(m, 0)) for m in months],
-            zorder=2,
-            color=[
-                AFTER_CANCEL_COLOUR if after.get(m) else STATE_COLOURS["success"] for m in months
-            ],
-        )
-        step = max(1, -(-len(months) // 9))
-        axes.set_xticks(positions[::step], months[::step], fontsize=8)
-        cancelled_on = None  # positions are months, not dates: the colour tells it
-    elif kind == "cumulative":
-        running, total = [], Decimal(0)
-        for charge in rows:
-            total += charge.amount
-            running.append(float(total))
-        axes.step(days, running, where="post", color=STATE_COLOURS["success"], zorder=2)
-        axes.fill_between(days, running, step="post", alpha=0.15, color=STATE_COLOURS["success"])
-        axes.annotate(
-            f"{running[-1]:,.2f}",
-            xy=(days[-1], running[-1]),
-            xytext=(-4, 4),
-            textcoords="offset points",
-            ha="right",
-            fontsize=8,
-        )
-    else:  # price
-        streams: dict[str, list] = defaultdict(list)
-        for charge in rows:
-            streams[str(charge.stream_id or "")].append(charge)
-        for index, (_, members) in enumerate(streams.items()):
-            colour = PALETTE[index % len(PALETTE)]
-            axes.step(
-                [c.date for c in members],
-                [float(c.amount) for c in members],
-                where="post",
-                color=colour,
-                zorder=2,
-            )
-            axes.scatter(
-                [c.date for c in members],
-                [float(c.amount) for c in members],
-                s=14,
-                zorder=3,
-                color=[AFTER_CANCEL_COLOUR if c.after_cancellation else colour for c in members],
-            )
-    if kind != "monthly":
-        if cancelled_on:
-            axes.axvline(
-                cancelled_on,  # type: ignore[arg-type]
-                color=AFTER_CANCEL_COLOUR,
-                linestyle="--",
-                linewidth=1.1,
-                zorder=4,
-            )
-            axes.annotate(
-                f"已取消 cancelled {cancelled_on.isoformat()}",
-                xy=(cancelled_on, 1.0),
-                xycoords=("data", "axes fraction"),
-                xytext=(4, -12),
-                textcoords="offset points",
-                color=AFTER_CANCEL_COLOUR,
-                fontsize=8,
-            )
-        low = min(*days, cancelled_on) if cancelled_on else min(days)
-        high = max(*days, cancelled_on) if cancelled_on else max(days)
-        pad = timedelta(days=max(12, (high - low).days // 12))
-        axes.set_xlim(low - pad, high + pad)
-        locator = AutoDateLocator(maxticks=10)
-        axes.xaxis.set_major_locator(locator)
-        axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
-    axes.set_ylim(bottom=0)
-    if any(c.after_cancellation for c in rows):
-        figure.legend(
-            handles=[
-                Patch(color=STATE_COLOURS["success"], label="扣款 charge"),
-                Patch(color=AFTER_CANCEL_COLOUR, label="取消后扣款 after cancellation"),
-            ],
-            fontsize=8,
-            loc="outside lower center",
-            frameon=False,
-            ncols=2,
-        )
-    return figure
-
-
-def _month_range(first: date, last: date) -> list[str]:
-    months, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(f"{year:04d}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
 
 
 def figure_bytes(figure: Figure, fmt: str, dpi: int = 150) -> bytes:
@@ -542,3 +403,24 @@ def _fixed_metadata(fmt: str) -> dict:
     if fmt == "pdf":
         return {"CreationDate": None}
     return {}
+
+
+# The charts of a case live in their own module; these names stay importable from here.
+from .case_charts import CASE_CHART_KINDS, case_chart, cases_monthly  # noqa: E402
+
+__all__ = [
+    "AFTER_CANCEL_COLOUR",
+    "CASE_CHART_KINDS",
+    "PALETTE",
+    "STATE_COLOURS",
+    "case_chart",
+    "cases_monthly",
+    "cjk_family",
+    "date_axis",
+    "figure_bytes",
+    "monthly_totals",
+    "overview",
+    "save",
+    "say",
+    "stream_timeline",
+]

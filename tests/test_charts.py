@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import date
 from decimal import Decimal
+from types import SimpleNamespace
 
+import pytest
 from matplotlib.colors import to_hex
+from matplotlib.text import Text
 
 from qiake_auditor import charts
 
@@ -151,3 +156,103 @@ def test_overview_leaves_out_income_and_keeps_month_labels_apart():
     many = dict(QIAKE, charges=salary["charges"])
     labels = [t.get_text() for t in charts.overview({"streams": [many]}).axes[0].get_xticklabels()]
     assert len(labels) == 9 and labels[:2] == ["2024-01", "2024-03"]
+
+
+# -- one language per chart, and the monthly deductions stacked by case ------------------
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def _charge(day: str, amount: str, after: bool = False, state: str = "success", currency="CNY"):
+    return SimpleNamespace(
+        date=date.fromisoformat(day),
+        amount=Decimal(amount),
+        currency=currency,
+        state=state,
+        after_cancellation=after,
+        stream_id="s1",
+    )
+
+
+CASES = [
+    SimpleNamespace(
+        merchant="洽客科技",
+        charges=[
+            _charge("2025-05-30", "199.00"),
+            _charge("2025-06-12", "29.00"),
+            _charge("2025-07-12", "29.00", after=True),
+            _charge("2025-07-30", "1980.00", after=True),
+        ],
+    ),
+    SimpleNamespace(
+        merchant="腾讯视频",
+        charges=[
+            _charge("2025-05-15", "25.00"),
+            _charge("2025-07-15", "25.00"),
+            _charge("2025-07-20", "9.00", state="failed"),  # not money taken
+            _charge("2025-07-21", "5.00", currency="USD"),  # another currency: not this chart
+        ],
+    ),
+]
+
+
+def _texts(figure) -> list[str]:
+    figure.savefig(io.BytesIO(), format="png")  # lays the ticks out; a missing glyph warns
+    return [t.get_text() for t in figure.findobj(Text) if t.get_text().strip()]
+
+
+def test_cases_stack_by_month_one_colour_and_legend_entry_per_case():
+    figure = charts.cases_monthly(CASES, lang="zh")
+    axes = figure.axes[0]
+    qiake, hatched, video = axes.containers  # the hatch is drawn with its case
+    # months 2025-05, 2025-06, 2025-07, by hand
+    assert [b.get_height() for b in qiake] == [199.0, 29.0, 2009.0]
+    assert [b.get_height() for b in video] == [25.0, 0.0, 25.0]
+    assert [b.get_y() for b in video] == [199.0, 29.0, 2009.0]
+    # the hatched part of 洽客 is what came after the cancellation, on top of its segment
+    assert [b.get_height() for b in hatched] == [0.0, 0.0, 2009.0]
+    colours = {to_hex(qiake[0].get_facecolor()), to_hex(video[0].get_facecolor())}
+    assert len(colours) == 2 and charts.AFTER_CANCEL_COLOUR not in colours
+    legend = [t.get_text() for t in axes.get_legend().get_texts()]
+    assert legend == ["洽客科技", "腾讯视频", "取消后扣款"]
+    assert [t.get_text() for t in axes.get_xticklabels()] == ["2025-05", "2025-06", "2025-07"]
+
+
+def test_cases_beyond_the_top_are_one_other_layer():
+    many = [
+        SimpleNamespace(merchant=f"商户{i}", charges=[_charge("2025-01-05", f"{100 - i}.00")])
+        for i in range(5)
+    ]
+    legend = charts.cases_monthly(many, lang="en", top=3).axes[0].get_legend().get_texts()
+    assert [t.get_text() for t in legend] == ["商户0", "商户1", "3 other cases"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_word_of_a_chart_is_in_one_language(lang):
+    names = {"洽客科技", "腾讯视频", "深圳洽客科技有限公司"}
+    figures = [
+        charts.cases_monthly(CASES, lang=lang),
+        charts.stream_timeline(QIAKE, "2025-06-20", lang=lang),
+        charts.overview({"streams": [QIAKE]}, lang=lang),
+        *(
+            charts.case_chart(CASES[0].charges, kind, date(2025, 6, 20), "洽客科技", lang=lang)
+            for kind in charts.CASE_CHART_KINDS
+        ),
+    ]
+    for figure in figures:
+        for shown in _texts(figure):
+            for name in sorted(names, key=len, reverse=True):
+                shown = shown.replace(name, "")
+            if lang == "en":
+                assert not CJK.search(shown), shown
+            else:
+                assert not LATIN_WORD.search(shown.replace("CNY", "")), shown
+
+
+def test_a_chart_saves_as_png_svg_and_pdf(tmp_path):
+    figure = charts.cases_monthly(CASES, lang="zh")
+    png = charts.save(figure, tmp_path / "c.png").read_bytes()
+    svg = charts.save(figure, tmp_path / "c.svg").read_text(encoding="utf-8")
+    pdf = charts.save(figure, tmp_path / "c.pdf").read_bytes()
+    assert png.startswith(b"\x89PNG") and "<svg" in svg and pdf.startswith(b"%PDF")

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
 from ..app import Audit, Case
+from ..app.dismissed import DismissedStream
 from ..errors import UserError
-from ..vocab import CaseStatus
+from ..fileio import atomic_path
+from ..money import format_amount
+from ..vocab import Cadence, CaseStatus
 from . import lang, messages
 
 translate = QCoreApplication.translate  # the window's strings keep the MainWindow context
@@ -178,7 +182,12 @@ class CaseCommands:
         if not name:
             return
         with Audit.open(self.workspace_path, read_only=True) as audit:
-            Path(name).write_bytes(audit.attachment(attachment_id))
+            data = audit.attachment(attachment_id)
+        try:
+            with atomic_path(Path(name)) as temporary:
+                temporary.write_bytes(data)
+        except OSError as exc:
+            messages.error(translate("MainWindow", "保存失败"), lang.error_text(exc), self)
 
     def dismiss_stream(self) -> None:
         stream_id = self.cases_view.current_stream_id()
@@ -192,8 +201,9 @@ class CaseCommands:
                 self,
             )
             return
+        stream = next((s for s in case.streams if s.get("id") == stream_id), None) if case else None
         with Audit.open(self.workspace_path) as audit:
-            audit.dismiss(stream_id)
+            audit.dismiss(stream_id, stream=stream)
         self._undo_dismiss.append(stream_id)
         self.statusBar().showMessage(translate("MainWindow", "已忽略。按 Ctrl+Z 撤销。"), 8000)
         self.reload()
@@ -206,10 +216,31 @@ class CaseCommands:
         self.reload()
 
     def restore_dismissed(self) -> None:
+        """List the dismissed streams; the one the user chooses is shown again."""
+        with Audit.open(self.workspace_path, read_only=True) as audit:
+            dismissed = audit.dismissed_streams()
+        if not dismissed:
+            messages.info(
+                translate("MainWindow", "恢复已忽略的项"),
+                translate("MainWindow", "没有已忽略的项。"),
+                self,
+            )
+            return
+        language = lang.lang()
+        labels = [dismissed_label(stream, language) for stream in dismissed]
+        chosen = messages.choose(
+            translate("MainWindow", "恢复已忽略的项"),
+            translate("MainWindow", "选择要重新显示的一项："),
+            labels,
+            self,
+        )
+        if chosen is None:
+            return
+        stream_id = dismissed[chosen].id
         with Audit.open(self.workspace_path) as audit:
-            for stream_id in audit.dismissed():
-                audit.dismiss(stream_id, undo=True)
-        self._undo_dismiss.clear()
+            audit.dismiss(stream_id, undo=True)
+        if stream_id in self._undo_dismiss:
+            self._undo_dismiss.remove(stream_id)
         self.reload()
 
     def export_evidence(self) -> None:
@@ -224,3 +255,13 @@ class CaseCommands:
             )
             return
         evidence.export(self, case)
+
+
+def dismissed_label(stream: DismissedStream, language: str) -> str:
+    """ "腾讯视频 · 每月 · ¥25.00"; a decision stored without a description shows its id."""
+    if not stream.merchant:
+        return stream.id
+    parts = [stream.merchant, Cadence.label_of(stream.cadence, language)]
+    if stream.amount:
+        parts.append(format_amount(Decimal(stream.amount), stream.currency or "CNY"))
+    return " · ".join(p for p in parts if p)

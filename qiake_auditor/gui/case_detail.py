@@ -7,12 +7,10 @@ The detail only shows a :class:`~qiake_auditor.app.Case` and asks the window to 
 from __future__ import annotations
 
 from html import escape
-from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QGridLayout,
     QGroupBox,
     QListWidget,
@@ -30,113 +28,15 @@ from ..app.cases import money_total
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag
 from . import lang
-from .charge_columns import ChargeColumns, charge_columns
+from .case_history_view import AttemptsTable, PriceTable, RefundsTable
+from .case_widgets import ChargesModel, LogList
+from .charge_columns import ChargeColumns
 from .chart_view import ChartView
-from .sortmodel import SortedTableModel
+from .guidance import GUIDANCE
 from .tables import make_table
 
 ALERT = Flag.AFTER_CANCELLATION
-ALERT_BACKGROUND = "#fde2e1"
 ALERT_TEXT = "#a4161a"
-ALERT_BRUSHES = (QBrush(QColor(ALERT_BACKGROUND)), QBrush(QColor(ALERT_TEXT)))
-
-# The steps to stop a recurring charge: (id, text), ticked by the user, kept in the case.
-GUIDANCE = (
-    (
-        "alipay_autorenew",
-        QT_TRANSLATE_NOOP(
-            "Guidance", "支付宝：我的 ▸ 设置 ▸ 支付设置 ▸ 免密支付/自动扣款，关闭该商户"
-        ),
-    ),
-    (
-        "wechat_autorenew",
-        QT_TRANSLATE_NOOP("Guidance", "微信：我 ▸ 服务 ▸ 钱包 ▸ 支付设置 ▸ 自动续费，关闭该项目"),
-    ),
-    (
-        "bank_daikou",
-        QT_TRANSLATE_NOOP("Guidance", "银行：在手机银行或柜台取消对该商户的代扣/快捷支付授权"),
-    ),
-    (
-        "contact_merchant",
-        QT_TRANSLATE_NOOP("Guidance", "联系商户客服，要求停止扣费并退还取消后的扣款，记下工单号"),
-    ),
-    (
-        "dispute_platform",
-        QT_TRANSLATE_NOOP("Guidance", "向支付宝、微信支付或银行发起争议/投诉，附上证据"),
-    ),
-    (
-        "complain_12315",
-        QT_TRANSLATE_NOOP("Guidance", "向 12315 平台投诉（全国 12315 互联网平台或拨打 12315）"),
-    ),
-)
-
-
-class ChargesModel(SortedTableModel):
-    """The member charges of a case; charges after the cancellation in red."""
-
-    CONTEXT = "ChargesModel"
-    HEADERS = (
-        QT_TRANSLATE_NOOP("ChargesModel", "日期"),
-        QT_TRANSLATE_NOOP("ChargesModel", "金额"),
-        QT_TRANSLATE_NOOP("ChargesModel", "状态"),
-        QT_TRANSLATE_NOOP("ChargesModel", "提示"),
-        QT_TRANSLATE_NOOP("ChargesModel", "原因"),
-        QT_TRANSLATE_NOOP("ChargesModel", "来源文件"),
-        QT_TRANSLATE_NOOP("ChargesModel", "行号"),
-    )
-    RIGHT = (1, 6)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._after = np.zeros(0, dtype=bool)
-
-    def set_charges(
-        self, charges: list, language: str, prepared: ChargeColumns | None = None
-    ) -> None:
-        prepared = prepared or charge_columns(charges, language)
-        self._after = prepared.after
-        self._set_columns(prepared.display, prepared.keys)
-
-    def extra_data(self, row: int, column: int, role: int):
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in self.RIGHT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if self._after[row] and role == Qt.ItemDataRole.BackgroundRole:
-            return ALERT_BRUSHES[0]
-        if self._after[row] and role == Qt.ItemDataRole.ForegroundRole:
-            return ALERT_BRUSHES[1]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(self._display[column][row])
-        return None
-
-
-class LogList(QListWidget):
-    """The case log; files dropped on it become the attachments of a new entry."""
-
-    files_dropped = Signal(list)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.setWordWrap(True)
-
-    def dragEnterEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        files = [p for p in paths if p.is_file()]
-        if files:
-            event.acceptProposedAction()
-            self.files_dropped.emit(files)
-        else:
-            event.ignore()
 
 
 class CaseDetail(QWidget):
@@ -206,13 +106,33 @@ class CaseDetail(QWidget):
         self.checklist.itemChanged.connect(self._checklist_changed)
 
         self.side = QTabWidget(self)
-        self.side.addTab(self.chart, self.tr("图表"))
+        self.chart_kind = QComboBox(self)
+        for kind, label in (
+            ("timeline", self.tr("每笔扣费")),
+            ("cumulative", self.tr("累计扣费")),
+            ("monthly", self.tr("每月扣费")),
+            ("price", self.tr("每次金额（价格变化）")),
+        ):
+            self.chart_kind.addItem(label, kind)
+        self.chart_kind.currentIndexChanged.connect(self._draw_chart)
+        chart_page = QWidget(self)
+        chart_layout = QVBoxLayout(chart_page)
+        chart_layout.setContentsMargins(2, 2, 2, 2)
+        chart_layout.addWidget(self.chart_kind, 0, Qt.AlignmentFlag.AlignLeft)
+        chart_layout.addWidget(self.chart, 1)
+        self.side.addTab(chart_page, self.tr("图表"))
         log_page = QWidget(self)
         log_layout = QVBoxLayout(log_page)
         log_layout.setContentsMargins(2, 2, 2, 2)
         log_layout.addWidget(self.log)
         self.side.addTab(log_page, self.tr("案件记录"))
         self.side.addTab(self.checklist, self.tr("停止扣费的步骤"))
+        self.prices = PriceTable(self)
+        self.attempts = AttemptsTable(self)
+        self.refunds = RefundsTable(self)
+        for table in (self.prices, self.attempts, self.refunds):
+            self.side.addTab(table, "")
+        self._name_history_tabs(0, 0, 0)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.text)
@@ -240,6 +160,9 @@ class CaseDetail(QWidget):
         self._prepared = prepared
         for button in self.buttons.values():
             button.setEnabled(case is not None)
+        self._name_history_tabs(
+            self.prices.show_case(case), self.attempts.show_case(case), self.refunds.show_case(case)
+        )
         if case is None:
             self.text.setHtml(f"<p>{escape(empty_message)}</p>")
             self.charges_model.set_charges([], lang.lang())
@@ -252,13 +175,24 @@ class CaseDetail(QWidget):
         self._fill_charges(case)
         self._fill_log(case)
         self._fill_checklist(case)
-        if case.streams:
-            stream = max(case.streams, key=lambda s: len(s.get("charges") or []))
-            self.chart.show_stream(
-                stream, case.cancelled_on.isoformat() if case.cancelled_on else None
-            )
-        else:
+        self._draw_chart()
+
+    def _draw_chart(self, *_args) -> None:
+        """The chosen chart of the shown case's charges, in the window's language."""
+        if self.case is None or not self.case.charges:
             self.chart.clear()
+            return
+        self.chart.show_case(self.case, str(self.chart_kind.currentData()))
+
+    def _name_history_tabs(self, price_changes: int, attempts: int, refunds: int) -> None:
+        """The tab titles say how many rows each holds, so an empty one need not be opened."""
+        titles = (
+            self.tr("价格变化（{0}）").format(price_changes),
+            self.tr("失败与重试（{0}）").format(attempts),
+            self.tr("退款（{0}）").format(refunds),
+        )
+        for table, title in zip((self.prices, self.attempts, self.refunds), titles, strict=True):
+            self.side.setTabText(self.side.indexOf(table), title)
 
     def _html(self, case: Case) -> str:
         language = lang.lang()
@@ -278,6 +212,14 @@ class CaseDetail(QWidget):
             back = "；".join(format_amount(t.refunded, c) for c, t in case.totals.items())
             parts.append(f"，{back_word} {escape(back)}")
         parts.append("</p>")
+        cost = case.recurring_cost
+        if cost.subscriptions:
+            costs = self.tr("仍在扣费的订阅 {0} 项：每月 {1}，每年 {2}").format(
+                cost.subscriptions,
+                "；".join(format_amount(v, c) for c, v in sorted(cost.monthly.items())),
+                "；".join(format_amount(v, c) for c, v in sorted(cost.yearly.items())),
+            )
+            parts.append(f"<p>{escape(costs)}</p>")
         if case.cancelled_on:
             after = money_total(case.after_totals) or format_amount(0, "CNY")
             if case.after:

@@ -58,6 +58,10 @@ def _paid(case: Case) -> float:
     return float(sum((t.paid for t in case.totals.values()), Decimal(0)))
 
 
+def _amounts(per_currency: dict[str, Decimal]) -> str:
+    return "；".join(format_amount(v, c) for c, v in sorted(per_currency.items())) or "—"
+
+
 def next_charge(stream: dict, as_of: str) -> str:
     """The next expected charge to show: none for a cancelled stream or a past date."""
     expected = str(stream.get("next_expected") or "")
@@ -263,23 +267,21 @@ class CasesView(QWidget):
         if snap is None or not snap.cases:
             self.summary.setText(self.tr("还没有案件：导入账单后，这里按公司列出周期扣费。"))
             return
-        subscriptions = sum(
-            1 for c in snap.cases for s in c.streams if s.get("type") == StreamType.SUBSCRIPTION
-        )
+        cost = snap.recurring_cost()
         paid: dict[str, Decimal] = {}
         for case in snap.cases:
             for currency, totals in case.totals.items():
                 paid[currency] = paid.get(currency, Decimal(0)) + totals.paid
         after = snap.after_cancellation_total()
-        text = self.tr("{0} 个案件 · {1} 项订阅 · 共付 {2}").format(
+        text = self.tr("{0} 个案件 · {1} 项订阅仍在扣费，每月 {2}，每年 {3} · 共付 {4}").format(
             len(snap.cases),
-            subscriptions,
-            "；".join(format_amount(v, c) for c, v in sorted(paid.items())) or "—",
+            cost.subscriptions,
+            _amounts(cost.monthly),
+            _amounts(cost.yearly),
+            _amounts(paid),
         )
         if after:
-            shown = self.tr("取消后仍被扣 {0}").format(
-                "；".join(format_amount(v, c) for c, v in sorted(after.items()))
-            )
+            shown = self.tr("取消后仍被扣 {0}").format(_amounts(after))
             text += f" · <b style='color:{ALERT_TEXT}'>{shown}</b>"
         self.summary.setText(text)
 

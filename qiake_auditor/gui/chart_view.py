@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
+from . import lang
+
 
 class ChartView(QWidget):
-    """Shows a stream's timeline or the overview of all streams."""
+    """Shows one chart: a case's, a stream's, or the cases' monthly deductions."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,15 +53,38 @@ class ChartView(QWidget):
     def show_stream(self, stream: dict, cancelled_on: str | None = None) -> None:
         from .. import charts
 
-        charts.stream_timeline(stream, cancelled_on, figure=self.figure)
+        charts.stream_timeline(stream, cancelled_on, figure=self.figure, lang=lang.lang())
         self.showing = str(stream.get("merchant", ""))
         self.canvas.draw_idle()
 
     def show_overview(self, scan: dict | None) -> None:
         from .. import charts
 
-        charts.overview(scan or {}, figure=self.figure)
+        charts.overview(scan or {}, figure=self.figure, lang=lang.lang())
         self.showing = ""
+        self.canvas.draw_idle()
+
+    def show_cases(self, cases) -> None:
+        """The monthly deductions of ``cases``, stacked by case."""
+        from .. import charts
+
+        charts.cases_monthly(cases, lang=lang.lang(), figure=self.figure)
+        self.showing = ""
+        self.canvas.draw_idle()
+
+    def show_case(self, case, kind: str) -> None:
+        """One chart of a case's charges (``kind``: timeline, monthly, cumulative, price)."""
+        from .. import charts
+
+        charts.case_chart(
+            case.charges,
+            kind,
+            case.cancelled_on,
+            title=case.merchant,
+            figure=self.figure,
+            lang=lang.lang(),
+        )
+        self.showing = f"{case.merchant}:{kind}"
         self.canvas.draw_idle()
 
     def clear(self) -> None:

@@ -222,9 +222,11 @@ class WatchDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    """Language and the notice period before a renewal."""
+    """Language, the notice period before a renewal, and the font of the documents."""
 
-    def __init__(self, language: str, notice_days: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: str, notice_days: int, font: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
         self.language = QComboBox(self)
@@ -236,12 +238,39 @@ class SettingsDialog(QDialog):
         self.notice.setRange(0, 90)
         self.notice.setValue(notice_days)
         self.notice.setSuffix(self.tr(" 天"))
+        self.font = QLineEdit(font, self)
+        self.font.setPlaceholderText(self.tr("自动（系统中的中文字体）"))
+        self.font.setClearButtonEnabled(True)
+        self.font.setMinimumWidth(320)
+        browse = QPushButton(self.tr("选择…"), self)
+        browse.clicked.connect(self._browse_font)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font, 1)
+        font_row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("界面语言"), self.language)
         form.addRow(self.tr("续费前提前提醒"), self.notice)
+        form.addRow(self.tr("文档字体（PDF 报告）"), font_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(_buttons(self))
+
+    def _browse_font(self) -> None:
+        from . import messages
+
+        names = messages.open_files(
+            self.tr("选择文档字体"), self.tr("字体文件 (*.ttf *.ttc *.otf)"), self
+        )
+        if names:
+            self.font.setText(names[0])
+
+    def answer(self) -> tuple[str, int, str]:
+        """(language or "", notice days, font file or "")."""
+        return (
+            str(self.language.currentData() or ""),
+            int(self.notice.value()),
+            self.font.text().strip(),
+        )
 
 
 def about_text(version: str, workspace: Path, logs: Path) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..app import Audit, Case
 from ..progress import NO_PROGRESS, Progress
-from . import lang, messages
+from . import document_font, lang, messages
 
 
 def _translate(text: str) -> str:
@@ -46,6 +46,7 @@ class EvidenceAnswer:
     lang: str = "zh"
     unmasked: bool = False
     extra: dict = field(default_factory=dict)
+    font: str = ""  # the documents' font file chosen in the settings ("" = search)
 
 
 class EvidenceDialog(QDialog):
@@ -147,7 +148,14 @@ def build(
             answer.punitive,
         )
         return build_from_audit(
-            audit, case, out, party, lang=answer.lang, unmasked=answer.unmasked, progress=progress
+            audit,
+            case,
+            out,
+            party,
+            lang=answer.lang,
+            unmasked=answer.unmasked,
+            font=document_font.choice(answer.font),
+            progress=progress,
         )
 
 
@@ -167,6 +175,7 @@ def export(window, case: Case) -> bool:
     answer = messages.ask_evidence(case.merchant, attachments, window)
     if answer is None:
         return False
+    answer.font = document_font.chosen()
     name = messages.save_file(_translate("保存证据包"), f"{case.id}.zip", "ZIP (*.zip)", window)
     if not name:
         return False

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -97,7 +97,7 @@ class MainWindow(
         self.cases_page.setObjectName("cases-splitter")
         self.cases_page.addWidget(self.cases_view)
         self.cases_page.addWidget(detail)
-        self.cases_page.setSizes([190, 640])
+        self.cases_page.setSizes([300, 560])  # the case list keeps ~6 rows at 1280x720
         self.tabs.addTab(self.cases_page, self.tr("案件"))
         self.ledger_page = LedgerPage(self)
         self.ledger_model = self.ledger_page.model
@@ -124,7 +124,7 @@ class MainWindow(
         layout.addWidget(self.workspace_label)
         self.files_list = QListWidget(holder)
         self.files_list.setWordWrap(False)
-        self.files_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files_list.setTextElideMode(Qt.TextElideMode.ElideNone)  # elided per line
         self.files_list.setSpacing(3)
         self.files_list.itemActivated.connect(self._file_activated)
         layout.addWidget(self.files_list)
@@ -161,7 +161,9 @@ class MainWindow(
             title = self.tr("洽客审计 — 演示工作区（不会改动你的数据）")
         self.setWindowTitle(title)
         self.workspace_label.setText(
-            (self.tr("演示工作区") if demo else self.tr("工作区")) + f"：{self.workspace_path}"
+            (self.tr("演示工作区：{0}") if demo else self.tr("工作区：{0}")).format(
+                self.workspace_path
+            )
         )
 
     @property
@@ -237,15 +239,23 @@ class MainWindow(
 
     def _fill_files(self, view: tasks.View) -> None:
         self.files_list.clear()
+        metrics = self.files_list.fontMetrics()
+        width = max(self.files_list.viewport().width() - 20, 120)
         for stored in view.files:
             rows = view.file_rows.get(stored.name, 0)
-            width = max(self.files_list.viewport().width() - 16, 120)
-            name = self.files_list.fontMetrics().elidedText(
-                stored.name, Qt.TextElideMode.ElideMiddle, width
+            # Both lines elided here, each to the list's width: Qt's own elision of a
+            # two-line text that is too wide keeps only the first line.
+            first, second = (
+                self.tr("{0}\n{1} · {2} 行")
+                .format(stored.name, stored.format, f"{rows:,}")
+                .split("\n", 1)
             )
-            item = QListWidgetItem(
-                self.tr("{0}\n{1} · {2} 行").format(name, stored.format, f"{rows:,}")
-            )
+            lines = [
+                metrics.elidedText(line, Qt.TextElideMode.ElideMiddle, width)
+                for line in (first, second)
+            ]
+            item = QListWidgetItem("\n".join(lines))
+            item.setSizeHint(QSize(width, metrics.lineSpacing() * 2 + 8))
             item.setToolTip(
                 self.tr("{0}\nSHA-256 {1}\n导入于 {2}\n双击查看这个账单的交易").format(
                     stored.name, stored.sha256, stored.imported_at

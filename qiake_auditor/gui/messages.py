@@ -1,7 +1,7 @@
 """The one seam for user-facing messages, questions and file choosers.
 
 Logic calls :func:`info`, :func:`warning`, :func:`error`, :func:`ask`,
-:func:`ask_text`, :func:`ask_date`, :func:`open_files`, :func:`save_file` and the
+:func:`ask_text`, :func:`ask_date`, :func:`choose`, :func:`open_files`, :func:`save_file` and the
 window's own dialogs (:func:`ask_log_entry`, :func:`ask_mapping`, :func:`edit_watch`,
 :func:`ask_settings`, :func:`about`);
 only :class:`DialogMessages` opens real dialogs. Tests install a recorder with
@@ -55,6 +55,12 @@ class DialogMessages:
         mode = QLineEdit.EchoMode.Password if secret else QLineEdit.EchoMode.Normal
         text, ok = QInputDialog.getText(parent, title, label, mode, default)
         return text if ok else None
+
+    def choose(
+        self, title: str, label: str, items: list[str], parent: QWidget | None = None
+    ) -> int | None:
+        chosen, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+        return items.index(chosen) if ok and chosen in items else None
 
     def open_files(self, title: str, filters: str, parent: QWidget | None = None) -> list[str]:
         names, _chosen = QFileDialog.getOpenFileNames(parent, title, "", filters)
@@ -116,13 +122,15 @@ class DialogMessages:
             return None
         return dialog.added, dialog.removed
 
-    def ask_settings(self, language: str, notice_days: int, parent: QWidget | None = None):
+    def ask_settings(
+        self, language: str, notice_days: int, font: str, parent: QWidget | None = None
+    ):
         from .dialogs import SettingsDialog
 
-        dialog = SettingsDialog(language, notice_days, parent)
+        dialog = SettingsDialog(language, notice_days, font, parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return str(dialog.language.currentData() or ""), int(dialog.notice.value())
+        return dialog.answer()
 
     def about(self, title: str, html: str, parent: QWidget | None = None) -> None:
         QMessageBox.about(parent, title, html)
@@ -174,6 +182,11 @@ def ask_date(title: str, label: str, default: date, parent: QWidget | None = Non
     return _current.ask_date(title, label, default, parent)
 
 
+def choose(title: str, label: str, items: list[str], parent: QWidget | None = None) -> int | None:
+    """The index of the item the user chose, or None."""
+    return _current.choose(title, label, items, parent)
+
+
 def open_files(title: str, filters: str, parent: QWidget | None = None) -> list[str]:
     return _current.open_files(title, filters, parent)
 
@@ -205,9 +218,9 @@ def edit_watch(words: list[str], parent: QWidget | None = None):
     return _current.edit_watch(words, parent)
 
 
-def ask_settings(language: str, notice_days: int, parent: QWidget | None = None):
-    """(language or "", notice days), or None."""
-    return _current.ask_settings(language, notice_days, parent)
+def ask_settings(language: str, notice_days: int, font: str, parent: QWidget | None = None):
+    """(language or "", notice days, document font file or ""), or None."""
+    return _current.ask_settings(language, notice_days, font, parent)
 
 
 def about(title: str, html: str, parent: QWidget | None = None) -> None:

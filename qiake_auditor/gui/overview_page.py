@@ -1,4 +1,4 @@
-"""The 每月总览 tab: monthly recurring spend, and the charges expected next.
+"""The 每月总览 tab: monthly deductions stacked by case, and the charges expected next.
 
 Streams that are still charging (cancelled ones too: a charge after cancellation
 is exactly what to watch for) are listed by their next expected date, with the
@@ -109,7 +109,7 @@ class OverviewPage(QWidget):
         scan = None
         if snapshot is not None and snapshot.as_of is not None:
             scan = {"as_of": snapshot.as_of.isoformat(), "streams": snapshot.streams}
-        self.chart.show_overview(scan)
+        self.chart.show_cases(snapshot.cases if snapshot is not None else [])
         rows = upcoming_charges(scan, self.WITHIN_DAYS)
         as_of = (scan or {}).get("as_of") or "—"
         self.caption.setText(

@@ -15,10 +15,11 @@ from PySide6.QtCore import QEventLoop, QTimer
 def take(out: Path, width: int = 1360, height: int = 860, tab: int = 0) -> Path:
     from . import messages
     from .app import make_application
-    from .main_window import MainWindow, demo_workspace_path
+    from .main_window import MainWindow
+    from .tasks import default_demo_path
 
     app = make_application([sys.argv[0]])
-    window = MainWindow(demo_workspace_path())
+    window = MainWindow(default_demo_path())
     window.resize(width, height)
     window.show()
     loop = QEventLoop()

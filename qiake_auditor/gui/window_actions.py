@@ -69,7 +69,7 @@ class WindowActions:
             translate("MainWindow", "撤销忽略"), self.undo_dismiss, QKeySequence.StandardKey.Undo
         )
         self.restore_dismissed_action = a(
-            translate("MainWindow", "恢复所有已忽略的项"), self.restore_dismissed
+            translate("MainWindow", "恢复已忽略的项…"), self.restore_dismissed
         )
         self.watch_action = a(translate("MainWindow", "关注词…"), self.edit_watch_words)
         self.settings_action = a(

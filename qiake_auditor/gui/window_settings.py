@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..app import Audit
-from . import lang, messages
+from . import document_font, lang, messages
 
 translate = QCoreApplication.translate  # the window's strings keep the MainWindow context
 
@@ -33,10 +33,18 @@ class SettingsCommands:
     def edit_settings(self) -> None:
         with Audit.open(self.workspace_path) as audit:
             notice = audit.decisions().notice_days
-        answer = messages.ask_settings(lang.chosen(), notice, self)
+        answer = messages.ask_settings(lang.chosen(), notice, document_font.chosen(), self)
         if answer is None:
             return
-        language, days = answer
+        language, days, font = answer
+        if font != document_font.chosen():
+            problem = document_font.problem(font)
+            if problem is not None:
+                messages.error(
+                    translate("MainWindow", "无法使用这个字体"), lang.error_text(problem), self
+                )
+            else:
+                document_font.save(font)
         if days != notice:
             with Audit.open(self.workspace_path) as audit:
                 audit.set_notice_days(days)

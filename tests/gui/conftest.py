@@ -59,6 +59,7 @@ class RecordingMessages:
         self.mapping_asked: list[dict] = []
         self.watch_answers: list = []
         self.settings_answers: list = []
+        self.choose_answers: list = []  # the index chosen, or None
         self.evidence_answers: list = []
 
     def _record(self, kind: str, title: str, text: str) -> None:
@@ -108,9 +109,13 @@ class RecordingMessages:
         self._record("edit_watch", "", ",".join(words))
         return self.watch_answers.pop(0)
 
-    def ask_settings(self, language, notice_days, parent=None):
-        self._record("ask_settings", language, str(notice_days))
+    def ask_settings(self, language, notice_days, font, parent=None):
+        self._record("ask_settings", language, f"{notice_days} {font}")
         return self.settings_answers.pop(0)
+
+    def choose(self, title, label, items, parent=None):
+        self._record("choose", title, "\n".join(items))
+        return self.choose_answers.pop(0)
 
     def ask_evidence(self, case_name, attachments, parent=None):
         self._record("ask_evidence", case_name, "\n".join(attachments))

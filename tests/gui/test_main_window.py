@@ -147,6 +147,10 @@ def test_drop_import_decide_log_and_find_it_all_again_after_a_restart(
     case = again.selected_case()
     assert "洽客" in case.merchant and case.cancelled_on == date(2025, 6, 20)
     assert case.status == "disputed" and case.checklist == ["alipay_autorenew"]
+    _case, item = qiake_item(again)
+    assert item.text(POS[PAID]) == "¥5,274.00"
+    assert item.text(POS[FLAGS]).startswith("⚠ 取消后仍扣款 ¥2,125.00")
+    assert "¥5,274.00" in again.detail.toPlainText() and "¥2,125.00" in again.detail.toPlainText()
     entry = next(e for e in case.log if e.kind == "contact")
     with Audit.open(path, read_only=True) as audit:
         assert audit.attachment(entry.attachments[0].id) == shot.read_bytes()

@@ -1,0 +1,151 @@
+"""Three small tables of the case detail: price history, failed/retried attempts, refunds.
+
+The rows come from the app layer (:mod:`qiake_auditor.app.case_history` and the case's
+refunds); each names its file and row so the user can find it in the statement.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from ..app import Case
+from ..app.case_history import attempts, price_history
+from ..money import format_amount
+from ..vocab import Role, RowState
+from . import lang
+
+RISE = "#a4161a"
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _fill(table: QTableWidget, rows: list[list[str]], right: tuple[int, ...] = ()) -> None:
+    table.setRowCount(len(rows))
+    for index, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            if column in right:
+                item.setTextAlignment(RIGHT)
+            table.setItem(index, column, item)
+
+
+class PriceTable(QTableWidget):
+    """Each stream's price steps: since when, the amount, how many charges, the change."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        headers = [
+            self.tr("商户"),
+            self.tr("起始日期"),
+            self.tr("金额"),
+            self.tr("次数"),
+            self.tr("变化"),
+        ]
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        _style(self)
+
+    def show_case(self, case: Case | None) -> int:
+        steps = price_history(case) if case is not None else []
+        rows = []
+        for step in steps:
+            change = ""
+            if step.change:
+                sign = "+" if step.change > 0 else "−"
+                change = f"{sign}{format_amount(abs(step.change), step.currency)}"
+            rows.append(
+                [
+                    step.merchant,
+                    step.since.isoformat(),
+                    format_amount(step.amount, step.currency),
+                    f"{step.charges:,}",
+                    change,
+                ]
+            )
+        _fill(self, rows, right=(2, 3, 4))
+        for index, step in enumerate(steps):
+            if step.change and step.change > 0:
+                self.item(index, 4).setForeground(QBrush(QColor(RISE)))
+        return sum(1 for step in steps if step.change)
+
+
+class AttemptsTable(QTableWidget):
+    """Failed attempts, retried later or not, with their file and row."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        headers = [
+            self.tr("日期"),
+            self.tr("商户"),
+            self.tr("金额"),
+            self.tr("结果"),
+            self.tr("来源文件"),
+            self.tr("行号"),
+        ]
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        _style(self)
+
+    def show_case(self, case: Case | None) -> int:
+        found = attempts(case) if case is not None else []
+        language = lang.lang()
+        rows = [
+            [
+                a.date.isoformat(),
+                a.merchant,
+                format_amount(a.amount, a.currency),
+                self.tr("失败，之后重试成功")
+                if a.role == Role.RETRY
+                else self.tr("失败，没有重试成功"),
+                a.source,
+                str(a.source_row),
+            ]
+            for a in found
+        ]
+        _fill(self, rows, right=(2, 5))
+        for index, a in enumerate(found):
+            self.item(index, 3).setToolTip(RowState.label_of(a.state, language))
+        return len(found)
+
+
+class RefundsTable(QTableWidget):
+    """The case's refunds with their file and row."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        headers = [
+            self.tr("日期"),
+            self.tr("金额"),
+            self.tr("说明"),
+            self.tr("来源文件"),
+            self.tr("行号"),
+        ]
+        self.setColumnCount(len(headers))
+        self.setHorizontalHeaderLabels(headers)
+        _style(self)
+
+    def show_case(self, case: Case | None) -> int:
+        refunds = case.refunds if case is not None else []
+        rows = [
+            [
+                r.date.isoformat(),
+                format_amount(r.amount, r.currency),
+                r.description or r.counterparty,
+                r.source,
+                str(r.source_row),
+            ]
+            for r in refunds
+        ]
+        _fill(self, rows, right=(1, 4))
+        return len(refunds)
+
+
+def _style(table: QTableWidget) -> None:
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
