@@ -17,7 +17,15 @@ from decimal import Decimal
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .charts import AFTER_CANCEL_COLOUR, PALETTE, STATE_COLOURS, cjk_family, date_axis, say
+from .charts import (
+    AFTER_CANCEL_COLOUR,
+    LABEL_BOX,
+    PALETTE,
+    STATE_COLOURS,
+    cjk_family,
+    date_axis,
+    say,
+)
 
 OTHERS_COLOUR = "#b0b0b0"
 # What a case counts as paid (as its totals do): money taken, refunded later or not.
@@ -155,13 +163,15 @@ def case_chart(
                 textcoords="offset points",
                 color=AFTER_CANCEL_COLOUR,
                 fontsize=8,
+                zorder=5,
+                bbox=LABEL_BOX,  # readable over a bar that reaches the top
             )
         low = min(*days, cancelled_on) if cancelled_on else min(days)
         high = max(*days, cancelled_on) if cancelled_on else max(days)
         pad = timedelta(days=max(12, (high - low).days // 12))
         axes.set_xlim(low - pad, high + pad)
         date_axis(axes, lang)
-    axes.set_ylim(bottom=0)
+    axes.set_ylim(0, axes.get_ylim()[1] * 1.15)  # room for the cancellation label
     if any(c.after_cancellation for c in rows):
         figure.legend(
             handles=[

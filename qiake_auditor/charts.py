@@ -58,6 +58,13 @@ STATE_COLOURS = {
     "failed": "#d9d9d9",
 }
 AFTER_CANCEL_COLOUR = "#d62728"
+# Behind a chart's own labels (the cancellation date), so a bar never hides them.
+LABEL_BOX = {
+    "boxstyle": "square,pad=0.15",
+    "facecolor": "white",
+    "edgecolor": "none",
+    "alpha": 0.85,
+}
 # Stream colours for the overview: tab10 without its red, which means "after cancellation".
 PALETTE = (
     "#1f77b4",
@@ -210,6 +217,8 @@ def stream_timeline(
             textcoords="offset points",
             color=AFTER_CANCEL_COLOUR,
             fontsize=8,
+            zorder=5,
+            bbox=LABEL_BOX,  # readable over a bar that reaches the top
         )
         low, high = min(*days, when), max(*days, when)
     else:

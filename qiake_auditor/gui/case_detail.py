@@ -127,12 +127,22 @@ class CaseDetail(QWidget):
         log_layout.addWidget(self.log)
         self.side.addTab(log_page, self.tr("案件记录"))
         self.side.addTab(self.checklist, self.tr("停止扣费的步骤"))
+        history = QWidget(self)
+        history_layout = QVBoxLayout(history)
+        history_layout.setContentsMargins(2, 2, 2, 2)
         self.prices = PriceTable(self)
         self.attempts = AttemptsTable(self)
         self.refunds = RefundsTable(self)
+        self.history_boxes: list[QGroupBox] = []
         for table in (self.prices, self.attempts, self.refunds):
-            self.side.addTab(table, "")
-        self._name_history_tabs(0, 0, 0)
+            box = QGroupBox(history)
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(2, 2, 2, 2)
+            box_layout.addWidget(table)
+            history_layout.addWidget(box)
+            self.history_boxes.append(box)
+        self.side.addTab(history, self.tr("价格、重试、退款"))
+        self._name_history_boxes(0, 0, 0)
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.text)
@@ -160,7 +170,7 @@ class CaseDetail(QWidget):
         self._prepared = prepared
         for button in self.buttons.values():
             button.setEnabled(case is not None)
-        self._name_history_tabs(
+        self._name_history_boxes(
             self.prices.show_case(case), self.attempts.show_case(case), self.refunds.show_case(case)
         )
         if case is None:
@@ -184,15 +194,15 @@ class CaseDetail(QWidget):
             return
         self.chart.show_case(self.case, str(self.chart_kind.currentData()))
 
-    def _name_history_tabs(self, price_changes: int, attempts: int, refunds: int) -> None:
-        """The tab titles say how many rows each holds, so an empty one need not be opened."""
+    def _name_history_boxes(self, price_changes: int, attempts: int, refunds: int) -> None:
+        """Each table's title says how many rows it holds."""
         titles = (
             self.tr("价格变化（{0}）").format(price_changes),
             self.tr("失败与重试（{0}）").format(attempts),
             self.tr("退款（{0}）").format(refunds),
         )
-        for table, title in zip((self.prices, self.attempts, self.refunds), titles, strict=True):
-            self.side.setTabText(self.side.indexOf(table), title)
+        for box, title in zip(self.history_boxes, titles, strict=True):
+            box.setTitle(title)
 
     def _html(self, case: Case) -> str:
         language = lang.lang()

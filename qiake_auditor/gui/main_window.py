@@ -97,7 +97,7 @@ class MainWindow(
         self.cases_page.setObjectName("cases-splitter")
         self.cases_page.addWidget(self.cases_view)
         self.cases_page.addWidget(detail)
-        self.cases_page.setSizes([300, 560])  # the case list keeps ~6 rows at 1280x720
+        self.cases_page.setSizes([240, 620])  # ~5 case rows at 1280x720, the detail the rest
         self.tabs.addTab(self.cases_page, self.tr("案件"))
         self.ledger_page = LedgerPage(self)
         self.ledger_model = self.ledger_page.model

@@ -198,82 +198,87 @@
         <translation>Steps to stop it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="190"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="144"/>
+        <source>价格、重试、退款</source>
+        <translation>Prices, retries, refunds</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="200"/>
         <source>价格变化（{0}）</source>
         <translation>Price changes ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="191"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="201"/>
         <source>失败与重试（{0}）</source>
         <translation>Failed and retried ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="192"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="202"/>
         <source>退款（{0}）</source>
         <translation>Refunds ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="199"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="209"/>
         <source>账单上也写作</source>
         <translation>Also printed as</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="199"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="209"/>
         <source>共付</source>
         <translation>Paid in all</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="199"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="209"/>
         <source>退回</source>
         <translation>refunded</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="200"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="210"/>
         <source>{0} 笔扣费</source>
         <translation>{0} charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="201"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="211"/>
         <source>取消后仍在扣款！</source>
         <translation>Still charging after cancellation!</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="201"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="211"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="217"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="227"/>
         <source>仍在扣费的订阅 {0} 项：每月 {1}，每年 {2}</source>
         <translation>Subscriptions still charging: {0}, {1} a month, {2} a year</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="226"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="236"/>
         <source>你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。</source>
         <translation>After you cancelled on {0}, you were charged {1} more time(s), {2} in all.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="231"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="241"/>
         <source>已记录取消日期：{0}；此后没有扣款。</source>
         <translation>Cancellation recorded on {0}; no charges since.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="237"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="247"/>
         <source>你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，并联系支付平台或银行冻结可疑授权。</source>
         <translation>You do not recognise this merchant: change your payment password soon, check password-free payments and signed-in devices, and ask the platform or bank to freeze suspicious authorisations.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="268"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="278"/>
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="274"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="284"/>
         <source>    📎 {0}（{1} 字节，SHA-256 {2}…）双击保存</source>
         <translation>    📎 {0} ({1} bytes, SHA-256 {2}…) double-click to save</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="282"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="292"/>
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>

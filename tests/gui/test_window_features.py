@@ -69,8 +69,9 @@ def test_price_history_retries_and_refunds_panels(qtbot, window):
     )
     detail = window.case_detail
     detail.show_case(changed, "")
-    tabs = [detail.side.tabText(i) for i in range(detail.side.count())]
-    assert tabs[-3:] == ["价格变化（1）", "失败与重试（1）", "退款（1）"]
+    assert detail.side.tabText(detail.side.count() - 1) == "价格、重试、退款"
+    titles = [box.title() for box in detail.history_boxes]
+    assert titles == ["价格变化（1）", "失败与重试（1）", "退款（1）"]
     prices = detail.prices
     assert [prices.item(1, c).text() for c in range(5)] == [
         "洽客科技",
