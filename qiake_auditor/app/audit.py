@@ -209,14 +209,18 @@ class Audit:
         notice_days: int | None = None,
         on_prepared: Callable[[date, pd.DataFrame, Future | None], None] | None = None,
         progress: Progress = NO_PROGRESS,
+        whole_workspace: bool = False,
     ) -> Snapshot:
         """Scan with every stored decision; given ``files``, import them first and report
-        on their rows only.
+        on their rows only (``whole_workspace``: on every row, as the window shows).
 
         The import is committed on a worker thread while detection runs on the rows
         in memory; nothing is returned unless that commit succeeded. ``on_prepared``
         gets the as-of date, the transaction records and the commit's future (for
-        ``scan --json``, which writes the records meanwhile).
+        ``scan --json``, which writes the records meanwhile). Raises
+        :class:`~qiake_auditor.errors.Cancelled` when ``progress`` asks to stop before
+        the commit starts (the workspace is then exactly as it was); once it has
+        started, the import stands.
         """
         decisions = self.decisions()
         settings = decisions.scan_settings(as_of, lang, notice_days)
@@ -226,8 +230,12 @@ class Audit:
             if files:
                 paths, notes = expand_inputs(files)
                 pending = prepare_import(paths, self.workspace, password, column_map, progress)
+                if progress.cancelled():
+                    self.workspace.rollback()
+                    pending.packer.shutdown(cancel_futures=True)
+                    raise Cancelled()
                 committed = worker.submit(pending.commit)
-                rows = pending.ledger(pending.keys)
+                rows = pending.ledger(None if whole_workspace else pending.keys)
                 imported = ImportResult(pending.reports, pending.keys, notes)
             else:
                 rows = self.workspace.ledger()

@@ -190,8 +190,11 @@ def text_order(values: pd.Series) -> np.ndarray:
 
 
 def coded(values: pd.Series) -> Coded:
-    codes, uniques = pd.factorize(values.astype("str").fillna(""))
-    return Coded(_small_codes(codes, len(uniques)), [str(u) for u in uniques])
+    """Through Arrow's dictionary encoding, which lets go of the GIL (pandas' factorize
+    of the same column holds it, and the window would stall meanwhile)."""
+    encoded = pc.dictionary_encode(_arrow(values))
+    distinct = encoded.dictionary.to_pylist()
+    return Coded(_small_codes(encoded.indices.to_numpy(), len(distinct)), distinct)
 
 
 def labels(vocabulary, lang: str) -> dict[str, str]:

@@ -2,7 +2,9 @@
 
 Filters are computed by :mod:`.ledger_filter` on a worker thread (Arrow lets go of
 the GIL), after a short pause in typing, so a million rows stay responsive; the
-result is applied to the model's numpy row order.
+result is applied to the model's numpy row order. A large ledger's display columns
+are made on a worker too, after the window has shown its cases: until then the
+table keeps what it showed before (see :attr:`LedgerPage.loading`).
 """
 
 from __future__ import annotations
@@ -29,16 +31,19 @@ from PySide6.QtWidgets import (
 
 from ..money import format_amount, sum_amounts
 from ..vocab import Direction, RowState
-from . import lang, workers
+from . import lang, ledger_columns, workers
 from .ledger_filter import Criteria, mask
 from .ledger_model import LedgerModel
 from .tables import fit_columns, make_table
+
+PREPARE_HERE = 100_000  # ledger rows whose columns are made at once, on the GUI thread
 
 
 class LedgerPage(QWidget):
     """Filter bar, match count, the ledger table and the selection's totals."""
 
     filtered = Signal()
+    loaded = Signal()  # the table shows the ledger last given to set_frame
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +107,11 @@ class LedgerPage(QWidget):
         self.use_dates.toggled.connect(lambda _on: self._timer.start())
         self._task: workers.Task | None = None
         self._generation = 0
+        # Tasks preparing a large ledger's columns, by the number of their set_frame call
+        # (a later one wins; an earlier one is kept until it ends).
+        self._preparing: dict[int, workers.Task] = {}
+        self._frames = 0
+        self._wanted_row: tuple[str, int] | None = None  # show_row asked while loading
 
         filters = QGridLayout()
         filters.addWidget(self.search, 0, 0, 1, 3)
@@ -140,14 +150,56 @@ class LedgerPage(QWidget):
     # -- data -------------------------------------------------------------------------------
 
     def set_frame(self, frame: pd.DataFrame, prepared=None) -> None:
+        """Show a ledger; without its ``prepared`` columns a large one is prepared on a
+        worker and shown when ready (:attr:`loading` meanwhile, then :attr:`loaded`)."""
+        self._frames += 1
+        if prepared is not None or len(frame) <= PREPARE_HERE:
+            self._show_frame(frame, prepared)
+            return
+        number, language = self._frames, lang.lang()
+        task = workers.Task(lambda progress: ledger_columns.prepare(frame, language))
+        task.signals.finished.connect(lambda made: self._prepared(number, frame, made))
+        task.signals.failed.connect(lambda _exc: self._prepared(number, frame, None))
+        self._preparing[number] = task
+        self._update_buttons()
+        # Started once the window has shown the rest of the view: run beside that
+        # work, the worker's share of the GIL would slow it down several times.
+        QTimer.singleShot(0, lambda: self._start_preparing(number))
+
+    def _start_preparing(self, number: int) -> None:
+        task = self._preparing.get(number)
+        if task is None:
+            return
+        if number != self._frames:
+            del self._preparing[number]  # a later ledger came first: this one is not shown
+            return
+        workers.start(task)
+
+    @property
+    def loading(self) -> bool:
+        """The ledger last given to set_frame is still being prepared."""
+        return self._frames in self._preparing
+
+    def _prepared(self, number: int, frame: pd.DataFrame, made) -> None:
+        self._preparing.pop(number, None)
+        if number != self._frames:
+            return  # a later ledger is on its way or shown
+        self._show_frame(frame, made)  # made None (it failed): prepared here, errors shown
+        wanted, self._wanted_row = self._wanted_row, None
+        if wanted is not None:
+            self.show_row(*wanted)
+
+    def _show_frame(self, frame: pd.DataFrame, prepared) -> None:
         self.model.set_frame(frame, prepared)
         fit_columns(self.view, 280)
         current = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
         self.source.addItem(self.tr("全部账单"), "")
-        for name in sorted(pd.unique(frame["source"].astype("str"))):
-            self.source.addItem(str(name), str(name))
+        raw = self.model.prepared.raw if self.model.prepared is not None else None
+        names = raw["source"].values if raw else pd.unique(frame["source"].astype("str"))
+        for name in sorted(str(n) for n in names):
+            self.source.addItem(name, name)
         found = self.source.findData(current)
         self.source.setCurrentIndex(max(found, 0))
         self.source.blockSignals(False)
@@ -161,6 +213,7 @@ class LedgerPage(QWidget):
                 editor.setDate(QDate.fromString(str(value.as_py() or "")[:10], "yyyy-MM-dd"))
                 editor.blockSignals(False)
         self.apply_search(wait=True)
+        self.loaded.emit()
 
     def criteria(self) -> Criteria:
         def number(editor: QLineEdit) -> float | None:
@@ -263,9 +316,13 @@ class LedgerPage(QWidget):
         rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         return [self.model.source_row(r) for r in rows]
 
+    def _update_buttons(self) -> None:
+        self.copy_button.setEnabled(bool(self.selected_rows()) and not self.loading)
+        self.export_button.setEnabled(not self.loading)
+
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
-        self.copy_button.setEnabled(bool(rows))
+        self._update_buttons()
         if not rows:
             self.selection_label.setText(self.tr("选中多行可查看合计（Ctrl+C 复制）"))
             return
@@ -304,6 +361,8 @@ class LedgerPage(QWidget):
     def export_view(self) -> None:
         from . import messages
 
+        if self.loading:
+            return  # the button is disabled meanwhile; the view shown is an older one
         frame = self.view_frame()
         if frame.empty:
             messages.info(self.tr("导出当前视图"), self.tr("当前视图中没有交易。"), self)
@@ -328,7 +387,11 @@ class LedgerPage(QWidget):
         )
 
     def show_row(self, source: str, source_row: int) -> bool:
-        """Select the ledger row read from ``source`` at ``source_row`` (clears the filters)."""
+        """Select the ledger row read from ``source`` at ``source_row`` (clears the filters);
+        while the ledger is being prepared, once it is shown."""
+        if self.loading:
+            self._wanted_row = (source, source_row)
+            return True
         frame = self.model.frame
         hits = np.flatnonzero(
             (frame["source"].to_numpy() == source) & (frame["source_row"].to_numpy() == source_row)

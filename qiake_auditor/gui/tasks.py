@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..app import Audit, Snapshot
+from ..app import Audit, Case, Snapshot
 from ..app import demo as app_demo
 from ..errors import Cancelled
 from ..ingest import FileReport
@@ -39,8 +39,29 @@ class View:
     notes: list[str] = field(default_factory=list)
     # The user pressed Stop after the import was already committed: it stands.
     committed_before_cancel: bool = False
-    charges: dict[str, ChargeColumns] = field(default_factory=dict)  # case id -> table
+    charges: ChargeTables = field(default_factory=lambda: ChargeTables({}, "zh"))
     scan_error: str | None = None
+
+
+@dataclass
+class ChargeTables:
+    """Each case's charges table: made in the worker for the case shown first and the
+    small cases, on first look for the others (a million-row bill has cases of tens of
+    thousands of charges that nobody may open)."""
+
+    cases: dict[str, Case]
+    lang: str
+    made: dict[str, ChargeColumns] = field(default_factory=dict)  # case id -> its table
+
+    def get(self, case_id: str) -> ChargeColumns | None:
+        table = self.made.get(case_id)
+        if table is None and case_id in self.cases:
+            table = charge_columns(self.cases[case_id].charges, self.lang)
+            self.made[case_id] = table
+        return table
+
+
+SMALL_CASE = 2_000  # charges: a table made in well under 50 ms
 
 
 class ImportCancelled(Cancelled):
@@ -55,10 +76,23 @@ def default_demo_path() -> Path:
     return app_demo.default_demo_path()
 
 
-def _view(audit: Audit, lang: str, progress: Progress, imported=None) -> View:
-    snap = audit.snapshot(lang=lang, progress=progress)
-    snap.cases  # noqa: B018 - built now, while the workspace is open (on the worker)
+def _view(
+    audit: Audit,
+    snap: Snapshot,
+    lang: str,
+    table_rows: int = 0,
+    imported=None,
+    progress: Progress = NO_PROGRESS,
+) -> View:
+    """What the window shows of ``snap``. The ledger table's columns are made here only
+    for up to ``table_rows`` rows; a larger ledger is prepared by the page itself once
+    the cases are shown (see :meth:`LedgerPage.set_frame`)."""
+    # Asked before the cases are built: building them stores case ids, after which the
+    # workspace would read every row back instead of answering from its cache.
     ledger = audit.workspace.ledger()
+    progress.report(0.3, "")
+    cases = {case.id: case for case in snap.cases}  # built here, on the worker
+    progress.report(0.9, "")
     view = View(
         Path(audit.path),
         audit.workspace.files(),
@@ -67,10 +101,16 @@ def _view(audit: Audit, lang: str, progress: Progress, imported=None) -> View:
         audit.dismissed(),
         audit.watch_words(),
     )
+    imported = imported or snap.imported
     if imported is not None:
         view.reports, view.notes = list(imported.reports), list(imported.notes)
-    view.columns = ledger_columns.prepare(ledger, lang)
-    view.charges = {case.id: charge_columns(case.charges, lang) for case in snap.cases}
+    if len(ledger) <= table_rows:
+        view.columns = ledger_columns.prepare(ledger, lang)
+    view.charges = ChargeTables(cases, lang)
+    first = snap.first_case()
+    for case in cases.values():
+        if case is first or len(case.charges) <= SMALL_CASE:
+            view.charges.get(case.id)
     if not ledger.empty:
         # An archive member's source is "archive.zip/member.csv": count it under the archive.
         for source, count in ledger["source"].value_counts().items():  # a few sources
@@ -79,10 +119,16 @@ def _view(audit: Audit, lang: str, progress: Progress, imported=None) -> View:
     return view
 
 
+TABLE_IN_WORKER = 100_000  # ledger rows whose table the worker prepares with the view
+
+
 def load(workspace: Path, lang: str = "zh", progress: Progress = NO_PROGRESS) -> View:
     """Scan the workspace with the user's decisions."""
     with Audit.open(workspace) as audit:
-        return _view(audit, lang, _NoCancel(progress))
+        snap = audit.snapshot(lang=lang, progress=_NoCancel(Part(progress, 0.0, 0.8)))
+        return _view(
+            audit, snap, lang, TABLE_IN_WORKER, progress=_NoCancel(Part(progress, 0.8, 1.0))
+        )
 
 
 def _state(audit: Audit) -> tuple[int, tuple[str, ...]]:
@@ -97,24 +143,33 @@ def import_files(
     lang: str = "zh",
     progress: Progress = NO_PROGRESS,
 ) -> View:
-    """Import statements (all or nothing), then scan.
+    """Import statements (all or nothing) and scan the whole workspace, detection
+    running on the rows in memory while the import is committed.
 
-    Stop before the commit: the app rolls back, and the workspace is reopened to
-    check that it holds what it held before (:class:`ImportCancelled`). Stop after
-    the commit: the import stands and the view says so.
+    Stop before the commit starts: the app rolls back, and the workspace is reopened
+    to check that it holds what it held before (:class:`ImportCancelled`). Stop after
+    that: the import stands and the view says so.
     """
     with Audit.open(workspace) as audit:
         before = _state(audit)
         try:
-            imported = audit.import_files(
-                [Path(p) for p in paths], password, column_map, Part(progress, 0.0, 0.75)
+            snap = audit.snapshot(
+                [Path(p) for p in paths],
+                lang=lang,
+                password=password,
+                column_map=column_map,
+                progress=Part(progress, 0.0, 0.8),
+                whole_workspace=True,
             )
         except Cancelled:
             audit.close()
             with Audit.open(workspace, read_only=True) as check:
                 raise ImportCancelled(_state(check) == before) from None
         late = progress.cancelled()
-        view = _view(audit, lang, _NoCancel(Part(progress, 0.75, 1.0)), imported)
+        view = _view(
+            audit, snap, lang, TABLE_IN_WORKER, progress=_NoCancel(Part(progress, 0.8, 1.0))
+        )
+    progress.report(1.0, "")
     view.committed_before_cancel = late
     return view
 
@@ -126,7 +181,8 @@ def open_demo(
     progress.report(0.05, "")
     audit, imported = app_demo.open_demo(workspace)
     with audit:
-        return _view(audit, lang, Part(progress, 0.5, 1.0), imported)
+        snap = audit.snapshot(lang=lang, progress=Part(progress, 0.5, 1.0))
+        return _view(audit, snap, lang, TABLE_IN_WORKER, imported)
 
 
 class Part(Progress):

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtGui import QGuiApplication
 
+from qiake_auditor.gui import ledger_page
 from qiake_auditor.gui.ledger_page import LedgerPage
 
 from .test_models import ledger_frame
@@ -92,3 +93,31 @@ def test_multi_row_selection_totals_copy_and_export(qtbot, page, tmp_path, messa
     page.export_view()
     exported = (tmp_path / "view.csv").read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(exported) == 3 and all("爱奇艺" in line for line in exported[1:])
+
+
+def test_a_large_ledger_is_prepared_on_a_worker_and_a_row_asked_for_meanwhile_is_shown(
+    qtbot, message_mock, monkeypatch
+):
+    monkeypatch.setattr(ledger_page, "PREPARE_HERE", 2)
+    widget = LedgerPage()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.set_frame(ledger_frame(ROWS))
+        assert widget.loading and widget.model.rowCount() == 0
+        assert not widget.export_button.isEnabled()
+        assert widget.show_row("a.csv", 4)  # the third row: selected once it is shown
+    assert not widget.loading and widget.model.rowCount() == 5
+    assert widget.selected_rows() == [2]
+    assert widget.export_button.isEnabled()
+    assert widget.matches.text() == "共 5 笔"
+
+
+def test_a_later_ledger_wins_over_one_still_being_prepared(qtbot, message_mock, monkeypatch):
+    monkeypatch.setattr(ledger_page, "PREPARE_HERE", 2)
+    widget = LedgerPage()
+    qtbot.addWidget(widget)
+    widget.set_frame(ledger_frame(ROWS))  # large: waits for a worker
+    widget.set_frame(ledger_frame(ROWS[:1]))  # small: shown at once
+    assert not widget.loading and widget.model.rowCount() == 1
+    qtbot.wait(200)
+    assert widget.model.rowCount() == 1 and widget.model.frame.at[0, "merchant"] == ROWS[0][3]

@@ -1,0 +1,80 @@
+"""The window's worker tasks (Qt-free): an import scans the whole workspace while it
+commits, Stop before the commit changes nothing, charge tables made when first asked."""
+
+from __future__ import annotations
+
+import pytest
+
+from qiake_auditor.app import Audit
+from qiake_auditor.app import demo as app_demo
+from qiake_auditor.gui import tasks
+from qiake_auditor.progress import Progress
+
+
+class StopAt(Progress):
+    """Asks to stop once progress has reached ``fraction``."""
+
+    def __init__(self, fraction: float) -> None:
+        self.fraction, self.done = fraction, 0.0
+
+    def report(self, fraction: float, text: str = "") -> None:
+        self.done = max(self.done, fraction)
+
+    def cancelled(self) -> bool:
+        return self.done >= self.fraction
+
+
+@pytest.fixture
+def statements():
+    files = app_demo.demo_files()
+    if len(files) < 2:
+        pytest.skip("the demo statements are not there")
+    return files
+
+
+def test_an_import_shows_every_row_of_the_workspace_not_only_the_new_file(tmp_path, statements):
+    workspace = tmp_path / "w.sqlite"
+    first = tasks.import_files(workspace, statements[:1])
+    view = tasks.import_files(workspace, statements[1:])
+    with Audit.open(workspace, read_only=True) as audit:
+        stored = audit.workspace.ledger()
+    assert len(view.ledger) == len(stored) > len(first.ledger)
+    assert set(view.ledger["source"]) == set(stored["source"])
+    assert view.snapshot.transactions == len(stored)
+    assert [r.source for r in view.reports] == [p.name for p in statements[1:]]
+    assert view.columns is not None and len(view.columns.display[0]) == len(stored)
+
+
+def test_stop_before_the_commit_leaves_the_workspace_as_it_was(tmp_path, statements):
+    workspace = tmp_path / "w.sqlite"
+    tasks.import_files(workspace, statements[:1])
+    with Audit.open(workspace, read_only=True) as audit:
+        before = audit.workspace.row_count(), len(audit.workspace.files())
+    with pytest.raises(tasks.ImportCancelled) as stopped:
+        tasks.import_files(workspace, statements[1:], progress=StopAt(0.7))
+    assert stopped.value.unchanged
+    with Audit.open(workspace, read_only=True) as audit:
+        assert (audit.workspace.row_count(), len(audit.workspace.files())) == before
+
+
+def test_stop_after_the_commit_started_keeps_the_import_and_says_so(tmp_path, statements):
+    workspace = tmp_path / "w.sqlite"
+    view = tasks.import_files(workspace, statements, progress=StopAt(0.79))
+    assert view.committed_before_cancel
+    with Audit.open(workspace, read_only=True) as audit:
+        assert audit.workspace.row_count() == len(view.ledger) > 0
+
+
+def test_charge_tables_are_made_when_first_asked_and_kept(tmp_path, statements, monkeypatch):
+    view = tasks.import_files(tmp_path / "w.sqlite", statements)
+    cases = view.snapshot.cases
+    assert cases and set(view.charges.made) == {c.id for c in cases}  # all small here
+    case = cases[0]
+    view.charges.made.clear()
+    made = []
+    real = tasks.charge_columns
+    monkeypatch.setattr(tasks, "charge_columns", lambda *a: made.append(a) or real(*a))
+    table = view.charges.get(case.id)
+    assert table is not None and len(table.display[0]) == len(case.charges)
+    assert view.charges.get(case.id) is table and len(made) == 1
+    assert view.charges.get("QK-NOT-A-CASE") is None
