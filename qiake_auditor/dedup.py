@@ -30,14 +30,19 @@ def family(format_id: str) -> str:
     return format_id.split("-", 1)[0]
 
 
-def dedup_keys(rows: pd.DataFrame, format_id: str) -> pd.Series:
-    """One key per row, stable across exports of the same platform."""
+def dedup_keys(rows: pd.DataFrame, format_id: str, files: np.ndarray | None = None) -> pd.Series:
+    """One key per row, stable across exports of the same platform.
+
+    ``files``: for rows of several files read together (the members of one ZIP), the
+    file of each row, so look-alike rows are numbered within their own file, as if
+    each file had been read alone.
+    """
     basis = join_columns(rows, list(_FIELDS), prefix=family(format_id))
     # hash_array hashes the UTF-8 bytes of each text; handing it the bytes themselves
     # gives the same digests without decoding a million strings and encoding them again.
     as_bytes = pa.array(basis.array).cast(pa.large_binary()).to_numpy(zero_copy_only=False)
     digest = hash_array(as_bytes, categorize=False)
-    occurrence = _occurrence(digest)
+    occurrence = _occurrence(digest, files)
     text = pc.binary_join_element_wise(
         pc.cast(pa.array(digest), pa.large_string()),
         pc.cast(pa.array(occurrence), pa.large_string()),
@@ -47,11 +52,16 @@ def dedup_keys(rows: pd.DataFrame, format_id: str) -> pd.Series:
     return pd.Series(text.to_pandas(types_mapper=_AS_STR.get).array, index=rows.index)
 
 
-def _occurrence(digest: np.ndarray) -> np.ndarray:
-    """For each row, how many earlier rows share its digest (0 for the first)."""
+def _occurrence(digest: np.ndarray, files: np.ndarray | None = None) -> np.ndarray:
+    """For each row, how many earlier rows (of its file) share its digest (0 for the first)."""
     occurrence = np.zeros(len(digest), dtype=np.int64)
-    repeated = pd.Series(digest).duplicated(keep=False).to_numpy()
+    if files is None:
+        repeated = pd.Series(digest).duplicated(keep=False).to_numpy()
+    else:
+        repeated = pd.DataFrame({"digest": digest, "file": files}).duplicated(keep=False)
+        repeated = repeated.to_numpy()
     if repeated.any():  # rare: look-alike rows or shared placeholder ids
         where = np.flatnonzero(repeated)
-        occurrence[where] = pd.Series(digest[where]).groupby(digest[where]).cumcount()
+        keys = [digest[where]] if files is None else [digest[where], files[where]]
+        occurrence[where] = pd.Series(where).groupby(keys, sort=False).cumcount().to_numpy()
     return occurrence

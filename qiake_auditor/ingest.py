@@ -17,12 +17,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import ledger, linking, merchants
 from .dedup import dedup_keys
 from .errors import StatementError, StatementWarning, UnknownFormatError
-from .importers import archive
+from .importers import archive, member_batches
 from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
 from .importers.control_chars import remove_control_characters
 from .money import sum_amounts
@@ -74,9 +75,15 @@ class FileReport:
 
 
 def read_statements(
-    path: Path, password: str | None = None, options: ReadOptions | None = None
+    path: Path,
+    password: str | None = None,
+    options: ReadOptions | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> list[Statement]:
-    """Read one file (several statements for a ZIP archive); nothing is written."""
+    """Read one file (several statements for a ZIP archive); nothing is written.
+
+    ``progress`` hears how far through an archive's members the reading is (0..1).
+    """
     options = options or ReadOptions()
     path = Path(path)
     name = path.name
@@ -99,15 +106,83 @@ def read_statements(
         probe = Probe(name, data)
         if probe.kind != "zip":
             return [_read_one(probe, name, name, sha, data, options)]
-        found = []
-        for member, content in archive.members(name, data, password):
-            inner = Probe(member, content)
-            if inner.kind == "binary":
-                continue  # e.g. a PDF next to the CSV
-            found.append(_read_one(inner, f"{name}/{member}", name, sha, data, options))
+        found = _read_members(name, data, password, sha, options, progress)
     if not found:
         raise StatementError(name, "the ZIP archive holds no statement file")
     return found
+
+
+def _read_members(
+    name: str,
+    data: bytes,
+    password: str | None,
+    sha: Future[str],
+    options: ReadOptions,
+    progress: Progress,
+) -> list[Statement]:
+    """The statements of a ZIP archive's members; many small ones of one layout are
+    read together (member_batches), the rest one by one."""
+    identified = []
+    for member, content in archive.members(name, data, password):
+        inner = Probe(member, content)
+        if inner.kind == "binary":
+            continue  # e.g. a PDF next to the CSV
+        try:
+            identified.append((inner, identify(inner, options)))
+        except StatementError as exc:
+            raise _in_source(exc, f"{name}/{member}", member) from exc
+    found: list[Statement] = []
+    done = 0
+    for batch in member_batches.batches(identified):
+        progress.check()
+        progress.report(done / len(identified), f"{name}: {done:,} / {len(identified):,}")
+        joined = _read_batch(batch, name, sha, data, options) if batch.joinable else None
+        if joined is not None:
+            found.append(joined)
+        else:
+            for inner in batch.probes:
+                progress.check()
+                source = f"{name}/{inner.name}"
+                found.append(_read_one(inner, source, name, sha, data, options, batch.importer))
+        done += len(batch.probes)
+    return found
+
+
+def _read_batch(
+    batch: member_batches.Batch,
+    name: str,
+    digest: Future[str],
+    data: bytes,
+    options: ReadOptions,
+) -> Statement | None:
+    """Members of one layout as one statement, each row keeping its member and line;
+    None when anything needs a message about a member (they are then read alone)."""
+    label = batch.label(name)
+    probe, starts = batch.joined(label)
+    importer = batch.importer
+    try:
+        extract = importer.read(probe, options)
+    except (StatementError, KeyError, IndexError, ValueError, decimal.InvalidOperation):
+        return None
+    if not _whole_table_only(extract.warnings) or extract.rows.empty:
+        return None
+    joined_line = extract.rows["source_row"].to_numpy(dtype=np.int64)
+    member = np.searchsorted(starts, joined_line, side="right") - 1
+    extract.rows["source_row"] = joined_line - starts[member] + 2  # line 1 is the header
+    sources = np.array([f"{name}/{p.name}" for p in batch.probes], dtype=object)[member]
+    try:
+        rows = finish(extract, importer, label, digest.result(), files=member, sources=sources)
+    except StatementError:
+        return None
+    if not _whole_table_only(extract.warnings):
+        return None
+    return Statement(label, name, digest.result(), data, importer, rows, extract.warnings, None)
+
+
+def _whole_table_only(warnings: Sequence[str]) -> bool:
+    return all(
+        getattr(w, "message_id", None) in member_batches.WHOLE_TABLE_WARNINGS for w in warnings
+    )
 
 
 def _refuse_binary_by_head(path: Path, name: str) -> None:
@@ -125,9 +200,10 @@ def _read_one(
     digest: Future[str],
     data: bytes,
     options: ReadOptions,
+    importer: Importer | None = None,
 ) -> Statement:
     try:
-        importer = identify(probe, options)
+        importer = importer or identify(probe, options)
     except StatementError as exc:
         raise _in_source(exc, source, probe.name) from exc
     try:
@@ -151,6 +227,19 @@ def _read_one(
     )
 
 
+class _Within(Progress):
+    """Progress of one part of the work (one file of several), as a share of the whole."""
+
+    def __init__(self, whole: Progress, start: float, share: float) -> None:
+        self.whole, self.start, self.share = whole, start, share
+
+    def report(self, fraction: float, text: str = "") -> None:
+        self.whole.report(self.start + fraction * self.share, text)
+
+    def cancelled(self) -> bool:
+        return self.whole.cancelled()
+
+
 def _original_keys(rows: pd.DataFrame, formats: pd.Series, origins: pd.Series | None) -> pd.Series:
     """Dedup keys of rows read back from a ledger export, as their first import made them."""
     keys = pd.Series("", index=rows.index, dtype="str")
@@ -172,9 +261,19 @@ def _in_source(exc: StatementError, source: str, name: str) -> StatementError:
 
 
 def finish(
-    extract: Extract, importer: Importer, source: str, sha: str, unit: str = "line"
+    extract: Extract,
+    importer: Importer,
+    source: str,
+    sha: str,
+    unit: str = "line",
+    files: np.ndarray | None = None,
+    sources: np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """Validate an importer's rows and add the columns every ledger row has."""
+    """Validate an importer's rows and add the columns every ledger row has.
+
+    ``files`` / ``sources``: rows of several ZIP members read together, the member
+    (number and name) of each row; keys are then made per member.
+    """
     rows = extract.rows  # the importer's frame is ours now: no copy of a million rows
     # The app's own ledger export keeps each row's original format and source file.
     kept = getattr(importer, "keeps_formats", False) and "format" in rows
@@ -223,13 +322,13 @@ def finish(
         "expense, income or neutral",
     )
     _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "a known state")
-    rows["source"] = source
+    rows["source"] = source if sources is None else pd.Series(sources, index=rows.index)
     rows["source_sha256"] = sha
     rows["format"] = importer.id if formats is None else formats.astype("str")
     rows["merchant"] = merchants.resolve(rows)
     rows["link_id"] = ""
     if formats is None:
-        rows["dedup_key"] = dedup_keys(rows, importer.id)
+        rows["dedup_key"] = dedup_keys(rows, importer.id, files)
     else:  # the keys the rows had: per original format and file, in their order
         rows["dedup_key"] = _original_keys(rows, formats, origins)
     rows["refund_of"] = ""
@@ -323,7 +422,9 @@ def prepare_import(
     for index, path in enumerate(paths):
         progress.check()
         progress.report(index / max(len(paths), 1) * 0.8, f"reading {Path(path).name}")
-        found = read_statements(path, password, options)
+        found = read_statements(
+            path, password, options, _Within(progress, index / len(paths) * 0.8, 0.8 / len(paths))
+        )
         known = workspace.file_by_hash(found[0].sha256)  # one hash per file, read once
         statements.extend(found)
         seen_before.extend([known is not None] * len(found))

@@ -9,10 +9,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 import pyzipper
 
 from qiake_auditor.cli import main
+from qiake_auditor.errors import StatementError
 from qiake_auditor.workspace import Workspace
 
 STATEMENT = (
@@ -188,7 +190,6 @@ def test_damaged_archive(tmp_path: Path, capsys) -> None:
 
 def _zip_of(members: dict[str, bytes]) -> bytes:
     import io
-    import zipfile
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -244,3 +245,77 @@ def test_zip_needing_an_unknown_version_is_refused_as_damaged(tmp_path: Path, ca
     code = main(["import", str(path), "--workspace", str(tmp_path / "ws.sqlite")])
     err = capsys.readouterr().err
     assert code == 2 and "odd.zip" in err and "damaged" in err
+
+
+def _member_csv(i: int) -> str:
+    rows = f"2024-01-{1 + i % 28:02d},shop {i % 3},-{1 + i % 5}.50\n"
+    if i % 4 == 0:  # a look-alike row twice in one member: two rows, two keys
+        rows += rows
+    return "Date,Description,Amount\n" + rows + ("\n" if i % 2 else "")
+
+
+def test_many_members_of_one_layout_read_together_as_if_read_alone(tmp_path: Path) -> None:
+    from qiake_auditor.importers.member_batches import BATCH_MIN
+    from qiake_auditor.ingest import read_statements
+
+    count = BATCH_MIN * 3
+    bundle = tmp_path / "daily.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        for i in range(count):
+            archive.writestr(f"day{i:03d}.csv", _member_csv(i))
+    (statement,) = read_statements(bundle)
+    assert statement.source == f"daily.zip/day000.csv … day{count - 1:03d}.csv ({count} files)"
+    rows = statement.rows
+    expected = []
+    for i in range(count):
+        alone = tmp_path / f"day{i:03d}.csv"
+        alone.write_text(_member_csv(i), encoding="utf-8")
+        (single,) = read_statements(alone)
+        expected.append(single.rows.assign(source=f"daily.zip/{alone.name}"))
+    one_by_one = pd.concat(expected, ignore_index=True)
+    columns = ["source", "source_row", "time", "amount", "counterparty", "dedup_key"]
+    assert rows[columns].equals(one_by_one[columns])
+    assert rows["dedup_key"].str.endswith(":1").sum() == len(range(0, count, 4))
+
+
+def test_a_bad_member_among_many_is_named_with_its_line(tmp_path: Path) -> None:
+    from qiake_auditor.ingest import read_statements
+
+    bundle = tmp_path / "daily.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        for i in range(20):
+            text = _member_csv(i)
+            if i == 13:
+                text = "Date,Description,Amount\n2024-01-02,ok,-1.00\n2024-02-30,bad,-2.00\n"
+            archive.writestr(f"day{i:03d}.csv", text)
+    with pytest.raises(StatementError) as caught:
+        read_statements(bundle)
+    assert str(caught.value).startswith("daily.zip/day013.csv, line 3:")
+
+
+def test_reading_an_archive_reports_progress_and_can_be_stopped(tmp_path: Path) -> None:
+    from qiake_auditor.errors import Cancelled
+    from qiake_auditor.ingest import read_statements
+    from qiake_auditor.progress import Progress
+
+    bundle = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        for i in range(12):
+            archive.writestr(f"day{i:03d}.csv", _member_csv(i))
+        archive.writestr("other.csv", "Date;Amount;Memo\n01.02.2024;-3,00;x\n")
+
+    class Heard(Progress):
+        def __init__(self, stop: bool) -> None:
+            self.stop, self.reports = stop, []
+
+        def report(self, fraction: float, text: str = "") -> None:
+            self.reports.append((fraction, text))
+
+        def cancelled(self) -> bool:
+            return self.stop and bool(self.reports)
+
+    heard = Heard(stop=False)
+    assert len(read_statements(bundle, progress=heard)) == 2
+    assert heard.reports == [(0.0, "mixed.zip: 0 / 13"), (12 / 13, "mixed.zip: 12 / 13")]
+    with pytest.raises(Cancelled):
+        read_statements(bundle, progress=Heard(stop=True))
