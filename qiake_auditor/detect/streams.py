@@ -202,16 +202,21 @@ def price_segments(stream: Stream, cents: np.ndarray) -> None:
 
 def _multiples(regular: list[int], cents: np.ndarray) -> dict[int, tuple[int, int]]:
     """Lone charges of 2x-4x the price of the charges just before them (within 3 %):
-    several periods paid at once (arrears), not a price level of their own."""
+    several periods paid at once (arrears), not a price level of their own.
+
+    Two charges before set the price; one is enough when the charge after it is back
+    at that same price (a plan's second charge can already be the arrears)."""
     amounts = cents[regular].tolist()
     found: dict[int, tuple[int, int]] = {}
-    for i in range(2, len(amounts)):
+    for i in range(1, len(amounts)):
         before = amounts[max(0, i - 3) : i]
         level = median(before)
         if level <= 0 or max(before) - min(before) > max(100, 0.03 * level):
             continue
         times = round(amounts[i] / level)
         after = amounts[i + 1] if i + 1 < len(amounts) else None
+        if len(before) == 1 and (after is None or abs(after - level) > max(100, 0.03 * level)):
+            continue
         if (
             2 <= times <= 4
             and abs(amounts[i] - times * level) <= 0.03 * times * level

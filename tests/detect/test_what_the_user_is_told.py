@@ -209,3 +209,20 @@ def test_a_fixed_monthly_bank_transfer_to_a_person_is_a_transfer_not_a_subscript
     ]
     s = only(rows)
     assert s["type"] == "transfer" and "扣费" not in s["explanation_zh"]
+
+
+def test_arrears_as_the_second_charge_of_a_plan_after_a_gap():
+    rows = monthly(["2024-01-10"], "99.00", counterparty="爱奇艺")
+    rows += [row("2024-03-10", "198.00", "爱奇艺")]  # nothing in 2024-02
+    rows += monthly([f"2024-{m:02d}-10" for m in range(4, 11)], "99.00", counterparty="爱奇艺")
+    s = only(rows, watch=["爱奇艺"])
+    charge = next(c for c in s["charges"] if c["date"] == "2024-03-10")
+    assert charge["cause"] == "arrears_recovery"
+    assert "¥99.00的2倍" in charge["cause_reason"] and "2024-02未扣费" in charge["cause_reason"]
+
+
+def test_a_second_charge_at_twice_the_first_that_stays_there_is_a_new_price():
+    rows = monthly(["2024-01-10"], "99.00", counterparty="爱奇艺")
+    rows += monthly([f"2024-{m:02d}-10" for m in range(2, 9)], "198.00", counterparty="爱奇艺")
+    s = only(rows, watch=["爱奇艺"])
+    assert all(c["cause"] != "arrears_recovery" for c in s["charges"])
