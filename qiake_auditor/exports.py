@@ -22,7 +22,7 @@ import pandas as pd
 from .errors import UserError
 from .fileio import atomic_path, sibling_temporary
 from .ledger import LEDGER_COLUMNS
-from .masking import mask_accounts
+from .masking import shareable_rows
 
 SUFFIXES = (".csv", ".xlsx")
 # Columns the ledger fills from statement text (the rest are ours: numbers, ids, codes).
@@ -37,7 +37,6 @@ TEXT_COLUMNS = (
     "category",
 )
 _FORMULA_START = r"^[=+\-@\t\r']"
-MASKED_COLUMNS = ("method",)
 
 
 def check_ledger_path(path: Path | str) -> Path:
@@ -53,9 +52,7 @@ def check_ledger_path(path: Path | str) -> Path:
 def write_ledger(frame: pd.DataFrame, path: Path | str, full_accounts: bool = False) -> Path:
     """Write ledger rows with exactly the ledger columns; the format follows the suffix."""
     path = check_ledger_path(path)
-    rows = frame[list(LEDGER_COLUMNS)]
-    if not full_accounts:
-        rows = rows.assign(**{c: mask_accounts(rows[c]) for c in MASKED_COLUMNS})
+    rows = shareable_rows(frame[list(LEDGER_COLUMNS)], full_accounts)
     with atomic_path(path) as temporary:
         if path.suffix.lower() == ".csv":
             _csv_safe(rows).to_csv(

@@ -15,7 +15,7 @@ from qiake_auditor.exports import write_ledger
 from qiake_auditor.fileio import remove_left_overs
 from qiake_auditor.ingest import import_paths, read_statements
 from qiake_auditor.ledger import LEDGER_COLUMNS
-from qiake_auditor.masking import mask_account
+from qiake_auditor.masking import mask_account_numbers
 from qiake_auditor.workspace import Workspace
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -86,7 +86,7 @@ def test_accounts_are_masked_unless_asked(tmp_path: Path) -> None:
     ],
 )
 def test_mask_account(text: str, masked: str) -> None:
-    assert mask_account(text) == masked
+    assert mask_account_numbers(text) == masked
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import cli
 from ..errors import UserError
+from ..masking import shareable_rows
 from ..vocab import Cadence, Flag, StreamStatus, StreamType
 from .common import add_lang, cancellations, lang_of, parse_date, table
 
@@ -63,6 +64,12 @@ def _add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_lang(scan)
     scan.add_argument("--json", action="store_true", help="print one JSON object")
+    scan.add_argument(
+        "--full-accounts",
+        dest="full_accounts",
+        action="store_true",
+        help="write account numbers in full in --json (masked by default)",
+    )
 
 
 cli._PARSER_EXTENSIONS.append(_add_parser)
@@ -93,7 +100,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
         failed = threading.Event()  # detection failed: print no half object
 
         def print_transactions(day: date, transactions, committed: Future | None) -> None:
-            printing.append(printer.submit(_print_json_start, day, transactions, committed, failed))
+            shown = shareable_rows(transactions, args.full_accounts)  # the output is shareable
+            printing.append(printer.submit(_print_json_start, day, shown, committed, failed))
 
         try:
             snap = audit.snapshot(

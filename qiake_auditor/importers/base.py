@@ -20,7 +20,7 @@ import pandas as pd
 import python_calamine
 
 from ..errors import StatementError, UnknownFormatError
-from . import limits, textio
+from . import compound_file, limits, textio
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -112,6 +112,8 @@ class Probe:
 
         if self.kind == "xlsx":
             limits.check_workbook(self.name, self.data)  # before calamine allocates anything
+        else:
+            compound_file.check_container(self.name, self.data)  # before calamine loops
         try:
             book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
             sheets = []
@@ -156,7 +158,7 @@ class StatementFacts:
     """What a statement says about itself, beside its rows, where the file has it.
 
     ``account`` is as printed (the workspace keeps it so; shareable outputs mask it with
-    :func:`qiake_auditor.masking.mask_account`); ``period`` is (first, last) ISO dates the
+    :func:`qiake_auditor.masking.mask_account_numbers`); ``period`` is (first, last) ISO dates the
     file declares; ``declared`` maps a total's name (``opening``, ``closing``, ``count``,
     ``expense``, ``income``) to the text the file prints for it.
     """

@@ -198,9 +198,9 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 def cmd_letter(args: argparse.Namespace) -> int:
     from ..app import Audit
     from ..fileio import atomic_path
+    from ..masking import Masker
     from .facts import CaseFacts
     from .letters.drafts import build_letter
-    from .masking import Masker
 
     _check_suffix(args.out, (".docx", ".txt"))
     with Audit.open(args.workspace) as audit:

@@ -10,10 +10,10 @@ import pytest
 
 from qiake_auditor import charts
 from qiake_auditor.errors import UserError
+from qiake_auditor.masking import Masker, mask_account, mask_text
 from qiake_auditor.outputs.evidence.tables import safe_text
 from qiake_auditor.outputs.facts import CaseFacts, Party, citations_for, load_citations
 from qiake_auditor.outputs.letters.drafts import KINDS, VARIANTS, build_letter
-from qiake_auditor.outputs.masking import Masker, mask_account, mask_text
 from qiake_auditor.outputs.report import fonts
 
 

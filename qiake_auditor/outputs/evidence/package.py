@@ -20,10 +20,10 @@ import pandas as pd
 
 from ... import __version__
 from ... import charts as charts_module
+from ...masking import Masker
 from ...progress import NO_PROGRESS, Progress
 from ..facts import CaseFacts, Party, money_totals
 from ..letters.drafts import package_letters
-from ..masking import Masker
 from ..report.fonts import FontChoice, find_cjk_font
 from ..report.pdf import Exhibit, ReportInput, build_report
 from . import manifest, tables

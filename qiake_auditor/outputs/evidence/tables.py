@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import pandas as pd
 
+from ...masking import Masker
 from ..facts import CaseFacts, channel_of
-from ..masking import Masker
 
 FLAGGED_COLUMNS = (
     "row_id",

@@ -10,6 +10,7 @@ resources/legal and only verified ones are printed.
 
 from __future__ import annotations
 
+from ...masking import Masker
 from ...vocab import Cadence
 from ..facts import (
     CaseFacts,
@@ -22,7 +23,6 @@ from ..facts import (
     money_totals,
     sum_by_currency,
 )
-from ..masking import Masker
 from .model import Letter
 
 KINDS = ("merchant", "platform", "bank", "regulator", "chargeback")

@@ -17,9 +17,9 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, WrapMode, XPos, YPos
 
 from ... import __version__
+from ...masking import Masker
 from ...vocab import Cadence, Channel
 from ..facts import CaseFacts, Party, channel_label, channel_of, citations_for, money, money_totals
-from ..masking import Masker
 from .fonts import FontChoice, find_cjk_font
 from .text import T
 
