@@ -110,7 +110,7 @@ class CaseCommands:
             translate("MainWindow", "合并名称"),
             translate(
                 "MainWindow", "这个案件现在包括：{0}\n还有哪些名称属于同一家公司？（用逗号分隔）"
-            ).format("、".join(case.names)),
+            ).format(lang.list_separator().join(case.names)),
             parent=self,
         )
         chosen = [n.strip() for n in (names or "").replace("，", ",").split(",") if n.strip()]
@@ -126,7 +126,7 @@ class CaseCommands:
             translate(
                 "MainWindow",
                 "这个案件现在包括：{0}\n哪些名称不属于它，应各成一个案件？（用逗号分隔）",
-            ).format("、".join(case.names)),
+            ).format(lang.list_separator().join(case.names)),
             parent=self,
         )
         chosen = [n.strip() for n in (names or "").replace("，", ",").split(",") if n.strip()]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStyle,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -206,9 +207,7 @@ class CaseDetail(QWidget):
 
     def _html(self, case: Case) -> str:
         language = lang.lang()
-        also, paid, back_word = self.tr("账单上也写作"), self.tr("共付"), self.tr("退回")
-        count = self.tr("{0} 笔扣费").format(len(case.charges))
-        alarm, notes_word = self.tr("取消后仍在扣款！"), self.tr("备注")
+        alarm = self.tr("取消后仍在扣款！")
         parts = [
             f"<h3 style='margin:2px'>{escape(case.merchant)} "
             f"<span style='color:#666;font-weight:normal'>{escape(case.id)} · "
@@ -216,18 +215,26 @@ class CaseDetail(QWidget):
         ]
         others = [n for n in case.names if n != case.merchant]
         if others:
-            parts.append(f"<p style='color:#666'>{also}：{escape('、'.join(others))}</p>")
-        parts.append(f"<p>{paid} <b>{escape(money_total(case.totals))}</b>（{count}）")
+            also = self.tr("账单上也写作：{0}").format(lang.list_separator().join(others))
+            parts.append(f"<p style='color:#666'>{escape(also)}</p>")
+        # the window's words escaped, then the amount put in bold
+        paid = escape(self.tr("共付 {0}（{1} 笔扣费）")).format(
+            f"<b>{escape(money_total(case.totals))}</b>", len(case.charges)
+        )
         if case.refunds:
-            back = "；".join(format_amount(t.refunded, c) for c, t in case.totals.items())
-            parts.append(f"，{back_word} {escape(back)}")
-        parts.append("</p>")
+            back = "; ".join(format_amount(t.refunded, c) for c, t in case.totals.items())
+            paid += escape(self.tr("，退回 {0}").format(back))
+        parts.append(f"<p>{paid}</p>")
         cost = case.recurring_cost
         if cost.subscriptions:
             costs = self.tr("仍在扣费的订阅 {0} 项：每月 {1}，每年 {2}").format(
                 cost.subscriptions,
-                "；".join(format_amount(v, c) for c, v in sorted(cost.monthly.items())),
-                "；".join(format_amount(v, c) for c, v in sorted(cost.yearly.items())),
+                lang.amounts_separator().join(
+                    format_amount(v, c) for c, v in sorted(cost.monthly.items())
+                ),
+                lang.amounts_separator().join(
+                    format_amount(v, c) for c, v in sorted(cost.yearly.items())
+                ),
             )
             parts.append(f"<p>{escape(costs)}</p>")
         if case.cancelled_on:
@@ -256,7 +263,7 @@ class CaseDetail(QWidget):
         notes = case.notes
         if notes:
             shown = "<br>".join(escape(f"{n.on.isoformat()} {n.summary}") for n in notes)
-            parts.append(f"<p><b>{notes_word}：</b>{shown}</p>")
+            parts.append(f"<p><b>{escape(self.tr('备注：'))}</b>{shown}</p>")
         return "".join(parts)
 
     def _fill_charges(self, case: Case) -> None:
@@ -270,10 +277,11 @@ class CaseDetail(QWidget):
     def _fill_log(self, case: Case) -> None:
         language = lang.lang()
         self.log.clear()
+        clip = self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         for entry in sorted(case.log, key=lambda e: (e.on, e.id), reverse=True):
             channel = entry.channel.label(language) if entry.channel else ""
             head = " · ".join(p for p in (entry.on.isoformat(), channel, entry.ticket) if p)
-            lines = [head, entry.summary]
+            lines = [head, entry.text(language)]  # a decision's words in the window's language
             if entry.outcome:
                 lines.append(self.tr("结果：{0}").format(entry.outcome))
             item = QListWidgetItem("\n".join(lines))
@@ -281,9 +289,10 @@ class CaseDetail(QWidget):
             self.log.addItem(item)
             for attachment in entry.attachments:
                 child = QListWidgetItem(
-                    self.tr("    📎 {0}（{1} 字节，SHA-256 {2}…）双击保存").format(
+                    clip,  # an icon: the paperclip emoji is a box in most CJK fonts
+                    self.tr("{0}（{1} 字节，SHA-256 {2}…）双击保存").format(
                         attachment.name, f"{attachment.size:,}", attachment.sha256[:12]
-                    )
+                    ),
                 )
                 child.setData(Qt.ItemDataRole.UserRole + 1, attachment.id)
                 self.log.addItem(child)

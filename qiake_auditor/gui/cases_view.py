@@ -59,7 +59,10 @@ def _paid(case: Case) -> float:
 
 
 def _amounts(per_currency: dict[str, Decimal]) -> str:
-    return "；".join(format_amount(v, c) for c, v in sorted(per_currency.items())) or "—"
+    return (
+        lang.amounts_separator().join(format_amount(v, c) for c, v in sorted(per_currency.items()))
+        or "—"
+    )
 
 
 def next_charge(stream: dict, as_of: str) -> str:
@@ -189,7 +192,7 @@ class CasesView(QWidget):
                 default="—",
             ),
             case.status.label(language),
-            "、".join(badges),
+            lang.list_separator().join(badges),
             "",
         ]
         item = _Item([cells[i] for i in SHOWN])
@@ -237,7 +240,7 @@ class CasesView(QWidget):
             str(stream.get("last_date") or ""),
             next_charge(stream, self._as_of()),
             StreamStatus.label_of(stream.get("status"), language),
-            "、".join(self._badges(stream.get("flags") or [])),
+            lang.list_separator().join(self._badges(stream.get("flags") or [])),
             f"{float(confidence):.0%}" if confidence is not None else "",
         ]
         item = _Item([cells[i] for i in SHOWN])

@@ -32,6 +32,8 @@ def charge_columns(charges: list, language: str) -> ChargeColumns:
         _labels(Cause, language),
     )
     alert = flags_of[Flag.AFTER_CANCELLATION.value]
+    # punctuation of the language too: no 、 or （） in an English table
+    separator, opening, closing = ("、", "（", "）") if language == "zh" else (", ", " (", ")")
     columns: list[list] = [[] for _ in range(7)]
     for charge in charges:
         flags = [flags_of.get(f, f) for f in charge.flags]
@@ -42,8 +44,8 @@ def charge_columns(charges: list, language: str) -> ChargeColumns:
         columns[0].append(charge.date.isoformat())
         columns[1].append(format_amount(charge.amount, charge.currency))
         columns[2].append(states.get(charge.state, charge.state))
-        columns[3].append("、".join(flags))
-        columns[4].append(f"{cause}（{reason}）" if cause and reason else cause)
+        columns[3].append(separator.join(flags))
+        columns[4].append(f"{cause}{opening}{reason}{closing}" if cause and reason else cause)
         columns[5].append(charge.source)
         columns[6].append(str(charge.source_row))
     display = [np.array(c, dtype=object) for c in columns]

@@ -79,6 +79,16 @@ def install(app, language: str | None = None) -> str:
     return language
 
 
+def list_separator() -> str:
+    """Between the items of a list in running text: 、 in Chinese, a comma in English."""
+    return "、" if lang() == "zh" else ", "
+
+
+def amounts_separator() -> str:
+    """Between the totals of two currencies: ； in Chinese, a semicolon in English."""
+    return "；" if lang() == "zh" else "; "
+
+
 def save(language: str) -> None:
     QSettings().setValue(SETTING, language if language in LANGS else "")
 

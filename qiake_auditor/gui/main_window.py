@@ -288,14 +288,19 @@ class MainWindow(
         if view is None:
             return
         snap = view.snapshot
-        totals = "；".join(format_amount(v, c) for c, v in sorted(snap.spending.items())) or "—"
+        totals = (
+            lang.amounts_separator().join(
+                format_amount(v, c) for c, v in sorted(snap.spending.items())
+            )
+            or "—"
+        )
         text = self.tr("{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件").format(
             len(view.files), f"{len(view.ledger):,}", totals, len(snap.cases)
         )
         after = snap.after_cancellation_total()
         if after:
             text += self.tr(" · 取消后仍扣 {0}").format(
-                "；".join(format_amount(v, c) for c, v in sorted(after.items()))
+                lang.amounts_separator().join(format_amount(v, c) for c, v in sorted(after.items()))
             )
         self.counts_label.setText(text)
 

@@ -101,7 +101,7 @@ class RunningWork:
                 )
                 continue
             spent = translate("MainWindow", "支出")
-            totals = "；".join(
+            totals = lang.amounts_separator().join(
                 f"{spent} {format_amount(v, c)}" for c, v in sorted((report.expense or {}).items())
             )
             lines.append(

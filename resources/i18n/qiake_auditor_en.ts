@@ -88,197 +88,187 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="66"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="67"/>
         <source>双击一笔扣款，在“全部交易”中查看原始记录</source>
         <translation>Double-click a charge to see its row under “All transactions”</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="71"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="72"/>
         <source>处理这个案件</source>
         <translation>Act on this case</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="76"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="77"/>
         <source>我授权过</source>
         <translation>I authorised it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="77"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="78"/>
         <source>我不认识</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="78"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="79"/>
         <source>正在争议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="79"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="80"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="80"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="81"/>
         <source>记录取消日期…</source>
         <translation>Record cancellation date…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="81"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="82"/>
         <source>清除取消日期</source>
         <translation>Clear cancellation date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="82"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="83"/>
         <source>添加备注…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="83"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="84"/>
         <source>合并名称…</source>
         <translation>Merge names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="84"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="85"/>
         <source>拆分名称…</source>
         <translation>Split names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="85"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="86"/>
         <source>不是周期扣费</source>
         <translation>Not a recurring charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="86"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="87"/>
         <source>添加联系记录…</source>
         <translation>Add contact entry…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="87"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="88"/>
         <source>导出证据…</source>
         <translation>Export evidence…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="95"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="96"/>
         <source>把截图、邮件或聊天记录拖到这里，作为新记录的附件</source>
         <translation>Drop screenshots, e-mails or chat exports here to attach them to a new entry</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="111"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="112"/>
         <source>每笔扣费</source>
         <translation>Each charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="112"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="113"/>
         <source>累计扣费</source>
         <translation>Cumulative charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="113"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="114"/>
         <source>每月扣费</source>
         <translation>Charges per month</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="114"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="115"/>
         <source>每次金额（价格变化）</source>
         <translation>Amount per charge (price changes)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="123"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="124"/>
         <source>图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="128"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="129"/>
         <source>案件记录</source>
         <translation>Case log</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="129"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="130"/>
         <source>停止扣费的步骤</source>
         <translation>Steps to stop it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="144"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="145"/>
         <source>价格、重试、退款</source>
         <translation>Prices, retries, refunds</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="200"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="201"/>
         <source>价格变化（{0}）</source>
         <translation>Price changes ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="201"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="202"/>
         <source>失败与重试（{0}）</source>
         <translation>Failed and retried ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="202"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="203"/>
         <source>退款（{0}）</source>
         <translation>Refunds ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="209"/>
-        <source>账单上也写作</source>
-        <translation>Also printed as</translation>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="218"/>
+        <source>账单上也写作：{0}</source>
+        <translation>Also printed as: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="209"/>
-        <source>共付</source>
-        <translation>Paid in all</translation>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="221"/>
+        <source>共付 {0}（{1} 笔扣费）</source>
+        <translation>Paid in all {0} ({1} charges)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="209"/>
-        <source>退回</source>
-        <translation>refunded</translation>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="226"/>
+        <source>，退回 {0}</source>
+        <translation>, {0} refunded</translation>
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/case_detail.py" line="210"/>
-        <source>{0} 笔扣费</source>
-        <translation>{0} charges</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="211"/>
         <source>取消后仍在扣款！</source>
         <translation>Still charging after cancellation!</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="211"/>
-        <source>备注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="227"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="230"/>
         <source>仍在扣费的订阅 {0} 项：每月 {1}，每年 {2}</source>
         <translation>Subscriptions still charging: {0}, {1} a month, {2} a year</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="236"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="243"/>
         <source>你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。</source>
         <translation>After you cancelled on {0}, you were charged {1} more time(s), {2} in all.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="241"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="248"/>
         <source>已记录取消日期：{0}；此后没有扣款。</source>
         <translation>Cancellation recorded on {0}; no charges since.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="247"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="254"/>
         <source>你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，并联系支付平台或银行冻结可疑授权。</source>
         <translation>You do not recognise this merchant: change your payment password soon, check password-free payments and signed-in devices, and ask the platform or bank to freeze suspicious authorisations.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="278"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="286"/>
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="284"/>
-        <source>    📎 {0}（{1} 字节，SHA-256 {2}…）双击保存</source>
-        <translation>    📎 {0} ({1} bytes, SHA-256 {2}…) double-click to save</translation>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="293"/>
+        <source>{0}（{1} 字节，SHA-256 {2}…）双击保存</source>
+        <translation>{0} ({1} bytes, SHA-256 {2}…), double-click to save</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="292"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="301"/>
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>
@@ -286,112 +276,112 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="87"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="90"/>
         <source>按名称筛选案件…</source>
         <translation>Filter cases by name…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="90"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="93"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="92"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="95"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="94"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="97"/>
         <source>全部提示</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="132"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="135"/>
         <source>案件 / 商户</source>
         <translation>Case / merchant</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="133"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="136"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="134"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="137"/>
         <source>周期</source>
         <translation>Cadence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="135"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="138"/>
         <source>每期金额</source>
         <translation>Amount each</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="136"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="139"/>
         <source>次数</source>
         <translation>Charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="137"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="140"/>
         <source>已付合计</source>
         <translation>Total paid</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="138"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="141"/>
         <source>首次扣款</source>
         <translation>First charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="139"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="142"/>
         <source>最近扣款</source>
         <translation>Last charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="140"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="143"/>
         <source>下次扣款</source>
         <translation>Next charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="141"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="144"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="142"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="145"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="143"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="146"/>
         <source>可信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="171"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="174"/>
         <source>⚠ 取消后仍扣款 {0}</source>
         <translation>⚠ Charged after cancellation {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="176"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="179"/>
         <source>{0} 项</source>
         <translation>streams: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="176"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="179"/>
         <source>单笔扣款</source>
         <translation>one-off charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="268"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="271"/>
         <source>还没有案件：导入账单后，这里按公司列出周期扣费。</source>
         <translation>No cases yet: once statements are imported, recurring charges are listed here by company.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="276"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="279"/>
         <source>{0} 个案件 · {1} 项订阅仍在扣费，每月 {2}，每年 {3} · 共付 {4}</source>
         <translation>{0} cases · {1} subscriptions still charging, {2} a month, {3} a year · {4} paid in all</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="284"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="287"/>
         <source>取消后仍被扣 {0}</source>
         <translation>{0} charged after cancellation</translation>
     </message>
@@ -1349,12 +1339,12 @@ imported {2}
 double-click to see this statement’s transactions</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="292"/>
+        <location filename="../../qiake_auditor/gui/main_window.py" line="297"/>
         <source>{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件</source>
         <translation>{0} statements · {1} transactions · {2} spent · {3} cases</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="297"/>
+        <location filename="../../qiake_auditor/gui/main_window.py" line="302"/>
         <source> · 取消后仍扣 {0}</source>
         <translation> · {0} charged after cancellation</translation>
     </message>
