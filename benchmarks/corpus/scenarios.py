@@ -949,8 +949,9 @@ def h27(ctx: Context) -> Case:
 
 def h28(ctx: Context) -> Case:
     """Arrears: a success after failed attempts (before the day, across a month end),
-    or one charge of two/three periods at the price then in force, after a gap."""
-    kind = ctx.which(["retry-month-end", "retry-after", "double", "triple"])
+    or one charge of two/three periods at the price then in force, after a gap (also as
+    the plan's second charge, with one charge before it to set the price)."""
+    kind = ctx.which(["retry-month-end", "retry-after", "double", "triple", "double-early"])
     s = Stream(ctx, "H28", kind, "monthly", platform=ALIPAY, method=ctx.pick(["余额", OTHER_CARD]))
     amount = price(ctx)
     if kind == "retry-month-end":
@@ -958,7 +959,7 @@ def h28(ctx: Context) -> Case:
     else:
         anchor = int(ctx.rng.integers(5, 25))
     dates = monthly_back(ctx, int(ctx.rng.integers(8, 13)), anchor)
-    at = int(ctx.rng.integers(3, len(dates) - 2))
+    at = 1 if kind == "double-early" else int(ctx.rng.integers(3, len(dates) - 2))
     rise = kind in ("double", "triple") and ctx.chance(0.5)
     later = money(float(amount) * 1.25) if rise else amount
     periods = 3 if kind == "triple" else 2
