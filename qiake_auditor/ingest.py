@@ -90,13 +90,13 @@ def read_statements(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise StatementError(name, f"cannot open the file ({exc.strerror})") from exc
+        raise StatementError.of("statement.cannot_open", source=name, reason=exc.strerror) from exc
     if path.is_dir():
-        raise StatementError(name, "is a folder, not a statement file")
+        raise StatementError.of("statement.is_folder", source=name)
     if size == 0:
-        raise StatementError(name, "the file is empty")
+        raise StatementError.of("statement.empty", source=name)
     if size > MAX_FILE_BYTES:
-        raise StatementError(name, f"the file is {size // 2**20} MB; statements are far smaller")
+        raise StatementError.of("statement.too_big", source=name, megabytes=size // 2**20)
     if size > HEAD_CHECK_BYTES:
         _refuse_binary_by_head(path, name)
     data = path.read_bytes()
@@ -108,7 +108,7 @@ def read_statements(
             return [_read_one(probe, name, name, sha, data, options)]
         found = _read_members(name, data, password, sha, options, progress)
     if not found:
-        raise StatementError(name, "the ZIP archive holds no statement file")
+        raise StatementError.of("statement.zip_without_statement", source=name)
     return found
 
 
@@ -212,10 +212,8 @@ def _read_one(
         raise _in_source(exc, source, probe.name) from exc
     except (KeyError, IndexError, ValueError, decimal.InvalidOperation) as exc:
         # InvalidOperation: a number too long for exact arithmetic (a 200-digit amount).
-        raise StatementError(
-            source,
-            f"the layout looks like {importer.label} but a part of it "
-            f"is missing or damaged ({exc!r})",
+        raise StatementError.of(
+            "statement.damaged_layout", source=source, label=importer.label, detail=repr(exc)
         ) from exc
     probe.release()  # the decoded text is no longer needed
     sha = digest.result()
@@ -302,7 +300,7 @@ def finish(
         rows["amount"].str.fullmatch(r"\d+\.\d{2,}"),
         source,
         unit,
-        "an amount like 199.00",
+        "amount",
     )
     _check(
         rows,
@@ -310,7 +308,7 @@ def finish(
         rows["time"].str.fullmatch(ledger.ISO_TIME),
         source,
         unit,
-        "a date such as 2024-01-31",
+        "time",
     )
     _check_calendar(rows, source, unit)
     _check(
@@ -319,9 +317,9 @@ def finish(
         rows["direction"].isin(ledger.DIRECTIONS),
         source,
         unit,
-        "expense, income or neutral",
+        "direction",
     )
-    _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "a known state")
+    _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "state")
     rows["source"] = source if sources is None else pd.Series(sources, index=rows.index)
     rows["source_sha256"] = sha
     rows["format"] = importer.id if formats is None else formats.astype("str")
@@ -359,7 +357,7 @@ def _check_calendar(rows: pd.DataFrame, source: str, unit: str) -> None:
         rows["time"].str.fullmatch(_REAL_TIME),
         source,
         unit,
-        "a real calendar date and time",
+        "calendar_time",
     )
     days = rows["time"].str.slice(0, 10)
     _check(
@@ -368,21 +366,25 @@ def _check_calendar(rows: pd.DataFrame, source: str, unit: str) -> None:
         map_distinct(days, _is_date).astype(bool),
         source,
         unit,
-        "a real calendar date",
+        "calendar_day",
     )
 
 
 def _check(
     rows: pd.DataFrame, column: str, ok: pd.Series, source: str, unit: str, expected: str
 ) -> None:
+    """Refuse the first row that is not ``ok``; ``expected`` names the message
+    (``statement.bad_<expected>``) that says what was expected there."""
     ok = ok.fillna(False).astype(bool)
     if not ok.all():
         bad = ok.idxmin()
-        raise StatementError(
-            source,
-            f"{column} {rows.at[bad, column]!r} is not {expected}",
-            int(rows.at[bad, "source_row"]),
-            unit,
+        raise StatementError.of(
+            f"statement.bad_{expected}",
+            source=source,
+            row=int(rows.at[bad, "source_row"]),
+            unit=unit,
+            column=column,
+            value=rows.at[bad, column],
         )
 
 

@@ -28,6 +28,32 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "这不是账单文件（不是文本、表格，也不是 ZIP 压缩包）",
         "this is not a statement (not text, not a spreadsheet, not a ZIP archive)",
     ),
+    "statement.too_many_fields": (
+        "一行有 {count:,} 个字段（账单最多只有几十个），不予读取",
+        "a row of {count:,} fields (a statement has a few dozen at most)",
+    ),
+    # -- a damaged legacy .xls (its OLE2 container, importers/compound_file.py) -----------
+    "statement.xls_damaged.header": (
+        "这个 .xls 文件已损坏（文件头不完整），无法读取；请重新导出或下载账单",
+        "this .xls file is damaged (its header is incomplete) and cannot be read; "
+        "export or download the statement again",
+    ),
+    "statement.xls_damaged.loop": (
+        "这个 .xls 文件已损坏（{part} 的扇区链绕回自身），无法读取；请重新导出或下载账单",
+        "this .xls file is damaged (the sector chain of its {part} loops back on "
+        "itself) and cannot be read; export or download the statement again",
+    ),
+    "statement.xls_damaged.past_end": (
+        "这个 .xls 文件已损坏（{part} 指向文件末尾之后），无法读取；"
+        "文件可能不完整，请重新导出或下载账单",
+        "this .xls file is damaged (its {part} points past the end of the file) and "
+        "cannot be read; it may be cut off: export or download the statement again",
+    ),
+    "statement.xls_damaged.size": (
+        "这个 .xls 文件已损坏（{part} 声明的大小超出文件本身），无法读取；请重新导出或下载账单",
+        "this .xls file is damaged (its {part} declares more than the file holds) and "
+        "cannot be read; export or download the statement again",
+    ),
     # -- warnings -------------------------------------------------------------------------
     "statement.no_rows": (
         "{source}：没有找到任何交易行（表头下面是空的或只有空行），这个文件没有导入任何内容",
@@ -60,5 +86,73 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "（命令行：--currency CAD）",
         "{source}: the currency was read as {currency} from the {sign} sign of the "
         "amounts; if it is another, say which when importing (command line: --currency CAD)",
+    ),
+    # -- the file as a whole (ingest.py) ---------------------------------------------------
+    "statement.cannot_open": ("无法打开文件（{reason}）", "cannot open the file ({reason})"),
+    "statement.is_folder": ("是一个文件夹，不是账单文件", "is a folder, not a statement file"),
+    "statement.empty": ("文件是空的", "the file is empty"),
+    "statement.too_big": (
+        "文件有 {megabytes} MB；账单远比这小",
+        "the file is {megabytes} MB; statements are far smaller",
+    ),
+    "statement.zip_without_statement": (
+        "ZIP 压缩包里没有账单文件",
+        "the ZIP archive holds no statement file",
+    ),
+    "statement.damaged_layout": (
+        "看起来是 {label} 的格式，但其中一部分缺失或损坏（{detail}）",
+        "the layout looks like {label} but a part of it is missing or damaged ({detail})",
+    ),
+    "statement.bad_amount": (
+        "{column} 的值 {value!r} 不是 199.00 这样的金额",
+        "{column} {value!r} is not an amount like 199.00",
+    ),
+    "statement.bad_time": (
+        "{column} 的值 {value!r} 不是 2024-01-31 这样的日期",
+        "{column} {value!r} is not a date such as 2024-01-31",
+    ),
+    "statement.bad_calendar_time": (
+        "{column} 的值 {value!r} 不是真实的日期和时间",
+        "{column} {value!r} is not a real calendar date and time",
+    ),
+    "statement.bad_calendar_day": (
+        "{column} 的值 {value!r} 不是真实的日期",
+        "{column} {value!r} is not a real calendar date",
+    ),
+    "statement.bad_direction": (
+        "{column} 的值 {value!r} 不是 expense、income 或 neutral",
+        "{column} {value!r} is not expense, income or neutral",
+    ),
+    "statement.bad_state": (
+        "{column} 的值 {value!r} 不是已知的交易状态",
+        "{column} {value!r} is not a known state",
+    ),
+    # -- ZIP archives (importers/archive.py) -----------------------------------------------
+    "archive.damaged": (
+        "已损坏：开头像 ZIP 压缩包或 .xlsx 工作簿，但无法打开（{detail}）",
+        "damaged: it starts like a ZIP archive or an .xlsx workbook but cannot be "
+        "opened as one ({detail})",
+    ),
+    "archive.no_files": ("ZIP 压缩包里没有文件", "the ZIP archive contains no files"),
+    "archive.needs_password": (
+        "这个 ZIP 压缩包有密码保护（密码在寄来账单的邮件里）",
+        "this ZIP archive is password-protected; give the password from the e-mail",
+    ),
+    "archive.needs_password.cli_hint": (
+        "提示：用 --password 给出密码",
+        "hint: give it with --password",
+    ),
+    "archive.wrong_password": ("ZIP 压缩包的密码不对", "wrong password for this ZIP archive"),
+    "archive.wrong_password_garbage": (
+        "ZIP 压缩包的密码不对（解密后的 {member} 是乱码）",
+        "wrong password for this ZIP archive (the decrypted {member} is garbage)",
+    ),
+    "archive.member_too_large": (
+        "{member} 太大，不可能是账单",
+        "{member} is too large to be a statement",
+    ),
+    "archive.member_unreadable": (
+        "无法打开 {member}（{detail}）",
+        "cannot open {member} ({detail})",
     ),
 }

@@ -22,11 +22,7 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
     except (*_BAD_ZIP, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise StatementError(
-            name,
-            "damaged: it starts like a ZIP archive or an .xlsx workbook "
-            f"but cannot be opened as one ({exc})",
-        ) from exc
+        raise StatementError.of("archive.damaged", source=name, detail=str(exc)) from exc
     out = []
     budget = Budget(name)  # all members together, counted as they inflate
     with archive:
@@ -36,25 +32,27 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
             if not i.is_dir() and not i.filename.startswith("__MACOSX/")
         ]
         if not infos:
-            raise StatementError(name, "the ZIP archive contains no files")
+            raise StatementError.of("archive.no_files", source=name)
         encrypted = any(i.flag_bits & 0x1 for i in infos)
         if encrypted and not password:
-            raise PasswordError(
-                name,
-                "this ZIP archive is password-protected; give the "
-                "password from the e-mail (--password)",
+            raise PasswordError.of(
+                "archive.needs_password", source=name, hint="archive.needs_password.cli_hint"
             )
         if password:
             archive.setpassword(password.encode("utf-8"))
         for info in infos:
             if info.file_size > MAX_MEMBER_BYTES:
-                raise StatementError(name, f"{info.filename} is too large to be a statement")
+                raise StatementError.of(
+                    "archive.member_too_large", source=name, member=info.filename
+                )
             try:
                 out.append((_member_name(info), read_member(archive, info, budget)))
             except RuntimeError as exc:
                 if "password" in str(exc).lower():
-                    raise PasswordError(name, "wrong password for this ZIP archive") from exc
-                raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
+                    raise PasswordError.of("archive.wrong_password", source=name) from exc
+                raise StatementError.of(
+                    "archive.member_unreadable", source=name, member=info.filename, detail=str(exc)
+                ) from exc
             except (
                 *_BAD_ZIP,
                 OSError,
@@ -66,12 +64,12 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
                 if info.flag_bits & 0x1:
                     # ZipCrypto checks only one byte of the password: about one wrong password
                     # in 256 gets past it and fails later as garbage data or a bad CRC.
-                    raise PasswordError(
-                        name,
-                        "wrong password for this ZIP archive (the "
-                        f"decrypted {info.filename} is garbage)",
+                    raise PasswordError.of(
+                        "archive.wrong_password_garbage", source=name, member=info.filename
                     ) from exc
-                raise StatementError(name, f"cannot open {info.filename} ({exc})") from exc
+                raise StatementError.of(
+                    "archive.member_unreadable", source=name, member=info.filename, detail=str(exc)
+                ) from exc
     return out
 
 
