@@ -50,20 +50,6 @@ class ChartView(QWidget):
         self._ensure()
         return self._canvas
 
-    def show_stream(self, stream: dict, cancelled_on: str | None = None) -> None:
-        from .. import charts
-
-        charts.stream_timeline(stream, cancelled_on, figure=self.figure, lang=lang.lang())
-        self.showing = str(stream.get("merchant", ""))
-        self.canvas.draw_idle()
-
-    def show_overview(self, scan: dict | None) -> None:
-        from .. import charts
-
-        charts.overview(scan or {}, figure=self.figure, lang=lang.lang())
-        self.showing = ""
-        self.canvas.draw_idle()
-
     def show_cases(self, cases) -> None:
         """The monthly deductions of ``cases``, stacked by case."""
         from .. import charts

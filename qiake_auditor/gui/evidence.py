@@ -91,6 +91,8 @@ class EvidenceDialog(QDialog):
         form.addRow(self.tr("文书语言"), self.language)
         form.addRow("", self.unmasked)
         form.addRow(self.tr("包含的附件"), files)
+        font = document_font.chosen() or self.tr("自动（系统中的中文字体，可在设置中更改）")
+        form.addRow(self.tr("PDF 字体"), QLabel(font, self))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

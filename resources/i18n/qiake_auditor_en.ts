@@ -534,6 +534,16 @@ Please attach this file to a report. Its last lines:
         <source>包含的附件</source>
         <translation>Attachments included</translation>
     </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="94"/>
+        <source>自动（系统中的中文字体，可在设置中更改）</source>
+        <translation>Automatic (a Chinese font of this system; change it in the settings)</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/evidence.py" line="95"/>
+        <source>PDF 字体</source>
+        <translation>PDF font</translation>
+    </message>
 </context>
 <context>
     <name>Guidance</name>

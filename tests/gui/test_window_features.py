@@ -248,3 +248,18 @@ def test_keyboard_shortcuts_reach_the_main_actions(qtbot, window):
     assert window.tabs.currentWidget() is window.overview
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
+
+
+def test_the_evidence_dialog_names_the_pdf_font_and_collects_the_answer(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from qiake_auditor.gui.evidence import EvidenceDialog
+
+    document_font.save("/fonts/chosen.ttc")
+    dialog = EvidenceDialog("洽客科技", ["客服截图.png"])
+    qtbot.addWidget(dialog)
+    assert "/fonts/chosen.ttc" in [label.text() for label in dialog.findChildren(QLabel)]
+    dialog.name.setText("张三")
+    dialog.purpose.setCurrentIndex(1)
+    answer = dialog.answer()
+    assert (answer.name, answer.business, answer.lang) == ("张三", True, "zh")
