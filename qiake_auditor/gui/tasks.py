@@ -93,6 +93,9 @@ def _view(
     progress.report(0.3, "")
     cases = {case.id: case for case in snap.cases}  # built here, on the worker
     progress.report(0.9, "")
+    # The audit and its snapshot point at each other (the cases' builder, the cache):
+    # cut, so the view is freed by reference counting once the window drops it.
+    snap.case_builder, audit.snapshot_cache = None, None
     view = View(
         Path(audit.path),
         audit.workspace.files(),

@@ -47,3 +47,19 @@ def test_an_error_in_the_function_comes_back_as_failed(qtbot):
     with qtbot.waitSignal(task.signals.failed, timeout=10000) as blocker:
         workers.start(task)
     assert str(blocker.args[0]) == "bad row 7"
+
+
+def test_no_garbage_collection_while_tasks_run_and_after_the_last_one_again():
+    import gc
+
+    from qiake_auditor.gui.workers import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():  # a search while an import runs
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the import is still running
+        built = [{"row": i} for i in range(1000)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= len(built)  # what the tasks made is not traversed again
