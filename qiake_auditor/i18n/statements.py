@@ -155,4 +155,63 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "无法打开 {member}（{detail}）",
         "cannot open {member} ({detail})",
     ),
+    # -- bank tables read through a column mapping (importers/generic*.py) ----------------
+    "generic.map_needs_date_and_amount": (
+        "列映射必须指明日期列和金额列（或借方列和贷方列）；文件的列是：{columns}",
+        "the column mapping (--map) must name the date column and the amount column (or "
+        "debit= and credit=); the columns are: {columns}",
+    ),
+    "generic.map_without_header": (
+        "给出了列映射（--map），但这个文件没有带列名的表头行",
+        "--map was given, but this file has no header row with column names",
+    ),
+    "generic.map_missing_column": (
+        "列映射（--map）中的列 {column!r} 在这个文件里没有；文件的列是：{columns}",
+        "--map names column {column!r}, which this file does not have; its columns are: {columns}",
+    ),
+    "generic.map_unknown_field": (
+        "列映射（--map）：未知字段 {field!r}；可用的字段是 {fields}",
+        "--map: unknown field {field!r}; the fields are {fields}",
+    ),
+    "generic.no_header": (
+        "没有含日期列和金额列的表头行",
+        "no header row with a date and an amount column",
+    ),
+    "generic.no_sheet_header": (
+        "没有一个工作表有含日期列和金额列的表头行",
+        "no sheet has a header row with a date and an amount",
+    ),
+    "generic.broken_quoting": ("引号不配对：{detail}", "broken quoting: {detail}"),
+    "generic.debit_and_credit": (
+        "{debit!r} 和 {credit!r} 两列都有金额；每行应当只有其中一列有",
+        "both {debit!r} and {credit!r} hold an amount; expected one of them per row",
+    ),
+    "generic.bad_amount": (
+        "{column} 的值 {value!r} 不是金额（应当像 -12.34）",
+        "{column} {value!r} is not an amount (expected e.g. -12.34)",
+    ),
+    "generic.bad_unsigned_amount": (
+        "{column} 的值 {value!r} 不是金额（应当像 12.34）",
+        "{column} {value!r} is not an amount (expected e.g. 12.34)",
+    ),
+    "generic.bad_date": (
+        "日期 {value!r} 无法识别（应当像 2024-01-31、2024/1/31、20240131 或 1/31/2024）",
+        "date {value!r} is not a date (expected e.g. 2024-01-31, 2024/1/31, 20240131 or 1/31/2024)",
+    ),
+    "generic.bad_clock": (
+        "时间 {value!r} 无法识别（应当像 10:11:12）",
+        "time {value!r} is not a time (expected e.g. 10:11:12)",
+    ),
+    "generic.rows_without_date.line": (
+        "{count} 行没有日期，已跳过（第 {rows} 行）",
+        "{count} rows without a date were skipped (lines {rows})",
+    ),
+    "generic.rows_without_date.row": (
+        "{count} 行没有日期，已跳过（第 {rows} 行）",
+        "{count} rows without a date were skipped (rows {rows})",
+    ),
+    "generic.unknown_direction_words": (
+        "收支方向的词 {words} 不是 借/贷 或 Debit/Credit；已按金额的正负号判断",
+        "direction words {words} are not 借/贷 or Debit/Credit; the sign of the amount was used",
+    ),
 }

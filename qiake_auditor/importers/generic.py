@@ -92,11 +92,11 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
             if set(explicit.values()) <= present:
                 mapping = merge(guess(names), explicit)
                 if not usable(mapping):
-                    raise StatementError(
-                        source,
-                        "--map must name the date column and the amount column (or "
-                        "debit= and credit=); the columns are: " + ", ".join(n for n in names if n),
-                        index + 1,
+                    raise StatementError.of(
+                        "generic.map_needs_date_and_amount",
+                        source=source,
+                        row=index + 1,
+                        columns=", ".join(n for n in names if n),
                     )
                 return Table(index, names, mapping, explicit=True, currency=currency)
             continue
@@ -117,18 +117,17 @@ def missing_columns_error(
     """--map named a column the file does not have: list the ones it has."""
     candidates = [(len([c for c in cells if c]), -i, i) for i, cells in enumerate(rows[:HEAD_ROWS])]
     if not candidates or max(candidates)[0] < 2:
-        return StatementError(
-            source, "--map was given, but this file has no header row with column names"
-        )
+        return StatementError.of("generic.map_without_header", source=source)
     _, _, best = max(candidates)
     names = [c for c in rows[best] if c]
     missing = [c for c in mapping.values() if c not in names]
-    return StatementError(
-        source,
-        f"--map names column {missing[0]!r}, which this file does not have; "
-        f"its columns are: {', '.join(names)}",
-        best + 1,
-        unit,
+    return StatementError.of(
+        "generic.map_missing_column",
+        source=source,
+        row=best + 1,
+        unit=unit,
+        column=missing[0],
+        columns=", ".join(names),
     )
 
 
@@ -169,7 +168,7 @@ class GenericCsv(Importer):
         ]
         table = locate(rows, options, probe.name)
         if table is None:
-            raise StatementError(probe.name, "no header row with a date and an amount column")
+            raise StatementError.of("generic.no_header", source=probe.name)
         delimiter = delimiter_of(lines[table.header])
         if delimiter == ",":
             frame = textio.parse_csv_block(lines, table.header, None, probe.name)
@@ -212,7 +211,7 @@ class GenericSheet(Importer):
             frame.columns = [*dedupe([str(c) for c in frame.columns[:-1]]), "source_row"]
             frame = _sheet_text(frame, table.mapping)
             return build(frame, table, probe.name, "row")
-        raise StatementError(probe.name, "no sheet has a header row with a date and an amount")
+        raise StatementError.of("generic.no_sheet_header", source=probe.name)
 
 
 def _sheet_rows(rows: Sequence[Sequence[object]]) -> list[list[str]]:
@@ -259,7 +258,9 @@ def _parse_delimited(lines: list[str], header: int, delimiter: str, source: str)
             previous = reader.line_num
             records.append(record)
     except csv.Error as exc:
-        raise StatementError(source, f"broken quoting: {exc}", header + 1) from exc
+        raise StatementError.of(
+            "generic.broken_quoting", source=source, row=header + 1, detail=str(exc)
+        ) from exc
     width = max([len(names)] + [len(r) for r in records])
     names = [textio.clean(n) for n in names] + [f"extra{i}" for i in range(len(names), width)]
     frame = pd.DataFrame(
@@ -283,8 +284,11 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
         skipped = frame.loc[~dated, "source_row"].astype("int64").tolist()
         if any(column[f][~dated].ne("").any() for f in column if f != "date"):
             warnings.append(
-                f"{len(skipped)} rows without a date were skipped ({unit}s "
-                f"{', '.join(map(str, skipped[:10]))})"
+                StatementWarning.of(
+                    f"generic.rows_without_date.{unit}",
+                    count=len(skipped),
+                    rows=", ".join(map(str, skipped[:10])),
+                )
             )
         frame = frame.loc[dated].reset_index(drop=True)
         column = {f: c.loc[dated].reset_index(drop=True) for f, c in column.items()}
@@ -377,12 +381,13 @@ def _money(
         both = out & into
         if both.any():
             bad = both.idxmax()
-            raise StatementError(
-                source,
-                f"both {mapping['debit']!r} and {mapping['credit']!r} "
-                "hold an amount; expected one of them per row",
-                int(rows.loc[bad]),
-                unit,
+            raise StatementError.of(
+                "generic.debit_and_credit",
+                source=source,
+                row=int(rows.loc[bad]),
+                unit=unit,
+                debit=mapping["debit"],
+                credit=mapping["credit"],
             )
         amount = debit.where(out, credit.where(into, "0.00"))
         direction = pd.Series(ledger.NEUTRAL, index=rows.index, dtype="str")
@@ -390,12 +395,13 @@ def _money(
     amount, negative, valid = values.amounts(column["amount"])
     if not valid.all():
         bad = valid.idxmin()
-        raise StatementError(
-            source,
-            f"{mapping['amount']} {column['amount'].loc[bad]!r} is not "
-            "an amount (expected e.g. -12.34)",
-            int(rows.loc[bad]),
-            unit,
+        raise StatementError.of(
+            "generic.bad_amount",
+            source=source,
+            row=int(rows.loc[bad]),
+            unit=unit,
+            column=mapping["amount"],
+            value=column["amount"].loc[bad],
         )
     direction = pd.Series(ledger.INCOME, index=rows.index, dtype="str").mask(
         negative, ledger.EXPENSE
@@ -413,11 +419,13 @@ def _checked(raw: pd.Series, rows: pd.Series, name: str, source: str, unit: str)
     bad = ~valid & (raw != "") & (raw != "-") & (raw != "--")
     if bad.any():
         index = bad.idxmax()
-        raise StatementError(
-            source,
-            f"{name} {raw.loc[index]!r} is not an amount (expected e.g. 12.34)",
-            int(rows.loc[index]),
-            unit,
+        raise StatementError.of(
+            "generic.bad_unsigned_amount",
+            source=source,
+            row=int(rows.loc[index]),
+            unit=unit,
+            column=name,
+            value=raw.loc[index],
         )
     return amount.where(valid, "")
 

@@ -230,8 +230,8 @@ def merge(guessed: Mapping[str, str], explicit: Mapping[str, str]) -> dict[str, 
 def check_fields(mapping: Mapping[str, str], source: str) -> None:
     unknown = [k for k in mapping if k not in FIELDS]
     if unknown:
-        raise StatementError(
-            source, f"--map: unknown field {unknown[0]!r}; the fields are " + ", ".join(FIELDS)
+        raise StatementError.of(
+            "generic.map_unknown_field", source=source, field=unknown[0], fields=", ".join(FIELDS)
         )
 
 

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from .. import ledger
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from ..money import normalize_amounts
 
 _TIME = r"(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -162,12 +162,12 @@ def dates(raw: pd.Series, rows: pd.Series, source: str, unit: str) -> pd.Series:
     iso, valid = distinct(_parse_dates)(text)
     if not valid.all():
         bad = valid.idxmin()
-        raise StatementError(
-            source,
-            f"date {text.loc[bad]!r} is not a date (expected e.g. "
-            "2024-01-31, 2024/1/31, 20240131 or 1/31/2024)",
-            int(rows.loc[bad]),
-            unit,
+        raise StatementError.of(
+            "generic.bad_date",
+            source=source,
+            row=int(rows.loc[bad]),
+            unit=unit,
+            value=text.loc[bad],
         )
     return iso.astype("str")
 
@@ -231,11 +231,12 @@ def add_times(day: pd.Series, raw: pd.Series, rows: pd.Series, source: str, unit
     bad = needs & ~ok
     if bad.any():
         index = bad.idxmax()
-        raise StatementError(
-            source,
-            f"time {text.loc[index]!r} is not a time (expected e.g. 10:11:12)",
-            int(rows.loc[index]),
-            unit,
+        raise StatementError.of(
+            "generic.bad_clock",
+            source=source,
+            row=int(rows.loc[index]),
+            unit=unit,
+            value=text.loc[index],
         )
     return day.where(~needs, day + " " + clock).astype("str")
 
@@ -291,10 +292,11 @@ def directions(raw: pd.Series) -> tuple[pd.Series, list[str]]:
     out = out.mask(lower.isin(EXPENSE_WORDS), ledger.EXPENSE)
     out = out.mask(lower.isin(INCOME_WORDS), ledger.INCOME)
     unknown = sorted(set(text[(out == "") & (text != "")]))
-    warnings = (
+    warnings: list[str] = (
         [
-            f"direction words {', '.join(repr(w) for w in unknown[:5])} are not 借/贷 or "
-            "Debit/Credit; the sign of the amount was used"
+            StatementWarning.of(
+                "generic.unknown_direction_words", words=", ".join(repr(w) for w in unknown[:5])
+            )
         ]
         if unknown
         else []
