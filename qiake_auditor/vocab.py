@@ -169,7 +169,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
     },
     "StreamStatus": {
         "active": ("进行中", "active"),
-        "overdue": ("逾期未扣", "overdue"),
+        "overdue": ("逾期未出现", "overdue"),
         "inactive": ("已停止", "stopped"),
         "cancelled": ("已取消", "cancelled"),
     },
@@ -182,7 +182,7 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "watchlist": ("关注名单", "watchlist"),
         "refund_partial": ("部分退款", "partial refund"),
         "unusual_amount": ("金额异常", "unusual amount"),
-        "overdue": ("逾期未扣", "overdue"),
+        "overdue": ("逾期未出现", "overdue"),
     },
     "Cause": {
         "auto_renewal": ("自动续费", "automatic renewal"),

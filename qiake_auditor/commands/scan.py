@@ -209,6 +209,15 @@ _HEAD = {
 }
 
 
+def _next(stream: dict, lang: str) -> str:
+    """The next expected date, or the passed day a charge was due on (status overdue)."""
+    if stream["next_expected"]:
+        return stream["next_expected"]
+    if stream.get("due"):
+        return ("应于" if lang == "zh" else "due ") + stream["due"]
+    return "-"
+
+
 def _print_table(snap, lang: str) -> None:
     streams = snap.streams
     as_of = snap.as_of.isoformat() if snap.as_of else "-"
@@ -225,7 +234,7 @@ def _print_table(snap, lang: str) -> None:
                 s["net_total"],
                 s["first_date"],
                 s["last_date"],
-                s["next_expected"] or "-",
+                _next(s, lang),
                 StreamStatus.label_of(s["status"], lang),
                 f"{s['confidence']:.2f}",
                 sep.join(Flag.label_of(f, lang) for f in s["flags"]) or "-",
