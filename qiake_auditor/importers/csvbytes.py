@@ -20,6 +20,9 @@ import pyarrow.csv as pacsv
 
 from ..vstr import value_bytes
 
+# More fields than this in a header or row is not a statement (textio refuses it).
+MAX_FIELDS = 1000
+
 _UTF8 = ("utf-8", "utf-8-sig")
 _SAMPLE = 4096  # values looked at to tell a column of repeated names from one of memos
 
@@ -55,7 +58,11 @@ def parse_region(region: bytes, encoding: str) -> tuple[list[str], pa.Table] | N
 
 def read_records(source, width: int, kind: pa.DataType) -> pa.Table | None:
     """Arrow's multi-threaded reader on a header line and one record per line after it,
-    every field of type ``kind``; None where Arrow refuses the text (ragged rows...)."""
+    every field of type ``kind``; None where Arrow refuses the text (ragged rows...)
+    and for a header wider than any statement (the tolerant parser refuses it, naming
+    the line, instead of Arrow building a million columns for minutes)."""
+    if width > MAX_FIELDS:
+        return None
     names = [f"c{i}" for i in range(width)]  # the header's own names may repeat
     try:
         return pacsv.read_csv(

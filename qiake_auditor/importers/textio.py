@@ -270,7 +270,7 @@ def _table_frame(table: pa.Table, names: list[str], header: int) -> pd.DataFrame
     return frame
 
 
-MAX_FIELDS = 1000
+MAX_FIELDS = csvbytes.MAX_FIELDS
 
 
 def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
@@ -282,6 +282,7 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
         return pd.DataFrame({"source_row": pd.Series(dtype="int64")})
     except csv.Error as exc:
         raise StatementError(source, f"unreadable header: {exc}", header + 1) from exc
+    _refuse_wide(names, source, header + 1)
     records: list[list[str]] = []
     rows: list[int] = []
     previous = reader.line_num
@@ -294,12 +295,7 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
             raise StatementError(
                 source, f"broken CSV quoting: {exc}", header + previous + 1
             ) from exc
-        if len(record) > MAX_FIELDS:  # a million-column frame would take minutes
-            raise StatementError(
-                source,
-                f"a row of {len(record):,} fields (a statement has a few dozen at most)",
-                header + previous + 1,
-            )
+        _refuse_wide(record, source, header + previous + 1)
         rows.append(header + previous + 1)
         previous = reader.line_num
         records.append(record)
@@ -310,6 +306,15 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
     frame = _dedupe_columns(frame)
     frame["source_row"] = pd.Series(rows, dtype="int64")
     return frame
+
+
+def _refuse_wide(record: list[str], source: str, line: int) -> None:
+    """A header or row of more than MAX_FIELDS fields: a million-column frame would take
+    minutes and gigabytes (the fast readers hand such a file to this parser)."""
+    if len(record) > MAX_FIELDS:
+        raise StatementError.of(
+            "statement.too_many_fields", source=source, row=line, count=len(record)
+        )
 
 
 def _dedupe_columns(frame: pd.DataFrame) -> pd.DataFrame:

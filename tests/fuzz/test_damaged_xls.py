@@ -9,11 +9,7 @@ a timeout, so a regression fails the test instead of taking the machine's memory
 
 from __future__ import annotations
 
-import json
 import random
-import resource
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,42 +18,9 @@ from qiake_auditor.errors import StatementError
 from qiake_auditor.importers import compound_file
 
 from . import compound_files
+from .child import read_in_child
 
-ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_XLS = sorted(Path("/work/shared/samples").glob("*/*.xls"))
-CHILD_MEMORY = 3 * 2**30
-
-READ_ALL = r"""
-import json, sys
-from qiake_auditor.errors import StatementError
-from qiake_auditor.ingest import read_statements
-for path in sys.argv[1:]:
-    try:
-        read_statements(path)
-        print(json.dumps([path, "ok", None]))
-    except StatementError as exc:
-        print(json.dumps([path, "refused", exc.message_id]))
-"""
-
-
-def _limit_memory() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
-
-
-def read_in_child(paths: list[Path]) -> dict[str, tuple[str, str | None]]:
-    """Each path read as `import` reads it, in a child process with bounded memory."""
-    done = subprocess.run(
-        [sys.executable, "-c", READ_ALL, *map(str, paths)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        cwd=ROOT,
-        preexec_fn=_limit_memory,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    answers = [json.loads(line) for line in done.stdout.splitlines()]
-    return {path: (outcome, message_id) for path, outcome, message_id in answers}
 
 
 def test_a_sound_container_passes_the_check() -> None:
@@ -98,8 +61,8 @@ def test_damaged_containers_are_refused_end_to_end_without_running_away(
     answers = read_in_child(paths)
     assert set(answers) == {str(p) for p in paths}
     for name, (_, message_id) in compound_files.DAMAGED.items():
-        assert answers[str(tmp_path / f"{name}.xls")] == ("refused", message_id)
-    assert all(outcome == "refused" for outcome, _ in answers.values())
+        assert answers[str(tmp_path / f"{name}.xls")] == ("refused", message_id, None)
+    assert all(outcome == "refused" for outcome, _, _ in answers.values())
 
 
 @pytest.mark.skipif(not SAMPLE_XLS, reason="no .xls samples in /work/shared/samples")
@@ -118,4 +81,4 @@ def test_seeded_mutations_of_the_bank_samples_never_run_away(tmp_path: Path) -> 
     answers = read_in_child(paths)
     assert len(answers) == len(paths)
     for sample in SAMPLE_XLS:  # the real files still read
-        assert answers[str(sample)] == ("ok", None)
+        assert answers[str(sample)] == ("ok", None, None)
