@@ -217,7 +217,8 @@ def _read_one(
         ) from exc
     probe.release()  # the decoded text is no longer needed
     sha = digest.result()
-    rows = finish(extract, importer, source, sha, UNITS.get(probe.kind, "line"))
+    unit = importer.row_unit or UNITS.get(probe.kind, "line")
+    rows = finish(extract, importer, source, sha, unit)
     if rows.empty:  # a header and nothing (or only blank lines) below it
         extract.warnings.append(StatementWarning.of("statement.no_rows", source=source))
     return Statement(

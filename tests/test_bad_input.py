@@ -402,3 +402,48 @@ def test_c0_and_c1_characters_go_tab_and_newline_stay() -> None:
     assert rows["description"].tolist() == ["ab", "multi\tline\nmemo", "c1 end\x7f"]
     assert rows["counterparty"].tolist() == ["ab", "", "bank"]
     assert remove_control_characters(rows) is None
+
+
+def test_every_message_id_the_importers_raise_is_in_the_catalogue() -> None:
+    import re
+
+    from qiake_auditor.i18n.catalogue import CATALOGUE
+
+    package = Path(__file__).parents[1] / "qiake_auditor"
+    sources = [package / "ingest.py", *sorted((package / "importers").glob("*.py"))]
+    used: set[str] = set()
+    for path in sources:
+        code = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r'\.of\(\s*"([a-z0-9_.]+)"', code))
+        used |= set(re.findall(r'hint="([a-z0-9_.]+)"', code))
+        for prefix in re.findall(r'\.of\(\s*f"([a-z0-9_.]+)\{', code):  # one id per variant
+            assert any(key.startswith(prefix) for key in CATALOGUE), prefix
+    assert len(used) > 40
+    assert sorted(used - set(CATALOGUE)) == []
+
+
+def test_a_dedicated_importer_refuses_and_warns_in_both_languages(tmp_path: Path) -> None:
+    from qiake_auditor.errors import StatementError
+    from qiake_auditor.ingest import read_statements
+
+    path = tmp_path / "bad.ofx"
+    path.write_text(
+        "<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>EUR<BANKTRANLIST>"
+        "<STMTTRN><TRNTYPE>DEBIT<DTPOSTED>20241399<TRNAMT>-1<FITID>1</STMTTRN>"
+        "</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>",
+        encoding="utf-8",
+    )
+    with pytest.raises(StatementError) as caught:
+        read_statements(path)
+    assert caught.value.text("en").startswith("bad.ofx, entry 1: ")
+    assert caught.value.text("zh").startswith("bad.ofx 第 1 条：")
+    statement = tmp_path / "odd.sta"
+    statement.write_text(
+        ":20:X\n:25:1\n:28C:1\n:60F:C240101EUR1,00\n"
+        ":61:2401020102D0,50S   NONREF\n:86:x\n:62F:C240102EUR0,50\n-\n",
+        encoding="utf-8",
+    )
+    (read,) = read_statements(statement)
+    (warning,) = read.warnings
+    assert warning.startswith("line 5: transaction type 'S   '")
+    assert warning.text("zh").startswith("第 5 行：交易类型 'S   '")

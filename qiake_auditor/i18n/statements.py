@@ -214,4 +214,142 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "收支方向的词 {words} 不是 借/贷 或 Debit/Credit；已按金额的正负号判断",
         "direction words {words} are not 借/贷 or Debit/Credit; the sign of the amount was used",
     ),
+    # -- the dedicated importers (alipay, wechat, banks, OFX, camt, MT940...) -------------
+    "statement.no_header_line": ("找不到含 {columns} 的表头行", "no header line with {columns}"),
+    "statement.no_header_row": ("找不到含 {columns} 的表头行", "no header row with {columns}"),
+    "statement.no_header_sheet": (
+        "没有一个工作表有 {columns} 表头",
+        "no sheet with the {columns} header",
+    ),
+    "alipay.no_header": ("找不到支付宝账单的表头行", "no header line of an Alipay bill"),
+    "statement.header_lacks_column": ("表头没有 {column} 列", "the header has no column {column}"),
+    "citic.no_rows": (
+        "本期账单明细工作表没有交易行",
+        "the 本期账单明细 sheet has no transaction rows",
+    ),
+    "statement.line_after_records": (
+        "记录结束之后还有一行交易（这里应当只有结尾的几行）",
+        "a transaction line after the end of the records (expected only the closing lines here)",
+    ),
+    "statement.bad_printed_amount": (
+        "{column} 的值 {value!r} 不是金额（应当像 {example}）",
+        "{column} {value!r} is not an amount (expected e.g. {example})",
+    ),
+    "statement.income_and_expense": (
+        "{income} 和 {expense} 两列都有金额（每行应当只有其中一列有）",
+        "both {income} and {expense} hold an amount (expected only one of them)",
+    ),
+    "statement.broken_xml": (
+        "XML 格式损坏（{detail}）；应当是格式正确的 {expected} 文件",
+        "broken XML ({detail}); expected a well-formed {expected} document",
+    ),
+    "camt.no_statement": (
+        "这个 XML 里没有账单（应当有 camt.053 的 BkToCstmrStmt/Stmt 元素）",
+        "no statement in this XML (expected BkToCstmrStmt/Stmt elements of camt.053)",
+    ),
+    "camt.entry_without_date": (
+        "一条记录没有 BookgDt 或 ValDt（应当是 <Dt> YYYY-MM-DD 或 <DtTm>）",
+        "an entry without BookgDt or ValDt (expected <Dt> YYYY-MM-DD or <DtTm>)",
+    ),
+    "camt.bad_indicator": (
+        "CdtDbtInd 的值 {value!r} 不是 CRDT 或 DBIT",
+        "CdtDbtInd {value!r} is not CRDT or DBIT",
+    ),
+    "camt.bad_amount": (
+        "Amt 的值 {value!r} 不是正数金额（应当像 8.85）",
+        "Amt {value!r} is not a positive amount (expected e.g. 8.85)",
+    ),
+    "ofx.no_statement": (
+        "OFX 文件里没有银行或信用卡账单（应当有 <STMTRS> 或 <CCSTMTRS>）",
+        "an OFX file without a bank or credit-card statement (expected <STMTRS> or <CCSTMTRS>)",
+    ),
+    "ofx.bad_date": (
+        "DTPOSTED 的值 {value!r} 不是 OFX 日期（应当是 YYYYMMDD[HHMMSS]）",
+        "DTPOSTED {value!r} is not an OFX date (expected YYYYMMDD[HHMMSS])",
+    ),
+    "ofx.bad_amount": (
+        "TRNAMT 的值 {value!r} 不是金额（应当像 -9.99）",
+        "TRNAMT {value!r} is not an amount (expected e.g. -9.99)",
+    ),
+    "mt940.bad_date": (
+        ":{tag}: 的日期 {value!r} 不是真实的日期（应当是 YYMMDD）",
+        ":{tag}: date {value!r} is not a calendar date (expected YYMMDD)",
+    ),
+    "mt940.amount_too_long": (
+        ":{tag}: 的金额有 {length} 个字符（MT940 最多允许 {limit} 个，例如 1234,56）",
+        ":{tag}: amount of {length} characters (MT940 allows {limit}, e.g. 1234,56)",
+    ),
+    "mt940.bad_balance": (
+        ":{tag}: 的 {value!r} 不是余额（应当像 C240131EUR1234,56）",
+        ":{tag}: {value!r} is not a balance (expected e.g. C240131EUR1234,56)",
+    ),
+    "mt940.bad_statement_line": (
+        ":61: 的 {value!r} 不是交易行（应当是 YYMMDD[MMDD]C|D|RC|RD金额,类型...）",
+        ":61: {value!r} is not a statement line (expected YYMMDD[MMDD]C|D|RC|RDamount,TYPE...)",
+    ),
+    "mt940.balance_differs": (
+        "第 {line} 行：期末余额 {closing} {currency} 不等于期初余额 {opening}（第 {opening_line} "
+        "行）加上各交易行（{moved}）",
+        "line {line}: closing balance {closing} {currency} differs from the opening balance "
+        "{opening} (line {opening_line}) plus the statement lines ({moved})",
+    ),
+    "mt940.odd_transaction_type": (
+        "第 {line} 行：交易类型 {value!r} 不是 N、F 或 S 加三个字母或数字；"
+        "按原样读取（账本不用它）",
+        "line {line}: transaction type {value!r} is not N, F or S plus three letters or "
+        "digits; read as printed (the ledger does not use it)",
+    ),
+    # -- warnings of the dedicated importers ----------------------------------------------
+    "statement.unknown_currency": (
+        "未知币种 {word!r}，按原样保留",
+        "unknown currency {word!r} kept as printed",
+    ),
+    "statement.unknown_status": (
+        "未知的交易状态 {word!r}，按 {default} 读取",
+        "unknown status {word!r} read as {default}",
+    ),
+    "statement.record_count_differs": (
+        "文件写明有 {count} 条记录；实际读到 {read} 条",
+        "the file says it has {count} records; {read} were read",
+    ),
+    "statement.declared_totals_differ.expense": (
+        "文件写明支出 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
+        "the file declares {count} expense rows totalling {total}; read {read} totalling {got}",
+    ),
+    "statement.declared_totals_differ.income": (
+        "文件写明收入 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
+        "the file declares {count} income rows totalling {total}; read {read} totalling {got}",
+    ),
+    "statement.declared_totals_differ.neutral": (
+        "文件写明不计收支 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
+        "the file declares {count} neutral rows totalling {total}; read {read} totalling {got}",
+    ),
+    "statement.footer_total_unreadable.expense": (
+        "结尾 {label} 的支出合计 {printed!r} 不是数字；读到 {got}",
+        "the footer {label} expense total {printed!r} is not a number; read {got}",
+    ),
+    "statement.footer_total_unreadable.income": (
+        "结尾 {label} 的收入合计 {printed!r} 不是数字；读到 {got}",
+        "the footer {label} income total {printed!r} is not a number; read {got}",
+    ),
+    "statement.footer_total_differs.expense": (
+        "结尾 {label} 写明支出合计 {total}；各行合计 {got}",
+        "the footer {label} declares expense totalling {total}; the rows read total {got}",
+    ),
+    "statement.footer_total_differs.income": (
+        "结尾 {label} 写明收入合计 {total}；各行合计 {got}",
+        "the footer {label} declares income totalling {total}; the rows read total {got}",
+    ),
+    "statement.id_turned_into_number.line": (
+        "{column} {value!r}（第 {row} 行，共 {count} 行）被改成了数字，可能是 Excel 另存造成的；"
+        "数字已经丢失，请导入原始导出文件",
+        "{column} {value!r} (line {row}, {count} rows in all) was turned into a number, "
+        "probably by Excel; its digits are lost - import the original export instead",
+    ),
+    "statement.id_turned_into_number.row": (
+        "{column} {value!r}（第 {row} 行，共 {count} 行）被改成了数字，可能是 Excel 另存造成的；"
+        "数字已经丢失，请导入原始导出文件",
+        "{column} {value!r} (row {row}, {count} rows in all) was turned into a number, "
+        "probably by Excel; its digits are lost - import the original export instead",
+    ),
 }

@@ -67,7 +67,7 @@ TITLE_MARK = "电子客户回单"  # the company name in the title changed in 20
 def _required(header: int | None, probe: Probe) -> int:
     """The header line that identify() found (read() is only called after it)."""
     if header is None:
-        raise StatementError(probe.name, "no header line of an Alipay bill")
+        raise StatementError.of("alipay.no_header", source=probe.name)
     return header
 
 
@@ -132,10 +132,13 @@ def _text(column: pd.Series) -> pd.Series:
 def _bad_amount(probe: Probe, frame: pd.DataFrame, column: str, index: int):
     from ..errors import StatementError
 
-    return StatementError(
-        probe.name,
-        f"{column} {frame.at[index, column].strip()!r} is not an amount (expected e.g. 49.74)",
-        int(frame.at[index, "source_row"]),
+    return StatementError.of(
+        "statement.bad_printed_amount",
+        source=probe.name,
+        row=int(frame.at[index, "source_row"]),
+        column=column,
+        value=frame.at[index, column].strip(),
+        example="49.74",
     )
 
 

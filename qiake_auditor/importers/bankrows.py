@@ -17,7 +17,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .. import ledger
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from ..money import canonical, normalize_amounts, sum_amounts
 from . import textio
 
@@ -77,7 +77,7 @@ def currency_codes(raw: pd.Series, default: str = "CNY") -> tuple[pd.Series, lis
     """Currency words (人民币, 美元 ...) or ISO codes -> ISO codes; unknown words warn."""
     words = text(raw)
     table: dict[str, str] = {}
-    warnings = []
+    warnings: list[str] = []
     for word in words.unique():
         code = CURRENCIES.get(word)
         if code is None and re.fullmatch(r"[A-Z]{3}", word):
@@ -85,7 +85,7 @@ def currency_codes(raw: pd.Series, default: str = "CNY") -> tuple[pd.Series, lis
         if code is None:
             code = word or default
             if word:
-                warnings.append(f"unknown currency {word!r} kept as printed")
+                warnings.append(StatementWarning.of("statement.unknown_currency", word=word))
         table[word] = code
     return words.map(table).astype("str"), warnings
 
@@ -110,11 +110,14 @@ def amounts(
     bad = ~valid & ~empty
     if bad.any():
         index = bad.idxmax()
-        raise StatementError(
-            source,
-            f"{column} {values.at[index]!r} is not an amount (expected e.g. 1,234.56)",
-            int(frame.at[index, "source_row"]),
-            unit,
+        raise StatementError.of(
+            "statement.bad_printed_amount",
+            source=source,
+            row=int(frame.at[index, "source_row"]),
+            unit=unit,
+            column=column,
+            value=values.at[index],
+            example="1,234.56",
         )
     zero = amount.str.fullmatch(r"0\.0*").fillna(False).astype(bool)
     filled = valid & ~zero
@@ -135,11 +138,13 @@ def two_columns(
     both = in_filled & out_filled
     if both.any():
         index = both.idxmax()
-        raise StatementError(
-            source,
-            f"both {income} and {expense} hold an amount (expected only one of them)",
-            int(frame.at[index, "source_row"]),
-            unit,
+        raise StatementError.of(
+            "statement.income_and_expense",
+            source=source,
+            row=int(frame.at[index, "source_row"]),
+            unit=unit,
+            income=income,
+            expense=expense,
         )
     amount = in_amount.where(in_filled, out_amount.where(out_filled, "0.00"))
     direction = pd.Series(ledger.NEUTRAL, index=frame.index, dtype="str")
@@ -204,7 +209,7 @@ def compare_footer(rows: pd.DataFrame, label: str, declared: dict[str, str]) -> 
     ``declared`` maps a direction to the printed total; an unreadable printed
     total (anonymised files) is itself reported.
     """
-    warnings = []
+    warnings: list[str] = []
     for direction, printed in declared.items():
         printed = printed.strip(_PAD)
         parsed = canonical(printed)
@@ -212,14 +217,20 @@ def compare_footer(rows: pd.DataFrame, label: str, declared: dict[str, str]) -> 
         if parsed is None:
             if printed:
                 warnings.append(
-                    f"the footer {label} {direction} total {printed!r} is not a number; read {got}"
+                    StatementWarning.of(
+                        f"statement.footer_total_unreadable.{direction}",
+                        label=label,
+                        printed=printed,
+                        got=got,
+                    )
                 )
             continue
         total = Decimal(parsed[0])
         if total != got:
             warnings.append(
-                f"the footer {label} declares {direction} totalling {total}; "
-                f"the rows read total {got}"
+                StatementWarning.of(
+                    f"statement.footer_total_differs.{direction}", label=label, total=total, got=got
+                )
             )
     return warnings
 

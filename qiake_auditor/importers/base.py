@@ -189,6 +189,9 @@ class Importer:
     priority: ClassVar[int] = 50
     # Whose statement it is: a wallet's name (see WALLET_PLATFORMS) or "bank".
     platform: ClassVar[str] = BANK
+    # What ``source_row`` counts when it is not the container's line or row (UNITS):
+    # "entry" for XML/SGML statements numbered by transaction entry.
+    row_unit: ClassVar[str | None] = None
 
     @property
     def is_wallet(self) -> bool:

@@ -66,8 +66,12 @@ def parse(probe: Probe) -> Element:
         return ET.fromstring(probe.data)
     except ET.ParseError as exc:
         line = exc.position[0] if exc.position else None
-        raise StatementError(
-            probe.name, f"broken XML ({exc}); expected a well-formed camt.053 document", line
+        raise StatementError.of(
+            "statement.broken_xml",
+            source=probe.name,
+            row=line,
+            detail=str(exc),
+            expected="camt.053",
         ) from exc
 
 
@@ -188,6 +192,7 @@ class Camt053(Importer):
     """ISO 20022 camt.053 BankToCustomerStatement XML (any version 001.02-001.08)."""
 
     id = "camt053"
+    row_unit = "entry"
     label = "ISO 20022 camt.053 bank statement (XML)"
 
     def identify(self, probe: Probe) -> bool:
@@ -202,10 +207,7 @@ class Camt053(Importer):
         warnings: list[str] = []
         statements = [n for n in root.iter() if local(n.tag) in _CONTAINERS]
         if not statements:
-            raise StatementError(
-                probe.name,
-                "no statement in this XML (expected BkToCstmrStmt/Stmt elements of camt.053)",
-            )
+            raise StatementError.of("camt.no_statement", source=probe.name)
         for statement in statements:
             account = _account(statement)
             entries = [
@@ -221,18 +223,16 @@ class Camt053(Importer):
         frame = pd.DataFrame(records, columns=list(_entry_columns()))
         for record in records:
             if not record["time"]:
-                raise StatementError(
-                    name,
-                    "an entry without BookgDt or ValDt (expected <Dt> YYYY-MM-DD or <DtTm>)",
-                    record["index"],
-                    "entry",
+                raise StatementError.of(
+                    "camt.entry_without_date", source=name, row=record["index"], unit="entry"
                 )
             if record["indicator"] not in ("CRDT", "DBIT"):
-                raise StatementError(
-                    name,
-                    f"CdtDbtInd {record['indicator']!r} is not CRDT or DBIT",
-                    record["index"],
-                    "entry",
+                raise StatementError.of(
+                    "camt.bad_indicator",
+                    source=name,
+                    row=record["index"],
+                    unit="entry",
+                    value=record["indicator"],
                 )
         amount, _, _ = normalize_amounts(frame["amount"].astype("str"))
         credit = frame["credit"].astype(bool)
@@ -281,11 +281,12 @@ def _entry_columns() -> tuple[str, ...]:
 def _check_amounts(entries: list[dict], name: str) -> None:
     for entry in entries:
         if not re.fullmatch(r"\d+(?:\.\d+)?", entry["amount"]):
-            raise StatementError(
-                name,
-                f"Amt {entry['amount']!r} is not a positive amount (expected e.g. 8.85)",
-                entry["index"],
-                "entry",
+            raise StatementError.of(
+                "camt.bad_amount",
+                source=name,
+                row=entry["index"],
+                unit="entry",
+                value=entry["amount"],
             )
 
 

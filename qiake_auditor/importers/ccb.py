@@ -120,7 +120,9 @@ class CcbXls(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         sheet, header = self._sheet(probe)
         if sheet is None:
-            raise StatementError(probe.name, "no sheet with the 记账日/交易日期/支出/收入 header")
+            raise StatementError.of(
+                "statement.no_header_sheet", source=probe.name, columns="记账日/交易日期/支出/收入"
+            )
         end = next(
             (
                 i
@@ -151,7 +153,11 @@ class CcbTxt(Importer):
         lines = probe.lines
         header = textio.find_line(lines, HEADER, limit=12)
         if header is None:
-            raise StatementError(probe.name, "no header line with 记账日, 交易日期, 支出, 收入")
+            raise StatementError.of(
+                "statement.no_header_line",
+                source=probe.name,
+                columns="记账日, 交易日期, 支出, 收入",
+            )
         end = next(
             (i for i in range(header + 1, len(lines)) if textio.clean(lines[i]).startswith(FOOTER)),
             len(lines),

@@ -9,6 +9,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .. import ledger
+from ..errors import StatementWarning
 from ..money import sum_amounts
 from ..vstr import map_distinct
 
@@ -92,7 +93,7 @@ def states(raw: pd.Series, default: str = ledger.SUCCESS) -> tuple[pd.Series, li
     text = raw.fillna("").astype("str").str.strip()
     uniques = text.unique()
     table: dict[str, str] = {}
-    warnings = []
+    warnings: list[str] = []
     for word in uniques:
         state = _WORD_TO_STATE.get(word)
         if state is None:
@@ -100,7 +101,9 @@ def states(raw: pd.Series, default: str = ledger.SUCCESS) -> tuple[pd.Series, li
         if state is None:
             state = default
             if word and word != "/":
-                warnings.append(f"unknown status {word!r} read as {default}")
+                warnings.append(
+                    StatementWarning.of("statement.unknown_status", word=word, default=default)
+                )
         table[word] = state
     return map_distinct(text, table.__getitem__).astype("str"), warnings
 
@@ -137,16 +140,23 @@ def compare_totals(
     rows: pd.DataFrame, count: int | None, sums: Mapping[str, tuple[int, Decimal]]
 ) -> list[str]:
     """Warnings where the rows read differ from the totals the file declares."""
-    warnings = []
+    warnings: list[str] = []
     if count is not None and count != len(rows):
-        warnings.append(f"the file says it has {count} records; {len(rows)} were read")
+        warnings.append(
+            StatementWarning.of("statement.record_count_differs", count=count, read=len(rows))
+        )
     for direction, (n, total) in sums.items():
         part = rows.loc[rows["direction"] == direction, "amount"]
         got = sum_amounts(part)
         if n != len(part) or got != total:
             warnings.append(
-                f"the file declares {n} {direction} rows totalling {total}; "
-                f"read {len(part)} totalling {got}"
+                StatementWarning.of(
+                    f"statement.declared_totals_differ.{direction}",
+                    count=n,
+                    total=total,
+                    read=len(part),
+                    got=got,
+                )
             )
     return warnings
 

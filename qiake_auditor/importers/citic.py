@@ -58,7 +58,7 @@ class CiticCredit(Importer):
             parts.append(rows)
             warnings += notes
         if not parts:
-            raise StatementError(probe.name, "the 本期账单明细 sheet has no transaction rows")
+            raise StatementError.of("citic.no_rows", source=probe.name)
         return Extract(pd.concat(parts, ignore_index=True), warnings)
 
     def _rows(self, probe: Probe, sheet: Sheet, frame: pd.DataFrame):

@@ -16,7 +16,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .. import ledger
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from ..money import sum_amounts
 from . import bankrows, textio
 from .base import Extract, Importer, Probe, ReadOptions
@@ -59,7 +59,11 @@ class CmbCsv(Importer):
         lines = probe.lines
         header = textio.find_line(lines, HEADER, limit=20)
         if header is None:
-            raise StatementError(probe.name, "no header line 交易日期,交易时间,收入,支出,…")
+            raise StatementError.of(
+                "statement.no_header_line",
+                source=probe.name,
+                columns="交易日期,交易时间,收入,支出,…",
+            )
         end = next(
             (
                 i
@@ -72,12 +76,7 @@ class CmbCsv(Importer):
             (i for i in range(end, len(lines)) if _DATE.fullmatch(_first_cell(lines[i]))), None
         )
         if late is not None:
-            raise StatementError(
-                probe.name,
-                "a transaction line after the end of the records "
-                "(expected only the closing lines here)",
-                end + 1,
-            )
+            raise StatementError.of("statement.line_after_records", source=probe.name, row=end + 1)
         frame = textio.parse_csv_block(lines, header, end, probe.name)
         amount, direction = bankrows.two_columns(frame, "收入", "支出", probe.name, "line")
         when = bankrows.joined(bankrows.text(frame["交易日期"]), bankrows.text(frame["交易时间"]))
@@ -106,7 +105,7 @@ class CmbCsv(Importer):
 
 def _totals(rows: pd.DataFrame, trailer: list[str]) -> list[str]:
     """Compare ``收入合计/支出合计: N 笔，共 X 元`` lines with the rows read."""
-    warnings = []
+    warnings: list[str] = []
     directions = {"收入": ledger.INCOME, "支出": ledger.EXPENSE}
     for line in trailer:
         if not (match := _TOTAL.search(line)):
@@ -117,8 +116,13 @@ def _totals(rows: pd.DataFrame, trailer: list[str]) -> list[str]:
         got = sum_amounts(part)
         if count != len(part) or got != total:
             warnings.append(
-                f"the file declares {count} {direction} rows totalling {total}; "
-                f"read {len(part)} totalling {got}"
+                StatementWarning.of(
+                    f"statement.declared_totals_differ.{direction}",
+                    count=count,
+                    total=total,
+                    read=len(part),
+                    got=got,
+                )
             )
     return warnings
 

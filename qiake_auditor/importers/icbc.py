@@ -73,7 +73,9 @@ class _Icbc(Importer):
         lines = probe.lines
         header = textio.find_line(lines, COMMON, limit=30)
         if header is None:
-            raise StatementError(probe.name, "no header row with 交易日期, 摘要, 交易场所 ...")
+            raise StatementError.of(
+                "statement.no_header_row", source=probe.name, columns="交易日期, 摘要, 交易场所 ..."
+            )
         end = _end_of_records(lines, header)
         frame = textio.parse_csv_block(
             _drop_trailing_commas(lines, header, end), header, end, probe.name
@@ -81,7 +83,12 @@ class _Icbc(Importer):
         frame.columns = [_norm(c) for c in frame.columns]
         for needed in ("记账金额(收入)", "记账金额(支出)"):
             if needed not in frame:
-                raise StatementError(probe.name, f"the header has no column {needed}", header + 1)
+                raise StatementError.of(
+                    "statement.header_lacks_column",
+                    source=probe.name,
+                    row=header + 1,
+                    column=needed,
+                )
         amount, direction = bankrows.two_columns(
             frame, "记账金额(收入)", "记账金额(支出)", probe.name, "line"
         )

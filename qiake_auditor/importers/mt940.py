@@ -17,7 +17,7 @@ from decimal import Decimal
 import pandas as pd
 
 from .. import ledger
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from ..money import normalize_amounts
 from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 
@@ -130,21 +130,21 @@ def _real_date(probe: Probe, item: _Field, yymmdd: str) -> str:
     try:
         dt.date.fromisoformat(iso)
     except ValueError:
-        raise StatementError(
-            probe.name,
-            f":{item.tag}: date {yymmdd!r} is not a calendar date (expected YYMMDD)",
-            item.line,
+        raise StatementError.of(
+            "mt940.bad_date", source=probe.name, row=item.line, tag=item.tag, value=yymmdd
         ) from None
     return iso
 
 
 def _amount(probe: Probe, item: _Field, printed: str) -> str:
     if len(printed) > MAX_AMOUNT_CHARS:
-        raise StatementError(
-            probe.name,
-            f":{item.tag}: amount of {len(printed)} characters "
-            f"(MT940 allows {MAX_AMOUNT_CHARS}, e.g. 1234,56)",
-            item.line,
+        raise StatementError.of(
+            "mt940.amount_too_long",
+            source=probe.name,
+            row=item.line,
+            tag=item.tag,
+            length=len(printed),
+            limit=MAX_AMOUNT_CHARS,
         )
     return printed
 
@@ -211,9 +211,15 @@ class Mt940(Importer):
                 facts.declared["closing"] = f"{closing}"
                 if statement.opening is not None and statement.opening + statement.moved != closing:
                     warnings.append(
-                        f"line {item.line}: closing balance {closing} {currency} differs from the "
-                        f"opening balance {statement.opening} (line {statement.opening_line}) plus "
-                        f"the statement lines ({statement.moved})"
+                        StatementWarning.of(
+                            "mt940.balance_differs",
+                            line=item.line,
+                            closing=closing,
+                            currency=currency,
+                            opening=statement.opening,
+                            opening_line=statement.opening_line,
+                            moved=statement.moved,
+                        )
                     )
             else:
                 last_line = None
@@ -222,10 +228,12 @@ class Mt940(Importer):
     def _balance(self, probe: Probe, item: _Field, body: str) -> tuple[int, str, str, str]:
         match = _BALANCE.match(body.strip())
         if not match:
-            raise StatementError(
-                probe.name,
-                f":{item.tag}: {body.strip()!r} is not a balance (expected e.g. C240131EUR1234,56)",
-                item.line,
+            raise StatementError.of(
+                "mt940.bad_balance",
+                source=probe.name,
+                row=item.line,
+                tag=item.tag,
+                value=body.strip(),
             )
         mark, date, currency, amount = match.groups()
         _real_date(probe, item, date)
@@ -236,11 +244,11 @@ class Mt940(Importer):
     ) -> dict:
         match = _LINE.fullmatch(body)
         if not match:
-            raise StatementError(
-                probe.name,
-                f":61: {body.splitlines()[0]!r} is not a statement "
-                "line (expected YYMMDD[MMDD]C|D|RC|RDamount,TYPE...)",
-                item.line,
+            raise StatementError.of(
+                "mt940.bad_statement_line",
+                source=probe.name,
+                row=item.line,
+                value=body.splitlines()[0],
             )
         time = _real_date(probe, item, match.group("value"))
         _amount(probe, item, match.group("amount"))
@@ -250,9 +258,7 @@ class Mt940(Importer):
             parts = _LOOSE_REST.fullmatch(rest)
             assert parts is not None  # the loose pattern takes any text
             warnings.append(
-                f"line {item.line}: transaction type {rest[:4]!r} is not N, F or S "
-                "plus three letters or digits; read as printed (the ledger does not "
-                "use it)"
+                StatementWarning.of("mt940.odd_transaction_type", line=item.line, value=rest[:4])
             )
         mark = match.group("mark")
         credit = mark in ("C", "RD")  # RD: reversal of a debit = money back

@@ -84,10 +84,7 @@ def _transactions(probe: Probe) -> tuple[list[dict[str, str]], list[str]]:
     text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), _body_text(probe))
     statements = list(_STATEMENT.finditer(text))
     if not statements:
-        raise StatementError(
-            probe.name,
-            "an OFX file without a bank or credit-card statement (expected <STMTRS> or <CCSTMTRS>)",
-        )
+        raise StatementError.of("ofx.no_statement", source=probe.name)
     records: list[dict[str, str]] = []
     for statement in statements:
         body = statement.group(2)
@@ -146,11 +143,8 @@ def read_ofx(probe: Probe) -> Extract:
     times = frame["posted"].map(ofx_time)
     if times.isna().any():
         bad = int(times.isna().to_numpy().argmax())
-        raise StatementError(
-            probe.name,
-            f"DTPOSTED {frame.at[bad, 'posted']!r} is not an OFX date (expected YYYYMMDD[HHMMSS])",
-            bad + 1,
-            unit,
+        raise StatementError.of(
+            "ofx.bad_date", source=probe.name, row=bad + 1, unit=unit, value=frame.at[bad, "posted"]
         )
     # The OFX spec allows a comma as the decimal point (European banks use it).
     printed = frame["amount"].str.strip()
@@ -158,11 +152,12 @@ def read_ofx(probe: Probe) -> Extract:
     amount, negative, valid = normalize_amounts(printed.mask(comma, printed.str.replace(",", ".")))
     if not valid.all():
         bad = int((~valid).to_numpy().argmax())
-        raise StatementError(
-            probe.name,
-            f"TRNAMT {frame.at[bad, 'amount']!r} is not an amount (expected e.g. -9.99)",
-            bad + 1,
-            unit,
+        raise StatementError.of(
+            "ofx.bad_amount",
+            source=probe.name,
+            row=bad + 1,
+            unit=unit,
+            value=frame.at[bad, "amount"],
         )
     zero = amount.str.fullmatch(r"0\.0*").fillna(False).astype(bool)
     direction = pd.Series(ledger.INCOME, index=frame.index, dtype="str")
@@ -190,6 +185,7 @@ class Ofx1(Importer):
     """OFX 1.x: ``OFXHEADER:100`` header lines, then SGML with unclosed leaf tags."""
 
     id = "ofx-1"
+    row_unit = "entry"
     label = "OFX 1.x / QFX (SGML)"
 
     def identify(self, probe: Probe) -> bool:
@@ -203,6 +199,7 @@ class Ofx2(Importer):
     """OFX 2.x: an XML declaration and ``<?OFX OFXHEADER="200" ...?>``."""
 
     id = "ofx-2"
+    row_unit = "entry"
     label = "OFX 2.x / QFX (XML)"
 
     def identify(self, probe: Probe) -> bool:

@@ -41,9 +41,13 @@ class SpdbDebit(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         sheet, header = _sheet(probe)
         if sheet is None:
-            raise StatementError(probe.name, "no sheet with the 顺序号/交易日期/存入金额 header")
+            raise StatementError.of(
+                "statement.no_header_sheet", source=probe.name, columns="顺序号/交易日期/存入金额"
+            )
         if header is None:
-            raise StatementError(probe.name, "no sheet with the 顺序号/交易日期/存入金额 header")
+            raise StatementError.of(
+                "statement.no_header_sheet", source=probe.name, columns="顺序号/交易日期/存入金额"
+            )
         frame = textio.sheet_frame(sheet.rows, header, sheet.first_row)
         amount, direction = bankrows.two_columns(frame, "存入金额", "取出金额", probe.name, "row")
         note = (

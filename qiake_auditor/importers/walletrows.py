@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from ..money import normalize_amounts
 from . import textio
 
@@ -76,11 +76,14 @@ def amounts(
     if not valid.all():
         bad = valid.idxmin()
         shown = str(frame.at[bad, column]).strip()
-        raise StatementError(
-            source,
-            f"{column} {shown!r} is not an amount (expected e.g. ¥28.16 or 28.16)",
-            int(frame.at[bad, "source_row"]),
-            unit,
+        raise StatementError.of(
+            "statement.bad_printed_amount",
+            source=source,
+            row=int(frame.at[bad, "source_row"]),
+            unit=unit,
+            column=column,
+            value=shown,
+            example="¥28.16 or 28.16",
         )
     return amount
 
@@ -94,15 +97,19 @@ def id_warnings(rows: pd.DataFrame, unit: str = "line") -> list[str]:
     Those ids lost their digits for good; the rows are still read, but dedup and
     refund matching need the original export.
     """
-    warnings = []
+    warnings: list[str] = []
     for column in ("txn_id", "merchant_order_id"):
         bad = rows[column].astype("str").str.fullmatch(_SCIENTIFIC).fillna(False).astype(bool)
         if bad.any():
             first = bad.idxmax()
             warnings.append(
-                f"{column} {rows.at[first, column]!r} ({unit} {int(rows.at[first, 'source_row'])}"
-                f", {int(bad.sum())} rows in all) was turned into a number, probably by Excel; "
-                "its digits are lost - import the original export instead"
+                StatementWarning.of(
+                    f"statement.id_turned_into_number.{unit}",
+                    column=column,
+                    value=rows.at[first, column],
+                    row=int(rows.at[first, "source_row"]),
+                    count=int(bad.sum()),
+                )
             )
     return warnings
 
