@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..importers import generic, generic_columns, textio
+from ..importers import generic, generic_columns, text_encoding
 
 PREVIEW_ROWS = 12
 
@@ -31,7 +31,7 @@ def preview(path: Path) -> Preview | None:
             data = handle.read(256 * 1024)
     except OSError:
         return None
-    text = textio.decode_head(data)
+    text = text_encoding.decode_head(data)
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return None

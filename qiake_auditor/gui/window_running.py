@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Slot
 
-from ..errors import Cancelled, PasswordError, UnknownFormatError, UserError
+from ..errors import Cancelled, PasswordError, UnknownFormatError, UserError, warning_text
 from ..i18n import text as core_text
 from ..money import format_amount
 from . import lang, messages, tasks, workers, workspaces
@@ -118,7 +118,7 @@ class RunningWork:
                     f"，{totals}" if totals else "",
                 )
             )
-            lines += [f"  · {w}" for w in report.warnings[:10]]
+            lines += [f"  · {warning_text(w, lang.lang())}" for w in report.warnings[:10]]
         return "\n".join(lines)
 
     @Slot(object)

@@ -352,4 +352,12 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{column} {value!r} (row {row}, {count} rows in all) was turned into a number, "
         "probably by Excel; its digits are lost - import the original export instead",
     ),
+    "statement.sheet_unreadable": (
+        "无法读取这个表格文件（{detail}）",
+        "the spreadsheet cannot be read ({detail})",
+    ),
+    "statement.sheet_damaged": (
+        "表格文件已损坏（读取程序在它上面停止了）",
+        "the spreadsheet is damaged (its reader stopped on it)",
+    ),
 }

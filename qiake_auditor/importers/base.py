@@ -127,13 +127,13 @@ class Probe:
         except StatementError:
             raise
         except Exception as exc:  # calamine raises several unrelated types
-            raise StatementError(self.name, f"the spreadsheet cannot be read ({exc})") from exc
+            raise StatementError.of(
+                "statement.sheet_unreadable", source=self.name, detail=str(exc)
+            ) from exc
         except BaseException as exc:  # a Rust panic inside calamine (pyo3's PanicException)
             if type(exc).__name__ != "PanicException":
                 raise
-            raise StatementError(
-                self.name, "the spreadsheet is damaged (its reader stopped on it)"
-            ) from exc
+            raise StatementError.of("statement.sheet_damaged", source=self.name) from exc
         return sheets
 
     def sheet_text(self, limit: int = 40) -> str:
