@@ -40,7 +40,7 @@ from .workspace import (
 )
 
 MAX_FILE_BYTES = 1024 * 1024 * 1024
-HEAD_CHECK_BYTES = 64 * 1024  # what identification looks at (textio.HEAD_BYTES)
+HEAD_CHECK_BYTES = 64 * 1024  # what identification looks at (text_encoding.HEAD_BYTES)
 
 
 @dataclass

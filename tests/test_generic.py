@@ -429,3 +429,16 @@ def test_numeric_money_cells_are_read_exactly_without_a_per_cell_conversion(
         "expense", "income", "expense", "income", "expense", "income"
     ]  # fmt: skip
     assert rows["currency"].unique().tolist() == ["USD"]
+
+
+def test_currency_alone_still_finds_the_header_below_a_preamble(tmp_path: Path, capsys) -> None:
+    path = tmp_path / "bank.csv"
+    path.write_text("Account,12345678\nDate,Memo,Amount\n2024-01-05,x,-9.99\n", encoding="utf-8")
+    rows, warnings = _one(tmp_path, path.read_text(encoding="utf-8"), "currency=EUR")
+    assert rows["currency"].tolist() == ["EUR"] and rows["source_row"].tolist() == [3]
+    assert warnings == []  # the user said which currency
+    notes = tmp_path / "notes.txt"
+    notes.write_text("just some words\nand more words\n", encoding="utf-8")
+    workspace = str(tmp_path / "w.sqlite")
+    assert main(["import", str(notes), "--workspace", workspace, "--currency", "EUR"]) == 2
+    assert "not a statement layout" in capsys.readouterr().err

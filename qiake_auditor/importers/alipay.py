@@ -12,7 +12,7 @@ import pandas as pd
 from ..errors import StatementError
 from ..money import normalize_amounts
 from ..vstr import trim
-from . import checks, textio
+from . import checks, csv_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
 
 APP_2023 = [
@@ -72,11 +72,11 @@ def _required(header: int | None, probe: Probe) -> int:
 
 
 def _header_and_end(lines: list[str], names: list[str]) -> tuple[int | None, int]:
-    header = textio.find_line(lines, names)
+    header = csv_text.find_line(lines, names)
     if header is None:
         return None, len(lines)
     end = next(
-        (i for i in range(header + 1, len(lines)) if textio.is_separator(lines[i])), len(lines)
+        (i for i in range(header + 1, len(lines)) if csv_text.is_separator(lines[i])), len(lines)
     )
     return header, end
 
@@ -104,7 +104,7 @@ def _build(
     rows = pd.DataFrame(
         {
             "source_row": frame["source_row"].astype("int64"),
-            "time": textio.iso_times(
+            "time": printed_times.iso_times(
                 time, ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"), probe.name, frame["source_row"]
             ),
             "amount": amount,
@@ -154,17 +154,17 @@ class AlipayApp2023(Importer):
         lines = probe.head_lines
         if not any(TITLE_MARK in line for line in lines[:60]):
             return False
-        header = textio.find_line(lines, APP_2023[:7], limit=80)
-        return header is not None and textio.split_simple(lines[header])[0] == "交易时间"
+        header = csv_text.find_line(lines, APP_2023[:7], limit=80)
+        return header is not None and csv_text.split_simple(lines[header])[0] == "交易时间"
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         # The header sits in the first lines; the body can be a million lines, so it
         # is cut out of the text as one piece rather than split into lines.
-        header = _required(textio.find_line(probe.head_lines, APP_2023[:7], limit=80), probe)
-        frame = textio.parse_csv_bytes(probe.data, header, probe.name, check_cut=True)
+        header = _required(csv_text.find_line(probe.head_lines, APP_2023[:7], limit=80), probe)
+        frame = csv_text.parse_csv_bytes(probe.data, header, probe.name, check_cut=True)
         if frame is None:
-            frame = textio.parse_csv_text(
-                textio.csv_region(probe.text, header), header, probe.name, check_cut=True
+            frame = csv_text.parse_csv_text(
+                csv_text.csv_region(probe.text, header), header, probe.name, check_cut=True
             )
         direction = checks.wallet_directions(frame["收/支"])
         rows, warnings = _build(
@@ -196,17 +196,17 @@ class AlipayApp2021(Importer):
 
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
-        header = textio.find_line(lines, APP_2021[:7], limit=5)
+        header = csv_text.find_line(lines, APP_2021[:7], limit=5)
         return (
             header is not None
             and TITLE_MARK in "".join(lines[:header])
-            and textio.split_simple(lines[header])[0] == "收/支"
+            and csv_text.split_simple(lines[header])[0] == "收/支"
         )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
         header, end = _header_and_end(lines, APP_2021[:7])
-        frame = textio.parse_csv_block(lines, _required(header, probe), end, probe.name)
+        frame = csv_text.parse_csv_block(lines, _required(header, probe), end, probe.name)
         rows, warnings = _build(
             probe,
             frame,
@@ -240,7 +240,7 @@ class AlipayWeb(Importer):
             bool(lines)
             and lines[0].strip().strip(",") == "支付宝交易记录明细查询"
             and (
-                textio.find_line(lines, ["交易号", "交易创建时间", "金额（元）"], limit=12)
+                csv_text.find_line(lines, ["交易号", "交易创建时间", "金额（元）"], limit=12)
                 is not None
             )
         )
@@ -248,7 +248,7 @@ class AlipayWeb(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
         header, end = _header_and_end(lines, ["交易号", "交易创建时间", "金额（元）"])
-        frame = textio.parse_csv_block(lines, _required(header, probe), end, probe.name)
+        frame = csv_text.parse_csv_block(lines, _required(header, probe), end, probe.name)
         paid = frame["付款时间"].str.strip()
         time = paid.where(paid != "", frame["交易创建时间"])
         status = frame["交易状态"].str.strip()

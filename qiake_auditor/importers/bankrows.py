@@ -19,7 +19,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError, StatementWarning
 from ..money import canonical, normalize_amounts, sum_amounts
-from . import textio
+from . import field_text
 
 CURRENCIES = {
     "人民币": "CNY",
@@ -51,7 +51,7 @@ _PAD = " \t\r\n\u3000\ufeff\"'"
 def text(column: pd.Series) -> pd.Series:
     """Cells as trimmed text (spaces, tabs, U+3000 removed); placeholders become ''."""
     if pd.api.types.infer_dtype(column, skipna=False) != "string":
-        column = column.map(textio.cell_text)  # spreadsheet cells: numbers, dates, None
+        column = column.map(field_text.cell_text)  # spreadsheet cells: numbers, dates, None
     values = column.astype("str").str.strip(_PAD)
     return values.mask(values.isin(PLACEHOLDERS), "")
 
@@ -237,4 +237,4 @@ def compare_footer(rows: pd.DataFrame, label: str, declared: dict[str, str]) -> 
 
 def row_cells(values: Sequence[object]) -> list[str]:
     """Cells of a sheet row as clean text."""
-    return [textio.cell_text(v) for v in values]
+    return [field_text.cell_text(v) for v in values]

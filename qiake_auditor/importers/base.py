@@ -20,7 +20,7 @@ import pandas as pd
 import python_calamine
 
 from ..errors import StatementError, UnknownFormatError
-from . import compound_file, limits, textio
+from . import compound_file, field_text, limits, text_encoding
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -55,7 +55,7 @@ class Probe:
             return "xls"
         if self.data.startswith(ZIP_MAGIC):
             return "xlsx" if self._is_xlsx() else "zip"
-        if textio.guess_encoding(self.data) is not None:
+        if text_encoding.guess_encoding(self.data) is not None:
             return "text"
         return "binary"
 
@@ -74,7 +74,7 @@ class Probe:
     @cached_property
     def head(self) -> str:
         """The first ~64 KB of a text file, decoded ('' for other kinds)."""
-        return textio.decode_head(self.data) if self.kind == "text" else ""
+        return text_encoding.decode_head(self.data) if self.kind == "text" else ""
 
     @cached_property
     def head_lines(self) -> list[str]:
@@ -82,7 +82,7 @@ class Probe:
 
     @cached_property
     def _decoded(self) -> tuple[str, str]:
-        return textio.decode(self.data, self.name)
+        return text_encoding.decode(self.data, self.name)
 
     @property
     def text(self) -> str:
@@ -141,7 +141,7 @@ class Probe:
         parts = []
         for sheet in self.sheets:
             for row in sheet.rows[:limit]:
-                parts.append(",".join(textio.cell_text(c) for c in row))
+                parts.append(",".join(field_text.cell_text(c) for c in row))
         return "\n".join(parts)
 
 

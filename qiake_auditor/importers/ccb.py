@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from ..errors import StatementError
-from . import bankrows, textio
+from . import bankrows, csv_text, field_text, printed_times, sheet_rows
 from .base import Extract, Importer, Probe, ReadOptions
 
 MARK = "China Construction Bank"
@@ -51,7 +51,7 @@ def _build(
     probe: Probe, frame: pd.DataFrame, unit: str, currency_default: str, method: str
 ) -> Extract:
     """Ledger rows from the header-named frame (text or sheet cells)."""
-    frame.columns = [textio.clean(str(c)) for c in frame.columns]
+    frame.columns = [field_text.clean(str(c)) for c in frame.columns]
     first = bankrows.text(frame[frame.columns[0]])
     frame = frame.loc[~first.str.contains("记账日") & ~first.str.startswith(FOOTER)]
     date_column = "交易日期" if "交易日期" in frame else "记账日"
@@ -59,7 +59,7 @@ def _build(
     when = dates
     if "交易时间" in frame:
         when = bankrows.joined(dates, bankrows.text(frame["交易时间"]))
-    time = textio.iso_times(
+    time = printed_times.iso_times(
         when,
         (
             "%Y%m%d %H:%M:%S",
@@ -108,8 +108,8 @@ class CcbXls(Importer):
 
     def _sheet(self, probe: Probe):
         for sheet in probe.sheets:
-            if sheet.rows and sheet.rows[0] and textio.cell_text(sheet.rows[0][0]) == MARK:
-                header = textio.find_row(sheet.rows, HEADER, limit=20)
+            if sheet.rows and sheet.rows[0] and field_text.cell_text(sheet.rows[0][0]) == MARK:
+                header = sheet_rows.find_row(sheet.rows, HEADER, limit=20)
                 if header is not None:
                     return sheet, header
         return None, None
@@ -127,12 +127,12 @@ class CcbXls(Importer):
             (
                 i
                 for i in range(header + 1, len(sheet.rows))
-                if sheet.rows[i] and textio.cell_text(sheet.rows[i][0]).startswith(FOOTER)
+                if sheet.rows[i] and field_text.cell_text(sheet.rows[i][0]).startswith(FOOTER)
             ),
             len(sheet.rows),
         )
         preamble = [bankrows.row_cells(r) for r in sheet.rows[:header]]
-        frame = textio.sheet_frame(sheet.rows, header, sheet.first_row, end)
+        frame = sheet_rows.sheet_frame(sheet.rows, header, sheet.first_row, end)
         currency = bankrows.currency_code(_preamble_value(preamble, "币种"))
         method = bankrows.card_method(BANK, _preamble_value(preamble, "账号"))
         return _build(probe, frame, "row", currency, method)
@@ -146,12 +146,12 @@ class CcbTxt(Importer):
 
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
-        header = textio.find_line(lines, HEADER, limit=12)
+        header = csv_text.find_line(lines, HEADER, limit=12)
         return header is not None and any(_txt_value(line, "账号") for line in lines[:header])
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
-        header = textio.find_line(lines, HEADER, limit=12)
+        header = csv_text.find_line(lines, HEADER, limit=12)
         if header is None:
             raise StatementError.of(
                 "statement.no_header_line",
@@ -159,10 +159,14 @@ class CcbTxt(Importer):
                 columns="记账日, 交易日期, 支出, 收入",
             )
         end = next(
-            (i for i in range(header + 1, len(lines)) if textio.clean(lines[i]).startswith(FOOTER)),
+            (
+                i
+                for i in range(header + 1, len(lines))
+                if field_text.clean(lines[i]).startswith(FOOTER)
+            ),
             len(lines),
         )
-        frame = textio.parse_csv_block(lines, header, end, probe.name)
+        frame = csv_text.parse_csv_block(lines, header, end, probe.name)
         account = next((v for line in lines[:header] if (v := _txt_value(line, "账号"))), "")
         currency = next((v for line in lines[:header] if (v := _txt_value(line, "币种"))), "")
         return _build(

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError
-from . import bankrows, textio
+from . import bankrows, field_text, printed_times, sheet_rows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
 
 TITLE = "本期账单明细"
@@ -26,9 +26,9 @@ def _sheets(probe: Probe) -> list[tuple[Sheet, int]]:
     for sheet in probe.sheets:
         if not sheet.rows or not sheet.rows[0]:
             continue
-        if not textio.cell_text(sheet.rows[0][0]).startswith(TITLE):
+        if not field_text.cell_text(sheet.rows[0][0]).startswith(TITLE):
             continue
-        header = textio.find_row(sheet.rows, HEADER, limit=5)
+        header = sheet_rows.find_row(sheet.rows, HEADER, limit=5)
         if header is not None:
             found.append((sheet, header))
     return found
@@ -51,7 +51,7 @@ class CiticCredit(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         parts, warnings = [], []
         for sheet, header in _sheets(probe):
-            frame = textio.sheet_frame(sheet.rows, header, sheet.first_row)
+            frame = sheet_rows.sheet_frame(sheet.rows, header, sheet.first_row)
             if frame.empty:
                 continue
             rows, notes = self._rows(probe, sheet, frame)
@@ -65,7 +65,7 @@ class CiticCredit(Importer):
         amount, direction = bankrows.signed_column(
             frame, "结算金额", probe.name, "row", positive=ledger.EXPENSE
         )
-        default = _title_currency(textio.cell_text(sheet.rows[0][0]))
+        default = _title_currency(field_text.cell_text(sheet.rows[0][0]))
         warnings: list[str] = []
         if "结算币种" in frame:
             currency, warnings = bankrows.currency_codes(frame["结算币种"], default)
@@ -77,7 +77,7 @@ class CiticCredit(Importer):
         dates = bankrows.text(frame["交易日期"]).str.slice(0, 10)
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(
+            time=printed_times.iso_times(
                 dates, ("%Y%m%d", "%Y/%m/%d"), probe.name, frame["source_row"], "row"
             ),
             amount=amount,

@@ -18,7 +18,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError, StatementWarning
 from ..money import sum_amounts
-from . import bankrows, textio
+from . import bankrows, csv_text, field_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
 
 TITLE = "招商银行交易记录"
@@ -32,7 +32,7 @@ _TOTAL = re.compile(r"(收入|支出)合计\s*[:：]\s*(\d+)\s*笔[^\d]*([\d,]+(
 
 
 def _first_cell(line: str) -> str:
-    return textio.clean(line.split(",", 1)[0])
+    return field_text.clean(line.split(",", 1)[0])
 
 
 def _preamble(lines: list[str], pattern: re.Pattern[str]) -> str:
@@ -48,16 +48,16 @@ class CmbCsv(Importer):
 
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
-        first = next((textio.clean(line) for line in lines[:5] if textio.clean(line)), "")
+        first = next((field_text.clean(line) for line in lines[:5] if field_text.clean(line)), "")
         return (
             first.startswith("#")
             and TITLE in first
-            and textio.find_line(lines, HEADER, limit=20) is not None
+            and csv_text.find_line(lines, HEADER, limit=20) is not None
         )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
-        header = textio.find_line(lines, HEADER, limit=20)
+        header = csv_text.find_line(lines, HEADER, limit=20)
         if header is None:
             raise StatementError.of(
                 "statement.no_header_line",
@@ -77,7 +77,7 @@ class CmbCsv(Importer):
         )
         if late is not None:
             raise StatementError.of("statement.line_after_records", source=probe.name, row=end + 1)
-        frame = textio.parse_csv_block(lines, header, end, probe.name)
+        frame = csv_text.parse_csv_block(lines, header, end, probe.name)
         amount, direction = bankrows.two_columns(frame, "收入", "支出", probe.name, "line")
         when = bankrows.joined(bankrows.text(frame["交易日期"]), bankrows.text(frame["交易时间"]))
         remark = (
@@ -89,7 +89,7 @@ class CmbCsv(Importer):
         account = re.findall(r"[0-9*]{8,}", _preamble(preamble, _ACCOUNT))
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(
+            time=printed_times.iso_times(
                 when, ("%Y%m%d %H:%M:%S", "%Y%m%d"), probe.name, frame["source_row"]
             ),
             amount=amount,

@@ -18,8 +18,8 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError, StatementWarning
+from . import csv_text, field_text, sheet_rows
 from . import generic_values as values
-from . import textio
 from .base import Extract, Importer, Probe, ReadOptions
 from .generic_columns import check_fields, dedupe, guess, merge, signature, usable
 
@@ -59,7 +59,7 @@ def split_line(line: str, delimiter: str) -> list[str]:
         cells = next(csv.reader([line], delimiter=delimiter))
     except (csv.Error, StopIteration):
         cells = line.split(delimiter)
-    return [textio.clean(c) for c in cells]
+    return [field_text.clean(c) for c in cells]
 
 
 def delimiter_of(line: str) -> str:
@@ -78,7 +78,11 @@ def split_currency(mapping: dict[str, str], present: set[str]) -> tuple[dict[str
 
 
 def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> Table | None:
-    """The header row and mapping: explicit --map first, then a remembered map, then a guess."""
+    """The header row and mapping: explicit --map first, then a remembered map, then a guess.
+
+    A mapping that gives only a currency code (``--currency USD``) finds its columns as
+    if there were none, and the code goes with them.
+    """
     given = options.mapping or {}
     if given:
         check_fields(given, source)
@@ -87,8 +91,8 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
         present = set(names) - {""}
         if len(present) < 2:
             continue
-        if given:
-            explicit, currency = split_currency(given, present)
+        explicit, currency = split_currency(given, present)
+        if explicit:
             if set(explicit.values()) <= present:
                 mapping = merge(guess(names), explicit)
                 if not usable(mapping):
@@ -102,13 +106,20 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
             continue
         saved = options.saved_mappings.get(signature(names))
         if saved:
-            columns, currency = split_currency(saved, present)
+            columns, remembered = split_currency(saved, present)
             if set(columns.values()) <= present:
-                return Table(index, names, columns, currency=currency)
+                return Table(
+                    index, names, columns, explicit=bool(currency), currency=currency or remembered
+                )
         mapping = guess(names)
         if usable(mapping):
-            return Table(index, names, mapping)
+            return Table(index, names, mapping, explicit=bool(currency), currency=currency)
     return None
+
+
+def names_columns(mapping: dict[str, str] | None) -> bool:
+    """Whether a mapping names columns (not only the currency code of --currency)."""
+    return bool(mapping) and bool(split_currency(mapping, set())[0])
 
 
 def missing_columns_error(
@@ -151,7 +162,7 @@ class GenericCsv(Importer):
         rows = self._head_rows(probe)
         if locate(rows, options, probe.name) is not None:
             return True
-        if options.mapping:
+        if names_columns(options.mapping):
             raise missing_columns_error(rows, options.mapping, probe.name, "line")
         return False
 
@@ -171,10 +182,10 @@ class GenericCsv(Importer):
             raise StatementError.of("generic.no_header", source=probe.name)
         delimiter = delimiter_of(lines[table.header])
         if delimiter == ",":
-            frame = textio.parse_csv_block(lines, table.header, None, probe.name)
+            frame = csv_text.parse_csv_block(lines, table.header, None, probe.name)
         else:
             frame = _parse_delimited(lines, table.header, delimiter, probe.name)
-        names = [textio.clean(str(c)) for c in frame.columns[:-1]]
+        names = [field_text.clean(str(c)) for c in frame.columns[:-1]]
         frame.columns = [*dedupe(names), "source_row"]
         return build(frame, table, probe.name, "line")
 
@@ -196,7 +207,7 @@ class GenericSheet(Importer):
         for sheet in probe.sheets:
             if locate(_sheet_rows(sheet.rows), options, probe.name) is not None:
                 return True
-        if options.mapping and probe.sheets:
+        if names_columns(options.mapping) and probe.sheets:
             raise missing_columns_error(
                 _sheet_rows(probe.sheets[0].rows), options.mapping, probe.name, "row"
             )
@@ -207,7 +218,7 @@ class GenericSheet(Importer):
             table = locate(_sheet_rows(sheet.rows), options, probe.name)
             if table is None:
                 continue
-            frame = textio.sheet_frame(sheet.rows, table.header, sheet.first_row)
+            frame = sheet_rows.sheet_frame(sheet.rows, table.header, sheet.first_row)
             frame.columns = [*dedupe([str(c) for c in frame.columns[:-1]]), "source_row"]
             frame = _sheet_text(frame, table.mapping)
             return build(frame, table, probe.name, "row")
@@ -215,7 +226,7 @@ class GenericSheet(Importer):
 
 
 def _sheet_rows(rows: Sequence[Sequence[object]]) -> list[list[str]]:
-    return [[textio.cell_text(c) for c in row] for row in rows[:HEAD_ROWS]]
+    return [[field_text.cell_text(c) for c in row] for row in rows[:HEAD_ROWS]]
 
 
 def _sheet_text(frame: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
@@ -227,7 +238,7 @@ def _sheet_text(frame: pd.DataFrame, mapping: dict[str, str]) -> pd.DataFrame:
             cells = cells.map(values.excel_serial)
         if field in ("amount", "debit", "credit"):
             cells = cells.map(_amount_cell)
-        out[column] = cells.map(textio.cell_text).astype("str")
+        out[column] = cells.map(field_text.cell_text).astype("str")
     return out
 
 
@@ -262,7 +273,7 @@ def _parse_delimited(lines: list[str], header: int, delimiter: str, source: str)
             "generic.broken_quoting", source=source, row=header + 1, detail=str(exc)
         ) from exc
     width = max([len(names)] + [len(r) for r in records])
-    names = [textio.clean(n) for n in names] + [f"extra{i}" for i in range(len(names), width)]
+    names = [field_text.clean(n) for n in names] + [f"extra{i}" for i in range(len(names), width)]
     frame = pd.DataFrame(
         [r + [""] * (width - len(r)) for r in records], columns=dedupe(names), dtype="str"
     )

@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..errors import StatementError
-from . import textio
+from . import field_text, sheet_rows
 
 FIELDS = (
     "date",
@@ -184,7 +184,7 @@ _UNIT = re.compile(r"[(（][^()（）]{0,8}[)）]$")
 
 def normalise(name: str) -> str:
     """``Posting Date`` -> ``postingdate``; ``金额（元）`` -> ``金额``; for matching only."""
-    name = re.sub(r"\s+", "", textio.clean(name)).lower().rstrip(":：#")
+    name = re.sub(r"\s+", "", field_text.clean(name)).lower().rstrip(":：#")
     return _UNIT.sub("", name) or name
 
 
@@ -237,8 +237,8 @@ def check_fields(mapping: Mapping[str, str], source: str) -> None:
 
 def signature(names: Sequence[str]) -> str:
     """A stable hash of the cleaned, non-empty header names, in order."""
-    basis = "\x1f".join(textio.clean(n) for n in names if textio.clean(n))
+    basis = "\x1f".join(field_text.clean(n) for n in names if field_text.clean(n))
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
 
-dedupe = textio.dedupe_names  # one rule for every reader
+dedupe = sheet_rows.dedupe_names  # one rule for every reader

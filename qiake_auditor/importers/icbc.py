@@ -15,7 +15,7 @@ import re
 import pandas as pd
 
 from ..errors import StatementError
-from . import bankrows, textio
+from . import bankrows, csv_text, field_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
 
 TITLE = "明细查询文件下载"
@@ -29,9 +29,9 @@ def _layout(probe: Probe) -> str | None:
     """'credit', 'debit' or 'debit-2024' for an ICBC file, else None."""
     lines = probe.head_lines
     first = next((line for line in lines[:5] if line.strip(" \t,")), "")
-    if textio.clean(first.strip(" \t,")) != TITLE:
+    if field_text.clean(first.strip(" \t,")) != TITLE:
         return None
-    header = textio.find_line(lines, COMMON, limit=30)
+    header = csv_text.find_line(lines, COMMON, limit=30)
     if header is None:
         return None
     names = set(_header_names(lines[header]))
@@ -43,15 +43,15 @@ def _layout(probe: Probe) -> str | None:
 
 
 def _header_names(line: str) -> list[str]:
-    return [_norm(c) for c in textio.split_simple(line)]
+    return [_norm(c) for c in csv_text.split_simple(line)]
 
 
 def _norm(name: str) -> str:
-    return textio.clean(name).replace("（", "(").replace("）", ")")
+    return field_text.clean(name).replace("（", "(").replace("）", ")")
 
 
 def _is_footer(line: str) -> bool:
-    first = textio.clean(line.split(",", 1)[0])
+    first = field_text.clean(line.split(",", 1)[0])
     return "合计" in first
 
 
@@ -71,13 +71,13 @@ class _Icbc(Importer):
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         lines = probe.lines
-        header = textio.find_line(lines, COMMON, limit=30)
+        header = csv_text.find_line(lines, COMMON, limit=30)
         if header is None:
             raise StatementError.of(
                 "statement.no_header_row", source=probe.name, columns="交易日期, 摘要, 交易场所 ..."
             )
         end = _end_of_records(lines, header)
-        frame = textio.parse_csv_block(
+        frame = csv_text.parse_csv_block(
             _drop_trailing_commas(lines, header, end), header, end, probe.name
         )
         frame.columns = [_norm(c) for c in frame.columns]
@@ -98,7 +98,7 @@ class _Icbc(Importer):
             place = bankrows.joined(place, bankrows.text(frame["交易详情"]))
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(
+            time=printed_times.iso_times(
                 bankrows.text(frame["交易日期"]),
                 ("%Y%m%d", "%Y/%m/%d"),
                 probe.name,
@@ -145,7 +145,7 @@ def _footer_warnings(rows: pd.DataFrame, lines: list[str], header: int, end: int
     for line in footers:
         cells = next(csv.reader([line.replace("\t", "")]))
         cells += [""] * (max(income, expense) + 1 - len(cells))
-        label = textio.clean(cells[0])
+        label = field_text.clean(cells[0])
         word = label.removesuffix("合计")
         part = rows
         if word and word != label:

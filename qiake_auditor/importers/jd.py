@@ -21,7 +21,7 @@ import pandas as pd
 
 from .. import ledger
 from ..money import fmt, normalize_amounts
-from . import checks, textio, walletrows
+from . import checks, csv_text, printed_times, walletrows
 from .base import Extract, Importer, Probe, ReadOptions
 
 HEADER = [
@@ -81,7 +81,7 @@ class JdWallet(Importer):
         lines = probe.head_lines
         if not any(line.startswith(ACCOUNT_MARK) for line in lines[:6]):
             return False
-        return textio.find_line(lines, HEADER[:8], limit=60) is not None
+        return csv_text.find_line(lines, HEADER[:8], limit=60) is not None
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         frame, preamble = walletrows.table(probe, HEADER[:8])
@@ -93,7 +93,7 @@ class JdWallet(Importer):
         state = state.mask(paid & full, ledger.REFUNDED)
         rows = walletrows.assemble(
             frame,
-            time=textio.iso_times(
+            time=printed_times.iso_times(
                 frame["交易时间"], walletrows.TIME_FORMATS, probe.name, frame["source_row"]
             ),
             amount=amount,

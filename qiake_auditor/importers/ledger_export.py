@@ -17,7 +17,7 @@ import pandas as pd
 from ..exports import TEXT_COLUMNS, restore
 from ..ledger import LEDGER_COLUMNS
 from ..money import canonical
-from . import textio
+from . import field_text, sheet_rows
 from .base import Extract, Importer, Probe, ReadOptions
 
 HEADER = list(LEDGER_COLUMNS)
@@ -58,13 +58,16 @@ class LedgerXlsx(Importer):
 
     def _sheet(self, probe: Probe):
         for sheet in probe.sheets:
-            if sheet.rows and [textio.cell_text(c) for c in sheet.rows[0]][: len(HEADER)] == HEADER:
+            if (
+                sheet.rows
+                and [field_text.cell_text(c) for c in sheet.rows[0]][: len(HEADER)] == HEADER
+            ):
                 return sheet
         return None
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         sheet = self._sheet(probe)
-        raw = textio.sheet_frame(sheet.rows, 0, sheet.first_row)
+        raw = sheet_rows.sheet_frame(sheet.rows, 0, sheet.first_row)
         frame = pd.DataFrame({"source_row": raw["source_row"]})
         for name in HEADER:
             if name == "amount":
@@ -75,14 +78,14 @@ class LedgerXlsx(Importer):
 
 
 def _text(value: object) -> str:
-    return value if isinstance(value, str) else textio.cell_text(value)
+    return value if isinstance(value, str) else field_text.cell_text(value)
 
 
 def _amount(value: object) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         found = canonical(value)
-        return found[0] if found else textio.cell_text(value)
-    return textio.cell_text(value)
+        return found[0] if found else field_text.cell_text(value)
+    return field_text.cell_text(value)
 
 
 def _rows(frame: pd.DataFrame, csv: bool) -> pd.DataFrame:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .. import ledger
-from . import checks, textio, walletrows
+from . import checks, printed_times, walletrows
 from .base import Extract, Importer, Probe, ReadOptions
 
 TITLE = "美团交易账单明细"
@@ -67,7 +67,9 @@ class Meituan(Importer):
         title = walletrows.text(frame["订单标题"])
         rows = walletrows.assemble(
             frame,
-            time=textio.iso_times(time, walletrows.TIME_FORMATS, probe.name, frame["source_row"]),
+            time=printed_times.iso_times(
+                time, walletrows.TIME_FORMATS, probe.name, frame["source_row"]
+            ),
             amount=walletrows.amounts(probe.name, frame, "实付金额"),
             direction=direction,
             state=state,

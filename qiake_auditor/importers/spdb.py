@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import StatementError
-from . import bankrows, textio
+from . import bankrows, field_text, printed_times, sheet_rows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
 
 HEADER = ["顺序号", "交易日期", "交易类型", "存入金额", "取出金额", "交易对手名称"]
@@ -22,9 +22,9 @@ def _sheet(probe: Probe) -> tuple[Sheet, int] | tuple[None, None]:
     for sheet in probe.sheets:
         if not sheet.rows or not sheet.rows[0]:
             continue
-        if textio.cell_text(sheet.rows[0][0]).rstrip(":：") != "账号":
+        if field_text.cell_text(sheet.rows[0][0]).rstrip(":：") != "账号":
             continue
-        header = textio.find_row(sheet.rows, HEADER, limit=5)
+        header = sheet_rows.find_row(sheet.rows, HEADER, limit=5)
         if header is not None:
             return sheet, header
     return None, None
@@ -48,7 +48,7 @@ class SpdbDebit(Importer):
             raise StatementError.of(
                 "statement.no_header_sheet", source=probe.name, columns="顺序号/交易日期/存入金额"
             )
-        frame = textio.sheet_frame(sheet.rows, header, sheet.first_row)
+        frame = sheet_rows.sheet_frame(sheet.rows, header, sheet.first_row)
         amount, direction = bankrows.two_columns(frame, "存入金额", "取出金额", probe.name, "row")
         note = (
             bankrows.text(frame["附言"])
@@ -62,7 +62,7 @@ class SpdbDebit(Importer):
         account = bankrows.row_cells(sheet.rows[0])[1] if len(sheet.rows[0]) > 1 else ""
         rows = bankrows.rows_frame(
             frame,
-            time=textio.iso_times(
+            time=printed_times.iso_times(
                 bankrows.text(frame["交易日期"]),
                 ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d", "%Y%m%d %H:%M:%S", "%Y%m%d"),
                 probe.name,

@@ -12,9 +12,9 @@ import pandas as pd
 
 from ..errors import StatementError, StatementWarning
 from ..money import normalize_amounts
-from . import textio
+from . import csv_text, field_text
 
-# Times as wallets print them, besides ISO (which textio accepts as is). The slashed
+# Times as wallets print them, besides ISO (which printed_times accepts as is). The slashed
 # forms appear after a bill was re-saved in Excel or WPS.
 TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M", "%Y/%m/%d")
 
@@ -22,9 +22,9 @@ TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M", "%Y/%m/
 def titled(probe, title: str, header: list[str], within: int = 3) -> bool:
     """identify(): the bill's title on one of its first lines and its header below."""
     lines = probe.head_lines
-    if not any(textio.clean(line).strip(",") == title for line in lines[:within]):
+    if not any(field_text.clean(line).strip(",") == title for line in lines[:within]):
         return False
-    return textio.find_line(lines, header, limit=60) is not None
+    return csv_text.find_line(lines, header, limit=60) is not None
 
 
 def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
@@ -34,15 +34,15 @@ def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
     copy as text), and a last line cut off mid-row is refused.
     """
     lines = probe.head_lines
-    at = textio.find_line(lines, header, limit=len(lines))
+    at = csv_text.find_line(lines, header, limit=len(lines))
     if at is None:
         raise KeyError(f"the header row {','.join(header[:2])},… was not found")
-    frame = textio.parse_csv_bytes(
+    frame = csv_text.parse_csv_bytes(
         probe.data, at, probe.name, check_cut=True, stop_at_separator=False
     )
     if frame is None:  # UTF-16 or old Mac line ends: through the decoded text
-        block = textio.csv_region(probe.text, at, stop_at_separator=False)
-        frame = textio.parse_csv_text(block, at, probe.name, check_cut=True)
+        block = csv_text.csv_region(probe.text, at, stop_at_separator=False)
+        frame = csv_text.parse_csv_text(block, at, probe.name, check_cut=True)
     return frame, lines[:at]
 
 
@@ -53,14 +53,14 @@ def text(column: pd.Series) -> pd.Series:
 
 
 def cell(value: object) -> str:
-    """A spreadsheet cell as text; unlike ``textio.cell_text`` quotes in text stay.
+    """A spreadsheet cell as text; unlike ``field_text.cell_text`` quotes in text stay.
 
     An XLSX cell has no CSV quoting, so a quote at either end is part of the value
     (``打开拼多多，点击底部"多多视频"``).
     """
     if isinstance(value, str):
         return value.strip(" \t\r\n\u3000\ufeff")
-    return textio.cell_text(value)
+    return field_text.cell_text(value)
 
 
 def amounts(

@@ -23,7 +23,7 @@ import pandas as pd
 
 from .. import ledger
 from ..money import canonical
-from . import checks, textio, walletrows
+from . import checks, field_text, printed_times, sheet_rows, walletrows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
 
 TITLE = "微信支付账单明细"
@@ -59,7 +59,9 @@ def _rows(
     state = state.mask(money_back, ledger.REFUND)
     rows = walletrows.assemble(
         frame,
-        time=textio.iso_times(time, walletrows.TIME_FORMATS, probe.name, frame["source_row"], unit),
+        time=printed_times.iso_times(
+            time, walletrows.TIME_FORMATS, probe.name, frame["source_row"], unit
+        ),
         amount=amount,
         direction=direction,
         state=state,
@@ -96,17 +98,19 @@ class WeChatCsv(Importer):
 def _bill_sheet(probe: Probe) -> tuple[Sheet, int] | None:
     """The sheet whose first filled row is the bill title, and its header index."""
     for sheet in probe.sheets:
-        first = next((row for row in sheet.rows[:5] if any(textio.cell_text(c) for c in row)), None)
-        if first is None or textio.cell_text(first[0]) != TITLE:
+        first = next(
+            (row for row in sheet.rows[:5] if any(field_text.cell_text(c) for c in row)), None
+        )
+        if first is None or field_text.cell_text(first[0]) != TITLE:
             continue
-        header = textio.find_row(sheet.rows, HEADER[:8], limit=60)
+        header = sheet_rows.find_row(sheet.rows, HEADER[:8], limit=60)
         if header is not None:
             return sheet, header
     return None
 
 
 def _preamble(sheet: Sheet, header: int) -> list[str]:
-    return [",".join(textio.cell_text(c) for c in row) for row in sheet.rows[:header]]
+    return [",".join(field_text.cell_text(c) for c in row) for row in sheet.rows[:header]]
 
 
 def _is_v2(probe: Probe) -> bool | None:
@@ -123,14 +127,14 @@ def _sheet_time(value: object) -> str:
         moment = _EXCEL_EPOCH + dt.timedelta(days=float(value))
         moment = (moment + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
         return moment.strftime("%Y-%m-%d %H:%M:%S")
-    return textio.cell_text(value)
+    return field_text.cell_text(value)
 
 
 def _sheet_amount(value: object) -> str:
     """A numeric amount cell as exact text; text cells (``¥12.34``) as printed."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         found = canonical(value)
-        return found[0] if found else textio.cell_text(value)
+        return found[0] if found else field_text.cell_text(value)
     return walletrows.cell(value)
 
 
@@ -147,7 +151,7 @@ class _WeChatXlsx(Importer):
         if found is None:
             raise KeyError("no sheet starts with 微信支付账单明细 and has the header row")
         sheet, header = found
-        raw = textio.sheet_frame(sheet.rows, header, sheet.first_row)
+        raw = sheet_rows.sheet_frame(sheet.rows, header, sheet.first_row)
         frame = pd.DataFrame({"source_row": raw["source_row"]})
         for name in HEADER:
             frame[name] = raw[name].map(walletrows.cell).astype("str")

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pytest
 
 from qiake_auditor.errors import StatementError
-from qiake_auditor.importers import csvbytes, textio
+from qiake_auditor.importers import csv_text, csvbytes, text_encoding
 
 HEADER = "时间,商户,备注,金额,单号"
 # Two-byte GBK, a four-byte GB18030 character (𠀀) and the euro sign, which GBK lacks.
@@ -29,9 +29,9 @@ def _lines(count: int, seed: int = 3) -> list[str]:
 
 def _both_ways(text: str, encoding: str, header: int = 0):
     data = text.encode(encoding)
-    fast = textio.parse_csv_bytes(data, header, "x.csv")
-    slow = textio.parse_csv_text(
-        textio.csv_region(text.replace("\r\n", "\n"), header), header, "x.csv"
+    fast = csv_text.parse_csv_bytes(data, header, "x.csv")
+    slow = csv_text.parse_csv_text(
+        csv_text.csv_region(text.replace("\r\n", "\n"), header), header, "x.csv"
     )
     return fast, slow
 
@@ -75,11 +75,11 @@ def test_bad_bytes_still_name_their_line() -> None:
     lines = _lines(4000)  # the damage lies past the part that identification decodes
     data = ("\n".join([HEADER, *lines[:3499]]) + "\n").encode("gb18030")
     data += b"2024-01-01 10:00:00,\xff\xfe,x,1.00,T9\n" + "\n".join(lines[3500:]).encode("gb18030")
-    assert len(data) > textio.HEAD_BYTES * 2
-    assert textio.guess_encoding(data) == "gb18030"
+    assert len(data) > text_encoding.HEAD_BYTES * 2
+    assert text_encoding.guess_encoding(data) == "gb18030"
     assert csvbytes.parse_region(data, "gb18030") is None
     with pytest.raises(StatementError) as caught:
-        textio.parse_csv_bytes(data, 0, "x.csv")
+        csv_text.parse_csv_bytes(data, 0, "x.csv")
     assert caught.value.row == 3501
     assert "not valid gb18030" in str(caught.value)
 
@@ -90,6 +90,6 @@ def test_ragged_rows_fall_back_to_the_tolerant_reader() -> None:
         "2024-02-02 10:00:00,瑞幸咖啡,拿铁,9.90,T2\n"
     )
     assert csvbytes.parse_region(text.encode("gb18030"), "gb18030") is None
-    frame = textio.parse_csv_bytes(text.encode("gb18030"), 0, "x.csv")
+    frame = csv_text.parse_csv_bytes(text.encode("gb18030"), 0, "x.csv")
     assert frame["商户"].tolist() == ["洽客", "瑞幸咖啡"]
     assert frame["source_row"].tolist() == [2, 3]

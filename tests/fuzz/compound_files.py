@@ -22,8 +22,9 @@ DIFAT_START_AT = 68
 DIFAT_COUNT_AT = 72
 
 
-def _entry(name: str, kind: int, start: int, size: int, child: int = NO_ENTRY,
-           right: int = NO_ENTRY) -> bytes:
+def _entry(
+    name: str, kind: int, start: int, size: int, child: int = NO_ENTRY, right: int = NO_ENTRY
+) -> bytes:
     encoded = (name + "\x00").encode("utf-16-le")
     entry = bytearray(128)
     entry[: len(encoded)] = encoded
