@@ -117,9 +117,9 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
     return None
 
 
-def names_columns(mapping: dict[str, str] | None) -> bool:
-    """Whether a mapping names columns (not only the currency code of --currency)."""
-    return bool(mapping) and bool(split_currency(mapping, set())[0])
+def named_columns(mapping: dict[str, str] | None) -> dict[str, str]:
+    """The columns a mapping names (without the currency code of --currency)."""
+    return split_currency(mapping, set())[0] if mapping else {}
 
 
 def missing_columns_error(
@@ -162,8 +162,8 @@ class GenericCsv(Importer):
         rows = self._head_rows(probe)
         if locate(rows, options, probe.name) is not None:
             return True
-        if names_columns(options.mapping):
-            raise missing_columns_error(rows, options.mapping, probe.name, "line")
+        if named := named_columns(options.mapping):
+            raise missing_columns_error(rows, named, probe.name, "line")
         return False
 
     @staticmethod
@@ -207,10 +207,8 @@ class GenericSheet(Importer):
         for sheet in probe.sheets:
             if locate(_sheet_rows(sheet.rows), options, probe.name) is not None:
                 return True
-        if names_columns(options.mapping) and probe.sheets:
-            raise missing_columns_error(
-                _sheet_rows(probe.sheets[0].rows), options.mapping, probe.name, "row"
-            )
+        if (named := named_columns(options.mapping)) and probe.sheets:
+            raise missing_columns_error(_sheet_rows(probe.sheets[0].rows), named, probe.name, "row")
         return False
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
