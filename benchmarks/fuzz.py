@@ -20,6 +20,7 @@ import json
 import os
 import random
 import select
+import signal
 import subprocess
 import sys
 import tempfile
@@ -232,6 +233,15 @@ for line in sys.stdin:
 """
 
 
+def _exit_name(code: int) -> str:
+    """A worker's exit as a reader can act on: SIGKILL with nothing on stderr is most
+    likely the kernel's OOM killer (see dmesg), SIGABRT a native abort."""
+    if code < 0:
+        with contextlib.suppress(ValueError):
+            return f"{code} ({signal.Signals(-code).name})"
+    return str(code)
+
+
 class Worker:
     def __init__(self) -> None:
         env = dict(os.environ, PYTHONPATH=str(ROOT))
@@ -333,7 +343,9 @@ def run(
                 path = worker.path
                 if not line:  # the worker died: a native abort or exit
                     code = worker.process.wait()
-                    report.crashes.append({"input": path, "exit": code, "stderr": worker.stderr()})
+                    report.crashes.append(
+                        {"input": path, "exit": _exit_name(code), "stderr": worker.stderr()}
+                    )
                     worker.stop()
                     worker = Worker()
                 else:

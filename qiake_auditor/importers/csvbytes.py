@@ -20,7 +20,7 @@ import pyarrow.csv as pacsv
 
 from ..vstr import value_bytes
 
-# More fields than this in a header or row is not a statement (textio refuses it).
+# More fields than this in a header or row is not a statement (csv_text refuses it).
 MAX_FIELDS = 1000
 
 _UTF8 = ("utf-8", "utf-8-sig")
