@@ -32,6 +32,17 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "一行有 {count:,} 个字段（账单最多只有几十个），不予读取",
         "a row of {count:,} fields (a statement has a few dozen at most)",
     ),
+    "statement.shared_text_too_long": (
+        "一段共享文字有 {size:,} 字节（Excel 每个单元格最多 {limit:,} 个字符）；"
+        "按压缩炸弹拒绝，不是账单",
+        "a shared text of {size:,} bytes (Excel allows {limit:,} characters a cell); "
+        "refused as a decompression bomb, not a statement",
+    ),
+    "statement.doctype": (
+        "XML 文件带有 DOCTYPE 或实体声明；银行账单没有这些，因此拒绝读取",
+        "an XML document with a DOCTYPE or entity declarations; bank statements have "
+        "none, so it is refused",
+    ),
     # -- a damaged legacy .xls (its OLE2 container, importers/compound_file.py) -----------
     "statement.xls_damaged.header": (
         "这个 .xls 文件已损坏（文件头不完整），无法读取；请重新导出或下载账单",

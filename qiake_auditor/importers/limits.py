@@ -39,11 +39,11 @@ class Budget:
     def spend(self, count: int, member: str) -> None:
         self.left -= count
         if self.left < 0:
-            raise StatementError(
-                self.source,
-                f"{member}: the archive expands to more than "
-                f"{MAX_EXPANDED_BYTES // 2**20} MB; refused as a "
-                "decompression bomb, not a statement",
+            raise StatementError.of(
+                "statement.bomb",
+                source=self.source,
+                member=member,
+                limit=MAX_EXPANDED_BYTES // 2**20,
             )
 
 
@@ -125,10 +125,8 @@ def check_extent(source: str, sheet: str, last_row: int, last_col: int) -> None:
     """Refuse a sheet whose grid up to (last_row, last_col), 0-based, is too large."""
     rows, cols = last_row + 1, last_col + 1
     if cols > MAX_SHEET_COLUMNS or rows * cols > MAX_SHEET_CELLS:
-        raise StatementError(
-            source,
-            f"sheet {sheet} spans {rows:,} rows x {cols:,} columns; "
-            "a statement is far smaller, so it is not read",
+        raise StatementError.of(
+            "statement.sheet_too_large", source=source, sheet=sheet, rows=rows, cols=cols
         )
 
 
@@ -144,11 +142,11 @@ def _check_strings(source: str, xml: bytes) -> None:
             match.end(1) - match.start(1) > MAX_CELL_CHARS
             and len(match.group(1).decode("utf-8", "replace")) > MAX_CELL_CHARS
         ):
-            raise StatementError(
-                source,
-                f"a shared text of {match.end(1) - match.start(1):,} "
-                f"bytes (Excel allows {MAX_CELL_CHARS:,} characters a cell); "
-                "refused as a decompression bomb, not a statement",
+            raise StatementError.of(
+                "statement.shared_text_too_long",
+                source=source,
+                size=match.end(1) - match.start(1),
+                limit=MAX_CELL_CHARS,
             )
 
 
@@ -159,8 +157,4 @@ def refuse_dtd(source: str, data: bytes, text: str) -> None:
     """The one DOCTYPE check for XML statements: anywhere in the file, in its bytes and in
     its decoded text (UTF-16 hides the ASCII bytes, a long comment pushes it far down)."""
     if _DTD.search(text) or re.search(rb"<!\s*(?:DOCTYPE|ENTITY)", data, re.IGNORECASE):
-        raise StatementError(
-            source,
-            "an XML document with a DOCTYPE or entity declarations; "
-            "bank statements have none, so it is refused",
-        )
+        raise StatementError.of("statement.doctype", source=source)
