@@ -167,7 +167,7 @@ def main() -> None:
         window.reload()  # a scan of the million rows
         wait(app, lambda: not window.busy)
         scan_s = time.perf_counter() - t
-        wait(app, lambda: not page.loading)
+        wait(app, lambda: not page.loading and not page.filtering)
         stalls.stop()
         if trace is not None:
             trace.close()

@@ -124,6 +124,7 @@ class LedgerColumns:
     amount: np.ndarray | None = None
     raw: dict[str, Coded] | None = None
     merchant: SearchColumn | None = None
+    span: tuple[str, str] = ("", "")  # the first and last time, for the date filter
 
 
 def _arrow(values: pd.Series) -> pa.Array:
@@ -275,4 +276,12 @@ def prepare(frame: pd.DataFrame, lang: str = "zh") -> LedgerColumns:
         number,
         raw,
         searched.get("merchant"),
+        _span(texts["time"].array),
     )
+
+
+def _span(times: pa.Array) -> tuple[str, str]:
+    if not len(times):
+        return "", ""
+    found = pc.min_max(times)
+    return str(found["min"].as_py() or ""), str(found["max"].as_py() or "")

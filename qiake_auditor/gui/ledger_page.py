@@ -190,8 +190,10 @@ class LedgerPage(QWidget):
             self.show_row(*wanted)
 
     def _show_frame(self, frame: pd.DataFrame, prepared) -> None:
+        first = self.model.data_rows() == 0
         self.model.set_frame(frame, prepared)
-        fit_columns(self.view, 280)
+        if first:  # later ledgers keep the widths (the user's too): no jump on a rescan
+            fit_columns(self.view, 280)
         current = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -203,16 +205,15 @@ class LedgerPage(QWidget):
         found = self.source.findData(current)
         self.source.setCurrentIndex(max(found, 0))
         self.source.blockSignals(False)
-        times = self.model.prepared.time
-        if times is not None and len(times) and not self.use_dates.isChecked():
-            import pyarrow.compute as pc
-
-            span = pc.min_max(times)
-            for editor, value in ((self.date_from, span["min"]), (self.date_to, span["max"])):
+        span = self.model.prepared.span
+        if span[0] and not self.use_dates.isChecked():
+            for editor, value in zip((self.date_from, self.date_to), span, strict=True):
                 editor.blockSignals(True)
-                editor.setDate(QDate.fromString(str(value.as_py() or "")[:10], "yyyy-MM-dd"))
+                editor.setDate(QDate.fromString(value[:10], "yyyy-MM-dd"))
                 editor.blockSignals(False)
-        self.apply_search(wait=True)
+        # A filter kept from before is applied again: here for a small ledger, on a
+        # worker for a large one (the rows show unfiltered meanwhile, see `filtering`).
+        self.apply_search(wait=len(frame) <= PREPARE_HERE)
         self.loaded.emit()
 
     def criteria(self) -> Criteria:

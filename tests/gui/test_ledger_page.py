@@ -121,3 +121,21 @@ def test_a_later_ledger_wins_over_one_still_being_prepared(qtbot, message_mock, 
     assert not widget.loading and widget.model.rowCount() == 1
     qtbot.wait(200)
     assert widget.model.rowCount() == 1 and widget.model.frame.at[0, "merchant"] == ROWS[0][3]
+
+
+def test_a_search_is_applied_again_to_a_large_ledger_off_the_gui_thread(
+    qtbot, message_mock, monkeypatch
+):
+    monkeypatch.setattr(ledger_page, "PREPARE_HERE", 2)
+    widget = LedgerPage()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.set_frame(ledger_frame(ROWS))
+    filtered(qtbot, widget, lambda: widget.search.setText("爱奇艺"))
+    assert shown(widget) == ["爱奇艺", "爱奇艺"]
+    with qtbot.waitSignal(widget.filtered, timeout=10000):
+        widget.set_frame(ledger_frame(ROWS[:3]))  # a rescan: prepared, then filtered
+    qtbot.waitUntil(lambda: not widget.filtering and not widget.loading, timeout=10000)
+    assert shown(widget) == ["爱奇艺"] and widget.matches.text() == "1 / 3 笔"
+    assert widget.date_from.date().toString("yyyy-MM-dd") == "2025-01-03"
+    assert widget.date_to.date().toString("yyyy-MM-dd") == "2025-03-15"
