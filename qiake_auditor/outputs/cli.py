@@ -105,6 +105,7 @@ def _add_parsers(sub: argparse._SubParsersAction) -> None:
         "--kind", choices=("monthly", "cumulative", "timeline", "price"), default="timeline"
     )
     chart.add_argument("--out", type=Path, required=True, metavar="PATH.png|.svg|.pdf")
+    chart.add_argument("--lang", choices=("zh", "en"), default=None)
 
     verify = sub.add_parser("verify", help="re-check every hash of an evidence package")
     verify.add_argument("package", type=Path, metavar="PACKAGE.zip")
@@ -231,7 +232,9 @@ def cmd_chart(args: argparse.Namespace) -> int:
     _check_suffix(args.out, (".png", ".svg", ".pdf"))
     with Audit.open(args.workspace) as audit:
         case = _open_case(audit, args)
-    figure = charts.case_chart(case.charges, args.kind, case.cancelled_on, title=case.legal_name)
+    figure = charts.case_chart(
+        case.charges, args.kind, case.cancelled_on, title=case.legal_name, lang=_lang(args)
+    )
     data = charts.figure_bytes(figure, args.out.suffix.lower().lstrip("."))
     with atomic_path(args.out) as temporary:
         temporary.write_bytes(data)

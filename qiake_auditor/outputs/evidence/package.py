@@ -204,7 +204,11 @@ def build_package(
     if charts:
         for kind in ("timeline", "cumulative"):
             figure = charts_module.case_chart(
-                case.charges, kind, case.cancelled_on, title=case.legal_name
+                case.charges,
+                kind,
+                case.cancelled_on,
+                title=case.legal_name,
+                lang=None if lang == "both" else lang,  # both: each label in zh and en
             )
             png = charts_module.figure_bytes(figure, "png", dpi=150)
             pngs.append(png)
