@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from .charts import (
@@ -28,6 +29,7 @@ from .charts import (
 )
 
 OTHERS_COLOUR = "#b0b0b0"
+MISSED_COLOUR = "#555555"  # a day the schedule expected a charge and none came
 # What a case counts as paid (as its totals do): money taken, refunded later or not.
 PAID_STATES = ("success", "pending", "refunded", "partially_refunded")
 
@@ -42,11 +44,13 @@ def case_chart(
     currency: str | None = None,
     figure: Figure | None = None,
     lang: str | None = None,
+    missed: Sequence[date] = (),
 ) -> Figure:
     """One chart of a case's charges (objects with ``date``, ``amount``, ``currency``,
     ``after_cancellation``, ``stream_id``), in one currency.
 
-    ``timeline``: a bar per charge, red after the cancellation; ``monthly``: money per
+    ``timeline``: a bar per charge, red after the cancellation, and a mark on each day
+    in ``missed`` (the schedule expected a charge, none came); ``monthly``: money per
     month; ``cumulative``: running total with the cancellation marked; ``price``: the
     amount of each charge per stream, showing price steps.
     """
@@ -90,6 +94,17 @@ def case_chart(
                 edgecolor="#333333",
                 linewidth=0.3,
                 zorder=2,
+            )
+        missed = [d for d in missed if min(days) <= d <= max(days)]
+        if missed:
+            axes.scatter(
+                missed,  # type: ignore[arg-type]
+                [0.0] * len(missed),
+                marker="x",
+                s=28,
+                color=MISSED_COLOUR,
+                zorder=4,
+                clip_on=False,
             )
     elif kind == "monthly":
         per: dict[str, Decimal] = defaultdict(Decimal)
@@ -172,16 +187,23 @@ def case_chart(
         axes.set_xlim(low - pad, high + pad)
         date_axis(axes, lang)
     axes.set_ylim(0, axes.get_ylim()[1] * 1.15)  # room for the cancellation label
+    handles: list = []
     if any(c.after_cancellation for c in rows):
+        handles += [
+            Patch(color=STATE_COLOURS["success"], label=say("charge", lang)),
+            Patch(color=AFTER_CANCEL_COLOUR, label=say("after_cancellation", lang)),
+        ]
+    if kind == "timeline" and missed:
+        handles.append(
+            Line2D([], [], marker="x", linestyle="", color=MISSED_COLOUR, label=say("missed", lang))
+        )
+    if handles:
         figure.legend(
-            handles=[
-                Patch(color=STATE_COLOURS["success"], label=say("charge", lang)),
-                Patch(color=AFTER_CANCEL_COLOUR, label=say("after_cancellation", lang)),
-            ],
+            handles=handles,
             fontsize=8,
             loc="outside lower center",
             frameon=False,
-            ncols=2,
+            ncols=len(handles),
         )
     return figure
 

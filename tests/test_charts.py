@@ -256,3 +256,28 @@ def test_a_chart_saves_as_png_svg_and_pdf(tmp_path):
     svg = charts.save(figure, tmp_path / "c.svg").read_text(encoding="utf-8")
     pdf = charts.save(figure, tmp_path / "c.pdf").read_bytes()
     assert png.startswith(b"\x89PNG") and "<svg" in svg and pdf.startswith(b"%PDF")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_timeline_marks_the_days_a_charge_was_due_and_none_came(lang):
+    figure = charts.case_chart(
+        CASES[1].charges, "timeline", None, "腾讯视频", lang=lang, missed=[date(2025, 6, 15)]
+    )
+    offsets = [tuple(c.get_offsets()[0]) for c in figure.axes[0].collections]
+    assert any(x == pytest.approx(_day_number(date(2025, 6, 15))) and y == 0 for x, y in offsets)
+    legend = [t.get_text() for t in figure.legends[0].get_texts()]
+    expected = "按周期应扣而未扣" if lang == "zh" else "due on the schedule, not charged"
+    assert legend == [expected]
+
+
+def test_a_missed_day_outside_the_charges_is_not_drawn():
+    figure = charts.case_chart(
+        CASES[1].charges, "timeline", None, "腾讯视频", lang="en", missed=[date(2024, 1, 15)]
+    )
+    assert not figure.legends
+
+
+def _day_number(day: date) -> float:
+    from matplotlib.dates import date2num
+
+    return float(date2num(day))

@@ -195,6 +195,13 @@ class Case:
         return self.charges[-1].date if self.charges else None
 
     @property
+    def missed_dates(self) -> list[date]:
+        """The days a stream of this case was due and nothing was charged (its schedule's gaps)."""
+        return sorted(
+            {date.fromisoformat(d) for s in self.streams for d in s.get("missed_dates") or []}
+        )
+
+    @property
     def notes(self) -> list[LogEntry]:
         return [e for e in self.log if e.kind == "note"]
 

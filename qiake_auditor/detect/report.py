@@ -100,6 +100,11 @@ def stream_dict(stream: Stream, rows: ScanRows, lang: str) -> dict:
         ],
         "reasons": stream.reasons,
         "missed": len(stream.fit.missed) if stream.fit else 0,
+        "missed_dates": (
+            [stream.fit.expected(slot).isoformat() for slot in stream.fit.missed]
+            if stream.fit
+            else []
+        ),
         "severity": severity(stream.flags),
         "usage": usage_summary(stream, rows) if stream.variable else None,
     }

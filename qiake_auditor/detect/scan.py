@@ -12,7 +12,8 @@ scheduled charge that has not come by the as-of date: ``next_expected`` is never
 passed day, and is None for a cancelled stream), ``cancel_by`` (annual/semiannual
 renewal minus the notice period, not before the as-of date), ``cancelled_on``,
 ``price_history`` [{from, amount, count, low, high}], ``variable`` (usage-priced),
-``reasons`` (for the confidence), ``missed`` (cycles without a charge), ``severity``
+``reasons`` (for the confidence), ``missed`` (cycles without a charge),
+``missed_dates`` (the days they were due), ``severity``
 (high: charged after a cancellation; medium: odd charges; low: watched/new; none),
 ``merchant_key`` and ``direction``. Each charge also has ``role`` (charge, trial,
 proration, duplicate, retry, failed, refund), ``row_id``, ``dedup_key`` and

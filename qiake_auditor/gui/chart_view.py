@@ -69,6 +69,7 @@ class ChartView(QWidget):
             title=case.merchant,
             figure=self.figure,
             lang=lang.lang(),
+            missed=case.missed_dates,
         )
         self.showing = f"{case.merchant}:{kind}"
         self.canvas.draw_idle()

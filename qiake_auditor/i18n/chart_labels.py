@@ -14,6 +14,7 @@ CHART_MESSAGES: dict[str, tuple[str, str]] = {
     "chart.cancelled": ("已取消 {day}", "cancelled {day}"),
     "chart.after_cancellation": ("取消后扣款", "after cancellation"),
     "chart.charge": ("扣款", "charge"),
+    "chart.missed": ("按周期应扣而未扣", "due on the schedule, not charged"),
     "chart.overview_title": ("周期扣费每月金额", "Monthly recurring spend"),
     "chart.by_case_title": (
         "每月扣款（按案件，{currency}）",

@@ -233,7 +233,12 @@ def cmd_chart(args: argparse.Namespace) -> int:
     with Audit.open(args.workspace) as audit:
         case = _open_case(audit, args)
     figure = charts.case_chart(
-        case.charges, args.kind, case.cancelled_on, title=case.legal_name, lang=_lang(args)
+        case.charges,
+        args.kind,
+        case.cancelled_on,
+        title=case.legal_name,
+        lang=_lang(args),
+        missed=case.missed_dates,
     )
     data = charts.figure_bytes(figure, args.out.suffix.lower().lstrip("."))
     with atomic_path(args.out) as temporary:

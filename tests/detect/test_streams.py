@@ -644,3 +644,16 @@ def test_repayments_of_widely_varying_amounts_are_one_transfer_stream():
     ]
     s = only(rows)
     assert (s["type"], s["cadence"], s["count"], s["flags"]) == ("transfer", "monthly", 10, [])
+
+
+def test_a_skipped_month_is_reported_with_the_day_it_was_due():
+    # 15th of each month, Jan-Aug 2025, nothing in April: the schedule expected 2025-04-15.
+    dates = [f"2025-{m:02d}-15" for m in (1, 2, 3, 5, 6, 7, 8)]
+    (stream,) = streams_of(monthly(dates))
+    assert stream["missed"] == 1
+    assert stream["missed_dates"] == ["2025-04-15"]
+
+
+def test_a_regular_stream_has_no_missed_dates():
+    (stream,) = streams_of(monthly([f"2025-{m:02d}-15" for m in range(1, 9)]))
+    assert stream["missed"] == 0 and stream["missed_dates"] == []

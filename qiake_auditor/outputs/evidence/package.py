@@ -209,6 +209,7 @@ def build_package(
                 case.cancelled_on,
                 title=case.legal_name,
                 lang=None if lang == "both" else lang,  # both: each label in zh and en
+                missed=case.missed_dates,
             )
             png = charts_module.figure_bytes(figure, "png", dpi=150)
             pngs.append(png)
