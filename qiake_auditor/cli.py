@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"qiake-auditor {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument(  # also accepted before the sub-command: qiake-auditor --lang zh scan
+        "--lang",
+        dest="global_lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the output (default: the system's)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     formats = sub.add_parser("formats", help="list the statement formats this version reads")
@@ -139,10 +146,11 @@ def open_workspace(path: Path | None):
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
     from .app import Audit
+    from .commands.common import lang_of
     from .exports import check_ledger_path, write_ledger
-    from .i18n import user_lang
+    from .i18n import text
 
-    lang = user_lang(args.lang)
+    lang = lang_of(args)
     mapping = parse_map(args.mapping, args.currency)
     if args.out:
         check_ledger_path(args.out)  # before any work: nothing imported for a bad --out
@@ -170,8 +178,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(note)
         for report in imported.reports:
             print_report(report, lang)
+        if len(imported.reports) > 1:
+            print_import_total(imported.reports, lang)
         if args.out:
-            print(f"账目已写入 {args.out}" if lang == "zh" else f"ledger written to {args.out}")
+            print(text("cli.ledger_written", lang, path=args.out))
     return EXIT_OK
 
 
@@ -191,30 +201,48 @@ def report_json(report, lang: str = "en") -> dict:
 
 
 def print_report(report, lang: str = "zh") -> None:
+    from .commands.common import label_in
+    from .i18n import text
     from .money import format_amount
 
-    zh = lang == "zh"
     if report.already_imported:
-        status = "以前已导入，没有新行" if zh else "already imported, no new rows"
+        status = text("cli.report.already", lang)
     else:
-        status = f"新增 {report.added} 行" if zh else f"{report.added} new"
+        status = text("cli.report.added", lang, count=report.added)
     money = "  ".join(
-        (
-            f"支出 {format_amount(report.expense[c], c)}  "
-            f"收入 {format_amount(report.income.get(c, 0), c)}"
-            if zh
-            else f"expense {format_amount(report.expense[c], c)}  "
-            f"income {format_amount(report.income.get(c, 0), c)}"
+        text(
+            "cli.report.money",
+            lang,
+            expense=format_amount(report.expense[c], c),
+            income=format_amount(report.income.get(c, 0), c),
         )
         for c in sorted(report.expense)
     )
-    rows = f"{report.rows} 行（{status}）" if zh else f"{report.rows} rows ({status})"
+    rows_id = "cli.report.one_row" if report.rows == 1 else "cli.report.rows"
+    rows = text(rows_id, lang, count=report.rows, status=status)
+    label = label_in(report.label, lang)
     print(
-        f"{report.source}\n  {'格式' if zh else 'format'} {report.format} ({report.label})\n"
+        f"{report.source}\n  {text('cli.report.format', lang, id=report.format, label=label)}\n"
         f"  {rows}, {report.first} .. {report.last}\n  {money}"
     )
     for warning in report.warnings:
-        print(f"  {'注意' if zh else 'warning'}: {warning_text(warning, lang)}")
+        print(f"  {'注意' if lang == 'zh' else 'warning'}: {warning_text(warning, lang)}")
+
+
+def print_import_total(reports: Sequence, lang: str) -> None:
+    """One line that sums up an import of several files (a folder, a ZIP, a list)."""
+    from .i18n import text
+
+    print(
+        text(
+            "cli.report.total",
+            lang,
+            files=len(reports),
+            rows=sum(r.rows for r in reports),
+            added=sum(r.added for r in reports),
+            already=sum(1 for r in reports if r.already_imported),
+        )
+    )
 
 
 @command("demo")
@@ -230,7 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
-    lang = user_lang(getattr(args, "lang", None))
+    lang = user_lang(getattr(args, "lang", None) or args.global_lang)
     try:
         return _COMMANDS[args.command](args)
     except UserError as exc:

@@ -14,9 +14,10 @@ from pathlib import Path
 from .. import cli
 from ..app import Audit, Case
 from ..errors import UserError
+from ..i18n import text
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag, StreamType
-from .common import add_lang, lang_of, parse_date, table
+from .common import add_lang, existing_workspace, lang_of, parse_date, table
 
 
 def _add_parser(sub: argparse._SubParsersAction) -> None:
@@ -97,7 +98,8 @@ def cmd_case(args: argparse.Namespace) -> int:
         return _set(args, lang)
     if verb == "log":
         return _log(args, lang)
-    with Audit.open(args.workspace, read_only=None if not args.files else False) as audit:
+    workspace = existing_workspace(args.workspace) if not args.files else args.workspace
+    with Audit.open(workspace, read_only=None if not args.files else False) as audit:
         snap = audit.snapshot(
             args.files,
             lang=lang,
@@ -132,7 +134,7 @@ def _set(args: argparse.Namespace, lang: str) -> int:
             ) from None
     if not (cancelled or status or args.note or args.alias or args.split):
         raise UserError.of("case.nothing_to_set")
-    with Audit.open(args.workspace) as audit:
+    with Audit.open(existing_workspace(args.workspace)) as audit:
         case = audit.find_case(args.text)
         changed = audit.set_case(
             case,
@@ -155,7 +157,7 @@ def _log(args: argparse.Namespace, lang: str) -> int:
             "option.bad_channel", value=args.channel, choices=", ".join(c.value for c in Channel)
         ) from None
     on = parse_date(args.date, "--date") if args.date else None
-    with Audit.open(args.workspace) as audit:
+    with Audit.open(existing_workspace(args.workspace)) as audit:
         case = audit.find_case(args.text)
         entry = audit.log_entry(
             case,
@@ -172,7 +174,16 @@ def _log(args: argparse.Namespace, lang: str) -> int:
         f"{channel.label(lang)} {entry.summary}"
     )
     for attachment in entry.attachments:
-        print(f"  {attachment.name}  sha256 {attachment.sha256}  ({attachment.size} bytes)")
+        print(
+            "  "
+            + text(
+                "cli.attachment",
+                lang,
+                name=attachment.name,
+                sha256=attachment.sha256,
+                size=f"{attachment.size:,}",
+            )
+        )
     return cli.EXIT_OK
 
 
@@ -197,6 +208,9 @@ def _money(totals: dict, lang: str) -> str:
 
 
 def _print_list(cases: list[Case], lang: str) -> None:
+    if not cases:
+        print(text("cli.no_cases", lang))
+        return
     head = (
         ("案件", "商户", "状态", "周期扣费", "笔数", "已付", "取消后", "首次", "最近", "标记")
         if lang == "zh"

@@ -1,4 +1,5 @@
-"""What the sub-commands share: dates from options, language, columns padded for CJK text."""
+"""What the sub-commands share: dates from options, language, workspaces that must exist,
+labels in one language, columns padded for CJK text."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
+from pathlib import Path
 
 from ..errors import UserError
 from ..i18n import user_lang
@@ -21,7 +23,31 @@ def add_lang(parser: argparse.ArgumentParser) -> None:
 
 
 def lang_of(args: argparse.Namespace) -> str:
-    return user_lang(getattr(args, "lang", None))
+    """The sub-command's ``--lang``, else the one given before it, else the system's."""
+    return user_lang(getattr(args, "lang", None) or getattr(args, "global_lang", None))
+
+
+def existing_workspace(path: Path | None) -> Path | None:
+    """``path`` when it names a workspace that exists (or is not given: the per-user one).
+
+    For commands that read or decide on what was imported: a mistyped ``--workspace``
+    would otherwise be created empty and answer "no case matches" or "0 streams".
+    """
+    if path is not None and not path.exists():
+        raise UserError.of("workspace.missing", path=path)
+    return path
+
+
+def label_in(label: str, lang: str) -> str:
+    """One language of a bilingual label written ``English / 中文`` (importer labels).
+
+    Split at the last " / " whose right side holds Chinese, so "OFX 1.x / QFX (SGML)"
+    stays whole; a label with no Chinese part is the same in both languages.
+    """
+    english, sep, chinese = label.rpartition(" / ")
+    if not sep or not any("\u4e00" <= c <= "\u9fff" for c in chinese):
+        return label
+    return chinese if lang == "zh" else english
 
 
 def parse_date(text: str, option: str) -> date:

@@ -19,8 +19,9 @@ from pathlib import Path
 from .. import cli
 from ..errors import UserError
 from ..masking import shareable_rows
+from ..money import format_amount
 from ..vocab import Cadence, Flag, StreamStatus, StreamType
-from .common import add_lang, cancellations, lang_of, parse_date, table
+from .common import add_lang, cancellations, existing_workspace, lang_of, parse_date, table
 
 
 def _add_parser(sub: argparse._SubParsersAction) -> None:
@@ -88,8 +89,9 @@ def cmd_scan(args: argparse.Namespace) -> int:
     # A worker prints the transaction records of --json once the import is committed,
     # while detection runs; nothing is printed unless the import is stored.
     only_looks = not (args.files or cancelled or args.watch)
+    workspace = existing_workspace(args.workspace) if not args.files else args.workspace
     with (
-        Audit.open(args.workspace, read_only=None if only_looks else False) as audit,
+        Audit.open(workspace, read_only=None if only_looks else False) as audit,
         ThreadPoolExecutor(max_workers=1) as printer,
     ):
         if cancelled:
@@ -229,9 +231,9 @@ def _print_table(snap, lang: str) -> None:
                 s["merchant"][:18],
                 StreamType.label_of(s["type"], lang),
                 Cadence.label_of(s["cadence"], lang),
-                s["amount"],
+                format_amount(s["amount"], s["currency"]),
                 str(s["count"]),
-                s["net_total"],
+                format_amount(s["net_total"], s["currency"]),
                 s["first_date"],
                 s["last_date"],
                 _next(s, lang),

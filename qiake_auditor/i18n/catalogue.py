@@ -135,6 +135,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "导入在停止前已经完成并保存。",
         "The import had already been saved before you stopped it.",
     ),
+    # -- command line (cli.py, commands/) -------------------------------------------------
+    "workspace.missing": (
+        "工作区 {path} 不存在（没有创建）；请先用 import 把账单导入这个工作区",
+        "workspace {path} does not exist (nothing was created); import statements into it first",
+    ),
+    "cli.report.format": ("格式 {id}（{label}）", "format {id} ({label})"),
+    "cli.report.rows": ("{count} 行（{status}）", "{count} rows ({status})"),
+    "cli.report.one_row": ("{count} 行（{status}）", "{count} row ({status})"),
+    "cli.report.added": ("新增 {count} 行", "{count} new"),
+    "cli.report.already": ("以前已导入，没有新行", "already imported, no new rows"),
+    "cli.report.money": ("支出 {expense}  收入 {income}", "expense {expense}  income {income}"),
+    "cli.report.total": (
+        "合计：{files} 个文件，{rows} 行，新增 {added} 行，{already} 个文件以前已导入",
+        "in all: {files} files, {rows} rows, {added} new, {already} files already imported",
+    ),
+    "cli.ledger_written": ("账目已写入 {path}", "ledger written to {path}"),
+    "cli.no_cases": (
+        "没有案件（工作区中没有周期扣费或标记的扣费）",
+        "no cases (the workspace holds no recurring or flagged charges)",
+    ),
+    "cli.attachment": (
+        "{name}  sha256 {sha256}（{size} 字节）",
+        "{name}  sha256 {sha256}  ({size} bytes)",
+    ),
     # -- statements and ledger exports (importers/, ingest.py, exports.py) -----------------
     "export.bad_suffix": (
         "{name}：账本只能写成 .csv 或 .xlsx",

@@ -1,0 +1,123 @@
+"""The command line as a user meets it: one language per run, amounts with their currency,
+sums that add up, and a mistyped workspace that is refused instead of created empty.
+
+Expected figures were read by hand from resources/demo: the ICBC CSV has 43 records, the
+Alipay CSV 304, the WeChat XLSX 191 (538 in all); 洽客科技 charges ¥29.00 eleven times
+(¥319.00) in the WeChat file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qiake_auditor.app.demo import demo_files
+from qiake_auditor.cli import main
+from qiake_auditor.commands.common import label_in
+
+from ..core.alipay_text import alipay_csv
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.fixture(scope="module")
+def demo_workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    files = demo_files()
+    if len(files) != 3:
+        pytest.skip("the demo statements are not bundled")
+    path = tmp_path_factory.mktemp("cli-user") / "workspace.sqlite"
+    assert main(["import", *map(str, files), "--workspace", str(path), "--lang", "en"]) == 0
+    return path
+
+
+def test_a_multi_file_import_ends_with_a_total_that_adds_up(tmp_path: Path, capsys) -> None:
+    files = demo_files()
+    if len(files) != 3:
+        pytest.skip("the demo statements are not bundled")
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["import", *map(str, files), "--workspace", ws, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "in all: 3 files, 538 rows, 538 new, 0 files already imported" in out
+    assert main(["import", *map(str, files), "--workspace", ws, "--lang", "zh"]) == 0
+    assert "合计：3 个文件，538 行，新增 0 行，3 个文件以前已导入" in capsys.readouterr().out
+
+
+def test_import_names_the_format_in_the_chosen_language_only(tmp_path: Path, capsys) -> None:
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240131).csv", ["jan"])
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["import", str(bill), "--workspace", ws, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    format_line = next(line for line in out.splitlines() if "format" in line)
+    assert format_line.strip() == "format alipay-2023 (Alipay app CSV (2023+))"
+    assert "1 row (1 new)" in out  # not "1 rows"
+    assert "in all" not in out  # one file: no total line
+    assert main(["import", str(bill), "--workspace", ws, "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "格式 alipay-2023（支付宝交易流水证明）" in out
+    assert "Alipay" not in out
+
+
+def test_a_bilingual_label_splits_only_at_its_chinese_half() -> None:
+    assert label_in("OFX 1.x / QFX (SGML)", "zh") == "OFX 1.x / QFX (SGML)"
+    assert label_in("CCB XLS / 建设银行交易明细", "zh") == "建设银行交易明细"
+    assert label_in("CCB XLS / 建设银行交易明细", "en") == "CCB XLS"
+    assert label_in("SWIFT MT940 bank statement", "en") == "SWIFT MT940 bank statement"
+
+
+def test_scan_table_shows_amounts_with_their_currency(demo_workspace: Path, capsys) -> None:
+    assert main(["scan", "--workspace", str(demo_workspace), "--lang", "en"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines() if "洽客科技  " in line)
+    assert "¥29.00" in row and "¥319.00" in row, row
+
+
+def test_lang_before_the_sub_command_is_understood(demo_workspace: Path, capsys) -> None:
+    assert main(["--lang", "zh", "scan", "--workspace", str(demo_workspace)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("截至 ") and "recurring" not in out
+    assert main(["--lang", "en", "case", "list", "--workspace", str(demo_workspace)]) == 0
+    head = capsys.readouterr().out.splitlines()[0]
+    assert head.split()[:3] == ["case", "merchant", "status"] and not CJK.search(head)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["scan"],
+        ["case", "list"],
+        ["case", "show", "洽客"],
+        ["case", "set", "洽客", "--note", "x"],
+        ["case", "log", "洽客", "--channel", "bank", "--summary", "x"],
+    ],
+)
+def test_a_mistyped_workspace_is_refused_not_created(tmp_path: Path, capsys, command) -> None:
+    typo = tmp_path / "typo.sqlite"
+    assert main([*command, "--workspace", str(typo), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert f"工作区 {typo} 不存在" in err, err
+    assert not typo.exists()
+
+
+def test_case_list_says_when_there_is_no_case(tmp_path: Path, capsys) -> None:
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240131).csv", ["coffee"])
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["import", str(bill), "--workspace", ws]) == 0
+    capsys.readouterr()
+    assert main(["case", "list", "--workspace", ws, "--lang", "en"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "no cases (the workspace holds no recurring or flagged charges)"
+    )
+
+
+def test_an_attachment_is_described_in_chinese(demo_workspace: Path, tmp_path: Path, capsys):
+    shot = tmp_path / "截图.png"
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 1992)  # 2,000 bytes
+    args = ["case", "log", "洽客", "--channel", "merchant", "--summary", "电话要求退款"]
+    assert (
+        main([*args, "--attach", str(shot), "--workspace", str(demo_workspace), "--lang", "zh"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if "截图.png" in line)
+    assert line.endswith("（2,000 字节）") and "bytes" not in line, line
