@@ -447,3 +447,14 @@ def test_a_dedicated_importer_refuses_and_warns_in_both_languages(tmp_path: Path
     (warning,) = read.warnings
     assert warning.startswith("line 5: transaction type 'S   '")
     assert warning.text("zh").startswith("第 5 行：交易类型 'S   '")
+
+
+def test_a_huge_field_in_an_icbc_totals_line_is_read_not_a_crash(tmp_path: Path) -> None:
+    from qiake_auditor.ingest import read_statements
+
+    data = (GOLDEN / "icbc" / "debit-v1.csv").read_bytes()
+    at = data.rindex("合计".encode()) + len("合计".encode())
+    path = tmp_path / "icbc.csv"
+    path.write_bytes(data[:at] + b"9" * 200_000 + data[at:])  # past csv's field limit
+    (statement,) = read_statements(path)
+    assert len(statement.rows) > 0

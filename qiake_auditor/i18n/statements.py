@@ -371,4 +371,8 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "表格文件已损坏（读取程序在它上面停止了）",
         "the spreadsheet is damaged (its reader stopped on it)",
     ),
+    "icbc.no_totals_line": (
+        "文件结尾没有合计行，文件可能不完整",
+        "the file has no 合计 (totals) line at the end; it may be incomplete",
+    ),
 }

@@ -14,7 +14,7 @@ import re
 
 import pandas as pd
 
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from . import bankrows, csv_text, field_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
 
@@ -140,10 +140,13 @@ def _footer_warnings(rows: pd.DataFrame, lines: list[str], header: int, end: int
     income, expense = names.index("记账金额(收入)"), names.index("记账金额(支出)")
     footers = [line for line in lines[end:] if _is_footer(line)]
     if not footers:
-        return ["the file has no 合计 (totals) line at the end; it may be incomplete"]
-    warnings = []
+        return [StatementWarning.of("icbc.no_totals_line")]
+    warnings: list[str] = []
     for line in footers:
-        cells = next(csv.reader([line.replace("\t", "")]))
+        try:
+            cells = next(csv.reader([line.replace("\t", "")]))
+        except csv.Error:  # a field past the csv module's limit: no quoting to honour
+            cells = line.replace("\t", "").split(",")
         cells += [""] * (max(income, expense) + 1 - len(cells))
         label = field_text.clean(cells[0])
         word = label.removesuffix("合计")
