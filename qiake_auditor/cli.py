@@ -50,8 +50,12 @@ def parse_map(spec: str | None, currency: str | None = None) -> dict[str, str] |
     return mapping or None
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The parser; its own errors (bad options) are told in ``lang`` (default: the system's)."""
+    from .commands.usage import parser_class
+    from .i18n import user_lang
+
+    parser = parser_class(user_lang(lang))(
         prog="qiake-auditor",
         description="Find and explain recurring deductions in Alipay, WeChat Pay and bank "
         "statements. 查找并解释支付宝、微信支付和银行账单中的周期性扣费。",
@@ -254,9 +258,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     _load_extensions()
+    from .commands.usage import lang_from_argv
     from .i18n import text, user_lang
 
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(lang_from_argv(argv))
     args = parser.parse_args(argv)
     lang = user_lang(getattr(args, "lang", None) or args.global_lang)
     try:

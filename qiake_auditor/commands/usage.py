@@ -1,0 +1,85 @@
+"""Mistakes on the command line told in the user's language, with exit status 2.
+
+argparse words its errors in English and binds its own gettext at import, so a
+Chinese run would end in ``error: argument --lang: invalid choice``. The parser class
+made here prints the usage line as argparse does, then the mistake by message id: the
+common shapes are recognised and filled in, anything else keeps argparse's wording
+under a translated prefix.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from ..i18n import LANGS, text, user_lang
+
+_SHAPES = (  # (argparse's wording, message id); each names the fields the id fills in
+    (
+        r"argument (?P<option>\S+?): invalid choice: '?(?P<value>.*?)'? "
+        r"\(choose from (?P<choices>.*)\)",
+        "usage.bad_choice",
+    ),
+    (
+        r"argument (?P<option>\S+?): invalid (?P<kind>int|float) value: '(?P<value>.*)'",
+        "usage.not_a_number",
+    ),
+    (r"argument (?P<option>\S+?): expected one argument", "usage.needs_value"),
+    (
+        r"argument (?P<option>\S+?): ignored explicit argument '(?P<value>.*)'",
+        "usage.takes_no_value",
+    ),
+    (r"the following arguments are required: (?P<names>.*)", "usage.missing"),
+    (r"unrecognized arguments: (?P<names>.*)", "usage.unknown"),
+)
+_LIST_SEPARATORS = {"zh": "、", "en": ", "}
+_SUB_COMMAND_DESTS = re.compile(r"\b(?:case_)?command\b")  # the dest argparse names
+
+
+def lang_from_argv(argv: Sequence[str]) -> str:
+    """The language asked for on this command line (``--lang zh`` / ``--lang=zh``), before
+    parsing: the parser's own errors must already be in it. The last valid value counts; a
+    value argparse will refuse (``--lang fr``) falls back to the system's language."""
+    asked = None
+    for i, arg in enumerate(argv):
+        value = argv[i + 1] if arg == "--lang" and i + 1 < len(argv) else None
+        if arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        if value in LANGS:
+            asked = value
+    return user_lang(asked)
+
+
+def localised_message(message: str, lang: str) -> str:
+    """argparse's English ``message`` in ``lang`` (unchanged wording when unrecognised)."""
+    sep = _LIST_SEPARATORS.get(lang, ", ")
+    for pattern, message_id in _SHAPES:
+        found = re.fullmatch(pattern, message)
+        if found is None:
+            continue
+        fields = found.groupdict()
+        if "choices" in fields:
+            fields["choices"] = sep.join(c.strip(" '") for c in fields["choices"].split(","))
+        if "names" in fields:
+            fields["names"] = sep.join(n.strip() for n in fields["names"].split(", "))
+        for key in ("option", "names"):
+            if key in fields:
+                fields[key] = _SUB_COMMAND_DESTS.sub("COMMAND", fields[key])
+        return text(message_id, lang, **fields)
+    return text("usage.other", lang, detail=message)
+
+
+def parser_class(lang: str) -> type[argparse.ArgumentParser]:
+    """An ArgumentParser whose errors (its sub-commands' too) are told in ``lang``."""
+
+    class LocalisedParser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(sys.stderr)
+            detail = localised_message(message, lang)
+            hint = text("usage.hint", lang, prog=self.prog)
+            self.exit(2, text("error.prefix", lang, message=detail) + "\n" + hint + "\n")
+
+    return LocalisedParser
