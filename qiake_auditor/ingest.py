@@ -176,7 +176,16 @@ def _read_batch(
         return None
     if not _whole_table_only(extract.warnings):
         return None
-    return Statement(label, name, digest.result(), data, importer, rows, extract.warnings, None)
+    return Statement(
+        label,
+        name,
+        digest.result(),
+        data,
+        importer,
+        rows,
+        extract.warnings,
+        extract.remember_mapping,
+    )
 
 
 def _whole_table_only(warnings: Sequence[str]) -> bool:

@@ -319,3 +319,18 @@ def test_reading_an_archive_reports_progress_and_can_be_stopped(tmp_path: Path) 
     assert heard.reports == [(0.0, "mixed.zip: 0 / 13"), (12 / 13, "mixed.zip: 12 / 13")]
     with pytest.raises(Cancelled):
         read_statements(bundle, progress=Heard(stop=True))
+
+
+def test_a_map_given_for_many_members_is_remembered(tmp_path: Path) -> None:
+    bundle = tmp_path / "daily.zip"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        for i in range(12):
+            archive.writestr(f"day{i:03d}.csv", f"Tag,Text,Summe\n2024-01-{i + 1:02d},x,-{i}.50\n")
+    workspace = tmp_path / "w.sqlite"
+    spec = "date=Tag,amount=Summe,currency=EUR"
+    assert main(["import", str(bundle), "--workspace", str(workspace), "--map", spec]) == 0
+    with Workspace(workspace) as ws:
+        assert list(ws.column_maps().values()) == [
+            {"date": "Tag", "amount": "Summe", "currency": "EUR"}
+        ]
+        assert set(ws.ledger()["currency"]) == {"EUR"} and len(ws.ledger()) == 12
