@@ -161,8 +161,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.report.already": ("以前已导入，没有新行", "already imported, no new rows"),
     "cli.report.money": ("支出 {expense}  收入 {income}", "expense {expense}  income {income}"),
     "cli.report.total": (
-        "合计：{files} 个文件，{rows} 行，新增 {added} 行，{already} 个文件以前已导入",
-        "in all: {files} files, {rows} rows, {added} new, {already} files already imported",
+        "合计：{files} 个文件，读到 {rows} 行，新增 {added} 行，{already} 个文件以前已导入",
+        "in all: {files} files, {rows} rows read, {added} new, {already} files already imported",
     ),
     "cli.ledger_written": ("账目已写入 {path}", "ledger written to {path}"),
     "cli.no_cases": (

@@ -39,9 +39,9 @@ def test_a_multi_file_import_ends_with_a_total_that_adds_up(tmp_path: Path, caps
     ws = str(tmp_path / "ws.sqlite")
     assert main(["import", *map(str, files), "--workspace", ws, "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "in all: 3 files, 538 rows, 538 new, 0 files already imported" in out
+    assert "in all: 3 files, 538 rows read, 538 new, 0 files already imported" in out
     assert main(["import", *map(str, files), "--workspace", ws, "--lang", "zh"]) == 0
-    assert "合计：3 个文件，538 行，新增 0 行，3 个文件以前已导入" in capsys.readouterr().out
+    assert "合计：3 个文件，读到 538 行，新增 0 行，3 个文件以前已导入" in capsys.readouterr().out
 
 
 def test_import_names_the_format_in_the_chosen_language_only(tmp_path: Path, capsys) -> None:
