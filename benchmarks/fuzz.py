@@ -286,6 +286,7 @@ class Report:
     hangs: list[dict] = field(default_factory=list)
     peak_kib: int = 0
     slowest: float = 0.0
+    slowest_input: str = ""
     by_mutation: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> dict:
@@ -297,6 +298,7 @@ class Report:
             "hangs": len(self.hangs),
             "peak_memory_mb": round(self.peak_kib / 1024, 1),
             "slowest_seconds": round(self.slowest, 2),
+            "slowest_input": Path(self.slowest_input).name,
             "by_mutation": self.by_mutation,
         }
 
@@ -351,7 +353,8 @@ def run(
                 else:
                     answer = json.loads(line)
                     report.peak_kib = max(report.peak_kib, answer["peak_kib"])
-                    report.slowest = max(report.slowest, answer["seconds"])
+                    if answer["seconds"] > report.slowest:
+                        report.slowest, report.slowest_input = answer["seconds"], path or ""
                     if answer["outcome"] == "crash":
                         report.crashes.append({"input": path, "traceback": answer["detail"]})
                     else:
