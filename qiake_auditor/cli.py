@@ -58,7 +58,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     parser = parser_class(user_lang(lang))(
         prog="qiake-auditor",
         description="Find and explain recurring deductions in Alipay, WeChat Pay and bank "
-        "statements. 查找并解释支付宝、微信支付和银行账单中的周期性扣费。",
+        "statements.",
     )
     parser.add_argument("--version", action="version", version=f"qiake-auditor {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
@@ -75,7 +75,13 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
     formats.add_argument("--json", action="store_true")
 
     imp = sub.add_parser("import", help="import statements into the workspace")
-    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    imp.add_argument(
+        "files",
+        nargs="+",
+        type=Path,
+        metavar="FILE",
+        help="statements to import (files or folders)",
+    )
     add_import_options(imp)
     imp.add_argument("--json", action="store_true", help="print one JSON object")
     imp.add_argument("--out", type=Path, help="write the ledger of these files (.csv or .xlsx)")

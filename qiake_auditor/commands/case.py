@@ -43,9 +43,7 @@ def _add_parser(sub: argparse._SubParsersAction) -> None:
     setting.add_argument(
         "--cancelled", metavar="YYYY-MM-DD", help="the day you cancelled: later charges are flagged"
     )
-    setting.add_argument(
-        "--status", metavar="S", help="one of: " + ", ".join(s.value for s in CaseStatus)
-    )
+    setting.add_argument("--status", metavar="S", help=" | ".join(s.value for s in CaseStatus))
     setting.add_argument("--note", metavar="TEXT")
     setting.add_argument(
         "--alias",
@@ -70,7 +68,7 @@ def _add_parser(sub: argparse._SubParsersAction) -> None:
         "--channel",
         required=True,
         metavar="C",
-        help="one of: " + ", ".join(c.value for c in Channel),
+        help=" | ".join(c.value for c in Channel),
     )
     log.add_argument("--summary", required=True, metavar="TEXT")
     log.add_argument("--ticket", metavar="N", help="ticket or complaint number")

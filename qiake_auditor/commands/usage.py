@@ -1,10 +1,11 @@
-"""Mistakes on the command line told in the user's language, with exit status 2.
+"""The command line's own words in the user's language: mistakes (exit 2) and ``--help``.
 
 argparse words its errors in English and binds its own gettext at import, so a
 Chinese run would end in ``error: argument --lang: invalid choice``. The parser class
 made here prints the usage line as argparse does, then the mistake by message id: the
 common shapes are recognised and filled in, anything else keeps argparse's wording
-under a translated prefix.
+under a translated prefix. ``--help`` in Chinese takes its words from
+:mod:`qiake_auditor.i18n.cli_help`.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from ..i18n import LANGS, text, user_lang
+from ..i18n.cli_help import ARGPARSE_ZH, HELP_ZH
 
 _SHAPES = (  # (argparse's wording, message id); each names the fields the id fills in
     (
@@ -73,9 +75,17 @@ def localised_message(message: str, lang: str) -> str:
 
 
 def parser_class(lang: str) -> type[argparse.ArgumentParser]:
-    """An ArgumentParser whose errors (its sub-commands' too) are told in ``lang``."""
+    """An ArgumentParser whose errors and ``--help`` (its sub-commands' too) are in ``lang``."""
 
     class LocalisedParser(argparse.ArgumentParser):
+        def format_usage(self) -> str:
+            return _usage_prefix(super().format_usage(), lang)
+
+        def format_help(self) -> str:
+            if lang == "zh":
+                _help_in_chinese(self)
+            return _usage_prefix(super().format_help(), lang)
+
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
             detail = localised_message(message, lang)
@@ -83,3 +93,28 @@ def parser_class(lang: str) -> type[argparse.ArgumentParser]:
             self.exit(2, text("error.prefix", lang, message=detail) + "\n" + hint + "\n")
 
     return LocalisedParser
+
+
+def _usage_prefix(shown: str, lang: str) -> str:
+    prefix = "usage: "
+    if lang != "zh" or not shown.startswith(prefix):
+        return shown
+    return ARGPARSE_ZH[prefix] + shown[len(prefix) :]
+
+
+def _help_in_chinese(parser: argparse.ArgumentParser) -> None:
+    """Swap the English help texts of ``parser`` for their Chinese (those known)."""
+
+    def zh(english: str | None) -> str | None:
+        if english is None:
+            return None
+        return HELP_ZH.get(english) or ARGPARSE_ZH.get(english) or english
+
+    parser.description = zh(parser.description)
+    for group in parser._action_groups:
+        group.title = zh(group.title)
+    for action in parser._actions:
+        action.help = zh(action.help)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                choice.help = zh(choice.help)

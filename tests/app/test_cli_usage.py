@@ -49,7 +49,8 @@ def test_a_bad_command_line_is_told_in_the_chosen_language(
         assert stopped.value.code == 2
         err = capsys.readouterr().err
         assert expected in err.splitlines(), err
-        assert err.splitlines()[0].startswith("usage: ")  # argparse's usage line stays
+        usage = "用法：" if lang == "zh" else "usage: "
+        assert err.splitlines()[0].startswith(usage)  # argparse's usage line, translated
 
 
 def test_an_unknown_sub_command_lists_the_commands_in_chinese(capsys, monkeypatch) -> None:
