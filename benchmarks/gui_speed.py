@@ -12,7 +12,9 @@ shown, over the bare ``pandas.read_csv`` of the same file, measured in the same 
 worker after the cases are shown). Ends with one JSON line.
 
 ``--trace-stalls FILE`` writes the stack of every thread into FILE every 60 ms while
-the event loop does not tick (``faulthandler``, which needs no GIL): what held it.
+the event loop does not tick (``faulthandler``, which needs no GIL): what held it. A
+diagnostic only: reading other threads' stacks without the GIL can crash the run
+(it did once in about ten).
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/gui_speed.py [--rows N] [--keep DIR]
        [--trace-stalls FILE]
