@@ -156,7 +156,7 @@ def open_workspace(path: Path | None):
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
     from .app import Audit
-    from .commands.common import lang_of
+    from .commands.common import check_writable, lang_of
     from .exports import check_ledger_path, write_ledger
     from .i18n import text
 
@@ -164,14 +164,19 @@ def cmd_import(args: argparse.Namespace) -> int:
     mapping = parse_map(args.mapping, args.currency)
     if args.out:
         check_ledger_path(args.out)  # before any work: nothing imported for a bad --out
+        check_writable(args.out)
     with Audit.open(args.workspace) as audit:
         imported = audit.import_files(args.files, args.password, mapping)
         if args.out:
-            write_ledger(
-                audit.workspace.ledger(keys=imported.keys),
-                args.out,
-                full_accounts=args.full_accounts,
-            )
+            try:
+                write_ledger(
+                    audit.workspace.ledger(keys=imported.keys),
+                    args.out,
+                    full_accounts=args.full_accounts,
+                )
+            except OSError as exc:  # e.g. the disk filled up: the import itself stands
+                reason = exc.strerror or type(exc).__name__
+                raise UserError.of("cli.out_failed", path=args.out, reason=reason) from None
     if args.json:
         print(
             json.dumps(

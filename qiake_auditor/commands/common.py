@@ -4,6 +4,7 @@ labels in one language, columns padded for CJK text."""
 from __future__ import annotations
 
 import argparse
+import tempfile
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
@@ -36,6 +37,24 @@ def existing_workspace(path: Path | None) -> Path | None:
     if path is not None and not path.exists():
         raise UserError.of("workspace.missing", path=path)
     return path
+
+
+def check_writable(target: Path) -> None:
+    """Refuse an output path that cannot be written, before any work is done.
+
+    A file is created and removed in the nearest folder that exists on the way to
+    ``target`` (permission bits say nothing for root, nor for /proc or a full or
+    read-only disk); nothing else is created.
+    """
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".qiake-probe-"):
+            pass
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        raise UserError.of("cli.out_unwritable", path=target, reason=reason) from None
 
 
 def label_in(label: str, lang: str) -> str:

@@ -165,6 +165,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "in all: {files} files, {rows} rows read, {added} new, {already} files already imported",
     ),
     "cli.ledger_written": ("账目已写入 {path}", "ledger written to {path}"),
+    "cli.out_unwritable": (
+        "{path}：无法写入（{reason}）；什么都没有导入",
+        "{path}: cannot be written ({reason}); nothing was imported",
+    ),
+    "cli.out_failed": (
+        "账目没有写出到 {path}（{reason}）；导入已保存，用同样的命令可以再写一次",
+        "the ledger was not written to {path} ({reason}); the import was saved, so the "
+        "same command can write it again",
+    ),
     "cli.no_cases": (
         "没有案件（工作区中没有周期扣费或标记的扣费）",
         "no cases (the workspace holds no recurring or flagged charges)",

@@ -121,3 +121,40 @@ def test_an_attachment_is_described_in_chinese(demo_workspace: Path, tmp_path: P
     out = capsys.readouterr().out
     line = next(line for line in out.splitlines() if "截图.png" in line)
     assert line.endswith("（2,000 字节）") and "bytes" not in line, line
+
+
+def test_an_out_path_that_cannot_be_written_is_refused_before_the_import(
+    tmp_path: Path, capsys
+) -> None:
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240131).csv", ["jan"])
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("a file, not a folder")
+    ws = tmp_path / "ws.sqlite"
+    out = not_a_folder / "ledger.csv"
+    assert (
+        main(["import", str(bill), "--workspace", str(ws), "--out", str(out), "--lang", "en"]) == 2
+    )
+    assert f"{out}: cannot be written" in capsys.readouterr().err
+    assert not ws.exists()  # nothing imported, no workspace created
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([bill.name, "notes.txt"])
+
+
+def test_a_ledger_that_fails_to_write_says_the_import_was_saved(
+    tmp_path: Path, capsys, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from qiake_auditor import exports
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(exports, "write_ledger", disk_full)
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240131).csv", ["jan"])
+    ws = str(tmp_path / "ws.sqlite")
+    out = tmp_path / "ledger.csv"
+    assert main(["import", str(bill), "--workspace", ws, "--out", str(out), "--lang", "zh"]) == 2
+    err = capsys.readouterr().err
+    assert f"账目没有写出到 {out}（No space left on device）；导入已保存" in err
+    assert main(["import", str(bill), "--workspace", ws, "--json"]) == 0
+    assert '"already_imported": true' in capsys.readouterr().out  # the import stood
