@@ -17,7 +17,7 @@ from ..errors import UserError
 from ..i18n import text
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag, StreamType
-from .common import add_lang, existing_workspace, lang_of, parse_date, table
+from .common import add_lang, existing_workspace, lang_of, not_empty, parse_past_date, table
 
 
 def _add_parser(sub: argparse._SubParsersAction) -> None:
@@ -119,7 +119,9 @@ def cmd_case(args: argparse.Namespace) -> int:
 
 
 def _set(args: argparse.Namespace, lang: str) -> int:
-    cancelled = parse_date(args.cancelled, "--cancelled") if args.cancelled else None
+    cancelled = parse_past_date(args.cancelled, "--cancelled") if args.cancelled else None
+    aliases = [not_empty(name, "--alias") for name in args.alias]
+    split = [not_empty(name, "--split") for name in args.split]
     status = None
     if args.status is not None:
         try:
@@ -130,7 +132,7 @@ def _set(args: argparse.Namespace, lang: str) -> int:
                 value=args.status,
                 choices=", ".join(s.value for s in CaseStatus),
             ) from None
-    if not (cancelled or status or args.note or args.alias or args.split):
+    if not (cancelled or status or args.note or aliases or split):
         raise UserError.of("case.nothing_to_set")
     with Audit.open(existing_workspace(args.workspace)) as audit:
         case = audit.find_case(args.text)
@@ -139,8 +141,8 @@ def _set(args: argparse.Namespace, lang: str) -> int:
             cancelled=cancelled,
             status=status,
             note=args.note,
-            aliases=args.alias,
-            split=args.split,
+            aliases=aliases,
+            split=split,
         )
         case = audit.find_case(args.text)
     print(_saved(case, lang, changed))
@@ -154,13 +156,14 @@ def _log(args: argparse.Namespace, lang: str) -> int:
         raise UserError.of(
             "option.bad_channel", value=args.channel, choices=", ".join(c.value for c in Channel)
         ) from None
-    on = parse_date(args.date, "--date") if args.date else None
+    on = parse_past_date(args.date, "--date") if args.date else None
+    summary = not_empty(args.summary, "--summary")
     with Audit.open(existing_workspace(args.workspace)) as audit:
         case = audit.find_case(args.text)
         entry = audit.log_entry(
             case,
             channel,
-            args.summary,
+            summary,
             ticket=args.ticket,
             outcome=args.outcome,
             on=on,
@@ -186,18 +189,11 @@ def _log(args: argparse.Namespace, lang: str) -> int:
 
 
 def _saved(case: Case, lang: str, changed: list[str]) -> str:
-    lines = [
-        (
-            f"已保存：{case.id} {case.merchant}"
-            if lang == "zh"
-            else f"saved: {case.id} {case.merchant}"
-        )
-    ]
+    what = f"{case.id} {case.merchant}"
+    lines = [text("case.saved" if changed else "cli.unchanged", lang, what=what)]
     if case.cancelled_on:
         lines.append(case.summary_line(lang))
     lines.append(("状态：" if lang == "zh" else "status: ") + case.status.label(lang))
-    if not changed:
-        lines.append("（没有变化）" if lang == "zh" else "(nothing changed)")
     return "\n".join(lines)
 
 

@@ -76,6 +76,24 @@ def parse_date(text: str, option: str) -> date:
         raise UserError.of("option.bad_date", option=option, value=text) from None
 
 
+def parse_past_date(text: str, option: str) -> date:
+    """A date that has happened (a cancellation, a contact): one after today is a typo."""
+    day = parse_date(text, option)
+    today = date.today()
+    if day > today:
+        raise UserError.of(
+            "cli.future_date", option=option, value=day.isoformat(), today=today.isoformat()
+        )
+    return day
+
+
+def not_empty(text: str, option: str) -> str:
+    """``text`` stripped; an empty value (``--summary ""``) is refused, not stored."""
+    if not text.strip():
+        raise UserError.of("cli.empty_value", option=option)
+    return text.strip()
+
+
 def cancellations(specs: list[str]) -> dict[str, date]:
     """``NAME=YYYY-MM-DD`` options -> {name: date}."""
     found = {}
@@ -83,7 +101,7 @@ def cancellations(specs: list[str]) -> dict[str, date]:
         name, sep, when = spec.rpartition("=")
         if not sep or not name.strip():
             raise UserError.of("option.bad_cancelled", value=spec)
-        found[name.strip()] = parse_date(when, "--cancelled")
+        found[name.strip()] = parse_past_date(when, "--cancelled")
     return found
 
 

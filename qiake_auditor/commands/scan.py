@@ -21,7 +21,15 @@ from ..errors import UserError
 from ..masking import shareable_rows
 from ..money import format_amount
 from ..vocab import Cadence, Flag, StreamStatus, StreamType
-from .common import add_lang, cancellations, existing_workspace, lang_of, parse_date, table
+from .common import (
+    add_lang,
+    cancellations,
+    existing_workspace,
+    lang_of,
+    not_empty,
+    parse_date,
+    table,
+)
 
 
 def _add_parser(sub: argparse._SubParsersAction) -> None:
@@ -85,10 +93,11 @@ def cmd_scan(args: argparse.Namespace) -> int:
         raise UserError.of("option.negative_notice")
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     cancelled = cancellations(args.cancelled)
+    watch = [not_empty(word, "--watch") for word in args.watch]
     mapping = cli.parse_map(args.mapping, args.currency)
     # A worker prints the transaction records of --json once the import is committed,
     # while detection runs; nothing is printed unless the import is stored.
-    only_looks = not (args.files or cancelled or args.watch)
+    only_looks = not (args.files or cancelled or watch)
     workspace = existing_workspace(args.workspace) if not args.files else args.workspace
     with (
         Audit.open(workspace, read_only=None if only_looks else False) as audit,
@@ -96,8 +105,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     ):
         if cancelled:
             audit.record_cancellations(cancelled)
-        if args.watch:
-            audit.add_watch(args.watch)
+        if watch:
+            audit.add_watch(watch)
         printing: list[Future] = []
         failed = threading.Event()  # detection failed: print no half object
 

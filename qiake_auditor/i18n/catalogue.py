@@ -108,8 +108,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "case.saved": ("已保存：{what}", "saved: {what}"),
     "case.logged": ("已记入案件记录：{summary}", "added to the case log: {summary}"),
     "case.nothing_to_set": (
-        "没有要修改的内容（给出 --cancelled、--status、--note 或 --alias）",
-        "nothing to change (give --cancelled, --status, --note or --alias)",
+        "没有要修改的内容（给出 --cancelled、--status、--note、--alias 或 --split）",
+        "nothing to change (give --cancelled, --status, --note, --alias or --split)",
     ),
     "decision.cancelled": ("记录取消日期 {day}", "cancelled on {day}"),
     "decision.cancelled_removed": ("删除了取消日期", "cancellation date removed"),
@@ -165,6 +165,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "in all: {files} files, {rows} rows read, {added} new, {already} files already imported",
     ),
     "cli.ledger_written": ("账目已写入 {path}", "ledger written to {path}"),
+    "cli.unchanged": (
+        "没有变化：{what}（原来就是这样）",
+        "nothing changed: {what} (it was so already)",
+    ),
+    "cli.empty_value": ("{option} 不能为空", "{option} cannot be empty"),
+    "cli.future_date": (
+        "{option}：{value} 在今天（{today}）之后；请给出已经发生的日期",
+        "{option}: {value} is after today ({today}); give a day that has passed",
+    ),
     "cli.out_unwritable": (
         "{path}：无法写入（{reason}）；什么都没有导入",
         "{path}: cannot be written ({reason}); nothing was imported",

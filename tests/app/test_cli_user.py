@@ -158,3 +158,33 @@ def test_a_ledger_that_fails_to_write_says_the_import_was_saved(
     assert f"账目没有写出到 {out}（No space left on device）；导入已保存" in err
     assert main(["import", str(bill), "--workspace", ws, "--json"]) == 0
     assert '"already_imported": true' in capsys.readouterr().out  # the import stood
+
+
+@pytest.mark.parametrize(
+    ("command", "message"),
+    [
+        (["scan", "--watch="], "--watch cannot be empty"),
+        (["case", "set", "洽客", "--alias="], "--alias cannot be empty"),
+        (["case", "set", "洽客", "--split", " "], "--split cannot be empty"),
+        (
+            ["case", "log", "洽客", "--channel", "bank", "--summary", " "],
+            "--summary cannot be empty",
+        ),
+        (
+            ["case", "set", "洽客", "--cancelled", "2999-01-01"],
+            "--cancelled: 2999-01-01 is after today",
+        ),
+        (["scan", "--cancelled", "洽客=2999-01-01"], "--cancelled: 2999-01-01 is after today"),
+        (
+            ["case", "log", "洽客", "--channel", "bank", "--summary", "x", "--date", "2999-01-01"],
+            "--date: 2999-01-01 is after today",
+        ),
+    ],
+)
+def test_empty_values_and_future_days_are_refused_before_anything_is_stored(
+    demo_workspace: Path, capsys, command: list[str], message: str
+) -> None:
+    before = demo_workspace.read_bytes()
+    assert main([*command, "--workspace", str(demo_workspace), "--lang", "en"]) == 2
+    assert message in capsys.readouterr().err
+    assert demo_workspace.read_bytes() == before
