@@ -135,15 +135,17 @@ _PARSER_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 @command("formats")
 def cmd_formats(args: argparse.Namespace) -> int:
+    from .commands.common import label_in, lang_of
     from .importers.base import all_importers
 
     importers = all_importers()
     if args.json:
         print(json.dumps([{"id": i.id, "label": i.label} for i in importers], ensure_ascii=False))
     else:
+        lang = lang_of(args)
         width = max(len(i.id) for i in importers)
         for importer in importers:
-            print(f"{importer.id:<{width}}  {importer.label}")
+            print(f"{importer.id:<{width}}  {label_in(importer.label, lang)}")
     return EXIT_OK
 
 

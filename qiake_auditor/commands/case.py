@@ -169,11 +169,8 @@ def _log(args: argparse.Namespace, lang: str) -> int:
             on=on,
             attachments=args.attach,
         )
-    head = "已记入案件记录" if lang == "zh" else "added to the case log of"
-    print(
-        f"{head} {case.id} {case.merchant}: {entry.on.isoformat()} "
-        f"{channel.label(lang)} {entry.summary}"
-    )
+    summary = f"{case.id} {case.merchant}  {entry.on.isoformat()} {channel.label(lang)} "
+    print(text("case.logged", lang, summary=summary + entry.summary))
     for attachment in entry.attachments:
         print(
             "  "

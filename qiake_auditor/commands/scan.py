@@ -263,7 +263,7 @@ def _print_table(snap, lang: str) -> None:
         print(line)
     for s in streams:
         if s["flags"]:
-            print(f"\n* {s['merchant']}: {s['explanation']}")
+            print(f"\n* {s['merchant']}{'：' if lang == 'zh' else ': '}{s['explanation']}")
     if not any("after_cancellation" in s["flags"] for s in streams):
         return  # (cases are built only when there is something to sum up)
     for case in (c for c in snap.cases if c.after):

@@ -188,3 +188,27 @@ def test_empty_values_and_future_days_are_refused_before_anything_is_stored(
     assert main([*command, "--workspace", str(demo_workspace), "--lang", "en"]) == 2
     assert message in capsys.readouterr().err
     assert demo_workspace.read_bytes() == before
+
+
+def test_formats_and_scan_notes_in_one_language(demo_workspace: Path, capsys) -> None:
+    assert main(["--lang", "zh", "formats"]) == 0
+    lines = dict(line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines())
+    assert lines["ccb-xls"] == "建设银行交易明细" and lines["ofx-1"] == "OFX 1.x / QFX (SGML)"
+    assert main(["--lang", "en", "formats"]) == 0
+    lines = dict(line.split(maxsplit=1) for line in capsys.readouterr().out.splitlines())
+    assert lines["ccb-xls"] == "CCB XLS"
+    assert main(["scan", "--workspace", str(demo_workspace), "--lang", "zh"]) == 0
+    notes = [line for line in capsys.readouterr().out.splitlines() if line.startswith("* ")]
+    assert notes and all(line.startswith("* 洽客科技：") or "有限公司：" in line for line in notes)
+
+
+def test_a_case_log_entry_is_confirmed_in_the_chosen_language(demo_workspace: Path, capsys):
+    args = ["case", "log", "洽客", "--channel", "bank", "--summary", "call", "--date", "2025-07-01"]
+    assert main([*args, "--workspace", str(demo_workspace), "--lang", "en"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("added to the case log: QK-") and line.endswith(
+        "  2025-07-01 bank call"
+    ), line
+    assert main([*args, "--workspace", str(demo_workspace), "--lang", "zh"]) == 0
+    line = capsys.readouterr().out.splitlines()[0]
+    assert line.startswith("已记入案件记录：QK-") and line.endswith("  2025-07-01 银行 call"), line
