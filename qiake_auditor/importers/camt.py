@@ -73,6 +73,16 @@ def parse(probe: Probe) -> Element:
             detail=str(exc),
             expected="camt.053",
         ) from exc
+    except (LookupError, ValueError) as exc:
+        # The XML declaration names an encoding Python lacks ("QTF-8"), a codec that is
+        # not text ("base64") or one expat cannot take ("utf-32"): found by the fuzz run.
+        raise StatementError.of(
+            "statement.broken_xml",
+            source=probe.name,
+            row=1,
+            detail=str(exc),
+            expected="camt.053",
+        ) from exc
 
 
 def entry_time(entry: Element) -> str:
