@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -62,7 +63,7 @@ def case_chart(
     axes = figure.add_subplot()
     currencies = sorted({c.currency for c in charges})
     currency = currency or (currencies[0] if currencies else "CNY")
-    rows = sorted((c for c in charges if c.currency == currency), key=lambda c: c.date)
+    rows = _points([c for c in charges if c.currency == currency])
     name = say(f"kind.{kind}", lang)
     axes.set_title(f"{title}  ·  {name}" if title else name, fontsize=10, loc="left")
     axes.set_ylabel(say("amount", lang, currency=currency))
@@ -75,15 +76,26 @@ def case_chart(
         axes.set_xticks([])
         return figure
     days = [c.date for c in rows]
-    amounts = [float(c.amount) for c in rows]
+    amounts = [float(c.amount * c.count) for c in rows]
     if kind == "timeline":
         colours = [
             AFTER_CANCEL_COLOUR if c.after_cancellation else STATE_COLOURS["success"] for c in rows
         ]
         span = (max(days) - min(days)).days
-        if len(rows) > 400:  # one line per charge in one collection: fast with 10,000
-            # rasterised: in an SVG, ten thousand lines become one embedded image
-            axes.vlines(days, 0, amounts, colors=colours, linewidth=0.6, zorder=2, rasterized=True)
+        if len(rows) > 400:  # one line per day (charges of a day summed), in one collection
+            lines = _per_day(rows)
+            # rasterised: in an SVG, thousands of lines become one embedded image
+            axes.vlines(
+                [d for d, _, _ in lines],
+                0,
+                [a for _, a, _ in lines],
+                colors=[
+                    AFTER_CANCEL_COLOUR if late else STATE_COLOURS["success"] for *_, late in lines
+                ],
+                linewidth=0.6,
+                zorder=2,
+                rasterized=True,
+            )
         else:
             width = max(1.5, min(12.0, span / max(len(days), 1) * 0.45)) if span else 6.0
             axes.bar(
@@ -111,7 +123,7 @@ def case_chart(
         after: dict[str, bool] = defaultdict(bool)
         for charge in rows:
             month = charge.date.strftime("%Y-%m")
-            per[month] += charge.amount
+            per[month] += charge.amount * charge.count
             after[month] |= bool(charge.after_cancellation)
         months = _month_range(min(days), max(days))
         positions = list(range(len(months)))
@@ -129,7 +141,7 @@ def case_chart(
     elif kind == "cumulative":
         running, total = [], Decimal(0)
         for charge in rows:
-            total += charge.amount
+            total += charge.amount * charge.count
             running.append(float(total))
         axes.step(days, running, where="post", color=STATE_COLOURS["success"], zorder=2)
         axes.fill_between(days, running, step="post", alpha=0.15, color=STATE_COLOURS["success"])
@@ -206,6 +218,39 @@ def case_chart(
             ncols=len(handles),
         )
     return figure
+
+
+@dataclass(frozen=True)
+class _Point:
+    """Charges alike in everything a chart shows (day, amount, stream, after the
+    cancellation or not), drawn once: ``count`` of them."""
+
+    date: date
+    amount: Decimal
+    after_cancellation: bool
+    stream_id: str
+    count: int
+
+
+def _points(charges: Sequence) -> list[_Point]:
+    """A case's charges as chart points in date order: one per charge for a small case,
+    alike charges merged for a large one (100,000 charges give a few thousand points)."""
+    keys = [(c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges]
+    if len(keys) <= 400:  # every charge its own bar, as the statement lists them
+        return [_Point(*key, count=1) for key in sorted(keys, key=lambda key: key[0])]
+    merged = sorted(Counter(keys).items(), key=lambda item: item[0][0])
+    return [_Point(*key, count=n) for key, n in merged]
+
+
+def _per_day(rows: Sequence) -> list[tuple[date, float, bool]]:
+    """(day, money that day, any of it after the cancellation), in date order: a case of
+    100,000 charges draws as a few thousand lines, and looks the same."""
+    money: dict[date, Decimal] = defaultdict(Decimal)
+    late: dict[date, bool] = defaultdict(bool)
+    for charge in rows:
+        money[charge.date] += charge.amount * charge.count
+        late[charge.date] |= bool(charge.after_cancellation)
+    return [(day, float(total), late[day]) for day, total in sorted(money.items())]
 
 
 def _month_range(first: date, last: date) -> list[str]:

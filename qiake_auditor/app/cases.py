@@ -10,6 +10,7 @@ all read the same :class:`Case`.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from dataclasses import dataclass, field
@@ -205,8 +206,10 @@ class Case:
     def notes(self) -> list[LogEntry]:
         return [e for e in self.log if e.kind == "note"]
 
-    @property
+    @functools.cached_property
     def flags(self) -> list[str]:
+        """Every flag of its streams and charges, worked out once: a case's streams and
+        charges are fixed when it is built, and filters ask for this on every redraw."""
         found = {f for s in self.streams for f in s.get("flags") or []}
         found |= {f for c in self.charges for f in c.flags}
         return sorted(found)
