@@ -17,7 +17,15 @@ from ..errors import UserError
 from ..i18n import text
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag, StreamType
-from .common import add_lang, existing_workspace, lang_of, not_empty, parse_past_date, table
+from .common import (
+    add_lang,
+    existing_workspace,
+    lang_of,
+    not_empty,
+    parse_past_date,
+    print_import_notes,
+    table,
+)
 
 
 def _add_parser(sub: argparse._SubParsersAction) -> None:
@@ -104,6 +112,7 @@ def cmd_case(args: argparse.Namespace) -> int:
             password=args.password,
             column_map=cli.parse_map(args.mapping, args.currency),
         )
+        print_import_notes(snap.imported, lang)
         if verb == "list":
             if args.json:
                 print(json.dumps(snap.to_json()["cases"], ensure_ascii=False))

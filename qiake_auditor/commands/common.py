@@ -4,14 +4,16 @@ labels in one language, columns padded for CJK text."""
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from ..errors import UserError
-from ..i18n import user_lang
+from ..errors import UserError, warning_text
+from ..i18n import text, user_lang
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -55,6 +57,22 @@ def check_writable(target: Path) -> None:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise UserError.of("cli.out_unwritable", path=target, reason=reason) from None
+
+
+def print_import_notes(imported: Any, lang: str) -> None:
+    """What importing the files given to ``scan`` / ``case`` had to say (a folder's
+    skipped files, an assumed currency, totals that differ), on stderr so that
+    ``--json`` stays one object; each warning names its file."""
+    if imported is None:
+        return
+    for note in imported.note_texts(lang):
+        print(note, file=sys.stderr)
+    for report in imported.reports:
+        for warning in report.warnings:
+            message = warning_text(warning, lang)
+            if not message.startswith(report.source):
+                message = text("cli.file_says", lang, source=report.source, message=message)
+            print(text("cli.import_warning", lang, message=message), file=sys.stderr)
 
 
 def label_in(label: str, lang: str) -> str:

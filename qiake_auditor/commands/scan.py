@@ -28,6 +28,7 @@ from .common import (
     lang_of,
     not_empty,
     parse_date,
+    print_import_notes,
     table,
 )
 
@@ -130,6 +131,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         finally:
             for job in printing:
                 job.result()
+        print_import_notes(snap.imported, lang)
         if args.json:
             if snap.result is None:
                 print(json.dumps({"as_of": None, "transactions": [], "streams": [], "flagged": []}))

@@ -165,6 +165,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "in all: {files} files, {rows} rows read, {added} new, {already} files already imported",
     ),
     "cli.ledger_written": ("账目已写入 {path}", "ledger written to {path}"),
+    "cli.import_warning": ("注意：{message}", "warning: {message}"),
+    "cli.file_says": ("{source}：{message}", "{source}: {message}"),
     "cli.unchanged": (
         "没有变化：{what}（原来就是这样）",
         "nothing changed: {what} (it was so already)",

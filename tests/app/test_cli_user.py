@@ -212,3 +212,23 @@ def test_a_case_log_entry_is_confirmed_in_the_chosen_language(demo_workspace: Pa
     assert main([*args, "--workspace", str(demo_workspace), "--lang", "zh"]) == 0
     line = capsys.readouterr().out.splitlines()[0]
     assert line.startswith("已记入案件记录：QK-") and line.endswith("  2025-07-01 银行 call"), line
+
+
+def test_scan_and_case_tell_what_the_import_of_their_files_warned(tmp_path: Path, capsys) -> None:
+    import json
+
+    bill = tmp_path / "us.csv"  # hand written: a bank CSV that does not say its currency
+    bill.write_text(
+        "Posting Date,Description,Amount\n"
+        "01/05/2024,COFFEE SHOP,-3.50\n"
+        "01/06/2024,PAYROLL,1200.00\n"
+    )
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["scan", str(bill), "--workspace", ws, "--lang", "en", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["as_of"] == "2024-01-06"  # stdout stays one object
+    assert "warning: us.csv: the file does not say its currency, so CNY was assumed" in (
+        captured.err
+    )
+    assert main(["case", "list", str(bill), "--workspace", ws, "--lang", "zh"]) == 0
+    assert "注意：us.csv：文件没有写明币种，已按人民币（CNY）记账" in capsys.readouterr().err
