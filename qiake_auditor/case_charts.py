@@ -284,13 +284,16 @@ def cases_monthly(
     for case in cases:
         per: dict[str, Decimal] = defaultdict(Decimal)
         after: dict[str, Decimal] = defaultdict(Decimal)
-        for charge in case.charges:
-            if charge.currency != currency or charge.state not in PAID_STATES:
-                continue
-            month = charge.date.strftime("%Y-%m")
-            per[month] += charge.amount
-            if charge.after_cancellation:
-                after[month] += charge.amount
+        alike = Counter(  # charges alike in month and amount counted, not summed one by one
+            (c.date.year, c.date.month, c.amount, bool(c.after_cancellation))
+            for c in case.charges
+            if c.currency == currency and c.state in PAID_STATES
+        )
+        for (year, number, amount, late), count in alike.items():
+            month = f"{year:04d}-{number:02d}"
+            per[month] += amount * count
+            if late:
+                after[month] += amount * count
         if per:
             layers.append((str(case.merchant), per, after))
     if not layers:
