@@ -63,7 +63,7 @@ def case_chart(
     axes = figure.add_subplot()
     currencies = sorted({c.currency for c in charges})
     currency = currency or (currencies[0] if currencies else "CNY")
-    rows = _points([c for c in charges if c.currency == currency])
+    rows = _points([c for c in charges if c.currency == currency], by_day=kind != "price")
     name = say(f"kind.{kind}", lang)
     axes.set_title(f"{title}  ·  {name}" if title else name, fontsize=10, loc="left")
     axes.set_ylabel(say("amount", lang, currency=currency))
@@ -232,14 +232,30 @@ class _Point:
     count: int
 
 
-def _points(charges: Sequence) -> list[_Point]:
-    """A case's charges as chart points in date order: one per charge for a small case,
-    alike charges merged for a large one (100,000 charges give a few thousand points)."""
-    keys = [(c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges]
-    if len(keys) <= 400:  # every charge its own bar, as the statement lists them
+def _points(charges: Sequence, by_day: bool) -> list[_Point]:
+    """A case's charges as chart points in date order: one per charge for a small case.
+
+    A large one (100,000 charges) is merged into a few thousand points, built and
+    drawn in a fraction of a second: ``by_day`` sums each day's money before and after
+    the cancellation (all the timeline, monthly and cumulative charts show); otherwise
+    alike charges (day, amount, stream) become one point with their count.
+    """
+    if len(charges) <= 400:  # every charge its own bar, as the statement lists them
+        keys = [
+            (c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges
+        ]
         return [_Point(*key, count=1) for key in sorted(keys, key=lambda key: key[0])]
-    merged = sorted(Counter(keys).items(), key=lambda item: item[0][0])
-    return [_Point(*key, count=n) for key, n in merged]
+    if by_day:
+        money: dict[tuple[date, bool], Decimal] = defaultdict(Decimal)
+        for c in charges:
+            money[c.date, bool(c.after_cancellation)] += c.amount
+        return [
+            _Point(day, total, late, "", count=1) for (day, late), total in sorted(money.items())
+        ]
+    alike = Counter(
+        (c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges
+    )
+    return [_Point(*key, count=n) for key, n in sorted(alike.items(), key=lambda kn: kn[0][0])]
 
 
 def _per_day(rows: Sequence) -> list[tuple[date, float, bool]]:
