@@ -295,10 +295,13 @@ def _print_case(case: Case, lang: str) -> None:
     if case.log:
         print("\n" + ("案件记录：" if zh else "case log:"))
         for entry in case.log:
-            channel = entry.channel.label(lang) if entry.channel else ""
-            ticket = f" #{entry.ticket}" if entry.ticket else ""
-            outcome = f" → {entry.outcome}" if entry.outcome else ""
-            line = f"  {entry.on.isoformat()} {channel}{ticket} {entry.text(lang)}{outcome}"
-            print(line.rstrip())
+            parts = [
+                entry.on.isoformat(),
+                entry.channel.label(lang) if entry.channel else "",
+                f"#{entry.ticket}" if entry.ticket else "",
+                entry.text(lang),
+                f"→ {entry.outcome}" if entry.outcome else "",
+            ]
+            print("  " + " ".join(part for part in parts if part))
             for attachment in entry.attachments:
                 print(f"      {attachment.name}  sha256 {attachment.sha256[:16]}…")

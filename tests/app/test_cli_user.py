@@ -232,3 +232,21 @@ def test_scan_and_case_tell_what_the_import_of_their_files_warned(tmp_path: Path
     )
     assert main(["case", "list", str(bill), "--workspace", ws, "--lang", "zh"]) == 0
     assert "注意：us.csv：文件没有写明币种，已按人民币（CNY）记账" in capsys.readouterr().err
+
+
+def test_case_show_lists_log_entries_with_single_spaces(tmp_path: Path, capsys) -> None:
+    files = demo_files()
+    if len(files) != 3:
+        pytest.skip("the demo statements are not bundled")
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["import", *map(str, files), "--workspace", ws]) == 0
+    assert main(["case", "set", "洽客", "--cancelled", "2025-06-20", "--workspace", ws]) == 0
+    log = ["case", "log", "洽客", "--channel", "merchant", "--summary", "asked for a refund"]
+    assert main([*log, "--date", "2025-07-01", "--outcome", "refused", "--workspace", ws]) == 0
+    capsys.readouterr()
+    assert main(["case", "show", "洽客", "--workspace", ws, "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    entries = out[out.index("case log:") + 1 :]
+    decision = next(line for line in entries if line.endswith("cancelled on 2025-06-20"))
+    assert re.fullmatch(r"  \d{4}-\d\d-\d\d cancelled on 2025-06-20", decision), decision
+    assert "  2025-07-01 merchant asked for a refund → refused" in entries, entries
