@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -75,7 +76,7 @@ def case_chart(
         )
         axes.set_xticks([])
         return figure
-    days = [c.date for c in rows]
+    days: list[Any] = [c.date for c in rows]  # matplotlib's stubs know no dates
     amounts = [float(c.amount * c.count) for c in rows]
     if kind == "timeline":
         colours = [
@@ -86,7 +87,7 @@ def case_chart(
             lines = _per_day(rows)
             # rasterised: in an SVG, thousands of lines become one embedded image
             axes.vlines(
-                [d for d, _, _ in lines],
+                [d for d, _, _ in lines],  # type: ignore[arg-type]
                 0,
                 [a for _, a, _ in lines],
                 colors=[
@@ -305,10 +306,10 @@ def cases_monthly(
             for c in case.charges
             if c.currency == currency and c.state in PAID_STATES
         )
-        for (year, number, amount, late), count in alike.items():
+        for (year, number, amount, is_late), count in alike.items():
             month = f"{year:04d}-{number:02d}"
             per[month] += amount * count
-            if late:
+            if is_late:
                 after[month] += amount * count
         if per:
             layers.append((str(case.merchant), per, after))
