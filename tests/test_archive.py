@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pyzipper
 
 from qiake_auditor.cli import main
 from qiake_auditor.errors import StatementError
+from qiake_auditor.importers.archive import members as archive_members
 from qiake_auditor.workspace import Workspace
 
 STATEMENT = (
@@ -334,3 +336,29 @@ def test_a_map_given_for_many_members_is_remembered(tmp_path: Path) -> None:
             {"date": "Tag", "amount": "Summe", "currency": "EUR"}
         ]
         assert set(ws.ledger()["currency"]) == {"EUR"} and len(ws.ledger()) == 12
+
+
+class _NameWithoutFlag(zipfile.ZipInfo):
+    """A member whose name is written in ``encoding`` with the UTF-8 flag off, as
+    Info-ZIP on Linux writes UTF-8 names and Windows' zip writes GBK ones."""
+
+    encoding = "utf-8"
+
+    def _encodeFilenameFlags(self):  # zipfile's hook for the name's bytes and flags
+        return self.filename.encode(self.encoding), self.flag_bits & ~0x800
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_member_names_without_the_utf8_flag_read_right(tmp_path, encoding):
+    name = "微信支付账单.csv"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        info = _NameWithoutFlag("b/" + name)
+        info.encoding = encoding
+        archive.writestr(info, STATEMENT)
+    data = buffer.getvalue()
+    assert ("b/" + name).encode(encoding) in data
+    with zipfile.ZipFile(io.BytesIO(data)) as check:
+        assert not check.infolist()[0].flag_bits & 0x800
+    found = archive_members("pack.zip", data, None)
+    assert [member for member, _ in found] == [name]

@@ -74,9 +74,18 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:
-    """Member names of Chinese archives are often GBK without the UTF-8 flag."""
+    """Member names without the UTF-8 flag are read as cp437 by zipfile; in Chinese
+    archives they are GBK (Windows' zip) or UTF-8 written by tools that leave the flag
+    off (Info-ZIP on Linux and macOS). UTF-8 is tried first: GBK names are almost never
+    valid UTF-8, while UTF-8 names always decode, wrongly, as GBK."""
     filename = info.filename
     if not info.flag_bits & 0x800:
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            filename = filename.encode("cp437").decode("gb18030")
+        with contextlib.suppress(UnicodeEncodeError):
+            raw = filename.encode("cp437")
+            for encoding in ("utf-8", "gb18030"):
+                try:
+                    filename = raw.decode(encoding)
+                    break
+                except UnicodeDecodeError:
+                    continue
     return filename.rsplit("/", 1)[-1]
