@@ -337,6 +337,8 @@ class Audit:
             def decided(
                 kind: DecisionKind, key: str, value: str | None, message_id: str, **fields: str
             ) -> None:
+                if self.workspace.decisions(kind).get(key) == value:
+                    return  # already so: nothing recorded, nothing said to be saved
                 if value is None:
                     self.workspace.remove_decision(kind, key, db)
                 else:
@@ -370,9 +372,10 @@ class Audit:
                     "decision.status",
                     status=CaseStatus(status).value,
                 )
+            known = self.decisions().aliases
             for name in aliases:
                 name = name.strip()
-                if name:
+                if name and normalize.canonical_key(name, known) != case.key:
                     decided(
                         DecisionKind.ALIAS,
                         name,
@@ -420,6 +423,8 @@ class Audit:
         blobs: list[tuple[str, bytes]] = []
         for path in attachments:
             path = Path(path)
+            if path.is_dir():
+                raise UserError.of("case.attachment_folder", path=path)
             if not path.is_file():
                 raise UserError.of("case.attachment_missing", path=path)
             try:

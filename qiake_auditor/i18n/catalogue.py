@@ -105,6 +105,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{text!r} matches several cases: {names}; be more specific",
     ),
     "case.attachment_missing": ("附件 {path} 不存在", "attachment {path} does not exist"),
+    "case.attachment_folder": (
+        "{path} 是文件夹：请附上其中的文件（截图、邮件、聊天记录）",
+        "{path} is a folder: attach the files in it (screenshots, e-mails, chat exports)",
+    ),
     "case.saved": ("已保存：{what}", "saved: {what}"),
     "case.logged": ("已记入案件记录：{summary}", "added to the case log: {summary}"),
     "case.nothing_to_set": (
