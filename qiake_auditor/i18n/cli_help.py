@@ -23,6 +23,9 @@ HELP_ZH: dict[str, str] = {
     ),
     "show tracebacks of internal errors": "内部错误时显示调用栈",
     "language of the output (default: the system's)": "输出语言（默认：系统语言）",
+    "language of the documents (default: zh; messages follow the system)": (
+        "文件的语言（默认：中文；提示信息跟随系统语言）"
+    ),
     "list the statement formats this version reads": "列出本版本能读取的账单格式",
     "import statements into the workspace": "把账单导入工作区",
     "statements to import (files or folders)": "要导入的账单（文件或文件夹）",

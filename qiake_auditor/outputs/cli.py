@@ -64,7 +64,12 @@ def _add_parsers(sub: argparse._SubParsersAction) -> None:
     evidence = sub.add_parser("evidence", help="build a case's evidence package (BagIt ZIP)")
     _case_options(evidence)
     evidence.add_argument("--out", type=Path, required=True, metavar="PACKAGE.zip")
-    evidence.add_argument("--lang", choices=("zh", "en", "both"), default="zh")
+    evidence.add_argument(
+        "--lang",
+        choices=("zh", "en", "both"),
+        default=None,
+        help="language of the documents (default: zh; messages follow the system)",
+    )
     evidence.add_argument(
         "--attach",
         action="append",
@@ -95,7 +100,12 @@ def _add_parsers(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="which platform a platform letter is for (default: the first)",
     )
-    letter.add_argument("--lang", choices=("zh", "en"), default="zh")
+    letter.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the documents (default: zh; messages follow the system)",
+    )
     letter.add_argument("--out", type=Path, required=True, metavar="PATH.docx|PATH.txt")
     _party_options(letter)
 
@@ -188,7 +198,14 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     with Audit.open(args.workspace) as audit:
         case = _open_case(audit, args, args.attach)
         result = build_from_audit(
-            audit, case, args.out, _party(args), args.lang, args.unmasked, font, args.variant
+            audit,
+            case,
+            args.out,
+            _party(args),
+            args.lang or "zh",  # documents for Chinese merchants and authorities
+            args.unmasked,
+            font,
+            args.variant,
         )
     for line in result.summary_lines(lang):
         print(line)
@@ -210,7 +227,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
         args.kind,
         CaseFacts.of(case),
         _party(args),
-        args.lang,
+        args.lang or "zh",
         Masker(args.unmasked),
         [],
         args.variant,
