@@ -268,11 +268,7 @@ class Workspace:
         ).fetchone()
         data = bytes(blob)
         if hashlib.sha256(data).hexdigest() != digest:
-            raise UserError.of(
-                "workspace.damaged",
-                path=self.path,
-                detail=f"the stored copy of {name} no longer matches its SHA-256",
-            )
+            raise UserError.of("workspace.original_changed", path=self.path, name=name)
         return data
 
     def _checked_block(
@@ -281,44 +277,45 @@ class Workspace:
         """A stored row block, refused when its bytes changed since it was written."""
         if digest is not None and hashlib.sha256(blob).hexdigest() != digest:
             raise UserError.of(
-                "workspace.damaged",
-                path=self.path,
-                detail=f"the rows of {source} (block {block_id}) no longer match "
-                "their checksum; re-import the statement into a new "
-                "workspace",
+                "workspace.rows_changed", path=self.path, source=source, block=block_id
             )
         try:
             frame = _unpack(blob)
         except Exception as exc:  # pyarrow raises several kinds for damaged bytes
             raise UserError.of(
-                "workspace.damaged",
-                path=self.path,
-                detail=f"the rows of {source} cannot be read ({exc})",
+                "workspace.rows_unreadable", path=self.path, source=source, reason=str(exc)
             ) from None
         if len(frame) != n_rows:
             raise UserError.of(
-                "workspace.damaged",
+                "workspace.rows_missing",
                 path=self.path,
-                detail=f"the rows of {source}: {len(frame)} instead of {n_rows}",
+                source=source,
+                found=len(frame),
+                stored=n_rows,
             )
         return frame
 
-    def check(self) -> list[str]:
-        """Every problem found in the whole workspace (empty: all originals match their
-        SHA-256, every row block its checksum, and SQLite's own integrity check passes)."""
-        problems = [row[0] for row in self._db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+    def check(self) -> list[UserError]:
+        """Every problem found in the whole workspace, to be shown in the user's language
+        (empty: all originals match their SHA-256, every row block its checksum, and
+        SQLite's own integrity check passes)."""
+        problems = [
+            UserError.of("workspace.damaged", path=self.path, detail=row[0])
+            for row in self._db.execute("PRAGMA integrity_check")
+            if row[0] != "ok"
+        ]
         for stored in self.files():
             try:
                 self.original(stored.id)
             except UserError as exc:
-                problems.append(exc.text("en"))
+                problems.append(exc)
         for block_id, source, blob, digest, n_rows in self._db.execute(
             "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id"
         ):
             try:
                 self._checked_block(block_id, source, blob, digest, n_rows)
             except UserError as exc:
-                problems.append(exc.text("en"))
+                problems.append(exc)
         return problems
 
     def add_file(

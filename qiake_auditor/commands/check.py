@@ -37,5 +37,5 @@ def cmd_check(args: argparse.Namespace) -> int:
         )
         return cli.EXIT_OK
     for problem in problems:
-        print(problem)
+        print(problem.text(lang))
     return cli.EXIT_BAD_INPUT

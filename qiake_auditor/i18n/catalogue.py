@@ -91,6 +91,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "工作区 {path} 已损坏：{detail}",
         "workspace {path} is damaged: {detail}",
     ),
+    "workspace.original_changed": (
+        "工作区 {path} 已损坏：{name} 的存档副本与其 SHA-256 不再一致",
+        "workspace {path} is damaged: the stored copy of {name} no longer matches its SHA-256",
+    ),
+    "workspace.rows_changed": (
+        "工作区 {path} 已损坏：{source} 的账目（第 {block} 块）与校验值不再一致；"
+        "请把该账单重新导入一个新的工作区",
+        "workspace {path} is damaged: the rows of {source} (block {block}) no longer match "
+        "their checksum; re-import the statement into a new workspace",
+    ),
+    "workspace.rows_unreadable": (
+        "工作区 {path} 已损坏：无法读取 {source} 的账目（{reason}）",
+        "workspace {path} is damaged: the rows of {source} cannot be read ({reason})",
+    ),
+    "workspace.rows_missing": (
+        "工作区 {path} 已损坏：{source} 的账目只有 {found} 行，应为 {stored} 行",
+        "workspace {path} is damaged: the rows of {source}: {found} instead of {stored}",
+    ),
     "workspace.cannot_create": (
         "无法创建工作区 {path}：{reason}",
         "cannot create workspace {path}: {reason}",

@@ -41,9 +41,12 @@ def test_a_changed_row_block_is_damage_not_silent_data(workspace, capsys):
     flip_byte(workspace, "row_blocks", "data", 2000)
     with Workspace(workspace) as space, pytest.raises(UserError) as caught:
         space.ledger()
-    assert caught.value.message_id == "workspace.damaged"
+    assert caught.value.message_id == "workspace.rows_changed"
     assert str(workspace) in caught.value.text("zh") and "checksum" in caught.value.text("en")
-    assert main(["check", "--workspace", str(workspace)]) == 2
+    capsys.readouterr()
+    assert main(["check", "--workspace", str(workspace), "--lang", "zh"]) == 2
+    said = capsys.readouterr().out
+    assert "已损坏" in said and "校验值" in said and "checksum" not in said
     assert main(["scan", "--workspace", str(workspace), "--lang", "en"]) == 2
     assert "is damaged" in capsys.readouterr().err
 
@@ -52,7 +55,8 @@ def test_a_changed_original_is_reported(workspace, capsys):
     flip_byte(workspace, "files", "original", 100)
     with Workspace(workspace) as space:
         [problem] = space.check()
-    assert "no longer matches its SHA-256" in problem
+    assert "no longer matches its SHA-256" in problem.text("en")
+    assert "SHA-256 不再一致" in problem.text("zh")
     assert main(["check", "--workspace", str(workspace)]) == 2
 
 
