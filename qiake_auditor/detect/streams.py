@@ -360,7 +360,8 @@ def confidence(stream: Stream) -> None:
         hits = fit.hits
         spread = float(np.abs(fit.residuals[fit.inlier]).mean()) / max(fit.tolerance, 1)
         score = 0.35 + 0.07 * min(hits, 6) + 0.13 * (1 - min(spread, 1.0))
-        reasons.append(f"{hits} charges on a {stream.cadence} schedule")
+        article = "an" if stream.cadence[:1] in "aeiou" else "a"
+        reasons.append(f"{hits} charges on {article} {stream.cadence} schedule")
         reasons.append(f"mean distance from the schedule {spread * fit.tolerance:.1f} days")
         if fit.missed:
             score -= min(0.05 * len(fit.missed), 0.15)
