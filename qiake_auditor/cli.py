@@ -168,7 +168,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         check_ledger_path(args.out)  # before any work: nothing imported for a bad --out
         check_writable(args.out)
     with Audit.open(args.workspace) as audit:
-        imported = audit.import_files(args.files, args.password, mapping)
+        try:
+            imported = audit.import_files(args.files, args.password, mapping)
+        except BaseException:
+            audit.workspace.discard_if_unused()  # a refused first import leaves no file
+            raise
         if args.out:
             try:
                 write_ledger(

@@ -172,6 +172,7 @@ class Workspace:
     def __init__(self, path: Path | str | None = None, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_path()
         self.read_only = read_only
+        self.created = not self.path.exists()  # this object made the file (a new path)
         self._cache: _LedgerCache | None = None
         self._db = _connect(self.path, read_only)
         try:
@@ -215,6 +216,21 @@ class Workspace:
 
     def close(self) -> None:
         self._db.close()
+
+    def discard_if_unused(self) -> bool:
+        """Close and remove the file when this object created it and nothing was ever
+        stored in it (a first import that failed): the user's folder is left as it was."""
+        if not self.created or self.read_only:
+            return False
+        stored = self._db.execute(
+            "SELECT (SELECT COUNT(*) FROM files) + (SELECT COUNT(*) FROM decisions)"
+        ).fetchone()[0]
+        if stored:
+            return False
+        self._db.close()
+        for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+        return True
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

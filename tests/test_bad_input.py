@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from qiake_auditor.cli import main
+from qiake_auditor.workspace import Workspace
 from tests.test_archive import aes_zip, seeded_workspace, snapshot
 
 GOLDEN = Path(__file__).parent / "data" / "golden"
@@ -452,3 +453,22 @@ def test_a_huge_field_in_an_icbc_totals_line_is_read_not_a_crash(tmp_path: Path)
     path.write_bytes(data[:at] + b"9" * 200_000 + data[at:])  # past csv's field limit
     (statement,) = read_statements(path)
     assert len(statement.rows) > 0
+
+
+def test_a_refused_first_import_leaves_no_workspace_behind(tmp_path: Path, capsys) -> None:
+    picture = tmp_path / "pic.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    workspace = tmp_path / "fresh.sqlite"
+    assert main(["import", str(picture), "--workspace", str(workspace)]) == 2
+    assert "pic.csv" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pic.csv"]
+
+
+def test_a_refused_import_keeps_an_existing_empty_workspace(tmp_path: Path) -> None:
+    workspace = tmp_path / "mine.sqlite"
+    Workspace(workspace).close()  # the user's own (still empty) workspace
+    before = workspace.read_bytes()
+    picture = tmp_path / "pic.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    assert main(["import", str(picture), "--workspace", str(workspace)]) == 2
+    assert workspace.read_bytes() == before
