@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import Case, Snapshot
-from ..app.cases import money_total
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Flag, StreamStatus, StreamType
 from . import lang
@@ -65,17 +64,25 @@ def _amounts(per_currency: dict[str, Decimal]) -> str:
     )
 
 
+def _cancelled(stream: dict) -> bool:
+    return stream.get("status") == StreamStatus.CANCELLED or bool(stream.get("cancelled_on"))
+
+
 def next_charge(stream: dict, as_of: str) -> str:
     """The next expected charge to show: none for a cancelled stream or a past date."""
     expected = str(stream.get("next_expected") or "")
-    if (
-        not expected
-        or stream.get("status") == StreamStatus.CANCELLED
-        or stream.get("cancelled_on")
-        or (as_of and expected[:10] < as_of)
-    ):
+    if not expected or _cancelled(stream) or (as_of and expected[:10] < as_of):
         return "—"
     return expected[:10]
+
+
+def due_charge(stream: dict) -> str:
+    """The scheduled day that passed without a charge (ISO date), '' when there is none or
+    the stream was cancelled: it is shown as due, never as the next charge."""
+    due = str(stream.get("due") or "")
+    if not due or _cancelled(stream) or stream.get("status") != StreamStatus.OVERDUE:
+        return ""
+    return due[:10]
 
 
 class CasesView(QWidget):
@@ -171,7 +178,7 @@ class CasesView(QWidget):
         last = case.last.isoformat() if case.last else ""
         badges = self._badges(case.flags)
         if case.after:
-            badges = [self.tr("⚠ 取消后仍扣款 {0}").format(money_total(case.after_totals))] + [
+            badges = [self.tr("⚠ 取消后仍扣款 {0}").format(lang.paid_total(case.after_totals))] + [
                 b for b in badges if b != ALERT.label(language)
             ]
         cells = [
@@ -180,22 +187,16 @@ class CasesView(QWidget):
             "",
             "",
             str(len(case.charges)),
-            money_total(case.totals),
+            lang.paid_total(case.totals),
             first,
             last,
-            min(
-                (
-                    next_charge(s, self._as_of())
-                    for s in case.streams
-                    if next_charge(s, self._as_of()) != "—"
-                ),
-                default="—",
-            ),
+            "",  # NEXT: set below with its sort key
             case.status.label(language),
             lang.list_separator().join(badges),
             "",
         ]
         item = _Item([cells[i] for i in SHOWN])
+        self._set_next(item, case.streams)
         item.setData(0, CASE_ROLE, case.id)
         item.setData(POS[COUNT], SORT_ROLE, len(case.charges))
         item.setData(POS[PAID], SORT_ROLE, _paid(case))
@@ -238,12 +239,13 @@ class CasesView(QWidget):
             money(stream.get("total")),
             str(stream.get("first_date") or ""),
             str(stream.get("last_date") or ""),
-            next_charge(stream, self._as_of()),
+            "",  # NEXT: set below with its sort key
             StreamStatus.label_of(stream.get("status"), language),
             lang.list_separator().join(self._badges(stream.get("flags") or [])),
             f"{float(confidence):.0%}" if confidence is not None else "",
         ]
         item = _Item([cells[i] for i in SHOWN])
+        self._set_next(item, [stream])
         item.setData(0, CASE_ROLE, None)
         item.setData(0, Qt.ItemDataRole.UserRole + 2, str(stream.get("id", "")))
         for column, key in ((EACH, "amount"), (PAID, "total")):
@@ -257,6 +259,23 @@ class CasesView(QWidget):
         if ALERT in (stream.get("flags") or []):
             item.setForeground(POS[FLAGS], QBrush(QColor(ALERT_TEXT)))
         return item
+
+    def _set_next(self, item: QTreeWidgetItem, streams: list[dict]) -> None:
+        """The earliest coming charge of ``streams``: a scheduled day that passed without a
+        charge as "应于 <day>" (due), else the next expected day; "—" when none (cancelled)."""
+        as_of = self._as_of()
+        days = [(due, True) for due in map(due_charge, streams) if due]
+        days += [(n, False) for n in (next_charge(s, as_of) for s in streams) if n != "—"]
+        if not days:
+            item.setText(POS[NEXT], "—")
+            item.setData(POS[NEXT], SORT_ROLE, "9999")  # after every date
+            return
+        day, due = min(days)
+        item.setText(POS[NEXT], self.tr("应于 {0}").format(day) if due else day)
+        item.setData(POS[NEXT], SORT_ROLE, day)
+        if due:
+            late = self.tr("本应于 {0} 扣款，至 {1} 仍未出现").format(day, as_of)
+            item.setToolTip(POS[NEXT], late)
 
     def _badges(self, flags) -> list[str]:
         return [Flag.label_of(f, lang.lang()) for f in flags]

@@ -89,6 +89,14 @@ def amounts_separator() -> str:
     return "；" if lang() == "zh" else "; "
 
 
+def paid_total(totals: dict) -> str:
+    """What was paid in each currency ({currency: Totals}), joined in the window's language
+    (the app layer's ``money_total`` always joins with '; ')."""
+    from ..money import format_amount  # pandas behind it: not at start-up
+
+    return amounts_separator().join(format_amount(t.paid, c) for c, t in totals.items())
+
+
 def save(language: str) -> None:
     QSettings().setValue(SETTING, language if language in LANGS else "")
 

@@ -276,112 +276,122 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="90"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="97"/>
         <source>按名称筛选案件…</source>
         <translation>Filter cases by name…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="93"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="100"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="95"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="102"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="97"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="104"/>
         <source>全部提示</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="135"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="142"/>
         <source>案件 / 商户</source>
         <translation>Case / merchant</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="136"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="143"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="137"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="144"/>
         <source>周期</source>
         <translation>Cadence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="138"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="145"/>
         <source>每期金额</source>
         <translation>Amount each</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="139"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="146"/>
         <source>次数</source>
         <translation>Charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="140"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="147"/>
         <source>已付合计</source>
         <translation>Total paid</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="141"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="148"/>
         <source>首次扣款</source>
         <translation>First charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="142"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="149"/>
         <source>最近扣款</source>
         <translation>Last charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="143"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="150"/>
         <source>下次扣款</source>
         <translation>Next charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="144"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="151"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="145"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="152"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="146"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="153"/>
         <source>可信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="174"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="181"/>
         <source>⚠ 取消后仍扣款 {0}</source>
         <translation>⚠ Charged after cancellation {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="179"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="186"/>
         <source>{0} 项</source>
         <translation>streams: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="179"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="186"/>
         <source>单笔扣款</source>
         <translation>one-off charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="271"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="274"/>
+        <source>应于 {0}</source>
+        <translation>due {0}</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="277"/>
+        <source>本应于 {0} 扣款，至 {1} 仍未出现</source>
+        <translation>A charge was due on {0} and had not appeared by {1}</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="290"/>
         <source>还没有案件：导入账单后，这里按公司列出周期扣费。</source>
         <translation>No cases yet: once statements are imported, recurring charges are listed here by company.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="279"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="298"/>
         <source>{0} 个案件 · {1} 项订阅仍在扣费，每月 {2}，每年 {3} · 共付 {4}</source>
         <translation>{0} cases · {1} subscriptions still charging, {2} a month, {3} a year · {4} paid in all</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="287"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="306"/>
         <source>取消后仍被扣 {0}</source>
         <translation>{0} charged after cancellation</translation>
     </message>
@@ -670,7 +680,7 @@ Please attach this file to a report. Its last lines:
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/ledger_page.py" line="77"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="198"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="200"/>
         <source>全部账单</source>
         <translation>All statements</translation>
     </message>
@@ -700,49 +710,49 @@ Please attach this file to a report. Its last lines:
         <translation>Export current view…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="301"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="302"/>
         <source>{0} / {1} 笔</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="303"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="304"/>
         <source>共 {0} 笔</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="327"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="328"/>
         <source>选中多行可查看合计（Ctrl+C 复制）</source>
         <translation>Select rows to see their totals (Ctrl+C copies)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="335"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="336"/>
         <source>支出 {0} · 收入 {1}</source>
         <translation>out {0} · in {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="340"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="341"/>
         <source>已选 {0} 笔：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="368"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="371"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="384"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="369"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="372"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="385"/>
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="368"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="369"/>
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="381"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="382"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="385"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="386"/>
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
