@@ -44,6 +44,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # -- input files ----------------------------------------------------------------------
     "input.missing": ("{path}：文件不存在", "{path}: no such file"),
+    "output.suffix": ("{name}：只能写成 {allowed}", "{name}: can be written as {allowed}"),
+    "evidence.exists": (
+        "{path} 已存在（可能是已经寄出的证据包）：请换一个文件名，或加 --replace 覆盖它",
+        "{path} already exists (it may be a package you have sent): choose another name, "
+        "or add --replace to overwrite it",
+    ),
+    "report.font_unusable": (
+        "字体文件 {path} 无法用于中文报告（读不出或缺少中文字形）。请选择一个中文 TrueType/OpenType "
+        "字体（.ttf/.ttc/.otf），例如微软雅黑 msyh.ttc、苹方 PingFang.ttc 或文泉驿微米黑。",
+        "The font file {path} cannot be used for a Chinese report (unreadable or without "
+        "Chinese glyphs). Choose a Chinese TrueType/OpenType font (.ttf/.ttc/.otf).",
+    ),
+    "report.no_font": (
+        "没有找到可嵌入 PDF 的中文字体。请安装一个中文字体（Windows：微软雅黑/宋体；macOS：苹方/宋体；"
+        "Linux：fonts-wqy-microhei 或 fonts-noto-cjk），或在设置中（命令行 --font FILE，或环境变量 "
+        "{variable}）选择一个中文字体文件。",
+        "No Chinese font to embed in the PDF was found. Install one (Windows: Microsoft YaHei / "
+        "SimSun; macOS: PingFang / Songti; Linux: fonts-wqy-microhei or fonts-noto-cjk), or "
+        "choose a Chinese font file in the settings (--font FILE on the command line, or the "
+        "{variable} environment variable).",
+    ),
     "input.directory_empty": (
         "{path}：是一个文件夹，里面没有可以导入的账单文件",
         "{path}: is a folder with no statement files in it",

@@ -23,6 +23,7 @@ HELP_ZH: dict[str, str] = {
     ),
     "show tracebacks of internal errors": "内部错误时显示调用栈",
     "language of the output (default: the system's)": "输出语言（默认：系统语言）",
+    "replace an existing package at --out": "覆盖 --out 处已有的证据包",
     "language of the documents (default: zh; messages follow the system)": (
         "文件的语言（默认：中文；提示信息跟随系统语言）"
     ),

@@ -65,6 +65,9 @@ def _add_parsers(sub: argparse._SubParsersAction) -> None:
     _case_options(evidence)
     evidence.add_argument("--out", type=Path, required=True, metavar="PACKAGE.zip")
     evidence.add_argument(
+        "--replace", action="store_true", help="replace an existing package at --out"
+    )
+    evidence.add_argument(
         "--lang",
         choices=("zh", "en", "both"),
         default=None,
@@ -182,9 +185,7 @@ def _open_case(audit, args: argparse.Namespace, attach: Sequence[Path] = ()):
 
 def _check_suffix(path: Path, allowed: tuple[str, ...]) -> None:
     if path.suffix.lower() not in allowed:
-        raise UserError(
-            f"{path.name}: 只能写成 {' / '.join(allowed)} / can be written as {' / '.join(allowed)}"
-        )
+        raise UserError.of("output.suffix", name=path.name, allowed=" / ".join(allowed))
 
 
 @cli.command("evidence")
@@ -193,6 +194,8 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     from .evidence.package import build_from_audit
 
     _check_suffix(args.out, (".zip",))
+    if args.out.exists() and not args.replace:  # it may be the package already sent
+        raise UserError.of("evidence.exists", path=args.out)
     font = _font(args)
     lang = _lang(args)
     with Audit.open(args.workspace) as audit:
@@ -271,7 +274,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     lang = _lang(args)
     if not args.package.is_file():
-        raise UserError(f"{args.package}: 文件不存在 / no such file")
+        raise UserError.of("input.missing", path=args.package)
     verdict = verify(args.package)
     digest = sha256_file(args.package)
     if verdict.valid:

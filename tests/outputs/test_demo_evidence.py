@@ -332,3 +332,16 @@ def test_no_usable_font_is_a_clear_error(built, tmp_path, capsys):
     )
     assert code == cli.EXIT_BAD_INPUT and not out.exists()
     assert str(bogus) in capsys.readouterr().err
+
+
+def test_an_existing_package_is_not_replaced_unless_asked(built, tmp_path, capsys):
+    out, _, workspace = built
+    sent = tmp_path / "sent.zip"
+    sent.write_bytes(out.read_bytes())  # the package the user already sent
+    argv = ["evidence", "--merchant", "洽客", "--workspace", str(workspace), "--out", str(sent)]
+    capsys.readouterr()
+    assert cli.main([*argv, "--lang", "en"]) == cli.EXIT_BAD_INPUT
+    assert "already exists" in capsys.readouterr().err
+    assert sent.read_bytes() == out.read_bytes()
+    assert cli.main([*argv, "--replace"]) == 0
+    assert sent.read_bytes() != out.read_bytes() and verify(sent).valid

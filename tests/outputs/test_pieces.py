@@ -63,15 +63,17 @@ def test_a_chosen_font_without_chinese_is_refused_with_a_message(tmp_path: Path)
     bogus.write_bytes(b"nope")
     with pytest.raises(UserError) as raised:
         fonts.find_cjk_font(bogus)
-    assert str(bogus) in str(raised.value) and "字体" in str(raised.value)
+    assert str(bogus) in raised.value.text("zh") and "字体" in raised.value.text("zh")
+    assert str(bogus) in raised.value.text("en") and "Chinese glyphs" in raised.value.text("en")
 
 
 def test_no_font_anywhere_says_what_to_do(monkeypatch):
     monkeypatch.delenv(fonts.FONT_ENV, raising=False)
     with pytest.raises(UserError) as raised:
         fonts.find_cjk_font(search_system=False)
-    message = str(raised.value)
+    message = raised.value.text("en")
     assert "--font" in message and "Microsoft YaHei" in message and "PingFang" in message
+    assert "微软雅黑" in raised.value.text("zh") and fonts.FONT_ENV in raised.value.text("zh")
 
 
 def test_the_system_font_covers_the_report_text():

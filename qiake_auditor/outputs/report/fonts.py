@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - bilingual document wording reads better whole than cut at column 100
 """Finding a CJK TrueType/OpenType font to embed in the PDF, on Windows, macOS and Linux.
 
 Order: the file the user chose (settings / ``--font`` / ``QIAKE_AUDITOR_FONT``), then the
@@ -111,20 +110,8 @@ def _fontconfig() -> list[tuple[Path, int]]:
 
 def no_font_error(chosen: Path | None = None) -> UserError:
     if chosen is not None:
-        return UserError(
-            f"字体文件 {chosen} 无法用于中文报告（读不出或缺少中文字形）。请选择一个中文 TrueType/OpenType "
-            f"字体（.ttf/.ttc/.otf），例如微软雅黑 msyh.ttc、苹方 PingFang.ttc 或文泉驿微米黑。 / "
-            f"The font file {chosen} cannot be used for a Chinese report (unreadable or without "
-            f"Chinese glyphs). Choose a Chinese TrueType/OpenType font (.ttf/.ttc/.otf)."
-        )
-    return UserError(
-        "没有找到可嵌入 PDF 的中文字体。请安装一个中文字体（Windows：微软雅黑/宋体；macOS：苹方/宋体；"
-        "Linux：fonts-wqy-microhei 或 fonts-noto-cjk），或在设置中（命令行 --font FILE，或环境变量 "
-        f"{FONT_ENV}）选择一个中文字体文件。 / No Chinese font to embed in the PDF was found. "
-        "Install one (Windows: Microsoft YaHei / SimSun; macOS: PingFang / Songti; Linux: "
-        "fonts-wqy-microhei or fonts-noto-cjk), or choose a Chinese font file in the settings "
-        f"(--font FILE on the command line, or the {FONT_ENV} environment variable)."
-    )
+        return UserError.of("report.font_unusable", path=chosen)
+    return UserError.of("report.no_font", variable=FONT_ENV)
 
 
 def find_cjk_font(
