@@ -4,7 +4,9 @@ Filters are computed by :mod:`.ledger_filter` on a worker thread (Arrow lets go 
 the GIL), after a short pause in typing, so a million rows stay responsive; the
 result is applied to the model's numpy row order. A large ledger's display columns
 are made on a worker too, after the window has shown its cases: until then the
-table keeps what it showed before (see :attr:`LedgerPage.loading`).
+page says so and the table, greyed, keeps what it showed before; nothing in it can be
+selected, copied, filtered or exported, and a row or file asked for meanwhile is shown
+once the new table is there (see :attr:`LedgerPage.loading`).
 """
 
 from __future__ import annotations
@@ -87,6 +89,9 @@ class LedgerPage(QWidget):
         self.clear_button = QPushButton(self.tr("清除筛选"), self)
         self.clear_button.clicked.connect(self.clear_filters)
         self.matches = QLabel(self)
+        self.preparing = QLabel(self.tr("正在准备交易表…"), self)
+        self.preparing.setStyleSheet("font-weight: bold; padding: 4px 0")
+        self.preparing.hide()
         self.selection_label = QLabel(self)
         self.copy_button = QPushButton(self.tr("复制所选行"), self)
         self.copy_button.clicked.connect(self.copy_rows)
@@ -112,6 +117,7 @@ class LedgerPage(QWidget):
         self._preparing: dict[int, workers.Task] = {}
         self._frames = 0
         self._wanted_row: tuple[str, int] | None = None  # show_row asked while loading
+        self._wanted_source: str | None = None  # show_source asked while loading
 
         filters = QGridLayout()
         filters.addWidget(self.search, 0, 0, 1, 3)
@@ -143,6 +149,7 @@ class LedgerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 6, 0)
         layout.addLayout(filters)
+        layout.addWidget(self.preparing)
         layout.addWidget(self.view)
         layout.addLayout(bottom)
         self._selection_changed()
@@ -161,7 +168,7 @@ class LedgerPage(QWidget):
         task.signals.finished.connect(lambda made: self._prepared(number, frame, made))
         task.signals.failed.connect(lambda _exc: self._prepared(number, frame, None))
         self._preparing[number] = task
-        self._update_buttons()
+        self._show_loading()
         # Started once the window has shown the rest of the view: run beside that
         # work, the worker's share of the GIL would slow it down several times.
         QTimer.singleShot(0, lambda: self._start_preparing(number))
@@ -185,13 +192,46 @@ class LedgerPage(QWidget):
         if number != self._frames:
             return  # a later ledger is on its way or shown
         self._show_frame(frame, made)  # made None (it failed): prepared here, errors shown
+        source, self._wanted_source = self._wanted_source, None
+        if source is not None:
+            self.show_source(source)
         wanted, self._wanted_row = self._wanted_row, None
         if wanted is not None:
             self.show_row(*wanted)
 
+    def _filter_widgets(self) -> list[QWidget]:
+        return [
+            self.search,
+            self.merchant,
+            self.use_dates,
+            self.direction,
+            self.state,
+            self.source,
+            self.amount_min,
+            self.amount_max,
+            self.clear_button,
+        ]
+
+    def _show_loading(self) -> None:
+        """Say that the table is being prepared and let nothing shown before be acted on:
+        the old rows stay greyed, without selection, filters or a count of theirs."""
+        loading = self.loading
+        self.preparing.setVisible(loading)
+        self.view.setEnabled(not loading)
+        for widget in self._filter_widgets():
+            widget.setEnabled(not loading)
+        dates = self.use_dates.isChecked() and not loading
+        self.date_from.setEnabled(dates)
+        self.date_to.setEnabled(dates)
+        if loading:
+            self.view.clearSelection()
+            self.matches.clear()
+        self._selection_changed()
+
     def _show_frame(self, frame: pd.DataFrame, prepared) -> None:
         first = self.model.data_rows() == 0
         self.model.set_frame(frame, prepared)
+        self._show_loading()
         if first:  # later ledgers keep the widths (the user's too): no jump on a rescan
             fit_columns(self.view, 280)
         current = self.source.currentData()
@@ -324,6 +364,9 @@ class LedgerPage(QWidget):
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
         self._update_buttons()
+        if self.loading:
+            self.selection_label.clear()
+            return
         if not rows:
             self.selection_label.setText(self.tr("选中多行可查看合计（Ctrl+C 复制）"))
             return
@@ -344,7 +387,7 @@ class LedgerPage(QWidget):
     def copy_rows(self) -> str:
         """Copy the selected rows (with the header) as tab-separated text."""
         view_rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        if not view_rows:
+        if not view_rows or self.loading:
             return ""
         header = [
             str(self.model.headerData(c, Qt.Orientation.Horizontal))
@@ -362,8 +405,11 @@ class LedgerPage(QWidget):
     def export_view(self) -> None:
         from . import messages
 
-        if self.loading:
-            return  # the button is disabled meanwhile; the view shown is an older one
+        if self.loading:  # the button is disabled meanwhile; the rows shown are older ones
+            messages.info(
+                self.tr("导出当前视图"), self.tr("交易表还在准备中，请稍后再导出。"), self
+            )
+            return
         frame = self.view_frame()
         if frame.empty:
             messages.info(self.tr("导出当前视图"), self.tr("当前视图中没有交易。"), self)
@@ -386,6 +432,19 @@ class LedgerPage(QWidget):
             self.tr("已导出 {0} 笔交易到 {1}").format(f"{len(frame):,}", name),
             self,
         )
+
+    def show_source(self, name: str) -> None:
+        """Show the rows of one imported file (an archive's members by their name);
+        while the ledger is being prepared, once it is shown."""
+        if self.loading:
+            self._wanted_source = name
+            return
+        found = self.source.findData(name)
+        if found < 0:  # an archive: its members are named archive.zip/member
+            self.search.setText(name)
+        else:
+            self.source.setCurrentIndex(found)
+        self.apply_search(wait=True)
 
     def show_row(self, source: str, source_row: int) -> bool:
         """Select the ledger row read from ``source`` at ``source_row`` (clears the filters);

@@ -267,15 +267,8 @@ class MainWindow(
     @Slot(QListWidgetItem)
     def _file_activated(self, item: QListWidgetItem) -> None:
         """Show the transactions of one imported file in 全部交易."""
-        name = str(item.data(Qt.ItemDataRole.UserRole))
-        page = self.ledger_page
-        found = page.source.findData(name)
-        if found < 0:  # an archive: its members are named archive.zip/member
-            page.search.setText(name)
-        else:
-            page.source.setCurrentIndex(found)
-        page.apply_search(wait=True)
-        self.tabs.setCurrentWidget(page)
+        self.ledger_page.show_source(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.tabs.setCurrentWidget(self.ledger_page)
 
     @Slot(str, int)
     def show_ledger_row(self, source: str, source_row: int) -> None:

@@ -654,105 +654,116 @@ Please attach this file to a report. Its last lines:
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="54"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="56"/>
         <source>搜索商户、说明、交易号、金额…</source>
         <translation>Search merchant, description, transaction id, amount…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="57"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="59"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="59"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="61"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="69"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="71"/>
         <source>全部收支</source>
         <translation>In and out</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="73"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="75"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="77"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="200"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="79"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="240"/>
         <source>全部账单</source>
         <translation>All statements</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="81"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="83"/>
         <source>最小金额</source>
         <translation>Min amount</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="82"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="84"/>
         <source>最大金额</source>
         <translation>Max amount</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="87"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="89"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="91"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="92"/>
+        <source>正在准备交易表…</source>
+        <translation>Preparing the transactions table…</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="96"/>
         <source>复制所选行</source>
         <translation>Copy selected rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="93"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="98"/>
         <source>导出当前视图…</source>
         <translation>Export current view…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="302"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="342"/>
         <source>{0} / {1} 笔</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="304"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="344"/>
         <source>共 {0} 笔</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="328"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="371"/>
         <source>选中多行可查看合计（Ctrl+C 复制）</source>
         <translation>Select rows to see their totals (Ctrl+C copies)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="336"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="379"/>
         <source>支出 {0} · 收入 {1}</source>
         <translation>out {0} · in {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="341"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="384"/>
         <source>已选 {0} 笔：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="369"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="372"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="385"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="410"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="415"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="418"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="431"/>
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="369"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="410"/>
+        <source>交易表还在准备中，请稍后再导出。</source>
+        <translation>The transactions table is still being prepared; export it in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="415"/>
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="382"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="428"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="386"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="432"/>
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
@@ -1359,12 +1370,12 @@ imported {2}
 double-click to see this statement’s transactions</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="297"/>
+        <location filename="../../qiake_auditor/gui/main_window.py" line="290"/>
         <source>{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件</source>
         <translation>{0} statements · {1} transactions · {2} spent · {3} cases</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/main_window.py" line="302"/>
+        <location filename="../../qiake_auditor/gui/main_window.py" line="295"/>
         <source> · 取消后仍扣 {0}</source>
         <translation> · {0} charged after cancellation</translation>
     </message>

@@ -139,3 +139,34 @@ def test_a_search_is_applied_again_to_a_large_ledger_off_the_gui_thread(
     assert shown(widget) == ["爱奇艺"] and widget.matches.text() == "1 / 3 笔"
     assert widget.date_from.date().toString("yyyy-MM-dd") == "2025-01-03"
     assert widget.date_to.date().toString("yyyy-MM-dd") == "2025-03-15"
+
+
+def test_while_a_large_ledger_is_prepared_the_page_says_so_and_nothing_stale_can_be_used(
+    qtbot, message_mock, monkeypatch, tmp_path
+):
+    monkeypatch.setattr(ledger_page, "PREPARE_HERE", 2)
+    widget = LedgerPage()
+    qtbot.addWidget(widget)
+    widget.set_frame(ledger_frame(ROWS[:2]))  # small: shown at once
+    assert widget.preparing.isHidden() and widget.view.isEnabled()
+    widget.view.selectRow(0)
+    assert widget.selected_rows() == [0]
+    larger = ledger_frame(ROWS)
+    larger.loc[1, "source"] = "b.csv"
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.set_frame(larger)
+        assert widget.loading and widget.model.rowCount() == 2  # the previous ledger
+        assert not widget.preparing.isHidden()
+        assert widget.preparing.text() == "正在准备交易表…"
+        assert not widget.view.isEnabled() and widget.selected_rows() == []
+        assert widget.copy_rows() == "" and not widget.copy_button.isEnabled()
+        assert not widget.search.isEnabled() and not widget.source.isEnabled()
+        assert widget.matches.text() == "" and widget.selection_label.text() == ""
+        message_mock.file_answers.append(str(tmp_path / "stale.csv"))
+        widget.export_view()
+        assert message_mock.shown[-1][2] == "交易表还在准备中，请稍后再导出。"
+        widget.show_source("b.csv")  # a file double-clicked meanwhile: shown once ready
+    assert not (tmp_path / "stale.csv").exists()
+    assert widget.preparing.isHidden() and widget.view.isEnabled()
+    assert widget.search.isEnabled() and widget.export_button.isEnabled()
+    assert shown(widget) == ["爱奇艺"] and widget.matches.text() == "1 / 5 笔"
