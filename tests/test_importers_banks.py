@@ -321,7 +321,7 @@ def test_cmb_quoted_utf8_variant_and_trailer_totals(tmp_path: Path) -> None:
     )
     assert row["description"] == "支付宝-深圳洽客科技有限公司"
     assert statement.warnings == [
-        "the file declares 1 expense rows totalling 19.90; read 1 totalling 9.90"
+        "the file declares 1 expense row totalling 19.90; read 1 totalling 9.90"
     ]
 
 

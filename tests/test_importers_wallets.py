@@ -309,7 +309,7 @@ def test_sample_alipay_app() -> None:
     # The anonymised sample keeps the original preamble: 66 records, other sums.
     assert statement.warnings == [
         "the file says it has 66 records; 10 were read",
-        "the file declares 1 income rows totalling 28.50; read 1 totalling 222228.50",
+        "the file declares 1 income row totalling 28.50; read 1 totalling 222228.50",
         "the file declares 63 expense rows totalling 16.54; read 5 totalling 211.64",
         "the file declares 2 neutral rows totalling 16.37; read 4 totalling 247.37",
     ]
@@ -335,7 +335,7 @@ def test_sample_alipay_web() -> None:
     }
     assert statement.warnings == [
         "the file says it has 6 records; 7 were read",
-        "the file declares 1 expense rows totalling 27; read 4 totalling 3137.00",
+        "the file declares 1 expense row totalling 27; read 4 totalling 3137.00",
     ]
 
 
@@ -391,8 +391,8 @@ def test_sample_wechat_xlsx() -> None:
     }
     assert statement.warnings == [
         "the file says it has 10 records; 27 were read",
-        "the file declares 1 income rows totalling 0.35; read 5 totalling 28.49",
-        "the file declares 1 expense rows totalling 28.16; read 11 totalling 2904.53",
+        "the file declares 1 income row totalling 0.35; read 5 totalling 28.49",
+        "the file declares 1 expense row totalling 28.16; read 11 totalling 2904.53",
         "the file declares 0 neutral rows totalling 0.00; read 11 totalling 26100.89",
     ]
 

@@ -65,6 +65,43 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "this .xls file is damaged (its {part} declares more than the file holds) and "
         "cannot be read; export or download the statement again",
     ),
+    # -- text and CSV (importers/text_encoding.py, csv_text.py, printed_times.py) ----------
+    "statement.not_text": (
+        "这不是 UTF-8、GBK/GB18030 或 UTF-16 编码的文本文件",
+        "this is not a text file in UTF-8, GBK/GB18030 or UTF-16",
+    ),
+    "statement.cut_in_character": (
+        "文件在一个字符的中间结束，看起来不完整（下载或复制没有完成？）",
+        "the file ends in the middle of a character: it looks cut off (an incomplete "
+        "download or copy?)",
+    ),
+    "statement.bad_bytes": (
+        "有不是有效 {encoding} 编码的字节（文件可能已损坏）",
+        "bytes that are not valid {encoding} (the file may be damaged)",
+    ),
+    "statement.cut_last_line": (
+        "文件看起来不完整：最后一行只有 {got} 个字段（应有 {wanted} 个），也没有换行"
+        "（请重新导出或下载账单）",
+        "the file looks cut off: its last line has {got} of {wanted} fields and no "
+        "line end (export or download the statement again)",
+    ),
+    "statement.csv_field_too_long": (
+        "一个字段超过 {limit:,} 个字符（多半是一个引号没有配对），无法读取",
+        "a field longer than {limit:,} characters (most likely a quote that is never "
+        "closed), which cannot be read",
+    ),
+    "statement.unreadable_header": (
+        "表头行无法按 CSV 读取（引号不配对或有不允许的字符）",
+        "the header line cannot be read as CSV (unpaired quotes or characters CSV does not allow)",
+    ),
+    "statement.broken_csv_quoting": (
+        "这一行无法按 CSV 读取（引号不配对或有不允许的字符）",
+        "this line cannot be read as CSV (unpaired quotes or characters CSV does not allow)",
+    ),
+    "statement.bad_printed_time": (
+        "日期时间 {value!r} 不是这种格式使用的日期写法",
+        "date/time {value!r} is not a date this format uses",
+    ),
     # -- warnings -------------------------------------------------------------------------
     "statement.no_rows": (
         "{source}：没有找到任何交易行（表头下面是空的或只有空行），这个文件没有导入任何内容",
@@ -139,10 +176,17 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{column} {value!r} is not a known state",
     ),
     # -- ZIP archives (importers/archive.py) -----------------------------------------------
-    "archive.damaged": (
-        "已损坏：开头像 ZIP 压缩包或 .xlsx 工作簿，但无法打开（{detail}）",
-        "damaged: it starts like a ZIP archive or an .xlsx workbook but cannot be "
-        "opened as one ({detail})",
+    "archive.damaged.cut_off": (
+        "已损坏：开头像 ZIP 压缩包或 .xlsx 工作簿，但找不到文件末尾的目录，无法打开；"
+        "文件可能不完整（下载或复制没有完成？），请重新导出或下载",
+        "damaged: it starts like a ZIP archive or an .xlsx workbook but the directory at "
+        "its end is missing, so it cannot be opened; it may be cut off (an incomplete "
+        "download or copy?): export or download it again",
+    ),
+    "archive.damaged.broken": (
+        "已损坏：开头像 ZIP 压缩包或 .xlsx 工作簿，但内部结构已损坏，无法打开；请重新导出或下载",
+        "damaged: it starts like a ZIP archive or an .xlsx workbook but its inner "
+        "structure is broken, so it cannot be opened; export or download it again",
     ),
     "archive.no_files": ("ZIP 压缩包里没有文件", "the ZIP archive contains no files"),
     "archive.needs_password": (
@@ -304,6 +348,12 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "line {line}: closing balance {closing} {currency} differs from the opening balance "
         "{opening} (line {opening_line}) plus the statement lines ({moved})",
     ),
+    "camt.balance_differs": (
+        "对账单 {statement}：期初余额 {opening} {opening_currency} 加上已入账的交易（{moved}）"
+        "不等于期末余额 {closing} {closing_currency}",
+        "statement {statement}: opening balance {opening} {opening_currency} plus booked "
+        "entries {moved} does not give the closing balance {closing} {closing_currency}",
+    ),
     "mt940.odd_transaction_type": (
         "第 {line} 行：交易类型 {value!r} 不是 N、F 或 S 加三个字母或数字；"
         "按原样读取（账本不用它）",
@@ -323,17 +373,33 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "文件写明有 {count} 条记录；实际读到 {read} 条",
         "the file says it has {count} records; {read} were read",
     ),
+    "statement.record_count_differs.one": (
+        "文件写明有 {count} 条记录；实际读到 {read} 条",
+        "the file says it has {count} record; {read} were read",
+    ),
     "statement.declared_totals_differ.expense": (
         "文件写明支出 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
         "the file declares {count} expense rows totalling {total}; read {read} totalling {got}",
+    ),
+    "statement.declared_totals_differ.expense.one": (
+        "文件写明支出 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
+        "the file declares {count} expense row totalling {total}; read {read} totalling {got}",
     ),
     "statement.declared_totals_differ.income": (
         "文件写明收入 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
         "the file declares {count} income rows totalling {total}; read {read} totalling {got}",
     ),
+    "statement.declared_totals_differ.income.one": (
+        "文件写明收入 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
+        "the file declares {count} income row totalling {total}; read {read} totalling {got}",
+    ),
     "statement.declared_totals_differ.neutral": (
         "文件写明不计收支 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
         "the file declares {count} neutral rows totalling {total}; read {read} totalling {got}",
+    ),
+    "statement.declared_totals_differ.neutral.one": (
+        "文件写明不计收支 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",
+        "the file declares {count} neutral row totalling {total}; read {read} totalling {got}",
     ),
     "statement.footer_total_unreadable.expense": (
         "结尾 {label} 的支出合计 {printed!r} 不是数字；读到 {got}",

@@ -17,12 +17,20 @@ MAX_MEMBER_BYTES = 512 * 1024 * 1024
 _BAD_ZIP = (zipfile.BadZipFile, pyzipper.BadZipFile)
 
 
+def _damage_id(exc: BaseException) -> str:
+    """A ZIP that cannot be opened, said in words: without its end directory (cut off)
+    or broken inside (zipfile's own text is English and names no remedy)."""
+    if isinstance(exc, _BAD_ZIP) and "not a zip file" in str(exc):
+        return "archive.damaged.cut_off"
+    return "archive.damaged.broken"
+
+
 def members(name: str, data: bytes, password: str | None) -> list[tuple[str, bytes]]:
     """(member name, bytes) of every file in the archive, decrypted with ``password``."""
     try:
         archive = pyzipper.AESZipFile(io.BytesIO(data))
     except (*_BAD_ZIP, OSError, ValueError, EOFError, NotImplementedError) as exc:
-        raise StatementError.of("archive.damaged", source=name, detail=str(exc)) from exc
+        raise StatementError.of(_damage_id(exc), source=name) from exc
     out = []
     budget = Budget(name)  # all members together, counted as they inflate
     with archive:

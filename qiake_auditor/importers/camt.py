@@ -16,7 +16,7 @@ from xml.etree.ElementTree import Element
 import pandas as pd
 
 from .. import ledger
-from ..errors import StatementError
+from ..errors import StatementError, StatementWarning
 from ..money import normalize_amounts
 from . import limits
 from .base import Extract, Importer, Probe, ReadOptions
@@ -192,8 +192,15 @@ def _balance_warning(statement: Element, entries: list[dict], name: str) -> list
     (opening, open_ccy), (closing, close_ccy) = balances["OPBD"], balances["CLBD"]
     if open_ccy != close_ccy or opening + moved != closing:
         return [
-            f"statement {name}: opening balance {opening} {open_ccy} plus booked entries "
-            f"{moved} does not give the closing balance {closing} {close_ccy}"
+            StatementWarning.of(
+                "camt.balance_differs",
+                statement=name,
+                opening=opening,
+                opening_currency=open_ccy,
+                moved=moved,
+                closing=closing,
+                closing_currency=close_ccy,
+            )
         ]
     return []
 
@@ -203,7 +210,7 @@ class Camt053(Importer):
 
     id = "camt053"
     row_unit = "entry"
-    label = "ISO 20022 camt.053 bank statement (XML)"
+    label = "ISO 20022 camt.053 bank statement (XML) / ISO 20022 camt.053 银行对账单（XML）"
 
     def identify(self, probe: Probe) -> bool:
         head = probe.head[:8000]

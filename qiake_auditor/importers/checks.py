@@ -143,22 +143,30 @@ def compare_totals(
     warnings: list[str] = []
     if count is not None and count != len(rows):
         warnings.append(
-            StatementWarning.of("statement.record_count_differs", count=count, read=len(rows))
+            StatementWarning.of(
+                "statement.record_count_differs" + (".one" if count == 1 else ""),
+                count=count,
+                read=len(rows),
+            )
         )
     for direction, (n, total) in sums.items():
         part = rows.loc[rows["direction"] == direction, "amount"]
         got = sum_amounts(part)
         if n != len(part) or got != total:
-            warnings.append(
-                StatementWarning.of(
-                    f"statement.declared_totals_differ.{direction}",
-                    count=n,
-                    total=total,
-                    read=len(part),
-                    got=got,
-                )
-            )
+            warnings.append(totals_differ(direction, n, total, len(part), got))
     return warnings
+
+
+def totals_differ(direction: str, count: int, total: Decimal, read: int, got: Decimal) -> str:
+    """The warning that a direction's declared count or total is not what was read
+    (English says "1 income row", not "1 income rows")."""
+    return StatementWarning.of(
+        f"statement.declared_totals_differ.{direction}" + (".one" if count == 1 else ""),
+        count=count,
+        total=total,
+        read=read,
+        got=got,
+    )
 
 
 # Status words of a payment the other side sent back (a transfer returned or refused, a

@@ -16,9 +16,9 @@ from decimal import Decimal
 import pandas as pd
 
 from .. import ledger
-from ..errors import StatementError, StatementWarning
+from ..errors import StatementError
 from ..money import sum_amounts
-from . import bankrows, csv_text, field_text, printed_times
+from . import bankrows, checks, csv_text, field_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
 
 TITLE = "招商银行交易记录"
@@ -115,15 +115,7 @@ def _totals(rows: pd.DataFrame, trailer: list[str]) -> list[str]:
         part = rows.loc[rows["direction"] == direction, "amount"]
         got = sum_amounts(part)
         if count != len(part) or got != total:
-            warnings.append(
-                StatementWarning.of(
-                    f"statement.declared_totals_differ.{direction}",
-                    count=count,
-                    total=total,
-                    read=len(part),
-                    got=got,
-                )
-            )
+            warnings.append(checks.totals_differ(direction, count, total, len(part), got))
     return warnings
 
 

@@ -138,11 +138,12 @@ def _refuse_cut_last_line(block: str, header: int, source: str) -> None:
     except (csv.Error, StopIteration):
         return
     if last.strip() and got < wanted - 1:  # one missing field is a dropped trailing comma
-        raise StatementError(
-            source,
-            f"the file looks cut off: its last line has {got} of {wanted} fields and no "
-            "line end (export or download the statement again)",
-            header + block.count("\n") + 1,
+        raise StatementError.of(
+            "statement.cut_last_line",
+            source=source,
+            row=header + block.count("\n") + 1,
+            got=got,
+            wanted=wanted,
         )
 
 
@@ -186,7 +187,7 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
     except StopIteration:
         return pd.DataFrame({"source_row": pd.Series(dtype="int64")})
     except csv.Error as exc:
-        raise StatementError(source, f"unreadable header: {exc}", header + 1) from exc
+        raise _csv_refusal("statement.unreadable_header", exc, source, header + 1) from exc
     _refuse_wide(names, source, header + 1)
     records: list[list[str]] = []
     rows: list[int] = []
@@ -197,8 +198,8 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise StatementError(
-                source, f"broken CSV quoting: {exc}", header + previous + 1
+            raise _csv_refusal(
+                "statement.broken_csv_quoting", exc, source, header + previous + 1
             ) from exc
         _refuse_wide(record, source, header + previous + 1)
         rows.append(header + previous + 1)
@@ -211,6 +212,15 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
     frame = _dedupe_columns(frame)
     frame["source_row"] = pd.Series(rows, dtype="int64")
     return frame
+
+
+def _csv_refusal(message_id: str, exc: csv.Error, source: str, line: int) -> StatementError:
+    """The csv module's error in words of the user's language (its own text is English)."""
+    if "field larger than field limit" in str(exc):
+        return StatementError.of(
+            "statement.csv_field_too_long", source=source, row=line, limit=csv.field_size_limit()
+        )
+    return StatementError.of(message_id, source=source, row=line)
 
 
 def _refuse_wide(record: list[str], source: str, line: int) -> None:

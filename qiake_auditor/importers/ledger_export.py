@@ -27,7 +27,7 @@ class LedgerCsv(Importer):
     """qiake-auditor's ledger CSV."""
 
     id = "ledger-csv"
-    label = "qiake-auditor ledger export (CSV)"
+    label = "qiake-auditor ledger export (CSV) / qiake-auditor 导出的账本（CSV）"
     keeps_formats = True
     priority = 10
 
@@ -48,7 +48,7 @@ class LedgerXlsx(Importer):
     """qiake-auditor's ledger XLSX (sheet ``ledger``)."""
 
     id = "ledger-xlsx"
-    label = "qiake-auditor ledger export (XLSX)"
+    label = "qiake-auditor ledger export (XLSX) / qiake-auditor 导出的账本（XLSX）"
     kinds = frozenset({"xlsx"})
     keeps_formats = True
     priority = 10

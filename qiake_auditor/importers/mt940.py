@@ -162,7 +162,7 @@ class Mt940(Importer):
     """SWIFT MT940, with or without a bank preamble or the {1:}{2:}{4: envelope."""
 
     id = "mt940"
-    label = "SWIFT MT940 bank statement"
+    label = "SWIFT MT940 bank statement / SWIFT MT940 银行对账单"
 
     def identify(self, probe: Probe) -> bool:
         head = probe.head

@@ -53,7 +53,7 @@ def iso_times(
     if not done.all():
         bad = done.idxmin()
         row = int(rows.loc[bad]) if rows is not None else None
-        raise StatementError(
-            source, f"date/time {text.loc[bad]!r} is not a date this format uses", row, unit
+        raise StatementError.of(
+            "statement.bad_printed_time", source=source, row=row, unit=unit, value=text.loc[bad]
         )
     return result

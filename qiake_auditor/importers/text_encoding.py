@@ -63,7 +63,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     """Decode a whole text file; line ends become ``\n``. Returns (text, encoding)."""
     encoding = guess_encoding(data)
     if encoding is None:
-        raise StatementError(source, "this is not a text file in UTF-8, GBK/GB18030 or UTF-16")
+        raise StatementError.of("statement.not_text", source=source)
     return decode_region(data, encoding, source).lstrip("\ufeff"), encoding
 
 
@@ -74,14 +74,9 @@ def decode_region(data: bytes, encoding: str, source: str, first_line: int = 1) 
     except UnicodeDecodeError as exc:
         line = first_line + data[: exc.start].count(b"\n")
         if _cut_at_end(exc, len(data)):
-            raise StatementError(
-                source,
-                "the file ends in the middle of a character: it looks "
-                "cut off (an incomplete download or copy?)",
-                line,
-            ) from exc
-        raise StatementError(
-            source, f"bytes that are not valid {encoding} (the file may be damaged)", line
+            raise StatementError.of("statement.cut_in_character", source=source, row=line) from exc
+        raise StatementError.of(
+            "statement.bad_bytes", source=source, row=line, encoding=encoding
         ) from exc
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")

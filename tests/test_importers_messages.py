@@ -1,0 +1,153 @@
+"""Importer refusals and warnings in both languages: a Chinese run reads no English sentence,
+an English one reads no Chinese, and the file and line stay named (issue 7 §4)."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from qiake_auditor.commands.common import label_in
+from qiake_auditor.errors import StatementError, StatementWarning
+from qiake_auditor.importers import checks, csv_text, printed_times, text_encoding
+from qiake_auditor.importers.base import all_importers
+from qiake_auditor.ingest import read_statements
+
+SOURCE = "账单.csv"
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def english_words(text: str) -> list[str]:
+    """Runs of four or more Latin letters: English words, not codes such as UTF-8 or CSV."""
+    return [w for w in re.findall(r"[A-Za-z]{4,}", text) if w not in {"xlsx"}]
+
+
+def assert_bilingual(problem: StatementError | StatementWarning, *in_english: str) -> str:
+    """The zh text has no English words (and some Chinese), the en text no Chinese;
+    returns the zh text for checks of its own."""
+    assert problem.message_id is not None, "an English-only message without an id"
+    zh, en = problem.text("zh"), problem.text("en")
+    assert CHINESE.search(zh) and english_words(zh) == [], zh
+    assert not CHINESE.search(en.replace(SOURCE, "").replace("账单.xlsx", "")), en
+    for words in in_english:
+        assert words in en, en
+    return zh
+
+
+def refusal(call) -> StatementError:
+    with pytest.raises(StatementError) as caught:
+        call()
+    return caught.value
+
+
+def test_not_text_file() -> None:
+    error = refusal(lambda: text_encoding.decode(bytes(range(256)) * 4, SOURCE))
+    assert_bilingual(error, "not a text file")
+    assert error.source == SOURCE
+
+
+def test_file_cut_in_the_middle_of_a_character_names_the_line() -> None:
+    data = "a,b\n1,2\n支付宝".encode()[:-1]
+    error = refusal(lambda: text_encoding.decode_region(data, "utf-8", SOURCE))
+    zh = assert_bilingual(error, "cut off")
+    assert error.row == 3 and "第 3 行" in zh
+
+
+def test_bytes_not_of_the_encoding_name_the_line_and_encoding() -> None:
+    error = refusal(lambda: text_encoding.decode_region(b"a,b\n\xff\xfe,1\nok\n", "utf-8", SOURCE))
+    assert_bilingual(error, "not valid utf-8")
+    assert error.row == 2 and "utf-8" in error.text("zh")
+
+
+def test_cut_last_line_names_its_line_and_field_counts() -> None:
+    block = "a,b,c,d\n1,2,3,4\n5"
+    error = refusal(lambda: csv_text._refuse_cut_last_line(block, 4, SOURCE))
+    zh = assert_bilingual(error, "1 of 4 fields")
+    assert error.row == 7 and "第 7 行" in zh and "1" in zh and "4" in zh
+
+
+def test_overlong_csv_field_said_in_words() -> None:
+    block = 'a,b\n1,2\n"' + "x" * 200_000 + "\n"
+    error = refusal(lambda: csv_text._parse_tolerant(block, 0, SOURCE))
+    zh = assert_bilingual(error, "longer than")
+    assert "field larger" not in zh and error.row == 3
+
+
+def test_unreadable_printed_time_names_value_and_row() -> None:
+    raw = pd.Series(["2024/01/02", "yesterday"])
+    error = refusal(
+        lambda: printed_times.iso_times(
+            raw, ["%Y/%m/%d"], SOURCE, rows=pd.Series([5, 6]), unit="row"
+        )
+    )
+    assert error.row == 6 and error.unit == "row"
+    assert "'yesterday'" in error.text("zh") and "is not a date" in error.text("en")
+    assert CHINESE.search(error.text("zh"))
+
+
+CAMT_HEAD = (
+    '<?xml version="1.0"?>\n<Document xmlns="urn:iso:std:iso:20022:tech:xsd:'
+    'camt.053.001.04"><BkToCstmrStmt><Stmt><Id>7</Id>'
+)
+
+
+def test_camt_balance_warning_in_both_languages(tmp_path: Path) -> None:
+    balance = (
+        '<Bal><Tp><CdOrPrtry><Cd>{}</Cd></CdOrPrtry></Tp><Amt Ccy="EUR">{}</Amt>'
+        "<CdtDbtInd>CRDT</CdtDbtInd></Bal>"
+    )
+    entry = (
+        '<Ntry><Amt Ccy="EUR">4.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts>BOOK</Sts>'
+        "<BookgDt><Dt>2024-01-02</Dt></BookgDt></Ntry>"
+    )
+    body = balance.format("OPBD", "10.00") + balance.format("CLBD", "9.00") + entry
+    path = tmp_path / "camt.xml"
+    path.write_text(CAMT_HEAD + body + "</Stmt></BkToCstmrStmt></Document>", encoding="utf-8")
+    ((statement),) = read_statements(path)
+    (warning,) = statement.warnings
+    assert isinstance(warning, StatementWarning)
+    zh = assert_bilingual(warning, "closing balance 9.00 EUR")
+    assert "10.00 EUR" in zh and "9.00 EUR" in zh and "-4.50" in zh
+
+
+def test_damaged_xlsx_is_said_in_words(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>" * 500)
+        archive.writestr("[Content_Types].xml", "<Types/>")
+    path = tmp_path / "账单.xlsx"
+    path.write_bytes(buffer.getvalue()[:300])  # cut before the ZIP's directory
+    error = refusal(lambda: read_statements(path))
+    zh = assert_bilingual(error, "cut off")
+    assert error.source == "账单.xlsx"
+    assert "zip file" not in zh and "File is not" not in error.text("en")
+
+
+def test_no_format_label_shows_english_words_in_chinese() -> None:
+    """Format names (OFX 1.x / QFX (SGML)) may stay as they are; "bank statement" may not."""
+    for importer in all_importers():
+        zh, en = label_in(importer.label, "zh"), label_in(importer.label, "en")
+        words = re.findall(r"(?<![\w.-])[a-z]{3,}(?![\w.-])", zh)  # not camt.053, qiake-auditor
+        assert words == [], importer.id
+        assert not CHINESE.search(en), importer.id
+
+
+@pytest.mark.parametrize("direction", ["expense", "income", "neutral"])
+def test_declared_totals_of_one_row_are_singular_in_english(direction: str) -> None:
+    one = checks.totals_differ(direction, 1, Decimal("28.50"), 2, Decimal("30.00"))
+    assert f"declares 1 {direction} row totalling" in one
+    assert isinstance(one, StatementWarning)
+    assert_bilingual(one)
+    two = checks.totals_differ(direction, 2, Decimal("28.50"), 1, Decimal("30.00"))
+    assert f"declares 2 {direction} rows totalling" in two
+
+
+def test_declared_record_count_of_one_is_singular_in_english() -> None:
+    rows = pd.DataFrame({"direction": ["expense", "expense"], "amount": ["1.00", "2.00"]})
+    (warning,) = checks.compare_totals(rows, 1, {})
+    assert "it has 1 record;" in warning
