@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..app import Case
-from ..app.cases import money_total
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag
 from . import lang
@@ -219,10 +218,12 @@ class CaseDetail(QWidget):
             parts.append(f"<p style='color:#666'>{escape(also)}</p>")
         # the window's words escaped, then the amount put in bold
         paid = escape(self.tr("共付 {0}（{1} 笔扣费）")).format(
-            f"<b>{escape(money_total(case.totals))}</b>", len(case.charges)
+            f"<b>{escape(lang.paid_total(case.totals))}</b>", len(case.charges)
         )
         if case.refunds:
-            back = "; ".join(format_amount(t.refunded, c) for c, t in case.totals.items())
+            back = lang.amounts_separator().join(
+                format_amount(t.refunded, c) for c, t in case.totals.items()
+            )
             paid += escape(self.tr("，退回 {0}").format(back))
         parts.append(f"<p>{paid}</p>")
         cost = case.recurring_cost
@@ -238,7 +239,7 @@ class CaseDetail(QWidget):
             )
             parts.append(f"<p>{escape(costs)}</p>")
         if case.cancelled_on:
-            after = money_total(case.after_totals) or format_amount(0, "CNY")
+            after = lang.paid_total(case.after_totals) or format_amount(0, "CNY")
             if case.after:
                 told = self.tr("你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。").format(
                     case.cancelled_on.isoformat(), len(case.after), after

@@ -286,7 +286,9 @@ def about_text(version: str, workspace: Path, logs: Path) -> str:
     licence = translate("About", "许可证")
     where = translate("About", "当前工作区")
     logs_word = translate("About", "日志与崩溃记录")
+    colon = lang.label_separator()
     return (
         f"<h3>{name} {version}</h3><p>{what}</p><p>{offline}</p>"
-        f"<p>{licence}：Apache-2.0</p><p>{where}：{workspace}<br>{logs_word}：{logs}</p>"
+        f"<p>{licence}{colon}Apache-2.0</p>"
+        f"<p>{where}{colon}{workspace}<br>{logs_word}{colon}{logs}</p>"
     )

@@ -84,6 +84,11 @@ def list_separator() -> str:
     return "、" if lang() == "zh" else ", "
 
 
+def label_separator() -> str:
+    """Between a label and its value: ： in Chinese, a colon and a space in English."""
+    return "：" if lang() == "zh" else ": "
+
+
 def amounts_separator() -> str:
     """Between the totals of two currencies: ； in Chinese, a semicolon in English."""
     return "；" if lang() == "zh" else "; "

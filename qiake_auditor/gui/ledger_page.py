@@ -380,9 +380,8 @@ class LedgerPage(QWidget):
                     format_amount(out, str(currency)), format_amount(back, str(currency))
                 )
             )
-        self.selection_label.setText(
-            self.tr("已选 {0} 笔：{1}").format(f"{len(rows):,}", "；".join(parts))
-        )
+        joined = lang.amounts_separator().join(parts)
+        self.selection_label.setText(self.tr("已选 {0} 笔：{1}").format(f"{len(rows):,}", joined))
 
     def copy_rows(self) -> str:
         """Copy the selected rows (with the header) as tab-separated text."""

@@ -115,7 +115,7 @@ class RunningWork:
                     f"{max(report.rows - report.added, 0):,}",
                     report.first or "?",
                     report.last or "?",
-                    f"，{totals}" if totals else "",
+                    translate("MainWindow", "，{0}").format(totals) if totals else "",
                 )
             )
             lines += [f"  · {warning_text(w, lang.lang())}" for w in report.warnings[:10]]

@@ -88,187 +88,187 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="67"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="66"/>
         <source>双击一笔扣款，在“全部交易”中查看原始记录</source>
         <translation>Double-click a charge to see its row under “All transactions”</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="72"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="71"/>
         <source>处理这个案件</source>
         <translation>Act on this case</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="77"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="76"/>
         <source>我授权过</source>
         <translation>I authorised it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="78"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="77"/>
         <source>我不认识</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="79"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="78"/>
         <source>正在争议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="80"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="79"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="81"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="80"/>
         <source>记录取消日期…</source>
         <translation>Record cancellation date…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="82"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="81"/>
         <source>清除取消日期</source>
         <translation>Clear cancellation date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="83"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="82"/>
         <source>添加备注…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="84"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="83"/>
         <source>合并名称…</source>
         <translation>Merge names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="85"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="84"/>
         <source>拆分名称…</source>
         <translation>Split names…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="86"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="85"/>
         <source>不是周期扣费</source>
         <translation>Not a recurring charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="87"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="86"/>
         <source>添加联系记录…</source>
         <translation>Add contact entry…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="88"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="87"/>
         <source>导出证据…</source>
         <translation>Export evidence…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="96"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="95"/>
         <source>把截图、邮件或聊天记录拖到这里，作为新记录的附件</source>
         <translation>Drop screenshots, e-mails or chat exports here to attach them to a new entry</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="112"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="111"/>
         <source>每笔扣费</source>
         <translation>Each charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="113"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="112"/>
         <source>累计扣费</source>
         <translation>Cumulative charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="114"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="113"/>
         <source>每月扣费</source>
         <translation>Charges per month</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="115"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="114"/>
         <source>每次金额（价格变化）</source>
         <translation>Amount per charge (price changes)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="124"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="123"/>
         <source>图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="129"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="128"/>
         <source>案件记录</source>
         <translation>Case log</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="130"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="129"/>
         <source>停止扣费的步骤</source>
         <translation>Steps to stop it</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="145"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="144"/>
         <source>价格、重试、退款</source>
         <translation>Prices, retries, refunds</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="201"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="200"/>
         <source>价格变化（{0}）</source>
         <translation>Price changes ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="202"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="201"/>
         <source>失败与重试（{0}）</source>
         <translation>Failed and retried ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="203"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="202"/>
         <source>退款（{0}）</source>
         <translation>Refunds ({0})</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="218"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="217"/>
         <source>账单上也写作：{0}</source>
         <translation>Also printed as: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="221"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="220"/>
         <source>共付 {0}（{1} 笔扣费）</source>
         <translation>Paid in all {0} ({1} charges)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="226"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="227"/>
         <source>，退回 {0}</source>
         <translation>, {0} refunded</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="210"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="209"/>
         <source>取消后仍在扣款！</source>
         <translation>Still charging after cancellation!</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="230"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="231"/>
         <source>仍在扣费的订阅 {0} 项：每月 {1}，每年 {2}</source>
         <translation>Subscriptions still charging: {0}, {1} a month, {2} a year</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="243"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="244"/>
         <source>你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。</source>
         <translation>After you cancelled on {0}, you were charged {1} more time(s), {2} in all.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="248"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="249"/>
         <source>已记录取消日期：{0}；此后没有扣款。</source>
         <translation>Cancellation recorded on {0}; no charges since.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="254"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="255"/>
         <source>你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，并联系支付平台或银行冻结可疑授权。</source>
         <translation>You do not recognise this merchant: change your payment password soon, check password-free payments and signed-in devices, and ask the platform or bank to freeze suspicious authorisations.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="286"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="287"/>
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="293"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="294"/>
         <source>{0}（{1} 字节，SHA-256 {2}…）双击保存</source>
         <translation>{0} ({1} bytes, SHA-256 {2}…), double-click to save</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/case_detail.py" line="301"/>
+        <location filename="../../qiake_auditor/gui/case_detail.py" line="302"/>
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>
@@ -740,30 +740,30 @@ Please attach this file to a report. Its last lines:
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="410"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="415"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="418"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="431"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="409"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="414"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="417"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="430"/>
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="410"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="409"/>
         <source>交易表还在准备中，请稍后再导出。</source>
         <translation>The transactions table is still being prepared; export it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="415"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="414"/>
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="428"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="427"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="432"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="431"/>
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
@@ -1118,6 +1118,11 @@ All data stays on this computer.</translation>
         <location filename="../../qiake_auditor/gui/window_running.py" line="108"/>
         <source>{0}：{1}，{2} 行，新增 {3} 行，已有 {4} 行，{5} 至 {6}{7}</source>
         <translation>{0}: {1}, {2} rows, {3} new, {4} already imported, {5} to {6}{7}</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="118"/>
+        <source>，{0}</source>
+        <translation>, {0}</translation>
     </message>
     <message>
         <location filename="../../qiake_auditor/gui/window_running.py" line="130"/>

@@ -170,3 +170,22 @@ def test_while_a_large_ledger_is_prepared_the_page_says_so_and_nothing_stale_can
     assert widget.preparing.isHidden() and widget.view.isEnabled()
     assert widget.search.isEnabled() and widget.export_button.isEnabled()
     assert shown(widget) == ["爱奇艺"] and widget.matches.text() == "1 / 5 笔"
+
+
+def test_the_totals_of_two_currencies_are_joined_in_the_window_language(qtbot, message_mock):
+    from PySide6.QtWidgets import QApplication
+
+    from qiake_auditor.gui import lang
+
+    frame = ledger_frame(ROWS[:2])
+    frame.loc[1, "currency"] = "USD"
+    texts = {}
+    for language in ("en", "zh"):
+        lang.install(QApplication.instance(), language)
+        widget = LedgerPage()
+        qtbot.addWidget(widget)
+        widget.set_frame(frame)
+        widget.view.selectAll()
+        texts[language] = widget.selection_label.text()
+    assert texts["en"] == "2 selected: out ¥1,980.00 · in ¥0.00; out $25.00 · in $0.00"
+    assert texts["zh"] == "已选 2 笔：支出 ¥1,980.00 · 收入 ¥0.00；支出 $25.00 · 收入 $0.00"

@@ -113,3 +113,23 @@ def test_core_errors_are_shown_in_the_window_language(qapp):
     assert lang.error_text(error) == "a.csv: no such file"
     lang.install(qapp, "zh")
     assert lang.error_text(error) == "a.csv：文件不存在"
+
+
+def test_no_english_translation_has_chinese_punctuation():
+    mixed = [
+        message.find("source").text
+        for message in ET.parse(TS).iter("message")
+        if any(mark in (message.find("translation").text or "") for mark in "，；：（）、。！？")
+    ]
+    assert mixed == []
+
+
+def test_the_about_text_uses_the_window_language_colon(qapp, tmp_path):
+    from qiake_auditor.gui.dialogs import about_text
+
+    lang.install(qapp, "en")
+    english = about_text("1.0", tmp_path / "w.sqlite", tmp_path / "logs")
+    lang.install(qapp, "zh")
+    chinese = about_text("1.0", tmp_path / "w.sqlite", tmp_path / "logs")
+    assert "Licence: Apache-2.0" in english and "：" not in english
+    assert "许可证：Apache-2.0" in chinese
