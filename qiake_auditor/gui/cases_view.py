@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from ..app import Case, Snapshot
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Flag, StreamStatus, StreamType
 from . import lang
+from .column_fit import fit_columns
 
 ALERT = Flag.AFTER_CANCELLATION
 ALERT_BACKGROUND = "#c62828"
@@ -40,6 +41,10 @@ SHOWN = (NAME, FLAGS, STATUS, PAID, COUNT, FIRST, LAST, NEXT, TYPE, CADENCE, EAC
 POS = {logical: shown for shown, logical in enumerate(SHOWN)}
 CASE_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+BADGE_ROLE = Qt.ItemDataRole.UserRole + 3  # a case's first badge: never elided
+# At narrow widths the flags column is elided down to its first badge, then these
+# columns are hidden, least important first (their facts are in the case detail).
+HIDE_FIRST = tuple(POS[c] for c in (CONFIDENCE, TYPE, CADENCE, EACH, FIRST))
 
 
 class _Item(QTreeWidgetItem):
@@ -123,6 +128,9 @@ class CasesView(QWidget):
         self.tree.setSortingEnabled(True)
         self.tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
         self.tree.currentItemChanged.connect(self._current_changed)
+        self.tree.itemExpanded.connect(self._fit_columns)
+        self.tree.itemCollapsed.connect(self._fit_columns)
+        self.tree.viewport().installEventFilter(self)
         self.search.textChanged.connect(self._apply_filter)
         for box in (self.type_filter, self.status_filter, self.flag_filter):
             box.currentIndexChanged.connect(self._apply_filter)
@@ -163,14 +171,42 @@ class CasesView(QWidget):
         cases = snapshot.cases if snapshot else []
         for case in cases:
             self.tree.addTopLevelItem(self._case_item(case))
-        for column in range(self.tree.columnCount()):
-            self.tree.resizeColumnToContents(column)
-        self.tree.setColumnWidth(POS[NAME], min(max(self.tree.columnWidth(POS[NAME]), 160), 260))
-        self.tree.setColumnWidth(POS[FLAGS], min(self.tree.columnWidth(POS[FLAGS]), 300))
+        self._fit_columns()
         self._fill_summary()
         self._apply_filter()
         if keep:
             self.select_case(keep)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, *_args) -> None:
+        """Columns as wide as their content within the list's width, so that no
+        horizontal scrollbar is needed: the flags elided first (never below a case's
+        first badge), then the least important columns hidden."""
+        tree, header = self.tree, self.tree.header()
+        for column in range(tree.columnCount()):
+            tree.setColumnHidden(column, False)
+        needed = {
+            column: max(tree.sizeHintForColumn(column), header.sectionSizeHint(column))
+            for column in range(tree.columnCount())
+        }
+        needed[POS[NAME]] = min(max(needed[POS[NAME]], 160), 260)
+        bold = QFont(tree.font())
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        badges = [
+            str(tree.topLevelItem(i).data(POS[FLAGS], BADGE_ROLE) or "")
+            for i in range(tree.topLevelItemCount())
+        ]
+        least = max((metrics.horizontalAdvance(b) for b in badges if b), default=0) + 16
+        fit = fit_columns(needed, tree.viewport().width(), POS[FLAGS], max(least, 120), HIDE_FIRST)
+        for column in range(tree.columnCount()):
+            tree.setColumnHidden(column, column in fit.hidden)
+            if column in fit.widths:
+                tree.setColumnWidth(column, fit.widths[column])
 
     def _case_item(self, case: Case) -> QTreeWidgetItem:
         language = lang.lang()
@@ -198,6 +234,9 @@ class CasesView(QWidget):
         item = _Item([cells[i] for i in SHOWN])
         self._set_next(item, case.streams)
         item.setData(0, CASE_ROLE, case.id)
+        if badges:
+            item.setData(POS[FLAGS], BADGE_ROLE, badges[0])
+            item.setToolTip(POS[FLAGS], "\n".join(badges))  # the whole text, when elided
         item.setData(POS[COUNT], SORT_ROLE, len(case.charges))
         item.setData(POS[PAID], SORT_ROLE, _paid(case))
         item.setToolTip(0, "\n".join(case.names))
@@ -246,6 +285,8 @@ class CasesView(QWidget):
         ]
         item = _Item([cells[i] for i in SHOWN])
         self._set_next(item, [stream])
+        if cells[FLAGS]:
+            item.setToolTip(POS[FLAGS], cells[FLAGS])  # the whole text, when elided
         item.setData(0, CASE_ROLE, None)
         item.setData(0, Qt.ItemDataRole.UserRole + 2, str(stream.get("id", "")))
         for column, key in ((EACH, "amount"), (PAID, "total")):

@@ -14,7 +14,17 @@ from PySide6.QtWidgets import QApplication
 from qiake_auditor.app import Case, Snapshot
 from qiake_auditor.app.cases import Totals
 from qiake_auditor.gui import lang
-from qiake_auditor.gui.cases_view import CASE_ROLE, NEXT, PAID, POS, CasesView
+from qiake_auditor.gui.cases_view import (
+    CASE_ROLE,
+    CONFIDENCE,
+    FLAGS,
+    NAME,
+    NEXT,
+    PAID,
+    POS,
+    STATUS,
+    CasesView,
+)
 from qiake_auditor.vocab import CaseStatus
 
 pytestmark = pytest.mark.gui
@@ -127,3 +137,17 @@ def test_in_english_the_due_day_and_the_currencies_read_as_english(qtbot):
     qtbot.addWidget(zh)
     zh.set_snapshot(snapshot())
     assert zh.case_item("c3").text(POS[PAID]) == "¥10.00；$2.50"
+
+
+def test_the_columns_fit_a_narrow_list_flags_elided_first_then_minor_columns_hidden(view):
+    view.resize(700, 300)
+    view.show()
+    tree, header = view.tree, view.tree.header()
+    assert header.length() <= tree.viewport().width()  # no horizontal scrollbar needed
+    hidden = {c for c in range(tree.columnCount()) if tree.isColumnHidden(c)}
+    assert POS[CONFIDENCE] in hidden
+    assert not hidden & {POS[c] for c in (NAME, FLAGS, STATUS, PAID, NEXT)}
+    view.resize(2400, 300)
+    QApplication.processEvents()  # the resize reaches the list
+    assert not any(tree.isColumnHidden(c) for c in range(tree.columnCount()))
+    assert header.length() <= tree.viewport().width()
