@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import hashlib
+import os
 import sqlite3
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -79,14 +80,17 @@ def read_statements(
     password: str | None = None,
     options: ReadOptions | None = None,
     progress: Progress = NO_PROGRESS,
+    source: str | None = None,
 ) -> list[Statement]:
     """Read one file (several statements for a ZIP archive); nothing is written.
 
     ``progress`` hears how far through an archive's members the reading is (0..1).
+    ``source`` is what messages and rows call the file (its name unless two given files
+    share one: see :func:`source_names`).
     """
     options = options or ReadOptions()
     path = Path(path)
-    name = path.name
+    name = source or path.name
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -103,10 +107,10 @@ def read_statements(
     # hashlib lets go of the GIL: the file is hashed on the other core while it is parsed.
     with ThreadPoolExecutor(max_workers=1) as pool:
         sha = pool.submit(lambda: hashlib.sha256(data).hexdigest())
-        probe = Probe(name, data)
+        probe = Probe(path.name, data)
         if probe.kind != "zip":
-            return [_read_one(probe, name, name, sha, data, options)]
-        found = _read_members(name, data, password, sha, options, progress)
+            return [_read_one(probe, name, path.name, sha, data, options)]
+        found = _read_members(name, path.name, data, password, sha, options, progress)
     if not found:
         raise StatementError.of("statement.zip_without_statement", source=name)
     return found
@@ -114,6 +118,7 @@ def read_statements(
 
 def _read_members(
     name: str,
+    file_name: str,
     data: bytes,
     password: str | None,
     sha: Future[str],
@@ -121,7 +126,8 @@ def _read_members(
     progress: Progress,
 ) -> list[Statement]:
     """The statements of a ZIP archive's members; many small ones of one layout are
-    read together (member_batches), the rest one by one."""
+    read together (member_batches), the rest one by one. ``name`` is what messages and
+    rows call the archive, ``file_name`` what the workspace stores it as."""
     identified = []
     for member, content in archive.members(name, data, password):
         inner = Probe(member, content)
@@ -136,14 +142,16 @@ def _read_members(
     for batch in member_batches.batches(identified):
         progress.check()
         progress.report(done / len(identified), f"{name}: {done:,} / {len(identified):,}")
-        joined = _read_batch(batch, name, sha, data, options) if batch.joinable else None
+        joined = _read_batch(batch, name, file_name, sha, data, options) if batch.joinable else None
         if joined is not None:
             found.append(joined)
         else:
             for inner in batch.probes:
                 progress.check()
                 source = f"{name}/{inner.name}"
-                found.append(_read_one(inner, source, name, sha, data, options, batch.importer))
+                found.append(
+                    _read_one(inner, source, file_name, sha, data, options, batch.importer)
+                )
         done += len(batch.probes)
     return found
 
@@ -151,6 +159,7 @@ def _read_members(
 def _read_batch(
     batch: member_batches.Batch,
     name: str,
+    file_name: str,
     digest: Future[str],
     data: bytes,
     options: ReadOptions,
@@ -178,7 +187,7 @@ def _read_batch(
         return None
     return Statement(
         label,
-        name,
+        file_name,
         digest.result(),
         data,
         importer,
@@ -398,6 +407,27 @@ def _check(
         )
 
 
+def source_names(paths: Sequence[Path]) -> list[str]:
+    """What to call each given file: its name, or, where several share a name (one in
+    each of two folders), as many trailing folders as tell them apart (``a/支付宝.csv``)."""
+    given = [Path(p) for p in paths]
+    names = [p.name for p in given]
+    by_name: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        by_name.setdefault(name, []).append(index)
+    for indexes in by_name.values():
+        if len(indexes) < 2:
+            continue
+        parts = [Path(os.path.abspath(given[i])).parts for i in indexes]
+        for depth in range(2, max(map(len, parts)) + 1):
+            tails = ["/".join(p[-depth:]) for p in parts]
+            if len(set(tails)) == len(tails):
+                break
+        for index, tail in zip(indexes, tails, strict=True):
+            names[index] = tail
+    return names
+
+
 def import_paths(
     paths: Sequence[Path],
     workspace: Workspace,
@@ -431,15 +461,24 @@ def prepare_import(
     options = ReadOptions(mapping=mapping, saved_mappings=workspace.column_maps())
     statements: list[Statement] = []
     seen_before: list[bool] = []
-    for index, path in enumerate(paths):
+    same_as: list[str] = []  # per statement: the given file with the same bytes, read before
+    first_with: dict[str, str] = {}  # sha256 -> the first given file with those bytes
+    for index, (path, source) in enumerate(zip(paths, source_names(paths), strict=True)):
         progress.check()
-        progress.report(index / max(len(paths), 1) * 0.8, f"reading {Path(path).name}")
+        progress.report(index / max(len(paths), 1) * 0.8, f"reading {source}")
         found = read_statements(
-            path, password, options, _Within(progress, index / len(paths) * 0.8, 0.8 / len(paths))
+            path,
+            password,
+            options,
+            _Within(progress, index / len(paths) * 0.8, 0.8 / len(paths)),
+            source,
         )
-        known = workspace.file_by_hash(found[0].sha256)  # one hash per file, read once
+        sha = found[0].sha256  # one hash per file (the ZIP's for its members)
+        twin = first_with.setdefault(sha, source)
+        known = twin != source or workspace.file_by_hash(sha) is not None
         statements.extend(found)
-        seen_before.extend([known is not None] * len(found))
+        seen_before.extend([known] * len(found))
+        same_as.extend([twin if twin != source else ""] * len(found))
     progress.report(0.85, "checking")
     db = workspace.begin()
     # Another process may have imported the same file between the read and this write
@@ -463,8 +502,14 @@ def prepare_import(
             if index < len(statements) - 1:
                 known_keys = known_keys.append(pd.Index(fresh["dedup_key"]))
         reports = [summarize(s) for s in statements]
-        for report, seen in zip(reports, seen_before, strict=True):
+        for report, seen, twin in zip(reports, seen_before, same_as, strict=True):
             report.already_imported = seen
+            if twin:
+                report.warnings.append(
+                    StatementWarning.of(
+                        "statement.same_file_given", source=report.source, other=twin
+                    )
+                )
         progress.report(0.9, "linking")
         parts = ([] if existing is None else [existing]) + [f for f, _ in staged.values()]
         everything = (

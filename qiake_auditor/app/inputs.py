@@ -50,6 +50,16 @@ def _looks_like_statement(path: Path) -> bool:
 
 Note = tuple[str, dict[str, object]]  # a catalogue message id and its fields
 
+SKIPPED_NAMED = 3  # a note names this many skipped files, then says how many more
+
+
+class NameList(list[str]):
+    """File names for a message, joined as its language lists things: the template asks
+    for ``{names:zh}`` (、) or ``{names:en}`` (, ), so one note renders in either."""
+
+    def __format__(self, spec: str) -> str:
+        return ("、" if spec == "zh" else ", ").join(self)
+
 
 def expand_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Note]]:
     """(files to import, notes for the user as catalogue ids with their fields)."""
@@ -62,18 +72,33 @@ def expand_inputs(paths: Sequence[Path]) -> tuple[list[Path], list[Note]]:
                 for p in path.rglob("*")
                 if p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.suffix.lower() not in SKIPPED_SUFFIXES
             )
-            statements = [p for p in inside if _looks_like_statement(p)]
+            statements = [
+                p
+                for p in inside
+                if p.suffix.lower() not in SKIPPED_SUFFIXES and _looks_like_statement(p)
+            ]
             if not statements:
                 raise UserError.of("input.directory_empty", path=path)
-            notes.append(("input.directory_used", {"path": path, "count": len(statements)}))
-            skipped = len(inside) - len(statements)
+            used = "input.directory_used" + (".one" if len(statements) == 1 else "")
+            notes.append((used, {"path": path, "count": len(statements)}))
+            taken = set(statements)
+            skipped = [p for p in inside if p not in taken]
             if skipped:
-                notes.append(("input.directory_skipped", {"path": path, "count": skipped}))
+                notes.append(_skipped_note(path, skipped))
             files.extend(statements)
         elif not path.exists():
             raise UserError.of("input.missing", path=path)
         else:
             files.append(path)
     return files, notes
+
+
+def _skipped_note(folder: Path, skipped: list[Path]) -> Note:
+    """Every file of a folder that is not imported, counted; the first few named by
+    their path inside the folder (hidden files are not counted: the user does not see them)."""
+    names = NameList(p.relative_to(folder).as_posix() for p in skipped[:SKIPPED_NAMED])
+    fields: dict[str, object] = {"path": folder, "count": len(skipped), "names": names}
+    if len(skipped) > SKIPPED_NAMED:
+        return ("input.directory_skipped.more", {**fields, "more": len(skipped) - SKIPPED_NAMED})
+    return ("input.directory_skipped" + (".one" if len(skipped) == 1 else ""), fields)

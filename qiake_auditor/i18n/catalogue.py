@@ -73,9 +73,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path}：文件夹，导入其中 {count} 个文件",
         "{path}: a folder; importing the {count} files in it",
     ),
+    "input.directory_used.one": (
+        "{path}：文件夹，导入其中 {count} 个文件",
+        "{path}: a folder; importing the {count} file in it",
+    ),
+    # {names:zh} / {names:en}: app.inputs.NameList, joined with 、 or a comma
     "input.directory_skipped": (
-        "{path}：跳过了 {count} 个不是账单的文件",
-        "{path}: skipped {count} files that are not statements",
+        "{path}：跳过了 {count} 个不是账单的文件：{names:zh}",
+        "{path}: skipped {count} files that are not statements: {names:en}",
+    ),
+    "input.directory_skipped.one": (
+        "{path}：跳过了 {count} 个不是账单的文件：{names:zh}",
+        "{path}: skipped {count} file that is not a statement: {names:en}",
+    ),
+    "input.directory_skipped.more": (
+        "{path}：跳过了 {count} 个不是账单的文件：{names:zh} 等（另有 {more} 个）",
+        "{path}: skipped {count} files that are not statements: {names:en} and {more} more",
     ),
     "input.unreadable": ("{path}：无法读取（{reason}）", "{path}: cannot be read ({reason})"),
     # -- workspace ------------------------------------------------------------------------

@@ -135,6 +135,10 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: the currency was read as {currency} from the {sign} sign of the "
         "amounts; if it is another, say which when importing (command line: --currency CAD)",
     ),
+    "statement.same_file_given": (
+        "{source}：与 {other} 是同一个文件（内容完全相同），只导入一次",
+        "{source}: the same file as {other} (the same bytes), imported once",
+    ),
     # -- the file as a whole (ingest.py) ---------------------------------------------------
     "statement.cannot_open": ("无法打开文件（{reason}）", "cannot open the file ({reason})"),
     "statement.is_folder": ("是一个文件夹，不是账单文件", "is a folder, not a statement file"),
