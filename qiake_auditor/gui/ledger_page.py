@@ -230,6 +230,8 @@ class LedgerPage(QWidget):
 
     def _show_frame(self, frame: pd.DataFrame, prepared) -> None:
         first = self.model.data_rows() == 0
+        if prepared is None:  # the model alone would label them in Chinese
+            prepared = ledger_columns.prepare(frame, lang.lang())
         self.model.set_frame(frame, prepared)
         self._show_loading()
         if first:  # later ledgers keep the widths (the user's too): no jump on a rescan

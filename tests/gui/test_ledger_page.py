@@ -187,5 +187,9 @@ def test_the_totals_of_two_currencies_are_joined_in_the_window_language(qtbot, m
         widget.set_frame(frame)
         widget.view.selectAll()
         texts[language] = widget.selection_label.text()
+        if language == "en":  # the rows' words in English too
+            assert widget.model.data(widget.model.index(0, 3)) == "expense"
     assert texts["en"] == "2 selected: out ¥1,980.00 · in ¥0.00; out $25.00 · in $0.00"
+    assert widget.model.data(widget.model.index(0, 3)) == "支出"  # the zh page
+
     assert texts["zh"] == "已选 2 笔：支出 ¥1,980.00 · 收入 ¥0.00；支出 $25.00 · 收入 $0.00"
