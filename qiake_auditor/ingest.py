@@ -25,7 +25,15 @@ from . import ledger, linking, merchants
 from .dedup import dedup_keys
 from .errors import StatementError, StatementWarning, UnknownFormatError
 from .importers import archive, member_batches
-from .importers.base import UNITS, Extract, Importer, Probe, ReadOptions, identify
+from .importers.base import (
+    UNITS,
+    Extract,
+    FormatLabel,
+    Importer,
+    Probe,
+    ReadOptions,
+    identify,
+)
 from .importers.control_chars import remove_control_characters
 from .money import sum_amounts
 from .progress import NO_PROGRESS, Progress
@@ -230,9 +238,7 @@ def _read_one(
         raise _in_source(exc, source, probe.name) from exc
     except (KeyError, IndexError, ValueError, decimal.InvalidOperation) as exc:
         # InvalidOperation: a number too long for exact arithmetic (a 200-digit amount).
-        raise StatementError.of(
-            "statement.damaged_layout", source=source, label=importer.label, detail=repr(exc)
-        ) from exc
+        raise _damaged(exc, source, importer) from exc
     probe.release()  # the decoded text is no longer needed
     sha = digest.result()
     unit = importer.row_unit or UNITS.get(probe.kind, "line")
@@ -242,6 +248,19 @@ def _read_one(
     return Statement(
         source, file_name, sha, data, importer, rows, extract.warnings, extract.remember_mapping
     )
+
+
+def _damaged(exc: Exception, source: str, importer: Importer) -> StatementError:
+    """A layout recognised but not readable to its end, said without Python's English:
+    a missing part named as the file prints it, a number too long for exact arithmetic."""
+    label = FormatLabel(importer.label)
+    if isinstance(exc, decimal.InvalidOperation):
+        return StatementError.of("statement.damaged_layout.number", source=source, label=label)
+    if isinstance(exc, KeyError) and exc.args:
+        return StatementError.of(
+            "statement.damaged_layout.missing", source=source, label=label, part=exc.args[0]
+        )
+    return StatementError.of("statement.damaged_layout", source=source, label=label)
 
 
 class _Within(Progress):

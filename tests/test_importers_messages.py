@@ -151,3 +151,66 @@ def test_declared_record_count_of_one_is_singular_in_english() -> None:
     rows = pd.DataFrame({"direction": ["expense", "expense"], "amount": ["1.00", "2.00"]})
     (warning,) = checks.compare_totals(rows, 1, {})
     assert "it has 1 record;" in warning
+
+
+def workbook_bytes() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "2024"  # a sheet name is the file's own text, shown as it is
+    sheet.append(["交易时间", "金额"])
+    sheet.append(["2024-01-02 10:00:00", "29.00"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def rewritten(data: bytes, change) -> bytes:
+    """The workbook with each member passed through ``change(name, bytes)`` (None drops it)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            content = change(name, source.read(name))
+            if content is not None:
+                target.writestr(name, content)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("change", "in_english"),
+    [
+        (lambda n, d: None if n.startswith("xl/worksheets/") else d, "lacks its worksheet"),
+        (lambda n, d: d[: len(d) // 2] if n.startswith("xl/worksheets/") else d, "XML inside"),
+    ],
+    ids=["sheet missing", "sheet XML cut"],
+)
+def test_damaged_workbook_parts_said_in_words(tmp_path: Path, change, in_english: str) -> None:
+    path = tmp_path / "账单.xlsx"
+    path.write_bytes(rewritten(workbook_bytes(), change))
+    error = refusal(lambda: read_statements(path))
+    assert error.source == "账单.xlsx"
+    assert_bilingual(error, in_english)
+    assert "syntax error" not in error.text("zh")
+
+
+def test_damaged_layout_names_the_missing_part_and_the_format_in_one_language(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from qiake_auditor.importers import wechat
+
+    def missing(*args, **kwargs):
+        raise KeyError("交易单号")
+
+    monkeypatch.setattr(wechat.WeChatCsv, "read", missing)
+    path = tmp_path / SOURCE
+    path.write_bytes((Path(__file__).parent / "data/golden/wechat/wechat-bill.csv").read_bytes())
+    error = refusal(lambda: read_statements(path))
+    zh, en = error.text("zh"), error.text("en")  # the column is named as the file prints it
+    assert (
+        zh == "账单.csv：看起来是微信支付账单明细的格式，但其中一部分缺失或损坏（缺少 '交易单号'）"
+    )
+    assert en == (
+        "账单.csv: the layout looks like WeChat Pay CSV but a part of it is missing or "
+        "damaged ('交易单号' is missing)"
+    )

@@ -151,9 +151,20 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "ZIP 压缩包里没有账单文件",
         "the ZIP archive holds no statement file",
     ),
+    # {label:zh} / {label:en}: importers.base.FormatLabel, one half of "English / 中文"
     "statement.damaged_layout": (
-        "看起来是 {label} 的格式，但其中一部分缺失或损坏（{detail}）",
-        "the layout looks like {label} but a part of it is missing or damaged ({detail})",
+        "看起来是{label:zh}的格式，但其中一部分缺失或损坏",
+        "the layout looks like {label:en} but a part of it is missing or damaged",
+    ),
+    "statement.damaged_layout.missing": (
+        "看起来是{label:zh}的格式，但其中一部分缺失或损坏（缺少 {part!r}）",
+        "the layout looks like {label:en} but a part of it is missing or damaged "
+        "({part!r} is missing)",
+    ),
+    "statement.damaged_layout.number": (
+        "看起来是{label:zh}的格式，但其中一部分缺失或损坏（有一个数字太长，无法精确计算）",
+        "the layout looks like {label:en} but a part of it is missing or damaged (a number "
+        "too long to compute exactly)",
     ),
     "statement.bad_amount": (
         "{column} 的值 {value!r} 不是 199.00 这样的金额",
@@ -436,6 +447,26 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
     "statement.sheet_unreadable": (
         "无法读取这个表格文件（{detail}）",
         "the spreadsheet cannot be read ({detail})",
+    ),
+    "statement.sheet_missing": (
+        "表格文件缺少工作表 {sheet}，文件已损坏或不完整；请重新导出或下载",
+        "the spreadsheet lacks its worksheet {sheet} (the file is damaged or incomplete); "
+        "export or download it again",
+    ),
+    "statement.sheet_broken_xml": (
+        "表格文件内部的 XML 已损坏（可能不完整），无法读取；请重新导出或下载",
+        "the XML inside the spreadsheet is broken (perhaps cut off), so it cannot be read; "
+        "export or download it again",
+    ),
+    "statement.sheet_broken_zip": (
+        "表格文件的压缩结构已损坏，无法读取；请重新导出或下载",
+        "the spreadsheet's compressed structure is broken, so it cannot be read; export "
+        "or download it again",
+    ),
+    "statement.sheet_password": (
+        "表格文件有密码保护；请先在 Excel 或 WPS 中去掉密码再导入",
+        "the spreadsheet is password-protected; remove the password in Excel or WPS, then "
+        "import it",
     ),
     "statement.sheet_damaged": (
         "表格文件已损坏（读取程序在它上面停止了）",

@@ -127,9 +127,7 @@ class Probe:
         except StatementError:
             raise
         except Exception as exc:  # calamine raises several unrelated types
-            raise StatementError.of(
-                "statement.sheet_unreadable", source=self.name, detail=str(exc)
-            ) from exc
+            raise _sheet_refusal(exc, self.name) from exc
         except BaseException as exc:  # a Rust panic inside calamine (pyo3's PanicException)
             if type(exc).__name__ != "PanicException":
                 raise
@@ -151,6 +149,21 @@ class ReadOptions:
 
     mapping: dict[str, str] | None = None
     saved_mappings: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def _sheet_refusal(exc: Exception, source: str) -> StatementError:
+    """calamine's error said in words of the user's language (its own text is English)."""
+    import python_calamine
+
+    if isinstance(exc, python_calamine.WorksheetNotFound):
+        return StatementError.of("statement.sheet_missing", source=source, sheet=str(exc))
+    if isinstance(exc, python_calamine.XmlError):
+        return StatementError.of("statement.sheet_broken_xml", source=source)
+    if isinstance(exc, python_calamine.ZipError):
+        return StatementError.of("statement.sheet_broken_zip", source=source)
+    if isinstance(exc, python_calamine.PasswordError):
+        return StatementError.of("statement.sheet_password", source=source)
+    return StatementError.of("statement.sheet_unreadable", source=source, detail=str(exc))
 
 
 @dataclass
@@ -177,6 +190,18 @@ class Extract:
     warnings: list[str] = field(default_factory=list)
     remember_mapping: tuple[str, dict[str, str]] | None = None
     facts: StatementFacts = field(default_factory=StatementFacts)
+
+
+class FormatLabel(str):
+    """An importer's label ``English / 中文`` in a message: the template asks for
+    ``{label:zh}`` or ``{label:en}`` and gets that half (a label with no Chinese half,
+    "OFX 1.x / QFX (SGML)", is the same in both; the rule of commands.common.label_in)."""
+
+    def __format__(self, spec: str) -> str:
+        english, sep, chinese = self.rpartition(" / ")
+        if not sep or not any("\u4e00" <= c <= "\u9fff" for c in chinese):
+            return str(self)
+        return chinese if spec == "zh" else english
 
 
 class Importer:
