@@ -24,7 +24,7 @@ CHINESE = re.compile(r"[\u4e00-\u9fff]")
 
 def english_words(text: str) -> list[str]:
     """Runs of four or more Latin letters: English words, not codes such as UTF-8 or CSV."""
-    return [w for w in re.findall(r"[A-Za-z]{4,}", text) if w not in {"xlsx"}]
+    return [w for w in re.findall(r"[A-Za-z]{4,}", text) if w not in {"xlsx", "camt"}]
 
 
 def assert_bilingual(problem: StatementError | StatementWarning, *in_english: str) -> str:
@@ -33,7 +33,7 @@ def assert_bilingual(problem: StatementError | StatementWarning, *in_english: st
     assert problem.message_id is not None, "an English-only message without an id"
     zh, en = problem.text("zh"), problem.text("en")
     assert CHINESE.search(zh) and english_words(zh) == [], zh
-    assert not CHINESE.search(en.replace(SOURCE, "").replace("账单.xlsx", "")), en
+    assert not CHINESE.search(re.sub(r"账单\.\w+", "", en)), en
     for words in in_english:
         assert words in en, en
     return zh
@@ -214,3 +214,30 @@ def test_damaged_layout_names_the_missing_part_and_the_format_in_one_language(
         "账单.csv: the layout looks like WeChat Pay CSV but a part of it is missing or "
         "damaged ('交易单号' is missing)"
     )
+
+
+@pytest.mark.parametrize(
+    ("tail", "line", "in_english"),
+    [
+        ("\n<Ntry><Amt>1.00</Amt>\n<Cdt", 4, "ends before the document does"),
+        ("\n<Ntry><Amt>1.00</Ntry>", 3, "a closing tag at column 18 does not match"),
+        ("\n<Ntry>\x01</Ntry>", 3, "not allow, at column 7"),
+    ],
+    ids=["cut off", "mismatched tag", "bad character"],
+)
+def test_broken_camt_xml_said_in_words_naming_line(
+    tmp_path: Path, tail: str, line: int, in_english: str
+) -> None:
+    path = tmp_path / "账单.xml"
+    path.write_text(CAMT_HEAD + tail, encoding="utf-8")
+    error = refusal(lambda: read_statements(path))
+    zh = assert_bilingual(error, in_english, "broken XML (")
+    assert error.row == line and f"第 {line} 行" in zh
+
+
+def test_unusable_xml_encoding_said_in_words(tmp_path: Path) -> None:
+    path = tmp_path / "账单.xml"
+    path.write_text(CAMT_HEAD.replace('version="1.0"', 'version="1.0" encoding="QTF-8"'))
+    error = refusal(lambda: read_statements(path))
+    assert error.row == 1
+    assert_bilingual(error, "names an encoding that cannot be used")

@@ -309,9 +309,26 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{income} 和 {expense} 两列都有金额（每行应当只有其中一列有）",
         "both {income} and {expense} hold an amount (expected only one of them)",
     ),
-    "statement.broken_xml": (
-        "XML 格式损坏（{detail}）；应当是格式正确的 {expected} 文件",
-        "broken XML ({detail}); expected a well-formed {expected} document",
+    "statement.broken_xml.not_allowed": (
+        "XML 格式损坏（第 {column} 列有 XML 不允许的字符或标记）；应当是格式正确的 {expected} 文件",
+        "broken XML (a character or mark XML does not allow, at column {column}); expected "
+        "a well-formed {expected} document",
+    ),
+    "statement.broken_xml.cut_off": (
+        "XML 格式损坏（文档还没有结束文件就结束了，可能不完整）；应当是格式正确的 {expected} 文件",
+        "broken XML (the file ends before the document does: it may be cut off); expected "
+        "a well-formed {expected} document",
+    ),
+    "statement.broken_xml.mismatched": (
+        "XML 格式损坏（第 {column} 列的结束标记与它要结束的标记不一致）；"
+        "应当是格式正确的 {expected} 文件",
+        "broken XML (a closing tag at column {column} does not match the tag it closes); "
+        "expected a well-formed {expected} document",
+    ),
+    "statement.broken_xml": (  # the declaration on line 1 (importers/camt.py)
+        "XML 格式损坏（XML 声明里写的编码无法使用）；应当是格式正确的 {expected} 文件",
+        "broken XML (the XML declaration names an encoding that cannot be used); expected "
+        "a well-formed {expected} document",
     ),
     "camt.no_statement": (
         "这个 XML 里没有账单（应当有 camt.053 的 BkToCstmrStmt/Stmt 元素）",

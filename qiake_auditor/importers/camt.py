@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
 from xml.etree.ElementTree import Element
+from xml.parsers.expat import errors as expat_errors
 
 import pandas as pd
 
@@ -59,29 +60,38 @@ def descendant_text(node: Element | None, name: str) -> str:
     return ""
 
 
+# expat's error codes said in words (its own text is English): a document that stops
+# before its end, and a closing tag that does not match; the rest is "not well-formed".
+_XML_PROBLEMS = {
+    expat_errors.codes[expat_errors.XML_ERROR_NO_ELEMENTS]: "statement.broken_xml.cut_off",
+    expat_errors.codes[expat_errors.XML_ERROR_UNCLOSED_TOKEN]: "statement.broken_xml.cut_off",
+    expat_errors.codes[expat_errors.XML_ERROR_PARTIAL_CHAR]: "statement.broken_xml.cut_off",
+    expat_errors.codes[expat_errors.XML_ERROR_UNCLOSED_CDATA_SECTION]: (
+        "statement.broken_xml.cut_off"
+    ),
+    expat_errors.codes[expat_errors.XML_ERROR_TAG_MISMATCH]: "statement.broken_xml.mismatched",
+}
+
+
 def parse(probe: Probe) -> Element:
     """Parse the document; refuse DTDs and entity declarations outright."""
     limits.refuse_dtd(probe.name, probe.data, probe.text if probe.kind == "text" else "")
     try:
         return ET.fromstring(probe.data)
     except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else None
+        line, column = exc.position if exc.position else (None, 0)
         raise StatementError.of(
-            "statement.broken_xml",
+            _XML_PROBLEMS.get(exc.code, "statement.broken_xml.not_allowed"),
             source=probe.name,
             row=line,
-            detail=str(exc),
+            column=column + 1,
             expected="camt.053",
         ) from exc
     except (LookupError, ValueError) as exc:
         # The XML declaration names an encoding Python lacks ("QTF-8"), a codec that is
         # not text ("base64") or one expat cannot take ("utf-32"): found by the fuzz run.
         raise StatementError.of(
-            "statement.broken_xml",
-            source=probe.name,
-            row=1,
-            detail=str(exc),
-            expected="camt.053",
+            "statement.broken_xml", source=probe.name, row=1, expected="camt.053"
         ) from exc
 
 
