@@ -362,3 +362,37 @@ def test_member_names_without_the_utf8_flag_read_right(tmp_path, encoding):
         assert not check.infolist()[0].flag_bits & 0x800
     found = archive_members("pack.zip", data, None)
     assert [member for member, _ in found] == [name]
+
+
+def _one_member_zip(compression: int, content: bytes) -> tuple[bytes, int]:
+    """A ZIP of one member 账单.csv and the offset of the member's data in it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        archive.writestr("账单.csv", content)
+    data = buffer.getvalue()
+    header = 30 + len("账单.csv".encode())  # the local header before the data
+    return data, header
+
+
+@pytest.mark.parametrize(
+    ("compression", "message_id", "in_english"),
+    [
+        (zipfile.ZIP_STORED, "archive.member_checksum", "does not match the checksum"),
+        (zipfile.ZIP_DEFLATED, "archive.member_unreadable", "damaged and cannot be unpacked"),
+    ],
+    ids=["stored, bytes changed", "deflated, bytes changed"],
+)
+def test_a_damaged_member_is_said_in_words(
+    compression: int, message_id: str, in_english: str
+) -> None:
+    data, start = _one_member_zip(compression, STATEMENT.encode() * 40)
+    damaged = bytearray(data)
+    for offset in range(start + 2, start + 12):
+        damaged[offset] ^= 0x5A
+    with pytest.raises(StatementError) as caught:
+        archive_members("bills.zip", bytes(damaged), None)
+    error = caught.value
+    assert error.message_id == message_id and error.source == "bills.zip"
+    assert in_english in error.text("en") and "账单.csv" in error.text("en")
+    zh = error.text("zh")
+    assert "账单.csv" in zh and "损坏" in zh and "Error" not in zh and "CRC" not in zh

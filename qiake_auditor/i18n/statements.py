@@ -222,8 +222,15 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{member} is too large to be a statement",
     ),
     "archive.member_unreadable": (
-        "无法打开 {member}（{detail}）",
-        "cannot open {member} ({detail})",
+        "无法打开其中的 {member}：它已损坏，无法解压；请重新导出或下载压缩包",
+        "cannot open {member} in it: it is damaged and cannot be unpacked; export or "
+        "download the archive again",
+    ),
+    "archive.member_checksum": (
+        "无法打开其中的 {member}：解压出的内容与压缩包记录的校验值不符（文件已损坏）；"
+        "请重新导出或下载压缩包",
+        "cannot open {member} in it: what it unpacks to does not match the checksum the "
+        "archive records (the file is damaged); export or download the archive again",
     ),
     # -- bank tables read through a column mapping (importers/generic*.py) ----------------
     "generic.map_needs_date_and_amount": (
@@ -251,7 +258,10 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "没有一个工作表有含日期列和金额列的表头行",
         "no sheet has a header row with a date and an amount",
     ),
-    "generic.broken_quoting": ("引号不配对：{detail}", "broken quoting: {detail}"),
+    "generic.broken_quoting": (
+        "引号不配对或有不允许的字符，无法按 CSV 读取",
+        "broken quoting or characters CSV does not allow: it cannot be read as CSV",
+    ),
     "generic.debit_and_credit": (
         "{debit!r} 和 {credit!r} 两列都有金额；每行应当只有其中一列有",
         "both {debit!r} and {credit!r} hold an amount; expected one of them per row",

@@ -51,16 +51,14 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
         for info in infos:
             if info.file_size > MAX_MEMBER_BYTES:
                 raise StatementError.of(
-                    "archive.member_too_large", source=name, member=info.filename
+                    "archive.member_too_large", source=name, member=_member_name(info)
                 )
             try:
                 out.append((_member_name(info), read_member(archive, info, budget)))
             except RuntimeError as exc:
                 if "password" in str(exc).lower():
                     raise PasswordError.of("archive.wrong_password", source=name) from exc
-                raise StatementError.of(
-                    "archive.member_unreadable", source=name, member=info.filename, detail=str(exc)
-                ) from exc
+                raise _member_refusal(exc, name, info) from exc
             except (
                 *_BAD_ZIP,
                 OSError,
@@ -73,12 +71,18 @@ def members(name: str, data: bytes, password: str | None) -> list[tuple[str, byt
                     # ZipCrypto checks only one byte of the password: about one wrong password
                     # in 256 gets past it and fails later as garbage data or a bad CRC.
                     raise PasswordError.of(
-                        "archive.wrong_password_garbage", source=name, member=info.filename
+                        "archive.wrong_password_garbage", source=name, member=_member_name(info)
                     ) from exc
-                raise StatementError.of(
-                    "archive.member_unreadable", source=name, member=info.filename, detail=str(exc)
-                ) from exc
+                raise _member_refusal(exc, name, info) from exc
     return out
+
+
+def _member_refusal(exc: BaseException, name: str, info: zipfile.ZipInfo) -> StatementError:
+    """A member that cannot be read, said in words: its checksum does not match (the bytes
+    changed) or it is damaged otherwise (zipfile's and zlib's own text is English)."""
+    crc = isinstance(exc, _BAD_ZIP) and "CRC" in str(exc)
+    message_id = "archive.member_checksum" if crc else "archive.member_unreadable"
+    return StatementError.of(message_id, source=name, member=_member_name(info))
 
 
 def _member_name(info: zipfile.ZipInfo) -> str:

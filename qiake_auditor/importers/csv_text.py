@@ -187,7 +187,7 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
     except StopIteration:
         return pd.DataFrame({"source_row": pd.Series(dtype="int64")})
     except csv.Error as exc:
-        raise _csv_refusal("statement.unreadable_header", exc, source, header + 1) from exc
+        raise csv_refusal("statement.unreadable_header", exc, source, header + 1) from exc
     _refuse_wide(names, source, header + 1)
     records: list[list[str]] = []
     rows: list[int] = []
@@ -198,7 +198,7 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
         except StopIteration:
             break
         except csv.Error as exc:
-            raise _csv_refusal(
+            raise csv_refusal(
                 "statement.broken_csv_quoting", exc, source, header + previous + 1
             ) from exc
         _refuse_wide(record, source, header + previous + 1)
@@ -214,7 +214,7 @@ def _parse_tolerant(block: str, header: int, source: str) -> pd.DataFrame:
     return frame
 
 
-def _csv_refusal(message_id: str, exc: csv.Error, source: str, line: int) -> StatementError:
+def csv_refusal(message_id: str, exc: csv.Error, source: str, line: int) -> StatementError:
     """The csv module's error in words of the user's language (its own text is English)."""
     if "field larger than field limit" in str(exc):
         return StatementError.of(

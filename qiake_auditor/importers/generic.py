@@ -267,9 +267,7 @@ def _parse_delimited(lines: list[str], header: int, delimiter: str, source: str)
             previous = reader.line_num
             records.append(record)
     except csv.Error as exc:
-        raise StatementError.of(
-            "generic.broken_quoting", source=source, row=header + 1, detail=str(exc)
-        ) from exc
+        raise csv_text.csv_refusal("generic.broken_quoting", exc, source, header + 1) from exc
     width = max([len(names)] + [len(r) for r in records])
     names = [field_text.clean(n) for n in names] + [f"extra{i}" for i in range(len(names), width)]
     frame = pd.DataFrame(
