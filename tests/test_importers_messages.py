@@ -241,3 +241,9 @@ def test_unusable_xml_encoding_said_in_words(tmp_path: Path) -> None:
     error = refusal(lambda: read_statements(path))
     assert error.row == 1
     assert_bilingual(error, "names an encoding that cannot be used")
+
+
+def test_unknown_status_names_the_state_it_was_read_as_in_the_users_language() -> None:
+    _, (warning,) = checks.states(pd.Series(["待核实", "成功"]))
+    assert warning.text("zh") == "未知的交易状态 '待核实'，按“成功”读取"
+    assert warning.text("en") == "unknown status '待核实' read as success"

@@ -408,8 +408,8 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "unknown currency {word!r} kept as printed",
     ),
     "statement.unknown_status": (
-        "未知的交易状态 {word!r}，按 {default} 读取",
-        "unknown status {word!r} read as {default}",
+        "未知的交易状态 {word!r}，按“{default:zh}”读取",
+        "unknown status {word!r} read as {default:en}",
     ),
     "statement.record_count_differs": (
         "文件写明有 {count} 条记录；实际读到 {read} 条",

@@ -11,6 +11,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementWarning
 from ..money import sum_amounts
+from ..vocab import RowState
 from ..vstr import map_distinct
 
 # 收/支 words used by wallets; anything else (不计收支, 其他, /, blank) is neutral.
@@ -88,6 +89,13 @@ def wallet_directions(raw: pd.Series) -> pd.Series:
     ).astype("str")
 
 
+class StateName(str):
+    """A ledger state in a message: ``{default:zh}`` is 成功, ``{default:en}`` success."""
+
+    def __format__(self, spec: str) -> str:
+        return RowState(self).label("en" if spec == "en" else "zh")
+
+
 def states(raw: pd.Series, default: str = ledger.SUCCESS) -> tuple[pd.Series, list[str]]:
     """Status words -> ledger states, with a warning per word never seen before."""
     text = raw.fillna("").astype("str").str.strip()
@@ -102,7 +110,9 @@ def states(raw: pd.Series, default: str = ledger.SUCCESS) -> tuple[pd.Series, li
             state = default
             if word and word != "/":
                 warnings.append(
-                    StatementWarning.of("statement.unknown_status", word=word, default=default)
+                    StatementWarning.of(
+                        "statement.unknown_status", word=word, default=StateName(default)
+                    )
                 )
         table[word] = state
     return map_distinct(text, table.__getitem__).astype("str"), warnings
