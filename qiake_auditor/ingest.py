@@ -481,7 +481,7 @@ def prepare_import(
     statements: list[Statement] = []
     seen_before: list[bool] = []
     same_as: list[str] = []  # per statement: the given file with the same bytes, read before
-    first_with: dict[str, str] = {}  # sha256 -> the first given file with those bytes
+    first_with: dict[str, tuple[int, str]] = {}  # sha256 -> the first given file with them
     for index, (path, source) in enumerate(zip(paths, source_names(paths), strict=True)):
         progress.check()
         progress.report(index / max(len(paths), 1) * 0.8, f"reading {source}")
@@ -493,11 +493,11 @@ def prepare_import(
             source,
         )
         sha = found[0].sha256  # one hash per file (the ZIP's for its members)
-        twin = first_with.setdefault(sha, source)
-        known = twin != source or workspace.file_by_hash(sha) is not None
+        first, twin = first_with.setdefault(sha, (index, source))
+        known = first != index or workspace.file_by_hash(sha) is not None
         statements.extend(found)
         seen_before.extend([known] * len(found))
-        same_as.extend([twin if twin != source else ""] * len(found))
+        same_as.extend([twin if first != index else ""] * len(found))
     progress.report(0.85, "checking")
     db = workspace.begin()
     # Another process may have imported the same file between the read and this write

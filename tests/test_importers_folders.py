@@ -92,3 +92,16 @@ def test_nested_namesakes_get_distinct_headings_and_a_copy_is_the_same_file(
     assert main(["import", str(bills), "--workspace", str(workspace), "--lang", "zh"]) == 0
     again = capsys.readouterr().out
     assert "old/bill.csv：与 copy/bill.csv 是同一个文件（内容完全相同），只导入一次" in again
+
+
+def test_the_same_path_given_twice_is_imported_once(tmp_path: Path) -> None:
+    from qiake_auditor.ingest import import_paths
+    from qiake_auditor.workspace import Workspace
+
+    with Workspace(tmp_path / "w.sqlite") as workspace:
+        reports, _ = import_paths([ALIPAY, ALIPAY], workspace)
+        first, second = reports
+        assert (first.added, first.already_imported) == (304, False)
+        assert (second.added, second.already_imported) == (0, True)
+        assert second.warnings[-1].endswith("the same bytes), imported once")
+        assert len(workspace.files()) == 1 and len(workspace.ledger()) == 304
