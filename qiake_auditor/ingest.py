@@ -438,9 +438,11 @@ def source_names(paths: Sequence[Path]) -> list[str]:
         if len(indexes) < 2:
             continue
         parts = [Path(os.path.abspath(given[i])).parts for i in indexes]
+        tails = [names[i] for i in indexes]  # one file given twice: its name stays
         for depth in range(2, max(map(len, parts)) + 1):
-            tails = ["/".join(p[-depth:]) for p in parts]
-            if len(set(tails)) == len(tails):
+            candidates = [Path(*p[-depth:]).as_posix() for p in parts]
+            if len(set(candidates)) == len(candidates):
+                tails = candidates
                 break
         for index, tail in zip(indexes, tails, strict=True):
             names[index] = tail

@@ -105,3 +105,8 @@ def test_the_same_path_given_twice_is_imported_once(tmp_path: Path) -> None:
         assert (second.added, second.already_imported) == (0, True)
         assert second.warnings[-1].endswith("the same bytes), imported once")
         assert len(workspace.files()) == 1 and len(workspace.ledger()) == 304
+
+
+def test_one_file_given_twice_keeps_its_name(tmp_path: Path) -> None:
+    path = tmp_path / "a.csv"
+    assert source_names([path, path]) == ["a.csv", "a.csv"]
