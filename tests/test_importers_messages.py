@@ -247,3 +247,19 @@ def test_unknown_status_names_the_state_it_was_read_as_in_the_users_language() -
     _, (warning,) = checks.states(pd.Series(["待核实", "成功"]))
     assert warning.text("zh") == "未知的交易状态 '待核实'，按“成功”读取"
     assert warning.text("en") == "unknown status '待核实' read as success"
+
+
+def test_wechat_workbook_without_its_header_is_refused_in_words() -> None:
+    from openpyxl import Workbook
+
+    from qiake_auditor.importers.base import Probe, ReadOptions
+    from qiake_auditor.importers.wechat import WeChatXlsx2025
+
+    book = Workbook()
+    book.active.append(["微信支付账单明细"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    probe = Probe("账单.xlsx", buffer.getvalue())
+    error = refusal(lambda: WeChatXlsx2025().read(probe, ReadOptions()))
+    assert error.source == "账单.xlsx"
+    assert error.text("zh") == "账单.xlsx：没有一个工作表有 交易时间/交易类型/交易对方 表头"

@@ -22,6 +22,7 @@ import datetime as dt
 import pandas as pd
 
 from .. import ledger
+from ..errors import StatementError
 from ..money import canonical
 from . import checks, field_text, printed_times, sheet_rows, walletrows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
@@ -149,7 +150,9 @@ class _WeChatXlsx(Importer):
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         found = _bill_sheet(probe)
         if found is None:
-            raise KeyError("no sheet starts with 微信支付账单明细 and has the header row")
+            raise StatementError.of(
+                "statement.no_header_sheet", source=probe.name, columns="交易时间/交易类型/交易对方"
+            )
         sheet, header = found
         raw = sheet_rows.sheet_frame(sheet.rows, header, sheet.first_row)
         frame = pd.DataFrame({"source_row": raw["source_row"]})
