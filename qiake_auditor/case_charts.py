@@ -22,11 +22,11 @@ from matplotlib.patches import Patch
 
 from .charts import (
     AFTER_CANCEL_COLOUR,
-    LABEL_BOX,
     PALETTE,
     STATE_COLOURS,
     cjk_family,
     date_axis,
+    mark_cancellation,
     say,
 )
 
@@ -176,24 +176,7 @@ def case_chart(
             )
     if kind != "monthly":
         if cancelled_on:
-            axes.axvline(
-                cancelled_on,  # type: ignore[arg-type]
-                color=AFTER_CANCEL_COLOUR,
-                linestyle="--",
-                linewidth=1.1,
-                zorder=4,
-            )
-            axes.annotate(
-                say("cancelled", lang, day=cancelled_on.isoformat()),
-                xy=(cancelled_on, 1.0),
-                xycoords=("data", "axes fraction"),
-                xytext=(4, -12),
-                textcoords="offset points",
-                color=AFTER_CANCEL_COLOUR,
-                fontsize=8,
-                zorder=5,
-                bbox=LABEL_BOX,  # readable over a bar that reaches the top
-            )
+            mark_cancellation(axes, cancelled_on, lang, linewidth=1.1)
         low = min(*days, cancelled_on) if cancelled_on else min(days)
         high = max(*days, cancelled_on) if cancelled_on else max(days)
         pad = timedelta(days=max(12, (high - low).days // 12))

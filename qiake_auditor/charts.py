@@ -143,6 +143,22 @@ def date_axis(axes, lang: str | None = None, maxticks: int = 10) -> None:
     axes.xaxis.set_major_formatter(formatter)
 
 
+def mark_cancellation(axes, day: date, lang: str | None = None, linewidth: float = 1.2) -> None:
+    """The user's cancellation date: a dashed red line, labelled at the top of the axes."""
+    axes.axvline(day, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=linewidth, zorder=4)
+    axes.annotate(
+        say("cancelled", lang, day=day.isoformat()),
+        xy=(day, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(4, -12),
+        textcoords="offset points",
+        color=AFTER_CANCEL_COLOUR,
+        fontsize=8,
+        zorder=5,
+        bbox=LABEL_BOX,  # readable over a bar that reaches the top
+    )
+
+
 def _day(text: str) -> date:
     return date.fromisoformat(str(text)[:10])
 
@@ -208,18 +224,7 @@ def stream_timeline(
     handles = _legend_handles(charges, lang)
     if cancelled_on:
         when = _day(cancelled_on)
-        axes.axvline(when, color=AFTER_CANCEL_COLOUR, linestyle="--", linewidth=1.2, zorder=3)  # type: ignore[arg-type]
-        axes.annotate(
-            say("cancelled", lang, day=when.isoformat()),
-            xy=(when, 1.0),
-            xycoords=("data", "axes fraction"),
-            xytext=(4, -12),
-            textcoords="offset points",
-            color=AFTER_CANCEL_COLOUR,
-            fontsize=8,
-            zorder=5,
-            bbox=LABEL_BOX,  # readable over a bar that reaches the top
-        )
+        mark_cancellation(axes, when, lang)
         low, high = min(*days, when), max(*days, when)
     else:
         low, high = min(days), max(days)
