@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from datetime import date
 
 import numpy as np
 import pandas as pd
@@ -19,6 +20,7 @@ from ..importers.base import platform_of
 from ..linking import BANK_MARKERS, WALLETS
 from ..money import minor_units
 from . import normalize
+from .cadence import EPOCH
 from .columns import ScanRows
 
 EXTRA = ("row_id", "dedup_key", "refund_of")
@@ -35,12 +37,16 @@ FEE_WORDS = re.compile(r"手续费|跨境交易费|跨境服务费|货币转换�
 
 
 def prepare(
-    rows: pd.DataFrame, aliases: dict[str, str] | None = None, distinct_keys: bool = False
+    rows: pd.DataFrame,
+    aliases: dict[str, str] | None = None,
+    distinct_keys: bool = False,
+    until: date | None = None,
 ) -> pd.DataFrame:
     """A copy of ``rows`` (one per dedup key) with the helper columns ``_*``.
 
     ``distinct_keys``: the caller knows no dedup key repeats (workspace rows), which
-    spares hashing a million keys to find out.
+    spares hashing a million keys to find out. ``until``: rows dated after this day
+    are left out, as if the statements had been exported on it (undated rows stay).
     """
     frame = rows.copy()
     for column in (*ledger.LEDGER_COLUMNS, "dedup_key", "refund_of"):
@@ -57,6 +63,8 @@ def prepare(
     frame["source_row"] = (
         pd.to_numeric(frame["source_row"], errors="coerce").fillna(0).astype("int64")
     )
+    if until is not None:
+        frame = _until(frame, until)
     if not distinct_keys:
         frame = _first_of_each_key(frame)
     frame["_day"] = per_value(frame["time"].str.slice(0, 10), _day_numbers, np.int64)
@@ -74,6 +82,15 @@ def prepare(
     cur, _ = pd.factorize(frame["currency"])
     frame["_group"] = kid.astype("int64") * 1000 + cur  # merchant key x currency
     return frame
+
+
+def _until(frame: pd.DataFrame, day: date) -> pd.DataFrame:
+    """The rows dated on or before ``day`` (rows without a readable date kept)."""
+    days = per_value(frame["time"].str.slice(0, 10), _day_numbers, np.int64)
+    later = days > (day - EPOCH).days
+    if not later.any():
+        return frame
+    return frame[~later].reset_index(drop=True)
 
 
 def _first_of_each_key(frame: pd.DataFrame) -> pd.DataFrame:

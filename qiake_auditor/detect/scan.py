@@ -4,7 +4,8 @@
 a plain dict. Candidate generation is vectorised over the whole ledger (merchant keys,
 masks, group counts); Python only loops over the charges of merchants that have at
 least two charges or a renewal keyword. ``as_of`` defaults to the latest transaction
-date in the rows, so a scan of an old export judges status as of its own end.
+date in the rows, so a scan of an old export judges status as of its own end; given,
+the rows dated after it are left out (the scan sees what an export of that day held).
 
 Besides the keys of the contract, each stream carries: ``explanation_zh`` /
 ``explanation_en``, ``anchor`` (the rule in words), ``next_window_days``, ``due`` (a
@@ -153,7 +154,7 @@ def run(
     as-of date and the transaction records as soon as they are known, before the
     detection proper (``scan --json`` writes them out meanwhile).
     """
-    frame = prepare(rows, settings.aliases, distinct_keys)
+    frame = prepare(rows, settings.aliases, distinct_keys, until=settings.as_of)
     prepared = ScanRows(frame)
     valid_day = frame["_day"] > -(10**6)
     if settings.as_of is not None:
