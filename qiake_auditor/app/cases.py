@@ -594,9 +594,11 @@ def log_by_case(entries: list[tuple], attachments: list[tuple]) -> dict[str, lis
     return found
 
 
-def money_total(totals: dict[str, Totals]) -> str:
-    """'¥5,274.00' (several currencies joined by '; ')."""
-    return "; ".join(format_amount(t.paid, c) for c, t in totals.items())
+def money_total(totals: dict[str, Totals], lang: str = "zh") -> str:
+    """'¥5,274.00' (several currencies joined by '；' in Chinese, '; ' in English)."""
+    from ..i18n import amounts_separator
+
+    return amounts_separator(lang).join(format_amount(t.paid, c) for c, t in totals.items())
 
 
 __all__ = [

@@ -35,6 +35,20 @@ def user_lang(explicit: str | None = None) -> str:
     return "zh" if found.lower().startswith(("zh", "chinese")) else "en"
 
 
+def label_in(label: str, lang: str) -> str:
+    """One language of a bilingual label written ``English / 中文`` (importer labels).
+
+    Split at the last " / " whose right side holds Chinese, so "OFX 1.x / QFX (SGML)"
+    stays whole; a label with no Chinese part is the same in both languages. The one
+    rule for the command line's format names and the messages' ``{label:zh}``
+    (:class:`qiake_auditor.importers.base.FormatLabel`).
+    """
+    english, sep, chinese = label.rpartition(" / ")
+    if not sep or not any("\u4e00" <= c <= "\u9fff" for c in chinese):
+        return label
+    return chinese if lang == "zh" else english
+
+
 def text(message_id: str, lang: str = "zh", /, **fields: object) -> str:
     """The message in ``lang`` with its fields filled in; an unknown id is shown as it is."""
     entry = CATALOGUE.get(message_id)
@@ -45,3 +59,26 @@ def text(message_id: str, lang: str = "zh", /, **fields: object) -> str:
         return template.format(**fields)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def counted(message_id: str, count: int, lang: str = "zh", /, **fields: object) -> str:
+    """``text()`` of ``message_id + ".one"`` when ``count`` is 1 and that id exists (English
+    singular: "1 file"; Chinese has one form), else of ``message_id``; ``count`` is a field."""
+    one = message_id + ".one"
+    chosen = one if count == 1 and one in CATALOGUE else message_id
+    return text(chosen, lang, count=count, **fields)
+
+
+def list_separator(lang: str) -> str:
+    """Between the items of a list in running text: 、 in Chinese, a comma in English."""
+    return "、" if lang == "zh" else ", "
+
+
+def label_separator(lang: str) -> str:
+    """Between a label and its value: ： in Chinese, a colon and a space in English."""
+    return "：" if lang == "zh" else ": "
+
+
+def amounts_separator(lang: str) -> str:
+    """Between the totals of two currencies: ； in Chinese, a semicolon in English."""
+    return "；" if lang == "zh" else "; "
