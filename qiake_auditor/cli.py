@@ -135,7 +135,8 @@ _PARSER_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 @command("formats")
 def cmd_formats(args: argparse.Namespace) -> int:
-    from .commands.common import label_in, lang_of
+    from .commands.common import lang_of
+    from .i18n import label_in
     from .importers.base import all_importers
 
     importers = all_importers()
@@ -222,8 +223,7 @@ def report_json(report, lang: str = "en") -> dict:
 
 
 def print_report(report, lang: str = "zh") -> None:
-    from .commands.common import label_in
-    from .i18n import text
+    from .i18n import label_in, text
     from .money import format_amount
 
     if report.already_imported:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from qiake_auditor.commands.common import label_in
 from qiake_auditor.errors import StatementError, StatementWarning
+from qiake_auditor.i18n import label_in
 from qiake_auditor.importers import checks, csv_text, printed_times, text_encoding
 from qiake_auditor.importers.base import all_importers
 from qiake_auditor.ingest import read_statements

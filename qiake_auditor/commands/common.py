@@ -1,5 +1,5 @@
 """What the sub-commands share: dates from options, language, workspaces that must exist,
-labels in one language, columns padded for CJK text."""
+columns padded for CJK text."""
 
 from __future__ import annotations
 
@@ -73,18 +73,6 @@ def print_import_notes(imported: Any, lang: str) -> None:
             if not message.startswith(report.source):
                 message = text("cli.file_says", lang, source=report.source, message=message)
             print(text("cli.import_warning", lang, message=message), file=sys.stderr)
-
-
-def label_in(label: str, lang: str) -> str:
-    """One language of a bilingual label written ``English / 中文`` (importer labels).
-
-    Split at the last " / " whose right side holds Chinese, so "OFX 1.x / QFX (SGML)"
-    stays whole; a label with no Chinese part is the same in both languages.
-    """
-    english, sep, chinese = label.rpartition(" / ")
-    if not sep or not any("\u4e00" <= c <= "\u9fff" for c in chinese):
-        return label
-    return chinese if lang == "zh" else english
 
 
 def parse_date(text: str, option: str) -> date:

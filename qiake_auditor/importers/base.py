@@ -20,6 +20,7 @@ import pandas as pd
 import python_calamine
 
 from ..errors import StatementError, UnknownFormatError
+from ..i18n import label_in
 from . import compound_file, field_text, limits, text_encoding
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -195,13 +196,10 @@ class Extract:
 class FormatLabel(str):
     """An importer's label ``English / 中文`` in a message: the template asks for
     ``{label:zh}`` or ``{label:en}`` and gets that half (a label with no Chinese half,
-    "OFX 1.x / QFX (SGML)", is the same in both; the rule of commands.common.label_in)."""
+    "OFX 1.x / QFX (SGML)", is the same in both: the rule of :func:`i18n.label_in`)."""
 
     def __format__(self, spec: str) -> str:
-        english, sep, chinese = self.rpartition(" / ")
-        if not sep or not any("\u4e00" <= c <= "\u9fff" for c in chinese):
-            return str(self)
-        return chinese if spec == "zh" else english
+        return label_in(str(self), spec)
 
 
 class Importer:

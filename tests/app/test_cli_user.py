@@ -15,7 +15,7 @@ import pytest
 
 from qiake_auditor.app.demo import demo_files
 from qiake_auditor.cli import main
-from qiake_auditor.commands.common import label_in
+from qiake_auditor.i18n import label_in
 
 from ..core.alipay_text import alipay_csv
 
