@@ -297,6 +297,10 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
     # -- the dedicated importers (alipay, wechat, banks, OFX, camt, MT940...) -------------
     "statement.no_header_line": ("找不到含 {columns} 的表头行", "no header line with {columns}"),
     "statement.no_header_row": ("找不到含 {columns} 的表头行", "no header row with {columns}"),
+    "statement.no_header_in_lines": (
+        "前 {count} 行中找不到含 {columns} 的表头行",
+        "no header line with {columns} in the first {count} lines",
+    ),
     "statement.no_header_sheet": (
         "没有一个工作表有 {columns} 表头",
         "no sheet with the {columns} header",

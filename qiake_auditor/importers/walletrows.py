@@ -36,7 +36,12 @@ def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
     lines = probe.head_lines
     at = csv_text.find_line(lines, header, limit=len(lines))
     if at is None:
-        raise KeyError(f"the header row {','.join(header[:2])},… was not found")
+        raise StatementError.of(
+            "statement.no_header_in_lines",
+            source=probe.name,
+            columns=",".join(header[:2]) + ",…",
+            count=len(lines) - (not lines[-1]),  # the empty string after a last line end
+        )
     frame = csv_text.parse_csv_bytes(
         probe.data, at, probe.name, check_cut=True, stop_at_separator=False
     )
