@@ -182,8 +182,9 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{column} 的值 {value!r} 不是真实的日期",
         "{column} {value!r} is not a real calendar date",
     ),
-    "statement.bad_direction": (
-        "{column} 的值 {value!r} 不是 expense、income 或 neutral",
+    "statement.bad_direction": (  # only a ledger export's direction column reaches it
+        "{column} 的值 {value!r} 不是 expense（支出）、income（收入）或 neutral（不计收支）"
+        "；这一列只能写这三个英文代码之一",
         "{column} {value!r} is not expense, income or neutral",
     ),
     "statement.bad_state": (

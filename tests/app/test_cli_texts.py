@@ -32,3 +32,25 @@ def test_a_bilingual_label_is_split_by_one_rule_for_the_cli_and_the_messages() -
         if 'rpartition(" / ")' in path.read_text(encoding="utf-8")
     ]
     assert splitting == ["i18n/__init__.py"]  # FormatLabel and the CLI both call label_in
+
+
+def test_a_ledger_export_with_a_bad_direction_names_the_words_it_may_hold(tmp_path, capsys) -> None:
+    from qiake_auditor.cli import main
+
+    from ..core.alipay_text import alipay_csv
+
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240131).csv", ["jan"])
+    ledger = tmp_path / "ledger.csv"
+    first = str(tmp_path / "first.sqlite")
+    assert main(["import", str(bill), "--workspace", first, "--out", str(ledger)]) == 0
+    edited = ledger.read_text(encoding="utf-8-sig").replace(",expense,", ",支出,")
+    ledger.write_text(edited, encoding="utf-8-sig")
+    capsys.readouterr()
+    other = str(tmp_path / "other.sqlite")
+    assert main(["import", str(ledger), "--workspace", other, "--lang", "zh"]) == 2
+    zh = capsys.readouterr().err
+    assert "ledger.csv 第 2 行：direction 的值 '支出' 不是 expense（支出）、income（收入）" in zh
+    assert "neutral（不计收支）" in zh
+    assert main(["import", str(ledger), "--workspace", other, "--lang", "en"]) == 2
+    en = capsys.readouterr().err
+    assert "ledger.csv, line 2: direction '支出' is not expense, income or neutral" in en
