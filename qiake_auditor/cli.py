@@ -241,27 +241,29 @@ def print_report(report, lang: str = "zh") -> None:
     )
     rows_id = "cli.report.one_row" if report.rows == 1 else "cli.report.rows"
     rows = text(rows_id, lang, count=report.rows, status=status)
+    span = text("cli.report.span", lang, rows=rows, first=report.first, last=report.last)
     label = label_in(report.label, lang)
     print(
         f"{report.source}\n  {text('cli.report.format', lang, id=report.format, label=label)}\n"
-        f"  {rows}, {report.first} .. {report.last}\n  {money}"
+        f"  {span}\n  {money}"
     )
     for warning in report.warnings:
-        print(f"  {'注意' if lang == 'zh' else 'warning'}: {warning_text(warning, lang)}")
+        print("  " + text("cli.import_warning", lang, message=warning_text(warning, lang)))
 
 
 def print_import_total(reports: Sequence, lang: str) -> None:
     """One line that sums up an import of several files (a folder, a ZIP, a list)."""
-    from .i18n import text
+    from .i18n import counted, text
 
+    already = sum(1 for r in reports if r.already_imported)
     print(
         text(
             "cli.report.total",
             lang,
-            files=len(reports),
-            rows=sum(r.rows for r in reports),
+            files=counted("cli.report.total.files", len(reports), lang),
+            rows=counted("cli.report.total.rows", sum(r.rows for r in reports), lang),
             added=sum(r.added for r in reports),
-            already=sum(1 for r in reports if r.already_imported),
+            already=counted("cli.report.total.already", already, lang),
         )
     )
 

@@ -332,7 +332,7 @@ def test_a_header_over_only_empty_rows_is_warned_about(tmp_path: Path, capsys, b
     assert [w.message_id for w in statement.warnings] == ["statement.no_rows"]
     assert statement.warnings[0].startswith("empty-rows.csv: no transaction rows")
     assert main(["import", str(path), "--workspace", str(tmp_path / "w"), "--lang", "zh"]) == 0
-    assert "注意: empty-rows.csv：没有找到任何交易行" in capsys.readouterr().out
+    assert "注意：empty-rows.csv：没有找到任何交易行" in capsys.readouterr().out
 
 
 def _one(tmp_path: Path, text: str, *options: str) -> tuple[pd.DataFrame, list[str]]:

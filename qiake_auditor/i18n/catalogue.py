@@ -216,9 +216,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.report.added": ("新增 {count} 行", "{count} new"),
     "cli.report.already": ("以前已导入，没有新行", "already imported, no new rows"),
     "cli.report.money": ("支出 {expense}  收入 {income}", "expense {expense}  income {income}"),
+    "cli.report.span": ("{rows}，{first} 至 {last}", "{rows}, {first} .. {last}"),
+    # {files}, {rows}, {already}: the counted pieces below (English has a singular)
     "cli.report.total": (
-        "合计：{files} 个文件，读到 {rows} 行，新增 {added} 行，{already} 个文件以前已导入",
-        "in all: {files} files, {rows} rows read, {added} new, {already} files already imported",
+        "合计：{files}，读到 {rows}，新增 {added} 行，{already}",
+        "in all: {files}, {rows} read, {added} new, {already}",
+    ),
+    "cli.report.total.files": ("{count} 个文件", "{count} files"),
+    "cli.report.total.files.one": ("{count} 个文件", "{count} file"),
+    "cli.report.total.rows": ("{count} 行", "{count} rows"),
+    "cli.report.total.rows.one": ("{count} 行", "{count} row"),
+    "cli.report.total.already": ("{count} 个文件以前已导入", "{count} files already imported"),
+    "cli.report.total.already.one": (
+        "{count} 个文件以前已导入",
+        "{count} file already imported",
     ),
     "cli.ledger_written": ("账目已写入 {path}", "ledger written to {path}"),
     "cli.import_warning": ("注意：{message}", "warning: {message}"),

@@ -54,3 +54,34 @@ def test_a_ledger_export_with_a_bad_direction_names_the_words_it_may_hold(tmp_pa
     assert main(["import", str(ledger), "--workspace", other, "--lang", "en"]) == 2
     en = capsys.readouterr().err
     assert "ledger.csv, line 2: direction '支出' is not expense, income or neutral" in en
+
+
+def test_the_import_total_counts_one_file_and_one_row_in_the_singular(tmp_path, capsys) -> None:
+    from qiake_auditor.cli import main
+
+    from ..core.alipay_text import alipay_csv
+
+    jan = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240131).csv", ["jan"])
+    feb = alipay_csv(tmp_path / "支付宝交易明细(20240201-20240229).csv", ["feb"])
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["import", str(jan), "--workspace", ws]) == 0
+    capsys.readouterr()
+    assert main(["import", str(jan), str(feb), "--workspace", ws, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "in all: 2 files, 2 rows read, 1 new, 1 file already imported" in out
+    assert main(["import", str(jan), str(feb), "--workspace", ws, "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "合计：2 个文件，读到 2 行，新增 0 行，2 个文件以前已导入" in out
+    # one row of one file, its dates: a Chinese comma and 至 in Chinese
+    assert "1 行（以前已导入，没有新行），2024-01-31 至 2024-01-31" in out
+
+
+def test_a_warning_under_an_imported_file_has_a_chinese_colon(tmp_path, capsys) -> None:
+    from qiake_auditor.cli import main
+
+    bill = tmp_path / "us.csv"
+    bill.write_text("Date,Description,Amount\n2024-01-05,Netflix,-15.49\n", encoding="utf-8")
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["import", str(bill), "--workspace", ws, "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert "\n  注意：us.csv：文件没有写明币种" in out and "注意:" not in out
