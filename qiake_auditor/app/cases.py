@@ -306,9 +306,10 @@ def build_cases(
             streams_by_key.setdefault(str(stream["merchant_key"]), []).append(stream)
     codes, uniques = pd.factorize(frame["_key"])
     wanted = [str(k) for k in streams_by_key]
-    if result.flagged:
+    charged = result.flagged_charges()  # a watched transfer to a person makes no case
+    if charged:
         row_ids = frame["row_id"].to_numpy()
-        flagged = np.isin(row_ids, [int(f["row_id"]) for f in result.flagged])
+        flagged = np.isin(row_ids, [int(f["row_id"]) for f in charged])
         wanted += [str(uniques[c]) for c in dict.fromkeys(codes[flagged].tolist())]
     wanted = [k for k in dict.fromkeys(wanted) if k]
     if not wanted:

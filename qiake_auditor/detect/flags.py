@@ -319,6 +319,23 @@ def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
     return hit
 
 
+def not_charges(frame: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
+    """Which of these expense rows are no company's charge: a transfer, a repayment or a
+    move between the user's own accounts, or money sent to a person (rent to a landlord),
+    told by the words that make a stream a transfer (see :func:`classify`)."""
+    part = frame.iloc[positions]
+    text = part["counterparty"] + " " + part["merchant"] + " " + part["description"]
+    text = text + " " + part["category"]
+    transfer = text.str.contains(TRANSFER).to_numpy(dtype=bool)
+    person = (
+        part["counterparty"].str.strip().str.fullmatch(PERSON).to_numpy(dtype=bool)
+        & ~text.str.contains(AUTO_RENEW).to_numpy(dtype=bool)
+        & np.array([normalize.catalogue_entry(k) is None for k in part["_key"]], dtype=bool)
+    )
+    sent = (text.str.contains(SENT) | text.str.contains(BILL)).to_numpy(dtype=bool)
+    return transfer | (person & sent)
+
+
 def cancellation_for(
     key: str, cancellations: dict[str, date], aliases: dict[str, str] | None = None
 ) -> date | None:

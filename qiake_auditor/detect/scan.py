@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ledger
+from ..vocab import StreamType
 from . import candidates, flags, normalize, report, streams
 from .columns import ScanRows
 from .prepare import prepare
@@ -42,6 +43,8 @@ from .streams import Stream, day_of
 DEFAULT_WATCH = ("洽客",)
 TRANSACTION_COLUMNS = ("row_id", "dedup_key", *ledger.LEDGER_COLUMNS, "refund_of")
 _SPENT = ledger.MONEY_MOVED_STATES - {ledger.REFUND}
+# stream types whose rows no company charged (a watched salary, rent to a landlord)
+NOT_CHARGES = frozenset({StreamType.INCOME, StreamType.TRANSFER})
 
 
 @dataclass
@@ -109,6 +112,28 @@ class ScanResult:
 
     def transactions(self) -> pd.DataFrame:
         return transaction_rows(self.frame)
+
+    def flagged_charges(self) -> list[dict]:
+        """The flagged rows that are charges a company took: what a case is made of.
+
+        A watched word flags rows for the user's attention wherever it matches; the
+        rows of income and transfer streams, and loose transfers (to a person, to the
+        user's own accounts, repayments), stay flagged but are no company's charge.
+        """
+        charging = {s["id"] for s in self.stream_dicts if s["type"] not in NOT_CHARGES}
+        loose = [int(f["row_id"]) for f in self.flagged if f["stream"] is None]
+        transfers: set[int] = set()
+        if loose:
+            ids = self.frame["row_id"].to_numpy()
+            order = np.argsort(ids, kind="stable")
+            positions = order[np.searchsorted(ids, np.array(loose, dtype=ids.dtype), sorter=order)]
+            no = flags.not_charges(self.frame, positions)
+            transfers = {r for r, n in zip(loose, no.tolist(), strict=True) if n}
+        return [
+            f
+            for f in self.flagged
+            if f["stream"] in charging or (f["stream"] is None and f["row_id"] not in transfers)
+        ]
 
 
 def transaction_rows(frame: pd.DataFrame) -> pd.DataFrame:
