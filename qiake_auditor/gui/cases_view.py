@@ -29,6 +29,7 @@ from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Flag, StreamStatus, StreamType
 from . import lang
 from .column_fit import fit_columns
+from .header_columns import HeaderColumns
 
 ALERT = Flag.AFTER_CANCELLATION
 ALERT_BACKGROUND = "#c62828"
@@ -122,6 +123,9 @@ class CasesView(QWidget):
         headers = self._header_texts()
         self.tree.setColumnCount(len(headers))
         self.tree.setHeaderLabels(headers)
+        # The widths the user set and the columns they showed or hid (header menu).
+        self.columns = HeaderColumns(self.tree.header(), "cases")
+        self.columns.changed.connect(self._fit_columns)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
@@ -185,15 +189,23 @@ class CasesView(QWidget):
     def _fit_columns(self, *_args) -> None:
         """Columns as wide as their content within the list's width, so that no
         horizontal scrollbar is needed: the flags elided first (never below a case's
-        first badge), then the least important columns hidden."""
-        tree, header = self.tree, self.tree.header()
+        first badge), then the least important columns hidden. What the user chose on
+        the header stays: the widths they set, the columns they hid or showed."""
+        with self.columns.applying():
+            self._fit_within()
+
+    def _fit_within(self) -> None:
+        tree, header, chosen = self.tree, self.tree.header(), self.columns
+        hidden = chosen.hidden()
         for column in range(tree.columnCount()):
-            tree.setColumnHidden(column, False)
+            tree.setColumnHidden(column, column in hidden)
         needed = {
             column: max(tree.sizeHintForColumn(column), header.sectionSizeHint(column))
             for column in range(tree.columnCount())
+            if column not in hidden
         }
-        needed[POS[NAME]] = min(max(needed[POS[NAME]], 160), 260)
+        if POS[NAME] in needed:
+            needed[POS[NAME]] = min(max(needed[POS[NAME]], 160), 260)
         bold = QFont(tree.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
@@ -202,9 +214,18 @@ class CasesView(QWidget):
             for i in range(tree.topLevelItemCount())
         ]
         least = max((metrics.horizontalAdvance(b) for b in badges if b), default=0) + 16
-        fit = fit_columns(needed, tree.viewport().width(), POS[FLAGS], max(least, 120), HIDE_FIRST)
+        fixed = {c: w for c, w in chosen.widths.items() if c in needed}
+        shown = chosen.shown()
+        fit = fit_columns(
+            needed,
+            tree.viewport().width(),
+            POS[FLAGS],
+            max(least, 120),
+            tuple(c for c in HIDE_FIRST if c not in shown),
+            fixed,
+        )
         for column in range(tree.columnCount()):
-            tree.setColumnHidden(column, column in fit.hidden)
+            tree.setColumnHidden(column, column in fit.hidden or column in hidden)
             if column in fit.widths:
                 tree.setColumnWidth(column, fit.widths[column])
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ..money import format_amount, sum_amounts
 from ..vocab import Direction, RowState
 from . import lang, ledger_columns, workers
+from .header_columns import HeaderColumns, columns_of
 from .ledger_filter import Criteria, mask
 from .ledger_model import LedgerModel
 from .tables import fit_columns, make_table
@@ -50,7 +51,11 @@ class LedgerPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LedgerModel(parent=self)
-        self.view = make_table(self.model, self, multi=True)
+        self.view = make_table(self.model, self, multi=True, name="ledger")
+        columns = columns_of(self.view.horizontalHeader())
+        assert columns is not None
+        self.columns: HeaderColumns = columns  # the widths and columns the user chose
+        self.columns.changed.connect(self._fit_columns)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("搜索商户、说明、交易号、金额…"))
@@ -235,7 +240,7 @@ class LedgerPage(QWidget):
         self.model.set_frame(frame, prepared)
         self._show_loading()
         if first:  # later ledgers keep the widths (the user's too): no jump on a rescan
-            fit_columns(self.view, 280)
+            self._fit_columns()
         current = self.source.currentData()
         self.source.blockSignals(True)
         self.source.clear()
@@ -257,6 +262,11 @@ class LedgerPage(QWidget):
         # worker for a large one (the rows show unfiltered meanwhile, see `filtering`).
         self.apply_search(wait=len(frame) <= PREPARE_HERE)
         self.loaded.emit()
+
+    def _fit_columns(self) -> None:
+        """Columns as wide as their content, but those whose width the user set."""
+        with self.columns.applying():
+            fit_columns(self.view, 280, keep=self.columns.widths)
 
     def criteria(self) -> Criteria:
         def number(editor: QLineEdit) -> float | None:
@@ -386,15 +396,17 @@ class LedgerPage(QWidget):
         self.selection_label.setText(self.tr("已选 {0} 笔：{1}").format(f"{len(rows):,}", joined))
 
     def copy_rows(self) -> str:
-        """Copy the selected rows (with the header) as tab-separated text."""
+        """Copy the selected rows (with the header) as tab-separated text: the columns
+        shown, in the order shown."""
         view_rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         if not view_rows or self.loading:
             return ""
-        header = [
-            str(self.model.headerData(c, Qt.Orientation.Horizontal))
-            for c in range(self.model.columnCount())
-        ]
-        lines = ["\t".join(header)] + ["\t".join(r) for r in self.model.row_texts(view_rows)]
+        heading = self.view.horizontalHeader()
+        shown = [heading.logicalIndex(v) for v in range(heading.count())]
+        shown = [c for c in shown if not heading.isSectionHidden(c)]
+        header = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in shown]
+        rows = [[r[c] for c in shown] for r in self.model.row_texts(view_rows)]
+        lines = ["\t".join(header)] + ["\t".join(r) for r in rows]
         text = "\n".join(lines)
         QGuiApplication.clipboard().setText(text)
         return text

@@ -1,16 +1,17 @@
 """The 每月总览 tab: monthly deductions stacked by case, and the charges expected next.
 
-Streams that are still charging (cancelled ones too: a charge after cancellation
-is exactly what to watch for) are listed by their next expected date, with the
-date to cancel by when the detector knows it.
+Streams whose scheduled day passed without a charge (逾期未出现, overdue) come first,
+with the day they were due, as the cases view shows them; then the streams still
+charging, by their next expected date, with the date to cancel by when the detector
+knows it. A cancelled stream expects nothing and is not listed.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,16 +26,21 @@ from PySide6.QtWidgets import (
 from ..money import format_amount
 from ..vocab import Flag, StreamStatus, StreamType
 from . import lang
-from .cases_view import next_charge
+from .cases_view import due_charge, next_charge
 from .chart_view import ChartView
+from .header_columns import HeaderColumns
 
+translate = QCoreApplication.translate
 ALERT = Flag.AFTER_CANCELLATION
+ALERT_TEXT = "#a4161a"
+OVERDUE_TEXT = "#8a4b00"  # dark amber: late, not yet a charge to dispute
 
 
 def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
-    """Streams whose next charge falls within ``within_days`` of the scan's as-of date.
-
-    Income streams and cancelled streams are left out; rows sorted by date, then merchant.
+    """Overdue streams (a scheduled day passed without a charge: ``overdue`` true, ``date``
+    the day it was due), then streams whose next charge falls within ``within_days`` of
+    the scan's as-of date. Income streams and cancelled streams are left out; each part
+    sorted by date, then merchant.
     """
     if not scan or not scan.get("as_of"):
         return []
@@ -42,27 +48,30 @@ def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
     until = as_of + timedelta(days=within_days)
     found = []
     for stream in scan.get("streams") or []:
-        expected = next_charge(stream, as_of.isoformat())
-        if (
-            expected == "—"
-            or stream.get("type") == StreamType.INCOME
-            or stream.get("direction") == "income"
-        ):
+        if stream.get("type") == StreamType.INCOME or stream.get("direction") == "income":
             continue
-        when = date.fromisoformat(str(expected)[:10])
-        if when <= until:
+        due = due_charge(stream)  # '' for a cancelled stream
+        expected = next_charge(stream, as_of.isoformat())  # '—' for a cancelled stream
+        if due:
+            when, overdue = date.fromisoformat(due), True
+        elif expected != "—":
+            when, overdue = date.fromisoformat(str(expected)[:10]), False
+        else:
+            continue
+        if overdue or when <= until:
             found.append(
                 {
                     "date": when.isoformat(),
+                    "overdue": overdue,
                     "merchant": stream.get("merchant", ""),
                     "currency": stream.get("currency") or "",
                     "amount": stream.get("amount", ""),
                     "status": stream.get("status", ""),
-                    "cancel_by": stream.get("cancel_by") or "",
+                    "cancel_by": "" if overdue else stream.get("cancel_by") or "",
                     "alert": ALERT in (stream.get("flags") or []),
                 }
             )
-    return sorted(found, key=lambda row: (row["date"], str(row["merchant"])))
+    return sorted(found, key=lambda row: (not row["overdue"], row["date"], str(row["merchant"])))
 
 
 class OverviewPage(QWidget):
@@ -88,6 +97,9 @@ class OverviewPage(QWidget):
         self.upcoming.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.upcoming.verticalHeader().setVisible(False)
         self.upcoming.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The widths the user set and the columns they showed or hid (header menu).
+        self.columns = HeaderColumns(self.upcoming.horizontalHeader(), "upcoming")
+        self.columns.changed.connect(self._fit_columns)
         lower = QWidget(self)
         box = QVBoxLayout(lower)
         box.setContentsMargins(4, 4, 4, 0)
@@ -112,20 +124,29 @@ class OverviewPage(QWidget):
         self.chart.show_cases(snapshot.cases if snapshot is not None else [])
         rows = upcoming_charges(scan, self.WITHIN_DAYS)
         as_of = (scan or {}).get("as_of") or "—"
-        self.caption.setText(
-            self.tr("{0} 之后 {1} 天内预计的扣款：{2} 笔").format(
-                as_of, self.WITHIN_DAYS, len(rows)
-            )
+        overdue = sum(1 for row in rows if row["overdue"])
+        caption = self.tr("{0} 之后 {1} 天内预计的扣款：{2} 笔").format(
+            as_of, self.WITHIN_DAYS, len(rows) - overdue
         )
+        if overdue:
+            caption += self.tr("；另有 {0} 笔{1}，列在最前").format(
+                overdue, StreamStatus.OVERDUE.label(lang.lang())
+            )
+        self.caption.setText(caption)
         self.upcoming.setRowCount(len(rows))
+        bold = QFont(self.upcoming.font())
+        bold.setBold(True)
         for index, row in enumerate(rows):
+            day = row["date"]
             cells = [
-                row["date"],
+                # the cases view's words for a day that passed without the charge
+                translate("CasesView", "应于 {0}").format(day) if row["overdue"] else day,
                 str(row["merchant"]),
                 format_amount(row["amount"] or 0, row["currency"] or "CNY"),
                 StreamStatus.label_of(row["status"], lang.lang()),
                 row["cancel_by"] or "—",
             ]
+            late = translate("CasesView", "本应于 {0} 扣款，至 {1} 仍未出现").format(day, as_of)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2:
@@ -133,7 +154,20 @@ class OverviewPage(QWidget):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 if row["alert"]:
-                    item.setForeground(QBrush(QColor("#a4161a")))
+                    item.setForeground(QBrush(QColor(ALERT_TEXT)))
+                elif row["overdue"]:
+                    item.setForeground(QBrush(QColor(OVERDUE_TEXT)))
+                if row["overdue"]:
+                    item.setToolTip(late)
+                    if column in (0, 3):
+                        item.setFont(bold)
                 self.upcoming.setItem(index, column, item)
-        for column in (0, 2, 3, 4):
-            self.upcoming.resizeColumnToContents(column)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """The short columns as wide as their content, but those the user set or hid."""
+        header = self.upcoming.horizontalHeader()
+        with self.columns.applying():
+            for column in (0, 2, 3, 4):
+                if column not in self.columns.widths and not header.isSectionHidden(column):
+                    self.upcoming.resizeColumnToContents(column)

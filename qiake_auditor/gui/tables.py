@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from .header_columns import HeaderColumns
 
-def make_table(model, parent: QWidget | None = None, multi: bool = False) -> QTableView:
-    """A read-only, row-selecting, sortable view (sorting happens inside the model)."""
+
+def make_table(
+    model, parent: QWidget | None = None, multi: bool = False, name: str = ""
+) -> QTableView:
+    """A read-only, row-selecting, sortable view (sorting happens inside the model), whose
+    header's context menu shows and hides columns (:class:`.HeaderColumns`; ``name``
+    keeps the user's widths and columns with the window layout)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -27,12 +35,16 @@ def make_table(model, parent: QWidget | None = None, multi: bool = False) -> QTa
     view.setSortingEnabled(True)
     # Measure widths on the first rows only: each measured cell is a call into Python.
     header.setResizeContentsPrecision(60)
+    HeaderColumns(header, name)
     return view
 
 
-def fit_columns(view: QTableView, widest: int) -> None:
-    """Columns as wide as their content (first rows), capped at ``widest`` pixels."""
-    view.resizeColumnsToContents()
+def fit_columns(view: QTableView, widest: int, keep: Collection[int] = ()) -> None:
+    """Columns as wide as their content (first rows), capped at ``widest`` pixels; the
+    columns of ``keep`` (widths the user set) and hidden ones are left as they are."""
     header = view.horizontalHeader()
     for column in range(header.count()):
+        if column in keep or header.isSectionHidden(column):
+            continue
+        view.resizeColumnToContents(column)
         header.resizeSection(column, min(header.sectionSize(column) + 16, widest))

@@ -276,122 +276,124 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="97"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="103"/>
         <source>按名称筛选案件…</source>
         <translation>Filter cases by name…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="100"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="106"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="102"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="108"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="104"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="110"/>
         <source>全部提示</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="142"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="154"/>
         <source>案件 / 商户</source>
         <translation>Case / merchant</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="143"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="155"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="144"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="156"/>
         <source>周期</source>
         <translation>Cadence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="145"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="157"/>
         <source>每期金额</source>
         <translation>Amount each</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="146"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="158"/>
         <source>次数</source>
         <translation>Charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="147"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="159"/>
         <source>已付合计</source>
         <translation>Total paid</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="148"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="160"/>
         <source>首次扣款</source>
         <translation>First charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="149"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="161"/>
         <source>最近扣款</source>
         <translation>Last charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="150"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="162"/>
         <source>下次扣款</source>
         <translation>Next charge</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="151"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="163"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="152"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="164"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="153"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="165"/>
         <source>可信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="181"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="238"/>
         <source>⚠ 取消后仍扣款 {0}</source>
         <translation>⚠ Charged after cancellation {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="186"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="243"/>
         <source>{0} 项</source>
         <translation>streams: {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="186"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="243"/>
         <source>单笔扣款</source>
         <translation>one-off charges</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="274"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="336"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="143"/>
         <source>应于 {0}</source>
         <translation>due {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="277"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="339"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="149"/>
         <source>本应于 {0} 扣款，至 {1} 仍未出现</source>
         <translation>A charge was due on {0} and had not appeared by {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="290"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="352"/>
         <source>还没有案件：导入账单后，这里按公司列出周期扣费。</source>
         <translation>No cases yet: once statements are imported, recurring charges are listed here by company.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="298"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="360"/>
         <source>{0} 个案件 · {1} 项订阅仍在扣费，每月 {2}，每年 {3} · 共付 {4}</source>
         <translation>{0} cases · {1} subscriptions still charging, {2} a month, {3} a year · {4} paid in all</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/cases_view.py" line="306"/>
+        <location filename="../../qiake_auditor/gui/cases_view.py" line="368"/>
         <source>取消后仍被扣 {0}</source>
         <translation>{0} charged after cancellation</translation>
     </message>
@@ -589,6 +591,19 @@ Please attach this file to a report. Its last lines:
     </message>
 </context>
 <context>
+    <name>HeaderColumns</name>
+    <message>
+        <location filename="../../qiake_auditor/gui/header_columns.py" line="119"/>
+        <source>显示全部列</source>
+        <translation>Show all columns</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/header_columns.py" line="122"/>
+        <source>恢复默认列宽和列</source>
+        <translation>Restore default columns and widths</translation>
+    </message>
+</context>
+<context>
     <name>LedgerModel</name>
     <message>
         <location filename="../../qiake_auditor/gui/ledger_model.py" line="23"/>
@@ -654,116 +669,116 @@ Please attach this file to a report. Its last lines:
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="56"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="61"/>
         <source>搜索商户、说明、交易号、金额…</source>
         <translation>Search merchant, description, transaction id, amount…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="59"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="64"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="61"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="66"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="71"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="76"/>
         <source>全部收支</source>
         <translation>In and out</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="75"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="80"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="79"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="240"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="84"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="247"/>
         <source>全部账单</source>
         <translation>All statements</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="83"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="88"/>
         <source>最小金额</source>
         <translation>Min amount</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="84"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="89"/>
         <source>最大金额</source>
         <translation>Max amount</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="89"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="94"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="92"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="97"/>
         <source>正在准备交易表…</source>
         <translation>Preparing the transactions table…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="96"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="101"/>
         <source>复制所选行</source>
         <translation>Copy selected rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="98"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="103"/>
         <source>导出当前视图…</source>
         <translation>Export current view…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="342"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="354"/>
         <source>{0} / {1} 笔</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="344"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="356"/>
         <source>共 {0} 笔</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="371"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="383"/>
         <source>选中多行可查看合计（Ctrl+C 复制）</source>
         <translation>Select rows to see their totals (Ctrl+C copies)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="379"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="391"/>
         <source>支出 {0} · 收入 {1}</source>
         <translation>out {0} · in {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="384"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="396"/>
         <source>已选 {0} 笔：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="409"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="414"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="417"/>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="430"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="421"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="426"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="429"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="442"/>
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="409"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="421"/>
         <source>交易表还在准备中，请稍后再导出。</source>
         <translation>The transactions table is still being prepared; export it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="414"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="426"/>
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="427"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="439"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/ledger_page.py" line="431"/>
+        <location filename="../../qiake_auditor/gui/ledger_page.py" line="443"/>
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
@@ -1069,73 +1084,73 @@ All data stays on this computer.</translation>
         <translation>Working, please wait…</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="62"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="64"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="63"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="65"/>
         <source>正在打开演示</source>
         <translation>Opening the demo</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="64"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="66"/>
         <source>正在扫描</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="65"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="67"/>
         <source>正在生成证据包</source>
         <translation>Making the evidence package</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="66"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="68"/>
         <source>正在处理</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="85"/>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="135"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="87"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="137"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="90"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="92"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="98"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="100"/>
         <source>{0}：已经导入过（{1} 行都已在工作区中，没有新增）</source>
         <translation>{0}: imported before (all {1} rows are already in the workspace; nothing new)</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="103"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="105"/>
         <source>支出</source>
         <translation>spent</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="108"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="110"/>
         <source>{0}：{1}，{2} 行，新增 {3} 行，已有 {4} 行，{5} 至 {6}{7}</source>
         <translation>{0}: {1}, {2} rows, {3} new, {4} already imported, {5} to {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="118"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="120"/>
         <source>，{0}</source>
         <translation>, {0}</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="130"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="132"/>
         <source>已停止，没有写入任何文件。</source>
         <translation>Stopped; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="141"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="143"/>
         <source>需要密码</source>
         <translation>Password needed</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="142"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="144"/>
         <source>{0}
 
 请输入账单邮件中给出的解压密码：</source>
@@ -1144,27 +1159,27 @@ All data stays on this computer.</translation>
 Enter the password given in the statement e-mail:</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="159"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="161"/>
         <source>无法完成</source>
         <translation>Could not finish</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="162"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="164"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="163"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="165"/>
         <source>工作区没有改变。</source>
         <translation>The workspace was not changed.</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="168"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="170"/>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/window_running.py" line="169"/>
+        <location filename="../../qiake_auditor/gui/window_running.py" line="171"/>
         <source>出现了意外错误：{0}</source>
         <translation>An unexpected error occurred: {0}</translation>
     </message>
@@ -1461,34 +1476,39 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../qiake_auditor/gui/overview_page.py" line="80"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="89"/>
         <source>预计扣款日</source>
         <translation>Expected on</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/overview_page.py" line="81"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="90"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/overview_page.py" line="82"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="91"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/overview_page.py" line="83"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="92"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/overview_page.py" line="84"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="93"/>
         <source>最晚取消日</source>
         <translation>Cancel by</translation>
     </message>
     <message>
-        <location filename="../../qiake_auditor/gui/overview_page.py" line="116"/>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="128"/>
         <source>{0} 之后 {1} 天内预计的扣款：{2} 笔</source>
         <translation>Charges expected within {1} days after {0}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../qiake_auditor/gui/overview_page.py" line="132"/>
+        <source>；另有 {0} 笔{1}，列在最前</source>
+        <translation>; {0} more {1}, listed first</translation>
     </message>
 </context>
 <context>
