@@ -1,7 +1,8 @@
 """Command line: the same capabilities as the window, for bookkeepers and scripts.
 
 Exit status: 0 success, 2 bad input (the message names the file and line/row),
-1 an internal error. Its options and JSON output are a published contract.
+1 an internal error, 3 ``verify``: the evidence package is not valid. Its options and
+JSON output are a published contract.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ from . import __version__
 from .errors import StatementError, UserError, warning_text
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_INVALID = 3  # verify: the package's bytes are not what it records (not a failure to run)
+EXIT_STATUS_HELP = (
+    "exit status: 0 success, 2 bad input (the message names the file and the line or row), "
+    "3 verify found the evidence package not valid, 1 an internal error"
+)
 
 Command = Callable[[argparse.Namespace], int]
 _COMMANDS: dict[str, Command] = {}
@@ -59,6 +65,7 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         prog="qiake-auditor",
         description="Find and explain recurring deductions in Alipay, WeChat Pay and bank "
         "statements.",
+        epilog=EXIT_STATUS_HELP,
     )
     parser.add_argument("--version", action="version", version=f"qiake-auditor {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")

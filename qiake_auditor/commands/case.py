@@ -13,8 +13,9 @@ from pathlib import Path
 
 from .. import cli
 from ..app import Audit, Case
+from ..app.cases import money_total
 from ..errors import UserError
-from ..i18n import text
+from ..i18n import list_separator, text
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag, StreamType
 from .common import (
@@ -199,36 +200,22 @@ def _saved(case: Case, lang: str, changed: list[str]) -> str:
     lines = [text("case.saved" if changed else "cli.unchanged", lang, what=what)]
     if case.cancelled_on:
         lines.append(case.summary_line(lang))
-    lines.append(("状态：" if lang == "zh" else "status: ") + case.status.label(lang))
+    lines.append(text("case.status_line", lang, status=case.status.label(lang)))
     return "\n".join(lines)
 
 
 def _money(totals: dict, lang: str) -> str:
-    return "; ".join(format_amount(t.paid, c) for c, t in totals.items()) or "-"
+    return money_total(totals, lang) or "-"
 
 
 def _print_list(cases: list[Case], lang: str) -> None:
     if not cases:
         print(text("cli.no_cases", lang))
         return
-    head = (
-        ("案件", "商户", "状态", "周期扣费", "笔数", "已付", "取消后", "首次", "最近", "标记")
-        if lang == "zh"
-        else (
-            "case",
-            "merchant",
-            "status",
-            "streams",
-            "charges",
-            "paid",
-            "after cancel.",
-            "first",
-            "last",
-            "flags",
-        )
-    )
-    sep = "、" if lang == "zh" else ", "
-    rows = [head]
+    heads = ("case", "merchant", "status", "streams", "charges", "paid", "after")
+    heads += ("first", "last", "flags")
+    sep = list_separator(lang)
+    rows = [tuple(text(f"column.{name}", lang) for name in heads)]
     for case in cases:
         rows.append(
             (
@@ -250,14 +237,13 @@ def _print_list(cases: list[Case], lang: str) -> None:
 
 def _print_case(case: Case, lang: str) -> None:
     zh = lang == "zh"
-    sep = "、" if zh else ", "
     print(f"{case.id}  {case.legal_name}")
-    print(("名称：" if zh else "names: ") + sep.join(case.names))
-    print(("状态：" if zh else "status: ") + case.status.label(lang))
+    print(text("case.names_line", lang, names=list_separator(lang).join(case.names)))
+    print(text("case.status_line", lang, status=case.status.label(lang)))
     print(case.summary_line(lang))
     if case.first:
-        span = f"{case.first.isoformat()} .. {case.last.isoformat() if case.last else ''}"
-        print(("首次至最近：" if zh else "first .. last: ") + span)
+        last = case.last or case.first
+        print(text("case.span_line", lang, first=case.first.isoformat(), last=last.isoformat()))
     for stream in case.streams:
         print(
             f"\n  [{StreamType.label_of(stream['type'], lang)} · "
@@ -266,19 +252,9 @@ def _print_case(case: Case, lang: str) -> None:
         )
         print(f"  {stream['explanation_zh'] if zh else stream['explanation_en']}")
     if case.cancelled_on:
-        print(
-            "\n"
-            + (
-                f"{case.cancelled_on.isoformat()} 取消后的扣费："
-                if zh
-                else f"charges after the cancellation of {case.cancelled_on.isoformat()}:"
-            )
-        )
-        rows = [
-            ("日期", "金额", "交易号", "商户单号", "文件", "行")
-            if zh
-            else ("date", "amount", "transaction id", "order id", "file", "row")
-        ]
+        print("\n" + text("case.after_heading", lang, day=case.cancelled_on.isoformat()))
+        heads = ("date", "amount", "txn_id", "order_id", "file", "row")
+        rows = [tuple(text(f"column.{name}", lang) for name in heads)]
         rows += [
             (
                 c.date.isoformat(),
@@ -293,7 +269,7 @@ def _print_case(case: Case, lang: str) -> None:
         for line in table(rows):
             print("  " + line)
     if case.log:
-        print("\n" + ("案件记录：" if zh else "case log:"))
+        print("\n" + text("case.log_heading", lang))
         for entry in case.log:
             parts = [
                 entry.on.isoformat(),

@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from .. import cli
+from ..i18n import counted, text
 from ..workspace import Workspace
 from .common import add_lang, lang_of
 
@@ -31,9 +32,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         files, rows = len(workspace.files()), workspace.row_count()
     if not problems:
         print(
-            f"工作区完好：{files} 个原始文件、{rows} 行账目均与校验值一致"
-            if lang == "zh"
-            else f"workspace intact: {files} originals and {rows} ledger rows match their checksums"
+            text(
+                "check.intact",
+                lang,
+                files=counted("check.intact.files", files, lang),
+                rows=counted("check.intact.rows", rows, lang),
+            )
         )
         return cli.EXIT_OK
     for problem in problems:

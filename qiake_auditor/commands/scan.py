@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .. import cli
 from ..errors import UserError
+from ..i18n import counted, label_separator, list_separator, text
 from ..masking import shareable_rows
 from ..money import format_amount
 from ..vocab import Cadence, Flag, StreamStatus, StreamType
@@ -190,36 +191,20 @@ def _print_json_end(stream_dicts: list[dict], flagged: list[dict]) -> None:
     buffer.flush()
 
 
-_HEAD = {
-    "zh": (
-        "商户",
-        "类型",
-        "周期",
-        "金额",
-        "次数",
-        "净额",
-        "首次",
-        "最近",
-        "下次",
-        "状态",
-        "置信度",
-        "标记",
-    ),
-    "en": (
-        "merchant",
-        "type",
-        "cadence",
-        "amount",
-        "count",
-        "net",
-        "first",
-        "last",
-        "next",
-        "status",
-        "conf.",
-        "flags",
-    ),
-}
+_HEAD = (
+    "merchant",
+    "type",
+    "cadence",
+    "amount",
+    "count",
+    "net",
+    "first",
+    "last",
+    "next",
+    "status",
+    "confidence",
+    "flags",
+)
 
 
 def _next(stream: dict, lang: str) -> str:
@@ -227,15 +212,15 @@ def _next(stream: dict, lang: str) -> str:
     if stream["next_expected"]:
         return stream["next_expected"]
     if stream.get("due"):
-        return ("应于" if lang == "zh" else "due ") + stream["due"]
+        return text("scan.due", lang, day=stream["due"])
     return "-"
 
 
 def _print_table(snap, lang: str) -> None:
     streams = snap.streams
     as_of = snap.as_of.isoformat() if snap.as_of else "-"
-    sep = "、" if lang == "zh" else ", "
-    rows = [_HEAD[lang]]
+    sep = list_separator(lang)
+    rows = [tuple(text(f"column.{name}", lang) for name in _HEAD)]
     for s in streams:
         rows.append(
             (
@@ -253,19 +238,22 @@ def _print_table(snap, lang: str) -> None:
                 sep.join(Flag.label_of(f, lang) for f in s["flags"]) or "-",
             )
         )
-    title = (
-        f"截至 {as_of}：{len(streams)} 个周期性收支，{len(snap.flagged)} 笔标记扣费"
-        if lang == "zh"
-        else f"as of {as_of}: {len(streams)} recurring streams, {len(snap.flagged)} flagged charges"
+    print(
+        text(
+            "scan.title",
+            lang,
+            as_of=as_of,
+            streams=counted("scan.title.streams", len(streams), lang),
+            flagged=counted("scan.title.flagged", len(snap.flagged), lang),
+        )
     )
-    print(title)
     if not streams:
         return
     for line in table(rows):
         print(line)
     for s in streams:
         if s["flags"]:
-            print(f"\n* {s['merchant']}{'：' if lang == 'zh' else ': '}{s['explanation']}")
+            print(f"\n* {s['merchant']}{label_separator(lang)}{s['explanation']}")
     if not any("after_cancellation" in s["flags"] for s in streams):
         return  # (cases are built only when there is something to sum up)
     for case in (c for c in snap.cases if c.after):

@@ -82,9 +82,10 @@ def parser_class(lang: str) -> type[argparse.ArgumentParser]:
             return _usage_prefix(super().format_usage(), lang)
 
         def format_help(self) -> str:
-            if lang == "zh":
-                _help_in_chinese(self)
-            return _usage_prefix(super().format_help(), lang)
+            if lang != "zh":
+                return super().format_help()
+            _help_in_chinese(self)
+            return _chinese_headings(self, _usage_prefix(super().format_help(), lang))
 
         def error(self, message: str) -> NoReturn:
             self.print_usage(sys.stderr)
@@ -102,6 +103,14 @@ def _usage_prefix(shown: str, lang: str) -> str:
     return ARGPARSE_ZH[prefix] + shown[len(prefix) :]
 
 
+def _chinese_headings(parser: argparse.ArgumentParser, shown: str) -> str:
+    """argparse ends each heading with an ASCII colon ("选项:"): a Chinese one instead."""
+    for group in parser._action_groups:
+        if group.title:
+            shown = shown.replace(f"\n{group.title}:\n", f"\n{group.title}：\n")
+    return shown
+
+
 def _help_in_chinese(parser: argparse.ArgumentParser) -> None:
     """Swap the English help texts of ``parser`` for their Chinese (those known)."""
 
@@ -111,6 +120,7 @@ def _help_in_chinese(parser: argparse.ArgumentParser) -> None:
         return HELP_ZH.get(english) or ARGPARSE_ZH.get(english) or english
 
     parser.description = zh(parser.description)
+    parser.epilog = zh(parser.epilog)
     for group in parser._action_groups:
         group.title = zh(group.title)
     for action in parser._actions:

@@ -22,6 +22,10 @@ HELP_ZH: dict[str, str] = {
         "查找并解释支付宝、微信支付和银行账单中的周期性扣费。"
     ),
     "show tracebacks of internal errors": "内部错误时显示调用栈",
+    "exit status: 0 success, 2 bad input (the message names the file and the line or row), "
+    "3 verify found the evidence package not valid, 1 an internal error": (
+        "退出码：0 成功；2 输入有误（提示会指出文件和行）；3 verify 发现证据包无效；1 内部错误"
+    ),
     "language of the output (default: the system's)": "输出语言（默认：系统语言）",
     "replace an existing package at --out": "覆盖 --out 处已有的证据包",
     "language of the documents (default: zh; messages follow the system)": (
@@ -85,6 +89,12 @@ HELP_ZH: dict[str, str] = {
         "随记录保存的截图、邮件或聊天记录导出文件"
     ),
     # -- commands/check.py -----------------------------------------------------------------
+    "Re-check every hash of an evidence package. Exit status: 0 the package is valid, "
+    "3 it is not (each changed, missing or extra file is named), 2 bad input (no such "
+    "file), 1 an internal error.": (
+        "重新核对证据包的每个哈希值。退出码：0 证据包有效；3 无效（逐一指出被改动、缺失或多出的"
+        "文件）；2 输入有误（文件不存在）；1 内部错误。"
+    ),
     "verify every original and row block of a workspace": "校验工作区中的每个原始文件和账目块",
     # -- outputs/cli.py --------------------------------------------------------------------
     "build a case's evidence package (BagIt ZIP)": "生成案件的证据包（BagIt ZIP）",

@@ -13,9 +13,14 @@ from pathlib import Path
 
 from .. import cli
 from ..errors import UserError
+from ..i18n import counted, text
 from .facts import Party
 
-EXIT_INVALID = 1
+VERIFY_DESCRIPTION = (
+    "Re-check every hash of an evidence package. Exit status: 0 the package is valid, "
+    "3 it is not (each changed, missing or extra file is named), 2 bad input (no such "
+    "file), 1 an internal error."
+)
 
 
 def _case_options(parser: argparse.ArgumentParser, merchant_required: bool = True) -> None:
@@ -120,7 +125,11 @@ def _add_parsers(sub: argparse._SubParsersAction) -> None:
     chart.add_argument("--out", type=Path, required=True, metavar="PATH.png|.svg|.pdf")
     chart.add_argument("--lang", choices=("zh", "en"), default=None)
 
-    verify = sub.add_parser("verify", help="re-check every hash of an evidence package")
+    verify = sub.add_parser(
+        "verify",
+        help="re-check every hash of an evidence package",
+        description=VERIFY_DESCRIPTION,
+    )
     verify.add_argument("package", type=Path, metavar="PACKAGE.zip")
     verify.add_argument("--lang", choices=("zh", "en"), default=None)
 
@@ -239,7 +248,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     data = letter.docx_bytes() if args.out.suffix.lower() == ".docx" else letter.txt_bytes()
     with atomic_path(args.out) as temporary:
         temporary.write_bytes(data)
-    print(f"{args.out}  ({letter.title})")
+    print(text("letter.written", _lang(args), path=args.out, title=letter.title))
     return cli.EXIT_OK
 
 
@@ -278,14 +287,12 @@ def cmd_verify(args: argparse.Namespace) -> int:
     verdict = verify(args.package)
     digest = sha256_file(args.package)
     if verdict.valid:
+        files = counted("verify.valid.files", verdict.files, lang)
         case = verdict.info.get("External-Identifier", "")
-        print(
-            f"{args.package}: {'有效' if lang == 'zh' else 'valid'} "
-            f"({verdict.files} {'个文件' if lang == 'zh' else 'files'}, {case})"
-        )
+        print(text("verify.valid", lang, package=args.package, files=files, case=case))
         print(f"SHA-256 {digest}")
         return cli.EXIT_OK
-    print(f"{args.package}: {'无效' if lang == 'zh' else 'INVALID'}")
+    print(text("verify.invalid", lang, package=args.package))
     for problem in verdict.problems:
         print("  " + problem.text(lang))
-    return EXIT_INVALID
+    return cli.EXIT_INVALID

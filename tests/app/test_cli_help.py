@@ -21,6 +21,8 @@ def _parsers(parser: argparse.ArgumentParser):
 def _help_texts(parser: argparse.ArgumentParser):
     if parser.description:
         yield parser.prog, parser.description
+    if parser.epilog:
+        yield parser.prog, parser.epilog
     for action in parser._actions:
         if action.help not in (None, argparse.SUPPRESS):
             yield parser.prog, action.help
@@ -52,6 +54,7 @@ def test_chinese_help_shows_none_of_the_english_texts(capsys) -> None:
         shown = parser.format_help()
         assert shown.startswith("用法："), parser.prog
         assert "显示本帮助并退出" in shown and "options" not in shown, parser.prog
+        assert "\n选项：\n" in shown and "选项:" not in shown, parser.prog  # a Chinese colon
         for text in english:
             if " | " not in text:
                 assert text not in shown, (parser.prog, text)
@@ -66,13 +69,17 @@ def test_chinese_help_shows_none_of_the_english_texts(capsys) -> None:
         ),
         (["case", "log", "--help", "--lang", "zh"], "工单号或投诉编号"),
         (["evidence", "--help", "--lang", "zh"], "PDF 使用的中文"),
+        (["verify", "--help", "--lang", "zh"], "退出码：0 证据包有效；3 无效"),
+        (["verify", "--help", "--lang", "en"], "Exit status: 0 the package is valid, 3 it is"),
+        (["--lang", "zh", "--help"], "3 verify 发现证据包无效；1 内部错误"),
+        (["--lang", "en", "--help"], "3 verify found the evidence package not valid"),
     ],
 )
 def test_help_is_printed_in_chinese(argv: list[str], wanted: str, capsys) -> None:
     with pytest.raises(SystemExit) as stopped:
         cli.main(argv)
     assert stopped.value.code == 0
-    assert wanted in capsys.readouterr().out
+    assert wanted in " ".join(capsys.readouterr().out.split())  # as wrapped to the width
 
 
 def test_english_help_stays_english(capsys, monkeypatch: pytest.MonkeyPatch) -> None:

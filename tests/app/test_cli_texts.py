@@ -3,6 +3,7 @@ plurals in English, and no text built outside the message catalogue."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from qiake_auditor.app.cases import Totals, money_total
@@ -85,3 +86,98 @@ def test_a_warning_under_an_imported_file_has_a_chinese_colon(tmp_path, capsys) 
     assert main(["import", str(bill), "--workspace", ws, "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert "\n  注意：us.csv：文件没有写明币种" in out and "注意:" not in out
+
+
+def test_check_scan_and_case_show_speak_one_language_with_english_singulars(
+    tmp_path, capsys
+) -> None:
+    from qiake_auditor.cli import main
+
+    from ..core.alipay_text import alipay_csv
+
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240331).csv", ["jan", "feb", "mar"])
+    one = alipay_csv(tmp_path / "支付宝交易明细(20240305-20240305).csv", ["coffee"])
+    ws = str(tmp_path / "ws.sqlite")
+    small = str(tmp_path / "small.sqlite")
+    assert main(["import", str(one), "--workspace", small]) == 0
+    assert main(["import", str(bill), "--workspace", ws]) == 0
+    capsys.readouterr()
+
+    assert main(["check", "--workspace", small, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == (
+        "workspace intact: 1 original and 1 ledger row match their checksums\n"
+    )
+    assert main(["check", "--workspace", ws, "--lang", "zh"]) == 0
+    assert capsys.readouterr().out == "工作区完好：1 个原始文件、3 行账目均与校验值一致\n"
+
+    assert main(["scan", "--workspace", ws, "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "as of 2024-03-31: 1 recurring stream, 3 flagged charges"
+    assert out[1].split()[:3] == ["merchant", "type", "cadence"]
+    assert main(["scan", "--workspace", ws, "--lang", "zh"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "截至 2024-03-31：1 个周期性收支，3 笔标记扣费"
+    assert out[1].split()[:3] == ["商户", "类型", "周期"]
+
+    assert main(["case", "set", "洽客", "--workspace", ws, "--cancelled", "2024-02-15"]) == 0
+    assert (
+        main(
+            [
+                *("case", "log", "洽客", "--workspace", ws, "--channel", "merchant"),
+                *("--summary", "打电话要求退款", "--date", "2024-04-02"),
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert main(["case", "show", "洽客", "--workspace", ws, "--lang", "zh"]) == 0
+    zh = capsys.readouterr().out
+    assert "\n状态：未核对\n" in zh and "\n首次至最近：2024-01-31 至 2024-03-31\n" in zh
+    assert "\n2024-02-15 取消后的扣费：\n" in zh and "\n案件记录：\n" in zh
+    assert "  日期  " in zh and "status" not in zh and "case log" not in zh
+    assert main(["case", "show", "洽客", "--workspace", ws, "--lang", "en"]) == 0
+    en = capsys.readouterr().out
+    assert "\nstatus: unreviewed\n" in en and "\nfirst .. last: 2024-01-31 .. 2024-03-31\n" in en
+    assert "\ncharges after the cancellation of 2024-02-15:\n" in en and "\ncase log:\n" in en
+    assert "  date  " in en and "状态" not in en and "案件记录" not in en
+
+
+def test_command_modules_take_their_words_from_the_catalogue() -> None:
+    """No zh/en pair chosen inline (``"状态：" if lang == "zh" else "status: "``) in the
+    command line's modules: their words are message ids of i18n/catalogue.py."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).parents[2] / "qiake_auditor"
+    modules = [*sorted((package / "commands").glob("*.py")), package / "cli.py"]
+    modules.append(package / "outputs" / "cli.py")
+    inline = re.compile(r"""if (?:lang == ["']zh["']|zh) else""")
+    found = [
+        f"{path.name}:{number}"
+        for path in modules
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if inline.search(line) and "explanation_" not in line  # a field of the data, per lang
+    ]
+    assert found == []
+
+
+# ASCII punctuation straight after a Chinese character, in the Chinese of a message.
+_ASCII_AFTER_CJK = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef][,:;()!?]")
+# Notation that is not prose: MT940 syntax such as "RD金额,类型", and "date=列名,amount=..."
+# (the --map option's syntax, commas between FIELD=COLUMN pairs).
+_NOTATION = {"mt940.bad_statement_line"}
+_MAP_SYNTAX = re.compile(r"\w+=[^,\s]+,")
+
+
+def test_chinese_messages_use_chinese_punctuation() -> None:
+    from qiake_auditor.i18n.catalogue import CATALOGUE
+    from qiake_auditor.i18n.cli_help import HELP_ZH
+
+    fields = re.compile(r"\{[^{}]*\}")  # {value!r}, {count:,}: not text
+    bad = [
+        message_id
+        for message_id, (zh, _) in CATALOGUE.items()
+        if message_id not in _NOTATION and _ASCII_AFTER_CJK.search(fields.sub("X", zh))
+    ]
+    bad += [zh for zh in HELP_ZH.values() if _ASCII_AFTER_CJK.search(_MAP_SYNTAX.sub("", zh))]
+    assert bad == []

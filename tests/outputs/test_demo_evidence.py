@@ -170,9 +170,19 @@ def test_changing_any_payload_byte_names_the_file(built, tmp_path, capsys):
         broken[start + info.file_size // 3] ^= 0x20
         target = tmp_path / "broken.zip"
         target.write_bytes(bytes(broken))
-        assert cli.main(["verify", str(target), "--lang", "en"]) == 1
+        assert cli.main(["verify", str(target), "--lang", "en"]) == cli.EXIT_INVALID == 3
         said = capsys.readouterr().out
         assert "INVALID" in said and info.filename in said
+
+
+def test_verify_says_valid_in_the_chosen_language(built, capsys):
+    out, case, _ = built
+    assert cli.main(["verify", str(out), "--lang", "zh"]) == 0
+    said = capsys.readouterr().out.splitlines()[0]
+    assert said.startswith(f"{out}：有效（") and said.endswith(f"个文件，{case.id}）")
+    assert cli.main(["verify", str(out), "--lang", "en"]) == 0
+    said = capsys.readouterr().out.splitlines()[0]
+    assert said.startswith(f"{out}: valid (") and said.endswith(f" files, {case.id})")
 
 
 def test_a_second_export_is_a_new_version(built, tmp_path):
