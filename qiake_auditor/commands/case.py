@@ -208,14 +208,21 @@ def _money(totals: dict, lang: str) -> str:
     return money_total(totals, lang) or "-"
 
 
+# Column heads (message ids column.<name>) of the case list and of a case's charges after
+# its cancellation.
+_LIST_HEADS = (
+    *("case", "merchant", "status", "streams", "charges"),
+    *("paid", "after", "first", "last", "flags"),
+)
+_AFTER_HEADS = ("date", "amount", "txn_id", "order_id", "file", "row")
+
+
 def _print_list(cases: list[Case], lang: str) -> None:
     if not cases:
         print(text("cli.no_cases", lang))
         return
-    heads = ("case", "merchant", "status", "streams", "charges", "paid", "after")
-    heads += ("first", "last", "flags")
     sep = list_separator(lang)
-    rows = [tuple(text(f"column.{name}", lang) for name in heads)]
+    rows = [tuple(text(f"column.{name}", lang) for name in _LIST_HEADS)]
     for case in cases:
         rows.append(
             (
@@ -253,8 +260,7 @@ def _print_case(case: Case, lang: str) -> None:
         print(f"  {stream['explanation_zh'] if zh else stream['explanation_en']}")
     if case.cancelled_on:
         print("\n" + text("case.after_heading", lang, day=case.cancelled_on.isoformat()))
-        heads = ("date", "amount", "txn_id", "order_id", "file", "row")
-        rows = [tuple(text(f"column.{name}", lang) for name in heads)]
+        rows = [tuple(text(f"column.{name}", lang) for name in _AFTER_HEADS)]
         rows += [
             (
                 c.date.isoformat(),
