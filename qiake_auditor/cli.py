@@ -80,6 +80,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
 
     formats = sub.add_parser("formats", help="list the statement formats this version reads")
     formats.add_argument("--json", action="store_true")
+    formats.add_argument(  # like every other command (README: every command takes --lang)
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the output (default: the system's)",
+    )
 
     imp = sub.add_parser("import", help="import statements into the workspace")
     imp.add_argument(

@@ -181,3 +181,12 @@ def test_chinese_messages_use_chinese_punctuation() -> None:
     ]
     bad += [zh for zh in HELP_ZH.values() if _ASCII_AFTER_CJK.search(_MAP_SYNTAX.sub("", zh))]
     assert bad == []
+
+
+def test_formats_takes_lang_after_the_sub_command_too(capsys) -> None:
+    from qiake_auditor.cli import main
+
+    assert main(["formats", "--lang", "zh"]) == 0
+    assert re.search(r"^alipay-2023 +支付宝交易流水证明$", capsys.readouterr().out, re.M)
+    assert main(["formats", "--lang", "en"]) == 0
+    assert re.search(r"^alipay-2023 +Alipay app CSV \(2023\+\)$", capsys.readouterr().out, re.M)
