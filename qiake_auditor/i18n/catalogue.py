@@ -284,6 +284,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verify.valid.files": ("{count} 个文件", "{count} files"),
     "verify.valid.files.one": ("{count} 个文件", "{count} file"),
     "verify.invalid": ("{package}：无效", "{package}: INVALID"),
+    # what is wrong with a package (outputs/evidence/verify.py), then why in brackets
+    "verify.problem.altered": ("已被改动：{path}", "altered: {path}"),
+    "verify.problem.missing": ("缺失：{path}", "missing: {path}"),
+    "verify.problem.extra": ("多出的文件：{path}", "extra: {path}"),
+    "verify.problem.unreadable": ("无法读取（已损坏）：{path}", "unreadable: {path}"),
+    "verify.problem.structure": ("结构不符：{path}", "structure: {path}"),
+    "verify.problem.with_detail": ("{problem}（{detail}）", "{problem} ({detail})"),
+    "verify.detail.outside_bag": ("不在证据包文件夹内", "outside the bag folder"),
+    "verify.detail.bag_folders": (
+        "应当只有一个证据包文件夹，实际有 {count} 个",
+        "expected one bag folder, found {count}",
+    ),
+    "verify.detail.not_bagit": ("不是 BagIt 文件头", "not a BagIt header"),
+    "verify.detail.tag_hash": ("标签文件的哈希值不一致", "tag file hash differs"),
+    "verify.detail.sha256": ("SHA-256 不一致", "SHA-256 differs"),
+    "verify.detail.not_in_manifest": ("不在清单中", "not in the manifest"),
+    "verify.detail.tag_not_listed": ("标签文件未列在清单中", "tag file not listed"),
+    "verify.detail.oxum": (
+        "Payload-Oxum 写的是 {oxum}，实际内容是 {real}",
+        "Payload-Oxum {oxum}, contents {real}",
+    ),
+    "verify.detail.zip_bytes": (
+        "ZIP 文件在第 {offset} 字节处被改动",
+        "ZIP bytes changed at offset {offset}",
+    ),
+    "verify.detail.zip_bytes_central": (
+        "ZIP 文件在第 {offset} 字节处被改动（中央目录）",
+        "ZIP bytes changed at offset {offset} (central directory)",
+    ),
+    "verify.detail.bagit_rejects": (
+        "bagit 校验程序不接受这个包",
+        "the bagit validator rejects the bag",
+    ),
+    "verify.detail.checksum": (
+        "解压出的内容与压缩包记录的校验值不符",
+        "what it unpacks to does not match the checksum the archive records",
+    ),
+    "verify.detail.damaged": ("已损坏，无法解压", "damaged, it cannot be unpacked"),
+    "verify.detail.not_zip": ("不是 ZIP 文件，或已损坏", "not a ZIP file, or damaged"),
+    "verify.detail.os_error": ("无法打开：{reason}", "cannot be opened: {reason}"),
     "letter.written": ("{path}（{title}）", "{path}  ({title})"),
     # column heads of the tables the command line prints
     "column.case": ("案件", "case"),

@@ -137,6 +137,38 @@ def test_verify_names_missing_and_extra_files(package, tmp_path: Path):
     assert ("extra", f"{root}/data/originals/new.csv") in kinds
 
 
+def test_verify_says_each_problem_in_the_language_asked(package, tmp_path: Path):
+    import re
+
+    files = members(package.path)
+    root = package.root
+    target = tmp_path / "edited.zip"
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data + b"!" if name.endswith("timeline.svg") else data)
+        archive.writestr("stray.txt", b"x")
+    problems = verify(target).problems
+    zh = [p.text("zh") for p in problems]
+    en = [p.text("en") for p in problems]
+    assert f"已被改动：{root}/data/charts/timeline.svg（SHA-256 不一致）" in zh
+    assert "多出的文件：stray.txt（不在证据包文件夹内）" in zh
+    assert f"altered: {root}/data/charts/timeline.svg (SHA-256 differs)" in en
+    assert "extra: stray.txt (outside the bag folder)" in en
+    for said in zh:  # no English words besides names, codes and the path
+        rest = said.replace(root, "").replace("SHA-256", "")
+        assert not re.search(r"[A-Za-z]{4,}", re.sub(r"[\w/.-]+\.(svg|txt)", "", rest)), said
+    assert (
+        verify(tmp_path / "edited.zip" / "none.zip")
+        .problems[0]
+        .text("zh")
+        .startswith("无法读取（已损坏）：none.zip（无法打开：")
+    )
+    target.write_bytes(b"not a zip")
+    assert verify(target).problems[0].text("zh") == (
+        "无法读取（已损坏）：edited.zip（不是 ZIP 文件，或已损坏）"
+    )
+
+
 def test_any_byte_of_the_zip_changed_fails(package, tmp_path: Path):
     data = package.path.read_bytes()
     target = tmp_path / "b.zip"

@@ -20,23 +20,27 @@ TAG_FILES = ("bagit.txt", "bag-info.txt", "manifest-sha256.txt")
 
 @dataclass
 class Problem:
+    """One thing wrong with a package: what (``kind``), where (``path``) and, where there
+    is more to say, ``detail``: the id of a ``verify.detail.*`` message with its ``fields``."""
+
     kind: str  # altered | missing | extra | unreadable | structure
     path: str
     detail: str = ""
+    fields: dict[str, object] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        zh = {
-            "altered": "已被改动",
-            "missing": "缺失",
-            "extra": "多出的文件",
-            "unreadable": "无法读取（已损坏）",
-            "structure": "结构不符",
-        }
-        if lang == "zh":
-            return f"{zh.get(self.kind, self.kind)}：{self.path}" + (
-                f"（{self.detail}）" if self.detail else ""
-            )
-        return f"{self.kind}: {self.path}" + (f" ({self.detail})" if self.detail else "")
+        from ...i18n import text
+
+        said = text(f"verify.problem.{self.kind}", lang, path=self.path)
+        if not self.detail:
+            return said
+        detail = text(f"verify.detail.{self.detail}", lang, **self.fields)
+        return text("verify.problem.with_detail", lang, problem=said, detail=detail)
+
+
+def _unreadable(path: str, exc: Exception) -> Problem:
+    """A member or package that cannot be read, said in words (not zipfile's English)."""
+    return Problem("unreadable", path, "checksum" if "CRC" in str(exc) else "damaged")
 
 
 @dataclass
@@ -83,7 +87,7 @@ def _read_members(archive: zipfile.ZipFile, verdict: Verdict) -> dict[str, bytes
             EOFError,
             NotImplementedError,
         ) as exc:
-            verdict.problems.append(Problem("unreadable", info.filename, str(exc)))
+            verdict.problems.append(_unreadable(info.filename, exc))
             verdict.unreadable.add(info.filename)
             contents[info.filename] = b""
     return contents
@@ -94,8 +98,12 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     verdict = Verdict(package)
     try:
         archive = zipfile.ZipFile(package)
-    except (zipfile.BadZipFile, OSError) as exc:
-        verdict.problems.append(Problem("unreadable", package.name, str(exc)))
+    except zipfile.BadZipFile:
+        verdict.problems.append(Problem("unreadable", package.name, "not_zip"))
+        return verdict
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        verdict.problems.append(Problem("unreadable", package.name, "os_error", {"reason": reason}))
         return verdict
     with archive:
         contents = _read_members(archive, verdict)
@@ -103,10 +111,10 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     roots = {PurePosixPath(name).parts[0] for name in contents if "/" in name}
     loose = [name for name in contents if "/" not in name]
     for name in loose:
-        verdict.problems.append(Problem("extra", name, "outside the bag folder"))
+        verdict.problems.append(Problem("extra", name, "outside_bag"))
     if len(roots) != 1:
         verdict.problems.append(
-            Problem("structure", package.name, f"expected one bag folder, found {len(roots)}")
+            Problem("structure", package.name, "bag_folders", {"count": len(roots)})
         )
         return verdict
     root = verdict.root = roots.pop()
@@ -120,13 +128,13 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
             verdict.problems.append(Problem("missing", f"{root}/{tag}"))
     header = inside.get("bagit.txt", b"").split(b"\n")[0].strip()
     if "bagit.txt" in inside and header not in (b"BagIt-Version: 1.0", b"BagIt-Version: 0.97"):
-        verdict.problems.append(Problem("altered", f"{root}/bagit.txt", "not a BagIt header"))
+        verdict.problems.append(Problem("altered", f"{root}/bagit.txt", "not_bagit"))
     tagged = _parse_manifest(inside.get("tagmanifest-sha256.txt", b"").decode("utf-8", "replace"))
     for name, digest in tagged.items():
         if name not in inside:
             verdict.problems.append(Problem("missing", f"{root}/{name}"))
         elif hashlib.sha256(inside[name]).hexdigest() != digest:
-            verdict.problems.append(Problem("altered", f"{root}/{name}", "tag file hash differs"))
+            verdict.problems.append(Problem("altered", f"{root}/{name}", "tag_hash"))
     manifest = _parse_manifest(inside.get("manifest-sha256.txt", b"").decode("utf-8", "replace"))
     payload = {name: data for name, data in inside.items() if name.startswith("data/")}
     verdict.files = len(payload)
@@ -136,12 +144,12 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
         elif f"{root}/{name}" in verdict.unreadable:
             continue
         elif hashlib.sha256(payload[name]).hexdigest() != digest:
-            verdict.problems.append(Problem("altered", f"{root}/{name}", "SHA-256 differs"))
+            verdict.problems.append(Problem("altered", f"{root}/{name}", "sha256"))
     for name in sorted(set(payload) - set(manifest)):
-        verdict.problems.append(Problem("extra", f"{root}/{name}", "not in the manifest"))
+        verdict.problems.append(Problem("extra", f"{root}/{name}", "not_in_manifest"))
     known = set(TAG_FILES) | {"tagmanifest-sha256.txt"} | set(tagged)
     for name in sorted(n for n in inside if not n.startswith("data/") and n not in known):
-        verdict.problems.append(Problem("extra", f"{root}/{name}", "tag file not listed"))
+        verdict.problems.append(Problem("extra", f"{root}/{name}", "tag_not_listed"))
     for line in inside.get("bag-info.txt", b"").decode("utf-8", "replace").splitlines():
         key, sep, value = line.partition(":")
         if sep:
@@ -150,16 +158,14 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     real = f"{sum(len(d) for d in payload.values())}.{len(payload)}"
     if oxum and oxum != real and not verdict.problems:
         verdict.problems.append(
-            Problem("altered", f"{root}/bag-info.txt", f"Payload-Oxum {oxum}, contents {real}")
+            Problem("altered", f"{root}/bag-info.txt", "oxum", {"oxum": oxum, "real": real})
         )
     if not verdict.problems:
         _check_container(package, contents, layout, verdict)
     if use_bagit and not verdict.problems:
         verdict.bagit_ok = _bagit_validates(inside, root)
         if not verdict.bagit_ok:
-            verdict.problems.append(
-                Problem("structure", package.name, "the bagit validator rejects the bag")
-            )
+            verdict.problems.append(Problem("structure", package.name, "bagit_rejects"))
     return verdict
 
 
@@ -215,7 +221,5 @@ def _check_container(
     end_of_members = max(
         (o + 30 + len(n.encode()) + len(contents[n]) for o, n, _ in starts), default=0
     )
-    detail = f"ZIP bytes changed at offset {at}"
-    if at >= end_of_members:
-        detail += " (central directory)"
-    verdict.problems.append(Problem("altered", owner, detail))
+    detail = "zip_bytes_central" if at >= end_of_members else "zip_bytes"
+    verdict.problems.append(Problem("altered", owner, detail, {"offset": at}))
