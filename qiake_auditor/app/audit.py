@@ -24,7 +24,7 @@ from .. import ledger
 from ..detect import normalize
 from ..detect.scan import ScanResult, run
 from ..errors import Cancelled, UserError
-from ..i18n import text
+from ..i18n import Listed, text
 from ..ingest import FileReport, prepare_import
 from ..progress import NO_PROGRESS, Progress
 from ..vocab import CaseStatus, Channel, Severity
@@ -296,9 +296,7 @@ class Audit:
         if not found:
             raise UserError.of("case.not_found", text=text)
         if len(found) > 1:
-            raise UserError.of(
-                "case.ambiguous", text=text, names="、".join(c.merchant for c in found)
-            )
+            raise UserError.of("case.ambiguous", text=text, names=Listed(c.merchant for c in found))
         return found[0]
 
     def case_rows(self, case: Case) -> pd.DataFrame:

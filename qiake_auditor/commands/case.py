@@ -15,7 +15,7 @@ from .. import cli
 from ..app import Audit, Case
 from ..app.cases import money_total
 from ..errors import UserError
-from ..i18n import list_separator, text
+from ..i18n import Listed, list_separator, text
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag, StreamType
 from .common import (
@@ -140,7 +140,7 @@ def _set(args: argparse.Namespace, lang: str) -> int:
             raise UserError.of(
                 "option.bad_status",
                 value=args.status,
-                choices=", ".join(s.value for s in CaseStatus),
+                choices=Listed(s.value for s in CaseStatus),
             ) from None
     if not (cancelled or status or args.note or aliases or split):
         raise UserError.of("case.nothing_to_set")
@@ -164,7 +164,7 @@ def _log(args: argparse.Namespace, lang: str) -> int:
         channel = Channel(args.channel)
     except ValueError:
         raise UserError.of(
-            "option.bad_channel", value=args.channel, choices=", ".join(c.value for c in Channel)
+            "option.bad_channel", value=args.channel, choices=Listed(c.value for c in Channel)
         ) from None
     on = parse_past_date(args.date, "--date") if args.date else None
     summary = not_empty(args.summary, "--summary")

@@ -49,14 +49,24 @@ def label_in(label: str, lang: str) -> str:
     return chinese if lang == "zh" else english
 
 
+class Listed(tuple[str, ...]):
+    """Names or values for a message field, joined as the message's language lists things
+    (、 in Chinese, a comma in English) when :func:`text` fills the field in."""
+
+    def joined(self, lang: str) -> str:
+        return list_separator(lang).join(self)
+
+
 def text(message_id: str, lang: str = "zh", /, **fields: object) -> str:
-    """The message in ``lang`` with its fields filled in; an unknown id is shown as it is."""
+    """The message in ``lang`` with its fields filled in; an unknown id is shown as it is.
+    A :class:`Listed` field is joined in ``lang``."""
     entry = CATALOGUE.get(message_id)
     if entry is None:
         return message_id
     template = entry[0] if lang == "zh" else entry[1]
+    shown = {k: v.joined(lang) if isinstance(v, Listed) else v for k, v in fields.items()}
     try:
-        return template.format(**fields)
+        return template.format(**shown)
     except (KeyError, IndexError, ValueError):
         return template
 

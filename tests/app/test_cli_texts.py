@@ -190,3 +190,40 @@ def test_formats_takes_lang_after_the_sub_command_too(capsys) -> None:
     assert re.search(r"^alipay-2023 +支付宝交易流水证明$", capsys.readouterr().out, re.M)
     assert main(["formats", "--lang", "en"]) == 0
     assert re.search(r"^alipay-2023 +Alipay app CSV \(2023\+\)$", capsys.readouterr().out, re.M)
+
+
+def test_names_and_choices_in_a_refusal_are_listed_as_its_language_lists(tmp_path) -> None:
+    from types import SimpleNamespace
+
+    import pytest
+
+    from qiake_auditor.app import Audit
+    from qiake_auditor.errors import UserError
+
+    def case(name: str) -> SimpleNamespace:
+        return SimpleNamespace(
+            names=[name], key=name, id=name, merchant=name, matches=lambda t: t in name
+        )
+
+    snap = SimpleNamespace(cases=[case("洽客科技"), case("洽客网络")])
+    with Audit.open(tmp_path / "ws.sqlite") as audit, pytest.raises(UserError) as refused:
+        audit.find_case("洽客", snap)
+    assert refused.value.text("zh") == "'洽客' 匹配多个案件：洽客科技、洽客网络；请写得更具体"
+    assert refused.value.text("en") == (
+        "'洽客' matches several cases: 洽客科技, 洽客网络; be more specific"
+    )
+
+
+def test_a_bad_status_lists_the_choices_in_the_language_asked(tmp_path, capsys) -> None:
+    from qiake_auditor.cli import main
+
+    from ..core.alipay_text import alipay_csv
+
+    ws = str(tmp_path / "ws.sqlite")
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240331).csv", ["jan", "feb", "mar"])
+    assert main(["import", str(bill), "--workspace", ws]) == 0
+    capsys.readouterr()
+    assert main(["case", "set", "洽客", "--status", "x", "--workspace", ws, "--lang", "zh"]) == 2
+    assert "不是以下之一：unreviewed、authorised、unrecognised" in capsys.readouterr().err
+    assert main(["case", "set", "洽客", "--status", "x", "--workspace", ws, "--lang", "en"]) == 2
+    assert "is not one of: unreviewed, authorised, unrecognised" in capsys.readouterr().err
