@@ -277,3 +277,20 @@ def test_a_wallet_bill_whose_header_is_gone_is_refused_by_message_id() -> None:
     assert error.text("en") == (
         "微信支付账单.csv: no header line with 交易时间,交易类型,… in the first 4 lines"
     )
+
+
+def test_a_generic_table_lists_its_columns_and_rows_as_each_language_lists(tmp_path) -> None:
+    from qiake_auditor.importers.base import ReadOptions
+
+    bank = tmp_path / "bank.csv"
+    bank.write_text("日期,金额,摘要\n2024-01-05,-15.49,网费\n", encoding="utf-8")
+    options = ReadOptions(mapping={"date": "日期", "amount": "金额x"})
+    error = refusal(lambda: read_statements(bank, options=options))
+    assert error.text("zh").endswith("文件的列是：日期、金额、摘要")
+    assert error.text("en").endswith("its columns are: 日期, 金额, 摘要")
+    bank.write_text(
+        "日期,金额,摘要\n2024-01-05,-15.49,网费\n,-1.00,a\n,-2.00,b\n", encoding="utf-8"
+    )
+    (statement,) = read_statements(bank)
+    (warning,) = [w for w in statement.warnings if "rows_without_date" in w.message_id]
+    assert "（第 3、4 行）" in warning.text("zh") and "(lines 3, 4)" in warning.text("en")

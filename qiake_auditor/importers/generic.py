@@ -18,6 +18,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError, StatementWarning
+from ..i18n import Listed
 from . import csv_text, field_text, sheet_rows
 from . import generic_values as values
 from .base import Extract, Importer, Probe, ReadOptions
@@ -100,7 +101,7 @@ def locate(rows: Sequence[Sequence[str]], options: ReadOptions, source: str) -> 
                         "generic.map_needs_date_and_amount",
                         source=source,
                         row=index + 1,
-                        columns=", ".join(n for n in names if n),
+                        columns=Listed(n for n in names if n),
                     )
                 return Table(index, names, mapping, explicit=True, currency=currency)
             continue
@@ -138,7 +139,7 @@ def missing_columns_error(
         row=best + 1,
         unit=unit,
         column=missing[0],
-        columns=", ".join(names),
+        columns=Listed(names),
     )
 
 
@@ -294,7 +295,7 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
                 StatementWarning.of(
                     f"generic.rows_without_date.{unit}",
                     count=len(skipped),
-                    rows=", ".join(map(str, skipped[:10])),
+                    rows=Listed(map(str, skipped[:10])),
                 )
             )
         frame = frame.loc[dated].reset_index(drop=True)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..errors import StatementError
+from ..i18n import Listed
 from . import field_text, sheet_rows
 
 FIELDS = (
@@ -231,7 +232,7 @@ def check_fields(mapping: Mapping[str, str], source: str) -> None:
     unknown = [k for k in mapping if k not in FIELDS]
     if unknown:
         raise StatementError.of(
-            "generic.map_unknown_field", source=source, field=unknown[0], fields=", ".join(FIELDS)
+            "generic.map_unknown_field", source=source, field=unknown[0], fields=Listed(FIELDS)
         )
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError, StatementWarning
+from ..i18n import Listed
 from ..money import normalize_amounts
 
 _TIME = r"(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -295,7 +296,7 @@ def directions(raw: pd.Series) -> tuple[pd.Series, list[str]]:
     warnings: list[str] = (
         [
             StatementWarning.of(
-                "generic.unknown_direction_words", words=", ".join(repr(w) for w in unknown[:5])
+                "generic.unknown_direction_words", words=Listed(repr(w) for w in unknown[:5])
             )
         ]
         if unknown
