@@ -65,6 +65,26 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "this .xls file is damaged (its {part} declares more than the file holds) and "
         "cannot be read; export or download the statement again",
     ),
+    # -- the sheet data inside a sound .xls (importers/xls_records.py) --------------------
+    "statement.xls_damaged.dimensions": (
+        "这个 .xls 文件已损坏（工作表 {sheet} 声明有 {rows:,} 行 × {cols:,} 列，"
+        "超出 .xls 表格的上限），无法读取；请重新导出或下载账单",
+        "this .xls file is damaged (its sheet {sheet} declares {rows:,} rows by {cols:,} "
+        "columns, more than an .xls sheet can hold) and cannot be read; export or download "
+        "the statement again",
+    ),
+    "statement.xls_damaged.sheet_data": (
+        "这个 .xls 文件已损坏（文件结构完好，但其中的工作表数据无法解析），无法读取；"
+        "文件可能不完整，请重新导出或下载账单",
+        "this .xls file is damaged (its structure holds, but the sheet data inside it "
+        "cannot be parsed) and cannot be read; it may be cut off: export or download the "
+        "statement again",
+    ),
+    "statement.xls_no_workbook": (
+        "这个文件不是 Excel 表格（其中没有工作簿数据，可能是 Word 等其他 Office 文件）",
+        "this file is not an Excel workbook (it holds no workbook data; perhaps another "
+        "Office document, such as Word)",
+    ),
     # -- text and CSV (importers/text_encoding.py, csv_text.py, printed_times.py) ----------
     "statement.not_text": (
         "这不是 UTF-8、GBK/GB18030 或 UTF-16 编码的文本文件",

@@ -21,7 +21,7 @@ import python_calamine
 
 from ..errors import StatementError, UnknownFormatError
 from ..i18n import label_in
-from . import compound_file, field_text, limits, text_encoding
+from . import compound_file, field_text, limits, text_encoding, xls_records
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -115,6 +115,7 @@ class Probe:
             limits.check_workbook(self.name, self.data)  # before calamine allocates anything
         else:
             compound_file.check_container(self.name, self.data)  # before calamine loops
+            xls_records.check_sheet_data(self.name, self.data)  # before it reserves memory
         try:
             book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
             sheets = []
@@ -128,11 +129,12 @@ class Probe:
         except StatementError:
             raise
         except Exception as exc:  # calamine raises several unrelated types
-            raise _sheet_refusal(exc, self.name) from exc
+            raise _sheet_refusal(exc, self.name, self.kind) from exc
         except BaseException as exc:  # a Rust panic inside calamine (pyo3's PanicException)
             if type(exc).__name__ != "PanicException":
                 raise
-            raise StatementError.of("statement.sheet_damaged", source=self.name) from exc
+            damaged = "statement.xls_damaged.sheet_data" if self.kind == "xls" else ""
+            raise StatementError.of(damaged or "statement.sheet_damaged", source=self.name) from exc
         return sheets
 
     def sheet_text(self, limit: int = 40) -> str:
@@ -152,8 +154,13 @@ class ReadOptions:
     saved_mappings: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
-def _sheet_refusal(exc: Exception, source: str) -> StatementError:
-    """calamine's error said in words of the user's language (its own text is English)."""
+def _sheet_refusal(exc: Exception, source: str, kind: str = "xlsx") -> StatementError:
+    """calamine's error said in words of the user's language (its own text is English).
+
+    For an .xls whose container is sound every parse error comes back as "Cannot detect
+    file format" (the reader tries each format in turn and reports only that): the
+    sheet data inside it is damaged.
+    """
     import python_calamine
 
     if isinstance(exc, python_calamine.WorksheetNotFound):
@@ -164,6 +171,8 @@ def _sheet_refusal(exc: Exception, source: str) -> StatementError:
         return StatementError.of("statement.sheet_broken_zip", source=source)
     if isinstance(exc, python_calamine.PasswordError):
         return StatementError.of("statement.sheet_password", source=source)
+    if kind == "xls":
+        return StatementError.of("statement.xls_damaged.sheet_data", source=source)
     return StatementError.of("statement.sheet_unreadable", source=source, detail=str(exc))
 
 

@@ -81,7 +81,74 @@ class _Sectors:
         return found
 
 
-def _walk(data: bytes) -> None:
+def named_stream(data: bytes, names: Sequence[str]) -> tuple[str, bytes] | None:
+    """The first of ``names`` that the directory holds, with its bytes, from a container
+    that passed :func:`check_container`; None when it holds none of them."""
+    try:
+        return _named_stream(_walk(data), names)
+    except _Damage:
+        return None
+
+
+def _named_stream(layout: _Layout, names: Sequence[str]) -> tuple[str, bytes] | None:
+    found = {_entry_name(e): e for e in layout.entries[1:] if _entry_name(e)}
+    for name in names:
+        entry = found.get(name)
+        if entry is None or entry[66] == STORAGE:
+            continue
+        start, length = _entry_place(entry, layout.sectors.size)
+        if length == 0 or start in (END_OF_CHAIN, FREE_SECTOR):
+            return name, b""
+        if length < MINI_STREAM_CUTOFF:
+            mini = layout.mini_stream()
+            chain = layout.sectors.chain(start, layout.mini_fats, name, layout.mini_sectors)
+            parts = [mini[s * MINI_SECTOR_BYTES : (s + 1) * MINI_SECTOR_BYTES] for s in chain]
+        else:
+            chain = layout.sectors.chain(start, layout.fats, name, layout.sectors.count)
+            parts = [bytes(layout.sectors.get(s, name)) for s in chain]
+        return name, b"".join(parts)[:length]
+    return None
+
+
+def stream_names(data: bytes) -> list[str]:
+    """The names of the streams and folders in a sound container's directory."""
+    try:
+        layout = _walk(data)
+    except _Damage:
+        return []
+    return [n for n in (_entry_name(e) for e in layout.entries[1:]) if n]
+
+
+def _entry_name(entry: bytes) -> str:
+    (name_bytes,) = struct.unpack_from("<H", entry, 64)
+    raw = bytes(entry[: min(name_bytes, 64)])
+    return raw.decode("utf-16-le", "replace").rstrip("\x00")
+
+
+class _Layout:
+    """The tables of a container that holds together, as :func:`_walk` found them."""
+
+    def __init__(
+        self,
+        sectors: _Sectors,
+        fats: list[int],
+        entries: list[bytes],
+        root_chain: list[int],
+        mini_fats: list[int],
+        mini_sectors: int,
+    ) -> None:
+        self.sectors = sectors
+        self.fats = fats
+        self.entries = entries
+        self.root_chain = root_chain
+        self.mini_fats = mini_fats
+        self.mini_sectors = mini_sectors
+
+    def mini_stream(self) -> bytes:
+        return b"".join(bytes(self.sectors.get(s, "Root Entry")) for s in self.root_chain)
+
+
+def _walk(data: bytes) -> _Layout:
     if len(data) < HEADER_BYTES:
         raise _Damage("statement.xls_damaged.header")
     (sector_shift, mini_shift) = struct.unpack_from("<HH", data, 30)
@@ -117,6 +184,7 @@ def _walk(data: bytes) -> None:
     root_start, root_size = _entry_place(entries[0], size)
     mini_fats: list[int] = []
     mini_sectors = 0
+    root_chain: list[int] = []
     if mini_fat_count:
         root_chain = sectors.chain(root_start, fats, "Root Entry", sectors.count)
         if root_size > len(root_chain) * size:
@@ -126,6 +194,7 @@ def _walk(data: bytes) -> None:
         mini_fats = _u32s(b"".join(sectors.get(s, "mini FAT") for s in mini_chain))
     for entry in entries[1:]:
         _check_stream(entry, size, sectors, fats, mini_fats, mini_sectors)
+    return _Layout(sectors, fats, entries, root_chain, mini_fats, mini_sectors)
 
 
 def _fat(data: bytes, sectors: _Sectors, difat_start: int) -> list[int]:
