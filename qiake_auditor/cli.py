@@ -118,6 +118,12 @@ def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
         default=Path("demo-output"),
         help="folder for the demo's workspace and outputs (default: demo-output)",
     )
+    demo.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=None,
+        help="language of the output (default: the system's)",
+    )
 
     for extend in _PARSER_EXTENSIONS:
         extend(sub)
@@ -285,7 +291,7 @@ def print_import_total(reports: Sequence, lang: str) -> None:
 def cmd_demo(args: argparse.Namespace) -> int:
     from .demo import run_headless_demo
 
-    return run_headless_demo(args.out)
+    return run_headless_demo(args.out, lang=args.lang or args.global_lang)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -2,7 +2,8 @@
 
 ``run_headless_demo`` is what ``qiake-auditor demo`` and the GUI (without a display)
 run: a fresh workspace, the demo files imported, the scan, and the outputs written,
-with a short bilingual summary on stdout. The GUI's ``--demo`` opens the same files.
+with a short summary on stdout in the user's language (``--lang``). The GUI's ``--demo``
+opens the same files.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from pathlib import Path
 
 from .app.demo import demo_dir, demo_files, demo_settings, open_demo
 from .fileio import atomic_path
+from .i18n import Listed, counted, text, user_lang
+from .money import format_amount
 from .progress import NO_PROGRESS, Progress
+from .vocab import Cadence, Cause, Flag, RowState, StreamStatus, StreamType
 from .workspace import Workspace
 
 # The demo's data and workspace belong to the application layer; these names stay
@@ -74,44 +78,65 @@ def after_cancellation_charges(scan: dict | None) -> list[tuple[dict, dict]]:
     return found
 
 
-def describe_streams(scan: dict | None) -> str:
-    """A readable text version of the scan: one block per stream with its charges."""
+def describe_streams(scan: dict | None, lang: str = "zh") -> str:
+    """A readable text version of the scan in ``lang``: one block per stream with its
+    charges (each named by its file and row)."""
     if scan is None:
-        return (
-            "检测模块不可用，只导入了账单。\n"
-            "Detection is not available; only the ledger was imported.\n"
-        )
+        return text("demo.no_detection", lang) + "\n"
     lines = [
-        f"截至 as of {scan.get('as_of', '')}  交易 transactions: {scan.get('transactions', '')}",
+        text(
+            "demo.readable_head",
+            lang,
+            as_of=scan.get("as_of", ""),
+            transactions=counted("demo.transactions", int(scan.get("transactions") or 0), lang),
+        ),
         "",
     ]
     for stream in scan.get("streams") or []:
-        lines.append(_stream_line(stream))
+        lines.append(_stream_line(stream, lang))
         names = [n for n in stream.get("names") or [] if n != stream.get("merchant")]
         if names:
-            lines.append(f"    也叫 also printed as: {', '.join(names)}")
-        explanation = str(stream.get("explanation") or "").strip()
-        for part in explanation.splitlines():
+            lines.append("    " + text("demo.also_printed_as", lang, names=Listed(names)))
+        explanation = str(stream.get(f"explanation_{lang}") or stream.get("explanation") or "")
+        for part in explanation.strip().splitlines():
             lines.append(f"    {part}")
         for charge in stream.get("charges") or []:
-            flags = ",".join(charge.get("flags") or [])
-            cause = f" ({charge['cause']})" if charge.get("cause") else ""
-            lines.append(
-                f"      {charge.get('date', '')}  {charge.get('amount', ''):>10}  "
-                f"{charge.get('state', ''):<18} {charge.get('source', '')} "
-                f"row {charge.get('source_row', '')}  {flags}{cause}".rstrip()
+            flags = Listed(Flag.label_of(f, lang) for f in charge.get("flags") or [])
+            cause = Cause.label_of(charge["cause"], lang) if charge.get("cause") else ""
+            said = text(
+                "demo.charge",
+                lang,
+                date=charge.get("date", ""),
+                amount=format_amount(charge.get("amount", 0), stream.get("currency", "CNY")),
+                state=RowState.label_of(charge.get("state"), lang),
+                where=_where(charge, lang),
             )
+            extra = "  ".join(p for p in (flags.joined(lang), cause) if p)
+            lines.append(f"      {said}  {extra}".rstrip())
         lines.append("")
     return "\n".join(lines) + "\n"
 
 
-def _stream_line(stream: dict) -> str:
-    flags = ",".join(stream.get("flags") or []) or "-"
-    return (
-        f"{stream.get('merchant', '')}  [{stream.get('type', '')}, {stream.get('cadence', '')}]"
-        f"  {stream.get('currency', '')} {stream.get('amount', '')} x{stream.get('count', '')}"
-        f"  net {stream.get('net_total', '')}  next {stream.get('next_expected') or '-'}"
-        f"  status {stream.get('status', '')}  flags {flags}"
+def _where(charge: dict, lang: str) -> str:
+    """'支付宝….csv 第 26 行' / '支付宝….csv, row 26' (the row's unit as the ledger counts)."""
+    source, row = charge.get("source", ""), charge.get("source_row", "")
+    return text("demo.where", lang, source=source, row=row)
+
+
+def _stream_line(stream: dict, lang: str = "zh") -> str:
+    currency = stream.get("currency", "CNY")
+    return text(
+        "demo.stream",
+        lang,
+        merchant=stream.get("merchant", ""),
+        type=StreamType.label_of(stream.get("type"), lang),
+        cadence=Cadence.label_of(stream.get("cadence"), lang),
+        amount=format_amount(stream.get("amount", 0), currency),
+        count=stream.get("count", ""),
+        net=format_amount(stream.get("net_total", 0), currency),
+        next=stream.get("next_expected") or "-",
+        status=StreamStatus.label_of(stream.get("status"), lang),
+        flags=Listed(Flag.label_of(f, lang) for f in stream.get("flags") or []) or "-",
     )
 
 
@@ -145,20 +170,25 @@ def write_charts(
     return written
 
 
-def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int:
-    """Audit the demo statements without a window and write every output into ``out_dir``."""
+def run_headless_demo(
+    out_dir: Path, echo: Callable[[str], None] = print, lang: str | None = None
+) -> int:
+    """Audit the demo statements without a window and write every output into ``out_dir``;
+    what it found is said in ``lang`` (default: the user's language)."""
+    from .commands.common import table
     from .exports import write_ledger
 
+    lang = user_lang(lang)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = demo_files()
     if not files:
-        echo(f"没有找到演示账单 no demo statements found in {demo_dir()}")
+        echo(text("demo.no_files", lang, folder=demo_dir()))
         return 1
     database = out_dir / "workspace.sqlite"
     audit, imported = open_demo(database)
     with audit:
-        snap = audit.snapshot()
+        snap = audit.snapshot(lang=lang)
         ledger = audit.workspace.ledger()
         cases = snap.cases
     reports = imported.reports
@@ -173,26 +203,31 @@ def run_headless_demo(out_dir: Path, echo: Callable[[str], None] = print) -> int
     ledger_path = write_ledger(ledger, out_dir / "ledger.csv")
     json_path = out_dir / "streams.json"
     text_path = out_dir / "streams.txt"
-    for path, text in (
+    for path, content in (
         (json_path, json.dumps(scan, ensure_ascii=False, indent=2, default=str) + "\n"),
-        (text_path, describe_streams(scan)),
+        (text_path, describe_streams(scan, lang)),
     ):
         with atomic_path(path) as temporary:
-            temporary.write_text(text, encoding="utf-8")
+            temporary.write_text(content, encoding="utf-8")
     charts_written = write_charts(scan, out_dir / "charts", cancellations)
-    _print_summary(echo, files, reports, len(ledger), scan, cancellations)
+    _print_summary(echo, files, reports, len(ledger), scan, cancellations, lang)
     for case in cases:
         if case.after:
-            echo(f"  {case.summary_line('zh')}")
-            echo(f"  {case.summary_line('en')}")
+            echo(f"  {case.summary_line(lang)}")
     echo("")
-    echo("输出文件 outputs:")
-    echo(f"  工作区 workspace   {database}")
-    echo(f"  账目 ledger        {ledger_path}")
-    echo(f"  扣费流 streams     {json_path}")
-    echo(f"  说明 readable      {text_path}")
+    echo(text("demo.outputs", lang))
+    rows = [
+        (text("demo.output.workspace", lang), str(database)),
+        (text("demo.output.ledger", lang), str(ledger_path)),
+        (text("demo.output.streams", lang), str(json_path)),
+        (text("demo.output.readable", lang), str(text_path)),
+    ]
     for label, path in charts_written:
-        echo(f"  图表 chart         {path}  ({label})")
+        shown = text("demo.overview", lang) if label == "overview" else label
+        chart = text("demo.chart", lang, path=path, of=shown)
+        rows.append((text("demo.output.chart", lang), chart))
+    for line in table(rows):
+        echo("  " + line)
     return 0
 
 
@@ -203,25 +238,34 @@ def _print_summary(
     rows: int,
     scan: dict | None,
     cancellations: dict[str, str],
+    lang: str = "zh",
 ) -> None:
-    echo(f"读取了 {len(files)} 个演示账单 read {len(files)} demo statements:")
+    echo(text("demo.read", lang, files=counted("demo.files", len(files), lang)))
     for report in reports:
         echo(
-            f"  {report.source}  [{report.format}]  {report.rows} 行 rows  "
-            f"{report.first} .. {report.last}"
+            "  "
+            + text(
+                "demo.file",
+                lang,
+                source=report.source,
+                format=report.format,
+                rows=counted("cli.report.total.rows", report.rows, lang),
+                first=report.first,
+                last=report.last,
+            )
         )
-    echo(f"账目共 {rows} 行 ledger rows: {rows}")
+    echo(text("demo.ledger", lang, rows=counted("cli.report.total.rows", rows, lang)))
     if scan is None:
-        echo("检测模块不可用 detection is not available: only the ledger was written.")
+        echo(text("demo.no_detection", lang))
         return
     streams = scan.get("streams") or []
-    echo(f"发现 {len(streams)} 个周期扣费 found {len(streams)} recurring streams:")
+    echo(text("demo.streams", lang, streams=counted("scan.title.streams", len(streams), lang)))
     for stream in streams:
-        echo("  " + _stream_line(stream))
+        echo("  " + _stream_line(stream, lang))
     found = after_cancellation_charges(scan)
     if found:
         echo("")
-        echo("!! 取消后仍被扣款 charged after cancellation:")
+        echo(text("demo.after_heading", lang))
         shown: set[str] = set()
         for stream, charge in found:
             if stream.get("id") not in shown:
@@ -231,14 +275,25 @@ def _print_summary(
                 )
                 after = sum(1 for s, _c in found if s is stream)
                 echo(
-                    f"  {stream.get('merchant', '')}: 已于 {cancelled} 取消，"
-                    f"之后又扣款 {after} 次 / cancelled on {cancelled}, "
-                    f"charged {after} more time(s):"
+                    "  "
+                    + counted(
+                        "demo.after_stream",
+                        after,
+                        lang,
+                        merchant=stream.get("merchant", ""),
+                        day=cancelled,
+                    )
                 )
+            amount = format_amount(charge.get("amount", 0), stream.get("currency", "CNY"))
             echo(
-                f"    {charge.get('date', '')}  {stream.get('currency', '')} "
-                f"{charge.get('amount', '')}  ({charge.get('source', '')} "
-                f"row {charge.get('source_row', '')})"
+                "    "
+                + text(
+                    "demo.after_charge",
+                    lang,
+                    date=charge.get("date", ""),
+                    amount=amount,
+                    where=_where(charge, lang),
+                )
             )
     elif cancellations:
-        echo("没有发现取消后的扣款 no charge after a recorded cancellation.")
+        echo(text("demo.none_after", lang))

@@ -325,6 +325,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verify.detail.not_zip": ("不是 ZIP 文件，或已损坏", "not a ZIP file, or damaged"),
     "verify.detail.os_error": ("无法打开：{reason}", "cannot be opened: {reason}"),
     "letter.written": ("{path}（{title}）", "{path}  ({title})"),
+    # -- the headless demo (demo.py: `qiake-auditor demo`) --------------------------------
+    "demo.no_files": ("没有找到演示账单（{folder}）", "no demo statements found in {folder}"),
+    "demo.read": ("读取了 {files}：", "read {files}:"),
+    "demo.files": ("{count} 个演示账单", "{count} demo statements"),
+    "demo.files.one": ("{count} 个演示账单", "{count} demo statement"),
+    "demo.file": (
+        "{source}  [{format}]  {rows}，{first} 至 {last}",
+        "{source}  [{format}]  {rows}, {first} .. {last}",
+    ),
+    "demo.ledger": ("账目共 {rows}", "ledger: {rows}"),
+    "demo.no_detection": (
+        "检测模块不可用：只写出了账目。",
+        "detection is not available: only the ledger was written.",
+    ),
+    "demo.streams": ("发现 {streams}：", "found {streams}:"),
+    "demo.stream": (
+        "{merchant}  [{type}，{cadence}]  {amount} × {count}  净额 {net}  下次 {next}"
+        "  状态 {status}  标记 {flags}",
+        "{merchant}  [{type}, {cadence}]  {amount} × {count}  net {net}  next {next}"
+        "  status {status}  flags {flags}",
+    ),
+    "demo.after_heading": ("!! 取消后仍被扣款：", "!! charged after cancellation:"),
+    "demo.after_stream": (
+        "{merchant}：已于 {day} 取消，之后又扣款 {count} 次：",
+        "{merchant}: cancelled on {day}, charged {count} more times:",
+    ),
+    "demo.after_stream.one": (
+        "{merchant}：已于 {day} 取消，之后又扣款 {count} 次：",
+        "{merchant}: cancelled on {day}, charged {count} more time:",
+    ),
+    "demo.after_charge": ("{date}  {amount}（{where}）", "{date}  {amount}  ({where})"),
+    "demo.where": ("{source} 第 {row} 行", "{source} row {row}"),
+    "demo.none_after": ("没有发现取消后的扣款。", "no charge after a recorded cancellation."),
+    "demo.outputs": ("输出文件：", "outputs:"),
+    "demo.output.workspace": ("工作区", "workspace"),
+    "demo.output.ledger": ("账目", "ledger"),
+    "demo.output.streams": ("扣费流", "streams"),
+    "demo.output.readable": ("说明", "readable"),
+    "demo.output.chart": ("图表", "chart"),
+    "demo.chart": ("{path}（{of}）", "{path}  ({of})"),
+    "demo.overview": ("总览", "overview"),
+    "demo.readable_head": ("截至 {as_of}，{transactions}", "as of {as_of}: {transactions}"),
+    "demo.transactions": ("共 {count} 笔交易", "{count} transactions"),
+    "demo.transactions.one": ("共 {count} 笔交易", "{count} transaction"),
+    "demo.also_printed_as": ("也写作：{names}", "also printed as: {names}"),
+    "demo.charge": (
+        "{date}  {amount:>10}  {state}  {where}",
+        "{date}  {amount:>10}  {state}  {where}",
+    ),
     # column heads of the tables the command line prints
     "column.case": ("案件", "case"),
     "column.merchant": ("商户", "merchant"),

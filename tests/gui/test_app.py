@@ -22,12 +22,13 @@ def test_display_detection(monkeypatch, no_display):
     assert app.has_display() is True
 
 
-def test_without_a_display_the_demo_runs_headless(no_display, tmp_path, capsys):
+def test_without_a_display_the_demo_runs_headless(no_display, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("QIAKE_LANG", "zh")  # the demo speaks the user's language
     out = tmp_path / "out"
     assert app.main(["--demo", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "no display" in printed
-    assert "读取了 3 个演示账单" in printed
+    assert "读取了 3 个演示账单：" in printed and "demo statements" not in printed
     assert (out / "ledger.csv").exists() and (out / "streams.txt").exists()
 
 
