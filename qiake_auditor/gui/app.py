@@ -47,17 +47,16 @@ def has_display() -> bool:
 def run_headless(args: argparse.Namespace) -> int:
     """What the app does without a screen: the CLI's demo audit, or its import of the files."""
     from .. import cli
+    from ..i18n import text, user_lang
 
-    print(
-        "没有可用的显示器 (no display: DISPLAY / WAYLAND_DISPLAY are not set); "
-        "running headless instead."
-    )
+    lang = user_lang()  # no window: the command line's language
+    print(text("headless.no_display", lang))
     if args.files:
         argv = ["import", *map(str, args.files)]
         if args.workspace:
             argv += ["--workspace", str(args.workspace)]
         return cli.main(argv)
-    print(f"运行演示审计 running the demo audit into {args.out}/")
+    print(text("headless.demo", lang, folder=f"{args.out}/"))
     return cli.main(["demo", "--out", str(args.out)])
 
 

@@ -374,6 +374,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{date}  {amount:>10}  {state}  {where}",
         "{date}  {amount:>10}  {state}  {where}",
     ),
+    # -- qiake-auditor-gui without a display (gui/app.py) ---------------------------------
+    "headless.no_display": (
+        "没有可用的显示器（DISPLAY、WAYLAND_DISPLAY 都没有设置），改为在命令行运行。",
+        "no display (DISPLAY / WAYLAND_DISPLAY are not set); running headless instead.",
+    ),
+    "headless.demo": ("运行演示审计，输出写到 {folder}", "running the demo audit into {folder}"),
     # column heads of the tables the command line prints
     "column.case": ("案件", "case"),
     "column.merchant": ("商户", "merchant"),

@@ -27,19 +27,24 @@ def test_without_a_display_the_demo_runs_headless(no_display, tmp_path, capsys, 
     out = tmp_path / "out"
     assert app.main(["--demo", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
-    assert "no display" in printed
+    assert printed.startswith("没有可用的显示器（") and "no display" not in printed
     assert "读取了 3 个演示账单：" in printed and "demo statements" not in printed
     assert (out / "ledger.csv").exists() and (out / "streams.txt").exists()
 
 
-def test_without_a_display_given_files_are_imported_by_the_cli(no_display, tmp_path, capsys):
+def test_without_a_display_given_files_are_imported_by_the_cli(
+    no_display, tmp_path, capsys, monkeypatch
+):
     from qiake_auditor.app import demo
+
+    monkeypatch.setenv("QIAKE_LANG", "en")
 
     statement = demo.demo_files()[0]
     workspace = tmp_path / "w.sqlite"
     assert app.main(["--workspace", str(workspace), str(statement)]) == 0
     printed = capsys.readouterr().out
     assert statement.name in printed and "new)" in printed
+    assert printed.startswith("no display (DISPLAY / WAYLAND_DISPLAY are not set)")
     assert workspace.exists()
 
 
