@@ -13,7 +13,7 @@ from qiake_auditor.cli import main
 from qiake_auditor.i18n import text
 from qiake_auditor.ingest import source_names
 
-DEMO = Path(__file__).parents[1] / "resources" / "demo"
+DEMO = Path(__file__).parents[1] / "qiake_auditor" / "resources" / "demo"
 ALIPAY = DEMO / "支付宝交易明细(20240601-20251130).csv"
 ICBC = DEMO / "工商银行借记卡明细(20240601-20251130).csv"
 

@@ -1,4 +1,4 @@
-"""Regenerate the demo statements in resources/demo/ (deterministic).
+"""Regenerate the demo statements in qiake_auditor/resources/demo/ (deterministic).
 
 ``python -m benchmarks.corpus.demo [OUT_DIR]``
 
@@ -314,7 +314,8 @@ def write(out: Path) -> dict[str, Path]:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    out = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "resources" / "demo"
+    repo = Path(__file__).resolve().parents[2]
+    out = Path(args[0]) if args else repo / "qiake_auditor" / "resources" / "demo"
     for path in write(out).values():
         print(f"{path}  {path.stat().st_size // 1024} KB")
     return 0

@@ -19,18 +19,18 @@ from .audit import Audit, ImportResult
 from .decisions import DecisionKind
 
 _NOT_STATEMENTS = {".json", ".md", ".py", ".pyc", ".txt"}
-REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+PACKAGE_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 def demo_dir() -> Path:
-    """The folder of the demo statements (installed package data, else the repository)."""
+    """The folder of the demo statements (package data, else resources/demo by path)."""
     try:
         folder = Path(str(resources.files("qiake_auditor.resources") / "demo"))
         if folder.is_dir():
             return folder
     except (ModuleNotFoundError, TypeError):
         pass
-    return REPO_RESOURCES / "demo"
+    return PACKAGE_RESOURCES / "demo"
 
 
 def demo_files() -> list[Path]:

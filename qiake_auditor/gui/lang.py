@@ -22,14 +22,14 @@ _current = {"lang": "zh", "translators": []}
 
 
 def i18n_dir() -> Path:
-    """Where the .qm files are: installed package data, else the repository's resources/."""
+    """Where the .qm files are: package data, else the folder resources/i18n by path."""
     try:
         folder = Path(str(resources.files("qiake_auditor.resources") / "i18n"))
         if folder.is_dir():
             return folder
     except (ModuleNotFoundError, TypeError):
         pass
-    return Path(__file__).resolve().parents[2] / "resources" / "i18n"
+    return Path(__file__).resolve().parents[1] / "resources" / "i18n"
 
 
 def chosen() -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 from ..app.cases import Case
 from ..money import format_amount
 
-REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+PACKAGE_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
 def channel_of(charge) -> str:
@@ -155,7 +155,7 @@ def load_citations() -> list[dict]:
         if not path.is_file():
             raise FileNotFoundError(path)
     except (ModuleNotFoundError, TypeError, FileNotFoundError):
-        path = REPO_RESOURCES / "legal" / "citations.json"
+        path = PACKAGE_RESOURCES / "legal" / "citations.json"
     return json.loads(path.read_text(encoding="utf-8"))["citations"]
 
 

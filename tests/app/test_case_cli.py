@@ -1,7 +1,7 @@
 """The case flow of issue 7, run as a user would: separate processes on the demo statements.
 
-The expected charges were read by hand from resources/demo: the annual ¥1,980.00 renewal in
-the Alipay CSV and the monthly ¥29.00 洽客科技 charges in the WeChat XLSX.
+The expected charges were read by hand from qiake_auditor/resources/demo: the annual ¥1,980.00
+renewal in the Alipay CSV and the monthly ¥29.00 洽客科技 charges in the WeChat XLSX.
 """
 
 from __future__ import annotations

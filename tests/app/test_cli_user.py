@@ -1,9 +1,9 @@
 """The command line as a user meets it: one language per run, amounts with their currency,
 sums that add up, and a mistyped workspace that is refused instead of created empty.
 
-Expected figures were read by hand from resources/demo: the ICBC CSV has 43 records, the
-Alipay CSV 304, the WeChat XLSX 191 (538 in all); 洽客科技 charges ¥29.00 eleven times
-(¥319.00) in the WeChat file.
+Expected figures were read by hand from qiake_auditor/resources/demo: the ICBC CSV has 43
+records, the Alipay CSV 304, the WeChat XLSX 191 (538 in all); 洽客科技 charges ¥29.00 eleven
+times (¥319.00) in the WeChat file.
 """
 
 from __future__ import annotations

@@ -197,7 +197,7 @@ def test_every_case_has_gold_rows_inside_the_window(case):
 
 def test_demo_files_are_committed_as_generated(tmp_path):
     demo.write(tmp_path)
-    committed = REPO / "resources" / "demo"
+    committed = REPO / "qiake_auditor" / "resources" / "demo"
     for name in [*demo.FILES.values(), "demo.json"]:
         fresh, kept = (tmp_path / name).read_bytes(), (committed / name).read_bytes()
         if name.endswith(".xlsx"):
@@ -207,7 +207,7 @@ def test_demo_files_are_committed_as_generated(tmp_path):
 
 
 def test_demo_imports_with_the_qiake_story(tmp_path):
-    committed = REPO / "resources" / "demo"
+    committed = REPO / "qiake_auditor" / "resources" / "demo"
     config = json.loads((committed / "demo.json").read_text("utf-8"))
     assert config["cancelled"] == {"深圳洽客科技有限公司": "2025-06-20"}
     with Workspace(tmp_path / "w.sqlite") as workspace:

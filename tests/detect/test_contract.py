@@ -14,7 +14,7 @@ from qiake_auditor.workspace import Workspace
 
 from .ledgers import ledger, monthly, row
 
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
+DEMO = Path(__file__).resolve().parents[2] / "qiake_auditor" / "resources" / "demo"
 AMOUNT = re.compile(r"\d+\.\d{2}")
 ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
 STREAM_KEYS = {
