@@ -37,7 +37,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="73"/>
+        <location filename="../../gui/app.py" line="72"/>
         <source>洽客审计</source>
         <translation>Qiake Auditor</translation>
     </message>
@@ -755,30 +755,30 @@ Please attach this file to a report. Its last lines:
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="421"/>
-        <location filename="../../gui/ledger_page.py" line="426"/>
-        <location filename="../../gui/ledger_page.py" line="429"/>
-        <location filename="../../gui/ledger_page.py" line="442"/>
+        <location filename="../../gui/ledger_page.py" line="423"/>
+        <location filename="../../gui/ledger_page.py" line="428"/>
+        <location filename="../../gui/ledger_page.py" line="431"/>
+        <location filename="../../gui/ledger_page.py" line="444"/>
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="421"/>
+        <location filename="../../gui/ledger_page.py" line="423"/>
         <source>交易表还在准备中，请稍后再导出。</source>
         <translation>The transactions table is still being prepared; export it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="426"/>
+        <location filename="../../gui/ledger_page.py" line="428"/>
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="439"/>
+        <location filename="../../gui/ledger_page.py" line="441"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="443"/>
+        <location filename="../../gui/ledger_page.py" line="445"/>
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
