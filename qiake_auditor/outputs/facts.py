@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..app.cases import Case
+from ..i18n import amounts_separator
 from ..money import format_amount
 
 PACKAGE_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
@@ -46,11 +47,12 @@ def money(amount: Decimal, currency: str = "CNY") -> str:
     return format_amount(amount, currency)
 
 
-def money_totals(totals: dict[str, Decimal]) -> str:
-    """'¥5,274.00' or '¥5,274.00; $12.00' (per currency, never added across)."""
+def money_totals(totals: dict[str, Decimal], lang: str) -> str:
+    """'¥5,274.00', or per currency (never added across) '¥5,274.00；$12.00' in Chinese and
+    '¥5,274.00; $12.00' in English."""
     if not totals:
         return money(Decimal("0.00"))
-    return "; ".join(money(v, c) for c, v in totals.items())
+    return amounts_separator(lang).join(money(v, c) for c, v in totals.items())
 
 
 def sum_by_currency(charges) -> dict[str, Decimal]:
@@ -132,18 +134,21 @@ class CaseFacts:
     def summary(self, lang: str = "zh") -> str:
         case = self.case
         if lang == "zh":
-            text = f"{case.legal_name}：{len(self.charges)} 笔扣费，共 {money_totals(self.paid)}"
+            text = (
+                f"{case.legal_name}：{len(self.charges)} 笔扣费，共 {money_totals(self.paid, lang)}"
+            )
             if case.cancelled_on:
                 text += (
                     f"；{case.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，共 "
-                    f"{money_totals(self.after_paid)}"
+                    f"{money_totals(self.after_paid, lang)}"
                 )
             return text
-        text = f"{case.legal_name}: {len(self.charges)} charges, {money_totals(self.paid)} in all"
+        paid = money_totals(self.paid, lang)
+        text = f"{case.legal_name}: {len(self.charges)} charges, {paid} in all"
         if case.cancelled_on:
             text += (
                 f"; {len(self.after)} charges after the cancellation of "
-                f"{case.cancelled_on.isoformat()}, {money_totals(self.after_paid)}"
+                f"{case.cancelled_on.isoformat()}, {money_totals(self.after_paid, lang)}"
             )
         return text
 

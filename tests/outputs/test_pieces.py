@@ -129,3 +129,14 @@ def test_case_charts_render_png_and_svg(case, kind):
     svg = charts.figure_bytes(figure, "svg")
     assert b"<svg" in svg
     assert svg.rstrip().endswith(b"</svg>")
+
+
+def test_documents_join_the_totals_of_several_currencies_in_their_language():
+    from decimal import Decimal
+
+    from qiake_auditor.outputs.facts import money_totals
+
+    totals = {"CNY": Decimal("29.00"), "USD": Decimal("12.00")}
+    assert money_totals(totals, "zh") == "¥29.00；$12.00"
+    assert money_totals(totals, "en") == "¥29.00; $12.00"
+    assert money_totals({}, "zh") == "¥0.00"

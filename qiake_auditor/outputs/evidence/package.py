@@ -70,24 +70,24 @@ class PackageResult:
                 f"证据包：{self.path}",
                 f"SHA-256：{self.sha256}",
                 f"案件 {f.case.id}（第 {self.version} 版），{self.files} 个文件，{self.size:,} 字节",
-                f"扣费 {len(f.charges)} 笔，共 {money_totals(f.paid)}",
+                f"扣费 {len(f.charges)} 笔，共 {money_totals(f.paid, 'zh')}",
             ]
             if f.case.cancelled_on:
                 lines.append(
                     f"{f.case.cancelled_on.isoformat()} 取消后扣费 {len(f.after)} 笔，"
-                    f"共 {money_totals(f.after_paid)}"
+                    f"共 {money_totals(f.after_paid, 'zh')}"
                 )
             return lines
         lines = [
             f"evidence package: {self.path}",
             f"SHA-256: {self.sha256}",
             f"case {f.case.id} (version {self.version}), {self.files} files, {self.size:,} bytes",
-            f"{len(f.charges)} charges, {money_totals(f.paid)} in all",
+            f"{len(f.charges)} charges, {money_totals(f.paid, 'en')} in all",
         ]
         if f.case.cancelled_on:
             lines.append(
                 f"{len(f.after)} charges after the cancellation of "
-                f"{f.case.cancelled_on.isoformat()}, {money_totals(f.after_paid)}"
+                f"{f.case.cancelled_on.isoformat()}, {money_totals(f.after_paid, 'en')}"
             )
         return lines
 

@@ -12,13 +12,13 @@ def readme(lang: str, facts: CaseFacts, exhibits, previous) -> str:
             f"证据包 {case.id}",
             "",
             f"商户：{case.legal_name}（账单上的名称：{'、'.join(case.names)}）",
-            f"扣费 {len(facts.charges)} 笔，共 {money_totals(facts.paid)}；"
+            f"扣费 {len(facts.charges)} 笔，共 {money_totals(facts.paid, lang)}；"
             f"{case.first} 至 {case.last}",
         ]
         if case.cancelled_on:
             lines.append(
                 f"{case.cancelled_on.isoformat()} 取消后扣费 {len(facts.after)} 笔，共 "
-                f"{money_totals(facts.after_paid)}"
+                f"{money_totals(facts.after_paid, lang)}"
             )
         if previous:
             lines.append(f"本包为新版本，上一版证据包的 SHA-256：{previous[-1]}")
@@ -51,13 +51,13 @@ def readme(lang: str, facts: CaseFacts, exhibits, previous) -> str:
         f"Evidence package {case.id}",
         "",
         f"Merchant: {case.legal_name} (printed as: {', '.join(case.names)})",
-        f"{len(facts.charges)} charges, {money_totals(facts.paid)} in all, "
+        f"{len(facts.charges)} charges, {money_totals(facts.paid, lang)} in all, "
         f"{case.first} to {case.last}",
     ]
     if case.cancelled_on:
         lines.append(
             f"{len(facts.after)} charges after the cancellation of "
-            f"{case.cancelled_on.isoformat()}, {money_totals(facts.after_paid)}"
+            f"{case.cancelled_on.isoformat()}, {money_totals(facts.after_paid, lang)}"
         )
     if previous:
         lines.append(f"This is a new version; the previous package's SHA-256: {previous[-1]}")

@@ -98,27 +98,27 @@ class _Context:
         if self.lang == "zh":
             text = (
                 f"自 {case.first} 至 {case.last}，贵司（账单上显示为：{'、'.join(case.names)}）"
-                f"共从本人账户扣费 {len(f.charges)} 笔，合计 {money_totals(f.paid)}，扣费周期为"
+                f"共从本人账户扣费 {len(f.charges)} 笔，合计 {money_totals(f.paid, 'zh')}，扣费周期为"
                 f"{cadence or '不定期'}。"
             )
             if case.cancelled_on:
                 text += (
                     f"本人已于 {case.cancelled_on.isoformat()} 取消自动续费/解除代扣"
                     f"（取消方式：{self.fill('取消方式，如 App 内关闭自动续费、联系客服')}），"
-                    f"此后贵司仍扣费 {len(f.after)} 笔，合计 {money_totals(f.after_paid)}。"
+                    f"此后贵司仍扣费 {len(f.after)} 笔，合计 {money_totals(f.after_paid, 'zh')}。"
                 )
             return text
         text = (
             f"From {case.first} to {case.last} your company (printed on my statements as "
             f"{', '.join(case.names)}) charged my account {len(f.charges)} times, "
-            f"{money_totals(f.paid)} in all, on a {cadence or 'irregular'} basis."
+            f"{money_totals(f.paid, 'en')} in all, on a {cadence or 'irregular'} basis."
         )
         if case.cancelled_on:
             text += (
                 f" I cancelled the automatic renewal / withdrew the payment authority on "
                 f"{case.cancelled_on.isoformat()} (how: "
                 f"{self.fill('how you cancelled')}); after that you charged me "
-                f"{len(f.after)} more times, {money_totals(f.after_paid)} in all."
+                f"{len(f.after)} more times, {money_totals(f.after_paid, 'en')} in all."
             )
         return text
 
@@ -208,7 +208,7 @@ def merchant(ctx: _Context) -> Letter:
     letter.p(ctx.facts_text())
     letter.table(*ctx.charge_rows(f.charges))
     letter.h("二、请求" if zh else "2. Requests")
-    total = money_totals(f.claimed_total)
+    total = money_totals(f.claimed_total, ctx.lang)
     if zh:
         letter.p("1. 立即停止扣费、解除代扣/自动续费，并书面确认；")
         letter.p(f"2. 将下列 {len(f.claimed)} 笔款项共计 {total} 原路退回；")
@@ -256,7 +256,7 @@ def platform(ctx: _Context, channel: str) -> Letter:
     charges = [c for c in ctx.f.charges if channel_of(c) == channel] or ctx.f.charges
     after = [c for c in charges if c.after_cancellation]
     claimed = after if ctx.case.cancelled_on and after else charges
-    total = money_totals(sum_by_currency(claimed))
+    total = money_totals(sum_by_currency(claimed), ctx.lang)
     letter = Letter(
         "platform",
         ctx.lang,
@@ -322,7 +322,7 @@ def bank(ctx: _Context) -> Letter:
     ] or ctx.f.charges
     claimed = [c for c in cards if c.after_cancellation] if ctx.case.cancelled_on else cards
     claimed = claimed or cards
-    total = money_totals(sum_by_currency(claimed))
+    total = money_totals(sum_by_currency(claimed), ctx.lang)
     letter = Letter(
         "bank",
         ctx.lang,
@@ -373,7 +373,7 @@ def regulator(ctx: _Context) -> Letter:
     if not business:
         letter.h("一、投诉（诉求）")
         letter.p(
-            f"1. 退还 {len(f.claimed)} 笔款项共计 {money_totals(f.claimed_total)}；"
+            f"1. 退还 {len(f.claimed)} 笔款项共计 {money_totals(f.claimed_total, 'zh')}；"
             "2. 停止扣费并解除自动续费；3. 提供开通授权及续费提醒记录。"
         )
     letter.h("二、举报" if not business else "举报内容")
@@ -423,7 +423,7 @@ def chargeback(ctx: _Context, variant: str = "generic") -> Letter:
     title, basis = _VARIANT_TEXT.get(variant, _VARIANT_TEXT["generic"])
     f = ctx.f
     claimed = f.claimed
-    total = money_totals(sum_by_currency(claimed))
+    total = money_totals(sum_by_currency(claimed), ctx.lang)
     letter = Letter(
         "chargeback", "en", f"{title} — account ending {ctx.fill('last 4')} — total {total}"
     )

@@ -297,15 +297,15 @@ class _Writer:
             (t["names"], "、".join(case.names) if self.lang == "zh" else ", ".join(case.names)),
             (t["charges"], str(len(f.charges))),
             (t["period"], f"{case.first} – {case.last}" if case.first else t["none"]),
-            (t["paid"], money_totals(f.paid)),
+            (t["paid"], money_totals(f.paid, self.lang)),
         ]
         if case.cancelled_on:
             rows += [
                 (t["cancelled"], case.cancelled_on.isoformat()),
-                (t["after"], f"{len(f.after)} · {money_totals(f.after_paid)}"),
+                (t["after"], f"{len(f.after)} · {money_totals(f.after_paid, self.lang)}"),
             ]
         rows += [
-            (t["claimed"], money_totals(f.claimed_total)),
+            (t["claimed"], money_totals(f.claimed_total, self.lang)),
             (t["prepared"], f.generated_at.isoformat(timespec="seconds")),
             (t["software"], f"qiake-auditor {__version__}"),
         ]
@@ -339,7 +339,7 @@ class _Writer:
                 merchant=case.legal_name,
                 channels=channels,
                 count=len(f.charges),
-                total=money_totals(f.paid),
+                total=money_totals(f.paid, self.lang),
             )
         )
         if case.cancelled_on:
@@ -347,7 +347,7 @@ class _Writer:
                 t["summary_after"].format(
                     cancelled=case.cancelled_on.isoformat(),
                     n=len(f.after),
-                    total=money_totals(f.after_paid),
+                    total=money_totals(f.after_paid, self.lang),
                 ),
                 colour=ALERT,
             )
@@ -361,20 +361,22 @@ class _Writer:
                 if e.kind == "contact" and e.channel is not None
             }
         )
-        rows = [(t["charges"], str(len(f.charges))), (t["paid"], money_totals(f.paid))]
+        rows = [(t["charges"], str(len(f.charges))), (t["paid"], money_totals(f.paid, self.lang))]
         if f.refunded:
-            rows.append(("已退款" if self.lang == "zh" else "Refunded", money_totals(f.refunded)))
+            rows.append(
+                ("已退款" if self.lang == "zh" else "Refunded", money_totals(f.refunded, self.lang))
+            )
         rows += [
             (
                 t["cancelled"],
                 case.cancelled_on.isoformat() if case.cancelled_on else self.fill(t["cancelled"]),
             ),
-            (t["after"], f"{len(f.after)} · {money_totals(f.after_paid)}"),
+            (t["after"], f"{len(f.after)} · {money_totals(f.after_paid, self.lang)}"),
             (t["period"], f"{case.first} – {case.last}"),
             (t["cadence"], cadences),
             (t["scenario"], t[f"scenario_{f.scenario}"]),
             (t["purchase"], t["b2b"] if self.data.party.business else t["b2c"]),
-            (t["claimed"], money_totals(f.claimed_total)),
+            (t["claimed"], money_totals(f.claimed_total, self.lang)),
             (t["s9"].split("、")[-1].split(". ")[-1], t["remedies_short"]),
             (t["channels_used"], ", ".join(contacts) or t["none"]),
         ]
@@ -533,7 +535,7 @@ class _Writer:
             (
                 channel_label(c, self.lang),
                 str(len(items)),
-                money_totals({k: v for k, v in _sums(items).items()}),
+                money_totals({k: v for k, v in _sums(items).items()}, self.lang),
             )
             for c, items in f.by_channel().items()
         ]
@@ -545,7 +547,7 @@ class _Writer:
             size=8.5,
         )
         rows = [
-            (str(y), str(len(items)), money_totals(_sums(items)))
+            (str(y), str(len(items)), money_totals(_sums(items), self.lang))
             for y, items in f.by_year().items()
         ]
         self.grid(
@@ -555,9 +557,9 @@ class _Writer:
             ("L", "R", "R"),
             size=8.5,
         )
-        rows = [(t["grand"], str(len(f.charges)), money_totals(f.paid))]
+        rows = [(t["grand"], str(len(f.charges)), money_totals(f.paid, self.lang))]
         if self.case.cancelled_on:
-            rows.append((t["after"], str(len(f.after)), money_totals(f.after_paid)))
+            rows.append((t["after"], str(len(f.after)), money_totals(f.after_paid, self.lang)))
         self.grid(
             ("", t["charges"], t["col_amount"]),
             rows,
@@ -645,7 +647,10 @@ class _Writer:
         t, f = self.t, self.f
         self.heading(t["s9"])
         self.para("1. " + t["req_1"])
-        self.para("2. " + t["req_2"].format(n=len(f.claimed), total=money_totals(f.claimed_total)))
+        self.para(
+            "2. "
+            + t["req_2"].format(n=len(f.claimed), total=money_totals(f.claimed_total, self.lang))
+        )
         rows = [
             (c.time[:19], money(c.amount, c.currency), c.txn_id, c.merchant_order_id)
             for c in f.claimed
