@@ -169,6 +169,21 @@ def test_verify_says_each_problem_in_the_language_asked(package, tmp_path: Path)
     )
 
 
+def test_a_changed_version_byte_in_the_central_directory_is_invalid_not_a_crash(
+    package, tmp_path: Path
+):
+    data = bytearray(package.path.read_bytes())
+    end = data.rfind(b"PK\x05\x06")  # the end record says where the central directory is
+    entry = int.from_bytes(data[end + 16 : end + 20], "little")  # its first entry
+    assert data[entry : entry + 4] == b"PK\x01\x02"
+    data[entry + 6] = 0xEB  # "version needed to extract": 23.5, which zipfile refuses
+    target = tmp_path / "b.zip"
+    target.write_bytes(bytes(data))
+    verdict = verify(target)
+    assert not verdict.valid
+    assert verdict.problems[0].text("zh") == "无法读取（已损坏）：b.zip（已损坏，无法解压）"
+
+
 def test_any_byte_of_the_zip_changed_fails(package, tmp_path: Path):
     data = package.path.read_bytes()
     target = tmp_path / "b.zip"

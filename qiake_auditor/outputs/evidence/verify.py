@@ -101,6 +101,9 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
     except zipfile.BadZipFile:
         verdict.problems.append(Problem("unreadable", package.name, "not_zip"))
         return verdict
+    except (NotImplementedError, ValueError, EOFError):  # e.g. a changed "version needed" byte
+        verdict.problems.append(Problem("unreadable", package.name, "damaged"))
+        return verdict
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         verdict.problems.append(Problem("unreadable", package.name, "os_error", {"reason": reason}))
