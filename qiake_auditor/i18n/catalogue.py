@@ -50,6 +50,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{path} already exists (it may be a package you have sent): choose another name, "
         "or add --replace to overwrite it",
     ),
+    # what `evidence` says once the package is written (outputs/evidence/package.py)
+    "evidence.summary.package": ("证据包：{path}", "evidence package: {path}"),
+    "evidence.summary.sha256": ("SHA-256：{sha256}", "SHA-256: {sha256}"),
+    "evidence.summary.case": (
+        "案件 {case}（第 {version} 版），{files}，{size} 字节",
+        "case {case} (version {version}), {files}, {size} bytes",
+    ),
+    "evidence.summary.files": ("{count} 个文件", "{count} files"),
+    "evidence.summary.files.one": ("{count} 个文件", "{count} file"),
+    "evidence.summary.charges": ("扣费 {charges}，共 {total}", "{charges}, {total} in all"),
+    "evidence.summary.charge_count": ("{count} 笔", "{count} charges"),
+    "evidence.summary.charge_count.one": ("{count} 笔", "{count} charge"),
+    "evidence.summary.after": (
+        "{day} 取消后扣费 {charges}，共 {total}",
+        "{charges} after the cancellation of {day}, {total}",
+    ),
     "report.font_unusable": (
         "字体文件 {path} 无法用于中文报告（读不出或缺少中文字形）。请选择一个中文 TrueType/OpenType "
         "字体（.ttf/.ttc/.otf），例如微软雅黑 msyh.ttc、苹方 PingFang.ttc 或文泉驿微米黑。",

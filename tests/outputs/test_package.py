@@ -341,3 +341,8 @@ def test_totals_are_per_currency_never_added_across(tmp_path: Path, case, origin
     assert "¥232.00" in lines and "$12.50" in lines and "244.50" not in lines
     readme = members(result.path)[f"{result.root}/data/README_en.txt"].decode()
     assert "¥87.00; $12.50" in readme
+    # in Chinese the currencies are joined with a Chinese semicolon
+    readme = members(result.path)[f"{result.root}/data/README_zh.txt"].decode()
+    assert "¥87.00；$12.50" in readme and "; $" not in readme
+    lines = "\n".join(result.summary_lines("zh"))
+    assert "；$12.50" in lines and "; $" not in lines

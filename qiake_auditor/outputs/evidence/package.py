@@ -1,4 +1,3 @@
-# ruff: noqa: E501 - bilingual document wording reads better whole than cut at column 100
 """The evidence package of a case: one BagIt bag in a ZIP (section 5.2 of the reference).
 
 :func:`build_package` takes a case and what it needs from the workspace as plain
@@ -64,30 +63,37 @@ class PackageResult:
     letters: list[str] = field(default_factory=list)
 
     def summary_lines(self, lang: str = "zh") -> list[str]:
+        """What the command line and the window say once the package is written."""
+        from ...i18n import counted, text
+
         f = self.facts
-        if lang == "zh":
-            lines = [
-                f"证据包：{self.path}",
-                f"SHA-256：{self.sha256}",
-                f"案件 {f.case.id}（第 {self.version} 版），{self.files} 个文件，{self.size:,} 字节",
-                f"扣费 {len(f.charges)} 笔，共 {money_totals(f.paid, 'zh')}",
-            ]
-            if f.case.cancelled_on:
-                lines.append(
-                    f"{f.case.cancelled_on.isoformat()} 取消后扣费 {len(f.after)} 笔，"
-                    f"共 {money_totals(f.after_paid, 'zh')}"
-                )
-            return lines
         lines = [
-            f"evidence package: {self.path}",
-            f"SHA-256: {self.sha256}",
-            f"case {f.case.id} (version {self.version}), {self.files} files, {self.size:,} bytes",
-            f"{len(f.charges)} charges, {money_totals(f.paid, 'en')} in all",
+            text("evidence.summary.package", lang, path=self.path),
+            text("evidence.summary.sha256", lang, sha256=self.sha256),
+            text(
+                "evidence.summary.case",
+                lang,
+                case=f.case.id,
+                version=self.version,
+                files=counted("evidence.summary.files", self.files, lang),
+                size=f"{self.size:,}",
+            ),
+            text(
+                "evidence.summary.charges",
+                lang,
+                charges=counted("evidence.summary.charge_count", len(f.charges), lang),
+                total=money_totals(f.paid, lang),
+            ),
         ]
         if f.case.cancelled_on:
             lines.append(
-                f"{len(f.after)} charges after the cancellation of "
-                f"{f.case.cancelled_on.isoformat()}, {money_totals(f.after_paid, 'en')}"
+                text(
+                    "evidence.summary.after",
+                    lang,
+                    day=f.case.cancelled_on.isoformat(),
+                    charges=counted("evidence.summary.charge_count", len(f.after), lang),
+                    total=money_totals(f.after_paid, lang),
+                )
             )
         return lines
 
