@@ -172,6 +172,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{text!r} 匹配多个案件：{names}；请写得更具体",
         "{text!r} matches several cases: {names}; be more specific",
     ),
+    # a case in one line (outputs/facts.py CaseFacts.summary)
+    "case.summary": ("{name}：{charges}，共 {total}", "{name}: {charges}, {total} in all"),
+    "case.summary.charges": ("{count} 笔扣费", "{count} charges"),
+    "case.summary.charges.one": ("{count} 笔扣费", "{count} charge"),
+    "case.summary.after_charges": ("{count} 笔", "{count} charges"),
+    "case.summary.after_charges.one": ("{count} 笔", "{count} charge"),
+    "case.summary.after": (
+        "；{day} 取消后仍扣 {charges}，共 {total}",
+        "; {charges} after the cancellation of {day}, {total}",
+    ),
     "case.attachment_missing": ("附件 {path} 不存在", "attachment {path} does not exist"),
     "case.attachment_folder": (
         "{path} 是文件夹：请附上其中的文件（截图、邮件、聊天记录）",

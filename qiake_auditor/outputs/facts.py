@@ -132,17 +132,26 @@ class CaseFacts:
         return sorted({str(s.get("cadence")) for s in self.case.streams if s.get("cadence")})
 
     def summary(self, lang: str = "zh") -> str:
+        """'深圳洽客科技有限公司：18 笔扣费，共 ¥5,274.00；2025-06-20 取消后仍扣 6 笔，共 …'."""
+        from ..i18n import counted, text
+
         case = self.case
-        if lang == "zh":
-            text = (
-                f"{case.legal_name}：{len(self.charges)} 笔扣费，共 {money_totals(self.paid, lang)}"
+        said = text(
+            "case.summary",
+            lang,
+            name=case.legal_name,
+            charges=counted("case.summary.charges", len(self.charges), lang),
+            total=money_totals(self.paid, lang),
+        )
+        if case.cancelled_on:
+            said += text(
+                "case.summary.after",
+                lang,
+                day=case.cancelled_on.isoformat(),
+                charges=counted("case.summary.after_charges", len(self.after), lang),
+                total=money_totals(self.after_paid, lang),
             )
-            if case.cancelled_on:
-                text += (
-                    f"；{case.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，共 "
-                    f"{money_totals(self.after_paid, lang)}"
-                )
-            return text
+        return said
         paid = money_totals(self.paid, lang)
         text = f"{case.legal_name}: {len(self.charges)} charges, {paid} in all"
         if case.cancelled_on:

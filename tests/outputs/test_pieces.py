@@ -140,3 +140,15 @@ def test_documents_join_the_totals_of_several_currencies_in_their_language():
     assert money_totals(totals, "zh") == "¥29.00；$12.00"
     assert money_totals(totals, "en") == "¥29.00; $12.00"
     assert money_totals({}, "zh") == "¥0.00"
+
+
+def test_a_case_in_one_line_in_each_language(case):
+    from qiake_auditor.outputs.facts import CaseFacts
+
+    facts = CaseFacts.of(case)
+    zh, en = facts.summary("zh"), facts.summary("en")
+    assert zh.startswith(f"{case.legal_name}：{len(facts.charges)} 笔扣费，共 ¥")
+    assert en.startswith(f"{case.legal_name}: {len(facts.charges)} charges, ¥")
+    assert f"；{case.cancelled_on.isoformat()} 取消后仍扣 {len(facts.after)} 笔，共 ¥" in zh
+    facts.charges = facts.charges[:1]
+    assert f"{case.legal_name}: 1 charge, " in facts.summary("en")  # singular
