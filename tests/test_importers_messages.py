@@ -262,7 +262,8 @@ def test_wechat_workbook_without_its_header_is_refused_in_words() -> None:
     probe = Probe("账单.xlsx", buffer.getvalue())
     error = refusal(lambda: WeChatXlsx2025().read(probe, ReadOptions()))
     assert error.source == "账单.xlsx"
-    assert error.text("zh") == "账单.xlsx：没有一个工作表有 交易时间/交易类型/交易对方 表头"
+    assert error.text("zh") == "账单.xlsx：没有一个工作表有 交易时间、交易类型、交易对方 表头"
+    assert error.text("en") == "账单.xlsx: no sheet with the 交易时间, 交易类型, 交易对方 header"
 
 
 def test_a_wallet_bill_whose_header_is_gone_is_refused_by_message_id() -> None:
@@ -273,9 +274,11 @@ def test_a_wallet_bill_whose_header_is_gone_is_refused_by_message_id() -> None:
     probe = Probe("微信支付账单.csv", data)
     error = refusal(lambda: walletrows.table(probe, ["交易时间", "交易类型", "交易对方"]))
     assert error.message_id == "statement.no_header_in_lines" and error.source == probe.name
-    assert error.text("zh") == "微信支付账单.csv：前 4 行中找不到含 交易时间,交易类型,… 的表头行"
+    assert error.text("zh") == (
+        "微信支付账单.csv：前 4 行中找不到含 交易时间、交易类型、交易对方 的表头行"
+    )
     assert error.text("en") == (
-        "微信支付账单.csv: no header line with 交易时间,交易类型,… in the first 4 lines"
+        "微信支付账单.csv: no header line with 交易时间, 交易类型, 交易对方 in the first 4 lines"
     )
 
 

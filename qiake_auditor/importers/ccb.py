@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from ..errors import StatementError
+from ..i18n import Listed
 from . import bankrows, csv_text, field_text, printed_times, sheet_rows
 from .base import Extract, Importer, Probe, ReadOptions
 
@@ -121,7 +122,9 @@ class CcbXls(Importer):
         sheet, header = self._sheet(probe)
         if sheet is None:
             raise StatementError.of(
-                "statement.no_header_sheet", source=probe.name, columns="记账日/交易日期/支出/收入"
+                "statement.no_header_sheet",
+                source=probe.name,
+                columns=Listed(("记账日", "交易日期", "支出", "收入")),
             )
         end = next(
             (
@@ -156,7 +159,7 @@ class CcbTxt(Importer):
             raise StatementError.of(
                 "statement.no_header_line",
                 source=probe.name,
-                columns="记账日, 交易日期, 支出, 收入",
+                columns=Listed(("记账日", "交易日期", "支出", "收入")),
             )
         end = next(
             (

@@ -17,6 +17,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError
+from ..i18n import Listed
 from ..money import sum_amounts
 from . import bankrows, checks, csv_text, field_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
@@ -62,7 +63,7 @@ class CmbCsv(Importer):
             raise StatementError.of(
                 "statement.no_header_line",
                 source=probe.name,
-                columns="交易日期,交易时间,收入,支出,…",
+                columns=Listed(("交易日期", "交易时间", "收入", "支出")),
             )
         end = next(
             (

@@ -15,6 +15,7 @@ import re
 import pandas as pd
 
 from ..errors import StatementError, StatementWarning
+from ..i18n import Listed
 from . import bankrows, csv_text, field_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
 
@@ -74,7 +75,9 @@ class _Icbc(Importer):
         header = csv_text.find_line(lines, COMMON, limit=30)
         if header is None:
             raise StatementError.of(
-                "statement.no_header_row", source=probe.name, columns="交易日期, 摘要, 交易场所 ..."
+                "statement.no_header_row",
+                source=probe.name,
+                columns=Listed(("交易日期", "摘要", "交易场所")),
             )
         end = _end_of_records(lines, header)
         frame = csv_text.parse_csv_block(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import StatementError
+from ..i18n import Listed
 from . import bankrows, field_text, printed_times, sheet_rows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
 
@@ -42,11 +43,15 @@ class SpdbDebit(Importer):
         sheet, header = _sheet(probe)
         if sheet is None:
             raise StatementError.of(
-                "statement.no_header_sheet", source=probe.name, columns="顺序号/交易日期/存入金额"
+                "statement.no_header_sheet",
+                source=probe.name,
+                columns=Listed(("顺序号", "交易日期", "存入金额")),
             )
         if header is None:
             raise StatementError.of(
-                "statement.no_header_sheet", source=probe.name, columns="顺序号/交易日期/存入金额"
+                "statement.no_header_sheet",
+                source=probe.name,
+                columns=Listed(("顺序号", "交易日期", "存入金额")),
             )
         frame = sheet_rows.sheet_frame(sheet.rows, header, sheet.first_row)
         amount, direction = bankrows.two_columns(frame, "存入金额", "取出金额", probe.name, "row")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import StatementError, StatementWarning
+from ..i18n import Listed
 from ..money import normalize_amounts
 from . import csv_text, field_text
 
@@ -39,7 +40,7 @@ def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
         raise StatementError.of(
             "statement.no_header_in_lines",
             source=probe.name,
-            columns=",".join(header[:2]) + ",…",
+            columns=Listed(header[:3]),
             count=len(lines) - (not lines[-1]),  # the empty string after a last line end
         )
     frame = csv_text.parse_csv_bytes(

@@ -23,6 +23,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError
+from ..i18n import Listed
 from ..money import canonical
 from . import checks, field_text, printed_times, sheet_rows, walletrows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
@@ -151,7 +152,9 @@ class _WeChatXlsx(Importer):
         found = _bill_sheet(probe)
         if found is None:
             raise StatementError.of(
-                "statement.no_header_sheet", source=probe.name, columns="交易时间/交易类型/交易对方"
+                "statement.no_header_sheet",
+                source=probe.name,
+                columns=Listed(("交易时间", "交易类型", "交易对方")),
             )
         sheet, header = found
         raw = sheet_rows.sheet_frame(sheet.rows, header, sheet.first_row)
