@@ -18,6 +18,7 @@ from pandas.util import hash_array
 from .vstr import join_columns
 
 _AS_STR = {pa.large_string(): pd.StringDtype("pyarrow", np.nan)}
+_SLICE = 100_000  # rows hashed at a time
 _FIELDS = ("txn_id", "time", "amount", "currency", "direction", "counterparty", "description")
 
 
@@ -40,8 +41,16 @@ def dedup_keys(rows: pd.DataFrame, format_id: str, files: np.ndarray | None = No
     basis = join_columns(rows, list(_FIELDS), prefix=family(format_id))
     # hash_array hashes the UTF-8 bytes of each text; handing it the bytes themselves
     # gives the same digests without decoding a million strings and encoding them again.
-    as_bytes = pa.array(basis.array).cast(pa.large_binary()).to_numpy(zero_copy_only=False)
-    digest = hash_array(as_bytes, categorize=False)
+    as_bytes = pa.array(basis.array).cast(pa.large_binary())
+    digest = np.concatenate(
+        [np.empty(0, dtype=np.uint64)]
+        + [
+            # in slices: making a million bytes objects at once holds the GIL (and so
+            # freezes the window) for 0.1-0.2 s; each row's digest is its own
+            hash_array(as_bytes[at : at + _SLICE].to_numpy(zero_copy_only=False), categorize=False)
+            for at in range(0, len(as_bytes), _SLICE)
+        ]
+    )
     occurrence = _occurrence(digest, files)
     text = pc.binary_join_element_wise(
         pc.cast(pa.array(digest), pa.large_string()),

@@ -13,6 +13,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import vstr
+
 # Payment platforms that stand between the user and the merchant, as banks print them.
 INTERMEDIARY_PREFIX = re.compile(
     r"^(?:支付宝|财付通|微信支付|美团支付|京东支付|云闪付APP|云闪付|银联在线支付|银联|抖音支付|拼多多支付)"
@@ -56,13 +58,12 @@ def resolve(frame: pd.DataFrame) -> pd.Series:
     names = [unwrap(n) for n in uniques]
     # Masked names (中***融科技有限公司) say less than the memo they come with.
     weak_name = [n in _PLACEHOLDERS or is_intermediary(n) or "*" in n for n in names]
-    merchant = pd.Series(names, dtype="str").to_numpy()[codes]
     weak = (
         pd.Series(weak_name, dtype=bool).to_numpy()[codes]
         if len(uniques)
         else np.zeros(0, dtype=bool)
     )
-    result = pd.Series(merchant, index=frame.index, dtype="str")
+    result = vstr.spread(names, codes, frame)
     if len(uniques) and weak.any():
         # Only the payment company is named: take the merchant from the item/memo
         # text when it carries an intermediary prefix (支付宝-<merchant>).

@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .vstr import replace_regex
+from .vstr import replace_regex, spread
 
 # Currency signs, codes, spaces and thousands separators that may surround a number.
 _NOISE = r"[\s,'¥￥$€£\x{00a0}\x{3000}]|CNY|RMB|USD|EUR|HKD|元"  # RE2 syntax
@@ -41,7 +41,7 @@ def normalize_amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     if len(uniques) < len(raw):  # a big statement repeats amounts: work on distinct values
         amount, negative, valid = normalize_amounts(pd.Series(uniques, dtype="str"))
         return (
-            pd.Series(amount.to_numpy()[codes], index=raw.index, dtype="str"),
+            spread(amount, codes, raw),
             pd.Series(negative.to_numpy()[codes], index=raw.index, dtype=bool),
             pd.Series(valid.to_numpy()[codes], index=raw.index, dtype=bool),
         )

@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from .errors import UserError
 from .ledger import LEDGER_COLUMNS
-from .vstr import isin
+from .vstr import isin, spread
 
 SCHEMA_VERSION = 2
 APPLICATION = "qiake-auditor"
@@ -340,10 +340,12 @@ class Workspace:
         """Store an original (inside a transaction); returns its id."""
         cursor = db.execute(
             "INSERT INTO files(name, sha256, size, format, imported_at, original) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (name, sha256, len(data), format_id, _now(), sqlite3.Binary(data)),
+            "VALUES (?, ?, ?, ?, ?, zeroblob(?))",
+            (name, sha256, len(data), format_id, _now(), len(data)),
         )
-        return _row_id(cursor)
+        file_id = _row_id(cursor)
+        _write_blob(db, "files", "original", file_id, data)
+        return file_id
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -360,16 +362,18 @@ class Workspace:
         """Store new rows (``packed`` = pack_block(rows)) inside a transaction."""
         if rows.empty:
             return 0
-        db.execute(
-            "INSERT INTO row_blocks(file_id, source, n_rows, data, sha256) VALUES (?, ?, ?, ?, ?)",
+        cursor = db.execute(
+            "INSERT INTO row_blocks(file_id, source, n_rows, data, sha256) "
+            "VALUES (?, ?, ?, zeroblob(?), ?)",
             (
                 file_id,
                 str(rows["source"].iloc[0]),
                 len(rows),
-                sqlite3.Binary(packed),
+                len(packed),
                 hashlib.sha256(packed).hexdigest(),
             ),
         )
+        _write_blob(db, "row_blocks", "data", _row_id(cursor), packed)
         self._cache = None
         return len(rows)
 
@@ -594,6 +598,20 @@ class Workspace:
         return self._db.execute("SELECT time, action, detail FROM case_log ORDER BY id").fetchall()
 
 
+_BLOB_SLICE = 4 << 20
+
+
+def _write_blob(db: sqlite3.Connection, table: str, column: str, row: int, data: bytes) -> None:
+    """Fill a zeroblob a few megabytes at a time: binding a 155 MB value copies it
+    holding the GIL (~80 ms in which the window cannot repaint)."""
+    if not data:
+        return
+    view = memoryview(data)
+    with db.blobopen(table, column, row) as blob:
+        for at in range(0, len(view), _BLOB_SLICE):
+            blob.write(view[at : at + _BLOB_SLICE])
+
+
 def pack_block(rows: pd.DataFrame) -> bytes:
     """Rows as Parquet with Snappy: as fast as LZ4-compressed Arrow IPC here and a third
     of its size. No column statistics: nothing filters on them, and they cost a fifth
@@ -642,18 +660,18 @@ def complete_rows(stored: pd.DataFrame, links: list[tuple[str, str, str]]) -> pd
     return _ledger_dtypes(frame[["row_id", *LEDGER_COLUMNS, "dedup_key", "refund_of"]])
 
 
-def _attach_links(keys: pd.Series, links: list[tuple[str, str, str]]) -> tuple[np.ndarray, ...]:
-    """link_id and refund_of for each key, looked up with Arrow's hash kernel."""
-    link = np.full(len(keys), "", dtype=object)
-    refund = np.full(len(keys), "", dtype=object)
+def _attach_links(keys: pd.Series, links: list[tuple[str, str, str]]) -> tuple[pd.Series, ...]:
+    """link_id and refund_of for each key, looked up with Arrow's hash kernel and taken
+    in Arrow (a million-item object column holds the GIL, freezing the window)."""
+    codes = np.zeros(len(keys), dtype=np.int64)  # 0: no link; i + 1: links[i]
     if links:
         table = pa.array([k for k, _, _ in links], type=pa.large_string())
         where = pc.index_in(pa.array(keys.array).cast(pa.large_string()), value_set=table)
         where = where.to_numpy(zero_copy_only=False)
         found = ~np.isnan(where) if where.dtype.kind == "f" else where >= 0
-        positions = where[found].astype(np.int64)
-        link[found] = np.array([r[1] for r in links], dtype=object)[positions]
-        refund[found] = np.array([r[2] for r in links], dtype=object)[positions]
+        codes[found] = where[found].astype(np.int64) + 1
+    link = spread(["", *(r[1] for r in links)], codes, keys)
+    refund = spread(["", *(r[2] for r in links)], codes, keys)
     return link, refund
 
 
@@ -665,7 +683,9 @@ def _same_keys(stored: pd.Series, keys) -> bool:
     as_arrow = [
         pa.array(pd.Series(v, dtype="str").array).cast(pa.large_string()) for v in (stored, keys)
     ]
-    return as_arrow[0].equals(as_arrow[1])
+    # in pieces or in one: compared by content
+    chunked = [pa.chunked_array([a]) if isinstance(a, pa.Array) else a for a in as_arrow]
+    return chunked[0].equals(chunked[1])
 
 
 def _ledger_dtypes(frame: pd.DataFrame) -> pd.DataFrame:

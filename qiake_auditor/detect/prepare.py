@@ -15,7 +15,7 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .. import ledger, merchants
+from .. import ledger, merchants, vstr
 from ..importers.base import platform_of
 from ..linking import BANK_MARKERS, WALLETS
 from ..money import minor_units
@@ -211,7 +211,7 @@ def _bank_copies(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return copies, judged
 
 
-def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> np.ndarray:
+def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> pd.Series:
     name = frame["merchant"].where(frame["merchant"] != "", frame["counterparty"])
     weak = per_value(name, lambda u: np.array([_weak(n) for n in u], dtype=bool), bool)
     if weak.any():
@@ -221,17 +221,13 @@ def _keys(frame: pd.DataFrame, aliases: dict[str, str] | None) -> np.ndarray:
         ).astype("str")
         name = name.copy()
         name.loc[weak] = described
-    return per_value(
-        name,
-        lambda u: (
-            normalize.canonical_keys(normalize.grouping_keys(u), aliases)
-            .where(u != "", "")
-            .to_numpy()
-        ),
-    )
+    codes, uniques = pd.factorize(name)
+    distinct = pd.Series(uniques, dtype="str")
+    keys = normalize.canonical_keys(normalize.grouping_keys(distinct), aliases)
+    return vstr.spread(keys.where(distinct != "", "").tolist(), codes, frame)
 
 
-def _linked_keys(frame: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
+def _linked_keys(frame: pd.DataFrame, keys: pd.Series) -> pd.Series:
     """A bank row linked to a wallet row takes the wallet row's merchant (the bank row may
     name only 财付通/支付宝, or a truncated name)."""
     linked = np.flatnonzero((frame["link_id"] != "").to_numpy())
@@ -239,16 +235,16 @@ def _linked_keys(frame: pd.DataFrame, keys: np.ndarray) -> np.ndarray:
         return keys
     sub = pd.DataFrame(
         {
-            "link": frame["link_id"].to_numpy()[linked],
-            "key": keys[linked],
+            "link": frame["link_id"].iloc[linked].to_numpy(),
+            "key": keys.iloc[linked].to_numpy(),
             "wallet": frame["_wallet"].to_numpy()[linked],
         }
     )
     wallet = sub[sub["wallet"] & (sub["key"] != "")].drop_duplicates("link")
     better = sub["link"].map(dict(zip(wallet["link"], wallet["key"], strict=True)))
-    keys = np.array(keys, dtype=object)
     found = better.notna().to_numpy()
-    keys[linked[found]] = better[found].to_numpy()
+    keys = keys.copy()
+    keys.iloc[linked[found]] = better[found].to_numpy()
     return keys
 
 

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any, ClassVar
 
-import numpy as np
 import pandas as pd
 import python_calamine
 
+from .. import vstr
 from ..errors import StatementError, UnknownFormatError
 from ..i18n import label_in
 from . import compound_file, field_text, limits, text_encoding, xls_records
@@ -254,8 +254,7 @@ def all_importers() -> tuple[Importer, ...]:
 def platforms(formats: pd.Series) -> pd.Series:
     """platform_of for a column of format ids (computed once per distinct id)."""
     codes, uniques = pd.factorize(formats.astype("str"))
-    names = np.array([platform_of(u) for u in uniques] or [BANK], dtype=object)
-    return pd.Series(names[codes], index=formats.index, dtype="str")
+    return vstr.spread([platform_of(u) for u in uniques] or [BANK], codes, formats)
 
 
 @cache

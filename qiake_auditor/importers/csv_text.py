@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from ..errors import StatementError
-from . import csvbytes, field_text, text_encoding
+from . import big_bytes, csvbytes, field_text, text_encoding
 
 _SEPARATOR_BYTES = re.compile(rb"\n[ \t]*[-=]{8,}[-=\s,]*(?=\r?\n|$)")
 
@@ -44,8 +44,8 @@ def parse_csv_bytes(
             offset = data.index(b"\n", offset) + 1
     except ValueError:
         return None
-    found = _SEPARATOR_BYTES.search(data, offset) if stop_at_separator else None
-    region = data[offset : found.start() if found else len(data)].replace(b"\t", b"")
+    found = big_bytes.search(_SEPARATOR_BYTES, data, offset) if stop_at_separator else None
+    region = big_bytes.without(data, b"\t", offset, found.start() if found else len(data))
     parsed = csvbytes.parse_region(region, encoding)
     if parsed is not None:  # a short (cut) last line fails there and is judged below
         names, table = parsed

@@ -19,6 +19,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from ..vstr import value_bytes
+from . import big_bytes
 
 # More fields than this in a header or row is not a statement (csv_text refuses it).
 MAX_FIELDS = 1000
@@ -27,7 +28,7 @@ _UTF8 = ("utf-8", "utf-8-sig")
 _SAMPLE = 4096  # values looked at to tell a column of repeated names from one of memos
 
 
-def parse_region(region: bytes, encoding: str) -> tuple[list[str], pa.Table] | None:
+def parse_region(region: bytes | bytearray, encoding: str) -> tuple[list[str], pa.Table] | None:
     """(header names, text table) of a CSV region whose first line is the header.
 
     ``region`` runs from the header line to the end of the data, tabs removed.
@@ -47,7 +48,7 @@ def parse_region(region: bytes, encoding: str) -> tuple[list[str], pa.Table] | N
     except (UnicodeDecodeError, csv.Error, StopIteration):
         return None
     table = read_records(pa.BufferReader(pa.py_buffer(region)[:end]), len(names), pa.binary())
-    if table is None or table.num_rows != region.count(b"\n", 0, end):
+    if table is None or table.num_rows != big_bytes.count(region, b"\n", 0, end):
         return None  # blank lines or ragged rows: line numbers would not be exact
     try:
         columns = [text_column(table.column(i), encoding) for i in range(table.num_columns)]
@@ -100,11 +101,11 @@ def decode_all(values: pa.Array, encoding: str) -> pa.Array:
     joined = pc.binary_join_element_wise(values, pa.scalar(b"", pa.binary()), newline)
     offsets = np.frombuffer(joined.buffers()[1], dtype=np.int32)
     offsets = offsets[joined.offset : joined.offset + len(joined) + 1]
-    raw = joined.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]]
-    utf8 = raw.decode(encoding).encode("utf-8")
+    raw = memoryview(joined.buffers()[2])[offsets[0] : offsets[-1]]  # not copied
+    utf8 = big_bytes.to_utf8(raw, encoding)
     ends = np.flatnonzero(np.frombuffer(utf8, dtype=np.uint8) == 0x0A)
     if len(ends) != len(values):
-        raise UnicodeDecodeError(encoding, raw, 0, len(raw), "a line end inside a value")
+        raise UnicodeDecodeError(encoding, bytes(raw), 0, len(raw), "a line end inside a value")
     starts = np.r_[0, ends[:-1] + 1].astype(np.int64)
     with_newline = pa.LargeStringArray.from_buffers(
         len(values), pa.py_buffer(np.r_[starts, ends[-1] + 1].astype(np.int64)), pa.py_buffer(utf8)

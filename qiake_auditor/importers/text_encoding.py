@@ -67,7 +67,7 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
     return decode_region(data, encoding, source).lstrip("\ufeff"), encoding
 
 
-def decode_region(data: bytes, encoding: str, source: str, first_line: int = 1) -> str:
+def decode_region(data: bytes | bytearray, encoding: str, source: str, first_line: int = 1) -> str:
     """``data`` (whose first line is line ``first_line`` of the file) as text with ``\n``."""
     try:
         text = data.decode(encoding)

@@ -1,0 +1,88 @@
+"""Whole-file byte operations done a slice at a time.
+
+``bytes.replace``, ``bytes.count``, ``bytes.decode`` and a regular expression's search
+each hold the GIL until they are done: on a 155 MB bill that is 0.05-0.25 s during
+which no other thread runs, so the window, whose import runs on a worker thread,
+freezes. Slices of a few megabytes take a few milliseconds each, and between two
+slices the GUI thread gets its turn. The results are exactly those of the one call.
+
+Even copying 155 MB in one go holds the GIL for ~70 ms (fresh pages are touched), so
+results are put together a slice at a time into a ``bytearray`` too (see ``_joined``).
+"""
+
+from __future__ import annotations
+
+import re
+
+Bytes = bytes | bytearray
+
+SLICE = 4 << 20  # bytes handled per call
+_OVERLAP = 1 << 16  # a match may start in one slice and end in the next
+
+
+def search(pattern: re.Pattern[bytes], data: Bytes, start: int = 0) -> re.Match[bytes] | None:
+    """``pattern.search(data, start)``, looking at one slice at a time.
+
+    A match is looked for in a slice and a margin after it; one found that starts in
+    the slice is confirmed (extended) by ``pattern.match`` on the whole data, so a
+    greedy tail or a ``$`` at the margin's end cannot shorten or invent it. A match
+    is found as long as what it needs at least (for the statement separator: a line
+    end, blanks and eight dashes) fits in the margin, 64 KB.
+    """
+    at = start
+    while at < len(data):
+        end = min(at + SLICE, len(data))
+        found = pattern.search(data, at, min(end + _OVERLAP, len(data)))
+        while found is not None and found.start() < end:
+            whole = pattern.match(data, found.start())
+            if whole is not None:
+                return whole
+            found = pattern.search(data, found.start() + 1, min(end + _OVERLAP, len(data)))
+        at = end
+    return None
+
+
+def _joined(pieces: list[Bytes]) -> bytearray:
+    """``b"".join(pieces)``, copied one piece at a time (grown, not made at its full size
+    first: ``bytearray(n)`` zero-fills n bytes in one call)."""
+    out = bytearray()
+    for piece in pieces:
+        out += piece
+    return out
+
+
+def without(data: Bytes, byte: bytes, start: int = 0, end: int | None = None) -> bytearray:
+    """``data[start:end].replace(byte, b"")`` for a single byte."""
+    end = len(data) if end is None else end
+    return _joined(
+        [data[at : min(at + SLICE, end)].replace(byte, b"") for at in range(start, end, SLICE)]
+    )
+
+
+def count(data: Bytes, byte: bytes, start: int = 0, end: int | None = None) -> int:
+    """``data.count(byte, start, end)`` for a single byte."""
+    end = len(data) if end is None else end
+    return sum(data.count(byte, at, min(at + SLICE, end)) for at in range(start, end, SLICE))
+
+
+def to_utf8(data, encoding: str) -> bytearray:
+    """``bytes(data).decode(encoding).encode("utf-8")`` for any buffer (a memoryview of
+    an Arrow buffer too), cut at line ends, where no character of UTF-8 or GB18030 is
+    split: their multi-byte characters never contain byte 0x0A."""
+    view = memoryview(data).cast("B")
+    pieces = []
+    at = 0
+    while at < len(view):
+        cut = min(at + SLICE, len(view))
+        while cut < len(view):  # on to the next line end
+            found = bytes(view[cut : cut + _OVERLAP]).find(b"\n")
+            if found >= 0:
+                cut += found + 1
+                break
+            cut += _OVERLAP
+        cut = min(cut, len(view))
+        pieces.append(bytes(view[at:cut]).decode(encoding).encode("utf-8"))
+        if encoding == "utf-8-sig":
+            encoding = "utf-8"  # only the first piece may start with the mark
+        at = cut
+    return _joined(pieces)
