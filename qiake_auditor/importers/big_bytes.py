@@ -70,7 +70,7 @@ def to_utf8(data, encoding: str) -> bytearray:
     an Arrow buffer too), cut at line ends, where no character of UTF-8 or GB18030 is
     split: their multi-byte characters never contain byte 0x0A."""
     view = memoryview(data).cast("B")
-    pieces = []
+    pieces: list[Bytes] = []
     at = 0
     while at < len(view):
         cut = min(at + SLICE, len(view))
