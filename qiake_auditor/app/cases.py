@@ -25,6 +25,7 @@ from ..detect import normalize
 from ..detect.scan import ScanResult
 from ..money import format_amount
 from ..vocab import CaseStatus, Channel, StreamType
+from ..vstr import isin, map_distinct
 from .costs import RecurringCost, recurring_cost
 from .decisions import Decisions
 
@@ -379,8 +380,17 @@ _FIELDS = (
 )
 
 
+_NUMBERS = ("row_id", "source_row")
+_TEXT_FIELDS = tuple(f for f in _FIELDS if f not in _NUMBERS)
+
+
 class _CaseRows:
-    """The rows of every case, taken out of the frame in one go, column by column."""
+    """The rows of every case, taken out of the frame in one go.
+
+    Columns stay Arrow-backed text; what decides whether a row is a charge or a refund
+    is worked out for all of them at once, and Python values are made only for the rows
+    that become charges (a million-item ``tolist`` holds the GIL, freezing the window).
+    """
 
     def __init__(
         self,
@@ -390,12 +400,19 @@ class _CaseRows:
         aliases: dict[str, str],
         more_names: list[str],
     ) -> None:
-        part = frame.iloc[positions]
-        self.columns = {c: part[c].tolist() for c in (*_FIELDS, "direction", "refund_of")}
+        part = frame.iloc[positions][[*_FIELDS, "direction", "refund_of", "_counted"]]
+        self.part = part = part.reset_index(drop=True)
+        self.columns = {c: _python_values(part[c].astype("str")) for c in _TEXT_FIELDS}
+        self.columns.update({c: _python_values(part[c].astype("int64")) for c in _NUMBERS})
+        self.row_ids = part["row_id"].to_numpy(dtype=np.int64)
+        self.time_rank = pd.factorize(part["time"], sort=True)[0]
+        self.merchant = map_distinct(part["merchant"], str.strip)  # names as printed, trimmed
+        self.counterparty = map_distinct(part["counterparty"], str.strip)
         # every printed name once: its grouping key, and its case key after the aliases
         names = pd.Series(
             sorted(
-                {n.strip() for c in ("merchant", "counterparty") for n in self.columns[c]}
+                set(self.merchant.unique().tolist())
+                | set(self.counterparty.unique().tolist())
                 | set(more_names)
             ),
             dtype="str",
@@ -405,7 +422,14 @@ class _CaseRows:
         self.canonical = dict(
             zip(names.tolist(), normalize.canonical_keys(grouping, aliases).tolist(), strict=True)
         )
-        self.counted = part["_counted"].to_numpy(dtype=bool)
+        counted = part["_counted"].to_numpy(dtype=bool) & (part["refund_of"] == "").to_numpy(
+            dtype=bool
+        )
+        paid = (part["direction"] == ledger.EXPENSE).to_numpy(dtype=bool) & isin(
+            part["state"], PAID_STATES
+        ).to_numpy(dtype=bool)
+        self.charge_rows = counted & paid  # money taken (refund rows pointing back: not)
+        self.refund_rows = counted & ~paid & (part["state"] == ledger.REFUND).to_numpy(dtype=bool)
         order = np.argsort(codes, kind="stable")
         sorted_codes = codes[order]
         cuts = np.flatnonzero(np.diff(sorted_codes)) + 1
@@ -421,8 +445,69 @@ class _CaseRows:
     def rows_of(self, code: int) -> np.ndarray:
         return self._members.get(code, np.array([], dtype=np.int64))
 
-    def record(self, index: int) -> dict:
-        return {c: self.columns[c][index] for c in _FIELDS}
+    def in_time_order(self, rows: np.ndarray) -> np.ndarray:
+        """``rows`` by (time, row id): the order of (date, time, row id), a date being
+        the start of its time."""
+        return rows[np.lexsort((self.row_ids[rows], self.time_rank[rows]))]
+
+    def charge(self, index: int, facts: Facts) -> Charge:
+        """The charge of row ``index`` (``_charge`` of its record, without making the
+        record: a large case has a hundred thousand charges). Positional: the order of
+        Charge's fields."""
+        c = self.columns
+        time = c["time"][index]
+        stream, cadence, flags, cause, reason_zh, reason_en = facts
+        return Charge(
+            c["row_id"][index],
+            c["dedup_key"][index],
+            _date_of(time[:10]),
+            time,
+            _amount_of(c["amount"][index]),
+            c["currency"][index],
+            c["state"][index],
+            c["source"][index],
+            c["source_sha256"][index],
+            c["source_row"][index],
+            c["format"][index],
+            c["txn_id"][index],
+            c["merchant_order_id"][index],
+            c["counterparty"][index],
+            c["merchant"][index],
+            c["description"][index],
+            c["method"][index],
+            stream,
+            cadence,
+            list(flags),
+            cause,
+            reason_zh,
+            reason_en,
+        )
+
+
+# What detection said of a row: stream id, cadence, flags, cause, its reason (zh, en).
+Facts = tuple[str | None, str | None, tuple[str, ...], str | None, str, str]
+NO_FACTS: Facts = (None, None, (), None, "", "")
+
+
+_LIST_AT_ONCE = 20_000  # values made Python objects per call (each call holds the GIL)
+
+
+def _python_values(column: pd.Series) -> list:
+    """``column.tolist()``, a slice at a time, so other threads run in between."""
+    found: list = []
+    for at in range(0, len(column), _LIST_AT_ONCE):
+        found += column.iloc[at : at + _LIST_AT_ONCE].tolist()
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _date_of(day: str) -> date:
+    return date.fromisoformat(day)
+
+
+@functools.lru_cache(maxsize=65536)
+def _amount_of(text: str) -> Decimal:
+    return Decimal(text)  # immutable: one object per distinct amount is shared
 
 
 def _refund_rows(frame: pd.DataFrame) -> dict[str, list[dict]]:
@@ -436,26 +521,26 @@ def _refund_rows(frame: pd.DataFrame) -> dict[str, list[dict]]:
     return found
 
 
-def _charge_facts(result: ScanResult) -> dict[int, dict]:
+def _charge_facts(result: ScanResult) -> dict[int, Facts]:
     """row id -> what detection said of that row (stream, cadence, flags, cause, reason)."""
-    facts: dict[int, dict] = {}
+    facts: dict[int, Facts] = {}
     for stream in result.stream_dicts:
         for charge in stream.get("charges") or []:
-            facts[int(charge["row_id"])] = {
-                "stream": stream["id"],
-                "cadence": stream.get("cadence"),
-                "flags": list(charge.get("flags") or []),
-                "cause": charge.get("cause"),
-                "cause_reason": charge.get("cause_reason") or "",
-                "cause_reason_en": charge.get("cause_reason_en") or "",
-            }
+            facts[int(charge["row_id"])] = (
+                stream["id"],
+                stream.get("cadence"),
+                tuple(charge.get("flags") or ()),
+                charge.get("cause"),
+                charge.get("cause_reason") or "",
+                charge.get("cause_reason_en") or "",
+            )
     for row in result.flagged:
-        entry = facts.setdefault(
-            int(row["row_id"]),
-            {"stream": row.get("stream"), "flags": [], "cause": row.get("cause")},
+        row_id = int(row["row_id"])
+        stream, cadence, flags, cause, reason_zh, reason_en = facts.get(
+            row_id, (row.get("stream"), None, (), row.get("cause"), "", "")
         )
-        entry["flags"] = sorted(set(entry.get("flags") or []) | set(row.get("flags") or []))
-        entry.setdefault("cause", row.get("cause"))
+        flags = tuple(sorted(set(flags) | set(row.get("flags") or [])))
+        facts[row_id] = (stream, cadence, flags, cause, reason_zh, reason_en)
     return facts
 
 
@@ -463,22 +548,15 @@ def _charges(
     table: _CaseRows,
     members: np.ndarray,
     refunds_of: dict[str, list[dict]],
-    detected: dict[int, dict],
+    detected: dict[int, Facts],
     cancelled: date | None,
 ) -> tuple[list[Charge], list[Charge]]:
-    columns = table.columns
-    charges: list[Charge] = []
-    refunds: list[Charge] = []
-    for index in members.tolist():
-        if not table.counted[index] or columns["refund_of"][index]:
-            continue
-        state = columns["state"][index]
-        if columns["direction"][index] == ledger.EXPENSE and state in PAID_STATES:
-            record = table.record(index)
-            charges.append(_charge(record, detected.get(int(record["row_id"]), {})))
-        elif state == ledger.REFUND:  # a refund the statement does not tie to a purchase
-            refunds.append(_charge(table.record(index), {}))
-    charges.sort(key=lambda c: (c.date, c.time, c.row_id))
+    row_ids = table.columns["row_id"]
+    paid = table.in_time_order(members[table.charge_rows[members]]).tolist()
+    charges = [table.charge(i, detected.get(row_ids[i], NO_FACTS)) for i in paid]
+    loose = table.in_time_order(members[table.refund_rows[members]]).tolist()
+    # refunds the statement does not tie to a purchase
+    refunds = [table.charge(i, NO_FACTS) for i in loose]
     previous: date | None = None
     for charge in charges:
         charge.days_since_previous = (charge.date - previous).days if previous else None
@@ -486,7 +564,7 @@ def _charges(
         previous = charge.date
         pointing = refunds_of.get(charge.dedup_key)
         if pointing:
-            refunds += [_charge(r, {}) for r in pointing]
+            refunds += [_charge(r) for r in pointing]
         elif charge.state == ledger.REFUNDED:
             # marked 已退款 with no refund row of its own: the whole amount came back
             refunds.append(charge)
@@ -494,7 +572,8 @@ def _charges(
     return charges, refunds
 
 
-def _charge(row: dict, facts: dict) -> Charge:
+def _charge(row: dict) -> Charge:
+    """A refund row given as a record (a few per case), nothing detected about it."""
     time = str(row["time"])
     return Charge(
         row_id=int(row["row_id"]),
@@ -514,12 +593,6 @@ def _charge(row: dict, facts: dict) -> Charge:
         merchant=str(row["merchant"]),
         description=str(row["description"]),
         method=str(row["method"]),
-        stream_id=facts.get("stream"),
-        cadence=facts.get("cadence"),
-        flags=list(facts.get("flags") or []),
-        cause=facts.get("cause"),
-        cause_reason_zh=facts.get("cause_reason", ""),
-        cause_reason_en=facts.get("cause_reason_en", ""),
     )
 
 
@@ -529,15 +602,15 @@ def _names(table: _CaseRows, members: np.ndarray, streams: list[dict], key: str)
     A counterparty counts only when it names this company itself (a row paid through
     an intermediary prints the intermediary there, 支付宝（中国）网络技术有限公司).
     """
-    rows = members.tolist()
-    merchant, counterparty = table.columns["merchant"], table.columns["counterparty"]
-    counts: Counter[str] = Counter(merchant[i].strip() for i in rows if merchant[i].strip())
-    counts.update(
-        name for i in rows if (name := counterparty[i].strip()) and table.canonical[name] == key
-    )
+    merchant = table.merchant.iloc[members]
+    counts: Counter[str] = Counter(merchant[merchant != ""].value_counts().to_dict())
+    counterparty = table.counterparty.iloc[members]
+    for name, count in counterparty[counterparty != ""].value_counts().items():
+        if table.canonical[name] == key:
+            counts[name] += count
     for stream in streams:
         counts.update({n: 0 for n in stream.get("names") or [] if n})
-    merchants = {merchant[i] for i in rows}
+    merchants = set(table.part["merchant"].iloc[members].unique().tolist())
     # The company's own names first (not a name merged in by an alias), then names the
     # statements print as the merchant before intermediary-wrapped ones, then by use.
     return sorted(
