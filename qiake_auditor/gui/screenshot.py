@@ -34,7 +34,8 @@ def take(out: Path, width: int = 1360, height: int = 860, tab: int = 0) -> Path:
     window.tabs.setCurrentIndex(tab)
     for _ in range(10):
         app.processEvents()
-    window.chart.canvas.draw()
+    for chart in (window.chart, window.overview.chart):
+        chart.wait()  # drawn on the chart thread, at the size they have now
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Slot
 from ..errors import Cancelled, PasswordError, UnknownFormatError, UserError, warning_text
 from ..i18n import text as core_text
 from ..money import format_amount
-from . import lang, messages, tasks, workers, workspaces
+from . import chart_view, lang, messages, tasks, workers, workspaces
 
 translate = QCoreApplication.translate  # the window's strings keep the MainWindow context
 
@@ -41,6 +41,8 @@ class RunningWork:
         self._update_actions()
         self.busy_changed.emit(True)
         workers.start(task)
+        if kind != "evidence":
+            chart_view.chart_thread().warm_up()  # matplotlib loads while the task runs
         return True
 
     def run_task(self, kind: str, function, *args, **kwargs) -> bool:
