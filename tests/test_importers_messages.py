@@ -297,3 +297,12 @@ def test_a_generic_table_lists_its_columns_and_rows_as_each_language_lists(tmp_p
     (statement,) = read_statements(bank)
     (warning,) = [w for w in statement.warnings if "rows_without_date" in w.message_id]
     assert "（第 3、4 行）" in warning.text("zh") and "(lines 3, 4)" in warning.text("en")
+
+
+def test_one_row_without_a_date_is_said_in_the_singular(tmp_path) -> None:
+    bank = tmp_path / "bank.csv"
+    bank.write_text("日期,金额,摘要\n2024-01-05,-15.49,网费\n,-1.00,a\n", encoding="utf-8")
+    (statement,) = read_statements(bank)
+    (warning,) = [w for w in statement.warnings if "rows_without_date" in w.message_id]
+    assert warning.text("en") == "1 row without a date was skipped (line 3)"
+    assert warning.text("zh") == "1 行没有日期，已跳过（第 3 行）"

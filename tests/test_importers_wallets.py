@@ -230,7 +230,7 @@ def test_ids_turned_into_numbers_are_warned_about(tmp_path: Path) -> None:
     statement = read_one(damaged)
     assert row(statement.rows, 19)["txn_id"] == "4.20000123420241E+27"
     assert statement.warnings == [
-        "txn_id '4.20000123420241E+27' (line 19, 1 rows in all) was turned into a number, "
+        "txn_id '4.20000123420241E+27' (line 19, 1 row in all) was turned into a number, "
         "probably by Excel; its digits are lost - import the original export instead"
     ]
 

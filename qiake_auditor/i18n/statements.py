@@ -311,6 +311,14 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{count} 行没有日期，已跳过（第 {rows} 行）",
         "{count} rows without a date were skipped (rows {rows})",
     ),
+    "generic.rows_without_date.line.one": (
+        "{count} 行没有日期，已跳过（第 {rows} 行）",
+        "{count} row without a date was skipped (line {rows})",
+    ),
+    "generic.rows_without_date.row.one": (
+        "{count} 行没有日期，已跳过（第 {rows} 行）",
+        "{count} row without a date was skipped (row {rows})",
+    ),
     "generic.unknown_direction_words": (
         "收支方向的词 {words} 不是 借/贷 或 Debit/Credit；已按金额的正负号判断",
         "direction words {words} are not 借/贷 or Debit/Credit; the sign of the amount was used",
@@ -494,6 +502,18 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{column} {value!r}（第 {row} 行，共 {count} 行）被改成了数字，可能是 Excel 另存造成的；"
         "数字已经丢失，请导入原始导出文件",
         "{column} {value!r} (row {row}, {count} rows in all) was turned into a number, "
+        "probably by Excel; its digits are lost - import the original export instead",
+    ),
+    "statement.id_turned_into_number.line.one": (
+        "{column} {value!r}（第 {row} 行，共 {count} 行）被改成了数字，可能是 Excel 另存造成的；"
+        "数字已经丢失，请导入原始导出文件",
+        "{column} {value!r} (line {row}, {count} row in all) was turned into a number, "
+        "probably by Excel; its digits are lost - import the original export instead",
+    ),
+    "statement.id_turned_into_number.row.one": (
+        "{column} {value!r}（第 {row} 行，共 {count} 行）被改成了数字，可能是 Excel 另存造成的；"
+        "数字已经丢失，请导入原始导出文件",
+        "{column} {value!r} (row {row}, {count} row in all) was turned into a number, "
         "probably by Excel; its digits are lost - import the original export instead",
     ),
     "statement.sheet_unreadable": (

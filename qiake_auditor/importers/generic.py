@@ -293,7 +293,7 @@ def build(frame: pd.DataFrame, table: Table, source: str, unit: str) -> Extract:
         if any(column[f][~dated].ne("").any() for f in column if f != "date"):
             warnings.append(
                 StatementWarning.of(
-                    f"generic.rows_without_date.{unit}",
+                    f"generic.rows_without_date.{unit}" + (".one" if len(skipped) == 1 else ""),
                     count=len(skipped),
                     rows=Listed(map(str, skipped[:10])),
                 )

@@ -110,7 +110,7 @@ def id_warnings(rows: pd.DataFrame, unit: str = "line") -> list[str]:
             first = bad.idxmax()
             warnings.append(
                 StatementWarning.of(
-                    f"statement.id_turned_into_number.{unit}",
+                    f"statement.id_turned_into_number.{unit}" + (".one" if bad.sum() == 1 else ""),
                     column=column,
                     value=rows.at[first, column],
                     row=int(rows.at[first, "source_row"]),
