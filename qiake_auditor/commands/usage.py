@@ -16,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from ..i18n import LANGS, text, user_lang
+from ..i18n import LANGS, list_separator, text, user_lang
 from ..i18n.cli_help import ARGPARSE_ZH, HELP_ZH
 
 _SHAPES = (  # (argparse's wording, message id); each names the fields the id fills in
@@ -37,7 +37,6 @@ _SHAPES = (  # (argparse's wording, message id); each names the fields the id fi
     (r"the following arguments are required: (?P<names>.*)", "usage.missing"),
     (r"unrecognized arguments: (?P<names>.*)", "usage.unknown"),
 )
-_LIST_SEPARATORS = {"zh": "、", "en": ", "}
 _SUB_COMMAND_DESTS = re.compile(r"\b(?:case_)?command\b")  # the dest argparse names
 
 
@@ -57,7 +56,7 @@ def lang_from_argv(argv: Sequence[str]) -> str:
 
 def localised_message(message: str, lang: str) -> str:
     """argparse's English ``message`` in ``lang`` (unchanged wording when unrecognised)."""
-    sep = _LIST_SEPARATORS.get(lang, ", ")
+    sep = list_separator(lang)
     for pattern, message_id in _SHAPES:
         found = re.fullmatch(pattern, message)
         if found is None:
