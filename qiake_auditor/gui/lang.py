@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
+from .. import i18n
 from ..errors import UserError
 from ..i18n import user_lang
 
@@ -80,26 +81,26 @@ def install(app, language: str | None = None) -> str:
 
 
 def list_separator() -> str:
-    """Between the items of a list in running text: 、 in Chinese, a comma in English."""
-    return "、" if lang() == "zh" else ", "
+    """Between the items of a list in running text, in the window's language (、 / ", ")."""
+    return i18n.list_separator(lang())
 
 
 def label_separator() -> str:
-    """Between a label and its value: ： in Chinese, a colon and a space in English."""
-    return "：" if lang() == "zh" else ": "
+    """Between a label and its value, in the window's language (： / ": ")."""
+    return i18n.label_separator(lang())
 
 
 def amounts_separator() -> str:
-    """Between the totals of two currencies: ； in Chinese, a semicolon in English."""
-    return "；" if lang() == "zh" else "; "
+    """Between the totals of two currencies, in the window's language (； / "; ")."""
+    return i18n.amounts_separator(lang())
 
 
 def paid_total(totals: dict) -> str:
     """What was paid in each currency ({currency: Totals}), joined in the window's language
-    (the app layer's ``money_total`` always joins with '; ')."""
-    from ..money import format_amount  # pandas behind it: not at start-up
+    (the app layer's ``money_total`` with the window's language)."""
+    from ..app.cases import money_total  # pandas behind it: not at start-up
 
-    return amounts_separator().join(format_amount(t.paid, c) for c, t in totals.items())
+    return money_total(totals, lang())
 
 
 def save(language: str) -> None:
