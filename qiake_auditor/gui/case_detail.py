@@ -6,6 +6,7 @@ The detail only shows a :class:`~qiake_auditor.app.Case` and asks the window to 
 
 from __future__ import annotations
 
+import contextlib
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -30,9 +31,10 @@ from ..vocab import Cadence, CaseStatus, Channel, Flag
 from . import lang
 from .case_history_view import AttemptsTable, PriceTable, RefundsTable
 from .case_widgets import ChargesModel, LogList
-from .charge_columns import ChargeColumns
+from .charge_columns import ChargeColumns, charge_columns
 from .chart_view import ChartView
 from .guidance import GUIDANCE
+from .header_columns import columns_of
 from .tables import make_table
 
 ALERT = Flag.AFTER_CANCELLATION
@@ -269,11 +271,25 @@ class CaseDetail(QWidget):
 
     def _fill_charges(self, case: Case) -> None:
         self._rows = list(case.charges)
-        self.charges_model.set_charges(self._rows, lang.lang(), self._prepared)
-        self.charges.resizeColumnsToContents()
+        prepared = self._prepared or charge_columns(self._rows, lang.lang())
+        self.charges_model.set_charges(self._rows, lang.lang(), prepared)
+        self._fit_charges(prepared.longest)
+
+    def _fit_charges(self, longest: list[str]) -> None:
+        """Each column as wide as its longest text (flags, cause and file capped), from the
+        texts measured once on the worker; the widths the user set are kept."""
         header = self.charges.horizontalHeader()
-        for column in (3, 4, 5):
-            header.resizeSection(column, min(header.sectionSize(column), 170))
+        user = columns_of(header)
+        keep = user.widths if user is not None else {}
+        cells, heads = self.charges.fontMetrics(), header.fontMetrics()
+        model = self.charges_model
+        with user.applying() if user is not None else contextlib.nullcontext():
+            for column, text in enumerate(longest):
+                if column in keep or header.isSectionHidden(column):
+                    continue
+                title = str(model.headerData(column, Qt.Orientation.Horizontal))
+                width = max(cells.horizontalAdvance(text), heads.horizontalAdvance(title) + 18)
+                header.resizeSection(column, min(width + 14, 170 if column in (3, 4, 5) else 400))
 
     def _fill_log(self, case: Case) -> None:
         language = lang.lang()

@@ -6,7 +6,7 @@ plain dicts made once per vocabulary, never through an enum per cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -19,6 +19,9 @@ class ChargeColumns:
     display: list[np.ndarray]
     keys: list[np.ndarray]
     after: np.ndarray
+    # each column's text of most characters: the table is fitted to these (measuring
+    # cells through the model costs a Python call per cell on the GUI thread)
+    longest: list[str] = field(default_factory=list)
 
 
 def _labels(vocabulary, language: str) -> dict[str, str]:
@@ -53,4 +56,5 @@ def charge_columns(charges: list, language: str) -> ChargeColumns:
     keys[1] = np.array([float(c.amount) for c in charges], dtype="float64")
     keys[6] = np.array([c.source_row for c in charges], dtype=np.int64)
     after = np.array([c.after_cancellation for c in charges], dtype=bool)
-    return ChargeColumns(display, keys, after)
+    longest = [max(column, key=len, default="") for column in columns]
+    return ChargeColumns(display, keys, after, longest)
