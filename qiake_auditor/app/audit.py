@@ -415,8 +415,12 @@ class Audit:
         on: date | None = None,
         attachments: Sequence[Path] = (),
         kind: str = "contact",
+        message: tuple[str, dict[str, str]] | None = None,
     ) -> LogEntry:
-        """Add a dated case-log entry; attached files are kept byte for byte with SHA-256."""
+        """Add a dated case-log entry; attached files are kept byte for byte with SHA-256.
+
+        ``message`` (a catalogue id and its fields) is how an entry the app writes itself
+        is shown, in each language; ``summary`` stays the stored English record."""
         channel = Channel(channel)
         blobs: list[tuple[str, bytes]] = []
         for path in attachments:
@@ -431,8 +435,19 @@ class Audit:
                 raise UserError.of("input.unreadable", path=path, reason=exc.strerror) from None
         day = (on or date.today()).isoformat()
         with self.workspace.transaction() as db:
+            said = ""
+            if message is not None:
+                said = json.dumps({"id": message[0], "fields": message[1]}, ensure_ascii=False)
             entry_id = self.workspace.add_entry(
-                db, case.key, kind, day, channel.value, ticket or "", summary.strip(), outcome or ""
+                db,
+                case.key,
+                kind,
+                day,
+                channel.value,
+                ticket or "",
+                summary.strip(),
+                outcome or "",
+                message=said,
             )
             for name, data in blobs:
                 self.workspace.add_attachment(

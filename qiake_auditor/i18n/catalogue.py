@@ -193,6 +193,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "没有要修改的内容（给出 --cancelled、--status、--note、--alias 或 --split）",
         "nothing to change (give --cancelled, --status, --note, --alias or --split)",
     ),
+    # case-log entries the app writes itself (the summary stays the stored English record)
+    "log.evidence_package": (
+        "证据包 {name}（第 {version} 版），sha256 {sha256}",
+        "evidence package {name} v{version} sha256 {sha256}",
+    ),
+    "log.evidence_attachments": ("证据包的附件", "attachments for the evidence package"),
     "decision.cancelled": ("记录取消日期 {day}", "cancelled on {day}"),
     "decision.cancelled_removed": ("删除了取消日期", "cancellation date removed"),
     "decision.status": ("状态改为「{status}」", "status set to {status}"),

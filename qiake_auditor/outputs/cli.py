@@ -184,7 +184,11 @@ def _open_case(audit, args: argparse.Namespace, attach: Sequence[Path] = ()):
             if not Path(path).is_file():
                 raise UserError.of("case.attachment_missing", path=path)
         audit.log_entry(
-            case, "other", "attachments for the evidence package", attachments=list(attach)
+            case,
+            "other",
+            "attachments for the evidence package",
+            attachments=list(attach),
+            message=("log.evidence_attachments", {}),
         )
         changed = True
     if changed:

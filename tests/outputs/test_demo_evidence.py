@@ -185,6 +185,15 @@ def test_verify_says_valid_in_the_chosen_language(built, capsys):
     assert said.startswith(f"{out}: valid (") and said.endswith(f" files, {case.id})")
 
 
+def test_the_package_entry_of_the_case_log_reads_in_each_language(built, capsys):
+    out, _, workspace = built
+    assert cli.main(["case", "show", "洽客", "--workspace", str(workspace), "--lang", "zh"]) == 0
+    zh = capsys.readouterr().out
+    assert f" 证据包 {out.name}（第 1 版），sha256 " in zh and "evidence package" not in zh
+    assert cli.main(["case", "show", "洽客", "--workspace", str(workspace), "--lang", "en"]) == 0
+    assert f" evidence package {out.name} v1 sha256 " in capsys.readouterr().out
+
+
 def test_a_second_export_is_a_new_version(built, tmp_path):
     out, _, workspace = built
     second = tmp_path / "again.zip"

@@ -333,6 +333,10 @@ def build_from_audit(
             case,
             Channel.OTHER,
             f"{PACKAGE_PREFIX} {result.path.name} v{result.version} sha256 {result.sha256}",
+            message=(
+                "log.evidence_package",
+                {"name": result.path.name, "version": str(result.version), "sha256": result.sha256},
+            ),
             kind="export",
         )
     return result

@@ -469,7 +469,7 @@ class _Writer:
                 events.append(
                     (
                         entry.on.isoformat(),
-                        f"{t['tl_log']} · {channel} · {self.data.masker.text(entry.summary)}",
+                        f"{t['tl_log']} · {channel} · {self.data.masker.text(entry.text(self.lang))}",
                         False,
                     )
                 )
@@ -612,7 +612,7 @@ class _Writer:
                 e.on.isoformat(),
                 e.channel.label(self.lang) if e.channel else "",
                 e.ticket,
-                self.data.masker.text(e.summary)[:70],
+                self.data.masker.text(e.text(self.lang))[:70],
                 e.outcome[:30],
             )
             for e in entries
