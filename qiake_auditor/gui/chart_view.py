@@ -13,6 +13,7 @@ save it as PNG/SVG/PDF), waiting for a draw still under way.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from collections.abc import Callable
@@ -111,12 +112,16 @@ class _Job(QRunnable):
             pixels = bytes(figure.canvas.buffer_rgba())
             image = QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()
             image.setDevicePixelRatio(self._ratio)
-            self.signals.drawn.emit(self._generation, image, figure)
+            self._deliver(image, figure)
         except Exception:  # a chart that cannot be drawn leaves its place blank, logged
             log.exception("chart not drawn")
-            self.signals.drawn.emit(self._generation, None, None)
+            self._deliver(None, None)
         finally:
             self.done.set()
+
+    def _deliver(self, image: QImage | None, figure) -> None:
+        with contextlib.suppress(RuntimeError):  # the application closed: nobody to show
+            self.signals.drawn.emit(self._generation, image, figure)
 
 
 class ChartView(QWidget):

@@ -8,6 +8,7 @@ to the receiver's (GUI) thread.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import threading
 from collections.abc import Callable, Iterator
@@ -97,9 +98,14 @@ class Task(QRunnable):
             with collector_paused():
                 result = self._function(*self._args, progress=self.progress, **self._kwargs)
         except BaseException as exc:  # every failure goes back to the GUI thread
-            self.signals.failed.emit(exc)
+            self._emit(self.signals.failed, exc)
             return
-        self.signals.finished.emit(result)
+        self._emit(self.signals.finished, result)
+
+    @staticmethod
+    def _emit(signal, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the application closed: nobody to tell
+            signal.emit(value)
 
     def cancel(self) -> None:
         self.progress.cancel()
