@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QGroupBox,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QTabWidget,
     QTextBrowser,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..app import Case
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag
-from . import lang
+from . import lang, tasks, workers
 from .case_history_view import AttemptsTable, PriceTable, RefundsTable
 from .case_widgets import ChargesModel, LogList
 from .charge_columns import ChargeColumns, charge_columns
@@ -67,6 +69,13 @@ class CaseDetail(QWidget):
         self.charges.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.charges.setToolTip(self.tr("双击一笔扣款，在“全部交易”中查看原始记录"))
         self.charges.doubleClicked.connect(lambda index: self._activated(index.row(), 0))
+        self.charges_loading = QLabel(self)
+        self.charges_loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.charges_stack = QStackedWidget(self)
+        self.charges_stack.addWidget(self.charges)
+        self.charges_stack.addWidget(self.charges_loading)
+        self.tables: tasks.ChargeTables | None = None  # the view's, set by the window
+        self._charges_task: workers.Task | None = None
         self.chart = ChartView(self)
 
         self.buttons: dict[str, QPushButton] = {}
@@ -148,7 +157,7 @@ class CaseDetail(QWidget):
 
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.text)
-        left.addWidget(self.charges)
+        left.addWidget(self.charges_stack)
         left.setSizes([170, 200])
         middle = QSplitter(Qt.Orientation.Horizontal, self)
         middle.addWidget(left)
@@ -270,9 +279,31 @@ class CaseDetail(QWidget):
         return "".join(parts)
 
     def _fill_charges(self, case: Case) -> None:
+        """The case's charges; a large case's table is made on a worker (``tables``), its
+        place saying so meanwhile."""
         self._rows = list(case.charges)
-        prepared = self._prepared or charge_columns(self._rows, lang.lang())
+        prepared = self._prepared
+        if prepared is None and self.tables is not None and len(self._rows) > tasks.SMALL_CASE:
+            self.charges_model.set_charges([], lang.lang())
+            self.charges_loading.setText(
+                self.tr("正在整理 {0} 笔扣款…").format(f"{len(self._rows):,}")
+            )
+            self.charges_stack.setCurrentWidget(self.charges_loading)
+            task = workers.Task(self.tables.make, case.id)
+            task.signals.finished.connect(lambda made: self._charges_made(case, made))
+            self._charges_task = task
+            workers.start(task)
+            return
+        self._show_charges(prepared or charge_columns(self._rows, lang.lang()))
+
+    def _charges_made(self, case: Case, made: ChargeColumns | None) -> None:
+        if case is self.case and made is not None:
+            self._charges_task = None
+            self._show_charges(made)
+
+    def _show_charges(self, prepared: ChargeColumns) -> None:
         self.charges_model.set_charges(self._rows, lang.lang(), prepared)
+        self.charges_stack.setCurrentWidget(self.charges)
         self._fit_charges(prepared.longest)
 
     def _fit_charges(self, longest: list[str]) -> None:

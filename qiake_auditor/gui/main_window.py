@@ -214,6 +214,7 @@ class MainWindow(
 
     def show_view(self, view: tasks.View) -> None:
         self.view = view
+        self.case_detail.tables = view.charges  # large cases' charge tables made on demand
         self.ledger_page.set_frame(view.ledger, view.columns)
         self._fill_files(view)
         self.cases_view.set_snapshot(view.snapshot)

@@ -74,7 +74,9 @@ def test_charge_tables_are_made_when_first_asked_and_kept(tmp_path, statements, 
     made = []
     real = tasks.charge_columns
     monkeypatch.setattr(tasks, "charge_columns", lambda *a: made.append(a) or real(*a))
-    table = view.charges.get(case.id)
+    assert view.charges.get(case.id) is None  # looking does not make it
+    table = view.charges.make(case.id)
     assert table is not None and len(table.display[0]) == len(case.charges)
-    assert view.charges.get(case.id) is table and len(made) == 1
-    assert view.charges.get("QK-NOT-A-CASE") is None
+    assert view.charges.make(case.id) is table and view.charges.get(case.id) is table
+    assert len(made) == 1
+    assert view.charges.make("QK-NOT-A-CASE") is None

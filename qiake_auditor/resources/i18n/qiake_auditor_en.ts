@@ -88,187 +88,192 @@
 <context>
     <name>CaseDetail</name>
     <message>
-        <location filename="../../gui/case_detail.py" line="66"/>
+        <location filename="../../gui/case_detail.py" line="70"/>
         <source>双击一笔扣款，在“全部交易”中查看原始记录</source>
         <translation>Double-click a charge to see its row under “All transactions”</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="71"/>
+        <location filename="../../gui/case_detail.py" line="82"/>
         <source>处理这个案件</source>
         <translation>Act on this case</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="76"/>
+        <location filename="../../gui/case_detail.py" line="87"/>
         <source>我授权过</source>
         <translation>I authorised it</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="77"/>
+        <location filename="../../gui/case_detail.py" line="88"/>
         <source>我不认识</source>
         <translation>Not recognised</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="78"/>
+        <location filename="../../gui/case_detail.py" line="89"/>
         <source>正在争议</source>
         <translation>Disputed</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="79"/>
+        <location filename="../../gui/case_detail.py" line="90"/>
         <source>已解决</source>
         <translation>Resolved</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="80"/>
+        <location filename="../../gui/case_detail.py" line="91"/>
         <source>记录取消日期…</source>
         <translation>Record cancellation date…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="81"/>
+        <location filename="../../gui/case_detail.py" line="92"/>
         <source>清除取消日期</source>
         <translation>Clear cancellation date</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="82"/>
+        <location filename="../../gui/case_detail.py" line="93"/>
         <source>添加备注…</source>
         <translation>Add note…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="83"/>
+        <location filename="../../gui/case_detail.py" line="94"/>
         <source>合并名称…</source>
         <translation>Merge names…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="84"/>
+        <location filename="../../gui/case_detail.py" line="95"/>
         <source>拆分名称…</source>
         <translation>Split names…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="85"/>
+        <location filename="../../gui/case_detail.py" line="96"/>
         <source>不是周期扣费</source>
         <translation>Not a recurring charge</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="86"/>
+        <location filename="../../gui/case_detail.py" line="97"/>
         <source>添加联系记录…</source>
         <translation>Add contact entry…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="87"/>
+        <location filename="../../gui/case_detail.py" line="98"/>
         <source>导出证据…</source>
         <translation>Export evidence…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="95"/>
+        <location filename="../../gui/case_detail.py" line="106"/>
         <source>把截图、邮件或聊天记录拖到这里，作为新记录的附件</source>
         <translation>Drop screenshots, e-mails or chat exports here to attach them to a new entry</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="111"/>
+        <location filename="../../gui/case_detail.py" line="122"/>
         <source>每笔扣费</source>
         <translation>Each charge</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="112"/>
+        <location filename="../../gui/case_detail.py" line="123"/>
         <source>累计扣费</source>
         <translation>Cumulative charges</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="113"/>
+        <location filename="../../gui/case_detail.py" line="124"/>
         <source>每月扣费</source>
         <translation>Charges per month</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="114"/>
+        <location filename="../../gui/case_detail.py" line="125"/>
         <source>每次金额（价格变化）</source>
         <translation>Amount per charge (price changes)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="123"/>
+        <location filename="../../gui/case_detail.py" line="134"/>
         <source>图表</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="128"/>
+        <location filename="../../gui/case_detail.py" line="139"/>
         <source>案件记录</source>
         <translation>Case log</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="129"/>
+        <location filename="../../gui/case_detail.py" line="140"/>
         <source>停止扣费的步骤</source>
         <translation>Steps to stop it</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="144"/>
+        <location filename="../../gui/case_detail.py" line="155"/>
         <source>价格、重试、退款</source>
         <translation>Prices, retries, refunds</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="200"/>
+        <location filename="../../gui/case_detail.py" line="211"/>
         <source>价格变化（{0}）</source>
         <translation>Price changes ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="201"/>
+        <location filename="../../gui/case_detail.py" line="212"/>
         <source>失败与重试（{0}）</source>
         <translation>Failed and retried ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="202"/>
+        <location filename="../../gui/case_detail.py" line="213"/>
         <source>退款（{0}）</source>
         <translation>Refunds ({0})</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="217"/>
+        <location filename="../../gui/case_detail.py" line="228"/>
         <source>账单上也写作：{0}</source>
         <translation>Also printed as: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="220"/>
+        <location filename="../../gui/case_detail.py" line="231"/>
         <source>共付 {0}（{1} 笔扣费）</source>
         <translation>Paid in all {0} ({1} charges)</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="227"/>
+        <location filename="../../gui/case_detail.py" line="238"/>
         <source>，退回 {0}</source>
         <translation>, {0} refunded</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="209"/>
+        <location filename="../../gui/case_detail.py" line="220"/>
         <source>取消后仍在扣款！</source>
         <translation>Still charging after cancellation!</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="231"/>
+        <location filename="../../gui/case_detail.py" line="242"/>
         <source>仍在扣费的订阅 {0} 项：每月 {1}，每年 {2}</source>
         <translation>Subscriptions still charging: {0}, {1} a month, {2} a year</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="244"/>
+        <location filename="../../gui/case_detail.py" line="255"/>
         <source>你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。</source>
         <translation>After you cancelled on {0}, you were charged {1} more time(s), {2} in all.</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="249"/>
+        <location filename="../../gui/case_detail.py" line="260"/>
         <source>已记录取消日期：{0}；此后没有扣款。</source>
         <translation>Cancellation recorded on {0}; no charges since.</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="255"/>
+        <location filename="../../gui/case_detail.py" line="266"/>
         <source>你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，并联系支付平台或银行冻结可疑授权。</source>
         <translation>You do not recognise this merchant: change your payment password soon, check password-free payments and signed-in devices, and ask the platform or bank to freeze suspicious authorisations.</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="287"/>
+        <location filename="../../gui/case_detail.py" line="289"/>
+        <source>正在整理 {0} 笔扣款…</source>
+        <translation>Listing {0} charges…</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_detail.py" line="334"/>
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="294"/>
+        <location filename="../../gui/case_detail.py" line="341"/>
         <source>{0}（{1} 字节，SHA-256 {2}…）双击保存</source>
         <translation>{0} ({1} bytes, SHA-256 {2}…), double-click to save</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="302"/>
+        <location filename="../../gui/case_detail.py" line="349"/>
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>
@@ -1362,24 +1367,24 @@ Which names do not belong to it and should be cases of their own? (separate them
         <translation>No statements imported yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="228"/>
+        <location filename="../../gui/main_window.py" line="229"/>
         <source>没有发现周期扣费。</source>
         <translation>No recurring charges found.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="231"/>
+        <location filename="../../gui/main_window.py" line="232"/>
         <source>把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。</source>
         <translation>Drop statements exported from Alipay, WeChat or your bank on the window, or click “Open statements…”; to try it first, click “Demo data”.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="249"/>
+        <location filename="../../gui/main_window.py" line="250"/>
         <source>{0}
 {1} · {2} 行</source>
         <translation>{0}
 {1} · {2} rows</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="260"/>
+        <location filename="../../gui/main_window.py" line="261"/>
         <source>{0}
 SHA-256 {1}
 导入于 {2}
@@ -1390,12 +1395,12 @@ imported {2}
 double-click to see this statement’s transactions</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="290"/>
+        <location filename="../../gui/main_window.py" line="291"/>
         <source>{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件</source>
         <translation>{0} statements · {1} transactions · {2} spent · {3} cases</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="295"/>
+        <location filename="../../gui/main_window.py" line="296"/>
         <source> · 取消后仍扣 {0}</source>
         <translation> · {0} charged after cancellation</translation>
     </message>

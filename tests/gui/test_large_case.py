@@ -1,0 +1,39 @@
+"""A large case's charges table is made on a worker after the cases are shown."""
+
+from __future__ import annotations
+
+import threading
+
+from qiake_auditor.gui import tasks
+
+
+def test_a_large_cases_charges_arrive_from_a_worker(qtbot, window, monkeypatch) -> None:
+    monkeypatch.setattr(tasks, "SMALL_CASE", 3)  # the demo's cases count as large
+    made_on: list[int] = []
+    real = tasks.charge_columns
+
+    def recording(charges, language):
+        made_on.append(threading.get_ident())
+        return real(charges, language)
+
+    monkeypatch.setattr(tasks, "charge_columns", recording)
+    detail = window.case_detail
+    shown_while_loading: list[str] = []
+    original = detail._charges_made
+
+    def arriving(case, made):
+        if detail.charges_stack.currentWidget() is detail.charges_loading:
+            shown_while_loading.append(detail.charges_loading.text())
+        original(case, made)
+
+    monkeypatch.setattr(detail, "_charges_made", arriving)
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_demo()
+    case = window.selected_case()
+    assert case is not None and len(case.charges) > 3
+    qtbot.waitUntil(lambda: detail.charges_model.rowCount() == len(case.charges), timeout=30_000)
+    assert detail.charges_stack.currentWidget() is detail.charges
+    assert shown_while_loading[0] == f"正在整理 {len(case.charges):,} 笔扣款…"
+    assert made_on and threading.get_ident() not in made_on  # none made on the GUI thread
+    first_date = detail.charges_model.data(detail.charges_model.index(0, 0))
+    assert first_date == min(c.date for c in case.charges).isoformat()
