@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..money import format_amount
 from ..workspace import default_path
-from . import lang, messages, tasks, workers
+from . import lang, messages, release, tasks, workers
 from .case_commands import CaseCommands
 from .case_detail import CaseDetail
 from .cases_view import CasesView
@@ -213,7 +213,7 @@ class MainWindow(
     # -- showing a view -----------------------------------------------------------------
 
     def show_view(self, view: tasks.View) -> None:
-        self.view = view
+        old, self.view = self.view, view
         self.case_detail.tables = view.charges  # large cases' charge tables made on demand
         self.ledger_page.set_frame(view.ledger, view.columns)
         self._fill_files(view)
@@ -237,6 +237,8 @@ class MainWindow(
             self.case_detail.show_case(case, "", view.charges.get(case.id))
         self._update_status()
         self._update_actions()
+        if old is not view:
+            release.release(old)  # nothing shows the old view's cases any more
 
     def _fill_files(self, view: tasks.View) -> None:
         self.files_list.clear()

@@ -98,6 +98,8 @@ def _view(
     ledger = audit.workspace.ledger()
     progress.report(0.3, "")
     cases = {case.id: case for case in snap.cases}  # built here, on the worker
+    for case in cases.values():
+        case.flags  # noqa: B018 - worked out here once (100,000 charges' flags for a large case)
     progress.report(0.9, "")
     # The audit and its snapshot point at each other (the cases' builder, the cache):
     # cut, so the view is freed by reference counting once the window drops it.

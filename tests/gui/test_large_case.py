@@ -37,3 +37,26 @@ def test_a_large_cases_charges_arrive_from_a_worker(qtbot, window, monkeypatch) 
     assert made_on and threading.get_ident() not in made_on  # none made on the GUI thread
     first_date = detail.charges_model.data(detail.charges_model.index(0, 0))
     assert first_date == min(c.date for c in case.charges).isoformat()
+
+
+def test_a_replaced_view_is_let_go_of_off_the_gui_thread(qtbot, window, monkeypatch) -> None:
+    from qiake_auditor.gui import release
+
+    drained_on: list[str] = []
+    real = release._drain
+    monkeypatch.setattr(
+        release,
+        "_drain",
+        lambda view: drained_on.append(threading.current_thread().name) or real(view),
+    )
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_demo()
+    old = window.selected_case()
+    assert old is not None and old.charges
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.reload()
+    new = window.selected_case()
+    assert new is not old and new.key == old.key
+    qtbot.waitUntil(lambda: not old.charges, timeout=10_000)  # the old one freed
+    assert drained_on == ["release view"]
+    assert new.charges and window.case_detail.charges_model.rowCount() == len(new.charges)

@@ -1,0 +1,38 @@
+"""Letting go of a replaced view without freezing the window.
+
+A million-row view holds ~100,000 charges (and as many detection records): when the
+last reference to it goes, CPython frees them all in one C call that holds the GIL
+for 80-250 ms, on whichever thread dropped it. Here the big lists are emptied a slice
+at a time on a thread of their own, after the chart thread has finished with them;
+between two slices the GUI thread runs.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from . import tasks
+from .chart_view import chart_thread
+
+SLICE = 2_000  # items freed at a time (a few milliseconds)
+
+
+def release(view: tasks.View | None) -> None:
+    """Free ``view`` in the background (nothing else may use its cases any more)."""
+    if view is None:
+        return
+    threading.Thread(target=_drain, args=(view,), name="release view", daemon=True).start()
+
+
+def _drain(view: tasks.View) -> None:
+    chart_thread().pool.waitForDone()  # a chart of the old view may still be drawn
+    snapshot = view.snapshot
+    lists: list[list] = []
+    for case in snapshot.built_cases or []:
+        lists += [case.charges, case.refunds, case.after]
+    if snapshot.result is not None:
+        lists += [s.get("charges") or [] for s in snapshot.result.stream_dicts]
+        lists.append(snapshot.result.stream_dicts)
+    for items in lists:
+        while items:
+            del items[-SLICE:]
