@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from . import lang
 
 log = logging.getLogger(__name__)
+DRAW_AFTER_MS = 120
 Draw = Callable[[Any], None]  # fills a matplotlib Figure
 
 
@@ -140,9 +141,12 @@ class ChartView(QWidget):
         self._image: QImage | None = None
         self._figure = None
         self._jobs: list[_Job] = []
+        # A chart is drawn a moment after it is asked for, and after the resizing ends:
+        # the chart thread's Python would otherwise compete for the GIL with the first
+        # painting of the new view (each of whose table cells is a call into Python).
         self._resized = QTimer(self)
         self._resized.setSingleShot(True)
-        self._resized.setInterval(120)
+        self._resized.setInterval(DRAW_AFTER_MS)
         self._resized.timeout.connect(self._request)
 
     # --- what to show -------------------------------------------------------------
@@ -218,7 +222,7 @@ class ChartView(QWidget):
             self._drawn_generation = self._generation
             self.update()
             return
-        self._request()
+        self._resized.start()
 
     def _pixel_size(self) -> QSize:
         """The widget's size; a hidden or squeezed one is drawn at a size a chart fits

@@ -16,7 +16,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QDoubleValidator,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +34,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +48,10 @@ from .ledger_model import LedgerModel
 from .tables import fit_columns, make_table
 
 PREPARE_HERE = 100_000  # ledger rows whose columns are made at once, on the GUI thread
+# A large ledger's columns are prepared once the window has painted the new view: a
+# busy worker makes every Python call of that painting (each cell of a table) wait
+# for the GIL.
+PREPARE_AFTER_MS = 150
 
 
 class LedgerPage(QWidget):
@@ -155,9 +167,38 @@ class LedgerPage(QWidget):
         layout.setContentsMargins(0, 4, 6, 0)
         layout.addLayout(filters)
         layout.addWidget(self.preparing)
-        layout.addWidget(self.view)
+        # While the window works (an import, a scan, this table's preparation) the table
+        # shows a picture of itself: painted live, each of its cells is a call into
+        # Python that waits for the busy worker to hand over the GIL (0.2-0.6 s per paint).
+        self.frozen = QLabel(self)
+        self.frozen.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.table_stack = QStackedWidget(self)
+        self.table_stack.addWidget(self.view)
+        self.table_stack.addWidget(self.frozen)
+        self._busy = False
+        layout.addWidget(self.table_stack)
         layout.addLayout(bottom)
         self._selection_changed()
+
+    def set_busy(self, busy: bool) -> None:
+        """The window started or ended a task: the table is a picture meanwhile."""
+        self._busy = busy
+        self._freeze_or_thaw()
+
+    @property
+    def frozen_picture(self) -> bool:
+        return self.table_stack.currentWidget() is self.frozen
+
+    def _freeze_or_thaw(self) -> None:
+        if not (self._busy or self.loading):
+            self.table_stack.setCurrentWidget(self.view)
+        elif not self.frozen_picture:
+            picture = self.view.grab()
+            veil = QPainter(picture)
+            veil.fillRect(picture.rect(), QColor(255, 255, 255, 110))  # greyed: not live
+            veil.end()
+            self.frozen.setPixmap(picture)
+            self.table_stack.setCurrentWidget(self.frozen)
 
     # -- data -------------------------------------------------------------------------------
 
@@ -176,7 +217,7 @@ class LedgerPage(QWidget):
         self._show_loading()
         # Started once the window has shown the rest of the view: run beside that
         # work, the worker's share of the GIL would slow it down several times.
-        QTimer.singleShot(0, lambda: self._start_preparing(number))
+        QTimer.singleShot(PREPARE_AFTER_MS, lambda: self._start_preparing(number))
 
     def _start_preparing(self, number: int) -> None:
         task = self._preparing.get(number)
@@ -221,6 +262,7 @@ class LedgerPage(QWidget):
         """Say that the table is being prepared and let nothing shown before be acted on:
         the old rows stay greyed, without selection, filters or a count of theirs."""
         loading = self.loading
+        self._freeze_or_thaw()
         self.preparing.setVisible(loading)
         self.view.setEnabled(not loading)
         for widget in self._filter_widgets():

@@ -100,6 +100,7 @@ class MainWindow(
         self.cases_page.setSizes([240, 620])  # ~5 case rows at 1280x720, the detail the rest
         self.tabs.addTab(self.cases_page, self.tr("案件"))
         self.ledger_page = LedgerPage(self)
+        self.busy_changed.connect(self.ledger_page.set_busy)
         self.ledger_model = self.ledger_page.model
         self.ledger_view = self.ledger_page.view
         self.tabs.addTab(self.ledger_page, self.tr("全部交易"))

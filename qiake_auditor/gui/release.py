@@ -10,11 +10,13 @@ between two slices the GUI thread runs.
 from __future__ import annotations
 
 import threading
+import time
 
 from . import tasks
 from .chart_view import chart_thread
 
 SLICE = 2_000  # items freed at a time (a few milliseconds)
+PAUSE = 0.002  # seconds between two slices
 
 
 def release(view: tasks.View | None) -> None:
@@ -36,3 +38,4 @@ def _drain(view: tasks.View) -> None:
     for items in lists:
         while items:
             del items[-SLICE:]
+            time.sleep(PAUSE)  # the GIL to the window, which paints meanwhile
