@@ -117,7 +117,8 @@ def read_statements(
         sha = pool.submit(lambda: hashlib.sha256(data).hexdigest())
         probe = Probe(path.name, data)
         if probe.kind != "zip":
-            return [_read_one(probe, name, path.name, sha, data, options)]
+            progress.report(_READ_SHARES["file read"], name)
+            return [_read_one(probe, name, path.name, sha, data, options, progress=progress)]
         found = _read_members(name, path.name, data, password, sha, options, progress)
     if not found:
         raise StatementError.of("statement.zip_without_statement", source=name)
@@ -219,6 +220,11 @@ def _refuse_binary_by_head(path: Path, name: str) -> None:
         raise UnknownFormatError.of("statement.not_a_statement", source=name)
 
 
+# How far through reading one big statement each stage ends, as measured on a
+# million-row Alipay bill (the bar moves forward during the read, not only after it).
+_READ_SHARES = {"file read": 0.04, "identified": 0.06, "parsed": 0.68}
+
+
 def _read_one(
     probe: Probe,
     source: str,
@@ -227,11 +233,15 @@ def _read_one(
     data: bytes,
     options: ReadOptions,
     importer: Importer | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> Statement:
+    """One statement's rows; ``progress`` hears each stage as it ends (and may stop it)."""
     try:
         importer = importer or identify(probe, options)
     except StatementError as exc:
         raise _in_source(exc, source, probe.name) from exc
+    progress.check()
+    progress.report(_READ_SHARES["identified"], source)
     try:
         extract = importer.read(probe, options)
     except StatementError as exc:
@@ -240,9 +250,12 @@ def _read_one(
         # InvalidOperation: a number too long for exact arithmetic (a 200-digit amount).
         raise _damaged(exc, source, importer) from exc
     probe.release()  # the decoded text is no longer needed
+    progress.check()
+    progress.report(_READ_SHARES["parsed"], source)
     sha = digest.result()
     unit = importer.row_unit or UNITS.get(probe.kind, "line")
     rows = finish(extract, importer, source, sha, unit)
+    progress.report(1.0, source)
     if rows.empty:  # a header and nothing (or only blank lines) below it
         extract.warnings.append(StatementWarning.of("statement.no_rows", source=source))
     return Statement(

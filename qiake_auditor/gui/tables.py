@@ -41,10 +41,19 @@ def make_table(
 
 def fit_columns(view: QTableView, widest: int, keep: Collection[int] = ()) -> None:
     """Columns as wide as their content (first rows), capped at ``widest`` pixels; the
-    columns of ``keep`` (widths the user set) and hidden ones are left as they are."""
-    header = view.horizontalHeader()
+    columns of ``keep`` (widths the user set) and hidden ones are left as they are.
+
+    The texts are read from the model here and measured once each: Qt's own fitting
+    measures every cell through a separate call into Python per role.
+    """
+    header, model = view.horizontalHeader(), view.model()
+    cells, heads = view.fontMetrics(), header.fontMetrics()
+    rows = min(model.rowCount(), header.resizeContentsPrecision())
     for column in range(header.count()):
         if column in keep or header.isSectionHidden(column):
             continue
-        view.resizeColumnToContents(column)
-        header.resizeSection(column, min(header.sectionSize(column) + 16, widest))
+        texts = {model.data(model.index(row, column)) for row in range(rows)}
+        content = max((cells.horizontalAdvance(str(t)) for t in texts if t), default=0)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = max(content + 12, heads.horizontalAdvance(title) + 24)
+        header.resizeSection(column, min(width + 16, widest))
