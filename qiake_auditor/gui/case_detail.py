@@ -319,8 +319,8 @@ class CaseDetail(QWidget):
                 if column in keep or header.isSectionHidden(column):
                     continue
                 title = str(model.headerData(column, Qt.Orientation.Horizontal))
-                width = max(cells.horizontalAdvance(text), heads.horizontalAdvance(title) + 18)
-                header.resizeSection(column, min(width + 14, 170 if column in (3, 4, 5) else 400))
+                width = max(cells.horizontalAdvance(text) + 8, heads.horizontalAdvance(title) + 16)
+                header.resizeSection(column, min(width, 170 if column in (3, 4, 5) else 400))
 
     def _fill_log(self, case: Case) -> None:
         language = lang.lang()

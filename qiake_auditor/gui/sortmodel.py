@@ -106,7 +106,9 @@ class SortedTableModel(QAbstractTableModel):
         """
         for role_data in roleDataSpan:
             value = self.data(index, role_data.role())
-            if value is not None:
+            if value is None:
+                role_data.clearData()  # Qt reuses the span from cell to cell
+            else:
                 role_data.setData(value)
 
     def headerData(
