@@ -230,25 +230,25 @@ class Case:
         return any(needle in n.casefold() for n in (*self.names, self.key, self.id))
 
     def summary_line(self, lang: str = "zh") -> str:
-        totals = "; ".join(f"{format_amount(t.paid, c)}" for c, t in self.totals.items())
-        if lang == "zh":
-            text = f"{self.merchant}：{len(self.charges)} 笔扣费，共 {totals}"
-            if self.cancelled_on:
-                after = "; ".join(format_amount(t.paid, c) for c, t in self.after_totals.items())
-                text += (
-                    f"；{self.cancelled_on.isoformat()} 取消后仍扣 {len(self.after)} 笔，"
-                    f"共 {after or format_amount(Decimal(0), 'CNY')}"
-                )
-            return text
-        text = f"{self.merchant}: {len(self.charges)} charges, {totals} in all"
+        """The case in one line, by the message ids the PDF report and bag-info use."""
+        from ..i18n import counted, text
+
+        line = text(
+            "case.summary",
+            lang,
+            name=self.merchant,
+            charges=counted("case.summary.charges", len(self.charges), lang),
+            total=money_total(self.totals, lang) or format_amount(Decimal(0), "CNY"),
+        )
         if self.cancelled_on:
-            after = "; ".join(format_amount(t.paid, c) for c, t in self.after_totals.items())
-            after = after or format_amount(Decimal(0), "CNY")
-            text += (
-                f"; {len(self.after)} charges after the cancellation of "
-                f"{self.cancelled_on.isoformat()}, {after}"
+            line += text(
+                "case.summary.after",
+                lang,
+                day=self.cancelled_on.isoformat(),
+                charges=counted("case.summary.after_charges", len(self.after), lang),
+                total=money_total(self.after_totals, lang) or format_amount(Decimal(0), "CNY"),
             )
-        return text
+        return line
 
     def to_json(self) -> dict:
         return {
