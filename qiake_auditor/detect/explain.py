@@ -14,7 +14,7 @@ from ..vocab import Cadence, StreamType, Trend
 from . import cadence as cad
 from .columns import ScanRows
 from .flags import CAUSE_TEXT
-from .streams import Stream, day_of
+from .streams import Stream, counted, day_of
 
 
 def trend(values: np.ndarray) -> Trend:
@@ -166,7 +166,7 @@ def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tu
         zh.append(f"{shown}前后未见{verb}（暂停或跳过{len(gaps)}期）")
         en.append(
             f"no {noun} around {', '.join(gaps[:3])}{' ...' if len(gaps) > 3 else ''} "
-            f"({len(gaps)} cycle(s) paused or skipped)"
+            f"({counted(len(gaps), 'cycle')} paused or skipped)"
         )
     for pos, (periods, level) in sorted(stream.multiples.items()):
         zh.append(
@@ -189,7 +189,7 @@ def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tu
         times = "一次" if len(failed) == 1 else f"共{len(failed)}次"
         zh.append(f"{dates}{times}扣款失败，{d(occurrence)[5:]}重试成功")
         en.append(
-            f"{len(failed)} failed attempt(s) on {', '.join(d(f) for f in failed)}, "
+            f"{counted(len(failed), 'failed attempt')} on {', '.join(d(f) for f in failed)}, "
             f"retried successfully on {d(occurrence)}"
         )
     for pos in stream.failed:
@@ -222,7 +222,9 @@ def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tu
         en.append(
             f"you recorded a cancellation on {stream.cancelled_on.isoformat()}"
             + (
-                f", yet it was charged {len(late)} more time(s) ({', '.join(d(m) for m in late)})"
+                ", yet it was charged "
+                + ("once more" if len(late) == 1 else f"{len(late)} more times")
+                + f" ({', '.join(d(m) for m in late)})"
                 if late
                 else "; no charge since"
             )
@@ -263,7 +265,9 @@ def texts(stream: Stream, rows: ScanRows, name: str, total: int, net: int) -> tu
         _, why, why_en = stream.causes[positions[0]]
         zh.append(f"标记的{verb}（{when}）最可能的原因：{CAUSE_TEXT[cause][0]}（{why}）")
         en.append(
-            f"the flagged {noun}(s) of {when_en} are most likely {CAUSE_TEXT[cause][1]} ({why_en})"
+            f"the flagged {noun if len(positions) == 1 else noun + 's'} of {when_en} "
+            f"{'is' if len(positions) == 1 else 'are'} most likely "
+            f"{CAUSE_TEXT[cause][1]} ({why_en})"
         )
     return "；".join(zh) + "。", _sentence("; ".join(en)) + "."
 

@@ -19,6 +19,12 @@ from .columns import ScanRows
 from .pieces import Draft
 from .small import median
 
+
+def counted(count: int, noun: str) -> str:
+    """'1 cycle', '2 cycles': English explanations count in the singular and the plural."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
 RETRY_DAYS = 21  # dunning retries run for up to three weeks (a grace period)
 
 
@@ -365,7 +371,7 @@ def confidence(stream: Stream) -> None:
         reasons.append(f"mean distance from the schedule {spread * fit.tolerance:.1f} days")
         if fit.missed:
             score -= min(0.05 * len(fit.missed), 0.15)
-            reasons.append(f"{len(fit.missed)} missed cycle(s)")
+            reasons.append(counted(len(fit.missed), "missed cycle"))
         if stream.variable:
             score -= 0.05
             reasons.append("amount varies (usage-based)")

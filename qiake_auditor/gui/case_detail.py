@@ -252,9 +252,11 @@ class CaseDetail(QWidget):
         if case.cancelled_on:
             after = lang.paid_total(case.after_totals) or format_amount(0, "CNY")
             if case.after:
-                told = self.tr("你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。").format(
-                    case.cancelled_on.isoformat(), len(case.after), after
-                )
+                told = (
+                    self.tr("你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。")
+                    if len(case.after) != 1
+                    else self.tr("你在 {0} 取消后，又被扣了 1 笔，共 {2}。")  # English singular
+                ).format(case.cancelled_on.isoformat(), len(case.after), after)
                 parts.append(f"<p style='color:{ALERT_TEXT}'><b>{alarm}</b> {escape(told)}</p>")
             else:
                 told = self.tr("已记录取消日期：{0}；此后没有扣款。").format(

@@ -133,3 +133,27 @@ def test_the_about_text_uses_the_window_language_colon(qapp, tmp_path):
     chinese = about_text("1.0", tmp_path / "w.sqlite", tmp_path / "logs")
     assert "Licence: Apache-2.0" in english and "：" not in english
     assert "许可证：Apache-2.0" in chinese
+
+
+def test_charges_after_the_cancellation_are_counted_in_english(qtbot, tmp_path, qapp):
+    from qiake_auditor.gui.main_window import MainWindow
+
+    lang.install(qapp, "en")
+    try:
+        window = MainWindow(tmp_path / "w.sqlite")
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.loaded, timeout=60_000):
+            window.open_demo()
+        qtbot.waitUntil(lambda: not window.busy, timeout=30_000)
+        text = window.case_detail.text.toPlainText()
+        assert "After you cancelled on 2025-06-20, you were charged 6 more times" in text
+        assert "time(s)" not in text
+        case = window.selected_case()
+        case.after = case.after[:1]
+        window.case_detail.case = None  # shown again, now with one charge after
+        window.case_detail.show_case(case, "")
+        assert "you were charged once more" in window.case_detail.text.toPlainText()
+        qtbot.waitUntil(lambda: not window.ledger_page.loading, timeout=30_000)
+    finally:
+        lang.install(qapp, "zh")

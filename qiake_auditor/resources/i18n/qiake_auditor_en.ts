@@ -37,7 +37,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../gui/app.py" line="72"/>
+        <location filename="../../gui/app.py" line="76"/>
         <source>洽客审计</source>
         <translation>Qiake Auditor</translation>
     </message>
@@ -243,37 +243,42 @@
         <translation>Subscriptions still charging: {0}, {1} a month, {2} a year</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="255"/>
+        <location filename="../../gui/case_detail.py" line="256"/>
         <source>你在 {0} 取消后，又被扣了 {1} 笔，共 {2}。</source>
-        <translation>After you cancelled on {0}, you were charged {1} more time(s), {2} in all.</translation>
+        <translation>After you cancelled on {0}, you were charged {1} more times, {2} in all.</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="260"/>
+        <location filename="../../gui/case_detail.py" line="258"/>
+        <source>你在 {0} 取消后，又被扣了 1 笔，共 {2}。</source>
+        <translation>After you cancelled on {0}, you were charged once more, {2}.</translation>
+    </message>
+    <message>
+        <location filename="../../gui/case_detail.py" line="262"/>
         <source>已记录取消日期：{0}；此后没有扣款。</source>
         <translation>Cancellation recorded on {0}; no charges since.</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="266"/>
+        <location filename="../../gui/case_detail.py" line="268"/>
         <source>你不认识这个商户：请尽快修改支付密码、检查免密支付和登录设备，并联系支付平台或银行冻结可疑授权。</source>
         <translation>You do not recognise this merchant: change your payment password soon, check password-free payments and signed-in devices, and ask the platform or bank to freeze suspicious authorisations.</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="289"/>
+        <location filename="../../gui/case_detail.py" line="291"/>
         <source>正在整理 {0} 笔扣款…</source>
         <translation>Listing {0} charges…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="334"/>
+        <location filename="../../gui/case_detail.py" line="336"/>
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="341"/>
+        <location filename="../../gui/case_detail.py" line="343"/>
         <source>{0}（{1} 字节，SHA-256 {2}…）双击保存</source>
         <translation>{0} ({1} bytes, SHA-256 {2}…), double-click to save</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="349"/>
+        <location filename="../../gui/case_detail.py" line="351"/>
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>
@@ -674,116 +679,116 @@ Please attach this file to a report. Its last lines:
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../gui/ledger_page.py" line="61"/>
+        <location filename="../../gui/ledger_page.py" line="73"/>
         <source>搜索商户、说明、交易号、金额…</source>
         <translation>Search merchant, description, transaction id, amount…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="64"/>
+        <location filename="../../gui/ledger_page.py" line="76"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="66"/>
+        <location filename="../../gui/ledger_page.py" line="78"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="76"/>
+        <location filename="../../gui/ledger_page.py" line="88"/>
         <source>全部收支</source>
         <translation>In and out</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="80"/>
+        <location filename="../../gui/ledger_page.py" line="92"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="84"/>
-        <location filename="../../gui/ledger_page.py" line="247"/>
+        <location filename="../../gui/ledger_page.py" line="96"/>
+        <location filename="../../gui/ledger_page.py" line="289"/>
         <source>全部账单</source>
         <translation>All statements</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="88"/>
+        <location filename="../../gui/ledger_page.py" line="100"/>
         <source>最小金额</source>
         <translation>Min amount</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="89"/>
+        <location filename="../../gui/ledger_page.py" line="101"/>
         <source>最大金额</source>
         <translation>Max amount</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="94"/>
+        <location filename="../../gui/ledger_page.py" line="106"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="97"/>
+        <location filename="../../gui/ledger_page.py" line="109"/>
         <source>正在准备交易表…</source>
         <translation>Preparing the transactions table…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="101"/>
+        <location filename="../../gui/ledger_page.py" line="113"/>
         <source>复制所选行</source>
         <translation>Copy selected rows</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="103"/>
+        <location filename="../../gui/ledger_page.py" line="115"/>
         <source>导出当前视图…</source>
         <translation>Export current view…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="354"/>
+        <location filename="../../gui/ledger_page.py" line="396"/>
         <source>{0} / {1} 笔</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="356"/>
+        <location filename="../../gui/ledger_page.py" line="398"/>
         <source>共 {0} 笔</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="383"/>
+        <location filename="../../gui/ledger_page.py" line="425"/>
         <source>选中多行可查看合计（Ctrl+C 复制）</source>
         <translation>Select rows to see their totals (Ctrl+C copies)</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="391"/>
+        <location filename="../../gui/ledger_page.py" line="433"/>
         <source>支出 {0} · 收入 {1}</source>
         <translation>out {0} · in {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="396"/>
+        <location filename="../../gui/ledger_page.py" line="438"/>
         <source>已选 {0} 笔：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="423"/>
-        <location filename="../../gui/ledger_page.py" line="428"/>
-        <location filename="../../gui/ledger_page.py" line="431"/>
-        <location filename="../../gui/ledger_page.py" line="444"/>
+        <location filename="../../gui/ledger_page.py" line="465"/>
+        <location filename="../../gui/ledger_page.py" line="470"/>
+        <location filename="../../gui/ledger_page.py" line="473"/>
+        <location filename="../../gui/ledger_page.py" line="486"/>
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="423"/>
+        <location filename="../../gui/ledger_page.py" line="465"/>
         <source>交易表还在准备中，请稍后再导出。</source>
         <translation>The transactions table is still being prepared; export it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="428"/>
+        <location filename="../../gui/ledger_page.py" line="470"/>
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="441"/>
+        <location filename="../../gui/ledger_page.py" line="483"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="445"/>
+        <location filename="../../gui/ledger_page.py" line="487"/>
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
@@ -965,7 +970,7 @@ Please attach this file to a report. Its last lines:
         <translation>Find transactions</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="210"/>
+        <location filename="../../gui/main_window.py" line="211"/>
         <location filename="../../gui/window_actions.py" line="96"/>
         <source>关于</source>
         <translation>About</translation>
@@ -1022,59 +1027,59 @@ Please attach this file to a report. Its last lines:
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="105"/>
+        <location filename="../../gui/main_window.py" line="106"/>
         <source>全部交易</source>
         <translation>All transactions</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="107"/>
+        <location filename="../../gui/main_window.py" line="108"/>
         <source>每月总览</source>
         <translation>Monthly overview</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="116"/>
+        <location filename="../../gui/main_window.py" line="117"/>
         <source>已导入的账单</source>
         <translation>Imported statements</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="132"/>
+        <location filename="../../gui/main_window.py" line="133"/>
         <source>把账单文件或文件夹拖到窗口里即可导入。
 所有数据只保存在本机。</source>
         <translation>Drop statement files or folders on the window to import them.
 All data stays on this computer.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="143"/>
+        <location filename="../../gui/main_window.py" line="144"/>
         <source>把账单拖进来，或点“打开账单…”</source>
         <translation>Drop statements here, or click “Open statements…”</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="148"/>
+        <location filename="../../gui/main_window.py" line="149"/>
         <source>停止</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="149"/>
+        <location filename="../../gui/main_window.py" line="150"/>
         <source>停止正在进行的导入（保存之前停止，工作区保持原样）</source>
         <translation>Stop the running import (stopped before it is saved, the workspace stays as it was)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="159"/>
+        <location filename="../../gui/main_window.py" line="160"/>
         <source>洽客审计 — {0}</source>
         <translation>Qiake Auditor — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="161"/>
+        <location filename="../../gui/main_window.py" line="162"/>
         <source>洽客审计 — 演示工作区（不会改动你的数据）</source>
         <translation>Qiake Auditor — demo workspace (your data is not touched)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>演示工作区：{0}</source>
         <translation>Demo workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
@@ -1341,50 +1346,50 @@ Which names do not belong to it and should be cases of their own? (separate them
         <translation>Export evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="181"/>
+        <location filename="../../gui/main_window.py" line="182"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
         <location filename="../../gui/case_commands.py" line="190"/>
-        <location filename="../../gui/main_window.py" line="189"/>
+        <location filename="../../gui/main_window.py" line="190"/>
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="191"/>
+        <location filename="../../gui/main_window.py" line="192"/>
         <source>图表已保存到 {0}</source>
         <translation>Chart saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="195"/>
+        <location filename="../../gui/main_window.py" line="196"/>
         <source>还没有导入任何账单。</source>
         <translation>No statements imported yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="229"/>
+        <location filename="../../gui/main_window.py" line="230"/>
         <source>没有发现周期扣费。</source>
         <translation>No recurring charges found.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="232"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。</source>
         <translation>Drop statements exported from Alipay, WeChat or your bank on the window, or click “Open statements…”; to try it first, click “Demo data”.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="250"/>
+        <location filename="../../gui/main_window.py" line="253"/>
         <source>{0}
 {1} · {2} 行</source>
         <translation>{0}
 {1} · {2} rows</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="261"/>
+        <location filename="../../gui/main_window.py" line="264"/>
         <source>{0}
 SHA-256 {1}
 导入于 {2}
@@ -1395,12 +1400,12 @@ imported {2}
 double-click to see this statement’s transactions</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="291"/>
+        <location filename="../../gui/main_window.py" line="294"/>
         <source>{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件</source>
         <translation>{0} statements · {1} transactions · {2} spent · {3} cases</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="296"/>
+        <location filename="../../gui/main_window.py" line="299"/>
         <source> · 取消后仍扣 {0}</source>
         <translation> · {0} charged after cancellation</translation>
     </message>
