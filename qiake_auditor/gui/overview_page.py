@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..detect.scan import NOT_CHARGES
 from ..money import format_amount
-from ..vocab import Flag, StreamStatus, StreamType
+from ..vocab import Flag, StreamStatus
 from . import lang
 from .cases_view import due_charge, next_charge
 from .chart_view import ChartView
@@ -39,7 +40,7 @@ OVERDUE_TEXT = "#8a4b00"  # dark amber: late, not yet a charge to dispute
 def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
     """Overdue streams (a scheduled day passed without a charge: ``overdue`` true, ``date``
     the day it was due), then streams whose next charge falls within ``within_days`` of
-    the scan's as-of date. Income streams and cancelled streams are left out; each part
+    the scan's as-of date. Income, transfers and cancelled streams are left out; each part
     sorted by date, then merchant.
     """
     if not scan or not scan.get("as_of"):
@@ -48,8 +49,8 @@ def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
     until = as_of + timedelta(days=within_days)
     found = []
     for stream in scan.get("streams") or []:
-        if stream.get("type") == StreamType.INCOME or stream.get("direction") == "income":
-            continue
+        if stream.get("type") in NOT_CHARGES or stream.get("direction") == "income":
+            continue  # income, and transfers the user makes (rent to a person): no charge
         due = due_charge(stream)  # '' for a cancelled stream
         expected = next_charge(stream, as_of.isoformat())  # '—' for a cancelled stream
         if due:

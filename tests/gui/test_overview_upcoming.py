@@ -47,6 +47,13 @@ def test_overdue_streams_come_first_with_their_due_day_and_cancelled_ones_never(
     ]
 
 
+def test_rent_paid_to_a_person_and_income_are_not_expected_charges():
+    rent = dict(stream(6, "active", next_expected="2026-01-15"), merchant="李建国", type="transfer")
+    salary = dict(stream(7, "active", next_expected="2026-01-12"), merchant="云杉", type="income")
+    rows = upcoming_charges({"as_of": AS_OF, "streams": [ACTIVE, rent, salary]}, 45)
+    assert [r["merchant"] for r in rows] == ["中国移动"]
+
+
 def show(qtbot, monkeypatch) -> OverviewPage:
     page = OverviewPage()
     qtbot.addWidget(page)
