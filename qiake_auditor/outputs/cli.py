@@ -138,10 +138,14 @@ cli._PARSER_EXTENSIONS.append(_add_parsers)
 
 
 def _lang(args: argparse.Namespace) -> str:
+    """The messages' language: the sub-command's --lang when it names one, else the one
+    given before the sub-command (``qiake-auditor --lang zh evidence …``), else the system's."""
     from ..i18n import user_lang
 
     value = getattr(args, "lang", None)
-    return user_lang(value if value in ("zh", "en") else None)
+    if value not in ("zh", "en"):
+        value = getattr(args, "global_lang", None)
+    return user_lang(value)
 
 
 def _party(args: argparse.Namespace) -> Party:

@@ -212,6 +212,15 @@ def test_a_second_export_is_a_new_version(built, tmp_path):
     assert verify(second).valid
 
 
+def test_the_language_given_before_the_command_is_the_messages(built, tmp_path, capsys):
+    _, _, workspace = built
+    for language, words in (("zh", "扣费 18 笔，共 ¥5,274.00"), ("en", "18 charges, ¥5,274.00")):
+        out = tmp_path / f"{language}.zip"
+        argv = ["--lang", language, "evidence", "--merchant", "洽客", "--workspace"]
+        assert cli.main([*argv, str(workspace), "--out", str(out)]) == 0
+        assert words in capsys.readouterr().out
+
+
 def test_letter_and_chart_commands(built, tmp_path):
     _, _, workspace = built
     for kind in ("merchant", "platform", "bank", "regulator", "chargeback"):
