@@ -144,10 +144,10 @@ class ChartView(QWidget):
         # A chart is drawn a moment after it is asked for, and after the resizing ends:
         # the chart thread's Python would otherwise compete for the GIL with the first
         # painting of the new view (each of whose table cells is a call into Python).
-        self._resized = QTimer(self)
-        self._resized.setSingleShot(True)
-        self._resized.setInterval(DRAW_AFTER_MS)
-        self._resized.timeout.connect(self._request)
+        self._draw_soon = QTimer(self)
+        self._draw_soon.setSingleShot(True)
+        self._draw_soon.setInterval(DRAW_AFTER_MS)
+        self._draw_soon.timeout.connect(self._request)
 
     # --- what to show -------------------------------------------------------------
     def show_cases(self, cases) -> None:
@@ -202,8 +202,8 @@ class ChartView(QWidget):
     def wait(self, timeout: float = 60.0) -> None:
         """Block until the chart thread has delivered the drawing asked for last (a
         re-draw for a new size that is still waiting for the resizing to end included)."""
-        if self._resized.isActive():
-            self._resized.stop()
+        if self._draw_soon.isActive():
+            self._draw_soon.stop()
             self._request()
         for job in list(self._jobs):
             job.done.wait(timeout)
@@ -222,7 +222,7 @@ class ChartView(QWidget):
             self._drawn_generation = self._generation
             self.update()
             return
-        self._resized.start()
+        self._draw_soon.start()
 
     def _pixel_size(self) -> QSize:
         """The widget's size; a hidden or squeezed one is drawn at a size a chart fits
@@ -251,7 +251,7 @@ class ChartView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._draw is not None:
-            self._resized.start()
+            self._draw_soon.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -259,7 +259,7 @@ class ChartView(QWidget):
         if self._draw is not None and (
             image is None or image.deviceIndependentSize().toSize() != self.size()
         ):
-            self._resized.start()  # drawn while hidden, at a guessed size
+            self._draw_soon.start()  # drawn while hidden, at a guessed size
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
