@@ -330,7 +330,11 @@ def not_charges(frame: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
     person = (
         part["counterparty"].str.strip().str.fullmatch(PERSON).to_numpy(dtype=bool)
         & ~text.str.contains(AUTO_RENEW).to_numpy(dtype=bool)
-        & np.array([normalize.catalogue_entry(k) is None for k in part["_key"]], dtype=bool)
+        & per_value(
+            part["_key"],
+            lambda keys: [normalize.catalogue_entry(k) is None for k in keys],
+            bool,
+        )
     )
     sent = (text.str.contains(SENT) | text.str.contains(BILL)).to_numpy(dtype=bool)
     return transfer | (person & sent)
