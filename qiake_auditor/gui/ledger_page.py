@@ -45,6 +45,7 @@ from . import lang, ledger_columns, workers
 from .header_columns import HeaderColumns, columns_of
 from .ledger_filter import Criteria, mask
 from .ledger_model import LedgerModel
+from .sortmodel import FilteredOrder
 from .tables import fit_columns, make_table
 
 PREPARE_HERE = 100_000  # ledger rows whose columns are made at once, on the GUI thread
@@ -380,17 +381,24 @@ class LedgerPage(QWidget):
         if wait or criteria.empty():
             self._show_mask(self._generation, mask(prepared, criteria, rows))
             return
-        generation = self._generation
-        task = workers.Task(lambda progress: mask(prepared, criteria, rows))
-        task.signals.finished.connect(lambda found: self._show_mask(generation, found))
+        generation, model = self._generation, self.model
+
+        def filtered(progress) -> tuple[np.ndarray | None, FilteredOrder | None]:
+            found = mask(prepared, criteria, rows)
+            return found, model.filtered_order(found)
+
+        task = workers.Task(filtered)
+        task.signals.finished.connect(lambda done: self._show_mask(generation, *done))
         self._task = task
         workers.start(task)
 
-    def _show_mask(self, generation: int, found: np.ndarray | None) -> None:
+    def _show_mask(
+        self, generation: int, found: np.ndarray | None, shown: FilteredOrder | None = None
+    ) -> None:
         if generation != self._generation:
             return  # a later filter is on its way
         self._task = None
-        self.model.set_filter(found)
+        self.model.set_filter(found, shown)
         total, shown = self.model.data_rows(), self.model.rowCount()
         self.matches.setText(
             self.tr("{0} / {1} 笔").format(f"{shown:,}", f"{total:,}")

@@ -175,6 +175,25 @@ def test_filter_keeps_the_sort_and_the_model_contract(qtmodeltester):
     assert model.rowCount() == 5 and column(model, "amount")[0] == "+1,000.00"
 
 
+def test_an_order_made_on_a_worker_is_used_only_for_the_sort_it_was_made_for():
+    model = LedgerModel(ledger_frame(ROWS))
+    amount = LedgerModel.COLUMNS.index("amount")
+    model.sort(amount, Qt.SortOrder.AscendingOrder)
+    keep = np.array([True, True, False, True, True])
+    shown = model.filtered_order(keep)
+    assert shown is not None
+    model.set_filter(keep, shown)
+    assert column(model, "amount") == ["-199.00", "-25.00", "-25.00", "-9.90"]
+    stale = model.filtered_order(keep)
+    model.sort(amount, Qt.SortOrder.DescendingOrder)  # the user sorted meanwhile
+    model.set_filter(keep, stale)
+    assert column(model, "amount") == ["-9.90", "-25.00", "-25.00", "-199.00"]
+    made_before = model.filtered_order(keep)
+    model.set_frame(ledger_frame(ROWS))  # new data, the same sort
+    model.set_filter(None, made_before)
+    assert model.rowCount() == 5
+
+
 def test_upcoming_charges_within_the_window_sorted_by_date():
     scan = {
         "as_of": "2025-11-30",
