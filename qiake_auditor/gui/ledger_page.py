@@ -182,9 +182,17 @@ class LedgerPage(QWidget):
         self._selection_changed()
 
     def set_busy(self, busy: bool) -> None:
-        """The window started or ended a task: the table is a picture meanwhile."""
+        """The window started or ended a task: the table is a picture meanwhile.
+
+        At the end the live table comes back on the next turn of the event loop: a
+        task's result usually brings a new ledger first, whose preparation keeps the
+        picture already shown (thawing, then grabbing the old rows again, took 20-30 ms).
+        """
         self._busy = busy
-        self._freeze_or_thaw()
+        if busy:
+            self._freeze_or_thaw()
+        else:
+            QTimer.singleShot(0, self._freeze_or_thaw)
 
     @property
     def frozen_picture(self) -> bool:
