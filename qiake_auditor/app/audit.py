@@ -540,12 +540,7 @@ def _case_keys(result: ScanResult) -> list[str]:
         for s in result.stream_dicts
         if s.get("type") in case_model.CASE_TYPES and s.get("direction") == ledger.EXPENSE
     ]
-    charged = result.flagged_charges()
-    if charged:
-        frame = result.frame
-        rows = {int(f["row_id"]) for f in charged}
-        keys += [str(k) for k in frame.loc[frame["row_id"].isin(rows), "_key"] if k]
-    return list(dict.fromkeys(keys))
+    return list(dict.fromkeys(keys + result.flagged_charge_keys()))
 
 
 def _money_totals(frame: pd.DataFrame) -> tuple[dict[str, Decimal], dict[str, Decimal]]:

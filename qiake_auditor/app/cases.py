@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -25,11 +26,12 @@ import pyarrow.compute as pc
 from .. import ledger
 from ..detect import normalize
 from ..detect.scan import ScanResult
-from ..money import format_amount
+from ..money import format_amount, sum_amounts
 from ..vocab import CaseStatus, Channel, StreamType
 from ..vstr import isin, map_distinct
 from .costs import RecurringCost, recurring_cost
 from .decisions import Decisions
+from .lazy_list import LazyList
 
 # What a case counts as paid: money taken from the user (a refund row is its own thing).
 PAID_STATES = (ledger.SUCCESS, ledger.PENDING, ledger.REFUNDED, ledger.PARTIALLY_REFUNDED)
@@ -182,13 +184,16 @@ class Case:
     status: CaseStatus
     cancelled_on: date | None
     streams: list[dict]
-    charges: list[Charge]
+    charges: Sequence[Charge]  # in time order; the builder's are made on first reading
     refunds: list[Charge]
     totals: dict[str, Totals]
-    after: list[Charge]
+    after: Sequence[Charge]
     after_totals: dict[str, Totals]
     log: list[LogEntry]
     checklist: list[str] = field(default_factory=list)
+    # the flags of its charges, where the builder worked them out from the ledger's
+    # columns (without making the charges); else read from the charges
+    charge_flags: frozenset[str] | None = None
 
     @property
     def first(self) -> date | None:
@@ -214,7 +219,10 @@ class Case:
         """Every flag of its streams and charges, worked out once: a case's streams and
         charges are fixed when it is built, and filters ask for this on every redraw."""
         found = {f for s in self.streams for f in s.get("flags") or []}
-        found |= {f for c in self.charges for f in c.flags}
+        if self.charge_flags is not None:
+            found |= self.charge_flags
+        else:
+            found |= {f for c in self.charges for f in c.flags}
         return sorted(found)
 
     @property
@@ -278,17 +286,30 @@ class Case:
         }
 
 
-def totals_of(charges: list[Charge], refunds: list[Charge] | None = None) -> dict[str, Totals]:
-    paid: dict[str, Decimal] = {}
-    back: dict[str, Decimal] = {}
-    for charge in charges:
-        paid[charge.currency] = paid.get(charge.currency, Decimal("0.00")) + charge.amount
-    for refund in refunds or []:
-        back[refund.currency] = back.get(refund.currency, Decimal("0.00")) + refund.amount
+def totals_of(
+    charges: Iterable[Charge], refunds: Iterable[Charge] | None = None
+) -> dict[str, Totals]:
+    return _totals_by_currency(
+        ((c.currency, c.amount) for c in charges), ((r.currency, r.amount) for r in refunds or [])
+    )
+
+
+def _totals_by_currency(
+    paid_items: Iterable[tuple[str, Decimal]], refund_items: Iterable[tuple[str, Decimal]]
+) -> dict[str, Totals]:
+    """Paid and refunded per currency, from (currency, amount) pairs."""
+    paid, back = _sums(paid_items), _sums(refund_items)
     return {
         c: Totals(paid.get(c, Decimal("0.00")), back.get(c, Decimal("0.00")))
         for c in sorted(set(paid) | set(back))
     }
+
+
+def _sums(items: Iterable[tuple[str, Decimal]]) -> dict[str, Decimal]:
+    found: dict[str, Decimal] = {}
+    for currency, amount in items:
+        found[currency] = found.get(currency, Decimal("0.00")) + amount
+    return found
 
 
 def build_cases(
@@ -308,12 +329,8 @@ def build_cases(
         if stream.get("type") in CASE_TYPES and stream.get("direction") == ledger.EXPENSE:
             streams_by_key.setdefault(str(stream["merchant_key"]), []).append(stream)
     codes, uniques = pd.factorize(frame["_key"])
-    wanted = [str(k) for k in streams_by_key]
-    charged = result.flagged_charges()  # a watched transfer to a person makes no case
-    if charged:
-        row_ids = frame["row_id"].to_numpy()
-        flagged = np.isin(row_ids, [int(f["row_id"]) for f in charged])
-        wanted += [str(uniques[c]) for c in dict.fromkeys(codes[flagged].tolist())]
+    # a watched transfer to a person makes no case: only flagged charges do
+    wanted = [str(k) for k in streams_by_key] + result.flagged_charge_keys()
     wanted = [k for k in dict.fromkeys(wanted) if k]
     if not wanted:
         return []
@@ -334,10 +351,9 @@ def build_cases(
         key = str(uniques[code])
         cancelled = decisions.cancelled.get(key)
         members = table.rows_of(code)
-        charges, refunds = _charges(table, members, refunds_of, detected, cancelled)
+        made = _charges(table, members, refunds_of, detected, cancelled)
         streams = streams_by_key.get(key, [])
         names = _names(table, members, streams, key)
-        after = [c for c in charges if c.after_cancellation]
         cases.append(
             Case(
                 id=case_ids.get(key, ""),
@@ -348,13 +364,14 @@ def build_cases(
                 status=decisions.status(key),
                 cancelled_on=cancelled,
                 streams=streams,
-                charges=charges,
-                refunds=refunds,
-                totals=totals_of(charges, refunds),
-                after=after,
-                after_totals=totals_of(after),
+                charges=made.charges,
+                refunds=made.refunds,
+                totals=made.totals,
+                after=made.after,
+                after_totals=made.after_totals,
                 log=log.get(key, []),
                 checklist=decisions.checklists.get(key, []),
+                charge_flags=made.flags,
             )
         )
     rank = {s["merchant_key"]: i for i, s in enumerate(result.stream_dicts)}
@@ -551,32 +568,81 @@ def _charge_facts(result: ScanResult) -> dict[int, Facts]:
     return facts
 
 
+@dataclass
+class _Made:
+    """A case's charges (made on first reading) and what is known of them from the
+    columns alone: refunds, the charges after the cancellation, totals, flags."""
+
+    charges: LazyList[Charge]
+    refunds: list[Charge]
+    after: LazyList[Charge]
+    totals: dict[str, Totals]
+    after_totals: dict[str, Totals]
+    flags: frozenset[str]
+
+
 def _charges(
     table: _CaseRows,
     members: np.ndarray,
     refunds_of: dict[str, list[dict]],
     detected: dict[int, Facts],
     cancelled: date | None,
-) -> tuple[list[Charge], list[Charge]]:
-    row_ids = table.columns["row_id"]
+) -> _Made:
+    """The charges of ``members`` in time order, each a Charge once something reads it
+    (a large case has a hundred thousand); everything the case list shows is worked
+    out here from the columns."""
+    c = table.columns
+    row_ids, times = c["row_id"], c["time"]
     paid = table.in_time_order(members[table.charge_rows[members]]).tolist()
-    charges = [table.charge(i, detected.get(row_ids[i], NO_FACTS)) for i in paid]
+
+    def make(k: int) -> Charge:
+        i = paid[k]
+        charge = table.charge(i, detected.get(row_ids[i], NO_FACTS))
+        if k:
+            charge.days_since_previous = (charge.date - _date_of(times[paid[k - 1]][:10])).days
+        charge.after_cancellation = cancelled is not None and charge.date > cancelled
+        return charge
+
+    charges = LazyList(len(paid), make)
     loose = table.in_time_order(members[table.refund_rows[members]]).tolist()
     # refunds the statement does not tie to a purchase
     refunds = [table.charge(i, NO_FACTS) for i in loose]
-    previous: date | None = None
-    for charge in charges:
-        charge.days_since_previous = (charge.date - previous).days if previous else None
-        charge.after_cancellation = cancelled is not None and charge.date > cancelled
-        previous = charge.date
-        pointing = refunds_of.get(charge.dedup_key)
+    flags: set[str] = set()
+    dedup_keys, states = c["dedup_key"], c["state"]
+    for k, i in enumerate(paid):
+        facts = detected.get(row_ids[i])
+        if facts is not None and facts[2]:
+            flags.update(facts[2])
+        pointing = refunds_of.get(dedup_keys[i])
         if pointing:
             refunds += [_charge(r) for r in pointing]
-        elif charge.state == ledger.REFUNDED:
+        elif states[i] == ledger.REFUNDED:
             # marked 已退款 with no refund row of its own: the whole amount came back
-            refunds.append(charge)
-    refunds.sort(key=lambda c: (c.date, c.time, c.row_id))
-    return charges, refunds
+            refunds.append(charges[k])
+    refunds.sort(key=lambda r: (r.date, r.time, r.row_id))
+    # an ISO day's text sorts as its date: after the cancellation day, as in make()
+    day = cancelled.isoformat() if cancelled is not None else None
+    late = [k for k, i in enumerate(paid) if day is not None and times[i][:10] > day]
+    after = LazyList(len(late), lambda j: charges[late[j]])
+    return _Made(
+        charges,
+        refunds,
+        after,
+        _totals(table, paid, refunds),
+        _totals(table, [paid[k] for k in late]),
+        frozenset(flags),
+    )
+
+
+def _totals(
+    table: _CaseRows, rows: list[int], refunds: list[Charge] | None = None
+) -> dict[str, Totals]:
+    """``totals_of`` the charges of ``rows``, from the columns (in Arrow, as integer
+    cents where amounts have two decimals: see ``money.sum_amounts``)."""
+    amounts = table.part["amount"].iloc[rows]
+    currencies = table.part["currency"].iloc[rows].to_numpy(dtype=object)
+    paid = [(str(c), sum_amounts(amounts[currencies == c])) for c in sorted(set(currencies))]
+    return _totals_by_currency(paid, ((r.currency, r.amount) for r in refunds or []))
 
 
 def _charge(row: dict) -> Charge:

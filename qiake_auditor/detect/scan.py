@@ -105,9 +105,10 @@ class ScanResult:
     streams: list[Stream]
     stream_dicts: list[dict]
     flagged: list[dict]
-    # flagged_charges, worked out once: the cases and their keys both ask (0.5 s each
-    # for a bill where 100,000 rows carry the watched word).
+    # flagged_charges and their merchant keys, worked out once: the cases and their
+    # keys both ask (0.5 s each for a bill where 100,000 rows carry the watched word).
     _charged: list[dict] | None = field(default=None, init=False, repr=False, compare=False)
+    _charged_keys: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -126,6 +127,19 @@ class ScanResult:
         if self._charged is None:
             self._charged = self._flagged_charges()
         return self._charged
+
+    def flagged_charge_keys(self) -> list[str]:
+        """The merchant keys of the flagged charges, each once, in the frame's order."""
+        if self._charged_keys is None:
+            charged = self.flagged_charges()
+            keys: list[str] = []
+            if charged:
+                ids = np.array([int(f["row_id"]) for f in charged], dtype=np.int64)
+                frame = self.frame
+                found = frame["_key"][np.isin(frame["row_id"].to_numpy(), ids)]
+                keys = [str(k) for k in found.unique() if k]
+            self._charged_keys = keys
+        return self._charged_keys
 
     def _flagged_charges(self) -> list[dict]:
         charging = {s["id"] for s in self.stream_dicts if s["type"] not in NOT_CHARGES}

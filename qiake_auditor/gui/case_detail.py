@@ -283,7 +283,7 @@ class CaseDetail(QWidget):
     def _fill_charges(self, case: Case) -> None:
         """The case's charges; a large case's table is made on a worker (``tables``), its
         place saying so meanwhile."""
-        self._rows = list(case.charges)
+        self._rows = case.charges  # a large case's are made on the worker, not here
         prepared = self._prepared
         if prepared is None and self.tables is not None and len(self._rows) > tasks.SMALL_CASE:
             self.charges_model.set_charges([], lang.lang())

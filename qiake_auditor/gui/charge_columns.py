@@ -6,6 +6,7 @@ plain dicts made once per vocabulary, never through an enum per cell.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -28,7 +29,7 @@ def _labels(vocabulary, language: str) -> dict[str, str]:
     return {m.value: m.label(language) for m in vocabulary}
 
 
-def charge_columns(charges: list, language: str) -> ChargeColumns:
+def charge_columns(charges: Sequence, language: str) -> ChargeColumns:
     flags_of, states, causes = (
         _labels(Flag, language),
         _labels(RowState, language),

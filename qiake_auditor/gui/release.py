@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 
+from ..app.lazy_list import LazyList
 from . import tasks
 from .chart_view import chart_thread
 
@@ -31,7 +33,7 @@ def _drain(view: tasks.View) -> None:
     snapshot = view.snapshot
     lists: list[list] = []
     for case in snapshot.built_cases or []:
-        lists += [case.charges, case.refunds, case.after]
+        lists += [_handed_over(case.charges), case.refunds, _handed_over(case.after)]
     if snapshot.result is not None:
         lists += [s.get("charges") or [] for s in snapshot.result.stream_dicts]
         lists.append(snapshot.result.stream_dicts)
@@ -39,3 +41,10 @@ def _drain(view: tasks.View) -> None:
         while items:
             del items[-SLICE:]
             time.sleep(PAUSE)  # the GIL to the window, which paints meanwhile
+
+
+def _handed_over(charges: Sequence) -> list:
+    """The charges made so far of a case's lazy list (the builder's), else the list."""
+    if isinstance(charges, LazyList):
+        return charges.hand_over()
+    return charges if isinstance(charges, list) else []
