@@ -32,10 +32,9 @@ from .charts import (
 
 OTHERS_COLOUR = "#b0b0b0"
 MISSED_COLOUR = "#555555"  # a day the schedule expected a charge and none came
-# What a case counts as paid (as its totals do): money taken, refunded later or not.
-PAID_STATES = ("success", "pending", "refunded", "partially_refunded")
 
 CASE_CHART_KINDS = ("timeline", "monthly", "cumulative", "price")
+_EACH = 400  # charges up to which a case's chart draws each one on its own
 
 
 def case_chart(
@@ -47,9 +46,14 @@ def case_chart(
     figure: Figure | None = None,
     lang: str | None = None,
     missed: Sequence[date] = (),
+    day_totals: Sequence | None = None,
 ) -> Figure:
     """One chart of a case's charges (objects with ``date``, ``amount``, ``currency``,
     ``after_cancellation``, ``stream_id``), in one currency.
+
+    ``day_totals``: the same charges summed per day (``Case.day_totals``): a large case's
+    timeline, monthly and cumulative charts are drawn from them without reading each
+    of its charges.
 
     ``timeline``: a bar per charge, red after the cancellation, and a mark on each day
     in ``missed`` (the schedule expected a charge, none came); ``monthly``: money per
@@ -62,9 +66,17 @@ def case_chart(
     figure = figure or Figure(figsize=(8, 3.4), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
-    currencies = sorted({c.currency for c in charges})
+    summed = day_totals is not None and len(charges) > _EACH and kind != "price"
+    currencies = sorted({c.currency for c in (day_totals if summed and day_totals else charges)})
     currency = currency or (currencies[0] if currencies else "CNY")
-    rows = _points([c for c in charges if c.currency == currency], by_day=kind != "price")
+    if summed and day_totals is not None:
+        rows = [
+            _Point(d.date, d.amount, d.after_cancellation, "", count=1)
+            for d in day_totals
+            if d.currency == currency
+        ]
+    else:
+        rows = _points([c for c in charges if c.currency == currency], by_day=kind != "price")
     name = say(f"kind.{kind}", lang)
     axes.set_title(f"{title}  ·  {name}" if title else name, fontsize=10, loc="left")
     axes.set_ylabel(say("amount", lang, currency=currency))
@@ -224,7 +236,7 @@ def _points(charges: Sequence, by_day: bool) -> list[_Point]:
     the cancellation (all the timeline, monthly and cumulative charts show); otherwise
     alike charges (day, amount, stream) become one point with their count.
     """
-    if len(charges) <= 400:  # every charge its own bar, as the statement lists them
+    if len(charges) <= _EACH:  # every charge its own bar, as the statement lists them
         keys = [
             (c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges
         ]
@@ -240,6 +252,15 @@ def _points(charges: Sequence, by_day: bool) -> list[_Point]:
         (c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges
     )
     return [_Point(*key, count=n) for key, n in sorted(alike.items(), key=lambda kn: kn[0][0])]
+
+
+def _day_totals(case) -> Sequence:
+    """A case's charges summed per day: the app's cases keep them (``Case.day_totals``,
+    summed from the ledger's columns for a large case); others are summed here."""
+    from .app.cases import day_totals_of
+
+    days = getattr(case, "day_totals", None)
+    return days if days is not None else day_totals_of(case.charges)
 
 
 def _per_day(rows: Sequence) -> list[tuple[date, float, bool]]:
@@ -277,23 +298,22 @@ def cases_monthly(
     figure = figure or Figure(figsize=(9, 4.2), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
-    counted = Counter(c.currency for case in cases for c in case.charges)
+    counted: Counter[str] = Counter()
+    for case in cases:
+        for d in _day_totals(case):
+            counted[d.currency] += d.count
     currency = counted.most_common(1)[0][0] if counted else "CNY"
     axes.set_title(say("by_case_title", lang, currency=currency), fontsize=11, loc="left")
     layers = []  # (label, per month, after cancellation per month)
     for case in cases:
         per: dict[str, Decimal] = defaultdict(Decimal)
         after: dict[str, Decimal] = defaultdict(Decimal)
-        alike = Counter(  # charges alike in month and amount counted, not summed one by one
-            (c.date.year, c.date.month, c.amount, bool(c.after_cancellation))
-            for c in case.charges
-            if c.currency == currency and c.state in PAID_STATES
-        )
-        for (year, number, amount, is_late), count in alike.items():
-            month = f"{year:04d}-{number:02d}"
-            per[month] += amount * count
-            if is_late:
-                after[month] += amount * count
+        for d in _day_totals(case):
+            if d.currency == currency:
+                month = f"{d.date.year:04d}-{d.date.month:02d}"
+                per[month] += d.amount
+                if d.after_cancellation:
+                    after[month] += d.amount
         if per:
             layers.append((str(case.merchant), per, after))
     if not layers:

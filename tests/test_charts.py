@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -13,6 +13,7 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
 from qiake_auditor import charts
+from qiake_auditor.app.cases import day_totals_of
 
 
 def charge(day: str, amount: str, state: str = "success", flags=(), row: int = 2) -> dict:
@@ -281,3 +282,56 @@ def _day_number(day: date) -> float:
     from matplotlib.dates import date2num
 
     return float(date2num(day))
+
+
+def _large_case() -> list:
+    """1,200 charges over 300 days, several a day, some after the cancellation."""
+    charges = []
+    for k in range(1200):
+        day = date(2025, 1, 1) + timedelta(days=k // 4)
+        amount = ("29.00", "199.00", "0.10")[k % 3]
+        charges.append(_charge(day.isoformat(), amount, after=day > date(2025, 8, 1)))
+    charges.append(_charge("2025-03-03", "7.00", state="failed"))  # not money taken
+    return charges
+
+
+@pytest.mark.parametrize("kind", ["timeline", "monthly", "cumulative"])
+def test_a_large_case_drawn_from_its_day_totals_is_the_same_chart(kind):
+    charges = [c for c in _large_case() if c.state != "failed"]
+    cancelled = date(2025, 8, 1)
+    each = charts.case_chart(charges, kind, cancelled, "洽客科技", lang="zh")
+    summed = charts.case_chart(
+        charges, kind, cancelled, "洽客科技", lang="zh", day_totals=day_totals_of(_large_case())
+    )
+
+    def drawn(figure) -> list:
+        axes = figure.axes[0]
+        shapes = [(p.get_x(), p.get_height(), to_hex(p.get_facecolor())) for p in axes.patches]
+        lines = [line.get_xydata().tolist() for line in axes.get_lines()]
+        segments = [
+            [s.tolist() for s in c.get_segments()]
+            for c in axes.collections
+            if hasattr(c, "get_segments")
+        ]
+        return [shapes, lines, segments]
+
+    assert drawn(summed) == drawn(each)
+    assert drawn(each) != [[], [], []]
+
+
+def test_day_totals_sum_each_day_on_each_side_of_the_cancellation_by_hand():
+    charges = [
+        _charge("2025-07-31", "29.00"),
+        _charge("2025-07-31", "0.10"),
+        _charge("2025-08-02", "29.00", after=True),
+        _charge("2025-08-02", "5.00", currency="USD", after=True),
+        _charge("2025-08-02", "9.00", state="failed", after=True),
+    ]
+    assert [
+        (str(d.date), d.currency, d.after_cancellation, str(d.amount), d.count)
+        for d in day_totals_of(charges)
+    ] == [
+        ("2025-07-31", "CNY", False, "29.10", 2),
+        ("2025-08-02", "CNY", True, "29.00", 1),
+        ("2025-08-02", "USD", True, "5.00", 1),
+    ]

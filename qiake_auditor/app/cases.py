@@ -26,7 +26,7 @@ import pyarrow.compute as pc
 from .. import ledger
 from ..detect import normalize
 from ..detect.scan import ScanResult
-from ..money import format_amount, sum_amounts
+from ..money import format_amount, minor_units, sum_amounts
 from ..vocab import CaseStatus, Channel, StreamType
 from ..vstr import isin, map_distinct
 from .costs import RecurringCost, recurring_cost
@@ -174,6 +174,31 @@ class LogEntry:
         }
 
 
+@dataclass(frozen=True)
+class DayTotal:
+    """A case's charges of one day in one currency, before or after the recorded
+    cancellation, summed: what a chart of a large case draws."""
+
+    date: date
+    currency: str
+    after_cancellation: bool
+    amount: Decimal
+    count: int
+
+
+def day_totals_of(charges: Iterable[Charge]) -> list[DayTotal]:
+    """The money taken (charges in PAID_STATES, as every charge of a built case is) summed
+    per (day, currency, after the cancellation), in that order."""
+    money: dict[tuple[date, str, bool], list] = {}
+    for c in charges:
+        if c.state not in PAID_STATES:
+            continue
+        entry = money.setdefault((c.date, c.currency, bool(c.after_cancellation)), [Decimal(0), 0])
+        entry[0] += c.amount
+        entry[1] += 1
+    return [DayTotal(*key, amount, n) for key, (amount, n) in sorted(money.items())]
+
+
 @dataclass
 class Case:
     id: str
@@ -194,6 +219,16 @@ class Case:
     # the flags of its charges, where the builder worked them out from the ledger's
     # columns (without making the charges); else read from the charges
     charge_flags: frozenset[str] | None = None
+    # its charges summed per day (day_totals_of), where the builder summed them from
+    # the columns; else summed from the charges when first asked for
+    days: list[DayTotal] | None = None
+
+    @property
+    def day_totals(self) -> list[DayTotal]:
+        """Its charges summed per day, currency and side of the cancellation."""
+        if self.days is None:
+            self.days = day_totals_of(self.charges)
+        return self.days
 
     @property
     def first(self) -> date | None:
@@ -372,6 +407,7 @@ def build_cases(
                 log=log.get(key, []),
                 checklist=decisions.checklists.get(key, []),
                 charge_flags=made.flags,
+                days=made.days,
             )
         )
     rank = {s["merchant_key"]: i for i, s in enumerate(result.stream_dicts)}
@@ -579,6 +615,7 @@ class _Made:
     totals: dict[str, Totals]
     after_totals: dict[str, Totals]
     flags: frozenset[str]
+    days: list[DayTotal]
 
 
 def _charges(
@@ -631,7 +668,43 @@ def _charges(
         _totals(table, paid, refunds),
         _totals(table, [paid[k] for k in late]),
         frozenset(flags),
+        _day_totals(table, paid, day),
     )
+
+
+def _day_totals(table: _CaseRows, rows: list[int], cancelled: str | None) -> list[DayTotal]:
+    """``day_totals_of`` the charges of ``rows`` (``cancelled``: the ISO day), from the
+    columns: summed as integer cents where every amount has at most two decimals."""
+    if not rows:
+        return []
+    times, currencies = table.columns["time"], table.columns["currency"]
+    days = [times[i][:10] for i in rows]
+    frame = pd.DataFrame(
+        {
+            "day": days,
+            "currency": [currencies[i] for i in rows],
+            "late": [cancelled is not None and d > cancelled for d in days],
+        }
+    )
+    amounts = table.part["amount"].iloc[rows]
+    if amounts.str.fullmatch(r"\d+(\.\d{1,2})?").all():
+        frame["cents"] = minor_units(amounts)
+        sums = frame.groupby(["day", "currency", "late"], sort=True)["cents"].agg(["sum", "count"])
+        return [
+            DayTotal(_date_of(day), currency, bool(late), Decimal(int(total)).scaleb(-2), int(n))
+            for (day, currency, late), total, n in zip(
+                sums.index, sums["sum"].tolist(), sums["count"].tolist(), strict=True
+            )
+        ]
+    money: dict[tuple[str, str, bool], list] = {}
+    for record, amount in zip(frame.itertuples(index=False), amounts.tolist(), strict=True):
+        entry = money.setdefault((record.day, record.currency, record.late), [Decimal(0), 0])
+        entry[0] += _amount_of(amount)
+        entry[1] += 1
+    return [
+        DayTotal(_date_of(day), currency, late, total, n)
+        for (day, currency, late), (total, n) in sorted(money.items())
+    ]
 
 
 def _totals(
@@ -752,9 +825,11 @@ __all__ = [
     "Attachment",
     "Case",
     "Charge",
+    "DayTotal",
     "LogEntry",
     "Totals",
     "build_cases",
+    "day_totals_of",
     "find",
     "log_by_case",
     "money_total",

@@ -177,6 +177,7 @@ class ChartView(QWidget):
                 figure=figure,
                 lang=language,
                 missed=missed,
+                day_totals=case.day_totals,
             )
 
         self._show(draw, f"{case.merchant}:{kind}")

@@ -276,6 +276,7 @@ def cmd_chart(args: argparse.Namespace) -> int:
         title=case.legal_name,
         lang=_lang(args),
         missed=case.missed_dates,
+        day_totals=case.day_totals,
     )
     data = charts.figure_bytes(figure, args.out.suffix.lower().lstrip("."))
     with atomic_path(args.out) as temporary:

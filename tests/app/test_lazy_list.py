@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
 from qiake_auditor.app import Audit
-from qiake_auditor.app.cases import totals_of
+from qiake_auditor.app.cases import day_totals_of, totals_of
 from qiake_auditor.app.demo import demo_files
 from qiake_auditor.app.lazy_list import LazyList
 
@@ -86,16 +87,21 @@ def test_a_case_is_summed_and_flagged_without_making_its_charges(tmp_path):
     assert str(qiake.totals["CNY"].paid) == "5274.00"
     assert str(qiake.after_totals["CNY"].paid) == "2125.00"
     assert "after_cancellation" in qiake.flags
+    days = qiake.day_totals
+    assert (
+        sum(d.count for d in days) == 18 and sum(d.count for d in days if d.after_cancellation) == 6
+    )
     assert qiake.charges.made == 0 and qiake.after.made == 0
     # what the columns said is what the charges, once made, say
     assert qiake.totals == totals_of(qiake.charges, qiake.refunds)
     assert qiake.after_totals == totals_of(qiake.after)
     assert qiake.charge_flags == {f for c in qiake.charges for f in c.flags}
+    assert days == day_totals_of(qiake.charges)
     late = [c for c in qiake.charges if c.after_cancellation]
     assert [c.date for c in late] == [c.date for c in qiake.after]
     assert all(a is b for a, b in zip(late, qiake.after, strict=True))  # the same objects
     assert all(c.date > date(2025, 6, 20) for c in late)
     days = [c.date for c in qiake.charges]
     assert [c.days_since_previous for c in qiake.charges] == [None] + [
-        (b - a).days for a, b in zip(days, days[1:], strict=False)
+        (b - a).days for a, b in pairwise(days)
     ]

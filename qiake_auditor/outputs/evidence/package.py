@@ -216,6 +216,7 @@ def build_package(
                 title=case.legal_name,
                 lang=None if lang == "both" else lang,  # both: each label in zh and en
                 missed=case.missed_dates,
+                day_totals=case.day_totals,
             )
             png = charts_module.figure_bytes(figure, "png", dpi=150)
             pngs.append(png)
