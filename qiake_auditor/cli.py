@@ -242,7 +242,7 @@ def report_json(report, lang: str = "en") -> dict:
 
 
 def print_report(report, lang: str = "zh") -> None:
-    from .i18n import label_in, text
+    from .i18n import counted, label_in, text
     from .money import format_amount
 
     if report.already_imported:
@@ -258,8 +258,7 @@ def print_report(report, lang: str = "zh") -> None:
         )
         for c in sorted(report.expense)
     )
-    rows_id = "cli.report.one_row" if report.rows == 1 else "cli.report.rows"
-    rows = text(rows_id, lang, count=report.rows, status=status)
+    rows = counted("cli.report.rows", report.rows, lang, status=status)
     span = text("cli.report.span", lang, rows=rows, first=report.first, last=report.last)
     label = label_in(report.label, lang)
     print(

@@ -339,7 +339,8 @@ def finish(
     if removed is not None:
         extract.warnings.append(
             StatementWarning.of(
-                f"statement.control_characters_removed.{unit}",
+                f"statement.control_characters_removed.{unit}"
+                + (".one" if removed.count == 1 else ""),
                 source=source,
                 count=removed.count,
                 row=removed.first_row,

@@ -151,6 +151,33 @@ def test_declared_record_count_of_one_is_singular_in_english() -> None:
     rows = pd.DataFrame({"direction": ["expense", "expense"], "amount": ["1.00", "2.00"]})
     (warning,) = checks.compare_totals(rows, 1, {})
     assert "it has 1 record;" in warning
+    (one_read,) = checks.compare_totals(rows.iloc[:1], 3, {})
+    assert one_read.text("en") == "the file says it has 3 records; 1 read"  # not "1 were read"
+    assert one_read.text("zh") == "文件写明有 3 条记录；实际读到 1 条"
+
+
+def test_one_control_character_is_said_in_the_singular(tmp_path) -> None:
+    bank = tmp_path / "bank.csv"
+    bank.write_text(
+        "Date,Amount,Description\n2024-01-02,-5.00,coffee\n2024-01-03,-6.00,tea\x07\n",
+        encoding="utf-8",
+    )
+    (statement,) = read_statements(bank)
+    (one,) = [w for w in statement.warnings if "control_characters" in w.message_id]
+    assert one.text("en") == (
+        "bank.csv: 1 control character (NUL, BEL, ...) in the text was removed (on line 3)"
+    )
+    assert one.text("zh") == "bank.csv：文字中有 1 个控制字符（NUL、BEL 等，在第 3 行），已删除"
+    bank.write_text(
+        "Date,Amount,Description\n2024-01-02,-5.00,cof\x1bfee\n2024-01-03,-6.00,tea\x07\n",
+        encoding="utf-8",
+    )
+    (statement,) = read_statements(bank)
+    (two,) = [w for w in statement.warnings if "control_characters" in w.message_id]
+    assert two.text("en") == (
+        "bank.csv: 2 control characters (NUL, BEL, ...) in the text were removed "
+        "(the first on line 2)"
+    )
 
 
 def workbook_bytes() -> bytes:
@@ -280,6 +307,11 @@ def test_a_wallet_bill_whose_header_is_gone_is_refused_by_message_id() -> None:
     assert error.text("en") == (
         "微信支付账单.csv: no header line with 交易时间, 交易类型, 交易对方 in the first 4 lines"
     )
+    one = refusal(
+        lambda: walletrows.table(Probe("微信.csv", "微信支付账单明细\n".encode()), ["交易时间"])
+    )
+    assert one.text("en") == "微信.csv: no header line with 交易时间 in the first line"
+    assert one.text("zh") == "微信.csv：第一行不是含 交易时间 的表头行"
 
 
 def test_a_generic_table_lists_its_columns_and_rows_as_each_language_lists(tmp_path) -> None:

@@ -308,7 +308,7 @@ def test_sample_alipay_app() -> None:
     }
     # The anonymised sample keeps the original preamble: 66 records, other sums.
     assert statement.warnings == [
-        "the file says it has 66 records; 10 were read",
+        "the file says it has 66 records; 10 read",
         "the file declares 1 income row totalling 28.50; read 1 totalling 222228.50",
         "the file declares 63 expense rows totalling 16.54; read 5 totalling 211.64",
         "the file declares 2 neutral rows totalling 16.37; read 4 totalling 247.37",
@@ -334,7 +334,7 @@ def test_sample_alipay_web() -> None:
         "neutral": (2, Decimal("2808.42")),
     }
     assert statement.warnings == [
-        "the file says it has 6 records; 7 were read",
+        "the file says it has 6 records; 7 read",
         "the file declares 1 expense row totalling 27; read 4 totalling 3137.00",
     ]
 
@@ -365,7 +365,7 @@ def test_sample_wechat_csv() -> None:
     }
     # The sample was cut to 7 rows; the income line still agrees.
     assert statement.warnings == [
-        "the file says it has 21 records; 7 were read",
+        "the file says it has 21 records; 7 read",
         "the file declares 19 expense rows totalling 3082.56; read 5 totalling 621.88",
     ]
 
@@ -390,7 +390,7 @@ def test_sample_wechat_xlsx() -> None:
         "neutral": (11, Decimal("26100.89")),
     }
     assert statement.warnings == [
-        "the file says it has 10 records; 27 were read",
+        "the file says it has 10 records; 27 read",
         "the file declares 1 income row totalling 0.35; read 5 totalling 28.49",
         "the file declares 1 expense row totalling 28.16; read 11 totalling 2904.53",
         "the file declares 0 neutral rows totalling 0.00; read 11 totalling 26100.89",

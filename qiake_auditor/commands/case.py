@@ -15,7 +15,7 @@ from .. import cli
 from ..app import Audit, Case
 from ..app.cases import money_total
 from ..errors import UserError
-from ..i18n import Listed, list_separator, text
+from ..i18n import Listed, counted, list_separator, text
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag, StreamType
 from .common import (
@@ -184,12 +184,12 @@ def _log(args: argparse.Namespace, lang: str) -> int:
     for attachment in entry.attachments:
         print(
             "  "
-            + text(
+            + counted(
                 "cli.attachment",
+                attachment.size,
                 lang,
                 name=attachment.name,
                 sha256=attachment.sha256,
-                size=f"{attachment.size:,}",
             )
         )
     return cli.EXIT_OK

@@ -244,7 +244,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "usage.hint": ("用 {prog} --help 查看用法", "see {prog} --help"),
     "cli.report.format": ("格式 {id}（{label}）", "format {id} ({label})"),
     "cli.report.rows": ("{count} 行（{status}）", "{count} rows ({status})"),
-    "cli.report.one_row": ("{count} 行（{status}）", "{count} row ({status})"),
+    "cli.report.rows.one": ("{count} 行（{status}）", "{count} row ({status})"),
     "cli.report.added": ("新增 {count} 行", "{count} new"),
     "cli.report.already": ("以前已导入，没有新行", "already imported, no new rows"),
     "cli.report.money": ("支出 {expense}  收入 {income}", "expense {expense}  income {income}"),
@@ -289,8 +289,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "no cases (the workspace holds no recurring or flagged charges)",
     ),
     "cli.attachment": (
-        "{name}  sha256 {sha256}（{size} 字节）",
-        "{name}  sha256 {sha256}  ({size} bytes)",
+        "{name}  sha256 {sha256}（{count:,} 字节）",
+        "{name}  sha256 {sha256}  ({count:,} bytes)",
+    ),
+    "cli.attachment.one": (
+        "{name}  sha256 {sha256}（{count:,} 字节）",
+        "{name}  sha256 {sha256}  ({count:,} byte)",
     ),
     # -- check, scan, case and verify output (commands/, outputs/cli.py) -----------------
     "check.intact": (
@@ -453,10 +457,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "工作表 {sheet} 跨 {rows:,} 行 × {cols:,} 列；账单远比这小，不予读取",
         "sheet {sheet} spans {rows:,} rows x {cols:,} columns; a "
         "statement is far smaller, so it is not read",
-    ),
-    "statement.control_characters": (
-        "{column} 列有 {count} 个控制字符（如第 {row} 行），已删除",
-        "{count} control characters in {column} (first at row {row}) were removed",
     ),
 }
 

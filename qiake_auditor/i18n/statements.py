@@ -128,20 +128,36 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: no transaction rows were found (nothing, or only blank lines, below "
         "the header); nothing was imported from this file",
     ),
+    # .one: the same warning for a count of 1 (English singular; i18n.counted's rule)
     "statement.control_characters_removed.line": (
         "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，第一个在第 {row} 行），已删除",
         "{source}: {count} control characters (NUL, BEL, ...) in the text were removed "
         "(the first on line {row})",
+    ),
+    "statement.control_characters_removed.line.one": (
+        "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，在第 {row} 行），已删除",
+        "{source}: {count} control character (NUL, BEL, ...) in the text was removed "
+        "(on line {row})",
     ),
     "statement.control_characters_removed.row": (
         "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，第一个在第 {row} 行），已删除",
         "{source}: {count} control characters (NUL, BEL, ...) in the text were removed "
         "(the first in row {row})",
     ),
+    "statement.control_characters_removed.row.one": (
+        "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，在第 {row} 行），已删除",
+        "{source}: {count} control character (NUL, BEL, ...) in the text was removed "
+        "(in row {row})",
+    ),
     "statement.control_characters_removed.entry": (
         "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，第一个在第 {row} 条），已删除",
         "{source}: {count} control characters (NUL, BEL, ...) in the text were removed "
         "(the first in entry {row})",
+    ),
+    "statement.control_characters_removed.entry.one": (
+        "{source}：文字中有 {count} 个控制字符（NUL、BEL 等，在第 {row} 条），已删除",
+        "{source}: {count} control character (NUL, BEL, ...) in the text was removed "
+        "(in entry {row})",
     ),
     "statement.currency_assumed": (
         "{source}：文件没有写明币种，已按人民币（CNY）记账；如果不是，导入时请指明币种"
@@ -330,6 +346,10 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "前 {count} 行中找不到含 {columns} 的表头行",
         "no header line with {columns} in the first {count} lines",
     ),
+    "statement.no_header_in_lines.one": (  # a file of one line
+        "第一行不是含 {columns} 的表头行",
+        "no header line with {columns} in the first line",
+    ),
     "statement.no_header_sheet": (
         "没有一个工作表有 {columns} 表头",
         "no sheet with the {columns} header",
@@ -446,11 +466,11 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "statement.record_count_differs": (
         "文件写明有 {count} 条记录；实际读到 {read} 条",
-        "the file says it has {count} records; {read} were read",
+        "the file says it has {count} records; {read} read",
     ),
     "statement.record_count_differs.one": (
         "文件写明有 {count} 条记录；实际读到 {read} 条",
-        "the file says it has {count} record; {read} were read",
+        "the file says it has {count} record; {read} read",
     ),
     "statement.declared_totals_differ.expense": (
         "文件写明支出 {count} 笔，合计 {total}；读到 {read} 笔，合计 {got}",

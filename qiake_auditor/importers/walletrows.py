@@ -37,11 +37,12 @@ def table(probe, header: list[str]) -> tuple[pd.DataFrame, list[str]]:
     lines = probe.head_lines
     at = csv_text.find_line(lines, header, limit=len(lines))
     if at is None:
+        count = len(lines) - (not lines[-1])  # the empty string after a last line end
         raise StatementError.of(
-            "statement.no_header_in_lines",
+            "statement.no_header_in_lines" + (".one" if count == 1 else ""),
             source=probe.name,
             columns=Listed(header[:3]),
-            count=len(lines) - (not lines[-1]),  # the empty string after a last line end
+            count=count,
         )
     frame = csv_text.parse_csv_bytes(
         probe.data, at, probe.name, check_cut=True, stop_at_separator=False

@@ -70,11 +70,34 @@ def test_the_import_total_counts_one_file_and_one_row_in_the_singular(tmp_path, 
     assert main(["import", str(jan), str(feb), "--workspace", ws, "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "in all: 2 files, 2 rows read, 1 new, 1 file already imported" in out
+    assert "\n  1 row (already imported, no new rows), 2024-01-31 .. 2024-01-31\n" in out
     assert main(["import", str(jan), str(feb), "--workspace", ws, "--lang", "zh"]) == 0
     out = capsys.readouterr().out
     assert "合计：2 个文件，读到 2 行，新增 0 行，2 个文件以前已导入" in out
     # one row of one file, its dates: a Chinese comma and 至 in Chinese
     assert "1 行（以前已导入，没有新行），2024-01-31 至 2024-01-31" in out
+
+
+def test_an_attachment_of_one_byte_is_one_byte_in_english(tmp_path, capsys) -> None:
+    from qiake_auditor.cli import main
+
+    from ..core.alipay_text import alipay_csv
+
+    bill = alipay_csv(tmp_path / "支付宝交易明细(20240101-20240331).csv", ["jan", "feb", "mar"])
+    ws = str(tmp_path / "ws.sqlite")
+    assert main(["import", str(bill), "--workspace", ws]) == 0
+    (tmp_path / "note.txt").write_bytes(b"x")
+    (tmp_path / "big.txt").write_bytes(b"y" * 1234)
+    capsys.readouterr()
+    logged = ["case", "log", "洽客", "--workspace", ws, "--channel", "merchant"]
+    attach = ["--attach", str(tmp_path / "note.txt"), "--attach", str(tmp_path / "big.txt")]
+    assert main([*logged, "--summary", "called", *attach, "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^  note\.txt  sha256 [0-9a-f]{64}  \(1 byte\)$", out, re.M), out
+    assert re.search(r"^  big\.txt  sha256 [0-9a-f]{64}  \(1,234 bytes\)$", out, re.M), out
+    assert main([*logged, "--summary", "打过电话", *attach, "--lang", "zh"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^  note\.txt  sha256 [0-9a-f]{64}（1 字节）$", out, re.M), out
 
 
 def test_a_warning_under_an_imported_file_has_a_chinese_colon(tmp_path, capsys) -> None:
