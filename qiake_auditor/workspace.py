@@ -279,18 +279,34 @@ class Workspace:
     def original(self, file_id: int) -> bytes:
         """The bytes of an imported file exactly as the user gave them (checked against
         the SHA-256 taken at import: the workspace is evidence)."""
-        name, digest, blob = self._db.execute(
-            "SELECT name, sha256, original FROM files WHERE id = ?", (file_id,)
-        ).fetchone()
+        try:
+            name, digest, blob = self._db.execute(
+                "SELECT name, sha256, original FROM files WHERE id = ?", (file_id,)
+            ).fetchone()
+        except UserError as exc:
+            name = self._file_name(file_id) if exc.message_id == "workspace.malformed" else None
+            if name is None:
+                raise
+            raise UserError.of("workspace.original_unreadable", path=self.path, name=name) from None
         data = bytes(blob)
         if hashlib.sha256(data).hexdigest() != digest:
             raise UserError.of("workspace.original_changed", path=self.path, name=name)
         return data
 
+    def _file_name(self, file_id: int) -> str | None:
+        """The name of an imported file, None when even that cannot be read."""
+        try:
+            row = self._db.execute("SELECT name FROM files WHERE id = ?", (file_id,)).fetchone()
+        except UserError:
+            return None
+        return str(row[0]) if row else None
+
     def _checked_block(
         self, block_id: int, source: str, blob: bytes, digest: str | None, n_rows: int
     ) -> pd.DataFrame:
         """A stored row block, refused when its bytes changed since it was written."""
+        if blob is None:  # NOT NULL in the schema: the file's structure is broken
+            raise UserError.of("workspace.malformed", path=self.path)
         if digest is not None and hashlib.sha256(blob).hexdigest() != digest:
             raise UserError.of(
                 "workspace.rows_changed", path=self.path, source=source, block=block_id
@@ -314,24 +330,56 @@ class Workspace:
     def check(self) -> list[UserError]:
         """Every problem found in the whole workspace, to be shown in the user's language
         (empty: all originals match their SHA-256, every row block its checksum, and
-        SQLite's own integrity check passes)."""
-        problems = [
-            UserError.of("workspace.damaged", path=self.path, detail=row[0])
-            for row in self._db.execute("PRAGMA integrity_check")
-            if row[0] != "ok"
-        ]
-        for stored in self.files():
+        SQLite's own integrity check passes).
+
+        A damaged file (cut off, overwritten in the middle) is a list of problems too,
+        never an exception: each part is read on its own, so what can still be read is
+        still checked, and the same problem is said once.
+        """
+        problems: list[UserError] = []
+
+        def found(problem: UserError) -> None:
+            if all(str(p) != str(problem) for p in problems):
+                problems.append(problem)
+
+        try:
+            said = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+        except UserError as exc:
+            found(exc)
+        else:
+            said = [line for text in said if text != "ok" for line in str(text).splitlines()]
+            said = [line for line in said if line and not line.startswith("***")]
+            if said:
+                found(
+                    UserError.of(
+                        "workspace.integrity" + (".one" if len(said) == 1 else ""),
+                        path=self.path,
+                        count=len(said),
+                        first=said[0],
+                    )
+                )
+        try:
+            stored = self.files()
+            blocks = [b for (b,) in self._db.execute("SELECT id FROM row_blocks ORDER BY id")]
+        except UserError as exc:
+            found(exc)
+            return problems
+        for file in stored:
             try:
-                self.original(stored.id)
+                self.original(file.id)
             except UserError as exc:
-                problems.append(exc)
-        for block_id, source, blob, digest, n_rows in self._db.execute(
-            "SELECT id, source, data, sha256, n_rows FROM row_blocks ORDER BY id"
-        ):
+                found(exc)
+        for block_id in blocks:
             try:
-                self._checked_block(block_id, source, blob, digest, n_rows)
+                row = self._db.execute(
+                    "SELECT source, data, sha256, n_rows FROM row_blocks WHERE id = ?",
+                    (block_id,),
+                ).fetchone()
+                if row is None:  # listed a moment ago: the file's index is broken
+                    raise UserError.of("workspace.malformed", path=self.path)
+                self._checked_block(block_id, *row)
             except UserError as exc:
-                problems.append(exc)
+                found(exc)
         return problems
 
     def add_file(
@@ -729,7 +777,9 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
             isolation_level=None,
             check_same_thread=False,
             timeout=BUSY_TIMEOUT_MS / 1000,
+            factory=_Connection,
         )
+        db.path = path
         db.execute("PRAGMA foreign_keys = ON")
         if not read_only:
             # A rollback journal, not WAL: an import appends one large original and one
@@ -775,7 +825,91 @@ def _operational(exc: sqlite3.Error, path: Path) -> UserError:
         return UserError.of("workspace.read_only", path=path)
     if "not a database" in text or "file is encrypted" in text:
         return UserError.of("workspace.not_sqlite", path=path)
+    if _is_damage(exc):
+        return UserError.of("workspace.malformed", path=path)
     return UserError.of("workspace.damaged", path=path, detail=str(exc))
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    """SQLite found the file's structure broken ("database disk image is malformed": cut
+    off, overwritten in the middle) or no database where it read one."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    return name.startswith("SQLITE_CORRUPT") or name == "SQLITE_NOTADB"
+
+
+class _Cursor(sqlite3.Cursor):
+    """A cursor of a workspace: damage found while reading is said as a
+    :class:`UserError` naming the workspace (see :class:`_Connection`)."""
+
+    connection: _Connection
+
+    def execute(self, sql: str, parameters=(), /) -> _Cursor:  # type: ignore[override]
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.DatabaseError as exc:
+            _say_damage(exc, self.connection.path)
+            raise
+
+    def executemany(self, sql: str, parameters, /) -> _Cursor:  # type: ignore[override]
+        try:
+            return super().executemany(sql, parameters)
+        except sqlite3.DatabaseError as exc:
+            _say_damage(exc, self.connection.path)
+            raise
+
+    def fetchone(self):
+        try:
+            return super().fetchone()
+        except sqlite3.DatabaseError as exc:
+            _say_damage(exc, self.connection.path)
+            raise
+
+    def fetchmany(self, size: int | None = 1):
+        try:
+            return super().fetchmany(size)
+        except sqlite3.DatabaseError as exc:
+            _say_damage(exc, self.connection.path)
+            raise
+
+    def fetchall(self):
+        try:
+            return super().fetchall()
+        except sqlite3.DatabaseError as exc:
+            _say_damage(exc, self.connection.path)
+            raise
+
+    def __next__(self):
+        try:
+            return super().__next__()
+        except sqlite3.DatabaseError as exc:
+            _say_damage(exc, self.connection.path)
+            raise
+
+
+class _Connection(sqlite3.Connection):
+    """The workspace's connection. SQLite finds a damaged page only when a statement
+    reaches it, which may be any read of any command (the decisions, the ledger, an
+    original); each would end as an internal error. Here every statement and every
+    fetch says such damage as ``workspace.malformed`` with the workspace's path, so it
+    is bad input everywhere (exit 2) like a file that is not SQLite at all. Other
+    errors (busy, disk full) pass through as SQLite raised them."""
+
+    path: Path
+
+    def cursor(self, factory=None) -> _Cursor:  # type: ignore[override]
+        return super().cursor(factory or _Cursor)
+
+    def execute(self, sql: str, parameters=(), /) -> _Cursor:  # type: ignore[override]
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, parameters, /) -> _Cursor:  # type: ignore[override]
+        return self.cursor().executemany(sql, parameters)
+
+
+def _say_damage(exc: sqlite3.DatabaseError, path: Path) -> None:
+    """Raise the workspace's damage for ``exc`` when it is damage; else return."""
+    if _is_damage(exc):
+        raise _operational(exc, path) from None
 
 
 def _row_id(cursor: sqlite3.Cursor) -> int:

@@ -29,7 +29,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     with Workspace(args.workspace, read_only=True) as workspace:
         problems = workspace.check()
-        files, rows = len(workspace.files()), workspace.row_count()
+        if not problems:
+            files, rows = len(workspace.files()), workspace.row_count()
     if not problems:
         print(
             text(
@@ -42,4 +43,4 @@ def cmd_check(args: argparse.Namespace) -> int:
         return cli.EXIT_OK
     for problem in problems:
         print(problem.text(lang))
-    return cli.EXIT_BAD_INPUT
+    return cli.EXIT_BAD_INPUT  # a damaged workspace is bad input (README, "Exit status")

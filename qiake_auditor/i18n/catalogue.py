@@ -141,6 +141,27 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "工作区 {path} 已损坏：{detail}",
         "workspace {path} is damaged: {detail}",
     ),
+    "workspace.malformed": (  # SQLite: "database disk image is malformed"
+        "工作区 {path} 已损坏：数据库文件的内部结构被破坏，无法读取（文件可能不完整，"
+        "或被别的程序改动过）",
+        "workspace {path} is damaged: the structure of the database file is broken, so it "
+        "cannot be read (it may be cut off, or changed by another program)",
+    ),
+    # {first}: the first thing SQLite's integrity check reports, in its own (English) words
+    "workspace.integrity": (
+        "工作区 {path} 已损坏：SQLite 的完整性检查发现 {count} 处问题（第一处：{first}）",
+        "workspace {path} is damaged: SQLite's integrity check found {count} problems "
+        "(the first: {first})",
+    ),
+    "workspace.integrity.one": (
+        "工作区 {path} 已损坏：SQLite 的完整性检查发现 {count} 处问题（{first}）",
+        "workspace {path} is damaged: SQLite's integrity check found {count} problem ({first})",
+    ),
+    "workspace.original_unreadable": (
+        "工作区 {path} 已损坏：{name} 的存档副本无法读取（数据库文件的这一部分被破坏）",
+        "workspace {path} is damaged: the stored copy of {name} cannot be read (that part "
+        "of the database file is broken)",
+    ),
     "workspace.original_changed": (
         "工作区 {path} 已损坏：{name} 的存档副本与其 SHA-256 不再一致",
         "workspace {path} is damaged: the stored copy of {name} no longer matches its SHA-256",

@@ -3,6 +3,7 @@ the workspace and what changed; two imports of one file at once never fail."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
 import threading
 
@@ -12,7 +13,7 @@ from qiake_auditor.app import Audit
 from qiake_auditor.app.demo import demo_files
 from qiake_auditor.cli import main
 from qiake_auditor.errors import UserError
-from qiake_auditor.workspace import Workspace
+from qiake_auditor.workspace import SQLITE_MAGIC, Workspace
 
 
 @pytest.fixture
@@ -58,6 +59,71 @@ def test_a_changed_original_is_reported(workspace, capsys):
     assert "no longer matches its SHA-256" in problem.text("en")
     assert "SHA-256 不再一致" in problem.text("zh")
     assert main(["check", "--workspace", str(workspace)]) == 2
+
+
+def damaged_copy(workspace, tmp_path, name: str, cut: slice, noise: bool = False):
+    """A copy of ``workspace`` with the bytes of ``cut`` dropped (or, with ``noise``,
+    overwritten with random bytes), as a failed copy or a bad disk leaves it."""
+    data = bytearray(workspace.read_bytes())
+    if noise:
+        start, stop, _ = cut.indices(len(data))
+        data[cut] = random.Random(1).randbytes(stop - start)
+    else:
+        del data[cut]
+    path = tmp_path / name
+    path.write_bytes(bytes(data))
+    return path
+
+
+def said_by_check(path, lang: str, capsys) -> tuple[int, str]:
+    code = main(["check", "--workspace", str(path), "--lang", lang])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err and "internal error" not in err and "内部错误" not in err
+    return code, out + err
+
+
+def test_a_file_of_random_bytes_is_no_workspace_and_bad_input(tmp_path, capsys):
+    path = tmp_path / "w.sqlite"
+    path.write_bytes(random.Random(1).randbytes(8192))
+    code, said = said_by_check(path, "en", capsys)
+    assert code == 2
+    assert f"{path} is not a qiake-auditor workspace (not an SQLite database)" in said
+    path.write_bytes(SQLITE_MAGIC + random.Random(2).randbytes(8192))  # the header alone
+    code, said = said_by_check(path, "zh", capsys)
+    assert code == 2 and str(path) in said and "工作区" in said
+
+
+@pytest.mark.parametrize("keep", [0.1, 0.5, 0.9])
+def test_a_cut_off_workspace_is_bad_input_in_words_of_each_language(
+    workspace, tmp_path, capsys, keep
+):
+    size = workspace.stat().st_size
+    path = damaged_copy(workspace, tmp_path, "cut.sqlite", slice(int(size * keep), None))
+    before = path.read_bytes()
+    code, said = said_by_check(path, "zh", capsys)
+    assert code == 2
+    assert f"工作区 {path} 已损坏：数据库文件的内部结构被破坏" in said
+    assert "malformed" not in said  # SQLite's English words are not the Chinese message
+    code, said = said_by_check(path, "en", capsys)
+    assert code == 2 and f"workspace {path} is damaged: the structure of the database" in said
+    assert path.read_bytes() == before  # check is read-only, even on a damaged file
+
+
+def test_a_workspace_overwritten_in_the_middle_is_said_part_by_part(workspace, tmp_path, capsys):
+    size = workspace.stat().st_size
+    middle = slice(size // 3, size // 3 + 20_000)
+    path = damaged_copy(workspace, tmp_path, "noisy.sqlite", middle, noise=True)
+    code, said = said_by_check(path, "en", capsys)
+    assert code == 2  # was an internal error (1): reading a broken page raised at once
+    lines = said.splitlines()
+    assert lines and all(line.startswith(f"workspace {path} is damaged: ") for line in lines)
+    assert len(set(lines)) == len(lines)  # each problem said once
+    assert any("SQLite's integrity check found" in line for line in lines)
+    # The other commands reach the damage on their own reads: bad input there too.
+    for command in (["scan"], ["case", "list"]):
+        assert main([*command, "--workspace", str(path), "--lang", "en"]) == 2
+        err = capsys.readouterr().err
+        assert f"workspace {path} is damaged" in err and "internal error" not in err
 
 
 def test_the_same_file_imported_twice_at_once(tmp_path):
