@@ -257,7 +257,7 @@ def _points(charges: Sequence, by_day: bool) -> list[_Point]:
 def _day_totals(case) -> Sequence:
     """A case's charges summed per day: the app's cases keep them (``Case.day_totals``,
     summed from the ledger's columns for a large case); others are summed here."""
-    from .app.cases import day_totals_of
+    from .app.charge_table import day_totals_of
 
     days = getattr(case, "day_totals", None)
     return days if days is not None else day_totals_of(case.charges)

@@ -118,6 +118,8 @@ def minor_units(amounts: pd.Series, scale: int = 2) -> np.ndarray:
     if amounts.empty:
         return np.zeros(0, dtype=np.int64)
     text = pa.array(amounts.fillna("0.00").astype("str").array)
+    if isinstance(text, pa.ChunkedArray):  # a column taken out of an Arrow-backed frame
+        text = text.combine_chunks()
     parts = pc.extract_regex(text, r"^(?P<whole>\d*)(?:\.(?P<fraction>\d*))?$")
     if parts.null_count:
         bad = amounts.iloc[int(np.flatnonzero(pc.is_null(parts).to_numpy(zero_copy_only=False))[0])]

@@ -13,7 +13,7 @@ from matplotlib.colors import to_hex
 from matplotlib.text import Text
 
 from qiake_auditor import charts
-from qiake_auditor.app.cases import day_totals_of
+from qiake_auditor.app.charge_table import day_totals_of
 
 
 def charge(day: str, amount: str, state: str = "success", flags=(), row: int = 2) -> dict:

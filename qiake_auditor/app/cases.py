@@ -29,12 +29,19 @@ from ..detect.scan import ScanResult
 from ..money import format_amount, minor_units, sum_amounts
 from ..vocab import CaseStatus, Channel, StreamType
 from ..vstr import isin, map_distinct
+from .charge_table import (
+    PAID_STATES,
+    ChargeFields,
+    ChargeTable,
+    DayTotal,
+    day_totals_of,
+    flags_of,
+    summed_per_day,
+)
 from .costs import RecurringCost, recurring_cost
 from .decisions import Decisions
 from .lazy_list import LazyList
 
-# What a case counts as paid: money taken from the user (a refund row is its own thing).
-PAID_STATES = (ledger.SUCCESS, ledger.PENDING, ledger.REFUNDED, ledger.PARTIALLY_REFUNDED)
 # Streams of these types make their merchant a case; income and transfers do not.
 CASE_TYPES = frozenset(
     {StreamType.SUBSCRIPTION, StreamType.BILL, StreamType.INSTALMENT, StreamType.USAGE}
@@ -174,31 +181,6 @@ class LogEntry:
         }
 
 
-@dataclass(frozen=True)
-class DayTotal:
-    """A case's charges of one day in one currency, before or after the recorded
-    cancellation, summed: what a chart of a large case draws."""
-
-    date: date
-    currency: str
-    after_cancellation: bool
-    amount: Decimal
-    count: int
-
-
-def day_totals_of(charges: Iterable[Charge]) -> list[DayTotal]:
-    """The money taken (charges in PAID_STATES, as every charge of a built case is) summed
-    per (day, currency, after the cancellation), in that order."""
-    money: dict[tuple[date, str, bool], list] = {}
-    for c in charges:
-        if c.state not in PAID_STATES:
-            continue
-        entry = money.setdefault((c.date, c.currency, bool(c.after_cancellation)), [Decimal(0), 0])
-        entry[0] += c.amount
-        entry[1] += 1
-    return [DayTotal(*key, amount, n) for key, (amount, n) in sorted(money.items())]
-
-
 @dataclass
 class Case:
     id: str
@@ -216,19 +198,28 @@ class Case:
     after_totals: dict[str, Totals]
     log: list[LogEntry]
     checklist: list[str] = field(default_factory=list)
-    # the flags of its charges, where the builder worked them out from the ledger's
-    # columns (without making the charges); else read from the charges
-    charge_flags: frozenset[str] | None = None
-    # its charges summed per day (day_totals_of), where the builder summed them from
-    # the columns; else summed from the charges when first asked for
-    days: list[DayTotal] | None = None
+    # its charges as columns: the builder's, from the ledger; else made from the
+    # charges when first asked for
+    table: ChargeTable | None = None
+
+    @property
+    def charge_table(self) -> ChargeTable:
+        """Its charges' flags, money per day and fields, without making a Charge each."""
+        if self.table is None:
+            charges = self.charges
+            self.table = ChargeTable(
+                flags_of(charges), day_totals_of(charges), lambda: ChargeFields.of(charges)
+            )
+        return self.table
 
     @property
     def day_totals(self) -> list[DayTotal]:
         """Its charges summed per day, currency and side of the cancellation."""
-        if self.days is None:
-            self.days = day_totals_of(self.charges)
-        return self.days
+        return self.charge_table.day_totals
+
+    def charge_fields(self) -> ChargeFields:
+        """Every charge's fields, one list each (for its table)."""
+        return self.charge_table.fields()
 
     @property
     def first(self) -> date | None:
@@ -254,10 +245,7 @@ class Case:
         """Every flag of its streams and charges, worked out once: a case's streams and
         charges are fixed when it is built, and filters ask for this on every redraw."""
         found = {f for s in self.streams for f in s.get("flags") or []}
-        if self.charge_flags is not None:
-            found |= self.charge_flags
-        else:
-            found |= {f for c in self.charges for f in c.flags}
+        found |= self.charge_table.flags
         return sorted(found)
 
     @property
@@ -406,8 +394,7 @@ def build_cases(
                 after_totals=made.after_totals,
                 log=log.get(key, []),
                 checklist=decisions.checklists.get(key, []),
-                charge_flags=made.flags,
-                days=made.days,
+                table=made.table,
             )
         )
     rank = {s["merchant_key"]: i for i, s in enumerate(result.stream_dicts)}
@@ -614,8 +601,7 @@ class _Made:
     after: LazyList[Charge]
     totals: dict[str, Totals]
     after_totals: dict[str, Totals]
-    flags: frozenset[str]
-    days: list[DayTotal]
+    table: ChargeTable
 
 
 def _charges(
@@ -667,8 +653,34 @@ def _charges(
         after,
         _totals(table, paid, refunds),
         _totals(table, [paid[k] for k in late]),
-        frozenset(flags),
-        _day_totals(table, paid, day),
+        ChargeTable(
+            frozenset(flags),
+            _day_totals(table, paid, day),
+            lambda: _fields(table, paid, detected, day),
+        ),
+    )
+
+
+def _fields(
+    table: _CaseRows, rows: list[int], detected: dict[int, Facts], cancelled: str | None
+) -> ChargeFields:
+    """The fields of the charges of ``rows`` (``cancelled``: the ISO day), from the
+    columns and what detection said of each row."""
+    c = table.columns
+    facts = [detected.get(i, NO_FACTS) for i in (c["row_id"][r] for r in rows)]
+    days = [c["time"][r][:10] for r in rows]
+    return ChargeFields(
+        days,
+        [_amount_of(c["amount"][r]) for r in rows],
+        [c["currency"][r] for r in rows],
+        [c["state"][r] for r in rows],
+        [f[2] for f in facts],
+        [f[3] for f in facts],
+        [f[4] for f in facts],
+        [f[5] for f in facts],
+        [c["source"][r] for r in rows],
+        [c["source_row"][r] for r in rows],
+        [cancelled is not None and d > cancelled for d in days],
     )
 
 
@@ -696,15 +708,10 @@ def _day_totals(table: _CaseRows, rows: list[int], cancelled: str | None) -> lis
                 sums.index, sums["sum"].tolist(), sums["count"].tolist(), strict=True
             )
         ]
-    money: dict[tuple[str, str, bool], list] = {}
-    for record, amount in zip(frame.itertuples(index=False), amounts.tolist(), strict=True):
-        entry = money.setdefault((record.day, record.currency, record.late), [Decimal(0), 0])
-        entry[0] += _amount_of(amount)
-        entry[1] += 1
-    return [
-        DayTotal(_date_of(day), currency, late, total, n)
-        for (day, currency, late), (total, n) in sorted(money.items())
-    ]
+    return summed_per_day(
+        (_date_of(r.day), r.currency, r.late, _amount_of(amount))
+        for r, amount in zip(frame.itertuples(index=False), amounts.tolist(), strict=True)
+    )
 
 
 def _totals(
@@ -825,11 +832,9 @@ __all__ = [
     "Attachment",
     "Case",
     "Charge",
-    "DayTotal",
     "LogEntry",
     "Totals",
     "build_cases",
-    "day_totals_of",
     "find",
     "log_by_case",
     "money_total",

@@ -296,7 +296,7 @@ class CaseDetail(QWidget):
             self._charges_task = task
             workers.start(task)
             return
-        self._show_charges(prepared or charge_columns(self._rows, lang.lang()))
+        self._show_charges(prepared or charge_columns(case.charge_fields(), lang.lang()))
 
     def _charges_made(self, case: Case, made: ChargeColumns | None) -> None:
         if case is self.case and made is not None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QListWidget, QWidget
 
+from ..app.charge_table import ChargeFields
 from .charge_columns import ChargeColumns, charge_columns
 from .sortmodel import SortedTableModel
 
@@ -39,7 +40,7 @@ class ChargesModel(SortedTableModel):
     def set_charges(
         self, charges: list, language: str, prepared: ChargeColumns | None = None
     ) -> None:
-        prepared = prepared or charge_columns(charges, language)
+        prepared = prepared or charge_columns(ChargeFields.of(charges), language)
         self._after = prepared.after
         self._set_columns(prepared.display, prepared.keys)
 

@@ -6,13 +6,17 @@ plain dicts made once per vocabulary, never through an enum per cell.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
 
+from ..app.charge_table import ChargeFields
 from ..money import format_amount
 from ..vocab import Cause, Flag, RowState
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -29,33 +33,54 @@ def _labels(vocabulary, language: str) -> dict[str, str]:
     return {m.value: m.label(language) for m in vocabulary}
 
 
-def charge_columns(charges: Sequence, language: str) -> ChargeColumns:
-    flags_of, states, causes = (
+def charge_columns(fields: ChargeFields, language: str) -> ChargeColumns:
+    """The texts and sort keys of a case's charges table. Each distinct amount, set of
+    flags and cause is worded once: a large case repeats a few of them 100,000 times."""
+    flag_labels, states, causes = (
         _labels(Flag, language),
         _labels(RowState, language),
         _labels(Cause, language),
     )
-    alert = flags_of[Flag.AFTER_CANCELLATION.value]
+    alert = flag_labels[Flag.AFTER_CANCELLATION.value]
     # punctuation of the language too: no 、 or （） in an English table
     separator, opening, closing = ("、", "（", "）") if language == "zh" else (", ", " (", ")")
-    columns: list[list] = [[] for _ in range(7)]
-    for charge in charges:
-        flags = [flags_of.get(f, f) for f in charge.flags]
-        if charge.after_cancellation and alert not in flags:
-            flags.insert(0, alert)
-        reason = charge.cause_reason_en if language == "en" else charge.cause_reason_zh
-        cause = causes.get(charge.cause, charge.cause or "") if charge.cause else ""
-        columns[0].append(charge.date.isoformat())
-        columns[1].append(format_amount(charge.amount, charge.currency))
-        columns[2].append(states.get(charge.state, charge.state))
-        columns[3].append(separator.join(flags))
-        columns[4].append(f"{cause}{opening}{reason}{closing}" if cause and reason else cause)
-        columns[5].append(charge.source)
-        columns[6].append(str(charge.source_row))
+
+    def flag_text(flags: tuple[str, ...], late: bool) -> str:
+        shown = [flag_labels.get(f, f) for f in flags]
+        if late and alert not in shown:
+            shown.insert(0, alert)
+        return separator.join(shown)
+
+    def cause_text(cause: str | None, reason: str) -> str:
+        said = causes.get(cause, cause) if cause else ""
+        return f"{said}{opening}{reason}{closing}" if said and reason else said
+
+    reasons = fields.reason_en if language == "en" else fields.reason_zh
+    columns: list[list] = [
+        fields.date,
+        _worded(format_amount, zip(fields.amount, fields.currency, strict=True)),
+        [states.get(s, s) for s in fields.state],
+        _worded(flag_text, zip(fields.flags, fields.after_cancellation, strict=True)),
+        _worded(cause_text, zip(fields.cause, reasons, strict=True)),
+        fields.source,
+        [str(r) for r in fields.source_row],
+    ]
     display = [np.array(c, dtype=object) for c in columns]
-    keys = [np.arange(len(charges), dtype=np.int64) for _ in columns]
-    keys[1] = np.array([float(c.amount) for c in charges], dtype="float64")
-    keys[6] = np.array([c.source_row for c in charges], dtype=np.int64)
-    after = np.array([c.after_cancellation for c in charges], dtype=bool)
+    keys = [np.arange(len(fields), dtype=np.int64) for _ in columns]
+    keys[1] = np.array(_worded(float, ((a,) for a in fields.amount)), dtype="float64")
+    keys[6] = np.array(fields.source_row, dtype=np.int64)
+    after = np.array(fields.after_cancellation, dtype=bool)
     longest = [max(column, key=len, default="") for column in columns]
     return ChargeColumns(display, keys, after, longest)
+
+
+def _worded(word: Callable[..., T], arguments: Iterable[tuple]) -> list[T]:
+    """``[word(*a) for a in arguments]``, calling ``word`` once per distinct ``a``."""
+    said: dict[tuple, T] = {}
+    out = []
+    for a in arguments:
+        text = said.get(a)
+        if text is None:
+            text = said[a] = word(*a)
+        out.append(text)
+    return out

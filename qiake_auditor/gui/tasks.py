@@ -62,7 +62,7 @@ class ChargeTables:
         100,000 charges)."""
         table = self.made.get(case_id)
         if table is None and case_id in self.cases:
-            table = charge_columns(self.cases[case_id].charges, self.lang)
+            table = charge_columns(self.cases[case_id].charge_fields(), self.lang)
             self.made[case_id] = table
         return table
 

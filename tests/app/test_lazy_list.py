@@ -10,7 +10,8 @@ from itertools import pairwise
 import pytest
 
 from qiake_auditor.app import Audit
-from qiake_auditor.app.cases import day_totals_of, totals_of
+from qiake_auditor.app.cases import totals_of
+from qiake_auditor.app.charge_table import ChargeFields, day_totals_of
 from qiake_auditor.app.demo import demo_files
 from qiake_auditor.app.lazy_list import LazyList
 
@@ -88,6 +89,7 @@ def test_a_case_is_summed_and_flagged_without_making_its_charges(tmp_path):
     assert str(qiake.after_totals["CNY"].paid) == "2125.00"
     assert "after_cancellation" in qiake.flags
     days = qiake.day_totals
+    fields = qiake.charge_fields()
     assert (
         sum(d.count for d in days) == 18 and sum(d.count for d in days if d.after_cancellation) == 6
     )
@@ -95,8 +97,15 @@ def test_a_case_is_summed_and_flagged_without_making_its_charges(tmp_path):
     # what the columns said is what the charges, once made, say
     assert qiake.totals == totals_of(qiake.charges, qiake.refunds)
     assert qiake.after_totals == totals_of(qiake.after)
-    assert qiake.charge_flags == {f for c in qiake.charges for f in c.flags}
+    assert qiake.charge_table.flags == {f for c in qiake.charges for f in c.flags}
     assert days == day_totals_of(qiake.charges)
+    assert fields == ChargeFields.of(qiake.charges)
+    assert sum(fields.after_cancellation) == 6
+    assert all(
+        "after_cancellation" in f
+        for f, late in zip(fields.flags, fields.after_cancellation, strict=True)
+        if late
+    )
     late = [c for c in qiake.charges if c.after_cancellation]
     assert [c.date for c in late] == [c.date for c in qiake.after]
     assert all(a is b for a, b in zip(late, qiake.after, strict=True))  # the same objects

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pandas as pd
+import pyarrow as pa
 
 from qiake_auditor.money import canonical, fmt, normalize_amounts, sum_amounts
 
@@ -60,6 +61,13 @@ def test_minor_units() -> None:
 
     assert list(minor_units(pd.Series(["199.00", "0.01", "12.5", "3"]))) == [19900, 1, 1250, 300]
     assert list(minor_units(pd.Series([], dtype="str"))) == []
+    # a column of an Arrow-backed frame made of several chunks (two files' rows)
+    chunked = pd.Series(
+        pd.arrays.ArrowExtensionArray(pa.chunked_array([["29.00", "1.5"], ["1980.00"]])),
+        index=[7, 3, 9],
+    )
+    assert list(minor_units(chunked)) == [2900, 150, 198000]
+    assert str(sum_amounts(chunked)) == "2010.50"
 
 
 def test_statement_errors_survive_pickling() -> None:
