@@ -22,6 +22,7 @@ from .. import vstr
 from ..errors import StatementError, UnknownFormatError
 from ..i18n import label_in
 from . import compound_file, field_text, limits, text_encoding, xls_records
+from .panic_report import panic_report_hidden
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -117,15 +118,16 @@ class Probe:
             compound_file.check_container(self.name, self.data)  # before calamine loops
             xls_records.check_sheet_data(self.name, self.data)  # before it reserves memory
         try:
-            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
-            sheets = []
-            for name in book.sheet_names:
-                sheet = book.get_sheet_by_name(name)
-                # The rows handed over start at A1: the grid is the used range's far corner.
-                if sheet.end:
-                    limits.check_extent(self.name, name, *sheet.end)
-                rows = sheet.to_python(skip_empty_area=False)
-                sheets.append(Sheet(name, rows, 1))
+            with panic_report_hidden():  # Rust's own report of a panic: not for the user
+                book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(self.data))
+                sheets = []
+                for name in book.sheet_names:
+                    sheet = book.get_sheet_by_name(name)
+                    # The rows handed over start at A1: the grid is the used range's far corner.
+                    if sheet.end:
+                        limits.check_extent(self.name, name, *sheet.end)
+                    rows = sheet.to_python(skip_empty_area=False)
+                    sheets.append(Sheet(name, rows, 1))
         except StatementError:
             raise
         except Exception as exc:  # calamine raises several unrelated types
