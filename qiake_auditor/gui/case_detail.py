@@ -6,7 +6,6 @@ The detail only shows a :class:`~qiake_auditor.app.Case` and asks the window to 
 
 from __future__ import annotations
 
-import contextlib
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -36,8 +35,7 @@ from .case_widgets import ChargesModel, LogList
 from .charge_columns import ChargeColumns, charge_columns
 from .chart_view import ChartView
 from .guidance import GUIDANCE
-from .header_columns import columns_of
-from .tables import make_table
+from .tables import fit_columns, make_table, user_columns
 
 ALERT = Flag.AFTER_CANCELLATION
 ALERT_TEXT = "#a4161a"
@@ -65,7 +63,9 @@ class CaseDetail(QWidget):
         self.text = QTextBrowser(self)
         self.text.setOpenExternalLinks(False)
         self.charges_model = ChargesModel(self)
-        self.charges = make_table(self.charges_model, self)
+        self.charges = make_table(self.charges_model, self, name="charges")
+        self._longest: list[str] = []  # the shown charges' longest text in each column
+        user_columns(self.charges).changed.connect(self._fit_charges)
         self.charges.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.charges.setToolTip(self.tr("双击一笔扣款，在“全部交易”中查看原始记录"))
         self.charges.doubleClicked.connect(lambda index: self._activated(index.row(), 0))
@@ -306,23 +306,15 @@ class CaseDetail(QWidget):
     def _show_charges(self, prepared: ChargeColumns) -> None:
         self.charges_model.set_charges(self._rows, lang.lang(), prepared)
         self.charges_stack.setCurrentWidget(self.charges)
-        self._fit_charges(prepared.longest)
+        self._longest = prepared.longest
+        self._fit_charges()
 
-    def _fit_charges(self, longest: list[str]) -> None:
+    def _fit_charges(self) -> None:
         """Each column as wide as its longest text (flags, cause and file capped), from the
-        texts measured once on the worker; the widths the user set are kept."""
-        header = self.charges.horizontalHeader()
-        user = columns_of(header)
-        keep = user.widths if user is not None else {}
-        cells, heads = self.charges.fontMetrics(), header.fontMetrics()
-        model = self.charges_model
-        with user.applying() if user is not None else contextlib.nullcontext():
-            for column, text in enumerate(longest):
-                if column in keep or header.isSectionHidden(column):
-                    continue
-                title = str(model.headerData(column, Qt.Orientation.Horizontal))
-                width = max(cells.horizontalAdvance(text) + 8, heads.horizontalAdvance(title) + 16)
-                header.resizeSection(column, min(width, 170 if column in (3, 4, 5) else 400))
+        texts found once on the worker; the widths the user set are kept."""
+        texts = {column: [text] for column, text in enumerate(self._longest)}
+        widest = {column: 170 if column in (3, 4, 5) else 400 for column in texts}
+        fit_columns(self.charges, widest, texts=texts)
 
     def _fill_log(self, case: Case) -> None:
         language = lang.lang()

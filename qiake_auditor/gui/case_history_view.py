@@ -8,19 +8,23 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from ..app import Case
 from ..app.case_history import attempts, price_history
 from ..money import format_amount
 from ..vocab import Role, RowState
 from . import lang
+from .header_columns import HeaderColumns
+from .tables import fit_columns
 
 RISE = "#a4161a"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+WIDEST = 300  # pixels: a longer text (a file name) is elided
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], right: tuple[int, ...] = ()) -> None:
+    """The rows, then the columns fitted to them (but those the user sized)."""
     table.setRowCount(len(rows))
     for index, cells in enumerate(rows):
         for column, text in enumerate(cells):
@@ -28,6 +32,7 @@ def _fill(table: QTableWidget, rows: list[list[str]], right: tuple[int, ...] = (
             if column in right:
                 item.setTextAlignment(RIGHT)
             table.setItem(index, column, item)
+    fit_columns(table, WIDEST)
 
 
 class PriceTable(QTableWidget):
@@ -44,7 +49,7 @@ class PriceTable(QTableWidget):
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
-        _style(self)
+        _style(self, "prices")
 
     def show_case(self, case: Case | None) -> int:
         steps = price_history(case) if case is not None else []
@@ -85,7 +90,7 @@ class AttemptsTable(QTableWidget):
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
-        _style(self)
+        _style(self, "attempts")
 
     def show_case(self, case: Case | None) -> int:
         found = attempts(case) if case is not None else []
@@ -123,7 +128,7 @@ class RefundsTable(QTableWidget):
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
-        _style(self)
+        _style(self, "refunds")
 
     def show_case(self, case: Case | None) -> int:
         refunds = case.refunds if case is not None else []
@@ -141,11 +146,13 @@ class RefundsTable(QTableWidget):
         return len(refunds)
 
 
-def _style(table: QTableWidget) -> None:
+def _style(table: QTableWidget, name: str) -> None:
+    """Read-only rows; the header keeps what the user chose (widths, columns, order) as
+    ``name`` with the window layout."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
+    HeaderColumns(header, name).changed.connect(lambda: fit_columns(table, WIDEST))

@@ -123,7 +123,7 @@ class CasesView(QWidget):
         headers = self._header_texts()
         self.tree.setColumnCount(len(headers))
         self.tree.setHeaderLabels(headers)
-        # The widths the user set and the columns they showed or hid (header menu).
+        # The widths the user set, the columns they showed or hid (header menu), their order.
         self.columns = HeaderColumns(self.tree.header(), "cases")
         self.columns.changed.connect(self._fit_columns)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -1,12 +1,18 @@
-"""What the user chose on a table's header: the widths they set by dragging a section's
-edge (or double-clicking it), and the columns they showed or hid from the header's
-context menu (every column listed with a check mark; the last one shown cannot go).
+"""What the user chose on a table's header: the widths they gave columns (dragging a
+section's edge, double-clicking it), the columns they showed or hid from the header's
+context menu (every column listed with a check mark; the last one shown cannot go) and
+the order they dragged the sections into. One :class:`HeaderColumns` on each table's
+header, the same for every table of the window.
 
 The table's own fitting (new data, a filter, the other language) leaves these alone:
 it asks :attr:`HeaderColumns.widths` and :attr:`HeaderColumns.visible` first, and makes
-its own changes inside :meth:`HeaderColumns.applying`. A named header keeps the choices
-with the window layout in QSettings (``window/columns/<name>``) as soon as they are made,
-so the window rebuilt in the other language and the next start find them again.
+its own changes inside :meth:`HeaderColumns.applying`. Any other change of a section is
+the user's, but those Qt makes itself: the section it stretches to the header's end, a
+section it resizes to its contents or stretches by its resize mode, a section hidden, a
+section widened to the least width a section may have.
+A named header keeps the choices with the window layout in QSettings
+(``window/columns/<name>``) as soon as they are made (a drag once the mouse is
+released), so the window rebuilt in the other language and the next start find them.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings,
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 translate = QCoreApplication.translate
+STATE_VERSION = 1  # of what is kept in window/columns/<name>
 
 
 class HeaderColumns(QObject):
@@ -32,12 +39,19 @@ class HeaderColumns(QObject):
         self.name = name
         self.widths: dict[int, int] = {}  # logical column -> width the user gave it
         self.visible: dict[int, bool] = {}  # logical column -> shown or hidden by the user
-        self._pressed = False  # a mouse button is down on the header
-        self._dragged: int | None = None  # the section the user is resizing
+        self.order: list[int] = []  # logical columns in the order the user put them; [] as made
+        self._pressed = False  # a mouse button is down on the header: saved on release
+        self._unsaved = False
         self._applying = 0
+        self._stretched = self._last_shown()  # the section Qt stretches to the end
+        # A fixed default size: else a change of style resizes every section of the
+        # default size, which would look like the user's widths.
+        header.setDefaultSectionSize(header.defaultSectionSize())
+        header.setSectionsMovable(True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._menu_requested)
         header.sectionResized.connect(self._resized)
+        header.sectionMoved.connect(self._moved)
         header.viewport().installEventFilter(self)
         self._load()
         self.apply()
@@ -65,6 +79,8 @@ class HeaderColumns(QObject):
         """Show the user's choices on the header (after it was made or restored)."""
         header = self.header
         with self.applying():
+            for visual, column in enumerate(self.order):
+                header.moveSection(header.visualIndex(column), visual)
             for column, shown in self.visible.items():
                 header.setSectionHidden(column, not shown)
             for column, width in self.widths.items():
@@ -75,9 +91,7 @@ class HeaderColumns(QObject):
     def set_visible(self, column: int, shown: bool) -> None:
         """Show or hide a column as the user asked; the last one shown stays."""
         header = self.header
-        if not shown and [c for c in range(header.count()) if not header.isSectionHidden(c)] == [
-            column
-        ]:
+        if not shown and self._shown_columns() == [column]:
             return
         self.visible[column] = shown
         with self.applying():
@@ -92,12 +106,15 @@ class HeaderColumns(QObject):
         self.changed.emit()
 
     def restore_defaults(self) -> None:
-        """Forget the user's widths and shown or hidden columns: the table fits itself."""
+        """Forget the user's widths, shown or hidden columns and order: the table's own."""
+        header = self.header
         self.widths.clear()
         self.visible.clear()
+        self.order.clear()
         with self.applying():
-            for column in range(self.header.count()):
-                self.header.setSectionHidden(column, False)
+            for column in range(header.count()):
+                header.moveSection(header.visualIndex(column), column)
+                header.setSectionHidden(column, False)
         self._save()
         self.changed.emit()
 
@@ -106,7 +123,7 @@ class HeaderColumns(QObject):
         header = self.header
         model = header.model()
         menu = QMenu(header)
-        shown = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+        shown = self._shown_columns()
         for visual in range(header.count()):
             column = header.logicalIndex(visual)
             title = model.headerData(column, header.orientation()) if model is not None else None
@@ -119,8 +136,8 @@ class HeaderColumns(QObject):
         every = menu.addAction(translate("HeaderColumns", "显示全部列"))
         every.setEnabled(len(shown) < header.count())
         every.triggered.connect(self.show_all)
-        defaults = menu.addAction(translate("HeaderColumns", "恢复默认列宽和列"))
-        defaults.setEnabled(bool(self.widths or self.visible))
+        defaults = menu.addAction(translate("HeaderColumns", "恢复默认的列、列宽和顺序"))
+        defaults.setEnabled(bool(self.widths or self.visible or self.order))
         defaults.triggered.connect(self.restore_defaults)
         return menu
 
@@ -132,26 +149,51 @@ class HeaderColumns(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
-            self._pressed, self._dragged = True, None
+            self._pressed = True
         elif kind == QEvent.Type.MouseButtonRelease:
             self._pressed = False
-            if self._dragged is not None:
-                self._dragged = None
+            if self._unsaved:
                 self._save()
         return super().eventFilter(watched, event)
 
-    def _resized(self, column: int, _old: int, new: int) -> None:
-        if self._applying or not self._pressed:
-            return  # the table's own fitting, or Qt's layout
-        if self._dragged is None:
-            header = self.header
-            shown = [header.logicalIndex(v) for v in range(header.count())]
-            shown = [c for c in shown if not header.isSectionHidden(c)]
-            if header.stretchLastSection() and shown and column == shown[-1]:
-                return  # the last section takes what is left: not the user's width
-            self._dragged = column
-        if column == self._dragged:
-            self.widths[column] = new
+    def _shown_columns(self) -> list[int]:
+        """The columns shown, in the order shown."""
+        header = self.header
+        visuals = (header.logicalIndex(v) for v in range(header.count()))
+        return [c for c in visuals if not header.isSectionHidden(c)]
+
+    def _last_shown(self) -> int:
+        shown = self._shown_columns()
+        return shown[-1] if shown and self.header.stretchLastSection() else -1
+
+    def _resized(self, column: int, old: int, new: int) -> None:
+        header = self.header
+        stretched, self._stretched = self._stretched, self._last_shown()
+        if self._applying or new <= 0 or header.isSectionHidden(column):
+            return  # the table's own fitting, or a column hidden
+        if column in (stretched, self._stretched):
+            return  # the section Qt stretches to the end (or did, before a move): not a width
+        if header.sectionResizeMode(column) != QHeaderView.ResizeMode.Interactive:
+            return  # sized by Qt (to its contents, or stretched)
+        if old < new == header.minimumSectionSize():
+            return  # widened by Qt to the least width of a section (a new style's)
+        self.widths[column] = new
+        self._changed_by_user()
+
+    def _moved(self, _column: int, _old: int, _new: int) -> None:
+        if self._applying:
+            return
+        header = self.header
+        order = [header.logicalIndex(v) for v in range(header.count())]
+        self.order = [] if order == list(range(header.count())) else order
+        self._changed_by_user()
+
+    def _changed_by_user(self) -> None:
+        """Saved now, or once the mouse dragging a section is released."""
+        if self._pressed:
+            self._unsaved = True
+        else:
+            self._save()
 
     # -- kept with the window layout --------------------------------------------------------
 
@@ -159,31 +201,40 @@ class HeaderColumns(QObject):
         return f"window/columns/{self.name}"
 
     def _save(self) -> None:
+        self._unsaved = False
         if not self.name:
             return
         state = {
+            "version": STATE_VERSION,
+            "columns": self.header.count(),
             "widths": {str(c): w for c, w in self.widths.items()},
             "visible": {str(c): v for c, v in self.visible.items()},
+            "order": self.order,
         }
         QSettings().setValue(self._key(), json.dumps(state))
 
     def _load(self) -> None:
+        """The choices kept for this header; none if they were kept for other columns
+        (another version's table) or cannot be read."""
         if not self.name:
             return
+        count = self.header.count()
         try:
             state = json.loads(str(QSettings().value(self._key(), "") or "{}"))
-            count = self.header.count()
+            if state.get("version", STATE_VERSION) != STATE_VERSION:
+                return
+            if state.get("columns", count) != count:
+                return
             widths = {int(c): int(w) for c, w in state.get("widths", {}).items()}
             visible = {int(c): bool(v) for c, v in state.get("visible", {}).items()}
+            order = [int(c) for c in state.get("order", [])]
         except (ValueError, TypeError, AttributeError):
             return  # a layout this version cannot read: the table fits itself
         self.widths = {c: w for c, w in widths.items() if 0 <= c < count and w > 0}
         self.visible = {c: v for c, v in visible.items() if 0 <= c < count}
-        if (
-            self.visible
-            and all(not v for v in self.visible.values())
-            and len(self.visible) == count
-        ):
+        if sorted(order) == list(range(count)):
+            self.order = order
+        if count and all(not self.visible.get(c, True) for c in range(count)):
             self.visible.clear()  # never every column hidden
 
 

@@ -42,11 +42,11 @@ from PySide6.QtWidgets import (
 from ..money import format_amount, sum_amounts
 from ..vocab import Direction, RowState
 from . import lang, ledger_columns, workers
-from .header_columns import HeaderColumns, columns_of
+from .header_columns import HeaderColumns
 from .ledger_filter import Criteria, mask
 from .ledger_model import LedgerModel
 from .sortmodel import FilteredOrder
-from .tables import fit_columns, make_table
+from .tables import fit_columns, make_table, user_columns
 
 PREPARE_HERE = 100_000  # ledger rows whose columns are made at once, on the GUI thread
 # A large ledger's columns are prepared once the window has painted the new view: a
@@ -65,9 +65,7 @@ class LedgerPage(QWidget):
         super().__init__(parent)
         self.model = LedgerModel(parent=self)
         self.view = make_table(self.model, self, multi=True, name="ledger")
-        columns = columns_of(self.view.horizontalHeader())
-        assert columns is not None
-        self.columns: HeaderColumns = columns  # the widths and columns the user chose
+        self.columns: HeaderColumns = user_columns(self.view)  # what the user chose
         self.columns.changed.connect(self._fit_columns)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search = QLineEdit(self)
@@ -315,9 +313,8 @@ class LedgerPage(QWidget):
         self.loaded.emit()
 
     def _fit_columns(self) -> None:
-        """Columns as wide as their content, but those whose width the user set."""
-        with self.columns.applying():
-            fit_columns(self.view, 280, keep=self.columns.widths)
+        """Columns as wide as their first rows' texts, but those whose width the user set."""
+        fit_columns(self.view, 280)
 
     def criteria(self) -> Criteria:
         def number(editor: QLineEdit) -> float | None:

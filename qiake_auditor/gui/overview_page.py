@@ -30,6 +30,7 @@ from . import lang
 from .cases_view import due_charge, next_charge
 from .chart_view import ChartView
 from .header_columns import HeaderColumns
+from .tables import fit_columns
 
 translate = QCoreApplication.translate
 ALERT = Flag.AFTER_CANCELLATION
@@ -98,7 +99,7 @@ class OverviewPage(QWidget):
         self.upcoming.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.upcoming.verticalHeader().setVisible(False)
         self.upcoming.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        # The widths the user set and the columns they showed or hid (header menu).
+        # The widths the user set, the columns they showed or hid (header menu), their order.
         self.columns = HeaderColumns(self.upcoming.horizontalHeader(), "upcoming")
         self.columns.changed.connect(self._fit_columns)
         lower = QWidget(self)
@@ -166,9 +167,6 @@ class OverviewPage(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """The short columns as wide as their content, but those the user set or hid."""
-        header = self.upcoming.horizontalHeader()
-        with self.columns.applying():
-            for column in (0, 2, 3, 4):
-                if column not in self.columns.widths and not header.isSectionHidden(column):
-                    self.upcoming.resizeColumnToContents(column)
+        """The short columns as wide as their content (the merchant takes the rest), but
+        those the user set or hid."""
+        fit_columns(self.upcoming, 300)

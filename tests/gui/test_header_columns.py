@@ -1,18 +1,21 @@
 """What the user chose on a table header stays: a width set by dragging a section's edge
-survives refitting (new data, a narrower window, the window rebuilt in English), and
-the header's context menu lists every column with a check mark to show or hide it
-(the last one shown stays), in both languages."""
+(or by resizing the section in code, as the drag does) survives refitting (new data, a
+search, a narrower window, the window rebuilt in English), and the header's context menu
+lists every column with a check mark to show or hide it (the last one shown stays), in
+both languages. Qt's own sizing is never taken for the user's, and fitting reads the
+first rows only."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QHeaderView, QMenu
 
 from qiake_auditor.gui import lang
 from qiake_auditor.gui.cases_view import CONFIDENCE, NAME, PAID, POS, CasesView
 from qiake_auditor.gui.ledger_page import LedgerPage
+from qiake_auditor.gui.tables import ROOM, fit_columns, make_table, user_columns
 
 from .test_cases_view import snapshot
 from .test_ledger_page import ROWS
@@ -74,7 +77,7 @@ def test_the_users_widths_and_hidden_columns_survive_the_window_in_english(qtbot
     texts = [a.text() for a in again.columns.menu().actions() if a.isCheckable()]
     assert texts[:3] == ["Time", "Amount", "Currency"]
     labels = [a.text() for a in again.columns.menu().actions() if a.text()][-2:]
-    assert labels == ["Show all columns", "Restore default columns and widths"]
+    assert labels == ["Show all columns", "Restore default columns, widths and order"]
 
 
 # The offscreen platform cannot raise the popup or give it the keyboard; harmless here.
@@ -200,3 +203,110 @@ def test_the_window_rebuilt_in_english_keeps_the_users_columns(qtbot, tmp_path, 
     assert new.tabs.tabText(0) == "Cases"
     assert new.cases_view.tree.header().sectionSize(POS[NAME]) == wide
     assert new.ledger_page.view.horizontalHeader().isSectionHidden(MERCHANT)
+
+
+def test_a_width_set_by_resizing_the_section_survives_every_refit_of_the_ledger(
+    qtbot, message_mock
+):
+    page = shown_page(qtbot)
+    page.set_frame(ledger_frame(ROWS))
+    header = page.view.horizontalHeader()
+    header.resizeSection(MERCHANT, 333)  # as the user's drag does, without a mouse
+    assert page.columns.widths == {MERCHANT: 333}
+    page.columns.set_visible(2, False)  # a column hidden: the table fits itself again
+    assert header.sectionSize(MERCHANT) == 333
+    page.search.setText("ROW")
+    page.apply_search(wait=True)  # a search
+    page.set_frame(ledger_frame(ROWS[:2]))  # new data
+    page.columns.show_all()
+    assert header.sectionSize(MERCHANT) == 333
+    lang.install(QApplication.instance(), "en")  # a language switch: the page made again
+    again = shown_page(qtbot)
+    again.set_frame(ledger_frame(ROWS))
+    assert again.view.horizontalHeader().sectionSize(MERCHANT) == 333
+    again.columns.restore_defaults()
+    assert again.view.horizontalHeader().sectionSize(MERCHANT) != 333  # fitted again
+
+
+def test_a_case_column_resized_by_code_is_kept_on_a_rescan_and_a_narrower_list(qtbot):
+    view = CasesView()
+    qtbot.addWidget(view)
+    view.set_snapshot(snapshot())
+    view.resize(1400, 400)
+    view.show()
+    qtbot.waitExposed(view)
+    header = view.tree.header()
+    header.resizeSection(POS[PAID], 211)
+    view.set_snapshot(snapshot())
+    view.resize(900, 400)
+    QApplication.processEvents()
+    assert header.sectionSize(POS[PAID]) == 211 and view.columns.widths == {POS[PAID]: 211}
+
+
+def test_the_sections_qt_sizes_itself_are_not_taken_for_the_users_widths(qtbot, message_mock):
+    """The stretched last section (on a resize, after a move), a new style's least width,
+    a section hidden and shown: none of them is a width the user chose."""
+    page = shown_page(qtbot)
+    page.set_frame(ledger_frame(ROWS))
+    header = page.view.horizontalHeader()
+    page.resize(800, 500)
+    page.resize(1500, 500)
+    QApplication.processEvents()
+    last = header.count() - 1
+    header.moveSection(header.visualIndex(last), 0)  # the stretched one moved to the front
+    QApplication.processEvents()
+    with page.columns.applying():  # the table's own narrowest width
+        header.resizeSection(1, header.minimumSectionSize())
+    app = QApplication.instance()
+    style, least = app.style().name(), header.minimumSectionSize()
+    app.setStyle("Windows")  # a larger least width of a section: Qt widens the narrower
+    assert header.minimumSectionSize() > least and header.sectionSize(1) > least
+    QApplication.processEvents()
+    app.setStyle(style)
+    page.columns.set_visible(3, False)
+    page.columns.set_visible(3, True)
+    QApplication.processEvents()
+    assert page.columns.widths == {}
+    assert page.columns.order[0] == last  # the move is the user's
+
+
+class CountingModel(QAbstractTableModel):
+    """A million rows; counts the cells asked for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 1_000_000
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else 4
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        self.asked += 1
+        return f"row {index.row()} " + "x" * index.column() * 10
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return f"column {section}"
+        return None
+
+
+def test_fitting_measures_the_first_rows_only_and_pads_text_and_title_alike(qtbot):
+    model = CountingModel()
+    view = make_table(model)
+    qtbot.addWidget(view)
+    fit_columns(view, 400)
+    assert model.asked <= 4 * view.horizontalHeader().resizeContentsPrecision()
+    header, metrics = view.horizontalHeader(), view.fontMetrics()
+    widest = metrics.horizontalAdvance("row 10 " + "x" * 30)
+    assert widest + ROOM < header.sectionSize(3) <= widest + ROOM + 12
+    user_columns(view).set_visible(1, False)  # the menu's change: no row more than a fit
+    header.resizeSection(0, 40)
+    fit_columns(view, {2: 50}, texts={0: ["a much longer text than any row"], 2: ["x" * 90]})
+    assert header.sectionSize(0) == 40  # the user's
+    assert header.sectionSize(2) == 50  # capped
+    assert model.asked <= 8 * header.resizeContentsPrecision()

@@ -45,42 +45,42 @@
 <context>
     <name>AttemptsTable</name>
     <message>
-        <location filename="../../gui/case_history_view.py" line="79"/>
+        <location filename="../../gui/case_history_view.py" line="84"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="80"/>
+        <location filename="../../gui/case_history_view.py" line="85"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="81"/>
+        <location filename="../../gui/case_history_view.py" line="86"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="82"/>
+        <location filename="../../gui/case_history_view.py" line="87"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="83"/>
+        <location filename="../../gui/case_history_view.py" line="88"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="84"/>
+        <location filename="../../gui/case_history_view.py" line="89"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="98"/>
+        <location filename="../../gui/case_history_view.py" line="103"/>
         <source>失败，之后重试成功</source>
         <translation>Failed, retried successfully later</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="100"/>
+        <location filename="../../gui/case_history_view.py" line="105"/>
         <source>失败，没有重试成功</source>
         <translation>Failed, no successful retry</translation>
     </message>
@@ -268,17 +268,17 @@
         <translation>Listing {0} charges…</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="336"/>
+        <location filename="../../gui/case_detail.py" line="328"/>
         <source>结果：{0}</source>
         <translation>Outcome: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="343"/>
+        <location filename="../../gui/case_detail.py" line="335"/>
         <source>{0}（{1} 字节，SHA-256 {2}…）双击保存</source>
         <translation>{0} ({1} bytes, SHA-256 {2}…), double-click to save</translation>
     </message>
     <message>
-        <location filename="../../gui/case_detail.py" line="351"/>
+        <location filename="../../gui/case_detail.py" line="343"/>
         <source>还没有记录。点“添加联系记录…”，或把截图拖到这里。</source>
         <translation>No entries yet. Click “Add contact entry…”, or drop a screenshot here.</translation>
     </message>
@@ -382,13 +382,13 @@
     </message>
     <message>
         <location filename="../../gui/cases_view.py" line="336"/>
-        <location filename="../../gui/overview_page.py" line="143"/>
+        <location filename="../../gui/overview_page.py" line="145"/>
         <source>应于 {0}</source>
         <translation>due {0}</translation>
     </message>
     <message>
         <location filename="../../gui/cases_view.py" line="339"/>
-        <location filename="../../gui/overview_page.py" line="149"/>
+        <location filename="../../gui/overview_page.py" line="151"/>
         <source>本应于 {0} 扣款，至 {1} 仍未出现</source>
         <translation>A charge was due on {0} and had not appeared by {1}</translation>
     </message>
@@ -411,37 +411,37 @@
 <context>
     <name>ChargesModel</name>
     <message>
-        <location filename="../../gui/case_widgets.py" line="25"/>
+        <location filename="../../gui/case_widgets.py" line="26"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/case_widgets.py" line="26"/>
+        <location filename="../../gui/case_widgets.py" line="27"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../gui/case_widgets.py" line="27"/>
+        <location filename="../../gui/case_widgets.py" line="28"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/case_widgets.py" line="28"/>
+        <location filename="../../gui/case_widgets.py" line="29"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../gui/case_widgets.py" line="29"/>
+        <location filename="../../gui/case_widgets.py" line="30"/>
         <source>原因</source>
         <translation>Cause</translation>
     </message>
     <message>
-        <location filename="../../gui/case_widgets.py" line="30"/>
+        <location filename="../../gui/case_widgets.py" line="31"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../gui/case_widgets.py" line="31"/>
+        <location filename="../../gui/case_widgets.py" line="32"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
@@ -603,14 +603,14 @@ Please attach this file to a report. Its last lines:
 <context>
     <name>HeaderColumns</name>
     <message>
-        <location filename="../../gui/header_columns.py" line="119"/>
+        <location filename="../../gui/header_columns.py" line="136"/>
         <source>显示全部列</source>
         <translation>Show all columns</translation>
     </message>
     <message>
-        <location filename="../../gui/header_columns.py" line="122"/>
-        <source>恢复默认列宽和列</source>
-        <translation>Restore default columns and widths</translation>
+        <location filename="../../gui/header_columns.py" line="139"/>
+        <source>恢复默认的列、列宽和顺序</source>
+        <translation>Restore default columns, widths and order</translation>
     </message>
 </context>
 <context>
@@ -679,116 +679,116 @@ Please attach this file to a report. Its last lines:
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../gui/ledger_page.py" line="73"/>
+        <location filename="../../gui/ledger_page.py" line="72"/>
         <source>搜索商户、说明、交易号、金额…</source>
         <translation>Search merchant, description, transaction id, amount…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="76"/>
+        <location filename="../../gui/ledger_page.py" line="75"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="78"/>
+        <location filename="../../gui/ledger_page.py" line="77"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="88"/>
+        <location filename="../../gui/ledger_page.py" line="87"/>
         <source>全部收支</source>
         <translation>In and out</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="92"/>
+        <location filename="../../gui/ledger_page.py" line="91"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="96"/>
-        <location filename="../../gui/ledger_page.py" line="289"/>
+        <location filename="../../gui/ledger_page.py" line="95"/>
+        <location filename="../../gui/ledger_page.py" line="296"/>
         <source>全部账单</source>
         <translation>All statements</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="100"/>
+        <location filename="../../gui/ledger_page.py" line="99"/>
         <source>最小金额</source>
         <translation>Min amount</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="101"/>
+        <location filename="../../gui/ledger_page.py" line="100"/>
         <source>最大金额</source>
         <translation>Max amount</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="106"/>
+        <location filename="../../gui/ledger_page.py" line="105"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="109"/>
+        <location filename="../../gui/ledger_page.py" line="108"/>
         <source>正在准备交易表…</source>
         <translation>Preparing the transactions table…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="113"/>
+        <location filename="../../gui/ledger_page.py" line="112"/>
         <source>复制所选行</source>
         <translation>Copy selected rows</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="115"/>
+        <location filename="../../gui/ledger_page.py" line="114"/>
         <source>导出当前视图…</source>
         <translation>Export current view…</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="396"/>
+        <location filename="../../gui/ledger_page.py" line="409"/>
         <source>{0} / {1} 笔</source>
         <translation>{0} / {1} rows</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="398"/>
+        <location filename="../../gui/ledger_page.py" line="411"/>
         <source>共 {0} 笔</source>
         <translation>{0} rows</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="425"/>
+        <location filename="../../gui/ledger_page.py" line="438"/>
         <source>选中多行可查看合计（Ctrl+C 复制）</source>
         <translation>Select rows to see their totals (Ctrl+C copies)</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="433"/>
+        <location filename="../../gui/ledger_page.py" line="446"/>
         <source>支出 {0} · 收入 {1}</source>
         <translation>out {0} · in {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="438"/>
+        <location filename="../../gui/ledger_page.py" line="451"/>
         <source>已选 {0} 笔：{1}</source>
         <translation>{0} selected: {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="465"/>
-        <location filename="../../gui/ledger_page.py" line="470"/>
-        <location filename="../../gui/ledger_page.py" line="473"/>
+        <location filename="../../gui/ledger_page.py" line="478"/>
+        <location filename="../../gui/ledger_page.py" line="483"/>
         <location filename="../../gui/ledger_page.py" line="486"/>
+        <location filename="../../gui/ledger_page.py" line="499"/>
         <source>导出当前视图</source>
         <translation>Export current view</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="465"/>
+        <location filename="../../gui/ledger_page.py" line="478"/>
         <source>交易表还在准备中，请稍后再导出。</source>
         <translation>The transactions table is still being prepared; export it in a moment.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="470"/>
+        <location filename="../../gui/ledger_page.py" line="483"/>
         <source>当前视图中没有交易。</source>
         <translation>The current view has no transactions.</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="483"/>
+        <location filename="../../gui/ledger_page.py" line="496"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../gui/ledger_page.py" line="487"/>
+        <location filename="../../gui/ledger_page.py" line="500"/>
         <source>已导出 {0} 笔交易到 {1}</source>
         <translation>Exported {0} transactions to {1}</translation>
     </message>
@@ -1486,37 +1486,37 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../gui/overview_page.py" line="89"/>
+        <location filename="../../gui/overview_page.py" line="91"/>
         <source>预计扣款日</source>
         <translation>Expected on</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="90"/>
+        <location filename="../../gui/overview_page.py" line="92"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="91"/>
+        <location filename="../../gui/overview_page.py" line="93"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="92"/>
+        <location filename="../../gui/overview_page.py" line="94"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="93"/>
+        <location filename="../../gui/overview_page.py" line="95"/>
         <source>最晚取消日</source>
         <translation>Cancel by</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="128"/>
+        <location filename="../../gui/overview_page.py" line="130"/>
         <source>{0} 之后 {1} 天内预计的扣款：{2} 笔</source>
         <translation>Charges expected within {1} days after {0}: {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="132"/>
+        <location filename="../../gui/overview_page.py" line="134"/>
         <source>；另有 {0} 笔{1}，列在最前</source>
         <translation>; {0} more {1}, listed first</translation>
     </message>
@@ -1524,27 +1524,27 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>PriceTable</name>
     <message>
-        <location filename="../../gui/case_history_view.py" line="39"/>
+        <location filename="../../gui/case_history_view.py" line="44"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="40"/>
+        <location filename="../../gui/case_history_view.py" line="45"/>
         <source>起始日期</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="41"/>
+        <location filename="../../gui/case_history_view.py" line="46"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="42"/>
+        <location filename="../../gui/case_history_view.py" line="47"/>
         <source>次数</source>
         <translation>Charges</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="43"/>
+        <location filename="../../gui/case_history_view.py" line="48"/>
         <source>变化</source>
         <translation>Change</translation>
     </message>
@@ -1552,27 +1552,27 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>RefundsTable</name>
     <message>
-        <location filename="../../gui/case_history_view.py" line="118"/>
+        <location filename="../../gui/case_history_view.py" line="123"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="119"/>
+        <location filename="../../gui/case_history_view.py" line="124"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="120"/>
+        <location filename="../../gui/case_history_view.py" line="125"/>
         <source>说明</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="121"/>
+        <location filename="../../gui/case_history_view.py" line="126"/>
         <source>来源文件</source>
         <translation>Source file</translation>
     </message>
     <message>
-        <location filename="../../gui/case_history_view.py" line="122"/>
+        <location filename="../../gui/case_history_view.py" line="127"/>
         <source>行号</source>
         <translation>Row</translation>
     </message>
