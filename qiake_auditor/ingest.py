@@ -35,7 +35,7 @@ from .importers.base import (
     identify,
 )
 from .importers.control_chars import remove_control_characters
-from .money import sum_amounts
+from .money_columns import sum_amounts
 from .progress import NO_PROGRESS, Progress
 from .vstr import map_distinct
 from .workspace import (

@@ -13,7 +13,7 @@ from qiake_auditor.errors import StatementError
 from qiake_auditor.importers.generic_columns import guess, signature
 from qiake_auditor.importers.generic_values import amounts, dates
 from qiake_auditor.ingest import read_statements
-from qiake_auditor.money import sum_amounts
+from qiake_auditor.money_columns import sum_amounts
 from qiake_auditor.workspace import Workspace
 from tests.conftest import sample
 

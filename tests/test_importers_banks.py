@@ -16,7 +16,7 @@ from qiake_auditor import ledger
 from qiake_auditor.errors import StatementError
 from qiake_auditor.importers import bankrows, base
 from qiake_auditor.ingest import read_statements
-from qiake_auditor.money import sum_amounts
+from qiake_auditor.money_columns import sum_amounts
 from tests.conftest import sample
 
 GOLDEN = Path(__file__).parent / "data" / "golden"

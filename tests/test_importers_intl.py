@@ -11,7 +11,7 @@ from qiake_auditor.errors import StatementError
 from qiake_auditor.importers.mt940 import parse_86
 from qiake_auditor.importers.ofx import ofx_time
 from qiake_auditor.ingest import read_statements
-from qiake_auditor.money import sum_amounts
+from qiake_auditor.money_columns import sum_amounts
 from tests.conftest import sample
 
 

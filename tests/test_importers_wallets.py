@@ -19,7 +19,7 @@ from qiake_auditor import ledger
 from qiake_auditor.errors import StatementError
 from qiake_auditor.importers import base
 from qiake_auditor.ingest import Statement, read_statements
-from qiake_auditor.money import sum_amounts
+from qiake_auditor.money_columns import sum_amounts
 from tests.conftest import DATA, sample
 from tests.xlsx_content import xlsx_content
 

@@ -544,7 +544,7 @@ def _case_keys(result: ScanResult) -> list[str]:
 
 
 def _money_totals(frame: pd.DataFrame) -> tuple[dict[str, Decimal], dict[str, Decimal]]:
-    from ..money import sum_amounts
+    from ..money_columns import sum_amounts
 
     moved = frame["state"].isin(ledger.MONEY_MOVED_STATES - {ledger.REFUND}) & frame["_counted"]
     out = []

@@ -26,7 +26,8 @@ import pyarrow.compute as pc
 from .. import ledger
 from ..detect import normalize
 from ..detect.scan import ScanResult
-from ..money import format_amount, minor_units, sum_amounts
+from ..money import format_amount
+from ..money_columns import minor_units, sum_amounts
 from ..vocab import CaseStatus, Channel, StreamType
 from ..vstr import isin, map_distinct
 from .charge_table import (
@@ -718,7 +719,7 @@ def _totals(
     table: _CaseRows, rows: list[int], refunds: list[Charge] | None = None
 ) -> dict[str, Totals]:
     """``totals_of`` the charges of ``rows``, from the columns (in Arrow, as integer
-    cents where amounts have two decimals: see ``money.sum_amounts``)."""
+    cents where amounts have two decimals: see ``money_columns.sum_amounts``)."""
     amounts = table.part["amount"].iloc[rows]
     currencies = table.part["currency"].iloc[rows].to_numpy(dtype=object)
     paid = [(str(c), sum_amounts(amounts[currencies == c])) for c in sorted(set(currencies))]

@@ -18,7 +18,7 @@ import pandas as pd
 from .. import ledger, merchants, vstr
 from ..importers.base import platform_of
 from ..linking import BANK_MARKERS, WALLETS
-from ..money import minor_units
+from ..money_columns import minor_units
 from . import normalize
 from .cadence import EPOCH
 from .columns import ScanRows

@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..money import format_amount, sum_amounts
+from ..money import format_amount
+from ..money_columns import sum_amounts
 from ..vocab import Direction, RowState
 from . import lang, ledger_columns, workers
 from .header_columns import HeaderColumns

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import StatementError
-from ..money import normalize_amounts
+from ..money_columns import normalize_amounts
 from ..vstr import trim
 from . import checks, csv_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions

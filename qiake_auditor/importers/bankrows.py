@@ -18,7 +18,8 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError, StatementWarning
-from ..money import canonical, normalize_amounts, sum_amounts
+from ..money import canonical
+from ..money_columns import normalize_amounts, sum_amounts
 from . import field_text
 
 CURRENCIES = {

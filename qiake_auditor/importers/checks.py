@@ -10,7 +10,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementWarning
-from ..money import sum_amounts
+from ..money_columns import sum_amounts
 from ..vocab import RowState
 from ..vstr import map_distinct
 

@@ -18,7 +18,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError
 from ..i18n import Listed
-from ..money import sum_amounts
+from ..money_columns import sum_amounts
 from . import bankrows, checks, csv_text, field_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
 

@@ -20,7 +20,8 @@ from decimal import Decimal
 import pandas as pd
 
 from .. import ledger
-from ..money import fmt, normalize_amounts
+from ..money import fmt
+from ..money_columns import normalize_amounts
 from . import checks, csv_text, printed_times, walletrows
 from .base import Extract, Importer, Probe, ReadOptions
 

@@ -18,7 +18,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError, StatementWarning
-from ..money import normalize_amounts
+from ..money_columns import normalize_amounts
 from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 
 _TAG = re.compile(r"^:(\d{2}[A-Z]?):(.*)$")

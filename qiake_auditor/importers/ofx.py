@@ -16,7 +16,7 @@ import pandas as pd
 
 from .. import ledger
 from ..errors import StatementError
-from ..money import normalize_amounts
+from ..money_columns import normalize_amounts
 from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)

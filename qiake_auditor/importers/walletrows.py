@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..errors import StatementError, StatementWarning
 from ..i18n import Listed
-from ..money import normalize_amounts
+from ..money_columns import normalize_amounts
 from . import csv_text, field_text
 
 # Times as wallets print them, besides ISO (which printed_times accepts as is). The slashed

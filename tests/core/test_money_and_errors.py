@@ -7,7 +7,8 @@ from decimal import Decimal
 import pandas as pd
 import pyarrow as pa
 
-from qiake_auditor.money import canonical, fmt, normalize_amounts, sum_amounts
+from qiake_auditor.money import canonical, fmt
+from qiake_auditor.money_columns import normalize_amounts, sum_amounts
 
 
 def test_printed_amounts_become_canonical_text() -> None:
@@ -57,7 +58,7 @@ def test_sums_mix_cents_and_longer_fractions_exactly() -> None:
 
 
 def test_minor_units() -> None:
-    from qiake_auditor.money import minor_units
+    from qiake_auditor.money_columns import minor_units
 
     assert list(minor_units(pd.Series(["199.00", "0.01", "12.5", "3"]))) == [19900, 1, 1250, 300]
     assert list(minor_units(pd.Series([], dtype="str"))) == []

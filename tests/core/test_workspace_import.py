@@ -15,7 +15,7 @@ from .alipay_text import alipay_csv
 
 def _expense_total(workspace: Workspace) -> str:
     from qiake_auditor import ledger
-    from qiake_auditor.money import sum_amounts
+    from qiake_auditor.money_columns import sum_amounts
 
     rows = workspace.ledger()
     return str(sum_amounts(rows.loc[ledger.counts_as_spending(rows), "amount"]))
