@@ -41,6 +41,10 @@ class StreamType(Labelled):
     USAGE = "usage"
 
 
+# stream types whose rows no company charged (a watched salary, rent to a landlord)
+NOT_CHARGES = frozenset({StreamType.INCOME, StreamType.TRANSFER})
+
+
 class Cadence(Labelled):
     WEEKLY = "weekly"
     BIWEEKLY = "biweekly"

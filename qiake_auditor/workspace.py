@@ -26,11 +26,11 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import platformdirs
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from . import user_dirs
 from .errors import UserError
 from .ledger import LEDGER_COLUMNS
 from .vstr import isin, spread
@@ -134,7 +134,7 @@ _SCHEMA = _SCHEMA + _SCHEMA_2
 
 def default_path() -> Path:
     """The workspace under the user's data directory."""
-    return Path(platformdirs.user_data_dir("qiake-auditor", appauthor=False)) / "workspace.sqlite"
+    return user_dirs.default_workspace()
 
 
 @dataclass(frozen=True)

@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from ..vocab import Role
-from .cases import Case
+
+if TYPE_CHECKING:
+    from .cases import Case
 
 
 @dataclass(frozen=True)

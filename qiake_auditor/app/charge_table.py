@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .. import ledger
+from ..vocab import RowState
 
 # What a case counts as paid (as its totals do): money taken, refunded later or not.
-PAID_STATES = (ledger.SUCCESS, ledger.PENDING, ledger.REFUNDED, ledger.PARTIALLY_REFUNDED)
+PAID_STATES: tuple[str, ...] = tuple(
+    s.value
+    for s in (RowState.SUCCESS, RowState.PENDING, RowState.REFUNDED, RowState.PARTIALLY_REFUNDED)
+)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
+from .. import user_dirs
 from .audit import Audit, ImportResult
 from .decisions import DecisionKind
 
@@ -65,7 +64,7 @@ def demo_settings() -> dict:
 
 def default_demo_path() -> Path:
     """The demo's own workspace under the per-user data directory."""
-    return Path(platformdirs.user_data_dir("qiake-auditor", appauthor=False)) / "demo.sqlite"
+    return user_dirs.demo_workspace()
 
 
 def open_demo(path: Path | None = None) -> tuple[Audit, ImportResult]:

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ledger
-from ..vocab import StreamType
+from ..vocab import NOT_CHARGES
 from . import candidates, flags, normalize, report, streams
 from .columns import ScanRows
 from .prepare import prepare
@@ -43,8 +43,6 @@ from .streams import Stream, day_of
 DEFAULT_WATCH = ("洽客",)
 TRANSACTION_COLUMNS = ("row_id", "dedup_key", *ledger.LEDGER_COLUMNS, "refund_of")
 _SPENT = ledger.MONEY_MOVED_STATES - {ledger.REFUND}
-# stream types whose rows no company charged (a watched salary, rent to a landlord)
-NOT_CHARGES = frozenset({StreamType.INCOME, StreamType.TRANSFER})
 
 
 @dataclass

@@ -5,16 +5,20 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from ..app import Audit, Case
-from ..app.dismissed import DismissedStream
+from .. import app
 from ..errors import UserError
 from ..fileio import atomic_path
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus
 from . import lang, messages
+
+if TYPE_CHECKING:
+    from ..app import Case
+    from ..app.dismissed import DismissedStream
 
 translate = QCoreApplication.translate  # the window's strings keep the MainWindow context
 
@@ -47,7 +51,7 @@ class CaseCommands:
             )
             return False
         try:
-            with Audit.open(self.workspace_path) as audit:
+            with app.Audit.open(self.workspace_path) as audit:
                 action(audit, case)
         except (UserError, OSError) as exc:
             messages.error(translate("MainWindow", "无法保存"), lang.error_text(exc), self)
@@ -137,7 +141,7 @@ class CaseCommands:
         case = self.selected_case()
         if case is None:
             return
-        with Audit.open(self.workspace_path) as audit:
+        with app.Audit.open(self.workspace_path) as audit:
             audit.set_checklist(case, ticked)
         case.checklist = list(ticked)
 
@@ -181,7 +185,7 @@ class CaseCommands:
         )
         if not name:
             return
-        with Audit.open(self.workspace_path, read_only=True) as audit:
+        with app.Audit.open(self.workspace_path, read_only=True) as audit:
             data = audit.attachment(attachment_id)
         try:
             with atomic_path(Path(name)) as temporary:
@@ -202,7 +206,7 @@ class CaseCommands:
             )
             return
         stream = next((s for s in case.streams if s.get("id") == stream_id), None) if case else None
-        with Audit.open(self.workspace_path) as audit:
+        with app.Audit.open(self.workspace_path) as audit:
             audit.dismiss(stream_id, stream=stream)
         self._undo_dismiss.append(stream_id)
         self.statusBar().showMessage(translate("MainWindow", "已忽略。按 Ctrl+Z 撤销。"), 8000)
@@ -211,13 +215,13 @@ class CaseCommands:
     def undo_dismiss(self) -> None:
         if not self._undo_dismiss:
             return
-        with Audit.open(self.workspace_path) as audit:
+        with app.Audit.open(self.workspace_path) as audit:
             audit.dismiss(self._undo_dismiss.pop(), undo=True)
         self.reload()
 
     def restore_dismissed(self) -> None:
         """List the dismissed streams; the one the user chooses is shown again."""
-        with Audit.open(self.workspace_path, read_only=True) as audit:
+        with app.Audit.open(self.workspace_path, read_only=True) as audit:
             dismissed = audit.dismissed_streams()
         if not dismissed:
             messages.info(
@@ -237,7 +241,7 @@ class CaseCommands:
         if chosen is None:
             return
         stream_id = dismissed[chosen].id
-        with Audit.open(self.workspace_path) as audit:
+        with app.Audit.open(self.workspace_path) as audit:
             audit.dismiss(stream_id, undo=True)
         if stream_id in self._undo_dismiss:
             self._undo_dismiss.remove(stream_id)

@@ -7,6 +7,7 @@ The detail only shows a :class:`~qiake_auditor.app.Case` and asks the window to 
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import Case
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Channel, Flag
 from . import lang, tasks, workers
@@ -36,6 +36,9 @@ from .charge_columns import ChargeColumns, charge_columns
 from .chart_view import ChartView
 from .guidance import GUIDANCE
 from .tables import fit_columns, make_table, user_columns
+
+if TYPE_CHECKING:
+    from ..app import Case
 
 ALERT = Flag.AFTER_CANCELLATION
 ALERT_TEXT = "#a4161a"

@@ -6,17 +6,21 @@ refunds); each names its file and row so the user can find it in the statement.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
-from ..app import Case
 from ..app.case_history import attempts, price_history
 from ..money import format_amount
 from ..vocab import Role, RowState
 from . import lang
 from .header_columns import HeaderColumns
 from .tables import fit_columns
+
+if TYPE_CHECKING:
+    from ..app import Case
 
 RISE = "#a4161a"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import Case, Snapshot
 from ..money import format_amount
 from ..vocab import Cadence, CaseStatus, Flag, StreamStatus, StreamType
 from . import lang
 from .column_fit import fit_columns
 from .header_columns import HeaderColumns
+
+if TYPE_CHECKING:
+    from ..app import Case, Snapshot
 
 ALERT = Flag.AFTER_CANCELLATION
 ALERT_BACKGROUND = "#c62828"

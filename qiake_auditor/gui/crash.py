@@ -14,13 +14,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from .. import user_dirs
+
 _fatal = {"file": None}
 
 
 def log_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("qiake-auditor", appauthor=False))
+    return user_dirs.log_dir()
 
 
 def crash_log_path() -> Path:

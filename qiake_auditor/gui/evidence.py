@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -25,9 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..app import Audit, Case
+from .. import app
 from ..progress import NO_PROGRESS, Progress
 from . import document_font, lang, messages
+
+if TYPE_CHECKING:
+    from ..app import Case
 
 
 def _translate(text: str) -> str:
@@ -137,7 +141,7 @@ def build(
     from ..outputs.facts import Party
 
     build_from_audit = builder()
-    with Audit.open(workspace) as audit:
+    with app.Audit.open(workspace) as audit:
         snapshot = audit.snapshot(lang=answer.lang)
         case = audit.find_case(case_id, snapshot)
         party = Party(

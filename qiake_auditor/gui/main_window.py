@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..money import format_amount
-from ..workspace import default_path
+from ..user_dirs import default_workspace
 from . import lang, messages, release, tasks, workers
 from .case_commands import CaseCommands
 from .case_detail import CaseDetail
@@ -56,7 +56,7 @@ class MainWindow(
 
     def __init__(self, workspace: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace_path = Path(workspace) if workspace else default_path()
+        self.workspace_path = Path(workspace) if workspace else default_workspace()
         self.view: tasks.View | None = None
         self._task: workers.Task | None = None
         self._task_kind = ""

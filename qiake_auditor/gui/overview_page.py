@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..detect.scan import NOT_CHARGES
 from ..money import format_amount
-from ..vocab import Flag, StreamStatus
+from ..vocab import NOT_CHARGES, Flag, StreamStatus
 from . import lang
 from .cases_view import due_charge, next_charge
 from .chart_view import ChartView

@@ -10,17 +10,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from ..app import Audit, Case, Snapshot
-from ..app import demo as app_demo
+from .. import app
 from ..errors import Cancelled
-from ..ingest import FileReport
 from ..progress import NO_PROGRESS, Progress
-from ..workspace import StoredFile
-from . import ledger_columns
 from .charge_columns import ChargeColumns, charge_columns
+
+if TYPE_CHECKING:  # the app layer and pandas load with the first task, on the worker
+    import pandas as pd
+
+    from ..app import Audit, Case, Snapshot
+    from ..ingest import FileReport
+    from ..workspace import StoredFile
+    from . import ledger_columns
 
 
 @dataclass
@@ -79,6 +82,8 @@ class ImportCancelled(Cancelled):
 
 
 def default_demo_path() -> Path:
+    from ..app import demo as app_demo
+
     return app_demo.default_demo_path()
 
 
@@ -116,6 +121,8 @@ def _view(
     if imported is not None:
         view.reports, view.notes = list(imported.reports), list(imported.notes)
     if len(ledger) <= table_rows:
+        from . import ledger_columns
+
         view.columns = ledger_columns.prepare(ledger, lang)
     view.charges = ChargeTables(cases, lang)
     for case in cases.values():  # the large ones are made once the cases are shown
@@ -134,7 +141,7 @@ TABLE_IN_WORKER = 100_000  # ledger rows whose table the worker prepares with th
 
 def load(workspace: Path, lang: str = "zh", progress: Progress = NO_PROGRESS) -> View:
     """Scan the workspace with the user's decisions."""
-    with Audit.open(workspace) as audit:
+    with app.Audit.open(workspace) as audit:
         snap = audit.snapshot(lang=lang, progress=_NoCancel(Part(progress, 0.0, 0.8)))
         return _view(
             audit, snap, lang, TABLE_IN_WORKER, progress=_NoCancel(Part(progress, 0.8, 1.0))
@@ -160,7 +167,7 @@ def import_files(
     to check that it holds what it held before (:class:`ImportCancelled`). Stop after
     that: the import stands and the view says so.
     """
-    with Audit.open(workspace) as audit:
+    with app.Audit.open(workspace) as audit:
         before = _state(audit)
         try:
             snap = audit.snapshot(
@@ -173,7 +180,7 @@ def import_files(
             )
         except Cancelled:
             audit.close()
-            with Audit.open(workspace, read_only=True) as check:
+            with app.Audit.open(workspace, read_only=True) as check:
                 raise ImportCancelled(_state(check) == before) from None
         late = progress.cancelled()
         view = _view(
@@ -189,6 +196,8 @@ def open_demo(
 ) -> View:
     """The demo in its own fresh workspace (never the user's)."""
     progress.report(0.05, "")
+    from ..app import demo as app_demo
+
     audit, imported = app_demo.open_demo(workspace)
     with audit:
         snap = audit.snapshot(lang=lang, progress=Part(progress, 0.5, 1.0))

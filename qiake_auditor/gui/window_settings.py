@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..app import Audit
+from .. import app
 from . import document_font, lang, messages
 
 translate = QCoreApplication.translate  # the window's strings keep the MainWindow context
@@ -17,13 +17,13 @@ class SettingsCommands:
     """
 
     def edit_watch_words(self) -> None:
-        with Audit.open(self.workspace_path) as audit:
+        with app.Audit.open(self.workspace_path) as audit:
             words = audit.watch_words()
         answer = messages.edit_watch(words, self)
         if answer is None:
             return
         added, removed = answer
-        with Audit.open(self.workspace_path) as audit:
+        with app.Audit.open(self.workspace_path) as audit:
             if added:
                 audit.add_watch(added)
             for word in removed:
@@ -31,7 +31,7 @@ class SettingsCommands:
         self.reload()
 
     def edit_settings(self) -> None:
-        with Audit.open(self.workspace_path) as audit:
+        with app.Audit.open(self.workspace_path) as audit:
             notice = audit.decisions().notice_days
         answer = messages.ask_settings(lang.chosen(), notice, document_font.chosen(), self)
         if answer is None:
@@ -46,7 +46,7 @@ class SettingsCommands:
             else:
                 document_font.save(font)
         if days != notice:
-            with Audit.open(self.workspace_path) as audit:
+            with app.Audit.open(self.workspace_path) as audit:
                 audit.set_notice_days(days)
             self.reload()
         if language != lang.chosen():
