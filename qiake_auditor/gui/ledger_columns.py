@@ -17,34 +17,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..vocab import Direction, RowState
+from .ledger_fields import COLUMNS, SEARCHED
 
-COLUMNS = (
-    "time",
-    "amount",
-    "currency",
-    "direction",
-    "state",
-    "merchant",
-    "counterparty",
-    "description",
-    "method",
-    "source",
-    "source_row",
-    "txn_id",
-)
 _SIGN = {"expense": "-", "income": "+", "neutral": ""}
 _SAMPLE = 4096  # values looked at to tell mostly distinct texts from repeated ones
-SEARCHED = (
-    "merchant",
-    "counterparty",
-    "description",
-    "method",
-    "txn_id",
-    "merchant_order_id",
-    "source",
-    "amount",
-    "time",
-)
 
 
 @dataclass(frozen=True)

@@ -10,12 +10,14 @@ a worker thread while the window keeps painting.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .ledger_columns import LedgerColumns, SearchColumn
+if TYPE_CHECKING:
+    from .ledger_columns import LedgerColumns, SearchColumn
 
 
 @dataclass(frozen=True)

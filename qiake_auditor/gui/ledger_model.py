@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
-from . import ledger_columns
-from .ledger_columns import LedgerColumns
+from . import ledger_fields
 from .sortmodel import SortedTableModel
+
+if TYPE_CHECKING:  # the columns are prepared with pandas and Arrow, loaded with the data
+    import pandas as pd
+
+    from .ledger_columns import LedgerColumns
 
 __all__ = ["LedgerModel"]
 
@@ -17,7 +22,7 @@ __all__ = ["LedgerModel"]
 class LedgerModel(SortedTableModel):
     """Ledger rows; the amount column shows the signed amount and sorts numerically."""
 
-    COLUMNS = ledger_columns.COLUMNS
+    COLUMNS = ledger_fields.COLUMNS
     CONTEXT = "LedgerModel"
     HEADERS = (
         QT_TRANSLATE_NOOP("LedgerModel", "时间"),
@@ -38,16 +43,31 @@ class LedgerModel(SortedTableModel):
     def __init__(self, frame: pd.DataFrame | None = None, parent=None) -> None:
         super().__init__(parent)
         self._income = np.zeros(0, dtype=bool)
-        empty = pd.DataFrame({c: pd.Series(dtype="str") for c in self.COLUMNS})
-        empty["source_row"] = empty["source_row"].astype("int64")
-        self.frame = empty
+        self._frame: pd.DataFrame | None = None  # none yet: the empty table needs no pandas
         self.prepared: LedgerColumns | None = None
-        self.set_frame(frame if frame is not None else empty)
+        self._set_columns(
+            [np.empty(0, dtype=object) for _ in self.COLUMNS], [None] * len(self.COLUMNS)
+        )
+        if frame is not None:
+            self.set_frame(frame)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The ledger shown (an empty one before the first)."""
+        if self._frame is None:
+            import pandas as pd
+
+            empty = pd.DataFrame({c: pd.Series(dtype="str") for c in self.COLUMNS})
+            empty["source_row"] = empty["source_row"].astype("int64")
+            self._frame = empty
+        return self._frame
 
     def set_frame(self, frame: pd.DataFrame, prepared: LedgerColumns | None = None) -> None:
         """Show a ledger frame; ``prepared`` (from a worker) skips the column computation."""
-        self.frame = frame.reset_index(drop=True)
-        prepared = prepared or ledger_columns.prepare(self.frame)
+        from . import ledger_columns
+
+        self._frame = frame.reset_index(drop=True)
+        prepared = prepared or ledger_columns.prepare(self._frame)
         self.prepared = prepared
         self._income = prepared.income
         self._set_columns(prepared.display, [None] * len(prepared.display), prepared.ascending)

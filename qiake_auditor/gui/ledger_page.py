@@ -12,9 +12,9 @@ once the new table is there (see :attr:`LedgerPage.loading`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -40,14 +40,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..money import format_amount
-from ..money_columns import sum_amounts
 from ..vocab import Direction, RowState
-from . import lang, ledger_columns, workers
+from . import lang, workers
 from .header_columns import HeaderColumns
-from .ledger_filter import Criteria, mask
 from .ledger_model import LedgerModel
 from .sortmodel import FilteredOrder
 from .tables import fit_columns, make_table, user_columns
+
+if TYPE_CHECKING:  # pandas and Arrow load with the first ledger (on the worker)
+    import pandas as pd
+
+    from .ledger_filter import Criteria
 
 PREPARE_HERE = 100_000  # ledger rows whose columns are made at once, on the GUI thread
 # A large ledger's columns are prepared once the window has painted the new view: a
@@ -218,6 +221,8 @@ class LedgerPage(QWidget):
             self._show_frame(frame, prepared)
             return
         number, language = self._frames, lang.lang()
+        from . import ledger_columns
+
         task = workers.Task(lambda progress: ledger_columns.prepare(frame, language))
         task.signals.finished.connect(lambda made: self._prepared(number, frame, made))
         task.signals.failed.connect(lambda _exc: self._prepared(number, frame, None))
@@ -284,6 +289,10 @@ class LedgerPage(QWidget):
         self._selection_changed()
 
     def _show_frame(self, frame: pd.DataFrame, prepared) -> None:
+        import pandas as pd
+
+        from . import ledger_columns
+
         first = self.model.data_rows() == 0
         if prepared is None:  # the model alone would label them in Chinese
             prepared = ledger_columns.prepare(frame, lang.lang())
@@ -318,6 +327,8 @@ class LedgerPage(QWidget):
         fit_columns(self.view, 280)
 
     def criteria(self) -> Criteria:
+        from .ledger_filter import Criteria
+
         def number(editor: QLineEdit) -> float | None:
             text = editor.text().strip().replace(",", "")
             try:
@@ -384,6 +395,11 @@ class LedgerPage(QWidget):
         criteria = self.criteria()
         prepared, rows = self.model.prepared, self.model.data_rows()
         self._generation += 1
+        if prepared is None:  # no ledger shown yet: nothing to filter
+            self._show_mask(self._generation, None)
+            return
+        from .ledger_filter import mask
+
         if wait or criteria.empty():
             self._show_mask(self._generation, mask(prepared, criteria, rows))
             return
@@ -438,6 +454,8 @@ class LedgerPage(QWidget):
         if not rows:
             self.selection_label.setText(self.tr("选中多行可查看合计（Ctrl+C 复制）"))
             return
+        from ..money_columns import sum_amounts
+
         picked = self.model.frame.iloc[rows]
         parts = []
         for currency, group in picked.groupby("currency", sort=True):

@@ -72,6 +72,10 @@ class MainWindow(
         self._update_actions()
         self._restore_layout()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        tasks.warm_up()
+
     def _build_central(self) -> None:
         self.tabs = QTabWidget(self)
         self.cases_view = CasesView(self)

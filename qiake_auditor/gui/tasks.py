@@ -7,12 +7,13 @@ shows. No rule is decided here: the snapshot (cases, streams, totals) is the app
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import app
+from .. import app, user_dirs
 from ..errors import Cancelled
 from ..progress import NO_PROGRESS, Progress
 from .charge_columns import ChargeColumns, charge_columns
@@ -81,10 +82,26 @@ class ImportCancelled(Cancelled):
         self.unchanged = unchanged
 
 
-def default_demo_path() -> Path:
-    from ..app import demo as app_demo
+_warm: threading.Thread | None = None
 
-    return app_demo.default_demo_path()
+
+def warm_up() -> None:
+    """Load the app layer and the tables' preparation (pandas, Arrow: 0.4 s) on a thread
+    of their own while the user looks at the new window, so that the first task does
+    not wait for them (once; the window opens without them)."""
+    global _warm
+    if _warm is None:
+        _warm = threading.Thread(target=_load_core, name="load the core", daemon=True)
+        _warm.start()
+
+
+def _load_core() -> None:
+    from ..app import audit, demo  # noqa: F401 - imported for their side effect: loaded
+    from . import ledger_columns, ledger_filter  # noqa: F401
+
+
+def default_demo_path() -> Path:
+    return user_dirs.demo_workspace()
 
 
 def _view(
