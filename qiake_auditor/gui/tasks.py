@@ -95,6 +95,11 @@ def warm_up() -> None:
         _warm.start()
 
 
+def warmed() -> bool:
+    """The warm-up asked for has finished (or none was asked for)."""
+    return _warm is None or not _warm.is_alive()
+
+
 def _load_core() -> None:
     from ..app import audit, demo  # noqa: F401 - imported for their side effect: loaded
     from . import ledger_columns, ledger_filter  # noqa: F401
