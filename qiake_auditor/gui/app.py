@@ -15,10 +15,16 @@ APPLICATION = "qiake-auditor"
 __all__ = ["crash_log_path", "main", "make_application", "report_crash"]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(lang: str | None = None) -> argparse.ArgumentParser:
+    """The window's command line; its ``--help`` and mistakes in ``lang`` (default: the
+    one asked for with ``--lang``, else the system's), as the CLI's."""
+    from ..commands.usage import parser_class
+    from ..i18n import user_lang
+
+    parser = parser_class(user_lang(lang))(
         prog="qiake-auditor-gui",
-        description="洽客审计: find recurring deductions in Alipay / WeChat Pay / bank statements",
+        description="Open the qiake-auditor window: find recurring deductions in Alipay, "
+        "WeChat Pay and bank statements.",
     )
     parser.add_argument(
         "--demo",
@@ -109,7 +115,9 @@ class Shell:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from ..commands.usage import lang_from_argv
+
+    args = build_parser(lang_from_argv(sys.argv[1:] if argv is None else argv)).parse_args(argv)
     if not has_display():
         return run_headless(args)
     app = make_application([sys.argv[0]], args.lang)

@@ -17,6 +17,16 @@ ARGPARSE_ZH: dict[str, str] = {  # argparse's fixed words (its gettext has no Ch
 }
 
 HELP_ZH: dict[str, str] = {
+    # -- gui/app.py (qiake-auditor-gui) ------------------------------------------------------
+    "Open the qiake-auditor window: find recurring deductions in Alipay, WeChat Pay and "
+    "bank statements.": "打开洽客审计窗口：查找支付宝、微信支付和银行账单中的周期性扣费。",
+    "open the bundled demo statements in the demo's own workspace": (
+        "在演示专用的工作区中打开自带的演示账单"
+    ),
+    "workspace file (default: the last one)": "工作区文件（默认：上次打开的）",
+    "window language": "窗口语言",
+    "where the headless demo writes (no display only)": "无显示器时演示结果写到哪里",
+    "statement files to import": "要导入的账单文件",
     # -- cli.py ----------------------------------------------------------------------------
     "Find and explain recurring deductions in Alipay, WeChat Pay and bank statements.": (
         "查找并解释支付宝、微信支付和银行账单中的周期性扣费。"

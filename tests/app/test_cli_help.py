@@ -32,8 +32,11 @@ def _help_texts(parser: argparse.ArgumentParser):
 
 
 def _all_parsers(lang: str) -> list[argparse.ArgumentParser]:
+    """The CLI's parsers and the window's (qiake-auditor-gui)."""
+    from qiake_auditor.gui import app
+
     cli._load_extensions()
-    return list(_parsers(cli.build_parser(lang)))
+    return [*_parsers(cli.build_parser(lang)), app.build_parser(lang)]
 
 
 def test_every_help_text_has_its_chinese() -> None:
