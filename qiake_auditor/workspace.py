@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import pandas as pd
@@ -303,9 +304,9 @@ class Workspace:
     def _block_bytes(self, block_id: int) -> pa.Buffer | None:
         """A row block's stored bytes, None where the value is missing (NULL)."""
         try:
-            return _read_blob(self._db, "row_blocks", "data", block_id)
+            with _DamageSaid(self.path):
+                return _read_blob(self._db, "row_blocks", "data", block_id)
         except sqlite3.DatabaseError as exc:
-            _say_damage(exc, self.path)
             said = str(exc).lower()
             if "null" in said:  # "cannot open value of type null"
                 return None
@@ -876,46 +877,46 @@ class _Cursor(sqlite3.Cursor):
     connection: _Connection
 
     def execute(self, sql: str, parameters=(), /) -> _Cursor:  # type: ignore[override]
-        try:
+        with _DamageSaid(self.connection.path):
             return super().execute(sql, parameters)
-        except sqlite3.DatabaseError as exc:
-            _say_damage(exc, self.connection.path)
-            raise
 
     def executemany(self, sql: str, parameters, /) -> _Cursor:  # type: ignore[override]
-        try:
+        with _DamageSaid(self.connection.path):
             return super().executemany(sql, parameters)
-        except sqlite3.DatabaseError as exc:
-            _say_damage(exc, self.connection.path)
-            raise
 
     def fetchone(self):
-        try:
+        with _DamageSaid(self.connection.path):
             return super().fetchone()
-        except sqlite3.DatabaseError as exc:
-            _say_damage(exc, self.connection.path)
-            raise
 
     def fetchmany(self, size: int | None = 1):
-        try:
+        with _DamageSaid(self.connection.path):
             return super().fetchmany(size)
-        except sqlite3.DatabaseError as exc:
-            _say_damage(exc, self.connection.path)
-            raise
 
     def fetchall(self):
-        try:
+        with _DamageSaid(self.connection.path):
             return super().fetchall()
-        except sqlite3.DatabaseError as exc:
-            _say_damage(exc, self.connection.path)
-            raise
 
     def __next__(self):
-        try:
+        with _DamageSaid(self.connection.path):
             return super().__next__()
-        except sqlite3.DatabaseError as exc:
-            _say_damage(exc, self.connection.path)
-            raise
+
+
+class _DamageSaid:
+    """The block's SQLite damage raised as the workspace's (``_say_damage``); any other
+    error, and StopIteration, passes through."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, traceback) -> Literal[False]:  # never swallows
+        if isinstance(exc, sqlite3.DatabaseError):
+            _say_damage(exc, self.path)
+        return False
 
 
 class _Connection(sqlite3.Connection):
