@@ -26,6 +26,17 @@ pytestmark = pytest.mark.gui
 MERCHANT = 5  # the ledger's 商户 column
 
 
+def shown_cases(qtbot, width: int, height: int) -> CasesView:
+    """The cases list of the test snapshot, shown at ``width`` x ``height``."""
+    view = CasesView()
+    qtbot.addWidget(view)
+    view.set_snapshot(snapshot())
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
 def drag_edge(header: QHeaderView, column: int, by: int) -> None:
     """Drag the right edge of ``column``'s section by ``by`` pixels, as the user does."""
     x = header.sectionViewportPosition(column) + header.sectionSize(column) - 1
@@ -130,12 +141,7 @@ def test_the_last_column_shown_cannot_be_hidden(qtbot, message_mock):
 
 
 def test_a_case_column_the_user_sized_is_not_refitted_on_resize_or_new_data(qtbot):
-    view = CasesView()
-    qtbot.addWidget(view)
-    view.set_snapshot(snapshot())
-    view.resize(1400, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_cases(qtbot, 1400, 400)
     header = view.tree.header()
     drag_edge(header, POS[NAME], 90)
     wide = header.sectionSize(POS[NAME])
@@ -150,12 +156,7 @@ def test_a_case_column_the_user_sized_is_not_refitted_on_resize_or_new_data(qtbo
 
 
 def test_a_case_column_hidden_to_fit_can_be_shown_from_the_menu_and_stays(qtbot):
-    view = CasesView()
-    qtbot.addWidget(view)
-    view.set_snapshot(snapshot())
-    view.resize(700, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_cases(qtbot, 700, 300)
     tree = view.tree
     assert tree.isColumnHidden(POS[CONFIDENCE])  # too narrow: hidden to fit
     actions = {a.text(): a for a in view.columns.menu().actions() if a.isCheckable()}
@@ -229,12 +230,7 @@ def test_a_width_set_by_resizing_the_section_survives_every_refit_of_the_ledger(
 
 
 def test_a_case_column_resized_by_code_is_kept_on_a_rescan_and_a_narrower_list(qtbot):
-    view = CasesView()
-    qtbot.addWidget(view)
-    view.set_snapshot(snapshot())
-    view.resize(1400, 400)
-    view.show()
-    qtbot.waitExposed(view)
+    view = shown_cases(qtbot, 1400, 400)
     header = view.tree.header()
     header.resizeSection(POS[PAID], 211)
     view.set_snapshot(snapshot())
