@@ -66,13 +66,14 @@ def case_chart(
     figure = figure or Figure(figsize=(8, 3.4), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
-    summed = day_totals is not None and len(charges) > _EACH and kind != "price"
-    currencies = sorted({c.currency for c in (day_totals if summed and day_totals else charges)})
+    large = day_totals is not None and len(charges) > _EACH and kind != "price"
+    summed = day_totals if large else None
+    currencies = sorted({c.currency for c in (summed if summed is not None else charges)})
     currency = currency or (currencies[0] if currencies else "CNY")
-    if summed and day_totals is not None:
+    if summed is not None:
         rows = [
             _Point(d.date, d.amount, d.after_cancellation, "", count=1)
-            for d in day_totals
+            for d in summed
             if d.currency == currency
         ]
     else:
@@ -298,17 +299,18 @@ def cases_monthly(
     figure = figure or Figure(figsize=(9, 4.2), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
+    days_of = [(case, _day_totals(case)) for case in cases]
     counted: Counter[str] = Counter()
-    for case in cases:
-        for d in _day_totals(case):
+    for _, days in days_of:
+        for d in days:
             counted[d.currency] += d.count
     currency = counted.most_common(1)[0][0] if counted else "CNY"
     axes.set_title(say("by_case_title", lang, currency=currency), fontsize=11, loc="left")
     layers = []  # (label, per month, after cancellation per month)
-    for case in cases:
+    for case, days in days_of:
         per: dict[str, Decimal] = defaultdict(Decimal)
         after: dict[str, Decimal] = defaultdict(Decimal)
-        for d in _day_totals(case):
+        for d in days:
             if d.currency == currency:
                 month = f"{d.date.year:04d}-{d.date.month:02d}"
                 per[month] += d.amount

@@ -595,7 +595,8 @@ def _charge_facts(result: ScanResult) -> dict[int, Facts]:
 @dataclass
 class _Made:
     """A case's charges (made on first reading) and what is known of them from the
-    columns alone: refunds, the charges after the cancellation, totals, flags."""
+    columns alone: refunds, the charges after the cancellation, totals, and its table
+    (flags, money per day, fields)."""
 
     charges: LazyList[Charge]
     refunds: list[Charge]
