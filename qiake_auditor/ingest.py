@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import ledger, linking, merchants
 from .dedup import dedup_keys
@@ -528,7 +529,7 @@ def prepare_import(
     try:
         existing = workspace.stored_rows() if workspace.row_count() else None
         known_keys = pd.Index(existing["dedup_key"] if existing is not None else [], dtype="str")
-        staged: dict[int, tuple[pd.DataFrame, Future[bytes]]] = {}
+        staged: dict[int, tuple[pd.DataFrame, Future[pa.Buffer]]] = {}
         for index, statement in enumerate(statements):
             if seen_before[index]:
                 continue
@@ -587,7 +588,7 @@ class PendingImport:
     statements: list[Statement]
     reports: list[FileReport]
     keys: pd.Index  # dedup keys of every row of the given files
-    staged: dict[int, tuple[pd.DataFrame, Future[bytes]]]  # statement -> new rows, packed
+    staged: dict[int, tuple[pd.DataFrame, Future[pa.Buffer]]]  # statement -> new rows, packed
     packer: ThreadPoolExecutor
     everything: pd.DataFrame  # every stored row after the import, stored columns
     links: dict[str, str]
