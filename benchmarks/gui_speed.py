@@ -9,8 +9,8 @@ the table's preparation after each included, from a 10 ms timer; not while the
 benchmark itself opens the view and sorts, timed as ``open_s`` and ``sort_s``;
 ``stalls_over_50ms`` counts them), ``import_ratio`` (the window's import of the bill
 until its cases are shown, over the bare ``pandas.read_csv`` of the same file, measured
-in the same run; started once the new window has loaded the app layer in the
-background, as a bill dropped on a window opened a moment before),
+in the same run; started once the new window has loaded the app layer and matplotlib
+in the background, as a bill dropped on a window opened a moment before),
 ``table_s`` (how much longer the transactions table took to be ready, prepared on a
 worker after the cases are shown). Ends with one JSON line.
 
@@ -141,7 +141,8 @@ def main() -> None:
         window.show()
         app.processEvents()
         # As a user drops a bill on a window opened a moment before: it has loaded the
-        # app layer in the background meanwhile (tasks.warm_up, ~0.4 s after showing).
+        # app layer and matplotlib in the background meanwhile (tasks.warm_up, ~1 s
+        # after showing).
         wait(app, tasks.warmed)
         trace = open(trace_path, "w") if trace_path else None  # noqa: SIM115 - closed below
         stalls = Stalls(trace)

@@ -86,9 +86,12 @@ _warm: threading.Thread | None = None
 
 
 def warm_up() -> None:
-    """Load the app layer and the tables' preparation (pandas, Arrow: 0.4 s) on a thread
-    of their own while the user looks at the new window, so that the first task does
-    not wait for them (once; the window opens without them)."""
+    """Load the app layer and the tables' preparation (pandas, Arrow: 0.4 s), then
+    matplotlib with the CJK font (0.5 s), on a thread of their own while the user looks
+    at the new window, so that the first task does not wait for them, and no import
+    runs beside it: loading a module holds the GIL in long pieces (unmarshalling its
+    code), which froze the window for 60-100 ms during an import (once; the window
+    opens without them)."""
     global _warm
     if _warm is None:
         _warm = threading.Thread(target=_load_core, name="load the core", daemon=True)
@@ -103,6 +106,14 @@ def warmed() -> bool:
 def _load_core() -> None:
     from ..app import audit, demo  # noqa: F401 - imported for their side effect: loaded
     from . import ledger_columns, ledger_filter  # noqa: F401
+
+    _load_charts()  # after the core: the first task needs the core first
+
+
+def _load_charts() -> None:
+    from .. import charts
+
+    charts.cjk_family()
 
 
 def default_demo_path() -> Path:
