@@ -1,4 +1,9 @@
-"""The canonical ledger as CSV (UTF-8 with BOM, for Excel) or XLSX.
+"""Ledger rows as CSV (UTF-8 with BOM, for Excel) or XLSX: the canonical ledger
+(:func:`write_ledger`, which the ledger importer reads back) or the rows and columns of
+the window's transactions view (:func:`write_view`), written by one writer.
+
+Amounts are exact: the canonical decimal text in CSV, a number cell holding that
+decimal in XLSX.
 
 Statement text is the payer's and the merchant's, not ours: a description such as
 ``=HYPERLINK(…)`` must never become a live formula when the export is opened. XLSX
@@ -13,7 +18,7 @@ Exports are meant to be shared, so account numbers in ``method`` are masked
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +28,7 @@ from .errors import UserError
 from .fileio import atomic_path, sibling_temporary
 from .ledger import LEDGER_COLUMNS
 from .masking import shareable_rows
+from .vocab import Direction, RowState
 
 SUFFIXES = (".csv", ".xlsx")
 # Columns the ledger fills from statement text (the rest are ours: numbers, ids, codes).
@@ -53,14 +59,67 @@ def write_ledger(frame: pd.DataFrame, path: Path | str, full_accounts: bool = Fa
     """Write ledger rows with exactly the ledger columns; the format follows the suffix."""
     path = check_ledger_path(path)
     rows = shareable_rows(frame[list(LEDGER_COLUMNS)], full_accounts)
+    _write(rows, list(LEDGER_COLUMNS), path)
+    return path
+
+
+def write_view(
+    frame: pd.DataFrame,
+    path: Path | str,
+    fields: Sequence[str],
+    titles: Sequence[str],
+    lang: str = "zh",
+    full_accounts: bool = False,
+) -> Path:
+    """Write rows as a table shows them: only the ledger ``fields`` shown, in the order
+    shown, under their ``titles``; the amount signed as the table shows it (spending
+    negative), direction and state as their labels in ``lang``. For the user to read,
+    not to import again."""
+    if len(fields) != len(titles) or not fields:
+        raise ValueError("one title for each field shown")
+    path = check_ledger_path(path)
+    rows = shareable_rows(frame[list(fields)], full_accounts)
+    shown = {
+        field: _signed(rows[field], frame["direction"])
+        if field == "amount"
+        else _labelled(rows[field], _VOCABULARIES[field], lang)
+        if field in _VOCABULARIES
+        else rows[field]
+        for field in fields
+    }
+    _write(pd.DataFrame(shown, index=rows.index), list(titles), path)
+    return path
+
+
+_VOCABULARIES = {"direction": Direction, "state": RowState}
+
+
+def _signed(amounts: pd.Series, direction: pd.Series) -> pd.Series:
+    """Canonical amounts with a minus for spending (not on a zero), still exact text."""
+    text = amounts.fillna("").astype("str")
+    negative = (direction.astype("str") == Direction.EXPENSE.value) & ~text.str.fullmatch(r"[0.]*")
+    return text.mask(negative, "-" + text)
+
+
+def _labelled(values: pd.Series, vocabulary, lang: str) -> pd.Series:
+    """Vocabulary values as their labels, looked up once per distinct value."""
+    text = values.fillna("").astype("str")
+    return text.map({v: vocabulary.label_of(v, lang) for v in text.unique()})
+
+
+def _write(rows: pd.DataFrame, titles: list[str], path: Path) -> None:
+    """Rows (columns named by ledger field) under ``titles``, as the suffix says."""
     with atomic_path(path) as temporary:
         if path.suffix.lower() == ".csv":
             _csv_safe(rows).to_csv(
-                temporary, index=False, encoding="utf-8-sig", lineterminator="\r\n"
+                temporary,
+                index=False,
+                header=titles,
+                encoding="utf-8-sig",
+                lineterminator="\r\n",
             )
         else:
-            _write_xlsx(rows, temporary)
-    return path
+            _write_xlsx(rows, titles, temporary)
 
 
 def neutralise(column: pd.Series) -> pd.Series:
@@ -76,30 +135,31 @@ def restore(column: pd.Series) -> pd.Series:
 
 
 def _csv_safe(rows: pd.DataFrame) -> pd.DataFrame:
-    return rows.assign(**{c: neutralise(rows[c]) for c in TEXT_COLUMNS})
+    return rows.assign(**{c: neutralise(rows[c]) for c in TEXT_COLUMNS if c in rows})
 
 
-def _write_xlsx(rows: pd.DataFrame, path: Path) -> None:
+def _write_xlsx(rows: pd.DataFrame, titles: list[str], path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
+    columns = list(rows.columns)
+    texts = [c for c in TEXT_COLUMNS if c in columns]
+    amount_at = columns.index("amount") if "amount" in columns else None
+    text_at = [columns.index(c) for c in texts]
     with _temporaries_beside(path):
         book = Workbook(write_only=True)
         sheet = book.create_sheet("ledger")
-        sheet.append(list(LEDGER_COLUMNS))
-        amount_at = LEDGER_COLUMNS.index("amount")
-        text_at = [LEDGER_COLUMNS.index(c) for c in TEXT_COLUMNS]
+        sheet.append(titles)
         # Only a value starting with "=" becomes a formula in openpyxl; those rows are few.
         risky = pd.Series(False, index=rows.index)
-        for column in TEXT_COLUMNS:
+        for column in texts:
             risky |= rows[column].astype("str").str.startswith("=")
         for record, flagged in zip(
             rows.itertuples(index=False, name=None), risky.to_numpy(), strict=True
         ):
             values = list(record)
-            cell = WriteOnlyCell(sheet, value=Decimal(values[amount_at]))
-            cell.number_format = "0.00"
-            values[amount_at] = cell
+            if amount_at is not None:
+                values[amount_at] = _amount_cell(sheet, values[amount_at], WriteOnlyCell)
             if flagged:
                 for at in text_at:
                     if isinstance(values[at], str) and values[at].startswith("="):
@@ -108,6 +168,17 @@ def _write_xlsx(rows: pd.DataFrame, path: Path) -> None:
                         values[at] = text
             sheet.append(values)
         book.save(path)
+
+
+def _amount_cell(sheet, amount, cell_type):
+    """A number cell holding the exact decimal, shown with all its decimals (two at least)."""
+    text = str(amount) if amount is not None else ""
+    if not text:
+        return None
+    places = max(2, len(text.partition(".")[2]))
+    cell = cell_type(sheet, value=Decimal(text))
+    cell.number_format = "0." + "0" * places
+    return cell
 
 
 @contextlib.contextmanager

@@ -471,25 +471,32 @@ class LedgerPage(QWidget):
 
     def copy_rows(self) -> str:
         """Copy the selected rows (with the header) as tab-separated text: the columns
-        shown, in the order shown."""
+        shown, in the order shown (:meth:`shown_columns`), as they are shown."""
         view_rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
         if not view_rows or self.loading:
             return ""
-        heading = self.view.horizontalHeader()
-        shown = [heading.logicalIndex(v) for v in range(heading.count())]
-        shown = [c for c in shown if not heading.isSectionHidden(c)]
-        header = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in shown]
+        shown, header = self.shown_columns()
         rows = [[r[c] for c in shown] for r in self.model.row_texts(view_rows)]
         lines = ["\t".join(header)] + ["\t".join(r) for r in rows]
         text = "\n".join(lines)
         QGuiApplication.clipboard().setText(text)
         return text
 
+    def shown_columns(self) -> tuple[list[int], list[str]]:
+        """The columns the user sees, in the order shown (hidden and moved ones from the
+        header), and their titles as shown: what copying and exporting rows write."""
+        shown = self.columns.shown_columns()
+        titles = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in shown]
+        return shown, titles
+
     def view_frame(self) -> pd.DataFrame:
         """The rows shown now, in the order shown."""
         return self.model.frame.iloc[self.model.order()]
 
     def export_view(self) -> None:
+        """Write the view to a CSV or XLSX file: its rows (filtered, in the order shown)
+        and its columns (those shown, in the order shown, under their titles), by the
+        same choice of columns as copying (:meth:`shown_columns`)."""
         from . import messages
 
         if self.loading:  # the button is disabled meanwhile; the rows shown are older ones
@@ -507,10 +514,12 @@ class LedgerPage(QWidget):
         if not name:
             return
         from ..errors import UserError
-        from ..exports import write_ledger
+        from ..exports import write_view
 
+        shown, titles = self.shown_columns()
+        fields = [self.model.COLUMNS[c] for c in shown]
         try:
-            write_ledger(frame, Path(name))
+            write_view(frame, Path(name), fields, titles, lang.lang())
         except (UserError, OSError) as exc:
             messages.error(self.tr("导出失败"), lang.error_text(exc), self)
             return
