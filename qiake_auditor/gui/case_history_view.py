@@ -17,7 +17,7 @@ from ..money import format_amount
 from ..vocab import Role, RowState
 from . import lang
 from .header_columns import HeaderColumns
-from .tables import fit_columns
+from .tables import fit_columns, set_row_height
 
 if TYPE_CHECKING:
     from ..app import Case
@@ -53,7 +53,7 @@ class PriceTable(QTableWidget):
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
-        _style(self, "prices")
+        _style(self, "prices", ("merchant", "since", "amount", "charges", "change"))
 
     def show_case(self, case: Case | None) -> int:
         steps = price_history(case) if case is not None else []
@@ -94,7 +94,7 @@ class AttemptsTable(QTableWidget):
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
-        _style(self, "attempts")
+        _style(self, "attempts", ("date", "merchant", "amount", "result", "source", "source_row"))
 
     def show_case(self, case: Case | None) -> int:
         found = attempts(case) if case is not None else []
@@ -132,7 +132,7 @@ class RefundsTable(QTableWidget):
         ]
         self.setColumnCount(len(headers))
         self.setHorizontalHeaderLabels(headers)
-        _style(self, "refunds")
+        _style(self, "refunds", ("date", "amount", "description", "source", "source_row"))
 
     def show_case(self, case: Case | None) -> int:
         refunds = case.refunds if case is not None else []
@@ -150,13 +150,14 @@ class RefundsTable(QTableWidget):
         return len(refunds)
 
 
-def _style(table: QTableWidget, name: str) -> None:
-    """Read-only rows; the header keeps what the user chose (widths, columns, order) as
-    ``name`` with the window layout."""
+def _style(table: QTableWidget, name: str, fields: tuple[str, ...]) -> None:
+    """Read-only rows as high as every table's; the header keeps what the user chose
+    (widths, columns, order) as ``name`` with the window layout, by the columns' ``fields``."""
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
+    set_row_height(table)
     table.setWordWrap(False)
     header = table.horizontalHeader()
     header.setStretchLastSection(True)
-    HeaderColumns(header, name).changed.connect(lambda: fit_columns(table, WIDEST))
+    HeaderColumns(header, name, fields).changed.connect(lambda: fit_columns(table, WIDEST))

@@ -13,19 +13,26 @@ section widened to the least width a section may have.
 A named header keeps the choices with the window layout in QSettings
 (``window/columns/<name>``) as soon as they are made (a drag once the mouse is
 released), so the window rebuilt in the other language and the next start find them.
+They are kept by each column's field name (the model's ``COLUMNS``, or the ``fields``
+given), so a version that adds, removes or reorders columns still gives each kept width
+and hidden state to its own column; a kept name the table no longer has is ignored.
+A table without field names keeps its columns by position ("0", "1", ...), and drops
+what was kept for another number of columns.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSettings, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 translate = QCoreApplication.translate
-STATE_VERSION = 1  # of what is kept in window/columns/<name>
+# Of what is kept in window/columns/<name>: 2 keys columns by field name; 1 (and a state
+# without a version) by position, read as positions of this version's columns.
+STATE_VERSION = 2
 
 
 class HeaderColumns(QObject):
@@ -33,10 +40,13 @@ class HeaderColumns(QObject):
 
     changed = Signal()  # a column shown or hidden, or the defaults restored: fit again
 
-    def __init__(self, header: QHeaderView, name: str = "") -> None:
+    def __init__(
+        self, header: QHeaderView, name: str = "", fields: Sequence[str] | None = None
+    ) -> None:
         super().__init__(header)
         self.header = header
         self.name = name
+        self.fields = _fields(header, fields)  # logical column -> its stable name
         self.widths: dict[int, int] = {}  # logical column -> width the user gave it
         self.visible: dict[int, bool] = {}  # logical column -> shown or hidden by the user
         self.order: list[int] = []  # logical columns in the order the user put them; [] as made
@@ -91,7 +101,7 @@ class HeaderColumns(QObject):
     def set_visible(self, column: int, shown: bool) -> None:
         """Show or hide a column as the user asked; the last one shown stays."""
         header = self.header
-        if not shown and self._shown_columns() == [column]:
+        if not shown and self.shown_columns() == [column]:
             return
         self.visible[column] = shown
         with self.applying():
@@ -123,7 +133,7 @@ class HeaderColumns(QObject):
         header = self.header
         model = header.model()
         menu = QMenu(header)
-        shown = self._shown_columns()
+        shown = self.shown_columns()
         for visual in range(header.count()):
             column = header.logicalIndex(visual)
             title = model.headerData(column, header.orientation()) if model is not None else None
@@ -156,14 +166,15 @@ class HeaderColumns(QObject):
                 self._save()
         return super().eventFilter(watched, event)
 
-    def _shown_columns(self) -> list[int]:
-        """The columns shown, in the order shown."""
+    def shown_columns(self) -> list[int]:
+        """The columns shown, in the order shown: what copying and exporting the
+        table's rows write."""
         header = self.header
         visuals = (header.logicalIndex(v) for v in range(header.count()))
         return [c for c in visuals if not header.isSectionHidden(c)]
 
     def _last_shown(self) -> int:
-        shown = self._shown_columns()
+        shown = self.shown_columns()
         return shown[-1] if shown and self.header.stretchLastSection() else -1
 
     def _resized(self, column: int, old: int, new: int) -> None:
@@ -204,38 +215,74 @@ class HeaderColumns(QObject):
         self._unsaved = False
         if not self.name:
             return
+        names = self.fields
         state = {
             "version": STATE_VERSION,
-            "columns": self.header.count(),
-            "widths": {str(c): w for c, w in self.widths.items()},
-            "visible": {str(c): v for c, v in self.visible.items()},
-            "order": self.order,
+            "columns": names,
+            "widths": {names[c]: w for c, w in self.widths.items()},
+            "visible": {names[c]: v for c, v in self.visible.items()},
+            "order": [names[c] for c in self.order],
         }
-        QSettings().setValue(self._key(), json.dumps(state))
+        QSettings().setValue(self._key(), json.dumps(state, ensure_ascii=False))
 
     def _load(self) -> None:
-        """The choices kept for this header; none if they were kept for other columns
-        (another version's table) or cannot be read."""
+        """The choices kept for this header, each given to the column of its name; none
+        if they cannot be read. A layout kept by position (version 1) is read as this
+        version's columns and kept again by name at once."""
         if not self.name:
             return
         count = self.header.count()
+        at = {name: c for c, name in enumerate(self.fields)}
         try:
             state = json.loads(str(QSettings().value(self._key(), "") or "{}"))
-            if state.get("version", STATE_VERSION) != STATE_VERSION:
+            version = state.get("version", 1)
+            if version == 1:  # by position, as this version's columns
+                if state.get("columns", count) != count:
+                    return  # kept for another version's columns: which is which is unknown
+                at = {name: c for c, name in enumerate(_positions(count))}
+            elif version != STATE_VERSION:
                 return
-            if state.get("columns", count) != count:
-                return
-            widths = {int(c): int(w) for c, w in state.get("widths", {}).items()}
-            visible = {int(c): bool(v) for c, v in state.get("visible", {}).items()}
-            order = [int(c) for c in state.get("order", [])]
+            elif self.fields == _positions(count) and state.get("columns") != self.fields:
+                return  # kept by position, for another number of columns
+            widths = {str(c): int(w) for c, w in state.get("widths", {}).items()}
+            visible = {str(c): bool(v) for c, v in state.get("visible", {}).items()}
+            order = [str(c) for c in state.get("order", [])]
         except (ValueError, TypeError, AttributeError):
             return  # a layout this version cannot read: the table fits itself
-        self.widths = {c: w for c, w in widths.items() if 0 <= c < count and w > 0}
-        self.visible = {c: v for c, v in visible.items() if 0 <= c < count}
-        if sorted(order) == list(range(count)):
-            self.order = order
+        self.widths = {at[c]: w for c, w in widths.items() if c in at and w > 0}
+        self.visible = {at[c]: v for c, v in visible.items() if c in at}
+        if len(set(order)) == len(order):
+            self.order = _placed([at[c] for c in order if c in at], count)
         if count and all(not self.visible.get(c, True) for c in range(count)):
             self.visible.clear()  # never every column hidden
+        if version == 1 and state:
+            self._save()  # by name from now on
+
+
+def _positions(count: int) -> list[str]:
+    return [str(c) for c in range(count)]
+
+
+def _fields(header: QHeaderView, fields: Sequence[str] | None) -> list[str]:
+    """Each logical column's stable name: ``fields``, the model's ``COLUMNS``, else its
+    position."""
+    count = header.count()
+    if fields is None:
+        fields = getattr(header.model(), "COLUMNS", None)
+    names = [str(f) for f in fields] if fields is not None else []
+    if len(names) != count or len(set(names)) != count:
+        return _positions(count)
+    return names
+
+
+def _placed(kept: list[int], count: int) -> list[int]:
+    """The kept order of columns, with each column it does not name (a new one) at its
+    own place; [] when that is the table's own order."""
+    order = list(kept)
+    for column in range(count):
+        if column not in kept:
+            order.insert(min(column, len(order)), column)
+    return [] if order == list(range(count)) else order
 
 
 def columns_of(header: QHeaderView) -> HeaderColumns | None:

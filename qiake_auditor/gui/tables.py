@@ -12,6 +12,13 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView, QWidget
 from .header_columns import HeaderColumns, columns_of
 
 ROOM = 10  # pixels beside a column's widest text or title, so it does not touch the grid
+ROW_HEIGHT = 24  # pixels of a row, the same in every table of the window
+
+
+def set_row_height(view: QTableView) -> None:
+    """Rows :data:`ROW_HEIGHT` high (Qt's own default follows the style and font: 30 px
+    offscreen, taller than the ledger's rows beside them)."""
+    view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
 
 
 def make_table(
@@ -32,7 +39,7 @@ def make_table(
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
     view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(24)
+    set_row_height(view)
     header = view.horizontalHeader()
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     header.setSortIndicatorShown(True)
