@@ -43,6 +43,15 @@ def channel_label(channel: str, lang: str) -> str:
     return zh if lang == "zh" else en
 
 
+def joined(items, lang: str) -> str:
+    """Items in running text: 支付宝、微信支付 in Chinese, 'Alipay and WeChat Pay' or
+    'a, b and c' in English."""
+    items = [str(i) for i in items]
+    if lang == "zh" or len(items) < 2:
+        return "、".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def money(amount: Decimal, currency: str = "CNY") -> str:
     return format_amount(amount, currency)
 
@@ -81,6 +90,9 @@ class CaseFacts:
     generated_at: datetime
     charges: list = field(default_factory=list)
     after: list = field(default_factory=list)
+    _refund_map: tuple[dict[int, Decimal], list] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @classmethod
     def of(cls, case, generated_at: datetime | None = None) -> CaseFacts:
@@ -110,7 +122,77 @@ class CaseFacts:
 
     @property
     def claimed_total(self) -> dict[str, Decimal]:
-        return sum_by_currency(self.claimed)
+        """What is still owed on the claimed charges: paid less what already came back."""
+        return self.owed(self.claimed)
+
+    def refund_of(self, charge) -> Decimal:
+        """What the merchant already refunded of one charge (tied by order id)."""
+        return self._refunds()[0].get(id(charge), Decimal("0.00"))
+
+    def refunded_of(self, charges) -> dict[str, Decimal]:
+        """Refunds of ``charges`` per currency: those tied to one of them by order id, and,
+        when ``charges`` are all the case's charges, the refunds tied to none."""
+        tied, loose = self._refunds()
+        found: dict[str, Decimal] = {}
+        for charge in charges:
+            back = tied.get(id(charge))
+            if back:
+                found[charge.currency] = found.get(charge.currency, Decimal("0.00")) + back
+        if len(charges) == len(self.charges):
+            for refund in loose:
+                found[refund.currency] = found.get(refund.currency, Decimal("0.00")) + refund.amount
+        return dict(sorted(found.items()))
+
+    def owed(self, charges) -> dict[str, Decimal]:
+        """Paid on ``charges`` less their refunds, per currency (never below zero)."""
+        back = self.refunded_of(charges)
+        return {
+            c: max(v - back.get(c, Decimal("0.00")), Decimal("0.00"))
+            for c, v in sum_by_currency(charges).items()
+        }
+
+    def claim_words(self, charges, lang: str) -> str:
+        """'6 笔款项，共计 ¥2,125.00' and, when some came back, what is still owed: the one
+        wording of a refund request (report, letters, form texts)."""
+        from ..i18n import counted, text
+
+        number = counted("outputs.claim.charges", len(charges), lang)
+        back = self.refunded_of(charges)
+        total = money_totals(sum_by_currency(charges), lang)
+        if not any(back.values()):
+            return text("outputs.claim", lang, charges=number, total=total)
+        return text(
+            "outputs.claim.net",
+            lang,
+            charges=number,
+            total=total,
+            refunded=money_totals(back, lang),
+            net=money_totals(self.owed(charges), lang),
+        )
+
+    def _refunds(self) -> tuple[dict[int, Decimal], list]:
+        """(refunded amount per charge, refunds tied to no charge of the case), worked out once."""
+        if self._refund_map is None:
+            by_order: dict[str, object] = {}
+            by_txn: dict[str, object] = {}
+            for charge in self.charges:
+                if charge.merchant_order_id:
+                    by_order.setdefault(charge.merchant_order_id, charge)
+                if charge.txn_id:
+                    by_txn.setdefault(charge.txn_id, charge)
+            tied: dict[int, Decimal] = {}
+            loose = []
+            for refund in self.case.refunds:
+                order, txn = refund.merchant_order_id, refund.txn_id
+                charge = (by_order.get(order) if order else None) or (
+                    by_txn.get(txn) if txn else None
+                )
+                if charge is None:
+                    loose.append(refund)
+                else:  # a charge marked 已退款 with no refund row is its own refund: all back
+                    tied[id(charge)] = tied.get(id(charge), Decimal("0.00")) + refund.amount
+            self._refund_map = (tied, loose)
+        return self._refund_map
 
     @property
     def scenario(self) -> str:
@@ -152,14 +234,6 @@ class CaseFacts:
                 total=money_totals(self.after_paid, lang),
             )
         return said
-        paid = money_totals(self.paid, lang)
-        text = f"{case.legal_name}: {len(self.charges)} charges, {paid} in all"
-        if case.cancelled_on:
-            text += (
-                f"; {len(self.after)} charges after the cancellation of "
-                f"{case.cancelled_on.isoformat()}, {money_totals(self.after_paid, lang)}"
-            )
-        return text
 
 
 def load_citations() -> list[dict]:

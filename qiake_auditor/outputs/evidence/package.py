@@ -143,6 +143,10 @@ def build_package(
     exhibit_of: dict[str, str] = {}
     exhibits: list[Exhibit] = []
     used = {c.source_sha256 for c in case.charges} | {c.source_sha256 for c in case.refunds}
+    if all_rows is not None and "source_sha256" in all_rows:
+        # all_transactions.csv names these files too (a bank's copy of a wallet payment):
+        # each row of the package can be checked against an original inside it
+        used |= set(all_rows["source_sha256"].astype(str))
     number = 0
     for original in originals:
         if original.sha256 not in used or original.sha256 in exhibit_of:

@@ -110,7 +110,11 @@ def flagged_records(facts: CaseFacts, exhibits: dict[str, str], masker: Masker) 
                 "days_since_prev_charge": charge.days_since_previous,
                 "after_cancellation": "Y" if charge.after_cancellation else "N",
                 "reminder_seen": "unknown",
-                "refund_requested": charge.amount if id(charge) in claimed else Decimal("0.00"),
+                "refund_requested": (
+                    max(charge.amount - facts.refund_of(charge), Decimal("0.00"))
+                    if id(charge) in claimed
+                    else Decimal("0.00")
+                ),
                 "source_file": charge.source,
                 "source_row": charge.source_row,
                 "source_sha256": charge.source_sha256,

@@ -10,6 +10,7 @@ resources/legal and only verified ones are printed.
 
 from __future__ import annotations
 
+from ...i18n import counted
 from ...masking import Masker
 from ...vocab import Cadence
 from ..facts import (
@@ -19,9 +20,9 @@ from ..facts import (
     channel_of,
     citations_for,
     cite,
+    joined,
     money,
     money_totals,
-    sum_by_currency,
 )
 from .model import Letter
 
@@ -90,37 +91,54 @@ class _Context:
         ]
         return head, rows
 
-    def facts_text(self) -> str:
+    def facts_text(self, to_merchant: bool = False) -> str:
+        """The facts paragraph; ``to_merchant``: the letter is addressed to the merchant
+        itself (贵司 / your company), else the merchant is named (a platform, a bank or the
+        regulator did not take the money)."""
         f, case = self.f, self.case
-        cadence = ("、" if self.lang == "zh" else ", ").join(
-            Cadence.label_of(c, self.lang) for c in f.cadences()
-        )
+        cadence = joined((Cadence.label_of(c, self.lang) for c in f.cadences()), self.lang)
+        refunded = f.refunded_of(f.charges)
+        printed = [n for n in case.names if n != case.legal_name or to_merchant]
         if self.lang == "zh":
+            who = "贵司" if to_merchant else case.legal_name
+            also = "" if to_merchant else "也"
+            shown = f"（账单上{also}显示为：{'、'.join(printed)}）" if printed else ""
             text = (
-                f"自 {case.first} 至 {case.last}，贵司（账单上显示为：{'、'.join(case.names)}）"
+                f"自 {case.first} 至 {case.last}，{who}{shown}"
                 f"共从本人账户扣费 {len(f.charges)} 笔，合计 {money_totals(f.paid, 'zh')}，扣费周期为"
                 f"{cadence or '不定期'}。"
             )
+            if any(refunded.values()):
+                text += f"其中已退款 {money_totals(refunded, 'zh')}。"
             if case.cancelled_on:
                 text += (
                     f"本人已于 {case.cancelled_on.isoformat()} 取消自动续费/解除代扣"
                     f"（取消方式：{self.fill('取消方式，如 App 内关闭自动续费、联系客服')}），"
-                    f"此后贵司仍扣费 {len(f.after)} 笔，合计 {money_totals(f.after_paid, 'zh')}。"
+                    f"此后{'贵司' if to_merchant else '该商户'}仍扣费 {len(f.after)} 笔，"
+                    f"合计 {money_totals(f.after_paid, 'zh')}。"
                 )
             return text
+        who = "your company" if to_merchant else case.legal_name
+        also = "" if to_merchant else "also "
+        shown = f" ({also}printed on my statements as {joined(printed, 'en')})" if printed else ""
         text = (
-            f"From {case.first} to {case.last} your company (printed on my statements as "
-            f"{', '.join(case.names)}) charged my account {len(f.charges)} times, "
-            f"{money_totals(f.paid, 'en')} in all, on a {cadence or 'irregular'} basis."
+            f"From {case.first} to {case.last} {who}{shown} made {self.charges_word(len(f.charges))} to my account, "
+            f"{money_totals(f.paid, 'en')} in all, billed {cadence or 'irregularly'}."
         )
+        if any(refunded.values()):
+            text += f" Of this, {money_totals(refunded, 'en')} has been refunded."
         if case.cancelled_on:
             text += (
                 f" I cancelled the automatic renewal / withdrew the payment authority on "
                 f"{case.cancelled_on.isoformat()} (how: "
-                f"{self.fill('how you cancelled')}); after that you charged me "
-                f"{len(f.after)} more times, {money_totals(f.after_paid, 'en')} in all."
+                f"{self.fill('how you cancelled')}); after that "
+                f"{'you' if to_merchant else 'the merchant'} still made "
+                f"{self.charges_word(len(f.after))}, {money_totals(f.after_paid, 'en')} in all."
             )
         return text
+
+    def charges_word(self, count: int) -> str:
+        return counted("evidence.summary.charge_count", count, self.lang)
 
     def exhibit_rows(self) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
         head = (
@@ -205,13 +223,13 @@ def merchant(ctx: _Context) -> Letter:
     letter.p(f"致：{ctx.case.legal_name}" if zh else f"To: {ctx.case.legal_name}")
     ctx.sender(letter)
     letter.h("一、事实" if zh else "1. Facts")
-    letter.p(ctx.facts_text())
+    letter.p(ctx.facts_text(to_merchant=True))
     letter.table(*ctx.charge_rows(f.charges))
     letter.h("二、请求" if zh else "2. Requests")
-    total = money_totals(f.claimed_total, ctx.lang)
+    claim = f.claim_words(f.claimed, ctx.lang)
     if zh:
         letter.p("1. 立即停止扣费、解除代扣/自动续费，并书面确认；")
-        letter.p(f"2. 将下列 {len(f.claimed)} 笔款项共计 {total} 原路退回；")
+        letter.p(f"2. 将下列 {claim}，原路退回；")
         letter.table(*ctx.charge_rows(f.claimed))
         letter.p(
             "3. 依据《电子商务法》第六十二条、《个人信息保护法》第四十五条，提供本人开通自动续费的授权记录"
@@ -227,10 +245,7 @@ def merchant(ctx: _Context) -> Letter:
             "1. Stop charging at once, end the automatic renewal / payment authority and "
             "confirm in writing;"
         )
-        letter.p(
-            f"2. Refund the following {len(f.claimed)} charges, {total} in all, to the "
-            "original payment method;"
-        )
+        letter.p(f"2. Refund the following charges to the original payment method: {claim};")
         letter.table(*ctx.charge_rows(f.claimed))
         letter.p(
             "3. Provide the record of how the automatic renewal was authorised (time, "
@@ -256,7 +271,8 @@ def platform(ctx: _Context, channel: str) -> Letter:
     charges = [c for c in ctx.f.charges if channel_of(c) == channel] or ctx.f.charges
     after = [c for c in charges if c.after_cancellation]
     claimed = after if ctx.case.cancelled_on and after else charges
-    total = money_totals(sum_by_currency(claimed), ctx.lang)
+    claim = ctx.f.claim_words(claimed, ctx.lang)
+    owed = money_totals(ctx.f.owed(claimed), ctx.lang)
     letter = Letter(
         "platform",
         ctx.lang,
@@ -280,30 +296,40 @@ def platform(ctx: _Context, channel: str) -> Letter:
     letter.h("请求" if zh else "Requests")
     if zh:
         letter.p(
-            f"1. 协助退还上表中 {len(claimed)} 笔款项，共计 {total}；2. 解除本人与该商户的代扣/自动续费协议；"
+            f"1. 协助退还上表中 {claim}；2. 解除本人与该商户的代扣/自动续费协议；"
             "3. 提供该代扣协议的签约时间与授权方式；4. 依《电子商务法》第五十三条提供相关交易记录。"
         )
         letter.p(f"是否已联系商户：{ctx.fill('日期与结果')}")
     else:
         letter.p(
-            f"1. Help recover the {len(claimed)} charges above, {total} in all; 2. end my "
+            f"1. Help recover the charges above ({claim}); 2. end my "
             "payment authority for this merchant; 3. tell me when and how it was "
             "signed; 4. provide the transaction records."
         )
         letter.p(f"Merchant contacted: {ctx.fill('date and result')}")
     ctx.citations(letter, "platform")
-    ids = "、".join(c.txn_id for c in claimed[:6] if c.txn_id)
+    ids = ("、" if zh else ", ").join(c.txn_id for c in claimed[:6] if c.txn_id)
+    cancelled = ctx.case.cancelled_on if after else None
     if zh:
+        what = (
+            f"在我{cancelled}取消自动续费后仍扣款"
+            if cancelled
+            else "自动续费扣款（续费前未见显著提醒）"
+        )
         short = (
-            f"{ctx.case.legal_name}在我{ctx.case.cancelled_on or ''}取消自动续费后仍扣款"
-            f"{len(claimed)}笔共{total}，交易单号{ids}。请退款并解除代扣，"
-            f"提供签约授权记录。案件{ctx.case.id}"
+            f"{ctx.case.legal_name}{what}{len(claimed)}笔，应退{owed}，交易单号{ids}。"
+            f"请退款并解除代扣，提供签约授权记录。案件{ctx.case.id}"
         )
     else:
+        what = (
+            f"after I cancelled on {cancelled}"
+            if cancelled
+            else "by automatic renewal, with no prominent notice that I saw"
+        )
         short = (
-            f"{ctx.case.legal_name} charged {len(claimed)} times ({total}) after I "
-            f"cancelled on {ctx.case.cancelled_on or '?'}; ids {ids}. Please refund, end "
-            f"the authority and show the sign-up record. Case {ctx.case.id}"
+            f"{ctx.case.legal_name} made {ctx.charges_word(len(claimed))} {what} ({owed} "
+            f"owed); ids {ids}. Please refund, end the authority and show the sign-up "
+            f"record. Case {ctx.case.id}"
         )
     letter.short = short[:300]
     ctx.footer(letter)
@@ -322,7 +348,7 @@ def bank(ctx: _Context) -> Letter:
     ] or ctx.f.charges
     claimed = [c for c in cards if c.after_cancellation] if ctx.case.cancelled_on else cards
     claimed = claimed or cards
-    total = money_totals(sum_by_currency(claimed), ctx.lang)
+    total = money_totals(ctx.f.owed(claimed), ctx.lang)
     letter = Letter(
         "bank",
         ctx.lang,
@@ -373,7 +399,7 @@ def regulator(ctx: _Context) -> Letter:
     if not business:
         letter.h("一、投诉（诉求）")
         letter.p(
-            f"1. 退还 {len(f.claimed)} 笔款项共计 {money_totals(f.claimed_total, 'zh')}；"
+            f"1. 退还 {f.claim_words(f.claimed, 'zh')}；"
             "2. 停止扣费并解除自动续费；3. 提供开通授权及续费提醒记录。"
         )
     letter.h("二、举报" if not business else "举报内容")
@@ -423,7 +449,7 @@ def chargeback(ctx: _Context, variant: str = "generic") -> Letter:
     title, basis = _VARIANT_TEXT.get(variant, _VARIANT_TEXT["generic"])
     f = ctx.f
     claimed = f.claimed
-    total = money_totals(sum_by_currency(claimed), ctx.lang)
+    total = money_totals(f.owed(claimed), ctx.lang)
     letter = Letter(
         "chargeback", "en", f"{title} — account ending {ctx.fill('last 4')} — total {total}"
     )

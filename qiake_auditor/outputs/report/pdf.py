@@ -17,11 +17,22 @@ from fpdf import FPDF
 from fpdf.enums import TextMode, WrapMode, XPos, YPos
 
 from ... import __version__
+from ...i18n import counted
 from ...masking import Masker
 from ...vocab import Cadence, Channel
-from ..facts import CaseFacts, Party, channel_label, channel_of, citations_for, money, money_totals
+from ..facts import (
+    CaseFacts,
+    Party,
+    channel_label,
+    channel_of,
+    citations_for,
+    joined,
+    money,
+    money_totals,
+)
 from .fonts import FontChoice, find_cjk_font
 from .text import T
+from .wrap import wrap
 
 INK = (33, 37, 41)
 MUTED = (108, 117, 125)
@@ -134,7 +145,7 @@ class _Writer:
         pdf.multi_cell(
             self.width,
             size * 0.5,
-            text,
+            self.wrapped(text, self.width, size),
             align="L",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
@@ -154,7 +165,7 @@ class _Writer:
             pdf.multi_cell(
                 label_width - 2,
                 5.5,
-                label,
+                self.wrapped(label, label_width - 2, 9.5),
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
                 wrapmode=self.wrap,
@@ -166,7 +177,7 @@ class _Writer:
             pdf.multi_cell(
                 self.width - label_width,
                 5.5,
-                value,
+                self.wrapped(value, self.width - label_width, 9.5),
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
                 wrapmode=self.wrap,
@@ -186,7 +197,8 @@ class _Writer:
         size: float = 7.5,
         highlight: Sequence[bool] | None = None,
     ) -> None:
-        """A ruled table, single-line cells, header repeated on every page."""
+        """A ruled table, header repeated on every page; a cell too wide for its column
+        wraps onto more lines (an order id or a file name is never cut short)."""
         pdf = self.pdf
         aligns = aligns or ["L"] * len(widths)
         height = size * 0.62
@@ -213,30 +225,33 @@ class _Writer:
         right = pdf.l_margin + sum(widths)
         # text() and line() per cell: ten thousand rows must not take cell()'s layout time
         for index, row in enumerate(rows):
-            if pdf.get_y() + height > bottom:
+            cells = []
+            for text, width in zip(row, widths, strict=True):
+                wide = self.text_width(text, size) if text else 0.0
+                if wide > width - 1.5:
+                    cells.append(self.lines(text, width - 1.5, size))
+                else:
+                    cells.append([text] if text else [])
+            tall = height * max(1, *(len(lines) for lines in cells))
+            if pdf.get_y() + tall > bottom:
                 pdf.add_page()
                 draw_header()
             top = pdf.get_y()
             marked = bool(highlight and highlight[index])
             pdf.set_text_color(*(ALERT if marked else INK))
-            baseline = top + height * 0.72
-            for text, left, width, align in zip(row, lefts, widths, aligns, strict=True):
-                if not text:
-                    continue
-                wide = self.text_width(text, size)
-                if wide > width - 1.5:
-                    text = _fit(pdf, text, width - 1.5)
-                    wide = pdf.get_string_width(text)
-                if align == "R":
-                    x = left + width - wide - 1
-                elif align == "C":
-                    x = left + (width - wide) / 2
-                else:
-                    x = left + 1
-                pdf.text(x, baseline, text)
+            for lines, left, width, align in zip(cells, lefts, widths, aligns, strict=True):
+                for number, text in enumerate(lines):
+                    wide = self.text_width(text, size)
+                    if align == "R":
+                        x = left + width - wide - 1
+                    elif align == "C":
+                        x = left + (width - wide) / 2
+                    else:
+                        x = left + 1
+                    pdf.text(x, top + height * (number + 0.72), text)
             pdf.set_draw_color(*SHADE)
-            pdf.line(pdf.l_margin, top + height, right, top + height)
-            pdf.set_y(top + height)
+            pdf.line(pdf.l_margin, top + tall, right, top + tall)
+            pdf.set_y(top + tall)
         pdf.set_text_color(*INK)
         pdf.ln(2)
 
@@ -252,10 +267,38 @@ class _Writer:
             total += wide
         return total
 
+    def lines(self, text: str, width: float, size: float) -> list[str]:
+        """``text`` broken into lines of at most ``width`` mm at ``size`` pt (wrap.py's rule)."""
+        cache = self._widths.setdefault(size, {})
+        pdf = self.pdf
+        current = pdf.font_size_pt
+        if current != size:
+            pdf.set_font_size(size)
+
+        def measure(char: str) -> float:
+            wide = cache.get(char)
+            if wide is None:
+                wide = cache[char] = pdf.get_string_width(char)
+            return wide
+
+        found = wrap(text, width, measure)
+        if current != size:
+            pdf.set_font_size(current)
+        return found
+
+    def wrapped(self, text: str, width: float, size: float) -> str:
+        """``text`` with its line ends placed for a multi_cell of ``width`` (fpdf2's own
+        character wrap would cut dates and ids in Chinese text)."""
+        return "\n".join(self.lines(text, width - 2 * self.pdf.c_margin - 0.3, size))
+
     def need(self, height: float) -> None:
         """A new page unless ``height`` mm are left on this one."""
         if self.pdf.get_y() + height > self.pdf.h - self.pdf.b_margin:
             self.pdf.add_page()
+
+    def charges_word(self, count: int) -> str:
+        """'18 charges' / '1 charge' (Chinese: '18 笔')."""
+        return counted("evidence.summary.charge_count", count, self.lang)
 
     def fill(self, what: str) -> str:
         return self.t["fill"].format(what=what)
@@ -316,7 +359,7 @@ class _Writer:
         pdf.multi_cell(
             self.width,
             6,
-            t["disclaimer"],
+            self.wrapped(t["disclaimer"], self.width - 6, 10),
             fill=True,
             padding=3,
             new_x=XPos.LMARGIN,
@@ -329,9 +372,7 @@ class _Writer:
         pdf, t, case, f = self.pdf, self.t, self.case, self.f
         pdf.add_page()
         self.heading(t["s1"])
-        channels = ("、" if self.lang == "zh" else ", ").join(
-            channel_label(c, self.lang) for c in f.by_channel()
-        )
+        channels = joined((channel_label(c, self.lang) for c in f.by_channel()), self.lang)
         self.para(
             t["summary_text"].format(
                 first=case.first,
@@ -339,6 +380,7 @@ class _Writer:
                 merchant=case.legal_name,
                 channels=channels,
                 count=len(f.charges),
+                charges=self.charges_word(len(f.charges)),
                 total=money_totals(f.paid, self.lang),
             )
         )
@@ -347,6 +389,7 @@ class _Writer:
                 t["summary_after"].format(
                     cancelled=case.cancelled_on.isoformat(),
                     n=len(f.after),
+                    charges=self.charges_word(len(f.after)),
                     total=money_totals(f.after_paid, self.lang),
                 ),
                 colour=ALERT,
@@ -363,9 +406,7 @@ class _Writer:
         )
         rows = [(t["charges"], str(len(f.charges))), (t["paid"], money_totals(f.paid, self.lang))]
         if f.refunded:
-            rows.append(
-                ("已退款" if self.lang == "zh" else "Refunded", money_totals(f.refunded, self.lang))
-            )
+            rows.append((t["refunded"], money_totals(f.refunded, self.lang)))
         rows += [
             (
                 t["cancelled"],
@@ -378,7 +419,7 @@ class _Writer:
             (t["purchase"], t["b2b"] if self.data.party.business else t["b2c"]),
             (t["claimed"], money_totals(f.claimed_total, self.lang)),
             (t["s9"].split("、")[-1].split(". ")[-1], t["remedies_short"]),
-            (t["channels_used"], ", ".join(contacts) or t["none"]),
+            (t["channels_used"], joined(contacts, self.lang) or t["none"]),
         ]
         self.facts_table(rows)
         if self.f.after:
@@ -462,6 +503,14 @@ class _Writer:
             last = f.charges[-1]
             events.append(
                 (str(last.date), f"{t['tl_last']}  {money(last.amount, last.currency)}", False)
+            )
+        for refund in case.refunds[:LISTED]:
+            events.append(
+                (
+                    str(refund.date),
+                    f"{t['tl_refund']}  {money(refund.amount, refund.currency)}  {refund.txn_id}",
+                    False,
+                )
             )
         for entry in case.log:
             if entry.kind == "contact":
@@ -558,15 +607,22 @@ class _Writer:
             size=8.5,
         )
         rows = [(t["grand"], str(len(f.charges)), money_totals(f.paid, self.lang))]
+        marks = [False]
+        if self.case.refunds:
+            rows.append(
+                (t["refunded"], str(len(self.case.refunds)), money_totals(f.refunded, self.lang))
+            )
+            marks.append(False)
         if self.case.cancelled_on:
             rows.append((t["after"], str(len(f.after)), money_totals(f.after_paid, self.lang)))
+            marks.append(True)
         self.grid(
             ("", t["charges"], t["col_amount"]),
             rows,
             (half, half / 3, half * 2 / 3),
             ("L", "R", "R"),
             size=9.5,
-            highlight=[False, True],
+            highlight=marks,
         )
 
     def recurrence(self) -> None:
@@ -578,6 +634,7 @@ class _Writer:
                 merchant=stream.get("merchant"),
                 cadence=Cadence.label_of(stream.get("cadence"), self.lang),
                 count=stream.get("count"),
+                charges=self.charges_word(int(stream.get("count") or 0)),
                 amount=money(
                     Decimal(str(stream.get("amount") or 0)), stream.get("currency") or "CNY"
                 ),
@@ -592,7 +649,11 @@ class _Writer:
             if self.pdf.get_y() > self.pdf.h - 95:
                 self.pdf.add_page()
             self.pdf.image(io.BytesIO(image), w=self.width)
-            self.para(t["chart_caption"], size=8, colour=MUTED)
+            self.para(
+                t["chart_caption_after" if self.f.after else "chart_caption"],
+                size=8,
+                colour=MUTED,
+            )
 
     def authorisation(self) -> None:
         t = self.t
@@ -612,12 +673,12 @@ class _Writer:
                 e.on.isoformat(),
                 e.channel.label(self.lang) if e.channel else "",
                 e.ticket,
-                self.data.masker.text(e.text(self.lang))[:70],
-                e.outcome[:30],
+                self.data.masker.text(e.text(self.lang)),
+                self.data.masker.text(e.outcome),
             )
             for e in entries
         ]
-        self.grid(t["log_cols"], rows, (22, 24, 26, self.width - 102, 30), size=8)
+        self.grid(t["log_cols"], rows, (20, 22, 36, self.width - 118, 40), size=8)
 
     def legal(self) -> None:
         t = self.t
@@ -647,10 +708,7 @@ class _Writer:
         t, f = self.t, self.f
         self.heading(t["s9"])
         self.para("1. " + t["req_1"])
-        self.para(
-            "2. "
-            + t["req_2"].format(n=len(f.claimed), total=money_totals(f.claimed_total, self.lang))
-        )
+        self.para("2. " + t["req_2"].format(claim=f.claim_words(f.claimed, self.lang)))
         rows = [
             (c.time[:19], money(c.amount, c.currency), c.txn_id, c.merchant_order_id)
             for c in f.claimed
@@ -726,18 +784,6 @@ class _Writer:
         self.method()
         self.declaration()
         return bytes(self.pdf.output())
-
-
-def _fit(pdf: FPDF, text: str, width: float) -> str:
-    """``text`` cut in the middle with '…' so it fits ``width`` (a long file name)."""
-    keep = len(text)
-    while keep > 4:
-        keep -= 1
-        head = keep // 2
-        short = text[:head] + "…" + text[len(text) - (keep - head) :]
-        if pdf.get_string_width(short) <= width:
-            return short
-    return text[:4]
 
 
 def _sums(charges) -> dict[str, Decimal]:

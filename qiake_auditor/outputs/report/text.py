@@ -74,6 +74,8 @@ T: dict[str, dict[str, Any]] = {
         "tl_cancel": "申请人取消自动续费/解除代扣",
         "tl_after": "取消后仍被扣费",
         "tl_last": "最近一次扣费",
+        "tl_refund": "商户退款",
+        "refunded": "已退款",
         "tl_log": "沟通记录",
         "auth": (
             "申请人未见商户在开通服务前及每次自动续费前以显著方式提请注意的记录。根据《民法典》第四百九十六条及"
@@ -85,7 +87,7 @@ T: dict[str, dict[str, Any]] = {
         "legal_intro": "以下仅列出已核对原文的条款，括号内为核对日期。未核实的条款不在此列出。",
         "checked": "核对日期",
         "req_1": "立即停止扣费、解除代扣/自动续费，并书面确认；",
-        "req_2": "原路退还下列 {n} 笔款项，共计 {total}；",
+        "req_2": "原路退还下列 {claim}；",
         "req_3": "提供开通自动续费的授权记录、续费提醒发送记录与当时的协议版本（《电子商务法》第六十二条、《个人信息保护法》第四十五条）。",
         "ex_cols": ("编号", "包内文件", "类型", "SHA-256（前16位）", "大小"),
         "role_original": "原始账单",
@@ -115,10 +117,11 @@ T: dict[str, dict[str, Any]] = {
         ),
         "sign": "签名：______________________    日期：______________________",
         "stream_line": "{merchant}：{cadence}，{count} 笔，每次 {amount}，{first} 至 {last}",
-        "chart_caption": "图：由第四部分明细表生成（红色为取消后的扣费）。",
+        "chart_caption": "图：由第四部分明细表生成。",
+        "chart_caption_after": "图：由第四部分明细表生成（红色为取消后的扣费）。",
         "more_rows": "（共 {n} 笔，全部列于 tables/flagged_transactions.xlsx）",
         "summary_text": (
-            "{first} 至 {last}，{merchant} 通过 {channels} 共扣费 {count} 笔，合计 {total}。"
+            "{first} 至 {last}，{merchant}通过{channels}共扣费 {count} 笔，合计 {total}。"
         ),
         "summary_after": (
             "申请人已于 {cancelled} 取消自动续费/解除代扣，此后仍被扣费 {n} 笔，合计 {total}。"
@@ -197,6 +200,8 @@ T: dict[str, dict[str, Any]] = {
         "tl_cancel": "Complainant cancelled the auto-renewal / withdrew permission",
         "tl_after": "Charged after cancellation",
         "tl_last": "Latest charge",
+        "tl_refund": "Refunded by the merchant",
+        "refunded": "Refunded",
         "tl_log": "Contact",
         "auth": (
             "The complainant has seen no record that the merchant prominently drew attention to "
@@ -213,8 +218,7 @@ T: dict[str, dict[str, Any]] = {
         "checked": "checked on",
         "req_1": "Stop charging, end the automatic renewal / payment authority, and confirm in "
         "writing;",
-        "req_2": "Refund the {n} charges listed below, {total} in all, to the original payment "
-        "method;",
+        "req_2": "Refund the charges listed below to the original payment method: {claim};",
         "req_3": "Provide the authorisation record, the renewal-reminder log and the agreement "
         "version in force (E-Commerce Law Art. 62, PIPL Art. 45).",
         "ex_cols": ("ID", "File in package", "Type", "SHA-256 (first 16)", "Size"),
@@ -246,12 +250,13 @@ T: dict[str, dict[str, Any]] = {
         "declaration": "I declare that the attached statements are the original files I exported "
         "from the payment platform or bank, and that the facts stated are true.",
         "sign": "Signature: ______________________    Date: ______________________",
-        "stream_line": "{merchant}: {cadence}, {count} charges of {amount}, {first} to {last}",
-        "chart_caption": "Chart derived from the table in section 4 (red: after cancellation).",
+        "stream_line": "{merchant}: {cadence}, {charges} of {amount}, {first} to {last}",
+        "chart_caption": "Chart derived from the table in section 4.",
+        "chart_caption_after": "Chart derived from the table in section 4 (red: after cancellation).",
         "more_rows": "({n} charges in all, every one in tables/flagged_transactions.xlsx)",
-        "summary_text": "From {first} to {last}, {merchant} charged {count} times through "
+        "summary_text": "From {first} to {last}, {merchant} made {charges} through "
         "{channels}, {total} in all.",
-        "summary_after": "The complainant cancelled on {cancelled}; {n} charges followed, "
+        "summary_after": "The complainant cancelled on {cancelled}; {charges} followed, "
         "{total} in all.",
         "channels_used": "Channels already used",
         "event": "Event",

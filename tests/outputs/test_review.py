@@ -1,0 +1,198 @@
+"""What a recipient reads: refunds netted out of what is asked for, letters addressed to
+the right party, ids and tickets never cut short, dates never broken across lines."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import subprocess
+import zipfile
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import pandas as pd
+
+from qiake_auditor.app.cases import totals_of
+from qiake_auditor.masking import Masker
+from qiake_auditor.outputs.evidence import tables
+from qiake_auditor.outputs.evidence.package import Original, build_package
+from qiake_auditor.outputs.facts import CaseFacts, Party, joined
+from qiake_auditor.outputs.letters.drafts import build_letter
+from qiake_auditor.outputs.report.pdf import ReportInput, build_report
+from qiake_auditor.outputs.report.wrap import wrap
+
+from .conftest import CSV, SHA, make_case, needs
+
+LONG_ORDER = "QK-ORDER-" + "0123456789" * 6  # 69 characters: wider than its column
+LONG_TICKET = "TK-2025-000123456789-ABCDEFGHIJ"
+
+
+def _refunded_case():
+    """The hand-made case with ¥10.00 of the July charge (after the cancellation) refunded
+    and one charge whose merchant order id is far wider than the table's column."""
+    case = make_case()
+    charges = list(case.charges)
+    july = charges[6]
+    refund = replace(
+        july,
+        row_id=99,
+        dedup_key="r7",
+        time="2025-07-15 10:00:00",
+        date=july.date.replace(day=15),
+        amount=Decimal("10.00"),
+        state="refund",
+        txn_id="4200000000202507150000000099",
+        source_row=20,
+        flags=[],
+        after_cancellation=False,
+    )
+    charges[2] = replace(charges[2], merchant_order_id=LONG_ORDER)
+    case.charges = charges
+    case.after = [c for c in charges if c.after_cancellation]
+    case.refunds = [refund]
+    case.totals = totals_of(charges, [refund])
+    case.log[0] = replace(case.log[0], ticket=LONG_TICKET)
+    return case
+
+
+def _pdf_text(data: bytes, tmp_path: Path, layout: bool = False) -> str:
+    needs("pdftotext")
+    path = tmp_path / "report.pdf"
+    path.write_bytes(data)
+    args = ["pdftotext", *(["-layout"] if layout else []), str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def _printed_in_pieces(value: str, text: str) -> bool:
+    """``value`` is in ``text`` whole, or as consecutive pieces of at least 8 characters (a
+    wrapped table cell: pdftotext reads the row's other cells between its lines)."""
+    rest, at = value, 0
+    while rest:
+        size = len(rest)
+        while size >= 8 and text.find(rest[:size], at) < 0:
+            size -= 1
+        found = text.find(rest[:size], at)
+        if found < 0 or (size < 8 and size != len(rest)):
+            return False
+        at = found + size
+        rest = rest[size:]
+    return True
+
+
+def test_wrap_keeps_dates_amounts_and_ids_whole():
+    def measure(char: str) -> float:
+        return 2.0 if ord(char) > 0x2E80 else 1.0
+
+    text = "您记录的取消日期为2025-06-20，之后仍被扣费5次，合计¥1,980.00（2025-07-12 02:40:19）"
+    lines = wrap(text, 24, measure)
+    assert "".join(lines) == text  # nothing dropped, nothing added
+    assert all(sum(map(measure, line)) <= 24 for line in lines)
+    for whole in ("2025-06-20", "¥1,980.00", "2025-07-12", "02:40:19"):
+        assert any(whole in line for line in lines), (whole, lines)
+    # an id wider than a line is carried on, never cut with an ellipsis
+    lines = wrap(LONG_ORDER, 20, measure)
+    assert "".join(lines) == LONG_ORDER and len(lines) == 4
+    assert wrap("Alipay and WeChat Pay", 12, measure) == ["Alipay and", "WeChat Pay"]
+
+
+def test_claim_is_net_of_refunds_everywhere(tmp_path):
+    case = _refunded_case()
+    facts = CaseFacts.of(case)
+    after = sum(c.amount for c in case.charges if c.after_cancellation)
+    assert after == Decimal("87.00")  # July, August: 3 charges of ¥29 after 2025-05-20
+    assert facts.claimed_total == {"CNY": Decimal("77.00")}
+    assert facts.refund_of(case.charges[6]) == Decimal("10.00")
+    assert facts.refund_of(case.charges[5]) == Decimal("0.00")
+    # all charges claimed (no cancellation): every refund of the case is taken off
+    assert facts.owed(case.charges) == {"CNY": Decimal("222.00")}  # 8 × 29 − 10
+
+    records = tables.flagged_records(facts, {SHA: "E-01"}, Masker())
+    asked = {r["merchant_order_id"]: r["refund_requested"] for r in records}
+    assert asked["ORD0007"] == Decimal("19.00") and asked["ORD0006"] == Decimal("29.00")
+    assert asked["ORD0001"] == Decimal("0.00")  # before the cancellation: not claimed
+
+    zh = _pdf_text(build_report(ReportInput(facts, Party(), "zh")), tmp_path)
+    assert "3 笔款项，共计 ¥87.00，扣除已退款 ¥10.00 后尚应退还 ¥77.00" in zh
+    assert "商户退款" in zh and "¥10.00" in zh
+    en = _pdf_text(build_report(ReportInput(facts, Party(), "en")), tmp_path)
+    assert "3 charges, ¥87.00 in all, less ¥10.00 already refunded: ¥77.00 still owed" in " ".join(
+        en.split()
+    )
+    for kind in ("merchant", "platform", "regulator"):
+        letter = build_letter(kind, facts, Party(), "zh")
+        document = docx.Document(io.BytesIO(letter.docx_bytes()))
+        said = "\n".join(p.text for p in document.paragraphs)
+        assert "尚应退还 ¥77.00" in said, kind
+    bank = build_letter("bank", facts, Party(), "en")
+    said = "\n".join(p.text for p in docx.Document(io.BytesIO(bank.docx_bytes())).paragraphs)
+    assert "Total disputed: ¥77.00" in said
+
+
+def test_long_ids_and_tickets_are_printed_whole(tmp_path):
+    facts = CaseFacts.of(_refunded_case())
+    for lang in ("zh", "en"):
+        data = build_report(ReportInput(facts, Party(), lang))
+        text = _pdf_text(data, tmp_path)
+        assert "…" not in text
+        assert _printed_in_pieces(LONG_ORDER, text) and _printed_in_pieces(LONG_TICKET, text)
+        pages = text.count("\f")
+        assert 5 <= pages <= 8, pages
+
+
+def test_letters_name_the_merchant_to_everyone_but_the_merchant():
+    facts = CaseFacts.of(make_case())
+    for lang, you in (("zh", "贵司"), ("en", "your company")):
+        merchant = build_letter("merchant", facts, Party(), lang).txt_bytes().decode("utf-8-sig")
+        assert you in merchant
+        for kind in ("platform", "bank", "chargeback"):
+            if kind == "chargeback" and lang == "zh":
+                continue
+            text = build_letter(kind, facts, Party(), lang).txt_bytes().decode("utf-8-sig")
+            assert you not in text, (kind, lang)
+            assert "深圳示例科技有限公司" in text
+    regulator = build_letter("regulator", facts, Party(), "zh").txt_bytes().decode("utf-8-sig")
+    assert "贵司" not in regulator.split("依据")[0]
+
+
+def test_platform_form_text_says_cancelled_only_when_it_was():
+    case = make_case()
+    case.cancelled_on = None
+    for c in case.charges:
+        c.after_cancellation = False
+    case.after = []
+    facts = CaseFacts.of(case)
+    zh = build_letter("platform", facts, Party(), "zh").short
+    en = build_letter("platform", facts, Party(), "en").short
+    assert "取消" not in zh and "续费前未见显著提醒" in zh and len(zh) <= 300
+    assert "cancel" not in en and "、" not in en and "8 charges" in en
+
+
+def test_english_lists_read_as_sentences():
+    assert joined(["Alipay", "WeChat Pay"], "en") == "Alipay and WeChat Pay"
+    assert joined(["a", "b", "c"], "en") == "a, b and c"
+    assert joined(["支付宝", "微信支付"], "zh") == "支付宝、微信支付"
+
+
+def test_every_file_the_tables_name_is_in_the_package(tmp_path, case):
+    """all_transactions.csv lists a bank's copy of a wallet payment: its statement is an
+    exhibit too, so every row of the package can be checked against an original in it."""
+    bank_bytes = "交易日期,摘要,金额\n2025-01-13,支付宝-深圳示例科技有限公司,29.00\n".encode()
+    bank_sha = hashlib.sha256(bank_bytes).hexdigest()
+    rows = pd.DataFrame(
+        [
+            {"source": "示例账单.csv", "source_sha256": SHA, "source_row": "2", "amount": "29.00"},
+            {"source": "银行.csv", "source_sha256": bank_sha, "source_row": "2", "amount": "29.00"},
+        ]
+    )
+    originals = [
+        Original("示例账单.csv", SHA, lambda: CSV, "", "alipay-2023"),
+        Original("银行.csv", bank_sha, lambda: bank_bytes, "", "icbc-debit"),
+        Original("无关.csv", "0" * 64, lambda: b"x", "", "icbc-debit"),
+    ]
+    out = tmp_path / "p.zip"
+    build_package(case, out, originals, all_rows=rows, charts=False)
+    names = zipfile.ZipFile(out).namelist()
+    assert any(n.endswith("data/originals/银行.csv") for n in names)
+    assert not any(n.endswith("无关.csv") for n in names)
