@@ -37,7 +37,7 @@ from .importers.base import (
 )
 from .importers.control_chars import remove_control_characters
 from .money_columns import sum_amounts
-from .progress import NO_PROGRESS, Progress
+from .progress import NO_PROGRESS, Progress, Share, stage, step
 from .vstr import map_distinct
 from .workspace import (
     STORED_COLUMNS,
@@ -244,7 +244,8 @@ def _read_one(
     progress.check()
     progress.report(_READ_SHARES["identified"], source)
     try:
-        extract = importer.read(probe, options)
+        with stage(progress, _READ_SHARES["identified"], _READ_SHARES["parsed"], source):
+            extract = importer.read(probe, options)  # a CSV's parse takes steps
     except StatementError as exc:
         raise _in_source(exc, source, probe.name) from exc
     except (KeyError, IndexError, ValueError, decimal.InvalidOperation) as exc:
@@ -255,7 +256,8 @@ def _read_one(
     progress.report(_READ_SHARES["parsed"], source)
     sha = digest.result()
     unit = importer.row_unit or UNITS.get(probe.kind, "line")
-    rows = finish(extract, importer, source, sha, unit)
+    with stage(progress, _READ_SHARES["parsed"], 1.0, source):
+        rows = finish(extract, importer, source, sha, unit)
     progress.report(1.0, source)
     if rows.empty:  # a header and nothing (or only blank lines) below it
         extract.warnings.append(StatementWarning.of("statement.no_rows", source=source))
@@ -275,19 +277,6 @@ def _damaged(exc: Exception, source: str, importer: Importer) -> StatementError:
             "statement.damaged_layout.missing", source=source, label=label, part=exc.args[0]
         )
     return StatementError.of("statement.damaged_layout", source=source, label=label)
-
-
-class _Within(Progress):
-    """Progress of one part of the work (one file of several), as a share of the whole."""
-
-    def __init__(self, whole: Progress, start: float, share: float) -> None:
-        self.whole, self.start, self.share = whole, start, share
-
-    def report(self, fraction: float, text: str = "") -> None:
-        self.whole.report(self.start + fraction * self.share, text)
-
-    def cancelled(self) -> bool:
-        return self.whole.cancelled()
 
 
 def _original_keys(rows: pd.DataFrame, formats: pd.Series, origins: pd.Series | None) -> pd.Series:
@@ -337,6 +326,7 @@ def finish(
         rows[column] = rows[column].fillna("").astype("str").str.strip()
     rows["currency"] = rows["currency"].mask(rows["currency"] == "", "CNY")
     removed = remove_control_characters(rows)
+    step(0.3)  # shares of finishing a million-row Alipay bill, as measured
     if removed is not None:
         extract.warnings.append(
             StatementWarning.of(
@@ -373,11 +363,13 @@ def finish(
         "direction",
     )
     _check(rows, "state", rows["state"].isin(ledger.STATES), source, unit, "state")
+    step(0.5)
     rows["source"] = source if sources is None else pd.Series(sources, index=rows.index)
     rows["source_sha256"] = sha
     rows["format"] = importer.id if formats is None else formats.astype("str")
     rows["merchant"] = merchants.resolve(rows)
     rows["link_id"] = ""
+    step(0.6)
     if formats is None:
         rows["dedup_key"] = dedup_keys(rows, importer.id, files)
     else:  # the keys the rows had: per original format and file, in their order
@@ -506,7 +498,7 @@ def prepare_import(
             path,
             password,
             options,
-            _Within(progress, index / len(paths) * 0.8, 0.8 / len(paths)),
+            Share(progress, index / len(paths) * 0.8, (index + 1) / len(paths) * 0.8),
             source,
         )
         sha = found[0].sha256  # one hash per file (the ZIP's for its members)

@@ -26,7 +26,7 @@ from ..detect.scan import ScanResult, run
 from ..errors import Cancelled, UserError
 from ..i18n import Listed, text
 from ..ingest import FileReport, prepare_import
-from ..progress import NO_PROGRESS, Progress
+from ..progress import NO_PROGRESS, Progress, Share, Uncancellable, stage
 from ..vocab import CaseStatus, Channel, Severity
 from ..workspace import Workspace
 from . import cases as case_model
@@ -229,7 +229,9 @@ class Audit:
         with ThreadPoolExecutor(max_workers=1) as worker:
             if files:
                 paths, notes = expand_inputs(files)
-                pending = prepare_import(paths, self.workspace, password, column_map, progress)
+                pending = prepare_import(
+                    paths, self.workspace, password, column_map, Share(progress, 0.0, 0.8)
+                )
                 if progress.cancelled():
                     self.workspace.rollback()
                     pending.packer.shutdown(cancel_futures=True)
@@ -237,22 +239,25 @@ class Audit:
                 committed = worker.submit(pending.commit)
                 rows = pending.ledger(None if whole_workspace else pending.keys)
                 imported = ImportResult(pending.reports, pending.keys, notes)
+                detection = stage(Uncancellable(progress), 0.8, 1.0)  # the import stands
             else:
                 rows = self.workspace.ledger()
-            progress.report(0.92, "")
+                detection = stage(progress, 0.3, 1.0)
+            progress.report(0.8 if files else 0.3, "")
             try:
                 result = None
                 if len(rows):
-                    result = run(
-                        rows,
-                        settings,
-                        distinct_keys=True,
-                        on_prepared=(
-                            None
-                            if on_prepared is None
-                            else lambda day, tx: on_prepared(day, tx, committed)
-                        ),
-                    )
+                    with detection:  # detection reports its steps
+                        result = run(
+                            rows,
+                            settings,
+                            distinct_keys=True,
+                            on_prepared=(
+                                None
+                                if on_prepared is None
+                                else lambda day, tx: on_prepared(day, tx, committed)
+                            ),
+                        )
             finally:
                 if committed is not None:
                     committed.result()

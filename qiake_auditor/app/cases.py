@@ -28,6 +28,7 @@ from ..detect import normalize
 from ..detect.scan import ScanResult
 from ..money import format_amount
 from ..money_columns import minor_units, sum_amounts
+from ..progress import step
 from ..vocab import CaseStatus, Channel, StreamType
 from ..vstr import isin, map_distinct
 from .charge_table import (
@@ -368,10 +369,13 @@ def build_cases(
         decisions.aliases,
         [n for s in streams_by_key.values() for st in s for n in st["names"]],
     )
+    step(0.35)  # shares of building a million-row bill's cases, as measured
     refunds_of = _refund_rows(frame)
     detected = _charge_facts(result)
+    step(0.55)
     cases = []
-    for code in wanted_codes.tolist():
+    for done, code in enumerate(wanted_codes.tolist()):
+        step(0.55 + 0.45 * done / len(wanted_codes))
         key = str(uniques[code])
         cancelled = decisions.cancelled.get(key)
         members = table.rows_of(code)

@@ -34,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from .. import ledger
+from ..progress import step
 from ..vocab import NOT_CHARGES
 from . import candidates, flags, normalize, report, streams
 from .columns import ScanRows
@@ -201,6 +202,7 @@ def run(
     """
     frame = prepare(rows, settings.aliases, distinct_keys, until=settings.as_of)
     prepared = ScanRows(frame)
+    step(0.35)  # shares of a million-row bill's detection, as measured
     valid_day = frame["_day"] > -(10**6)
     if settings.as_of is not None:
         as_of = settings.as_of
@@ -253,12 +255,15 @@ def run(
         (ledger.NEUTRAL, neutral),
     ):
         found += _detect(prepared, mask.to_numpy(), direction, failed_groups)
+    step(0.6)
     if found:  # the rows every report below reads
         prepared.focus(np.concatenate([s.members for s in found]))
     streams.attach_refunds(found, refunds, prepared)
     watch = flags.watch_mask(frame, settings.watch)
     kept = _finish(found, prepared, settings, as_of, watch)
+    step(0.7)
     dicts = [report.stream_dict(s, prepared, settings.lang) for s in kept]
+    step(0.78)
     flagged = report.flagged_rows(kept, prepared, settings, watch, expense | fee)
     return ScanResult(as_of, prepared, kept, dicts, flagged)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import app, user_dirs
 from ..errors import Cancelled
-from ..progress import NO_PROGRESS, Progress
+from ..progress import NO_PROGRESS, Progress, Share, Uncancellable, stage
 from .charge_columns import ChargeColumns, charge_columns
 
 if TYPE_CHECKING:  # the app layer and pandas load with the first task, on the worker
@@ -135,7 +135,8 @@ def _view(
     # workspace would read every row back instead of answering from its cache.
     ledger = audit.workspace.ledger()
     progress.report(0.3, "")
-    cases = {case.id: case for case in snap.cases}  # built here, on the worker
+    with stage(progress, 0.3, 0.8):  # the cases' builder reports its steps
+        cases = {case.id: case for case in snap.cases}  # built here, on the worker
     for case in cases.values():
         case.flags  # noqa: B018 - worked out here once (100,000 charges' flags for a large case)
     progress.report(0.9, "")
@@ -175,9 +176,9 @@ TABLE_IN_WORKER = 100_000  # ledger rows whose table the worker prepares with th
 def load(workspace: Path, lang: str = "zh", progress: Progress = NO_PROGRESS) -> View:
     """Scan the workspace with the user's decisions."""
     with app.Audit.open(workspace) as audit:
-        snap = audit.snapshot(lang=lang, progress=_NoCancel(Part(progress, 0.0, 0.8)))
+        snap = audit.snapshot(lang=lang, progress=Uncancellable(Share(progress, 0.0, 0.85)))
         return _view(
-            audit, snap, lang, TABLE_IN_WORKER, progress=_NoCancel(Part(progress, 0.8, 1.0))
+            audit, snap, lang, TABLE_IN_WORKER, progress=Uncancellable(Share(progress, 0.85, 1.0))
         )
 
 
@@ -208,7 +209,7 @@ def import_files(
                 lang=lang,
                 password=password,
                 column_map=column_map,
-                progress=Part(progress, 0.0, 0.8),
+                progress=Share(progress, 0.0, 0.85),
                 whole_workspace=True,
             )
         except Cancelled:
@@ -217,7 +218,7 @@ def import_files(
                 raise ImportCancelled(_state(check) == before) from None
         late = progress.cancelled()
         view = _view(
-            audit, snap, lang, TABLE_IN_WORKER, progress=_NoCancel(Part(progress, 0.8, 1.0))
+            audit, snap, lang, TABLE_IN_WORKER, progress=Uncancellable(Share(progress, 0.85, 1.0))
         )
     progress.report(1.0, "")
     view.committed_before_cancel = late
@@ -233,29 +234,5 @@ def open_demo(
 
     audit, imported = app_demo.open_demo(workspace)
     with audit:
-        snap = audit.snapshot(lang=lang, progress=Part(progress, 0.5, 1.0))
+        snap = audit.snapshot(lang=lang, progress=Share(progress, 0.5, 1.0))
         return _view(audit, snap, lang, TABLE_IN_WORKER, imported)
-
-
-class Part(Progress):
-    """One stage of a task: its 0..1 is reported as ``low``..``high`` of the whole."""
-
-    def __init__(self, inner: Progress, low: float, high: float) -> None:
-        self._inner, self._low, self._high = inner, low, high
-
-    def report(self, fraction: float, text: str = "") -> None:
-        fraction = min(max(float(fraction), 0.0), 1.0)
-        self._inner.report(self._low + (self._high - self._low) * fraction, text)
-
-    def cancelled(self) -> bool:
-        return self._inner.cancelled()
-
-
-class _NoCancel(Progress):
-    """Progress of the scan after a committed import: reported, no longer cancellable."""
-
-    def __init__(self, inner: Progress) -> None:
-        self._inner = inner
-
-    def report(self, fraction: float, text: str = "") -> None:
-        self._inner.report(fraction, text)
