@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import StatementError
-from ..money_columns import normalize_amounts
 from ..vstr import trim
 from . import checks, csv_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
+from .printed_amounts import normalize as normalize_amounts
 
 APP_2023 = [
     "交易时间",
@@ -155,7 +155,12 @@ class AlipayApp2023(Importer):
         if not any(TITLE_MARK in line for line in lines[:60]):
             return False
         header = csv_text.find_line(lines, APP_2023[:7], limit=80)
-        return header is not None and csv_text.split_simple(lines[header])[0] == "交易时间"
+        if header is None:
+            return False
+        # The 2021 header has the same names but starts with 收/支 and has no 备注; a bill
+        # whose columns were moved or added to in a spreadsheet still has its 备注.
+        names = csv_text.split_simple(lines[header])
+        return names[0] == "交易时间" or "备注" in names
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         # The header sits in the first lines; the body can be a million lines, so it

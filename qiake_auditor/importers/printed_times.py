@@ -14,6 +14,9 @@ _DATE_FORMATS = (
     ("%Y-%m-%d %H:%M:%S", r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}"),
     ("%Y-%m-%d", r"\d{4}-\d{2}-\d{2}"),
 )
+# The forms a statement's times take after it was opened and saved again in Excel or WPS
+# (zh-CN short dates, seconds dropped): tried for every format after its own.
+RESAVED_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M", "%Y/%m/%d")
 
 
 def iso_times(
@@ -26,8 +29,8 @@ def iso_times(
     """Normalise printed times to ``YYYY-MM-DD[ HH:MM:SS]``, vectorised.
 
     Text already in ISO form is kept as printed. Other forms are parsed with the
-    given strptime ``formats`` (tried in order). A value that fits none raises a
-    :class:`StatementError` naming its row.
+    given strptime ``formats`` (tried in order), then with ``RESAVED_FORMATS``. A value
+    that fits none raises a :class:`StatementError` naming its row.
     """
     text = raw.fillna("").astype("str").str.strip()
     if text.str.contains("  ", regex=False).any():
@@ -41,7 +44,7 @@ def iso_times(
         hit = ~done & text.str.fullmatch(pattern).fillna(False).astype(bool)
         result[hit] = text[hit]
         done |= hit
-    for fmt in formats:
+    for fmt in dict.fromkeys((*formats, *RESAVED_FORMATS)):
         if done.all():
             break
         parsed = pd.to_datetime(text.where(~done), format=fmt, errors="coerce")

@@ -12,12 +12,12 @@ import pandas as pd
 
 from ..errors import StatementError, StatementWarning
 from ..i18n import Listed
-from ..money_columns import normalize_amounts
-from . import csv_text, field_text
+from . import csv_text, field_text, printed_times
+from .printed_amounts import normalize as normalize_amounts
 
-# Times as wallets print them, besides ISO (which printed_times accepts as is). The slashed
-# forms appear after a bill was re-saved in Excel or WPS.
-TIME_FORMATS = ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M", "%Y-%m-%d %H:%M", "%Y/%m/%d")
+# Times as wallets print them, besides ISO (which printed_times accepts as is): the slashed
+# forms of a bill re-saved in Excel or WPS, which every format accepts.
+TIME_FORMATS = printed_times.RESAVED_FORMATS
 
 
 def titled(probe, title: str, header: list[str], within: int = 3) -> bool:
