@@ -19,7 +19,7 @@ import pyarrow as pa
 
 from .. import progress
 from ..errors import StatementError
-from . import big_bytes, csvbytes, field_text, text_encoding
+from . import big_bytes, csvbytes, field_text, notes_below, text_encoding
 
 _SEPARATOR_BYTES = re.compile(rb"\n[ \t]*[-=]{8,}[-=\s,]*(?=\r?\n|$)")
 
@@ -84,9 +84,13 @@ def parse_csv_block(
     1-based physical line of each record. Fully blank records are dropped. Tabs are
     removed first: exporters append them to ids, sometimes after the closing quote,
     which strict CSV readers reject.
+
+    A block that runs to the end of the file is checked for a last line cut off
+    mid-record (``check_cut`` of :func:`parse_csv_text`): without it, a download that
+    stopped inside a record would give a row with its amounts missing.
     """
     end = len(lines) if end is None else end
-    return parse_csv_text("\n".join(lines[header:end]), header, source)
+    return parse_csv_text("\n".join(lines[header:end]), header, source, end >= len(lines))
 
 
 _SEPARATOR_LINE = re.compile(r"\n[ \t]*[-=]{8,}[-=\s,]*(?=\n|$)")
@@ -127,10 +131,22 @@ def parse_csv_text(
 
 
 def _tidy(frame: pd.DataFrame) -> pd.DataFrame:
-    """Clean header names; drop records whose fields are all empty."""
+    """Clean header names; drop records whose fields are all empty, and a note below the
+    table."""
     frame.columns = [field_text.clean(str(c)) for c in frame.columns]
     blank = (frame.drop(columns="source_row") == "").all(axis=1)
-    return frame if not blank.any() else frame.loc[~blank].reset_index(drop=True)
+    frame = frame if not blank.any() else frame.loc[~blank].reset_index(drop=True)
+    return _without_note_below(frame)
+
+
+def _without_note_below(frame: pd.DataFrame) -> pd.DataFrame:
+    """The records without a note typed below them (:mod:`notes_below`)."""
+    tail = frame.tail(notes_below.MOST_LINES + 1).drop(columns="source_row").fillna("")
+    filled = (tail.astype("str").apply(lambda c: c.str.strip(" \u3000")) != "").sum(axis=1)
+    keep = notes_below.records_before(
+        filled.tolist(), frame["source_row"].tail(len(tail)).tolist(), frame.shape[1] - 1
+    )
+    return frame if keep == len(tail) else frame.iloc[: len(frame) - len(tail) + keep]
 
 
 def _refuse_cut_last_line(block: str, header: int, source: str) -> None:

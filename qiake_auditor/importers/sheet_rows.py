@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from . import field_text
+from . import field_text, notes_below
 
 
 def find_row(
@@ -38,7 +38,12 @@ def sheet_frame(
     blank = (
         frame.drop(columns="source_row").map(lambda v: field_text.cell_text(v) == "").all(axis=1)
     )
-    return frame.loc[~blank].reset_index(drop=True)
+    frame = frame.loc[~blank].reset_index(drop=True)
+    tail = frame.tail(notes_below.MOST_LINES + 1).drop(columns="source_row")
+    filled = tail.map(lambda v: field_text.cell_text(v) != "").sum(axis=1).tolist()
+    numbers = frame["source_row"].tail(len(tail)).tolist()
+    keep = notes_below.records_before(filled, numbers, len(names))
+    return frame if keep == len(tail) else frame.iloc[: len(frame) - len(tail) + keep]
 
 
 def dedupe_names(names: Sequence[str]) -> list[str]:
