@@ -102,7 +102,7 @@ class Probe:
     def release(self) -> None:
         """Drop the decoded text, lines and sheets once the rows are read: for a big
         file they hold several times its size, and only ``data`` is needed after."""
-        for view in ("_decoded", "lines", "sheets"):
+        for view in ("_decoded", "lines", "sheets", "sheets_as_text"):
             self.__dict__.pop(view, None)  # where functools.cached_property keeps them
 
     @cached_property
@@ -138,6 +138,14 @@ class Probe:
             damaged = "statement.xls_damaged.sheet_data" if self.kind == "xls" else ""
             raise StatementError.of(damaged or "statement.sheet_damaged", source=self.name) from exc
         return sheets
+
+    @cached_property
+    def sheets_as_text(self) -> list[Any]:
+        """Each filled sheet written back as CSV text (:class:`sheet_text.SheetText`), for
+        a text layout saved as a workbook in a spreadsheet program."""
+        from .sheet_text import sheet_texts
+
+        return sheet_texts(self) if self.kind in ("xls", "xlsx") else []
 
     def sheet_text(self, limit: int = 40) -> str:
         """The first rows of every sheet as text, for cheap marker searches."""
@@ -281,7 +289,10 @@ def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
     if probe.kind == "text" and probe.head.lstrip("\ufeff \t\r\n").startswith("<"):
         limits.refuse_dtd(probe.name, probe.data, probe.text)  # every XML layout, one check
     options = options or ReadOptions()
-    for importer in all_importers():
+    importers = all_importers()
+    if probe.kind in ("xls", "xlsx"):
+        importers = _with_text_layouts(importers)
+    for importer in importers:
         if probe.kind in importer.kinds and importer.identify_with(probe, options):
             return importer
     raise UnknownFormatError.of(
@@ -289,3 +300,22 @@ def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
         source=probe.name,
         hint="statement.unknown_layout.cli_hint",
     )
+
+
+# Importers asked from here on take any file with a header row (generic-csv, generic-xlsx).
+CATCH_ALL_PRIORITY = 90
+
+
+@cache
+def _with_text_layouts(importers: tuple[Importer, ...]) -> tuple[Importer, ...]:
+    """The importers for a workbook: its own layouts, then the text layouts (a CSV saved
+    as a workbook), then the catch-alls; a bill re-saved as .xlsx is read by its own
+    importer rather than guessed at by the generic one."""
+    from .sheet_text import as_sheet_importer
+
+    own = [i for i in importers if i.priority < CATCH_ALL_PRIORITY]
+    text = [
+        as_sheet_importer(i) for i in own if "text" in i.kinds and not {"xls", "xlsx"} & i.kinds
+    ]
+    rest = [i for i in importers if i.priority >= CATCH_ALL_PRIORITY]
+    return (*own, *text, *rest)
