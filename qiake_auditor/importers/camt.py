@@ -76,8 +76,11 @@ _XML_PROBLEMS = {
 def parse(probe: Probe) -> Element:
     """Parse the document; refuse DTDs and entity declarations outright."""
     limits.refuse_dtd(probe.name, probe.data, probe.text if probe.kind == "text" else "")
+    # A document saved again as UTF-16 (Notepad's "Unicode") still declares UTF-8, which
+    # expat takes over the BOM and refuses: such a file is parsed from its decoded text.
+    utf16 = probe.kind == "text" and probe.encoding.startswith("utf-16")
     try:
-        return ET.fromstring(probe.data)
+        return ET.fromstring(probe.text if utf16 else probe.data)
     except ET.ParseError as exc:
         line, column = exc.position if exc.position else (None, 0)
         raise StatementError.of(

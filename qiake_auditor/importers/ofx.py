@@ -66,7 +66,13 @@ def ofx_time(value: str) -> str | None:
 
 
 def _body_text(probe: Probe) -> str:
-    """The file as text; an OFX 1.x header may name a Windows code page instead of UTF-8."""
+    """The file as text; an OFX 1.x header may name a Windows code page instead of UTF-8.
+
+    A file saved again as UTF-16 (Notepad's "Unicode") is read as what its bytes are,
+    whatever the header still says: UTF-16 of ASCII text is also valid cp1252 (NULs).
+    """
+    if probe.encoding.startswith("utf-16"):
+        return probe.text
     try:
         return probe.data.decode("utf-8-sig")
     except UnicodeDecodeError:
