@@ -86,12 +86,12 @@ _warm: threading.Thread | None = None
 
 
 def warm_up() -> None:
-    """Load the app layer and the tables' preparation (pandas, Arrow: 0.4 s), then
-    matplotlib with the CJK font (0.5 s), on a thread of their own while the user looks
-    at the new window, so that the first task does not wait for them, and no import
-    runs beside it: loading a module holds the GIL in long pieces (unmarshalling its
-    code), which froze the window for 60-100 ms during an import (once; the window
-    opens without them)."""
+    """Load the app layer, the statement formats and the tables' preparation (pandas,
+    Arrow: 0.7 s), then matplotlib with the CJK font (0.5 s), on a thread of their own
+    while the user looks at the new window, so that the first task does not wait for
+    them, and no import runs beside it: loading a module holds the GIL in long pieces
+    (unmarshalling its code), which froze the window for 60-100 ms during an import
+    (once; the window opens without them)."""
     global _warm
     if _warm is None:
         _warm = threading.Thread(target=_load_core, name="load the core", daemon=True)
@@ -105,7 +105,10 @@ def warmed() -> bool:
 
 def _load_core() -> None:
     from ..app import audit, demo  # noqa: F401 - imported for their side effect: loaded
+    from ..importers.base import all_importers
     from . import ledger_columns, ledger_filter  # noqa: F401
+
+    all_importers()  # each format's module (0.3 s the first statement read waited for)
 
     _load_charts()  # after the core: the first task needs the core first
 
