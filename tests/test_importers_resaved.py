@@ -1,0 +1,261 @@
+"""Statements as a spreadsheet program or an editor leaves them, on hand-made values and on
+the golden fixtures (whose ledgers are checked by hand in test_golden).
+
+Each test names the mechanism it holds: times without seconds or slashed in every format
+(printed_times), amounts in full-width digits (printed_amounts), a note typed below the
+table (notes_below, for CSV and sheets), a CSV block cut inside its last record
+(csv_text.parse_csv_block), an Alipay bill whose columns were moved, a CSV layout saved as
+a workbook (sheet_text), OFX and camt.053 saved again as UTF-16.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from openpyxl import Workbook
+
+from qiake_auditor.errors import StatementError
+from qiake_auditor.importers import csv_text, notes_below, printed_amounts, printed_times
+from qiake_auditor.importers.sheet_rows import sheet_frame
+from qiake_auditor.ingest import read_statements
+from tests.conftest import DATA
+
+GOLDEN = DATA / "golden"
+FACTS = ["source_row", "time", "amount", "direction", "state", "counterparty", "txn_id"]
+
+
+def _rows(path: Path) -> pd.DataFrame:
+    statements = read_statements(path)
+    assert len(statements) == 1
+    return statements[0].rows
+
+
+def _same_rows(got: pd.DataFrame, want: pd.DataFrame, columns: list[str] = FACTS) -> None:
+    assert got[columns].astype("str").to_dict("records") == (
+        want[columns].astype("str").to_dict("records")
+    )
+
+
+# --- times ------------------------------------------------------------------------------
+
+
+def test_every_format_takes_the_times_of_a_resaved_file() -> None:
+    printed = pd.Series(
+        ["2023-02-12 21:32", "2023/2/12 21:32:05", "2023/2/12 9:05", "2023/2/12", "2023-02-12"]
+    )
+    assert list(printed_times.iso_times(printed, ())) == [
+        "2023-02-12 21:32:00",
+        "2023-02-12 21:32:05",
+        "2023-02-12 09:05:00",
+        "2023-02-12",
+        "2023-02-12",
+    ]
+
+
+def test_a_day_first_time_is_still_refused_naming_its_row() -> None:
+    printed = pd.Series(["2023-02-12 21:32:05", "12/02/2023 21:32"])
+    with pytest.raises(StatementError) as caught:
+        printed_times.iso_times(printed, (), "bill.csv", pd.Series([5, 6]))
+    assert caught.value.row == 6
+    assert "12/02/2023 21:32" in caught.value.text("en")
+
+
+def test_alipay_bill_without_seconds_reads_like_the_original(tmp_path: Path) -> None:
+    fixture = GOLDEN / "alipay" / "alipay-2023.csv"
+    data = fixture.read_bytes()
+    # 2024-03-28 21:32:14 -> 2024-03-28 21:32 in every record (the preamble's [..] stay).
+    lines = data.split(b"\n")
+    header = next(i for i, line in enumerate(lines) if line.startswith("交易时间".encode("gbk")))
+    for i in range(header + 1, len(lines)):
+        if lines[i][:2] == b"20" and lines[i][19:20] == b" ":
+            lines[i] = lines[i][:16] + b"   " + lines[i][19:]
+    changed = tmp_path / "no-seconds.csv"
+    changed.write_bytes(b"\n".join(lines))
+    want, got = _rows(fixture), _rows(changed)
+    assert list(got["time"]) == [t[:16] + ":00" for t in want["time"]]
+    _same_rows(got, want, [c for c in FACTS if c != "time"])
+
+
+# --- amounts ----------------------------------------------------------------------------
+
+
+def test_full_width_amounts_are_read_and_other_text_still_refused() -> None:
+    printed = pd.Series(["４９．７４", "－１，２３４．５", "12.00", "¥３", "１２", "x４", ""])
+    amount, negative, valid = printed_amounts.normalize(printed)
+    assert list(valid) == [True, True, True, True, True, False, False]
+    # full-width digits without a point were kept as they were ("１２.00"): now ASCII
+    assert list(amount[valid]) == ["49.74", "1234.50", "12.00", "3.00", "12.00"]
+    assert list(negative) == [False, True, False, False, False, False, False]
+
+
+def test_full_width_amounts_in_a_bank_file(tmp_path: Path) -> None:
+    fixture = GOLDEN / "icbc" / "credit.csv"
+    lines = fixture.read_bytes().decode("utf-8").split("\n")  # CRLF: the \r stays
+    want = _rows(fixture)
+    wide = str.maketrans("0123456789.", "０１２３４５６７８９．")
+    for number in want["source_row"]:
+        fields = next(csv.reader([lines[number - 1]]))
+        for i, field in enumerate(fields):
+            core = field.strip(" \t")
+            if re.fullmatch(r"-?[\d,]+\.\d\d", core):
+                fields[i] = field.replace(core, core.translate(wide))
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow(fields)
+        lines[number - 1] = out.getvalue()
+    changed = tmp_path / "wide.csv"
+    changed.write_bytes("\n".join(lines).encode("utf-8"))
+    assert "．" in "".join(lines)
+    _same_rows(_rows(changed), want)
+
+
+# --- a note below the table ---------------------------------------------------------------
+
+
+def test_records_before_a_note() -> None:
+    # lines 2-4 records, a blank line 5, then a note on line 6
+    assert notes_below.records_before([3, 3, 3, 1], [2, 3, 4, 6], 3) == 3
+    # no blank line above: a record to judge (a cut-off line, a missing amount)
+    assert notes_below.records_before([3, 3, 3, 1], [2, 3, 4, 5], 3) == 4
+    # a two-column table has records of one field
+    assert notes_below.records_before([2, 1], [2, 4], 2) == 2
+    # nothing but notes: they are what the table holds, to be judged
+    assert notes_below.records_before([1, 1], [2, 4], 3) == 2
+    # two fields filled: not a note
+    assert notes_below.records_before([3, 2], [2, 4], 3) == 2
+
+
+def test_a_note_below_a_csv_table_is_not_a_record() -> None:
+    block = "时间,金额,对方\n2024-01-05,1.00,甲\n2024-01-06,2.00,乙\n\n核对过 2024-05-06\n"
+    frame = csv_text.parse_csv_text(block, 3)
+    assert list(frame["source_row"]) == [5, 6]
+    next_to = csv_text.parse_csv_text(block.replace("\n\n", "\n"), 3)
+    assert list(next_to["source_row"]) == [5, 6, 7]  # then judged by the importer
+
+
+def test_a_note_below_a_sheet_is_not_a_record() -> None:
+    rows: list[list[object]] = [
+        ["时间", "金额", "对方"],
+        [dt.datetime(2024, 1, 5), 1.0, "甲"],
+        [None, None, None],
+        ["核对过", None, None],
+    ]
+    assert list(sheet_frame(rows, 0, 1)["source_row"]) == [2]
+
+
+# --- a cut-off CSV block ------------------------------------------------------------------
+
+
+def test_a_block_to_the_end_cut_inside_its_last_record_is_refused() -> None:
+    lines = ["日期,摘要,收入,支出", "2024-01-05,工资,100.00,", "2024-01-06,超"]
+    with pytest.raises(StatementError) as caught:
+        csv_text.parse_csv_block(lines, 0, None, "bank.csv")
+    assert (caught.value.message_id, caught.value.row) == ("statement.cut_last_line", 3)
+    # with its line end the last line is whole (a short record is the importer's to judge)
+    assert len(csv_text.parse_csv_block([*lines, ""], 0, None, "bank.csv")) == 2
+    # a block that ends before a footer is not the end of the file
+    assert len(csv_text.parse_csv_block([*lines, "合计,1"], 0, 3, "bank.csv")) == 2
+
+
+# --- Alipay columns moved --------------------------------------------------------------------
+
+
+def _swapped(data: bytes, encoding: str, header_name: str) -> bytes:
+    lines = data.decode(encoding).split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith(header_name))
+    for i in range(at, len(lines)):
+        fields = lines[i].split(",")
+        if len(fields) > 2 and not lines[i].startswith("-"):
+            fields[0], fields[1] = fields[1], fields[0]
+            lines[i] = ",".join(fields)
+    return "\n".join(lines).encode(encoding)
+
+
+def test_alipay_bill_with_its_first_columns_swapped(tmp_path: Path) -> None:
+    fixture = GOLDEN / "alipay" / "alipay-2023.csv"
+    changed = tmp_path / "moved.csv"
+    changed.write_bytes(_swapped(fixture.read_bytes(), "gb18030", "交易时间"))
+    statement = read_statements(changed)[0]
+    assert statement.importer.id == "alipay-2023"
+    _same_rows(statement.rows, _rows(fixture))
+
+
+# --- a CSV layout saved as a workbook -------------------------------------------------------
+
+
+def _typed(value: str) -> object:
+    core = value.strip(" \t")
+    try:
+        return dt.datetime.strptime(core, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        pass
+    try:
+        return float(core) if "." in core and len(core) < 16 else value
+    except ValueError:
+        return value
+
+
+def _as_workbook(text: str, records: set[int], break_in_row: int | None = None) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for number, fields in enumerate(csv.reader(io.StringIO(text)), start=1):
+        for column, value in enumerate(fields, start=1):
+            cell = value
+            if number == break_in_row and column == 1:
+                cell = value + "\n（第二行）"
+            sheet.cell(number, column, _typed(cell) if number in records else cell)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_alipay_csv_saved_as_xlsx_reads_as_the_bill(tmp_path: Path) -> None:
+    fixture = GOLDEN / "alipay" / "alipay-2023.csv"
+    want = _rows(fixture)
+    text = fixture.read_bytes().decode("gb18030")
+    book = tmp_path / "alipay.xlsx"
+    book.write_bytes(_as_workbook(text, set(want["source_row"]), break_in_row=2))
+    statement = read_statements(book)[0]
+    # before, the generic reader took it: every row income, the refund and closed ones too
+    assert statement.importer.id == "alipay-2023"
+    _same_rows(statement.rows, want)  # sheet rows: a line break inside a cell moves none
+
+
+def test_an_error_in_a_csv_layout_saved_as_xlsx_names_the_sheet_row(tmp_path: Path) -> None:
+    fixture = GOLDEN / "alipay" / "alipay-2023.csv"
+    want = _rows(fixture)
+    text = fixture.read_bytes().decode("gb18030")
+    bad = int(want["source_row"].iloc[1])
+    lines = text.split("\n")
+    fields = lines[bad - 1].split(",")
+    amount = next(i for i, f in enumerate(fields) if f.strip() == want["amount"].iloc[1])
+    fields[amount] = "十二元"
+    lines[bad - 1] = ",".join(fields)
+    book = tmp_path / "alipay.xlsx"
+    book.write_bytes(_as_workbook("\n".join(lines), set(want["source_row"]), break_in_row=2))
+    with pytest.raises(StatementError) as caught:
+        read_statements(book)
+    assert (caught.value.row, caught.value.unit) == (bad, "row")
+    assert f"alipay.xlsx, row {bad}" in caught.value.text("en")
+    assert f"alipay.xlsx 第 {bad} 行" in caught.value.text("zh")
+    assert "十二元" in caught.value.text("zh")
+
+
+# --- UTF-16 copies of OFX and camt.053 --------------------------------------------------------
+
+
+@pytest.mark.parametrize("relative", ["ofx/bank-sgml.ofx", "camt/v2-plain-status.xml"])
+def test_utf16_copy_reads_like_the_original(relative: str, tmp_path: Path) -> None:
+    fixture = GOLDEN / relative
+    text = fixture.read_bytes().decode("utf-8-sig")
+    changed = tmp_path / Path(relative).name
+    changed.write_bytes(text.encode("utf-16"))
+    want, got = read_statements(fixture)[0], read_statements(changed)[0]
+    assert got.importer.id == want.importer.id
+    _same_rows(got.rows, want.rows)
