@@ -60,14 +60,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "evidence.summary.files": ("{count} 个文件", "{count} files"),
     "evidence.summary.files.one": ("{count} 个文件", "{count} file"),
     "evidence.summary.charges": ("扣费 {charges}，共 {total}", "{charges}, {total} in all"),
-    "evidence.summary.charge_count": ("{count} 笔", "{count} charges"),
+    "evidence.summary.charge_count": ("{count:,} 笔", "{count:,} charges"),
     "evidence.summary.charge_count.one": ("{count} 笔", "{count} charge"),
     "outputs.claim": ("{charges}，共计 {total}", "{charges}, {total} in all"),
     "outputs.claim.net": (
         "{charges}，共计 {total}，扣除已退款 {refunded} 后尚应退还 {net}",
         "{charges}, {total} in all, less {refunded} already refunded: {net} still owed",
     ),
-    "outputs.claim.charges": ("{count} 笔款项", "{count} charges"),
+    "outputs.claim.charges": ("{count:,} 笔款项", "{count:,} charges"),
     "outputs.claim.charges.one": ("{count} 笔款项", "{count} charge"),
     "evidence.summary.after": (
         "{day} 取消后扣费 {charges}，共 {total}",

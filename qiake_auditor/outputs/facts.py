@@ -17,6 +17,7 @@ from pathlib import Path
 from ..app.cases import Case
 from ..i18n import amounts_separator
 from ..money import format_amount
+from ..vocab import CaseStatus
 
 PACKAGE_RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
@@ -196,6 +197,10 @@ class CaseFacts:
 
     @property
     def scenario(self) -> str:
+        """The reference's scenario code: A the user does not recognise the merchant (never
+        signed up), C charged after a cancellation, else B (renewed without notice)."""
+        if self.case.status == CaseStatus.UNRECOGNISED:
+            return "A"
         return "C" if self.case.cancelled_on and self.after else "B"
 
     def by_channel(self, charges=None) -> dict[str, list]:

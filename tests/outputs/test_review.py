@@ -22,6 +22,7 @@ from qiake_auditor.outputs.facts import CaseFacts, Party, joined
 from qiake_auditor.outputs.letters.drafts import build_letter
 from qiake_auditor.outputs.report.pdf import ReportInput, build_report
 from qiake_auditor.outputs.report.wrap import wrap
+from qiake_auditor.vocab import CaseStatus
 
 from .conftest import CSV, SHA, make_case, needs
 
@@ -196,3 +197,35 @@ def test_every_file_the_tables_name_is_in_the_package(tmp_path, case):
     names = zipfile.ZipFile(out).namelist()
     assert any(n.endswith("data/originals/银行.csv") for n in names)
     assert not any(n.endswith("无关.csv") for n in names)
+
+
+def test_an_unrecognised_merchant_is_scenario_a(tmp_path):
+    """The user says they never signed up: the report and the platform letter say so and
+    cite the verified burden-of-proof rule, not the renewal-notice one."""
+    case = make_case()
+    case.status = CaseStatus.UNRECOGNISED
+    case.cancelled_on = None
+    case.after = []
+    for c in case.charges:
+        c.after_cancellation = False
+    facts = CaseFacts.of(case)
+    assert facts.scenario == "A"
+    zh = "".join(_pdf_text(build_report(ReportInput(facts, Party(), "zh")), tmp_path).split())
+    assert "A：申请人不认识该商户，未开通其服务、未授权其扣款" in zh
+    assert "由发卡行、非银行支付机构对交易系持卡人本人或其授权承担举证责任" in zh
+    assert "申请人未见商户在开通服务前" not in zh
+    assert "（尚无记录）" not in zh  # the hand-made case has a contact in its log
+    letter = build_letter("platform", facts, Party(), "zh")
+    said = [p.text for p in docx.Document(io.BytesIO(letter.docx_bytes())).paragraphs]
+    assert "未经本人授权的扣款" in said
+    assert "在本人未开通、未授权的情况下扣款" in letter.short
+    case.status = CaseStatus.DISPUTED
+    assert CaseFacts.of(case).scenario == "B"
+
+
+def test_counts_have_thousands_separators():
+    from qiake_auditor.i18n import counted
+
+    assert counted("evidence.summary.charge_count", 10000, "en") == "10,000 charges"
+    assert counted("evidence.summary.charge_count", 1, "en") == "1 charge"
+    assert counted("outputs.claim.charges", 4999, "zh") == "4,999 笔款项"

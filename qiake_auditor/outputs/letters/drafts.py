@@ -37,6 +37,25 @@ LETTER_IDS = {
 }
 
 
+_PROBLEM = {  # scenario: (complaint type, what the form text says happened), zh and en
+    "A": (
+        ("未经本人授权的扣款", "charges I never authorised"),
+        ("在本人未开通、未授权的情况下扣款", "without my sign-up or authorisation"),
+    ),
+    "B": (
+        ("未提醒自动续费", "auto-renewal without notice"),
+        (
+            "自动续费扣款（续费前未见显著提醒）",
+            "by automatic renewal, with no prominent notice I saw",
+        ),
+    ),
+    "C": (
+        ("取消后仍扣款", "charged after cancellation"),
+        ("在我{day}取消自动续费后仍扣款", "after I cancelled on {day}"),
+    ),
+}
+
+
 def _fill(lang: str, what: str) -> str:
     return f"【请填写：{what}】" if lang == "zh" else f"[FILL IN: {what}]"
 
@@ -281,13 +300,9 @@ def platform(ctx: _Context, channel: str) -> Letter:
         else f"{name} transaction complaint: {ctx.case.legal_name}",
     )
     ctx.sender(letter)
-    problem = "取消后仍扣款" if ctx.case.cancelled_on and after else "未提醒自动续费"
-    if not zh:
-        problem = (
-            "charged after cancellation"
-            if ctx.case.cancelled_on and after
-            else "auto-renewal without notice"
-        )
+    # the case's scenario, C only when this platform's charges include some after it
+    code = "A" if ctx.f.scenario == "A" else ("C" if ctx.case.cancelled_on and after else "B")
+    problem, what = (part[0 if zh else 1] for part in _PROBLEM[code])
     letter.h("投诉类型" if zh else "Problem")
     letter.p(problem)
     letter.h("事实" if zh else "Facts")
@@ -309,23 +324,13 @@ def platform(ctx: _Context, channel: str) -> Letter:
         letter.p(f"Merchant contacted: {ctx.fill('date and result')}")
     ctx.citations(letter, "platform")
     ids = ("、" if zh else ", ").join(c.txn_id for c in claimed[:6] if c.txn_id)
-    cancelled = ctx.case.cancelled_on if after else None
+    what = what.format(day=ctx.case.cancelled_on)
     if zh:
-        what = (
-            f"在我{cancelled}取消自动续费后仍扣款"
-            if cancelled
-            else "自动续费扣款（续费前未见显著提醒）"
-        )
         short = (
             f"{ctx.case.legal_name}{what}{len(claimed)}笔，应退{owed}，交易单号{ids}。"
             f"请退款并解除代扣，提供签约授权记录。案件{ctx.case.id}"
         )
     else:
-        what = (
-            f"after I cancelled on {cancelled}"
-            if cancelled
-            else "by automatic renewal, with no prominent notice that I saw"
-        )
         short = (
             f"{ctx.case.legal_name} made {ctx.charges_word(len(claimed))} {what} ({owed} "
             f"owed); ids {ids}. Please refund, end the authority and show the sign-up "

@@ -338,14 +338,14 @@ class _Writer:
             (t["complainant"], self.data.masker.text(party.name) or self.fill(t["user"])),
             (t["respondent"], case.legal_name),
             (t["names"], "、".join(case.names) if self.lang == "zh" else ", ".join(case.names)),
-            (t["charges"], str(len(f.charges))),
+            (t["charges"], f"{len(f.charges):,}"),
             (t["period"], f"{case.first} – {case.last}" if case.first else t["none"]),
             (t["paid"], money_totals(f.paid, self.lang)),
         ]
         if case.cancelled_on:
             rows += [
                 (t["cancelled"], case.cancelled_on.isoformat()),
-                (t["after"], f"{len(f.after)} · {money_totals(f.after_paid, self.lang)}"),
+                (t["after"], f"{len(f.after):,} · {money_totals(f.after_paid, self.lang)}"),
             ]
         rows += [
             (t["claimed"], money_totals(f.claimed_total, self.lang)),
@@ -379,7 +379,7 @@ class _Writer:
                 last=case.last,
                 merchant=case.legal_name,
                 channels=channels,
-                count=len(f.charges),
+                count=f"{len(f.charges):,}",
                 charges=self.charges_word(len(f.charges)),
                 total=money_totals(f.paid, self.lang),
             )
@@ -388,7 +388,7 @@ class _Writer:
             self.para(
                 t["summary_after"].format(
                     cancelled=case.cancelled_on.isoformat(),
-                    n=len(f.after),
+                    n=f"{len(f.after):,}",
                     charges=self.charges_word(len(f.after)),
                     total=money_totals(f.after_paid, self.lang),
                 ),
@@ -404,7 +404,7 @@ class _Writer:
                 if e.kind == "contact" and e.channel is not None
             }
         )
-        rows = [(t["charges"], str(len(f.charges))), (t["paid"], money_totals(f.paid, self.lang))]
+        rows = [(t["charges"], f"{len(f.charges):,}"), (t["paid"], money_totals(f.paid, self.lang))]
         if f.refunded:
             rows.append((t["refunded"], money_totals(f.refunded, self.lang)))
         rows += [
@@ -412,7 +412,7 @@ class _Writer:
                 t["cancelled"],
                 case.cancelled_on.isoformat() if case.cancelled_on else self.fill(t["cancelled"]),
             ),
-            (t["after"], f"{len(f.after)} · {money_totals(f.after_paid, self.lang)}"),
+            (t["after"], f"{len(f.after):,} · {money_totals(f.after_paid, self.lang)}"),
             (t["period"], f"{case.first} – {case.last}"),
             (t["cadence"], cadences),
             (t["scenario"], t[f"scenario_{f.scenario}"]),
@@ -583,7 +583,7 @@ class _Writer:
         rows = [
             (
                 channel_label(c, self.lang),
-                str(len(items)),
+                f"{len(items):,}",
                 money_totals({k: v for k, v in _sums(items).items()}, self.lang),
             )
             for c, items in f.by_channel().items()
@@ -596,7 +596,7 @@ class _Writer:
             size=8.5,
         )
         rows = [
-            (str(y), str(len(items)), money_totals(_sums(items), self.lang))
+            (str(y), f"{len(items):,}", money_totals(_sums(items), self.lang))
             for y, items in f.by_year().items()
         ]
         self.grid(
@@ -606,15 +606,15 @@ class _Writer:
             ("L", "R", "R"),
             size=8.5,
         )
-        rows = [(t["grand"], str(len(f.charges)), money_totals(f.paid, self.lang))]
+        rows = [(t["grand"], f"{len(f.charges):,}", money_totals(f.paid, self.lang))]
         marks = [False]
         if self.case.refunds:
             rows.append(
-                (t["refunded"], str(len(self.case.refunds)), money_totals(f.refunded, self.lang))
+                (t["refunded"], f"{len(self.case.refunds):,}", money_totals(f.refunded, self.lang))
             )
             marks.append(False)
         if self.case.cancelled_on:
-            rows.append((t["after"], str(len(f.after)), money_totals(f.after_paid, self.lang)))
+            rows.append((t["after"], f"{len(f.after):,}", money_totals(f.after_paid, self.lang)))
             marks.append(True)
         self.grid(
             ("", t["charges"], t["col_amount"]),
@@ -658,15 +658,17 @@ class _Writer:
     def authorisation(self) -> None:
         t = self.t
         self.heading(t["s6"])
-        self.para(t["auth"])
-        self.para(t["auth_user"] + " " + self.fill(t["auth_user"].rstrip("：:")), colour=MUTED)
+        unrecognised = self.f.scenario == "A"
+        asked = t["auth_user_A" if unrecognised else "auth_user"]
+        self.para(t["auth_A" if unrecognised else "auth"])
+        self.para(asked + " " + self.fill(t["auth_fill"]), colour=MUTED)
 
     def communications(self) -> None:
         t = self.t
         self.heading(t["s7"])
         entries = [e for e in self.case.log if e.kind in ("contact", "export", "note")]
         if not entries:
-            self.para(t["none"] + " " + self.fill(t["s7"]), colour=MUTED)
+            self.para(t["no_contacts"] + " " + self.fill(t["no_contacts_fill"]), colour=MUTED)
             return
         rows = [
             (
@@ -756,8 +758,10 @@ class _Writer:
         import fpdf
 
         self.para(
-            f"{t['tools']}: qiake-auditor {__version__}, Python {platform.python_version()},"
-            f" fpdf2 {fpdf.__version__}, {platform.system()} {platform.release()}; SHA-256",
+            t["tools_line"].format(
+                tools=f"qiake-auditor {__version__}, Python {platform.python_version()}, "
+                f"fpdf2 {fpdf.__version__}, {platform.system()} {platform.release()}"
+            ),
             size=8.5,
             colour=MUTED,
         )

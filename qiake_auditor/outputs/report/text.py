@@ -41,6 +41,7 @@ T: dict[str, dict[str, Any]] = {
         "scenario": "情形",
         "scenario_C": "C：已取消 / 已要求停止扣费后仍被扣款",
         "scenario_B": "B：开通了自动续费，续费前未见显著提醒",
+        "scenario_A": "A：申请人不认识该商户，未开通其服务、未授权其扣款",
         "purchase": "购买性质",
         "b2c": "个人生活消费（B2C）",
         "b2b": "企业经营用途（B2B）",
@@ -83,13 +84,20 @@ T: dict[str, dict[str, Any]] = {
             "请商户提供开通自动续费的授权记录、协议版本与每次续费提醒的发送记录。"
         ),
         "auth_user": "申请人补充（开通方式、是否收到续费提醒）：",
+        "auth_fill": "补充说明",
+        "auth_A": (
+            "申请人不认识该商户，未开通其服务，也未授权其扣款。依《最高人民法院关于审理银行卡民事纠纷案件"
+            "若干问题的规定》第四条，持卡人主张争议交易并非其本人交易或授权的，由发卡行、非银行支付机构对交易系"
+            "持卡人本人或其授权承担举证责任。请商户及支付机构提供所称授权（签约）的时间、方式与记录。"
+        ),
+        "auth_user_A": "申请人补充（何时发现、是否曾使用该商户的任何服务）：",
         "log_cols": ("日期", "渠道", "工单号", "经过", "结果"),
         "legal_intro": "以下仅列出已核对原文的条款，括号内为核对日期。未核实的条款不在此列出。",
         "checked": "核对日期",
         "req_1": "立即停止扣费、解除代扣/自动续费，并书面确认；",
         "req_2": "原路退还下列 {claim}；",
         "req_3": "提供开通自动续费的授权记录、续费提醒发送记录与当时的协议版本（《电子商务法》第六十二条、《个人信息保护法》第四十五条）。",
-        "ex_cols": ("编号", "包内文件", "类型", "SHA-256（前16位）", "大小"),
+        "ex_cols": ("编号", "包内文件", "类型", "SHA-256（前16位）", "大小（字节）"),
         "role_original": "原始账单",
         "role_attachment": "附件",
         "role_derived": "派生表格",
@@ -105,13 +113,15 @@ T: dict[str, dict[str, Any]] = {
             "“交易流水证明”或办理公证/存证。"
         ),
         "verify": "核验方法",
+        "tools_line": "工具版本：{tools}；哈希算法：SHA-256",
+        "no_contacts": "（尚无记录）如已联系商户、支付平台或银行，请写明日期、渠道、工单号与结果：",
+        "no_contacts_fill": "沟通记录",
         "verify_lines": (
             "Windows：certutil -hashfile 文件名 SHA256",
             "macOS / Linux：shasum -a 256 文件名（或 sha256sum 文件名）",
             "BagIt 工具：bagit.py --validate 解压后的文件夹",
             "本工具：qiake-auditor verify 证据包.zip",
         ),
-        "tools": "工具版本",
         "declaration": (
             "本人声明：本材料所附账单为本人从支付平台/银行导出的原始文件，所述事实真实。"
         ),
@@ -166,6 +176,8 @@ T: dict[str, dict[str, Any]] = {
         "scenario": "Scenario",
         "scenario_C": "C: charged after cancelling / withdrawing permission",
         "scenario_B": "B: auto-renewal without a prominent notice before renewal",
+        "scenario_A": "A: the complainant does not recognise the merchant, never signed up or "
+        "authorised its charges",
         "purchase": "Purchase",
         "b2c": "personal consumption (B2C)",
         "b2b": "business use (B2B)",
@@ -212,6 +224,17 @@ T: dict[str, dict[str, Any]] = {
             "version and the log of renewal reminders sent."
         ),
         "auth_user": "Complainant's account (how it was signed up, reminders received):",
+        "auth_fill": "your account",
+        "auth_A": (
+            "The complainant does not recognise the merchant, never signed up for its service "
+            "and never authorised its charges. Under the SPC Provisions on Bank Card Civil "
+            "Disputes, Art. 4, where the cardholder says a disputed transaction was not made or "
+            "authorised by them, the issuer or payment institution bears the burden of proving "
+            "that it was. The merchant and the payment institution are asked for the time, "
+            "method and record of the claimed authorisation."
+        ),
+        "auth_user_A": "Complainant's account (when the charges were noticed, whether any of the "
+        "merchant's services was ever used):",
         "log_cols": ("Date", "Channel", "Ticket", "What happened", "Outcome"),
         "legal_intro": "Only provisions whose text was checked are listed, each with the date "
         "it was checked. Unverified provisions are left out.",
@@ -221,7 +244,7 @@ T: dict[str, dict[str, Any]] = {
         "req_2": "Refund the charges listed below to the original payment method: {claim};",
         "req_3": "Provide the authorisation record, the renewal-reminder log and the agreement "
         "version in force (E-Commerce Law Art. 62, PIPL Art. 45).",
-        "ex_cols": ("ID", "File in package", "Type", "SHA-256 (first 16)", "Size"),
+        "ex_cols": ("ID", "File in package", "Type", "SHA-256 (first 16)", "Size (bytes)"),
         "role_original": "original statement",
         "role_attachment": "attachment",
         "role_derived": "derived table",
@@ -240,13 +263,16 @@ T: dict[str, dict[str, Any]] = {
             "certificate or a notarisation."
         ),
         "verify": "How to verify",
+        "tools_line": "Tool versions: {tools}; hash algorithm: SHA-256",
+        "no_contacts": "(nothing recorded yet) If you have contacted the merchant, the payment "
+        "platform or the bank, give the date, channel, ticket number and outcome:",
+        "no_contacts_fill": "contacts",
         "verify_lines": (
             "Windows: certutil -hashfile FILE SHA256",
             "macOS / Linux: shasum -a 256 FILE (or sha256sum FILE)",
             "BagIt tools: bagit.py --validate EXTRACTED_FOLDER",
             "This tool: qiake-auditor verify PACKAGE.zip",
         ),
-        "tools": "Tool versions",
         "declaration": "I declare that the attached statements are the original files I exported "
         "from the payment platform or bank, and that the facts stated are true.",
         "sign": "Signature: ______________________    Date: ______________________",
