@@ -229,3 +229,19 @@ def test_counts_have_thousands_separators():
     assert counted("evidence.summary.charge_count", 10000, "en") == "10,000 charges"
     assert counted("evidence.summary.charge_count", 1, "en") == "1 charge"
     assert counted("outputs.claim.charges", 4999, "zh") == "4,999 笔款项"
+
+
+def test_readme_lists_what_the_package_holds(tmp_path, originals):
+    out = tmp_path / "p.zip"
+    build_package(_refunded_case(), out, originals, lang="both", charts=False)
+    bag = zipfile.ZipFile(out)
+    names = bag.namelist()
+    root = names[0].split("/")[0]
+    zh = bag.read(f"{root}/data/README_zh.txt").decode("utf-8")
+    en = bag.read(f"{root}/data/README_en.txt").decode("utf-8")
+    for report in ("data/report/evidence_report.pdf", "data/report/evidence_report_en.pdf"):
+        assert f"{root}/{report}" in names
+        assert report in zh and report in en
+    assert "申请退还：3 笔款项，共计 ¥87.00，扣除已退款 ¥10.00 后尚应退还 ¥77.00" in zh
+    assert "Refunded: ¥10.00" in en
+    assert "data/attachments/" not in zh and "data/attachments/" not in en  # none attached

@@ -241,21 +241,21 @@ def build_package(
     langs = ("zh", "en") if lang == "both" else (lang,)
     progress.report(0.6, "report")
     progress.check()
-    for code in langs:
-        name = (
-            "report/evidence_report.pdf"
-            if code == langs[0]
-            else f"report/evidence_report_{code}.pdf"
-        )
+    reports = {
+        code: "report/evidence_report.pdf"
+        if code == langs[0]
+        else f"report/evidence_report_{code}.pdf"
+        for code in langs
+    }
+    for code, name in reports.items():
         pdf = build_report(
             ReportInput(facts, party, code, masker, list(exhibits), exhibit_of, pngs, font)
         )
         bag.add(name, pdf, "report", derived_from=parents, language=code)
     stamp = when.isoformat(timespec="seconds")
     for code in ("zh", "en"):
-        bag.add(
-            f"README_{code}.txt", readme(code, facts, exhibits, previous).encode("utf-8"), "readme"
-        )
+        text = readme(code, facts, exhibits, previous, reports)
+        bag.add(f"README_{code}.txt", text.encode("utf-8"), "readme")
     bag.add("custody/case_log.csv", manifest.case_log_csv(case.log, masker), "custody")
     bag.add(
         "custody/manifest.json", manifest.custody_manifest(case.id, bag.files, stamp), "custody"

@@ -2,32 +2,48 @@
 
 from __future__ import annotations
 
+from ...i18n import counted
 from ..facts import CaseFacts, money_totals
 
+REPORT_NAMES = {  # README language -> report language -> what the README calls it
+    "zh": {"zh": "证据材料汇编（中文报告）", "en": "证据材料汇编（英文报告）"},
+    "en": {"zh": "the evidence report (Chinese)", "en": "the evidence report (English)"},
+}
 
-def readme(lang: str, facts: CaseFacts, exhibits, previous) -> str:
+
+def readme(
+    lang: str, facts: CaseFacts, exhibits, previous, reports: dict[str, str] | None = None
+) -> str:
+    """``reports``: report language -> its path under data/ (default: one Chinese report)."""
     case = facts.case
+    reports = reports or {"zh": "report/evidence_report.pdf"}
+    attached = any(e.role == "attachment" for e in exhibits)
+    refunded = facts.refunded_of(facts.charges)
+    claim = facts.claim_words(facts.claimed, lang)
     if lang == "zh":
         lines = [
             f"证据包 {case.id}",
             "",
             f"商户：{case.legal_name}（账单上的名称：{'、'.join(case.names)}）",
-            f"扣费 {len(facts.charges)} 笔，共 {money_totals(facts.paid, lang)}；"
+            f"扣费 {len(facts.charges):,} 笔，共 {money_totals(facts.paid, lang)}；"
             f"{case.first} 至 {case.last}",
         ]
+        if any(refunded.values()):
+            lines.append(f"已退款 {money_totals(refunded, lang)}")
         if case.cancelled_on:
             lines.append(
-                f"{case.cancelled_on.isoformat()} 取消后扣费 {len(facts.after)} 笔，共 "
+                f"{case.cancelled_on.isoformat()} 取消后扣费 {len(facts.after):,} 笔，共 "
                 f"{money_totals(facts.after_paid, lang)}"
             )
+        lines.append(f"申请退还：{claim}")
         if previous:
             lines.append(f"本包为新版本，上一版证据包的 SHA-256：{previous[-1]}")
         lines += [
             "",
             "包内文件：",
-            "  data/report/evidence_report.pdf  证据材料汇编（报告）",
+            *(f"  data/{path}  {REPORT_NAMES['zh'][code]}" for code, path in reports.items()),
             "  data/originals/  原始账单，与导入时逐字节相同（未作任何修改）",
-            "  data/attachments/  截图、邮件等附件",
+            *(["  data/attachments/  截图、邮件等附件"] if attached else []),
             "  data/tables/  涉诉交易明细（XLSX、CSV）",
             "  data/charts/  图表（PNG、SVG）",
             "  data/letters/  函件草稿（DOCX、TXT）",
@@ -51,22 +67,26 @@ def readme(lang: str, facts: CaseFacts, exhibits, previous) -> str:
         f"Evidence package {case.id}",
         "",
         f"Merchant: {case.legal_name} (printed as: {', '.join(case.names)})",
-        f"{len(facts.charges)} charges, {money_totals(facts.paid, lang)} in all, "
-        f"{case.first} to {case.last}",
+        f"{counted('evidence.summary.charge_count', len(facts.charges), lang)}, "
+        f"{money_totals(facts.paid, lang)} in all, {case.first} to {case.last}",
     ]
+    if any(refunded.values()):
+        lines.append(f"Refunded: {money_totals(refunded, lang)}")
     if case.cancelled_on:
         lines.append(
-            f"{len(facts.after)} charges after the cancellation of "
-            f"{case.cancelled_on.isoformat()}, {money_totals(facts.after_paid, lang)}"
+            f"{counted('evidence.summary.charge_count', len(facts.after), lang)} after the "
+            f"cancellation of {case.cancelled_on.isoformat()}, "
+            f"{money_totals(facts.after_paid, lang)}"
         )
+    lines.append(f"Refund requested: {claim}")
     if previous:
         lines.append(f"This is a new version; the previous package's SHA-256: {previous[-1]}")
     lines += [
         "",
         "Contents:",
-        "  data/report/evidence_report.pdf  the evidence report",
+        *(f"  data/{path}  {REPORT_NAMES['en'][code]}" for code, path in reports.items()),
         "  data/originals/  the statements, byte for byte as exported (never modified)",
-        "  data/attachments/  screenshots, e-mails and other attachments",
+        *(["  data/attachments/  screenshots, e-mails and other attachments"] if attached else []),
         "  data/tables/  the itemised charges (XLSX, CSV)",
         "  data/charts/  PNG and SVG",
         "  data/letters/  letter drafts (DOCX, TXT)",
