@@ -245,3 +245,38 @@ def test_readme_lists_what_the_package_holds(tmp_path, originals):
     assert "申请退还：3 笔款项，共计 ¥87.00，扣除已退款 ¥10.00 后尚应退还 ¥77.00" in zh
     assert "Refunded: ¥10.00" in en
     assert "data/attachments/" not in zh and "data/attachments/" not in en  # none attached
+
+
+def test_letter_placeholders_are_highlighted_in_the_docx():
+    from docx.enum.text import WD_COLOR_INDEX
+
+    letter = build_letter("merchant", CaseFacts.of(make_case()), Party(name="张三"), "zh")
+    document = docx.Document(io.BytesIO(letter.docx_bytes()))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    marked = [r.text for r in runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert "【请填写：电话】" in marked and "【请填写：签名】" in marked
+    assert all(t.startswith("【请填写：") and t.endswith("】") for t in marked)
+    said = "\n".join(p.text for p in document.paragraphs)
+    assert said.count("【请填写：") == len(marked)  # every placeholder is marked
+    assert "张三" in said and "张三" not in marked
+
+
+def test_xlsx_times_read_back_to_the_second():
+    """A charge's time in flagged_transactions.xlsx is the statement's, to the second (six
+    decimals of a day were 86 ms steps: 01:00:27 read back as 01:00:26.986)."""
+    import random
+    from datetime import datetime, timedelta
+
+    import openpyxl
+
+    from qiake_auditor.outputs.evidence.xlsx import Sheet
+
+    sheet = Sheet("t")
+    sheet.header(["time"])
+    rng = random.Random(7)
+    times = [datetime(2000, 1, 1) + timedelta(seconds=rng.randrange(10**9)) for _ in range(500)]
+    times.append(datetime(2023, 12, 7, 1, 0, 27))
+    for when in times:
+        sheet.append([when])
+    book = openpyxl.load_workbook(io.BytesIO(sheet.to_bytes()))
+    assert [r[0] for r in book.active.iter_rows(min_row=2, values_only=True)] == times

@@ -82,7 +82,7 @@ class Sheet:
                 continue
             if isinstance(value, datetime):
                 serial = (value - _EPOCH).total_seconds() / 86400
-                parts.append(f'<c r="{ref}" s="1"><v>{serial:.6f}</v></c>')
+                parts.append(f'<c r="{ref}" s="1"><v>{serial!r}</v></c>')
             elif isinstance(value, Decimal):
                 parts.append(f'<c r="{ref}" s="2"><v>{value}</v></c>')
             elif isinstance(value, int | float):

@@ -64,7 +64,7 @@ class Letter:
             if block[0] == "h":
                 doc.add_heading(block[1], level=2)
             elif block[0] == "p":
-                doc.add_paragraph(block[1])
+                _marked_paragraph(doc, block[1])
             else:
                 _, head, rows = block
                 doc.add_paragraph(f"QKTABLE{len(tables)}QK")
@@ -72,13 +72,29 @@ class Letter:
                 doc.add_paragraph("")
         if self.short:
             doc.add_heading("300字以内版本" if self.lang == "zh" else "Short version", level=2)
-            doc.add_paragraph(self.short)
+            _marked_paragraph(doc, self.short)
         out = io.BytesIO()
         doc.save(out)
         return _put_tables(out.getvalue(), tables) if tables else out.getvalue()
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+PLACEHOLDER = re.compile(r"(【请填写：[^】]*】|\[FILL IN: [^\]]*\])")
+
+
+def _marked_paragraph(doc, text: str) -> None:
+    """A paragraph whose placeholders (【请填写：…】, [FILL IN: …]) are highlighted in yellow
+    and bold, so none is overlooked before the letter is sent."""
+    from docx.enum.text import WD_COLOR_INDEX
+
+    paragraph = doc.add_paragraph()
+    for number, part in enumerate(PLACEHOLDER.split(text)):
+        if not part:
+            continue
+        run = paragraph.add_run(_clean(part))
+        if number % 2:
+            run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            run.bold = True
 
 
 def _clean(text: str) -> str:
