@@ -152,6 +152,8 @@ class AlipayApp2023(Importer):
 
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
+        if csv_text.header_first(lines, APP_2023):
+            return True
         if not any(TITLE_MARK in line for line in lines[:60]):
             return False
         header = csv_text.find_line(lines, APP_2023[:7], limit=80)
@@ -241,6 +243,8 @@ class AlipayWeb(Importer):
 
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
+        if csv_text.header_first(lines, WEB):
+            return True
         return (
             bool(lines)
             and lines[0].strip().strip(",") == "支付宝交易记录明细查询"

@@ -75,6 +75,13 @@ def find_line(
     return None
 
 
+def header_first(lines: Sequence[str], names: Iterable[str]) -> bool:
+    """The first non-blank line holds all of a layout's header ``names``: its table with
+    the preamble deleted in a spreadsheet (the layout's title and totals gone with it)."""
+    first = next((line for line in lines[:20] if line.strip(" \t,\ufeff")), "")
+    return set(names).issubset(split_simple(first))
+
+
 def parse_csv_block(
     lines: Sequence[str], header: int, end: int | None = None, source: str = ""
 ) -> pd.DataFrame:

@@ -52,6 +52,10 @@ INCOME_WORDS = {
     "income",
 }
 
+# Words of a 收/支 column for rows that are neither (wallet bills: a move between one's own
+# accounts, a refund of a closed order).
+NEUTRAL_WORDS = {"不计收支", "/", "neutral"}
+
 CURRENCY_NAMES = {
     "人民币": "CNY",
     "人民币元": "CNY",
@@ -286,12 +290,13 @@ def is_zero(amount: pd.Series) -> pd.Series:
 
 
 def directions(raw: pd.Series) -> tuple[pd.Series, list[str]]:
-    """借/贷, Debit/Credit, 支出/收入 -> ledger direction ('' where the word is unknown)."""
+    """借/贷, Debit/Credit, 支出/收入, 不计收支 -> ledger direction ('' for an unknown word)."""
     text = raw.fillna("").astype("str").str.strip()
     lower = text.str.lower()
     out = pd.Series("", index=text.index, dtype="str")
     out = out.mask(lower.isin(EXPENSE_WORDS), ledger.EXPENSE)
     out = out.mask(lower.isin(INCOME_WORDS), ledger.INCOME)
+    out = out.mask(lower.isin(NEUTRAL_WORDS), ledger.NEUTRAL)
     unknown = sorted(set(text[(out == "") & (text != "")]))
     warnings: list[str] = (
         [

@@ -30,7 +30,9 @@ def _layout(probe: Probe) -> str | None:
     """'credit', 'debit' or 'debit-2024' for an ICBC file, else None."""
     lines = probe.head_lines
     first = next((line for line in lines[:5] if line.strip(" \t,")), "")
-    if field_text.clean(first.strip(" \t,")) != TITLE:
+    if field_text.clean(first.strip(" \t,")) != TITLE and not csv_text.header_first(
+        [_norm(line) for line in lines[:5]], COMMON
+    ):
         return None
     header = csv_text.find_line(lines, COMMON, limit=30)
     if header is None:

@@ -80,6 +80,8 @@ class JdWallet(Importer):
 
     def identify(self, probe: Probe) -> bool:
         lines = probe.head_lines
+        if csv_text.header_first(lines, HEADER):
+            return True
         if not any(line.startswith(ACCOUNT_MARK) for line in lines[:6]):
             return False
         return csv_text.find_line(lines, HEADER[:8], limit=60) is not None

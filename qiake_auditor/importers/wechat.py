@@ -25,7 +25,7 @@ from .. import ledger
 from ..errors import StatementError
 from ..i18n import Listed
 from ..money import canonical
-from . import checks, field_text, printed_times, sheet_rows, walletrows
+from . import checks, csv_text, field_text, printed_times, sheet_rows, walletrows
 from .base import Extract, Importer, Probe, ReadOptions, Sheet
 
 TITLE = "微信支付账单明细"
@@ -87,7 +87,9 @@ class WeChatCsv(Importer):
     label = "WeChat Pay CSV / 微信支付账单明细"
 
     def identify(self, probe: Probe) -> bool:
-        return walletrows.titled(probe, TITLE, HEADER[:8])
+        return walletrows.titled(probe, TITLE, HEADER[:8]) or csv_text.header_first(
+            probe.head_lines, HEADER
+        )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
         frame, preamble = walletrows.table(probe, HEADER[:8])
