@@ -21,7 +21,7 @@ import python_calamine
 from .. import vstr
 from ..errors import StatementError, UnknownFormatError
 from ..i18n import label_in
-from . import compound_file, field_text, limits, text_encoding, xls_records
+from . import compound_file, field_text, limits, tab_separated, text_encoding, xls_records
 from .panic_report import panic_report_hidden
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -48,7 +48,8 @@ class Probe:
 
     def __init__(self, name: str, data: bytes) -> None:
         self.name = name
-        self.data = data
+        # Excel's "Unicode Text" (tab-separated UTF-16) is read as the CSV it was saved from.
+        self.data = tab_separated.as_csv(data) or data
 
     @cached_property
     def kind(self) -> str:
@@ -292,6 +293,8 @@ def identify(probe: Probe, options: ReadOptions | None = None) -> Importer:
     importers = all_importers()
     if probe.kind in ("xls", "xlsx"):
         importers = _with_text_layouts(importers)
+    elif probe.kind == "text" and not probe.head.lstrip("\ufeff \t\r\n").startswith("<"):
+        importers = _with_sheet_layouts(importers)
     for importer in importers:
         if probe.kind in importer.kinds and importer.identify_with(probe, options):
             return importer
@@ -319,3 +322,17 @@ def _with_text_layouts(importers: tuple[Importer, ...]) -> tuple[Importer, ...]:
     ]
     rest = [i for i in importers if i.priority >= CATCH_ALL_PRIORITY]
     return (*own, *text, *rest)
+
+
+@cache
+def _with_sheet_layouts(importers: tuple[Importer, ...]) -> tuple[Importer, ...]:
+    """The importers for a text file: its own layouts, then the workbook layouts (a
+    workbook saved as CSV), then the catch-alls."""
+    from .text_sheet import as_text_importer
+
+    own = [i for i in importers if i.priority < CATCH_ALL_PRIORITY]
+    sheets = [
+        as_text_importer(i) for i in own if {"xls", "xlsx"} & i.kinds and "text" not in i.kinds
+    ]
+    rest = [i for i in importers if i.priority >= CATCH_ALL_PRIORITY]
+    return (*own, *sheets, *rest)
