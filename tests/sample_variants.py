@@ -304,6 +304,10 @@ def table_variants(original: Original) -> Iterator[Variant]:
         yield Variant(name, encoded("\n".join(changed)), suffix)
     yield from _excel_csv(original)
     yield Variant("excel-xlsx", _csv_as_workbook(original), ".xlsx")
+    records = [_fields(line) for line in original.text.rstrip("\n").split("\n")]
+    tsv = "\n".join("\t".join(f.replace("\t", "") for f in r) for r in records) + "\n"
+    yield Variant("excel-unicode-text", _encode(tsv, "utf-16", "\r\n"), ".txt")
+    yield Variant("preamble-deleted", encoded("\n".join(lines[header:])), suffix)
 
 
 def _swap_first_two(fields: list[str], is_header: bool) -> list[str]:
@@ -357,7 +361,8 @@ def _csv_as_workbook(original: Original) -> bytes:
 def sheet_variants(original: Original) -> Iterator[Variant]:
     """A workbook saved again by Excel or WPS: as .xlsx with its cell types kept, with
     text amounts and dates typed as numbers and dates, or numbers turned to text; a sheet
-    of notes put before it, blank rows and a note below; in a ZIP."""
+    of notes put before it, blank rows and a note below; its sheet saved as CSV (UTF-8
+    and ANSI); in a ZIP."""
     book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(original.data))
     sheets = {
         name: book.get_sheet_by_name(name).to_python(skip_empty_area=False)
@@ -385,7 +390,25 @@ def sheet_variants(original: Original) -> Iterator[Variant]:
         for name, rows in sheets.items()
     }
     yield Variant("note-below", _workbook(padded), ".xlsx")
+    rows = next(rows for rows in sheets.values() if len(rows) >= last)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows([_printed(c) for c in r] for r in rows)
+    yield Variant("saved-as-csv", b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"), ".csv")
+    gbk = _gbk_or_none(out.getvalue())
+    if gbk is not None:
+        yield Variant("saved-as-csv-ansi", gbk, ".csv")
     yield Variant("zip-aes", _zip(original.name, original.data), ".zip", PASSWORD)
+
+
+def _printed(value: object) -> str:
+    """A cell as Excel writes it into a CSV (zh-CN): short dates, numbers in General."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return f"{value.year}/{value.month}/{value.day} {value.hour}:{value.minute:02d}"
+    if isinstance(value, float):
+        return format(Decimal(repr(value)).normalize(), "f")
+    return str(value)
 
 
 def _workbook(

@@ -5,7 +5,9 @@ Each test names the mechanism it holds: times without seconds or slashed in ever
 (printed_times), amounts in full-width digits (printed_amounts), a note typed below the
 table (notes_below, for CSV and sheets), a CSV block cut inside its last record
 (csv_text.parse_csv_block), an Alipay bill whose columns were moved, a CSV layout saved as
-a workbook (sheet_text), OFX and camt.053 saved again as UTF-16.
+a workbook (sheet_text) and a workbook layout saved as CSV (text_sheet), OFX and camt.053
+saved again as UTF-16, Excel's "Unicode Text" (tab_separated), a bill whose preamble was
+deleted (csv_text.header_first), the 不计收支 of a wallet bill read by the generic reader.
 """
 
 from __future__ import annotations
@@ -18,10 +20,18 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from qiake_auditor.errors import StatementError
-from qiake_auditor.importers import csv_text, notes_below, printed_amounts, printed_times
+from qiake_auditor.importers import (
+    csv_text,
+    generic_values,
+    notes_below,
+    printed_amounts,
+    printed_times,
+    tab_separated,
+    text_encoding,
+)
 from qiake_auditor.importers.sheet_rows import sheet_frame
 from qiake_auditor.ingest import read_statements
 from tests.conftest import DATA
@@ -259,3 +269,124 @@ def test_utf16_copy_reads_like_the_original(relative: str, tmp_path: Path) -> No
     want, got = read_statements(fixture)[0], read_statements(changed)[0]
     assert got.importer.id == want.importer.id
     _same_rows(got.rows, want.rows)
+
+
+# --- the preamble deleted ---------------------------------------------------------------------
+
+
+def _text_of(fixture: Path) -> tuple[str, str]:
+    data = fixture.read_bytes()
+    encoding = text_encoding.guess_encoding(data)
+    assert encoding is not None
+    return text_encoding.decode(data, fixture.name)[0], encoding
+
+
+@pytest.mark.parametrize(
+    ("relative", "format_id"),
+    [
+        ("alipay/alipay-2023.csv", "alipay-2023"),
+        ("alipay/alipay-web.txt", "alipay-web"),
+        ("wechat/wechat-bill.csv", "wechat-csv"),
+        ("jd/jd-bill.csv", "jd"),
+        ("icbc/credit.csv", "icbc-credit"),
+    ],
+)
+def test_a_bill_whose_preamble_was_deleted_is_still_its_layout(
+    relative: str, format_id: str, tmp_path: Path
+) -> None:
+    fixture = GOLDEN / relative
+    text, encoding = _text_of(fixture)
+    lines = text.split("\n")
+    header = next(
+        i
+        for i, line in enumerate(lines)
+        if line.lstrip().startswith(("交易时间", "交易日期", "交易号"))
+    )
+    changed = tmp_path / fixture.name
+    changed.write_bytes("\n".join(lines[header:]).encode(encoding))
+    statement = read_statements(changed)[0]
+    assert statement.importer.id == format_id
+    want = _rows(fixture).copy()
+    want["source_row"] -= header
+    _same_rows(statement.rows, want)
+
+
+def test_generic_direction_words_of_wallet_bills() -> None:
+    words, warnings = generic_values.directions(pd.Series(["支出", "收入", "不计收支", "/", "?"]))
+    assert list(words) == ["expense", "income", "neutral", "neutral", ""]
+    assert len(warnings) == 1 and "'?'" in warnings[0]
+
+
+# --- Excel's "Unicode Text" --------------------------------------------------------------------
+
+
+def test_tab_separated_utf16_is_read_as_csv() -> None:
+    tsv = 'a\tb\tc\r\n1\t"x,y"\t3\r\n\r\n"多\n行"\t5\t6\r\n'
+    assert tab_separated.as_csv(tsv.encode("utf-16")) == (
+        'a,b,c\n1,"x,y",3\n\n"多\n行",5,6\n'.encode()
+    )
+    padded = "a\t,b\t,c\n1\t,2\t,3\n"  # commas between fields, tabs as padding
+    assert tab_separated.as_csv(padded.encode("utf-16")) is None
+    assert tab_separated.as_csv(tsv.encode("utf-8")) is None  # not Excel's Unicode Text
+
+
+def test_wechat_bill_saved_as_unicode_text(tmp_path: Path) -> None:
+    fixture = GOLDEN / "wechat" / "wechat-bill.csv"
+    text, _ = _text_of(fixture)
+    records = csv.reader(io.StringIO(text))
+    tsv = "\r\n".join("\t".join(f.replace("\t", "") for f in r) for r in records)
+    changed = tmp_path / "wechat.txt"
+    changed.write_bytes(tsv.encode("utf-16"))
+    statement = read_statements(changed)[0]
+    assert statement.importer.id == "wechat-csv"
+    assert statement.data == changed.read_bytes()  # the user's bytes are what is kept
+    _same_rows(statement.rows, _rows(fixture))
+
+
+# --- a workbook layout saved as CSV ------------------------------------------------------------
+
+
+def _sheet_as_csv(fixture: Path) -> list[list[str]]:
+    book = load_workbook(fixture)
+    sheet = book.worksheets[0]
+    out = []
+    for row in sheet.iter_rows(values_only=True):
+        cells = []
+        for value in row:
+            if isinstance(value, dt.datetime):
+                value = f"{value.year}/{value.month}/{value.day} {value:%H:%M}"
+            cells.append("" if value is None else str(value))
+        out.append(cells)
+    return out
+
+
+def test_citic_workbook_saved_as_csv(tmp_path: Path) -> None:
+    fixture = GOLDEN / "citic" / "citic-credit-layout.xlsx"
+    rows = _sheet_as_csv(fixture)
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(rows)
+    changed = tmp_path / "citic.csv"
+    changed.write_bytes(text.getvalue().encode("gb18030"))
+    statement = read_statements(changed)[0]
+    # before, generic-csv read it: each expense as income and the repayments as expenses
+    assert statement.importer.id == "citic-credit"
+    _same_rows(statement.rows, _rows(fixture), [c for c in FACTS if c != "time"])
+    assert [t[:10] for t in statement.rows["time"]] == [t[:10] for t in _rows(fixture)["time"]]
+
+
+def test_an_error_in_a_workbook_layout_saved_as_csv_names_the_line(tmp_path: Path) -> None:
+    fixture = GOLDEN / "citic" / "citic-credit-layout.xlsx"
+    want = _rows(fixture)
+    rows = _sheet_as_csv(fixture)
+    line = int(want["source_row"].iloc[0])
+    amount = rows[next(i for i, r in enumerate(rows) if "结算金额" in r)].index("结算金额")
+    rows[line - 1][amount] = "十二元"
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\n").writerows(rows)
+    changed = tmp_path / "citic.csv"
+    changed.write_bytes(text.getvalue().encode("utf-8"))
+    with pytest.raises(StatementError) as caught:
+        read_statements(changed)
+    assert (caught.value.row, caught.value.unit) == (line, "line")
+    assert f"citic.csv, line {line}" in caught.value.text("en")
+    assert f"citic.csv 第 {line} 行" in caught.value.text("zh")

@@ -1,9 +1,10 @@
 """Every public sample, as users' copies of it really come, reads to the same ledger facts.
 
 The variants (tests/sample_variants.py) are made from the sample's own bytes: re-saved by
-Excel or WPS as CSV or as a workbook, other encodings and line ends, a BOM, blank lines,
-a note below the table, columns moved or added, amounts with ¥/￥, thousands separators or
-full-width digits, dates slashed or without seconds, a password-protected ZIP. Each must
+Excel or WPS as CSV, as "Unicode Text" or as a workbook (and workbooks as CSV), other
+encodings and line ends, a BOM, blank lines, a note below the table, the preamble deleted,
+columns moved or added, amounts with ¥/￥, thousands separators or full-width digits,
+dates slashed or without seconds, a password-protected ZIP. Each must
 give the original's row count, per-direction counts and sums, first and last day and
 counterparties (the originals' own figures are checked by hand in the importer tests).
 A copy cut off inside its last record is refused naming the file and the line, in
@@ -40,8 +41,10 @@ SAMPLES = {
     "generic-csv/statement.csv": "generic-csv",
 }
 # A text layout saved as a workbook is read by the workbook form of the same layout where
-# there is one (the columns are the same); everywhere else by the text layout's importer.
+# there is one (the columns are the same), and a workbook saved as CSV by the text form;
+# everywhere else by the original layout's importer.
 WORKBOOK_FORM = {"generic-csv": "generic-xlsx", "wechat-csv": "wechat-xlsx-2025"}
+TEXT_FORM = {"ccb-xls": "ccb-txt", "wechat-xlsx-2026": "wechat-csv"}
 
 
 def _original(path: Path, format_id: str) -> tuple[Original, Facts]:
@@ -69,12 +72,12 @@ def test_every_variant_reads_to_the_same_facts(relative: str, tmp_path: Path) ->
             continue
         assert len(statements) == 1, variant.name
         got = Facts.of(statements[0].importer.id, statements[0].rows)
+        form = want.format
         if variant.suffix == ".xlsx":
-            want_here = Facts(
-                WORKBOOK_FORM.get(want.format, want.format), *list(vars(want).values())[1:]
-            )
-        else:
-            want_here = want
+            form = WORKBOOK_FORM.get(form, form)
+        elif variant.suffix == ".csv" and original.kind != "text":
+            form = TEXT_FORM.get(form, form)
+        want_here = Facts(form, *list(vars(want).values())[1:])
         if got != want_here:
             wrong.append(f"{variant.name}: {got} instead of {want_here}")
     assert wrong == []
