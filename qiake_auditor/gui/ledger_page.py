@@ -11,6 +11,7 @@ once the new table is there (see :attr:`LedgerPage.loading`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +58,23 @@ PREPARE_HERE = 100_000  # ledger rows whose columns are made at once, on the GUI
 # busy worker makes every Python call of that painting (each cell of a table) wait
 # for the GIL.
 PREPARE_AFTER_MS = 150
+
+
+@dataclass(frozen=True)
+class _Export:
+    """An export on its way: where to, how many rows, what the target was before."""
+
+    path: Path
+    rows: int
+    before: tuple[int, int] | None  # size and modification time, None: no file
+
+
+def _file_state(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_size, found.st_mtime_ns
 
 
 class LedgerPage(QWidget):
@@ -138,6 +156,7 @@ class LedgerPage(QWidget):
         self._frames = 0
         self._wanted_row: tuple[str, int] | None = None  # show_row asked while loading
         self._wanted_source: str | None = None  # show_source asked while loading
+        self._export: _Export | None = None  # an export the window's worker is writing
 
         filters = QGridLayout()
         filters.addWidget(self.search, 0, 0, 1, 3)
@@ -191,6 +210,7 @@ class LedgerPage(QWidget):
         picture already shown (thawing, then grabbing the old rows again, took 20-30 ms).
         """
         self._busy = busy
+        self._update_buttons()  # no export beside the window's task
         if busy:
             self._freeze_or_thaw()
         else:
@@ -443,7 +463,7 @@ class LedgerPage(QWidget):
 
     def _update_buttons(self) -> None:
         self.copy_button.setEnabled(bool(self.selected_rows()) and not self.loading)
-        self.export_button.setEnabled(not self.loading)
+        self.export_button.setEnabled(not self.loading and not self._busy)
 
     def _selection_changed(self, *_args) -> None:
         rows = self.selected_rows()
@@ -493,41 +513,102 @@ class LedgerPage(QWidget):
         """The rows shown now, in the order shown."""
         return self.model.frame.iloc[self.model.order()]
 
-    def export_view(self) -> None:
-        """Write the view to a CSV or XLSX file: its rows (filtered, in the order shown)
-        and its columns (those shown, in the order shown, under their titles), by the
-        same choice of columns as copying (:meth:`shown_columns`)."""
+    def export_view(self) -> bool:
+        """Write the view to a CSV or XLSX file on the window's worker: its rows
+        (filtered, in the order shown) and its columns (those shown, in the order shown,
+        under their titles), by the same choice of columns as copying
+        (:meth:`shown_columns`). The rows, order and columns are those of this moment;
+        the window's progress bar and Stop follow the export, and :meth:`export_done`
+        or :meth:`export_failed` says how it ended."""
         from . import messages
 
+        title = self.tr("导出当前视图")
         if self.loading:  # the button is disabled meanwhile; the rows shown are older ones
-            messages.info(
-                self.tr("导出当前视图"), self.tr("交易表还在准备中，请稍后再导出。"), self
-            )
-            return
-        frame = self.view_frame()
-        if frame.empty:
-            messages.info(self.tr("导出当前视图"), self.tr("当前视图中没有交易。"), self)
-            return
-        name = messages.save_file(
-            self.tr("导出当前视图"), "transactions.csv", "CSV (*.csv);;Excel (*.xlsx)", self
-        )
-        if not name:
-            return
-        from ..errors import UserError
-        from ..exports import write_view
-
+            messages.info(title, self.tr("交易表还在准备中，请稍后再导出。"), self)
+            return False
+        # What is written, taken now (cheap: the frame shown is never changed in place,
+        # a new ledger replaces it; the order is copied, a filter or sort replaces it).
+        frame, order = self.model.frame, self.model.order().copy()
+        if not len(order):
+            messages.info(title, self.tr("当前视图中没有交易。"), self)
+            return False
+        path = self._export_path(title, len(order))
+        if path is None:
+            return False
         shown, titles = self.shown_columns()
         fields = [self.model.COLUMNS[c] for c in shown]
-        try:
-            write_view(frame, Path(name), fields, titles, lang.lang())
-        except (UserError, OSError) as exc:
-            messages.error(self.tr("导出失败"), lang.error_text(exc), self)
-            return
+        from ..exports import write_view
+
+        export = _Export(path, len(order), _file_state(path))
+        run = getattr(self.window(), "run_task", None)  # the main window's worker
+        if run is None or not run(
+            "export", write_view, frame, path, fields, titles, lang.lang(), order=order
+        ):
+            return False
+        self._export = export
+        return True
+
+    def _export_path(self, title: str, rows: int) -> Path | None:
+        """The file the user names, checked before any work: a view too large for one
+        XLSX sheet is offered as CSV instead (asked again, so the save dialog still asks
+        before replacing a file)."""
+        from ..errors import UserError
+        from ..exports import check_ledger_path
+        from . import messages
+
+        suggested, filters = "transactions.csv", "CSV (*.csv);;Excel (*.xlsx)"
+        while True:
+            name = messages.save_file(title, suggested, filters, self)
+            if not name:
+                return None
+            try:
+                return check_ledger_path(Path(name), rows)
+            except UserError as exc:
+                if exc.message_id != "export.xlsx_too_many_rows":
+                    messages.error(self.tr("导出失败"), lang.error_text(exc), self)
+                    return None
+                question = self.tr("{0}\n\n改为导出 CSV 吗？").format(lang.error_text(exc))
+                if not messages.ask(title, question, self):
+                    return None
+                suggested, filters = Path(name).with_suffix(".csv").name, "CSV (*.csv)"
+
+    def export_done(self, path: Path) -> None:
+        """The window's worker wrote the export."""
+        from . import messages
+
+        export, self._export = self._export, None
+        rows = export.rows if export is not None else 0
         messages.info(
             self.tr("导出当前视图"),
-            self.tr("已导出 {0} 笔交易到 {1}").format(f"{len(frame):,}", name),
+            self.tr("已导出 {0} 笔交易到 {1}").format(f"{rows:,}", path),
             self,
         )
+
+    def export_failed(self, exc: BaseException) -> None:
+        """The export was stopped or failed: say so, and what became of the file (its
+        state looked at now, not assumed)."""
+        from ..errors import Cancelled, UserError
+        from . import messages
+
+        export, self._export = self._export, None
+        if export is None:
+            return
+        now = _file_state(export.path)
+        if now is None:
+            left = self.tr("没有写入文件 {0}。").format(export.path)
+        elif now == export.before:
+            left = self.tr("{0} 保持原样，没有改动。").format(export.path)
+        else:  # changed meanwhile by someone else: nothing can be said of it
+            left = str(export.path)
+        if isinstance(exc, Cancelled):
+            messages.info(self.tr("导出当前视图"), self.tr("已停止导出。{0}").format(left), self)
+            return
+        said = (
+            lang.error_text(exc)
+            if isinstance(exc, UserError | OSError)
+            else self.tr("出现了意外错误：{0}").format(lang.error_text(exc))
+        )
+        messages.error(self.tr("导出失败"), said + "\n\n" + left, self)
 
     def show_source(self, name: str) -> None:
         """Show the rows of one imported file (an archive's members by their name);

@@ -37,11 +37,11 @@ class RunningWork:
         self.progress_bar.setValue(0)
         self._on_progress(0.0, "")
         self.progress_bar.setVisible(True)
-        self.stop_button.setVisible(kind in ("import", "evidence"))
+        self.stop_button.setVisible(kind in ("import", "evidence", "export"))
         self._update_actions()
         self.busy_changed.emit(True)
         workers.start(task)
-        if kind != "evidence":
+        if kind not in ("evidence", "export"):
             chart_view.chart_thread().warm_up()  # matplotlib loads while the task runs
         return True
 
@@ -65,6 +65,7 @@ class RunningWork:
             "demo": translate("MainWindow", "正在打开演示"),
             "load": translate("MainWindow", "正在扫描"),
             "evidence": translate("MainWindow", "正在生成证据包"),
+            "export": translate("MainWindow", "正在导出"),
         }.get(self._task_kind, translate("MainWindow", "正在处理"))
         self.progress_bar.setFormat(f"{phase} %p%")
 
@@ -77,6 +78,9 @@ class RunningWork:
 
             evidence.show_result(self, view)
             self.reload()  # the package is recorded in the case log
+            return
+        if kind == "export":
+            self.ledger_page.export_done(view)  # the path written (exports.write_view)
             return
         self._pending_import = None
         self.show_view(view)
@@ -127,6 +131,9 @@ class RunningWork:
     def _on_failed(self, exc: BaseException) -> None:
         self._done()
         pending, self._pending_import = self._pending_import, None
+        if self._task_kind == "export":  # the page says what became of the file
+            self.ledger_page.export_failed(exc)
+            return
         if isinstance(exc, Cancelled) and not isinstance(exc, tasks.ImportCancelled):
             self.statusBar().showMessage(
                 translate("MainWindow", "已停止，没有写入任何文件。"), 8000

@@ -476,6 +476,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{name} 是一个文件夹；请给出账本文件的路径（.csv 或 .xlsx）",
         "{name} is a folder; give the path of a ledger file (.csv or .xlsx)",
     ),
+    "export.xlsx_too_many_rows": (
+        "{name}：XLSX 工作表最多容纳 {limit:,} 行交易（另加一行标题），要导出的有 {rows:,} 行；"
+        "请改为导出 CSV（没有行数限制），或先用筛选缩小范围",
+        "{name}: an XLSX sheet holds at most {limit:,} rows of transactions (and a header "
+        "row), and {rows:,} rows are to be exported; export them as CSV instead (it has no "
+        "row limit), or narrow the view with the filters first",
+    ),
     "statement.bomb": (
         "{member}：解压后超过 {limit} MB；按压缩炸弹拒绝，不是账单",
         "{member}: the archive expands to more than {limit} MB; refused as a "

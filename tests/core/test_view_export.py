@@ -8,12 +8,15 @@ import csv
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from qiake_auditor.errors import UserError
-from qiake_auditor.exports import write_view
+from qiake_auditor import exports
+from qiake_auditor.errors import Cancelled, UserError
+from qiake_auditor.exports import check_ledger_path, write_ledger, write_view
 from qiake_auditor.ledger import LEDGER_COLUMNS
+from qiake_auditor.progress import Progress
 
 
 def rows() -> pd.DataFrame:
@@ -100,3 +103,98 @@ def test_full_accounts_and_bad_requests(tmp_path):
     with pytest.raises(UserError):
         write_view(rows(), tmp_path / "v.txt", ["amount"], ["a"])
     assert not (tmp_path / "w.csv").exists() and not (tmp_path / "v.txt").exists()
+
+
+# -- written a slice at a time: progress, stop, the XLSX row limit ----------------------
+
+
+class StopAfter(Progress):
+    """Says Stop once ``reports`` reports came; keeps what was reported."""
+
+    def __init__(self, reports: int) -> None:
+        self.reports, self.said = reports, []
+
+    def report(self, fraction: float, text: str = "") -> None:
+        self.said.append(fraction)
+
+    def cancelled(self) -> bool:
+        return len(self.said) >= self.reports
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_slices_make_the_same_file_in_the_order_given(tmp_path, monkeypatch, suffix):
+    from openpyxl import load_workbook
+
+    monkeypatch.setattr(exports, "SLICE", 3)  # 4 rows: a slice of 3 and one of 1
+    progress = StopAfter(99)
+    out = write_view(
+        rows(),
+        tmp_path / f"o{suffix}",
+        ["source_row", "amount"],
+        ["row", "amount"],
+        "en",
+        order=np.array([3, 0, 2, 1]),
+        progress=progress,
+    )
+    if suffix == ".csv":
+        table = read_csv(out)
+        assert read_csv(out)[1:] == [
+            ["5", "1234567.50"],
+            ["2", "-0.125"],
+            ["4", "8.00"],
+            ["3", "0.00"],
+        ]
+        assert out.read_bytes().count(b"\xef\xbb\xbf") == 1  # one BOM, one header
+    else:
+        table = [list(r) for r in load_workbook(out).active.iter_rows(values_only=True)]
+        assert table[1:] == [[5, 1234567.5], [2, -0.125], [4, 8], [3, 0]]
+    assert table[0] == ["row", "amount"] and len(table) == 5
+    share = 1.0 if suffix == ".csv" else 0.9
+    assert progress.said == pytest.approx([share * 3 / 4, share, 1.0])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_stop_leaves_no_file_and_an_old_one_as_it_was(tmp_path, monkeypatch, suffix):
+    monkeypatch.setattr(exports, "SLICE", 1)
+    new, old = tmp_path / f"new{suffix}", tmp_path / f"old{suffix}"
+    old.write_bytes(b"mine")
+    for target in (new, old):
+        progress = StopAfter(2)
+        with pytest.raises(Cancelled):
+            write_view(rows(), target, FIELDS, FIELDS, progress=progress)
+        assert progress.said == pytest.approx([0.25, 0.5] if suffix == ".csv" else [0.225, 0.45])
+    with pytest.raises(Cancelled):  # stopped during the last slice: not renamed either
+        write_ledger(rows(), new, progress=StopAfter(4))
+    assert not new.exists() and old.read_bytes() == b"mine"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [old.name]
+
+
+def test_xlsx_holds_a_header_and_1048575_rows():
+    assert check_ledger_path("v.xlsx", 1_048_575).name == "v.xlsx"
+    assert check_ledger_path("v.csv", 5_000_000).name == "v.csv"
+    with pytest.raises(UserError) as refused:
+        check_ledger_path("v.xlsx", 1_048_576)
+    assert refused.value.text("zh") == (
+        "v.xlsx：XLSX 工作表最多容纳 1,048,575 行交易（另加一行标题），要导出的有 1,048,576 行；"
+        "请改为导出 CSV（没有行数限制），或先用筛选缩小范围"
+    )
+    assert refused.value.text("en").startswith(
+        "v.xlsx: an XLSX sheet holds at most 1,048,575 rows of transactions (and a header "
+        "row), and 1,048,576 rows are to be exported; export them as CSV instead"
+    )
+
+
+def test_too_many_rows_for_xlsx_are_refused_before_any_work(tmp_path, monkeypatch):
+    monkeypatch.setattr(exports, "XLSX_ROWS", 4)  # a header and three rows
+    progress = StopAfter(99)
+    for write in (
+        lambda path: write_view(rows(), path, FIELDS, FIELDS, progress=progress),
+        lambda path: write_ledger(rows(), path, progress=progress),
+    ):
+        with pytest.raises(UserError, match="at most 3 rows"):
+            write(tmp_path / "v.xlsx")
+        write(tmp_path / "v.csv")  # CSV has no limit
+        assert len(read_csv(tmp_path / "v.csv")) == 5
+    order = np.array([0, 1, 2])
+    write_view(rows(), tmp_path / "v.xlsx", FIELDS, FIELDS, order=order)  # three fit
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["v.csv", "v.xlsx"]
