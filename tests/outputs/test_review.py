@@ -280,3 +280,35 @@ def test_xlsx_times_read_back_to_the_second():
         sheet.append([when])
     book = openpyxl.load_workbook(io.BytesIO(sheet.to_bytes()))
     assert [r[0] for r in book.active.iter_rows(min_row=2, values_only=True)] == times
+
+
+def test_each_report_gets_charts_in_its_own_language(tmp_path, originals, monkeypatch):
+    """A package in both languages keeps the bilingual charts in charts/, and gives the
+    English report charts labelled in English, the Chinese one charts in Chinese."""
+    from qiake_auditor import charts as charts_module
+    from qiake_auditor.outputs.evidence import package
+
+    drawn: list[str | None] = []
+    real_chart = charts_module.case_chart
+
+    def chart(*args, **kwargs):
+        drawn.append(kwargs.get("lang"))
+        return real_chart(*args, **kwargs)
+
+    given: dict[str, list[bytes]] = {}
+    real_report = package.build_report
+
+    def report(data):
+        given[data.lang] = data.charts
+        return real_report(data)
+
+    monkeypatch.setattr(charts_module, "case_chart", chart)
+    monkeypatch.setattr(package, "build_report", report)
+    out = tmp_path / "p.zip"
+    build_package(make_case(), out, originals, lang="both")
+    assert sorted(drawn, key=str) == sorted([None, None, "zh", "zh", "en", "en"], key=str)
+    bag = zipfile.ZipFile(out)
+    root = bag.namelist()[0].split("/")[0]
+    folder = [bag.read(f"{root}/data/charts/{k}.png") for k in ("timeline", "cumulative")]
+    assert len(given["zh"]) == len(given["en"]) == 2
+    assert given["zh"] != given["en"] and given["en"] != folder and given["zh"] != folder

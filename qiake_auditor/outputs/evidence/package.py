@@ -208,22 +208,27 @@ def build_package(
         "derived",
         "every ledger row of the case's merchant(s)",
     )
-    pngs: list[bytes] = []
+    pngs: dict[str | None, list[bytes]] = {}  # report language -> its charts
     progress.report(0.25, "charts")
     progress.check()
     if charts:
-        for kind in ("timeline", "cumulative"):
-            figure = charts_module.case_chart(
+
+        def draw(kind: str, language: str | None):
+            return charts_module.case_chart(
                 case.charges,
                 kind,
                 case.cancelled_on,
                 title=case.legal_name,
-                lang=None if lang == "both" else lang,  # both: each label in zh and en
+                lang=language,  # None: each label in zh and en
                 missed=case.missed_dates,
                 day_totals=case.day_totals,
             )
+
+        shared = None if lang == "both" else lang
+        for kind in ("timeline", "cumulative"):
+            figure = draw(kind, shared)
             png = charts_module.figure_bytes(figure, "png", dpi=150)
-            pngs.append(png)
+            pngs.setdefault(shared, []).append(png)
             derived(f"charts/{kind}.png", png, "chart", f"{kind} chart of the charges")
             derived(
                 f"charts/{kind}.svg",
@@ -231,6 +236,11 @@ def build_package(
                 "chart",
                 f"{kind} chart of the charges (vector)",
             )
+            if lang == "both":  # each report's charts in its own language only
+                for code in ("zh", "en"):
+                    pngs.setdefault(code, []).append(
+                        charts_module.figure_bytes(draw(kind, code), "png", dpi=120)
+                    )
     short = [(e.id, e.path, e.sha256) for e in exhibits if e.role in ("original", "attachment")]
     progress.report(0.4, "letters")
     progress.check()
@@ -249,7 +259,16 @@ def build_package(
     }
     for code, name in reports.items():
         pdf = build_report(
-            ReportInput(facts, party, code, masker, list(exhibits), exhibit_of, pngs, font)
+            ReportInput(
+                facts,
+                party,
+                code,
+                masker,
+                list(exhibits),
+                exhibit_of,
+                pngs.get(code, pngs.get(None, [])),
+                font,
+            )
         )
         bag.add(name, pdf, "report", derived_from=parents, language=code)
     stamp = when.isoformat(timespec="seconds")
