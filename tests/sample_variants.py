@@ -295,12 +295,18 @@ def table_variants(original: Original) -> Iterator[Variant]:
     header = _header_line(original)
     deeper = [*lines[:header], "", *lines[header:]]
     yield Variant("blank-line-above-header", encoded("\n".join(deeper)), suffix)
-    for name, change in (("columns-swapped", _swap_first_two), ("extra-column", _extra_column)):
+    changes = (
+        ("columns-swapped", _swap_first_two),
+        ("columns-reversed", _reversed),
+        ("extra-column", _extra_column),
+        ("fields-trimmed", _trimmed),
+    )
+    width = len(_fields(lines[header]))
+    for name, change in changes:
         changed = list(lines)
         for number in [header + 1, *sorted(original.data_lines)]:
-            changed[number - 1] = _joined(
-                change(_fields(changed[number - 1]), number == header + 1)
-            )
+            fields = _fields(changed[number - 1])
+            changed[number - 1] = _joined(change(fields, number == header + 1, width))
         yield Variant(name, encoded("\n".join(changed)), suffix)
     yield from _excel_csv(original)
     yield Variant("excel-xlsx", _csv_as_workbook(original), ".xlsx")
@@ -310,11 +316,21 @@ def table_variants(original: Original) -> Iterator[Variant]:
     yield Variant("preamble-deleted", encoded("\n".join(lines[header:])), suffix)
 
 
-def _swap_first_two(fields: list[str], is_header: bool) -> list[str]:
+def _swap_first_two(fields: list[str], is_header: bool, width: int) -> list[str]:
     return [fields[1], fields[0], *fields[2:]] if len(fields) > 1 else fields
 
 
-def _extra_column(fields: list[str], is_header: bool) -> list[str]:
+def _reversed(fields: list[str], is_header: bool, width: int) -> list[str]:
+    """The header's columns in the opposite order; fields past them (a trailing comma
+    on the records only) stay at the end."""
+    return fields[:width][::-1] + fields[width:]
+
+
+def _trimmed(fields: list[str], is_header: bool, width: int) -> list[str]:
+    return [f.strip(" \t") for f in fields]
+
+
+def _extra_column(fields: list[str], is_header: bool, width: int) -> list[str]:
     return ["标记" if is_header else "x", *fields]
 
 
