@@ -31,6 +31,8 @@ class ChargesModel(SortedTableModel):
         QT_TRANSLATE_NOOP("ChargesModel", "来源文件"),
         QT_TRANSLATE_NOOP("ChargesModel", "行号"),
     )
+    # Each column's name, which the kept layout of the table's header goes by.
+    COLUMNS = ("date", "amount", "state", "flags", "cause", "source", "source_row")
     RIGHT = (1, 6)
 
     def __init__(self, parent=None) -> None:

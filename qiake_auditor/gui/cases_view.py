@@ -43,6 +43,21 @@ ALERT_TEXT = "#a4161a"
 NAME, TYPE, CADENCE, EACH, COUNT, PAID, FIRST, LAST, NEXT, STATUS, FLAGS, CONFIDENCE = range(12)
 SHOWN = (NAME, FLAGS, STATUS, PAID, COUNT, FIRST, LAST, NEXT, TYPE, CADENCE, EACH, CONFIDENCE)
 POS = {logical: shown for shown, logical in enumerate(SHOWN)}
+# Each logical column's name, which the kept layout of the header goes by.
+FIELDS = (
+    "case",
+    "type",
+    "cadence",
+    "each",
+    "count",
+    "paid",
+    "first",
+    "last",
+    "next",
+    "status",
+    "flags",
+    "confidence",
+)
 CASE_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 BADGE_ROLE = Qt.ItemDataRole.UserRole + 3  # a case's first badge: never elided
@@ -127,7 +142,7 @@ class CasesView(QWidget):
         self.tree.setColumnCount(len(headers))
         self.tree.setHeaderLabels(headers)
         # The widths the user set, the columns they showed or hid (header menu), their order.
-        self.columns = HeaderColumns(self.tree.header(), "cases")
+        self.columns = HeaderColumns(self.tree.header(), "cases", [FIELDS[c] for c in SHOWN])
         self.columns.changed.connect(self._fit_columns)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)

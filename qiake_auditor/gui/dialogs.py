@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ..vocab import Channel
 from . import lang
+from .tables import set_row_height
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
@@ -142,6 +143,7 @@ class MappingDialog(QDialog):
         intro.setWordWrap(True)
         preview = QTableWidget(len(rows), len(header), self)
         preview.setHorizontalHeaderLabels(header)
+        set_row_height(preview)
         for r, row in enumerate(rows):
             for c, value in enumerate(row[: len(header)]):
                 preview.setItem(r, c, QTableWidgetItem(value))

@@ -17,7 +17,8 @@ They are kept by each column's field name (the model's ``COLUMNS``, or the ``fie
 given), so a version that adds, removes or reorders columns still gives each kept width
 and hidden state to its own column; a kept name the table no longer has is ignored.
 A table without field names keeps its columns by position ("0", "1", ...), and drops
-what was kept for another number of columns.
+what was kept for another number of columns; a layout kept by position for as many
+columns as a table that has names now is read as its columns and kept by name.
 """
 
 from __future__ import annotations
@@ -227,22 +228,28 @@ class HeaderColumns(QObject):
 
     def _load(self) -> None:
         """The choices kept for this header, each given to the column of its name; none
-        if they cannot be read. A layout kept by position (version 1) is read as this
-        version's columns and kept again by name at once."""
+        if they cannot be read. A layout kept by position (version 1, or version 2 of a
+        table that had no names then) for as many columns is read as this version's
+        columns and kept again by name at once."""
         if not self.name:
             return
         count = self.header.count()
+        positions = _positions(count)
         at = {name: c for c, name in enumerate(self.fields)}
+        by_position = False  # read as this version's columns: kept again by name
         try:
             state = json.loads(str(QSettings().value(self._key(), "") or "{}"))
             version = state.get("version", 1)
             if version == 1:  # by position, as this version's columns
                 if state.get("columns", count) != count:
                     return  # kept for another version's columns: which is which is unknown
-                at = {name: c for c, name in enumerate(_positions(count))}
+                at, by_position = {name: c for c, name in enumerate(positions)}, True
             elif version != STATE_VERSION:
                 return
-            elif self.fields == _positions(count) and state.get("columns") != self.fields:
+            elif state.get("columns") == positions != self.fields:
+                # kept by position before this table had names, for as many columns
+                at, by_position = {name: c for c, name in enumerate(positions)}, True
+            elif self.fields == positions and state.get("columns") != self.fields:
                 return  # kept by position, for another number of columns
             widths = {str(c): int(w) for c, w in state.get("widths", {}).items()}
             visible = {str(c): bool(v) for c, v in state.get("visible", {}).items()}
@@ -255,7 +262,7 @@ class HeaderColumns(QObject):
             self.order = _placed([at[c] for c in order if c in at], count)
         if count and all(not self.visible.get(c, True) for c in range(count)):
             self.visible.clear()  # never every column hidden
-        if version == 1 and state:
+        if by_position and state:
             self._save()  # by name from now on
 
 

@@ -29,7 +29,7 @@ from . import lang
 from .cases_view import due_charge, next_charge
 from .chart_view import ChartView
 from .header_columns import HeaderColumns
-from .tables import fit_columns
+from .tables import fit_columns, set_row_height
 
 translate = QCoreApplication.translate
 ALERT = Flag.AFTER_CANCELLATION
@@ -75,6 +75,10 @@ def upcoming_charges(scan: dict | None, within_days: int = 45) -> list[dict]:
     return sorted(found, key=lambda row: (not row["overdue"], row["date"], str(row["merchant"])))
 
 
+# The upcoming table's columns by name, which the kept layout of its header goes by.
+UPCOMING = ("date", "merchant", "amount", "status", "cancel_by")
+
+
 class OverviewPage(QWidget):
     """The overview chart above a table of upcoming charges."""
 
@@ -97,9 +101,10 @@ class OverviewPage(QWidget):
         self.upcoming.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.upcoming.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.upcoming.verticalHeader().setVisible(False)
+        set_row_height(self.upcoming)
         self.upcoming.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         # The widths the user set, the columns they showed or hid (header menu), their order.
-        self.columns = HeaderColumns(self.upcoming.horizontalHeader(), "upcoming")
+        self.columns = HeaderColumns(self.upcoming.horizontalHeader(), "upcoming", UPCOMING)
         self.columns.changed.connect(self._fit_columns)
         lower = QWidget(self)
         box = QVBoxLayout(lower)

@@ -135,3 +135,148 @@ def test_every_table_has_rows_of_one_height(qtbot):
         each.setRowCount(2)
     assert {t.verticalHeader().defaultSectionSize() for t in tables} == {ROW_HEIGHT}
     assert [t.rowHeight(1) for t in tables[1:]] == [ROW_HEIGHT] * 3
+
+
+# -- the cases tree, the overview's upcoming charges and a case's charges ---------------
+
+
+KEPT_ALIVE: list = []  # the widgets whose headers a test reads
+
+
+def named_tables(qtbot):
+    """The three tables that keep their layout by name since: (settings name, header,
+    its columns' names in logical order)."""
+    from qiake_auditor.gui.case_detail import CaseDetail
+    from qiake_auditor.gui.cases_view import CasesView
+    from qiake_auditor.gui.overview_page import OverviewPage
+
+    cases, overview, detail = CasesView(), OverviewPage(), CaseDetail()
+    for widget in (cases, overview, detail):
+        qtbot.addWidget(widget)
+    KEPT_ALIVE[:] = [cases, overview, detail]
+    return [
+        (
+            "cases",
+            cases.tree.header(),
+            # shown in this order: the name, its flags and status first
+            [
+                "case",
+                "flags",
+                "status",
+                "paid",
+                "count",
+                "first",
+                "last",
+                "next",
+                "type",
+                "cadence",
+                "each",
+                "confidence",
+            ],
+        ),
+        (
+            "upcoming",
+            overview.upcoming.horizontalHeader(),
+            ["date", "merchant", "amount", "status", "cancel_by"],
+        ),
+        (
+            "charges",
+            detail.charges.horizontalHeader(),
+            ["date", "amount", "state", "flags", "cause", "source", "source_row"],
+        ),
+    ]
+
+
+def test_the_cases_upcoming_and_charges_tables_keep_their_layout_by_name(qtbot):
+    for name, header, fields in named_tables(qtbot):
+        chosen = header.findChild(HeaderColumns)
+        assert chosen.fields == fields, name
+        titles = [header.model().headerData(c, Qt.Orientation.Horizontal) for c in range(3)]
+        assert (
+            titles[:2]
+            == {
+                "cases": ["案件 / 商户", "提示"],
+                "upcoming": ["预计扣款日", "商户"],
+                "charges": ["日期", "金额"],
+            }[name]
+        )
+        chosen.set_visible(2, False)
+        kept = json.loads(QSettings().value(f"window/columns/{name}"))
+        assert kept["columns"] == fields and kept["visible"] == {fields[2]: False}
+
+
+@pytest.mark.parametrize("name", ["cases", "upcoming", "charges"])
+def test_a_changed_column_list_is_restored_onto_the_right_columns(qtbot, name):
+    """Kept by a version whose columns were fewer, more and in another order: each width,
+    hidden column and place goes to the column of its name."""
+    fields = {
+        "cases": [
+            "case",
+            "flags",
+            "status",
+            "paid",
+            "count",
+            "first",
+            "last",
+            "next",
+            "type",
+            "cadence",
+            "each",
+            "confidence",
+        ],
+        "upcoming": ["date", "merchant", "amount", "status", "cancel_by"],
+        "charges": ["date", "amount", "state", "flags", "cause", "source", "source_row"],
+    }[name]
+    last, second = fields[-1], fields[1]
+    older = ["gone", last, *fields[1:-1][::-1]]  # one that went, the first one not yet there
+    QSettings().setValue(
+        f"window/columns/{name}",
+        json.dumps(
+            {
+                "version": 2,
+                "columns": older,
+                "widths": {last: 131, "gone": 400},
+                "visible": {second: False, "gone": False},
+                "order": [last, "gone", *fields[1:-1]],  # every column it had
+            }
+        ),
+    )
+    tables = {n: (h, f) for n, h, f in named_tables(qtbot)}
+    header, names = tables[name]
+    assert names == fields
+    chosen = header.findChild(HeaderColumns)
+    at = len(fields) - 1
+    assert chosen.widths == {at: 131} and header.sectionSize(at) == 131
+    assert chosen.visible == {1: False} and header.isSectionHidden(1)
+    # the kept order, and the column that version did not have at its own place (first)
+    shown = [fields[header.logicalIndex(v)] for v in range(len(fields))]
+    assert shown == [fields[0], last, *fields[1:-1]]
+
+
+def test_a_layout_those_tables_kept_by_position_is_read_as_their_columns(qtbot):
+    """Kept before they had names: by position, for as many columns as they have."""
+    settings = QSettings()
+    positions = ["0", "1", "2", "3", "4"]
+    state = {"version": 2, "columns": positions, "widths": {"2": 120}, "visible": {"3": False}}
+    settings.setValue("window/columns/upcoming", json.dumps(state))
+    settings.setValue("window/columns/charges", json.dumps({**state, "columns": [*positions, "5"]}))
+    tables = {n: h for n, h, _f in named_tables(qtbot)}
+    upcoming = tables["upcoming"].findChild(HeaderColumns)
+    assert (upcoming.widths, upcoming.visible) == ({2: 120}, {3: False})
+    kept = json.loads(settings.value("window/columns/upcoming"))
+    assert kept["widths"] == {"amount": 120} and kept["visible"] == {"status": False}
+    charges = tables["charges"].findChild(HeaderColumns)  # kept for six columns, not seven
+    assert (charges.widths, charges.visible) == ({}, {})
+
+
+def test_the_upcoming_table_and_the_mapping_preview_have_rows_of_one_height(qtbot):
+    from qiake_auditor.gui.dialogs import MappingDialog
+    from qiake_auditor.gui.overview_page import OverviewPage
+
+    overview = OverviewPage()
+    dialog = MappingDialog("x.csv", ["日期", "金额"], [["2025-01-01", "9.90"]] * 2, {}, ("date",))
+    for widget in (overview, dialog):
+        qtbot.addWidget(widget)
+    overview.upcoming.setRowCount(2)
+    assert overview.upcoming.rowHeight(1) == ROW_HEIGHT
+    assert dialog.preview.rowHeight(1) == ROW_HEIGHT
