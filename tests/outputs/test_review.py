@@ -312,3 +312,19 @@ def test_each_report_gets_charts_in_its_own_language(tmp_path, originals, monkey
     folder = [bag.read(f"{root}/data/charts/{k}.png") for k in ("timeline", "cumulative")]
     assert len(given["zh"]) == len(given["en"]) == 2
     assert given["zh"] != given["en"] and given["en"] != folder and given["zh"] != folder
+
+
+def test_summary_says_nothing_about_a_cancellation_that_was_not_recorded(tmp_path):
+    case = make_case()
+    case.cancelled_on = None
+    case.after = []
+    case.streams = []
+    for c in case.charges:
+        c.after_cancellation = False
+    text = _pdf_text(build_report(ReportInput(CaseFacts.of(case), Party(), "zh")), tmp_path)
+    summary = text.split("二、当事人与账户")[0]
+    assert "取消后扣费" not in summary and "【请填写：取消日期】" in summary
+    assert "未发现按固定周期重复的扣费" in text  # an empty section 5 says so
+    case.status = CaseStatus.UNRECOGNISED
+    text = _pdf_text(build_report(ReportInput(CaseFacts.of(case), Party(), "zh")), tmp_path)
+    assert "取消日期" not in text.split("二、当事人与账户")[0]

@@ -407,12 +407,14 @@ class _Writer:
         rows = [(t["charges"], f"{len(f.charges):,}"), (t["paid"], money_totals(f.paid, self.lang))]
         if f.refunded:
             rows.append((t["refunded"], money_totals(f.refunded, self.lang)))
+        if case.cancelled_on:
+            rows += [
+                (t["cancelled"], case.cancelled_on.isoformat()),
+                (t["after"], f"{len(f.after):,} · {money_totals(f.after_paid, self.lang)}"),
+            ]
+        elif f.scenario != "A":  # never signed up: nothing to cancel
+            rows.append((t["cancelled"], self.fill(t["cancelled"])))
         rows += [
-            (
-                t["cancelled"],
-                case.cancelled_on.isoformat() if case.cancelled_on else self.fill(t["cancelled"]),
-            ),
-            (t["after"], f"{len(f.after):,} · {money_totals(f.after_paid, self.lang)}"),
             (t["period"], f"{case.first} – {case.last}"),
             (t["cadence"], cadences),
             (t["scenario"], t[f"scenario_{f.scenario}"]),
@@ -629,6 +631,8 @@ class _Writer:
         t = self.t
         self.need(80)
         self.heading(t["s5"])
+        if not self.case.streams and not self.data.charts:
+            self.para(t["no_streams"], colour=MUTED)
         for stream in self.case.streams:
             line = t["stream_line"].format(
                 merchant=stream.get("merchant"),

@@ -76,6 +76,7 @@ T: dict[str, dict[str, Any]] = {
         "tl_after": "取消后仍被扣费",
         "tl_last": "最近一次扣费",
         "tl_refund": "商户退款",
+        "no_streams": "（未发现按固定周期重复的扣费；各笔扣费见第四部分。）",
         "refunded": "已退款",
         "tl_log": "沟通记录",
         "auth": (
@@ -213,6 +214,7 @@ T: dict[str, dict[str, Any]] = {
         "tl_after": "Charged after cancellation",
         "tl_last": "Latest charge",
         "tl_refund": "Refunded by the merchant",
+        "no_streams": "(No charges repeating on a fixed schedule were found; every charge is in section 4.)",
         "refunded": "Refunded",
         "tl_log": "Contact",
         "auth": (
