@@ -347,3 +347,33 @@ def test_a_view_too_large_for_xlsx_is_offered_as_csv_before_any_work(
     assert large.export_view()
     qtbot.waitUntil(lambda: not window.busy, timeout=30000)
     assert message_mock.shown[-1][2] == f"已导出 429 笔交易到 {target}"
+
+
+def test_in_english_the_window_says_so_in_english(qtbot, message_mock, tmp_path, monkeypatch):
+    from qiake_auditor import exports
+    from qiake_auditor.gui.main_window import MainWindow
+
+    lang.install(QApplication.instance(), "en")
+    monkeypatch.setattr(exports, "SLICE", SLICE)
+    monkeypatch.setattr(exports, "XLSX_ROWS", MANY)
+    window = MainWindow(tmp_path / "workspace.sqlite")
+    qtbot.addWidget(window)
+    page = window.ledger_page
+    page.set_frame(ledger_frame(many_rows()))
+    message_mock.file_answers.append(str(tmp_path / "big.xlsx"))
+    message_mock.ask_answers.append(False)
+    assert not page.export_view()
+    assert message_mock.shown[-1][2].endswith(
+        "narrow the view with the filters first\n\nExport as CSV instead?"
+    )
+    reported = cancel_after(monkeypatch, 1)
+    message_mock.file_answers.append(str(tmp_path / "stopped.csv"))
+    assert page.export_view()
+    assert window.progress_bar.format() == "Exporting %p%"
+    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
+    assert len(reported) == 1
+    assert message_mock.shown[-1] == (
+        "info",
+        "Export current view",
+        f"Export stopped. Nothing was written to {tmp_path / 'stopped.csv'}.",
+    )
