@@ -541,10 +541,10 @@ class LedgerPage(QWidget):
 
         export = _Export(path, len(order), _file_state(path))
         run = getattr(self.window(), "run_task", None)  # the main window's worker
-        if run is None or not run(
-            "export", write_view, frame, path, fields, titles, lang.lang(), order=order
-        ):
-            return False
+        if run is None:
+            raise LookupError("the ledger page exports through the main window's worker")
+        if not run("export", write_view, frame, path, fields, titles, lang.lang(), order=order):
+            return False  # the window is busy, and says so
         self._export = export
         return True
 

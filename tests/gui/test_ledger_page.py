@@ -76,7 +76,7 @@ def test_each_filter_and_their_combination(qtbot, page):
     assert shown(page) == []
 
 
-def test_multi_row_selection_totals_copy_and_export(qtbot, page, tmp_path, message_mock):
+def test_multi_row_selection_totals_copy_and_export(qtbot, page, window, tmp_path, message_mock):
     selection = page.view.selectionModel()
     flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
     for row in (0, 1, 2):
@@ -88,9 +88,12 @@ def test_multi_row_selection_totals_copy_and_export(qtbot, page, tmp_path, messa
     assert lines[0].startswith("时间\t金额") and len(lines) == 4
     assert "深圳洽客科技有限公司" in lines[1]
     assert QGuiApplication.clipboard().text() == text
+    page = window.ledger_page  # the export runs on the window's worker
+    page.set_frame(ledger_frame(ROWS))
     filtered(qtbot, page, lambda: page.search.setText("爱奇艺"))
     message_mock.file_answers.append(str(tmp_path / "view.csv"))
-    page.export_view()
+    assert page.export_view()
+    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
     exported = (tmp_path / "view.csv").read_text(encoding="utf-8-sig").strip().splitlines()
     assert len(exported) == 3 and all("爱奇艺" in line for line in exported[1:])
 

@@ -4,32 +4,32 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="280"/>
+        <location filename="../../gui/dialogs.py" line="282"/>
         <source>洽客审计 qiake-auditor</source>
         <translation>Qiake Auditor (qiake-auditor)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="281"/>
+        <location filename="../../gui/dialogs.py" line="283"/>
         <source>读取支付宝、微信支付和银行导出的账单，找出周期扣费与自动续费，说明原因并帮助维权。</source>
         <translation>Reads the statements you export from Alipay, WeChat Pay and your bank, finds recurring charges and auto-renewals, explains them and helps you dispute them.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="285"/>
+        <location filename="../../gui/dialogs.py" line="287"/>
         <source>全部在本机离线处理，不上传任何数据。</source>
         <translation>Everything runs offline on this computer; nothing is uploaded.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="286"/>
+        <location filename="../../gui/dialogs.py" line="288"/>
         <source>许可证</source>
         <translation>Licence</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="287"/>
+        <location filename="../../gui/dialogs.py" line="289"/>
         <source>当前工作区</source>
         <translation>Current workspace</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="288"/>
+        <location filename="../../gui/dialogs.py" line="290"/>
         <source>日志与崩溃记录</source>
         <translation>Logs and crash reports</translation>
     </message>
@@ -286,124 +286,124 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../gui/cases_view.py" line="106"/>
+        <location filename="../../gui/cases_view.py" line="121"/>
         <source>按名称筛选案件…</source>
         <translation>Filter cases by name…</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="109"/>
+        <location filename="../../gui/cases_view.py" line="124"/>
         <source>全部类型</source>
         <translation>All types</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="111"/>
+        <location filename="../../gui/cases_view.py" line="126"/>
         <source>全部状态</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="113"/>
+        <location filename="../../gui/cases_view.py" line="128"/>
         <source>全部提示</source>
         <translation>All flags</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="157"/>
+        <location filename="../../gui/cases_view.py" line="172"/>
         <source>案件 / 商户</source>
         <translation>Case / merchant</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="158"/>
+        <location filename="../../gui/cases_view.py" line="173"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="159"/>
+        <location filename="../../gui/cases_view.py" line="174"/>
         <source>周期</source>
         <translation>Cadence</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="160"/>
+        <location filename="../../gui/cases_view.py" line="175"/>
         <source>每期金额</source>
         <translation>Amount each</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="161"/>
+        <location filename="../../gui/cases_view.py" line="176"/>
         <source>次数</source>
         <translation>Charges</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="162"/>
+        <location filename="../../gui/cases_view.py" line="177"/>
         <source>已付合计</source>
         <translation>Total paid</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="163"/>
+        <location filename="../../gui/cases_view.py" line="178"/>
         <source>首次扣款</source>
         <translation>First charge</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="164"/>
+        <location filename="../../gui/cases_view.py" line="179"/>
         <source>最近扣款</source>
         <translation>Last charge</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="165"/>
+        <location filename="../../gui/cases_view.py" line="180"/>
         <source>下次扣款</source>
         <translation>Next charge</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="166"/>
+        <location filename="../../gui/cases_view.py" line="181"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="167"/>
+        <location filename="../../gui/cases_view.py" line="182"/>
         <source>提示</source>
         <translation>Flags</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="168"/>
+        <location filename="../../gui/cases_view.py" line="183"/>
         <source>可信度</source>
         <translation>Confidence</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="241"/>
+        <location filename="../../gui/cases_view.py" line="256"/>
         <source>⚠ 取消后仍扣款 {0}</source>
         <translation>⚠ Charged after cancellation {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="246"/>
+        <location filename="../../gui/cases_view.py" line="261"/>
         <source>{0} 项</source>
         <translation>streams: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="246"/>
+        <location filename="../../gui/cases_view.py" line="261"/>
         <source>单笔扣款</source>
         <translation>one-off charges</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="339"/>
-        <location filename="../../gui/overview_page.py" line="144"/>
+        <location filename="../../gui/cases_view.py" line="354"/>
+        <location filename="../../gui/overview_page.py" line="149"/>
         <source>应于 {0}</source>
         <translation>due {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="342"/>
-        <location filename="../../gui/overview_page.py" line="150"/>
+        <location filename="../../gui/cases_view.py" line="357"/>
+        <location filename="../../gui/overview_page.py" line="155"/>
         <source>本应于 {0} 扣款，至 {1} 仍未出现</source>
         <translation>A charge was due on {0} and had not appeared by {1}</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="355"/>
+        <location filename="../../gui/cases_view.py" line="370"/>
         <source>还没有案件：导入账单后，这里按公司列出周期扣费。</source>
         <translation>No cases yet: once statements are imported, recurring charges are listed here by company.</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="363"/>
+        <location filename="../../gui/cases_view.py" line="378"/>
         <source>{0} 个案件 · {1} 项订阅仍在扣费，每月 {2}，每年 {3} · 共付 {4}</source>
         <translation>{0} cases · {1} subscriptions still charging, {2} a month, {3} a year · {4} paid in all</translation>
     </message>
     <message>
-        <location filename="../../gui/cases_view.py" line="371"/>
+        <location filename="../../gui/cases_view.py" line="386"/>
         <source>取消后仍被扣 {0}</source>
         <translation>{0} charged after cancellation</translation>
     </message>
@@ -603,12 +603,12 @@ Please attach this file to a report. Its last lines:
 <context>
     <name>HeaderColumns</name>
     <message>
-        <location filename="../../gui/header_columns.py" line="146"/>
+        <location filename="../../gui/header_columns.py" line="147"/>
         <source>显示全部列</source>
         <translation>Show all columns</translation>
     </message>
     <message>
-        <location filename="../../gui/header_columns.py" line="149"/>
+        <location filename="../../gui/header_columns.py" line="150"/>
         <source>恢复默认的列、列宽和顺序</source>
         <translation>Restore default columns, widths and order</translation>
     </message>
@@ -825,62 +825,62 @@ Export as CSV instead?</translation>
 <context>
     <name>LogEntryDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="60"/>
+        <location filename="../../gui/dialogs.py" line="61"/>
         <source>添加联系记录</source>
         <translation>Add contact entry</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="70"/>
+        <location filename="../../gui/dialogs.py" line="71"/>
         <source>工单号或投诉编号（可不填）</source>
         <translation>Ticket or complaint number (optional)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="72"/>
+        <location filename="../../gui/dialogs.py" line="73"/>
         <source>联系了谁、说了什么</source>
         <translation>Whom you contacted and what was said</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="78"/>
+        <location filename="../../gui/dialogs.py" line="79"/>
         <source>添加附件…</source>
         <translation>Add attachments…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="81"/>
+        <location filename="../../gui/dialogs.py" line="82"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="82"/>
+        <location filename="../../gui/dialogs.py" line="83"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="83"/>
+        <location filename="../../gui/dialogs.py" line="84"/>
         <source>编号</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="84"/>
+        <location filename="../../gui/dialogs.py" line="85"/>
         <source>经过</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="85"/>
+        <location filename="../../gui/dialogs.py" line="86"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="86"/>
+        <location filename="../../gui/dialogs.py" line="87"/>
         <source>附件（可拖入）</source>
         <translation>Attachments (drop files here)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="95"/>
+        <location filename="../../gui/dialogs.py" line="96"/>
         <source>选择附件</source>
         <translation>Choose attachments</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="95"/>
+        <location filename="../../gui/dialogs.py" line="96"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
@@ -1452,67 +1452,67 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>MappingDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="133"/>
+        <location filename="../../gui/dialogs.py" line="134"/>
         <source>指定账单的列</source>
         <translation>Map the statement’s columns</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="137"/>
+        <location filename="../../gui/dialogs.py" line="138"/>
         <source>没有认出 {0} 的格式。请告诉程序哪一列是日期、金额等（至少要有日期和金额，或借方/贷方）。下次遇到同样表头的文件会自动使用这个设置。</source>
         <translation>The format of {0} was not recognised. Say which column holds the date, the amount and so on (at least a date and an amount, or debit/credit). The next file with the same header uses this mapping by itself.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="153"/>
+        <location filename="../../gui/dialogs.py" line="155"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="154"/>
+        <location filename="../../gui/dialogs.py" line="156"/>
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="155"/>
+        <location filename="../../gui/dialogs.py" line="157"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="156"/>
+        <location filename="../../gui/dialogs.py" line="158"/>
         <source>借方（支出）</source>
         <translation>Debit (money out)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="157"/>
+        <location filename="../../gui/dialogs.py" line="159"/>
         <source>贷方（收入）</source>
         <translation>Credit (money in)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="158"/>
+        <location filename="../../gui/dialogs.py" line="160"/>
         <source>收/支</source>
         <translation>In/out</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="159"/>
+        <location filename="../../gui/dialogs.py" line="161"/>
         <source>交易对方</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="160"/>
+        <location filename="../../gui/dialogs.py" line="162"/>
         <source>摘要</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="161"/>
+        <location filename="../../gui/dialogs.py" line="163"/>
         <source>币种</source>
         <translation>Currency</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="162"/>
+        <location filename="../../gui/dialogs.py" line="164"/>
         <source>流水号</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="166"/>
+        <location filename="../../gui/dialogs.py" line="168"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
@@ -1520,37 +1520,37 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../gui/overview_page.py" line="90"/>
+        <location filename="../../gui/overview_page.py" line="94"/>
         <source>预计扣款日</source>
         <translation>Expected on</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="91"/>
+        <location filename="../../gui/overview_page.py" line="95"/>
         <source>商户</source>
         <translation>Merchant</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="92"/>
+        <location filename="../../gui/overview_page.py" line="96"/>
         <source>金额</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="93"/>
+        <location filename="../../gui/overview_page.py" line="97"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="94"/>
+        <location filename="../../gui/overview_page.py" line="98"/>
         <source>最晚取消日</source>
         <translation>Cancel by</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="129"/>
+        <location filename="../../gui/overview_page.py" line="134"/>
         <source>{0} 之后 {1} 天内预计的扣款：{2} 笔</source>
         <translation>Charges expected within {1} days after {0}: {2}</translation>
     </message>
     <message>
-        <location filename="../../gui/overview_page.py" line="133"/>
+        <location filename="../../gui/overview_page.py" line="138"/>
         <source>；另有 {0} 笔{1}，列在最前</source>
         <translation>; {0} more {1}, listed first</translation>
     </message>
@@ -1614,52 +1614,52 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="231"/>
+        <location filename="../../gui/dialogs.py" line="233"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="233"/>
+        <location filename="../../gui/dialogs.py" line="235"/>
         <source>跟随系统</source>
         <translation>Follow the system</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="240"/>
+        <location filename="../../gui/dialogs.py" line="242"/>
         <source> 天</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="242"/>
+        <location filename="../../gui/dialogs.py" line="244"/>
         <source>自动（系统中的中文字体）</source>
         <translation>Automatic (a Chinese font of this system)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="245"/>
+        <location filename="../../gui/dialogs.py" line="247"/>
         <source>选择…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="251"/>
+        <location filename="../../gui/dialogs.py" line="253"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="252"/>
+        <location filename="../../gui/dialogs.py" line="254"/>
         <source>续费前提前提醒</source>
         <translation>Notice before a renewal</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="253"/>
+        <location filename="../../gui/dialogs.py" line="255"/>
         <source>文档字体（PDF 报告）</source>
         <translation>Document font (PDF report)</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="262"/>
+        <location filename="../../gui/dialogs.py" line="264"/>
         <source>选择文档字体</source>
         <translation>Choose the document font</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="262"/>
+        <location filename="../../gui/dialogs.py" line="264"/>
         <source>字体文件 (*.ttf *.ttc *.otf)</source>
         <translation>Font files (*.ttf *.ttc *.otf)</translation>
     </message>
@@ -1667,27 +1667,27 @@ double-click to see this statement’s transactions</translation>
 <context>
     <name>WatchDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="189"/>
+        <location filename="../../gui/dialogs.py" line="191"/>
         <source>关注词</source>
         <translation>Watch words</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="192"/>
+        <location filename="../../gui/dialogs.py" line="194"/>
         <source>商户名或说明中含有这些词的扣款总会被列出。</source>
         <translation>Charges whose merchant or description contains one of these words are always listed.</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="196"/>
+        <location filename="../../gui/dialogs.py" line="198"/>
         <source>新的关注词，例如 洽客</source>
         <translation>A new watch word, e.g. 洽客</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="197"/>
+        <location filename="../../gui/dialogs.py" line="199"/>
         <source>添加</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="199"/>
+        <location filename="../../gui/dialogs.py" line="201"/>
         <source>删除所选</source>
         <translation>Remove selected</translation>
     </message>
