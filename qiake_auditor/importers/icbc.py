@@ -24,6 +24,7 @@ TITLE = "明细查询文件下载"
 COMMON = ["交易日期", "摘要", "交易场所", "交易国家或地区简称", "记账币种", "余额", "对方户名"]
 BANK = "工商银行"
 _CARD = re.compile(r"卡号\s*[:：]\s*([0-9*xX]+)")
+_DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}|\d{4}/\d{1,2}/\d{1,2}")
 
 
 def _layout(probe: Probe) -> str | None:
@@ -53,9 +54,18 @@ def _norm(name: str) -> str:
     return field_text.clean(name).replace("（", "(").replace("）", ")")
 
 
+def _footer_label(line: str) -> str | None:
+    """The 合计金额 / 人民币合计 label of a totals line, else None. It heads the 交易日期
+    column, the first unless the columns were moved in a spreadsheet; a record has a
+    date there instead."""
+    cells = [field_text.clean(c) for c in line.split(",")]
+    if any(_DATE.fullmatch(c) for c in cells):
+        return None
+    return next((c for c in cells if "合计" in c), None)
+
+
 def _is_footer(line: str) -> bool:
-    first = field_text.clean(line.split(",", 1)[0])
-    return "合计" in first
+    return _footer_label(line) is not None
 
 
 def _end_of_records(lines: list[str], header: int) -> int:
@@ -153,7 +163,7 @@ def _footer_warnings(rows: pd.DataFrame, lines: list[str], header: int, end: int
         except csv.Error:  # a field past the csv module's limit: no quoting to honour
             cells = line.replace("\t", "").split(",")
         cells += [""] * (max(income, expense) + 1 - len(cells))
-        label = field_text.clean(cells[0])
+        label = _footer_label(line.replace("\t", "")) or field_text.clean(cells[0])
         word = label.removesuffix("合计")
         part = rows
         if word and word != label:
