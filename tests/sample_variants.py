@@ -302,10 +302,15 @@ def table_variants(original: Original) -> Iterator[Variant]:
         ("fields-trimmed", _trimmed),
     )
     width = len(_fields(lines[header]))
+    # The header, the records and a footer of totals under the columns: what moves with a
+    # column moved in a spreadsheet (a line of one or two fields is a title or a note).
+    table = [header + 1, *sorted(original.data_lines)]
+    table += [n for n in range(table[-1] + 1, len(lines) + 1) if len(_fields(lines[n - 1])) > 2]
     for name, change in changes:
         changed = list(lines)
-        for number in [header + 1, *sorted(original.data_lines)]:
+        for number in table:
             fields = _fields(changed[number - 1])
+            fields += [""] * (width - len(fields))  # a short footer, as a sheet's grid has it
             changed[number - 1] = _joined(change(fields, number == header + 1, width))
         yield Variant(name, encoded("\n".join(changed)), suffix)
     yield from _excel_csv(original)

@@ -390,3 +390,26 @@ def test_an_error_in_a_workbook_layout_saved_as_csv_names_the_line(tmp_path: Pat
     assert (caught.value.row, caught.value.unit) == (line, "line")
     assert f"citic.csv, line {line}" in caught.value.text("en")
     assert f"citic.csv 第 {line} 行" in caught.value.text("zh")
+
+
+def test_icbc_totals_line_found_when_the_columns_were_moved(tmp_path: Path) -> None:
+    fixture = GOLDEN / "icbc" / "credit.csv"
+    original = read_statements(fixture)[0]
+    lines = fixture.read_bytes().decode("utf-8").split("\n")
+    header = next(i for i, line in enumerate(lines) if line.lstrip().startswith("交易日期"))
+    width = len(next(csv.reader([lines[header]])))
+    for i in range(header, len(lines)):
+        fields = next(csv.reader([lines[i]]), [])
+        if len(fields) > 2:  # the header, the records and the 合计金额 line, as a sheet moves them
+            fields += [""] * (width - len(fields))
+            fields[0], fields[1] = fields[1], fields[0]
+            out = io.StringIO()
+            csv.writer(out, lineterminator="").writerow(fields)
+            lines[i] = out.getvalue()
+    assert "合计" in next(csv.reader([lines[-2] or lines[-3]]))[1]
+    changed = tmp_path / "moved.csv"
+    changed.write_bytes("\n".join(lines).encode("utf-8"))
+    moved = read_statements(changed)[0]
+    # before, the label in the second column was not seen: 'the file has no 合计 line'
+    assert [str(w) for w in moved.warnings] == [str(w) for w in original.warnings]
+    _same_rows(moved.rows, original.rows)
