@@ -32,6 +32,18 @@ def channel_of(charge) -> str:
     return "bank"
 
 
+def paid_by_card(charge) -> bool:
+    """Did a bank card pay this charge (a bank statement's row, or a wallet row whose
+    method names a card)? Only those can be disputed with the bank or charged back."""
+    method = str(getattr(charge, "method", "") or "")
+    return (
+        channel_of(charge) == "bank"
+        or "银行" in method
+        or "卡" in method
+        or "card" in method.lower()
+    )
+
+
 CHANNEL_LABELS = {
     "alipay": ("支付宝", "Alipay"),
     "wechat": ("微信支付", "WeChat Pay"),

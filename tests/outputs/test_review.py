@@ -328,3 +328,21 @@ def test_summary_says_nothing_about_a_cancellation_that_was_not_recorded(tmp_pat
     case.status = CaseStatus.UNRECOGNISED
     text = _pdf_text(build_report(ReportInput(CaseFacts.of(case), Party(), "zh")), tmp_path)
     assert "取消日期" not in text.split("二、当事人与账户")[0]
+
+
+def test_no_bank_letter_when_no_card_paid():
+    """Charges paid from a WeChat balance cannot be disputed with a bank or charged back."""
+    from qiake_auditor.outputs.letters.drafts import package_letters
+
+    case = make_case()
+    case.charges = [replace(c, method="零钱", format="wechat-csv") for c in case.charges]
+    stems = [s for s, _ in package_letters(CaseFacts.of(case), Party(), "both", Masker(), [])]
+    assert stems == [
+        "L1_merchant_zh",
+        "L2_wechat_zh",
+        "L1_merchant_en",
+        "L2_wechat_en",
+        "L4_regulator_zh",
+    ]
+    stems = [s for s, _ in package_letters(CaseFacts.of(make_case()), Party(), "zh", Masker(), [])]
+    assert "L3_bank_zh" in stems and "L5_chargeback_generic_en" in stems

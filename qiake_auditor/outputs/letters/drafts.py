@@ -23,6 +23,7 @@ from ..facts import (
     joined,
     money,
     money_totals,
+    paid_by_card,
 )
 from .model import Letter
 
@@ -343,14 +344,7 @@ def platform(ctx: _Context, channel: str) -> Letter:
 
 def bank(ctx: _Context) -> Letter:
     zh = ctx.lang == "zh"
-    cards = [
-        c
-        for c in ctx.f.charges
-        if channel_of(c) == "bank"
-        or "银行" in c.method
-        or "卡" in c.method
-        or "card" in c.method.lower()
-    ] or ctx.f.charges
+    cards = [c for c in ctx.f.charges if paid_by_card(c)] or ctx.f.charges
     claimed = [c for c in cards if c.after_cancellation] if ctx.case.cancelled_on else cards
     claimed = claimed or cards
     total = money_totals(ctx.f.owed(claimed), ctx.lang)
@@ -517,6 +511,8 @@ def package_letters(
     """(file stem, letter) for every draft a package carries in the chosen language(s)."""
     langs = ("zh", "en") if lang == "both" else (lang,)
     found: list[tuple[str, Letter]] = []
+    # a bank can dispute, and a card scheme charge back, only what a card paid
+    cards = any(paid_by_card(c) for c in facts.charges)
     for code in langs:
         found.append(
             (f"L1_merchant_{code}", build_letter("merchant", facts, party, code, masker, exhibits))
@@ -528,16 +524,18 @@ def package_letters(
                     build_letter("platform", facts, party, code, masker, exhibits, channel=channel),
                 )
             )
-        found.append(
-            (f"L3_bank_{code}", build_letter("bank", facts, party, code, masker, exhibits))
-        )
+        if cards:
+            found.append(
+                (f"L3_bank_{code}", build_letter("bank", facts, party, code, masker, exhibits))
+            )
     found.append(
         ("L4_regulator_zh", build_letter("regulator", facts, party, "zh", masker, exhibits))
     )
-    found.append(
-        (
-            f"L5_chargeback_{variant}_en",
-            build_letter("chargeback", facts, party, "en", masker, exhibits, variant=variant),
+    if cards:
+        found.append(
+            (
+                f"L5_chargeback_{variant}_en",
+                build_letter("chargeback", facts, party, "en", masker, exhibits, variant=variant),
+            )
         )
-    )
     return found
