@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -413,3 +414,17 @@ def test_icbc_totals_line_found_when_the_columns_were_moved(tmp_path: Path) -> N
     # before, the label in the second column was not seen: 'the file has no 合计 line'
     assert [str(w) for w in moved.warnings] == [str(w) for w in original.warnings]
     _same_rows(moved.rows, original.rows)
+
+
+def test_a_zip_of_an_alipay_csv_saved_as_xlsx(tmp_path: Path) -> None:
+    fixture = GOLDEN / "alipay" / "alipay-2023.csv"
+    want = _rows(fixture)
+    book = _as_workbook(fixture.read_bytes().decode("gb18030"), set(want["source_row"]))
+    archive = tmp_path / "bills.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("支付宝.xlsx", book)
+        out.writestr("支付宝.csv", fixture.read_bytes())
+    statements = read_statements(archive)
+    assert [s.importer.id for s in statements] == ["alipay-2023", "alipay-2023"]
+    for statement in statements:
+        _same_rows(statement.rows, want)

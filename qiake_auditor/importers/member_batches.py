@@ -78,8 +78,8 @@ def batches(identified: Sequence[tuple[Probe, Importer]]) -> list[Batch]:
 
 def _layout(probe: Probe, importer: Importer) -> tuple[str, str] | None:
     """(importer, header line) of a member that may be joined with others, else None."""
-    if importer.id not in BATCHABLE or len(probe.data) > MAX_MEMBER_BYTES:
-        return None
+    if importer.id not in BATCHABLE or probe.kind != "text" or len(probe.data) > MAX_MEMBER_BYTES:
+        return None  # a workbook read by a text layout (sheet_text) has no lines to join
     text = probe.text
     header = probe.lines[0]
     # A header on the first line (no preamble), and no quoted field left open at the
