@@ -346,3 +346,20 @@ def test_no_bank_letter_when_no_card_paid():
     ]
     stems = [s for s, _ in package_letters(CaseFacts.of(make_case()), Party(), "zh", Masker(), [])]
     assert "L3_bank_zh" in stems and "L5_chargeback_generic_en" in stems
+
+
+def test_platform_form_text_fits_300_characters_with_whole_ids():
+    case = make_case()
+    long_name = "深圳市前海某某某某某某某某某某某某某某某某某某网络科技股份有限公司" * 2
+    case.legal_name = long_name
+    case.charges = [replace(c, txn_id=f"4200{c.row_id:024d}" * 2) for c in case.charges]
+    case.after = [c for c in case.charges if c.after_cancellation]
+    facts = CaseFacts.of(case)
+    for lang in ("zh", "en"):
+        short = build_letter("platform", facts, Party(), lang).short
+        assert len(short) <= 300, len(short)
+        assert short.endswith(case.id)  # the end is never cut off
+        ids = [c.txn_id for c in case.after]
+        shown = [i for i in ids if i in short]
+        assert shown and all(i in short for i in ids[: len(shown)])
+        assert ("等" if lang == "zh" else "and others") in short  # says some are left out

@@ -324,19 +324,26 @@ def platform(ctx: _Context, channel: str) -> Letter:
         )
         letter.p(f"Merchant contacted: {ctx.fill('date and result')}")
     ctx.citations(letter, "platform")
-    ids = ("、" if zh else ", ").join(c.txn_id for c in claimed[:6] if c.txn_id)
     what = what.format(day=ctx.case.cancelled_on)
-    if zh:
-        short = (
-            f"{ctx.case.legal_name}{what}{len(claimed)}笔，应退{owed}，交易单号{ids}。"
-            f"请退款并解除代扣，提供签约授权记录。案件{ctx.case.id}"
-        )
-    else:
-        short = (
-            f"{ctx.case.legal_name} made {ctx.charges_word(len(claimed))} {what} ({owed} "
-            f"owed); ids {ids}. Please refund, end the authority and show the sign-up "
-            f"record. Case {ctx.case.id}"
-        )
+    shown = [c.txn_id for c in claimed[:6] if c.txn_id]
+    while True:  # the form takes 300 characters: fewer ids rather than one cut in half
+        ids = ("、" if zh else ", ").join(shown)
+        if len(shown) < len(claimed):
+            ids += "等" if zh else " and others"
+        if zh:
+            short = (
+                f"{ctx.case.legal_name}{what}{len(claimed)}笔，应退{owed}，交易单号{ids}。"
+                f"请退款并解除代扣，提供签约授权记录。案件{ctx.case.id}"
+            )
+        else:
+            short = (
+                f"{ctx.case.legal_name} made {ctx.charges_word(len(claimed))} {what} ({owed} "
+                f"owed); ids {ids}. Please refund, end the authority and show the sign-up "
+                f"record. Case {ctx.case.id}"
+            )
+        if len(short) <= 300 or not shown:
+            break
+        shown.pop()
     letter.short = short[:300]
     ctx.footer(letter)
     return letter
