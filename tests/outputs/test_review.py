@@ -363,3 +363,18 @@ def test_platform_form_text_fits_300_characters_with_whole_ids():
         shown = [i for i in ids if i in short]
         assert shown and all(i in short for i in ids[: len(shown)])
         assert ("等" if lang == "zh" else "and others") in short  # says some are left out
+
+
+def test_a_card_only_case_gets_no_wallet_letter(tmp_path):
+    """Charges printed only on a bank statement: no letter to Alipay or WeChat Pay (one to
+    Alipay was made for them), and the summary says they went through a bank card."""
+    from qiake_auditor.outputs.letters.drafts import package_letters
+
+    case = make_case()
+    case.charges = [replace(c, format="icbc-debit", method="工商银行(6688)") for c in case.charges]
+    case.after = [c for c in case.charges if c.after_cancellation]
+    facts = CaseFacts.of(case)
+    stems = [s for s, _ in package_letters(facts, Party(), "en", Masker(), [])]
+    assert stems == ["L1_merchant_en", "L3_bank_en", "L4_regulator_zh", "L5_chargeback_generic_en"]
+    en = " ".join(_pdf_text(build_report(ReportInput(facts, Party(), "en")), tmp_path).split())
+    assert "made 8 charges through a bank card, ¥232.00 in all" in en

@@ -524,7 +524,7 @@ def package_letters(
         found.append(
             (f"L1_merchant_{code}", build_letter("merchant", facts, party, code, masker, exhibits))
         )
-        for channel in [c for c in facts.by_channel() if c != "bank"] or ["alipay"]:
+        for channel in [c for c in facts.by_channel() if c != "bank"]:  # the wallets used
             found.append(
                 (
                     f"L2_{channel}_{code}",

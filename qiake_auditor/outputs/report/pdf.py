@@ -372,7 +372,14 @@ class _Writer:
         pdf, t, case, f = self.pdf, self.t, self.case, self.f
         pdf.add_page()
         self.heading(t["s1"])
-        channels = joined((channel_label(c, self.lang) for c in f.by_channel()), self.lang)
+        # in running English a card is 'a bank card' (the table's label is 'Bank card')
+        channels = joined(
+            (
+                "a bank card" if c == "bank" and self.lang == "en" else channel_label(c, self.lang)
+                for c in f.by_channel()
+            ),
+            self.lang,
+        )
         self.para(
             t["summary_text"].format(
                 first=case.first,
