@@ -318,6 +318,9 @@ def table_variants(original: Original) -> Iterator[Variant]:
     records = [_fields(line) for line in original.text.rstrip("\n").split("\n")]
     tsv = "\n".join("\t".join(f.replace("\t", "") for f in r) for r in records) + "\n"
     yield Variant("excel-unicode-text", _encode(tsv, "utf-16", "\r\n"), ".txt")
+    tab_text = _gbk_or_none(tsv.replace("\n", "\r\n"))
+    if tab_text is not None:
+        yield Variant("excel-tab-text", tab_text, ".txt")
     yield Variant("preamble-deleted", encoded("\n".join(lines[header:])), suffix)
 
 

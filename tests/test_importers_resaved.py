@@ -328,7 +328,11 @@ def test_tab_separated_utf16_is_read_as_csv() -> None:
     )
     padded = "a\t,b\t,c\n1\t,2\t,3\n"  # commas between fields, tabs as padding
     assert tab_separated.as_csv(padded.encode("utf-16")) is None
-    assert tab_separated.as_csv(tsv.encode("utf-8")) is None  # not Excel's Unicode Text
+    # Excel's 文本文件(制表符分隔): the system code page
+    assert tab_separated.as_csv(tsv.encode("gb18030")) == tab_separated.as_csv(tsv.encode("utf-16"))
+    indented = "<OFX>\n\t<BANKMSGSRSV1>\n\t\t<STMTTRNRS>\n\t\t\t<TRNUID>1\n"
+    assert tab_separated.as_csv(indented.encode("utf-16")) is None
+    assert tab_separated.as_csv(("x\n" + indented).encode()) is None
 
 
 def test_wechat_bill_saved_as_unicode_text(tmp_path: Path) -> None:
