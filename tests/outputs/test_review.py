@@ -219,6 +219,10 @@ def test_an_unrecognised_merchant_is_scenario_a(tmp_path):
     said = [p.text for p in docx.Document(io.BytesIO(letter.docx_bytes())).paragraphs]
     assert "未经本人授权的扣款" in said
     assert "在本人未开通、未授权的情况下扣款" in letter.short
+    merchant = build_letter("merchant", facts, Party(), "zh").txt_bytes().decode("utf-8-sig")
+    assert merchant.startswith("关于未经授权扣款、退还款项及调取授权记录的函")
+    assert "本人不认识贵司，从未开通贵司的服务，也未授权贵司扣款。" in merchant
+    assert "取消自动续费" not in merchant
     case.status = CaseStatus.DISPUTED
     assert CaseFacts.of(case).scenario == "B"
 

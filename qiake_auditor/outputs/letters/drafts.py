@@ -233,17 +233,27 @@ class _Context:
 
 def merchant(ctx: _Context) -> Letter:
     f, zh = ctx.f, ctx.lang == "zh"
-    letter = Letter(
-        "merchant",
-        ctx.lang,
-        "关于取消自动续费、退还扣款及调取授权记录的函"
-        if zh
-        else "Request to stop automatic renewal, refund charges and provide records",
+    unrecognised = f.scenario == "A"
+    title = (
+        ("关于未经授权扣款、退还款项及调取授权记录的函", "Unauthorised charges: refund and records")
+        if unrecognised
+        else (
+            "关于取消自动续费、退还扣款及调取授权记录的函",
+            "Request to stop automatic renewal, refund charges and provide records",
+        )
     )
+    letter = Letter("merchant", ctx.lang, title[0] if zh else title[1])
     letter.p(f"致：{ctx.case.legal_name}" if zh else f"To: {ctx.case.legal_name}")
     ctx.sender(letter)
     letter.h("一、事实" if zh else "1. Facts")
     letter.p(ctx.facts_text(to_merchant=True))
+    if unrecognised:
+        letter.p(
+            "本人不认识贵司，从未开通贵司的服务，也未授权贵司扣款。"
+            if zh
+            else "I do not know your company; I never signed up for your service or "
+            "authorised you to charge me."
+        )
     letter.table(*ctx.charge_rows(f.charges))
     letter.h("二、请求" if zh else "2. Requests")
     claim = f.claim_words(f.claimed, ctx.lang)
@@ -252,8 +262,13 @@ def merchant(ctx: _Context) -> Letter:
         letter.p(f"2. 将下列 {claim}，原路退回；")
         letter.table(*ctx.charge_rows(f.claimed))
         letter.p(
-            "3. 依据《电子商务法》第六十二条、《个人信息保护法》第四十五条，提供本人开通自动续费的授权记录"
-            "（时间、方式、页面与协议版本）以及每次续费前提醒的发送记录。"
+            "3. 依据《电子商务法》第六十二条、《个人信息保护法》第四十五条，提供"
+            + (
+                "贵司所称本人授权扣款（签约）的记录"
+                if unrecognised
+                else "本人开通自动续费的授权记录"
+            )
+            + "（时间、方式、页面与协议版本）以及每次续费前提醒的发送记录。"
         )
         if ctx.party.punitive:
             letter.p(
@@ -268,8 +283,13 @@ def merchant(ctx: _Context) -> Letter:
         letter.p(f"2. Refund the following charges to the original payment method: {claim};")
         letter.table(*ctx.charge_rows(f.claimed))
         letter.p(
-            "3. Provide the record of how the automatic renewal was authorised (time, "
-            "method, page and agreement version) and the log of renewal reminders sent."
+            "3. Provide the record of how "
+            + (
+                "you say I authorised these charges"
+                if unrecognised
+                else "the automatic renewal was authorised"
+            )
+            + " (time, method, page and agreement version) and the log of renewal reminders sent."
         )
     ctx.citations(letter, "merchant")
     letter.h("三、期限" if zh else "3. Deadline")
