@@ -382,3 +382,27 @@ def test_a_card_only_case_gets_no_wallet_letter(tmp_path):
     assert stems == ["L1_merchant_en", "L3_bank_en", "L4_regulator_zh", "L5_chargeback_generic_en"]
     en = " ".join(_pdf_text(build_report(ReportInput(facts, Party(), "en")), tmp_path).split())
     assert "made 8 charges through a bank card, ¥232.00 in all" in en
+
+
+def test_bank_letter_is_addressed_to_the_card_that_paid():
+    case = make_case()
+    case.charges = [replace(c, method="招商银行储蓄卡(1111)") for c in case.charges]
+    case.after = [c for c in case.charges if c.after_cancellation]
+    facts = CaseFacts.of(case)
+    text = build_letter("bank", facts, Party(), "zh").txt_bytes().decode("utf-8-sig")
+    assert "致：招商银行" in text and "卡号后四位：1111　卡类型：借记卡" in text
+    assert "支付方式" in text and "招商银行储蓄卡(1111)" in text
+    en = build_letter("bank", facts, Party(), "en").txt_bytes().decode("utf-8-sig")
+    assert "To: 招商银行" in en and "Card ending: 1111 · type: debit" in en
+    case = make_case()
+    case.charges = [
+        replace(c, method="工商银行储蓄卡(6688)") if c.row_id % 2 else c for c in case.charges
+    ]
+    case.after = [c for c in case.charges if c.after_cancellation]
+    text = build_letter("bank", CaseFacts.of(case), Party(), "zh").txt_bytes().decode("utf-8-sig")
+    assert "致：【请填写：发卡银行名称】" in text
+    assert "多张银行卡支付：" in text and "工商银行(6688)、招商银行(1111)" in text
+    # the hand-made case's last charge names a full card number: it is masked everywhere
+    text = build_letter("bank", CaseFacts.of(make_case()), Party(), "zh").txt_bytes()
+    assert "6222021234567890123" not in text.decode("utf-8-sig")
+    assert "6222 **** **** 0123" in text.decode("utf-8-sig")

@@ -10,6 +10,8 @@ resources/legal and only verified ones are printed.
 
 from __future__ import annotations
 
+import re
+
 from ...i18n import counted
 from ...masking import Masker
 from ...vocab import Cadence
@@ -57,6 +59,20 @@ _PROBLEM = {  # scenario: (complaint type, what the form text says happened), zh
 }
 
 
+_CARD = re.compile(r"^(.*?银行)(?:.*?(储蓄卡|借记卡|信用卡))?.*?[(（](\d{4})[)）]")
+
+
+def _card_of(method: str) -> tuple[str, str, str]:
+    """(issuing bank, last four digits, 借记卡/信用卡 or '') of a payment method as printed:
+    '招商银行储蓄卡(1111)' and '工商银行(6688)' name their bank and card; anything else is
+    given back as it is, to be filled in."""
+    found = _CARD.match(method.strip())
+    if not found:
+        return (method.strip(), "", "")
+    kind = {"储蓄卡": "借记卡"}.get(found.group(2) or "", found.group(2) or "")
+    return (found.group(1), found.group(3), kind)
+
+
 def _fill(lang: str, what: str) -> str:
     return f"【请填写：{what}】" if lang == "zh" else f"[FILL IN: {what}]"
 
@@ -81,9 +97,12 @@ class _Context:
             return self.fill(what)
         return self.mask.text(value) if masked else value
 
-    def charge_rows(self, charges) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+    def charge_rows(
+        self, charges, with_method: bool = False
+    ) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
+        """The charges table; ``with_method``: also how each was paid (the bank letter)."""
         zh = self.lang == "zh"
-        head = (
+        head: tuple[str, ...] = (
             ("序号", "扣费时间", "渠道", "金额", "交易订单号/交易单号", "商户单号", "取消后")
             if zh
             else (
@@ -109,6 +128,12 @@ class _Context:
             )
             for i, c in enumerate(charges, 1)
         ]
+        if with_method:
+            head = (*head[:3], "支付方式" if zh else "Paid with", *head[3:])
+            rows = [
+                (*r[:3], self.mask.text(c.method), *r[3:])
+                for r, c in zip(rows, charges, strict=True)
+            ]
         return head, rows
 
     def facts_text(self, to_merchant: bool = False) -> str:
@@ -382,16 +407,35 @@ def bank(ctx: _Context) -> Letter:
         if zh
         else "Disputed transactions and request to block recurring charges",
     )
-    letter.p(f"致：{ctx.fill('发卡银行名称')}" if zh else f"To: {ctx.fill('issuing bank')}")
-    ctx.sender(letter)
+    used = sorted({_card_of(c.method) for c in claimed if paid_by_card(c)})
+    # one card that names its bank and number: the letter is addressed to that bank
+    issuer, last4, kind = used[0] if len(used) == 1 and used[0][1] else ("", "", "")
     letter.p(
-        f"卡号后四位：{ctx.fill('卡号后四位')}　卡类型：{ctx.fill('信用卡/借记卡')}"
+        f"致：{issuer or ctx.fill('发卡银行名称')}"
         if zh
-        else f"Card ending: {ctx.fill('last 4 digits')} · type: {ctx.fill('credit/debit')}"
+        else f"To: {issuer or ctx.fill('issuing bank')}"
     )
+    ctx.sender(letter)
+    kinds = {"借记卡": "debit", "信用卡": "credit"}
+    letter.p(
+        f"卡号后四位：{last4 or ctx.fill('卡号后四位')}　卡类型：{kind or ctx.fill('信用卡/借记卡')}"
+        if zh
+        else f"Card ending: {last4 or ctx.fill('last 4 digits')} · type: "
+        f"{kinds.get(kind) or ctx.fill('credit/debit')}"
+    )
+    if len(used) > 1:
+        listed = "、".join(f"{b}({n})" if n else ctx.mask.text(b) for b, n, _ in used)
+        letter.p(
+            f"以下扣款分别由本人的多张银行卡支付：{listed}。发卡银行只处理本行卡的交易：请按卡分别提交，"
+            "每份只保留该卡的交易（见表中支付方式一栏）。"
+            if zh
+            else f"These charges were paid with several of my cards ({listed}). A bank "
+            "handles only its own cards: send each bank the charges of its card (see the "
+            "payment method column)."
+        )
     letter.h("争议交易" if zh else "Disputed transactions")
     letter.p(ctx.facts_text())
-    letter.table(*ctx.charge_rows(claimed))
+    letter.table(*ctx.charge_rows(claimed, with_method=True))
     letter.p(f"争议金额合计：{total}" if zh else f"Total disputed: {total}")
     if zh:
         letter.p(
