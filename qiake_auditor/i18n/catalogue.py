@@ -389,6 +389,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "verify.detail.not_zip": ("不是 ZIP 文件，或已损坏", "not a ZIP file, or damaged"),
     "verify.detail.os_error": ("无法打开：{reason}", "cannot be opened: {reason}"),
     "letter.written": ("{path}（{title}）", "{path}  ({title})"),
+    "letter.no_platform_charges": (
+        "{case} 的扣费没有一笔经由{platform}：这封投诉信无从写起（请改用 --kind merchant 或 bank）",
+        "none of {case}'s charges went through {platform}: there is nothing to complain to it "
+        "about (use --kind merchant or bank)",
+    ),
+    "letter.no_card_charges": (
+        "{case} 的扣费没有一笔由银行卡支付：银行无从处理，也不能拒付（请改用 --kind merchant 或 platform）",
+        "none of {case}'s charges was paid by a bank card: a bank cannot dispute or charge them "
+        "back (use --kind merchant or platform)",
+    ),
     # -- the headless demo (demo.py: `qiake-auditor demo`) --------------------------------
     "demo.no_files": ("没有找到演示账单（{folder}）", "no demo statements found in {folder}"),
     "demo.read": ("读取了 {files}：", "read {files}:"),

@@ -232,6 +232,25 @@ def cmd_evidence(args: argparse.Namespace) -> int:
     return cli.EXIT_OK
 
 
+def _check_letter_fits(args: argparse.Namespace, facts) -> None:
+    """A platform letter needs charges through that wallet, a bank or chargeback letter
+    charges paid by card: otherwise the letter would dispute what its recipient never did."""
+    from .facts import channel_label, paid_by_card
+
+    name = facts.case.legal_name
+    if args.kind == "platform":
+        wallets = [c for c in facts.by_channel() if c != "bank"]
+        wanted = args.platform or (wallets[0] if wallets else "alipay")
+        if wanted not in wallets:
+            raise UserError.of(
+                "letter.no_platform_charges",
+                case=name,
+                platform=channel_label(wanted, _lang(args)),
+            )
+    if args.kind in ("bank", "chargeback") and not any(paid_by_card(c) for c in facts.charges):
+        raise UserError.of("letter.no_card_charges", case=name)
+
+
 @cli.command("letter")
 def cmd_letter(args: argparse.Namespace) -> int:
     from ..app import Audit
@@ -243,9 +262,11 @@ def cmd_letter(args: argparse.Namespace) -> int:
     _check_suffix(args.out, (".docx", ".txt"))
     with Audit.open(args.workspace) as audit:
         case = _open_case(audit, args)
+    facts = CaseFacts.of(case)
+    _check_letter_fits(args, facts)
     letter = build_letter(
         args.kind,
-        CaseFacts.of(case),
+        facts,
         _party(args),
         args.lang or "zh",
         Masker(args.unmasked),

@@ -406,3 +406,29 @@ def test_bank_letter_is_addressed_to_the_card_that_paid():
     text = build_letter("bank", CaseFacts.of(make_case()), Party(), "zh").txt_bytes()
     assert "6222021234567890123" not in text.decode("utf-8-sig")
     assert "6222 **** **** 0123" in text.decode("utf-8-sig")
+
+
+def test_letter_command_refuses_a_letter_to_a_party_that_took_no_money():
+    import argparse
+
+    import pytest
+
+    from qiake_auditor.errors import UserError
+    from qiake_auditor.outputs.cli import _check_letter_fits
+
+    case = make_case()  # Alipay rows, paid by card
+    facts = CaseFacts.of(case)
+
+    def args(kind, platform=None):
+        return argparse.Namespace(kind=kind, platform=platform, lang="en")
+
+    _check_letter_fits(args("platform"), facts)
+    _check_letter_fits(args("bank"), facts)
+    with pytest.raises(UserError) as said:
+        _check_letter_fits(args("platform", "wechat"), facts)
+    assert "charges went through WeChat Pay" in said.value.text("en")
+    case.charges = [replace(c, method="余额") for c in case.charges]
+    for kind in ("bank", "chargeback"):
+        with pytest.raises(UserError) as said:
+            _check_letter_fits(args(kind), CaseFacts.of(case))
+        assert "没有一笔由银行卡支付" in said.value.text("zh")
