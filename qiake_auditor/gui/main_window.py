@@ -151,7 +151,6 @@ class MainWindow(
         self.progress_bar.setMaximumWidth(260)
         self.progress_bar.setVisible(False)
         self.stop_button = QPushButton(self.tr("停止"), self)
-        self.stop_button.setToolTip(self.tr("停止正在进行的导入（保存之前停止，工作区保持原样）"))
         self.stop_button.clicked.connect(self.stop)
         self.stop_button.setVisible(False)
         self.statusBar().addWidget(self.counts_label, 1)

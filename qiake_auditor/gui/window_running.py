@@ -37,7 +37,13 @@ class RunningWork:
         self.progress_bar.setValue(0)
         self._on_progress(0.0, "")
         self.progress_bar.setVisible(True)
-        self.stop_button.setVisible(kind in ("import", "evidence", "export"))
+        stop_says = {
+            "import": translate("MainWindow", "停止正在进行的导入（保存之前停止，工作区保持原样）"),
+            "evidence": translate("MainWindow", "停止生成证据包（不留下不完整的文件）"),
+            "export": translate("MainWindow", "停止导出（不留下不完整的文件）"),
+        }
+        self.stop_button.setToolTip(stop_says.get(kind, ""))
+        self.stop_button.setVisible(kind in stop_says)
         self._update_actions()
         self.busy_changed.emit(True)
         workers.start(task)

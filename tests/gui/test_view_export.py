@@ -226,6 +226,7 @@ def test_a_large_view_is_written_on_the_worker_with_progress_and_stop(
     message_mock.file_answers.append(str(tmp_path / "large.xlsx"))
     assert large.export_view()
     assert window.busy and window.stop_button.isVisibleTo(window)  # started, not done here
+    assert window.stop_button.toolTip() == "停止导出（不留下不完整的文件）"  # not the import's
     assert not large.export_button.isEnabled()
     qtbot.waitUntil(lambda: not window.busy, timeout=30000)
     assert message_mock.shown[-1] == (

@@ -999,7 +999,7 @@ Export as CSV instead?</translation>
         <translation>Find transactions</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="215"/>
+        <location filename="../../gui/main_window.py" line="214"/>
         <location filename="../../gui/window_actions.py" line="96"/>
         <source>关于</source>
         <translation>About</translation>
@@ -1088,27 +1088,27 @@ All data stays on this computer.</translation>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="154"/>
+        <location filename="../../gui/window_running.py" line="41"/>
         <source>停止正在进行的导入（保存之前停止，工作区保持原样）</source>
         <translation>Stop the running import (stopped before it is saved, the workspace stays as it was)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="164"/>
+        <location filename="../../gui/main_window.py" line="163"/>
         <source>洽客审计 — {0}</source>
         <translation>Qiake Auditor — {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="166"/>
+        <location filename="../../gui/main_window.py" line="165"/>
         <source>洽客审计 — 演示工作区（不会改动你的数据）</source>
         <translation>Qiake Auditor — demo workspace (your data is not touched)</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>演示工作区：{0}</source>
         <translation>Demo workspace: {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="169"/>
+        <location filename="../../gui/main_window.py" line="168"/>
         <source>工作区：{0}</source>
         <translation>Workspace: {0}</translation>
     </message>
@@ -1123,78 +1123,88 @@ All data stays on this computer.</translation>
         <translation>Working, please wait…</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="64"/>
+        <location filename="../../gui/window_running.py" line="42"/>
+        <source>停止生成证据包（不留下不完整的文件）</source>
+        <translation>Stop building the evidence package (no incomplete file is left)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_running.py" line="43"/>
+        <source>停止导出（不留下不完整的文件）</source>
+        <translation>Stop the export (no incomplete file is left)</translation>
+    </message>
+    <message>
+        <location filename="../../gui/window_running.py" line="70"/>
         <source>正在导入</source>
         <translation>Importing</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="65"/>
+        <location filename="../../gui/window_running.py" line="71"/>
         <source>正在打开演示</source>
         <translation>Opening the demo</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="66"/>
+        <location filename="../../gui/window_running.py" line="72"/>
         <source>正在扫描</source>
         <translation>Scanning</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="67"/>
+        <location filename="../../gui/window_running.py" line="73"/>
         <source>正在生成证据包</source>
         <translation>Making the evidence package</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="68"/>
+        <location filename="../../gui/window_running.py" line="74"/>
         <source>正在导出</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="69"/>
+        <location filename="../../gui/window_running.py" line="75"/>
         <source>正在处理</source>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="91"/>
-        <location filename="../../gui/window_running.py" line="144"/>
+        <location filename="../../gui/window_running.py" line="97"/>
+        <location filename="../../gui/window_running.py" line="150"/>
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="96"/>
+        <location filename="../../gui/window_running.py" line="102"/>
         <source>导入完成</source>
         <translation>Import finished</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="104"/>
+        <location filename="../../gui/window_running.py" line="110"/>
         <source>{0}：已经导入过（{1} 行都已在工作区中，没有新增）</source>
         <translation>{0}: imported before (all {1} rows are already in the workspace; nothing new)</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="109"/>
+        <location filename="../../gui/window_running.py" line="115"/>
         <source>支出</source>
         <translation>spent</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="114"/>
+        <location filename="../../gui/window_running.py" line="120"/>
         <source>{0}：{1}，{2} 行，新增 {3} 行，已有 {4} 行，{5} 至 {6}{7}</source>
         <translation>{0}: {1}, {2} rows, {3} new, {4} already imported, {5} to {6}{7}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="124"/>
+        <location filename="../../gui/window_running.py" line="130"/>
         <source>，{0}</source>
         <translation>, {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="139"/>
+        <location filename="../../gui/window_running.py" line="145"/>
         <source>已停止，没有写入任何文件。</source>
         <translation>Stopped; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="150"/>
+        <location filename="../../gui/window_running.py" line="156"/>
         <source>需要密码</source>
         <translation>Password needed</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="151"/>
+        <location filename="../../gui/window_running.py" line="157"/>
         <source>{0}
 
 请输入账单邮件中给出的解压密码：</source>
@@ -1203,27 +1213,27 @@ All data stays on this computer.</translation>
 Enter the password given in the statement e-mail:</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="168"/>
+        <location filename="../../gui/window_running.py" line="174"/>
         <source>无法完成</source>
         <translation>Could not finish</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="171"/>
+        <location filename="../../gui/window_running.py" line="177"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="172"/>
+        <location filename="../../gui/window_running.py" line="178"/>
         <source>工作区没有改变。</source>
         <translation>The workspace was not changed.</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="177"/>
+        <location filename="../../gui/window_running.py" line="183"/>
         <source>内部错误</source>
         <translation>Internal error</translation>
     </message>
     <message>
-        <location filename="../../gui/window_running.py" line="178"/>
+        <location filename="../../gui/window_running.py" line="184"/>
         <source>出现了意外错误：{0}</source>
         <translation>An unexpected error occurred: {0}</translation>
     </message>
@@ -1380,50 +1390,50 @@ Which names do not belong to it and should be cases of their own? (separate them
         <translation>Export evidence</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="186"/>
+        <location filename="../../gui/main_window.py" line="185"/>
         <source>保存图表</source>
         <translation>Save chart</translation>
     </message>
     <message>
         <location filename="../../gui/case_commands.py" line="194"/>
-        <location filename="../../gui/main_window.py" line="194"/>
+        <location filename="../../gui/main_window.py" line="193"/>
         <source>保存失败</source>
         <translation>Saving failed</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="196"/>
+        <location filename="../../gui/main_window.py" line="195"/>
         <source>图表已保存到 {0}</source>
         <translation>Chart saved to {0}</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="200"/>
+        <location filename="../../gui/main_window.py" line="199"/>
         <source>还没有导入任何账单。</source>
         <translation>No statements imported yet.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="234"/>
+        <location filename="../../gui/main_window.py" line="233"/>
         <source>没有发现周期扣费。</source>
         <translation>No recurring charges found.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="237"/>
+        <location filename="../../gui/main_window.py" line="236"/>
         <source>把支付宝、微信或银行导出的账单拖到窗口里，或点“打开账单…”；想先看看效果，点“演示数据”。</source>
         <translation>Drop statements exported from Alipay, WeChat or your bank on the window, or click “Open statements…”; to try it first, click “Demo data”.</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="257"/>
+        <location filename="../../gui/main_window.py" line="256"/>
         <source>{0}
 {1} · {2} 行</source>
         <translation>{0}
 {1} · {2} rows</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="268"/>
+        <location filename="../../gui/main_window.py" line="267"/>
         <source>{0}
 SHA-256 {1}
 导入于 {2}
@@ -1434,12 +1444,12 @@ imported {2}
 double-click to see this statement’s transactions</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="298"/>
+        <location filename="../../gui/main_window.py" line="297"/>
         <source>{0} 个账单 · {1} 笔交易 · 支出 {2} · {3} 个案件</source>
         <translation>{0} statements · {1} transactions · {2} spent · {3} cases</translation>
     </message>
     <message>
-        <location filename="../../gui/main_window.py" line="303"/>
+        <location filename="../../gui/main_window.py" line="302"/>
         <source> · 取消后仍扣 {0}</source>
         <translation> · {0} charged after cancellation</translation>
     </message>
