@@ -16,7 +16,10 @@ from .vstr import replace_regex, spread
 
 # Currency signs, codes, spaces and thousands separators that may surround a number.
 _NOISE = r"[\s,'¥￥$€£\x{00a0}\x{3000}]|CNY|RMB|USD|EUR|HKD|元"  # RE2 syntax
-_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)"
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)"
+# Amounts typed with a Chinese input method in full-width mode (４９．７４, －１，２３４．５０)
+# in a statement edited in Excel or WPS: the same numbers, read as their ASCII forms.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，－＋\u2212", "0123456789.,-+-")
 
 
 def normalize_one(text: str) -> tuple[str, bool] | None:
@@ -48,7 +51,10 @@ def normalize_amounts(raw: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
             pd.Series(negative.to_numpy()[codes], index=raw.index, dtype=bool),
             pd.Series(valid.to_numpy()[codes], index=raw.index, dtype=bool),
         )
-    text = replace_regex(pd.Series(uniques, index=raw.index, dtype="str"), _NOISE)
+    text = pd.Series(uniques, index=raw.index, dtype="str")
+    if not text.str.isascii().all():  # one check over the distinct values, as a rule
+        text = text.str.translate(_FULL_WIDTH)
+    text = replace_regex(text, _NOISE)
     valid = text.str.fullmatch(_NUMBER).fillna(False).astype(bool)
     negative = text.str.startswith("-").fillna(False).astype(bool)
     body = text.str.lstrip("+-")

@@ -2,8 +2,8 @@
 the golden fixtures (whose ledgers are checked by hand in test_golden).
 
 Each test names the mechanism it holds: times without seconds or slashed in every format
-(printed_times), amounts in full-width digits (printed_amounts), a note typed below the
-table (notes_below, for CSV and sheets), a CSV block cut inside its last record
+(printed_times), amounts in full-width digits (money_columns.normalize_amounts), a note
+typed below the table (notes_below, for CSV and sheets), a CSV block cut inside its last record
 (csv_text.parse_csv_block), an Alipay bill whose columns were moved, a CSV layout saved as
 a workbook (sheet_text) and a workbook layout saved as CSV (text_sheet), OFX and camt.053
 saved again as UTF-16, Excel's "Unicode Text" (tab_separated), a bill whose preamble was
@@ -28,13 +28,13 @@ from qiake_auditor.importers import (
     csv_text,
     generic_values,
     notes_below,
-    printed_amounts,
     printed_times,
     tab_separated,
     text_encoding,
 )
 from qiake_auditor.importers.sheet_rows import sheet_frame
 from qiake_auditor.ingest import read_statements
+from qiake_auditor.money_columns import normalize_amounts
 from tests.conftest import DATA
 
 GOLDEN = DATA / "golden"
@@ -98,7 +98,7 @@ def test_alipay_bill_without_seconds_reads_like_the_original(tmp_path: Path) -> 
 
 def test_full_width_amounts_are_read_and_other_text_still_refused() -> None:
     printed = pd.Series(["４９．７４", "－１，２３４．５", "12.00", "¥３", "１２", "x４", ""])
-    amount, negative, valid = printed_amounts.normalize(printed)
+    amount, negative, valid = normalize_amounts(printed)
     assert list(valid) == [True, True, True, True, True, False, False]
     # full-width digits without a point were kept as they were ("１２.00"): now ASCII
     assert list(amount[valid]) == ["49.74", "1234.50", "12.00", "3.00", "12.00"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pandas as pd
 
 from ..errors import StatementError
+from ..money_columns import normalize_amounts
 from ..vstr import trim
 from . import checks, csv_text, printed_times
 from .base import Extract, Importer, Probe, ReadOptions
-from .printed_amounts import normalize as normalize_amounts
 
 APP_2023 = [
     "交易时间",

@@ -19,9 +19,8 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError, StatementWarning
 from ..money import canonical
-from ..money_columns import sum_amounts
+from ..money_columns import normalize_amounts, sum_amounts
 from . import field_text
-from .printed_amounts import normalize as normalize_amounts
 
 CURRENCIES = {
     "人民币": "CNY",

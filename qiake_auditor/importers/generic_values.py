@@ -10,7 +10,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError, StatementWarning
 from ..i18n import Listed
-from .printed_amounts import normalize as normalize_amounts
+from ..money_columns import normalize_amounts
 
 _TIME = r"(?:[T\s]+(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _YMD = r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?" + _TIME

@@ -21,9 +21,9 @@ import pandas as pd
 
 from .. import ledger
 from ..money import fmt
+from ..money_columns import normalize_amounts
 from . import checks, csv_text, printed_times, walletrows
 from .base import Extract, Importer, Probe, ReadOptions
-from .printed_amounts import normalize as normalize_amounts
 
 HEADER = [
     "交易时间",

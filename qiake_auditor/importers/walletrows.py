@@ -12,8 +12,8 @@ import pandas as pd
 
 from ..errors import StatementError, StatementWarning
 from ..i18n import Listed
+from ..money_columns import normalize_amounts
 from . import csv_text, field_text, printed_times
-from .printed_amounts import normalize as normalize_amounts
 
 # Times as wallets print them, besides ISO (which printed_times accepts as is): the slashed
 # forms of a bill re-saved in Excel or WPS, which every format accepts.

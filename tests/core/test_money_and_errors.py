@@ -31,6 +31,16 @@ def test_printed_amounts_become_canonical_text() -> None:
     assert list(valid) == [True] * 7 + [False, False]
 
 
+def test_full_width_amounts_are_their_ascii_numbers() -> None:
+    # typed in full-width mode (Excel/WPS with a Chinese input method); "１２" used to stay
+    # "１２.00", a canonical amount no sum could read
+    raw = pd.Series(["４９．７４", "－１，２３４．５", "１２", "\u22125.00", "١٢", "x４"])
+    amount, negative, valid = normalize_amounts(raw)
+    assert list(amount) == ["49.74", "1234.50", "12.00", "5.00", "", ""]
+    assert list(negative) == [False, True, False, True, False, False]
+    assert list(valid) == [True, True, True, True, False, False]  # Arabic-Indic digits: no
+
+
 def test_spreadsheet_numbers_do_not_pick_up_float_noise() -> None:
     assert canonical(28.16) == ("28.16", False)
     assert canonical(1234.5) == ("1234.50", False)
