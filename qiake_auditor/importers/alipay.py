@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import progress
 from ..errors import StatementError
 from ..money_columns import normalize_amounts
 from ..vstr import trim
@@ -96,17 +97,21 @@ def _build(
     category: str | None,
     status: pd.Series,
 ) -> tuple[pd.DataFrame, list[str]]:
+    # steps: shares of reading a million-row bill, after the parse's 0.7 (as measured)
     amount, _, valid = normalize_amounts(frame[amount_col])
     if not valid.all():
         bad = valid.idxmin()
         raise _bad_amount(probe, frame, amount_col, bad)
     state, warnings = checks.states(status)
+    progress.step(0.78)
+    times = printed_times.iso_times(
+        time, ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"), probe.name, frame["source_row"]
+    )
+    progress.step(0.86)
     rows = pd.DataFrame(
         {
             "source_row": frame["source_row"].astype("int64"),
-            "time": printed_times.iso_times(
-                time, ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"), probe.name, frame["source_row"]
-            ),
+            "time": times,
             "amount": amount,
             "currency": "CNY",
             "direction": direction,
@@ -119,6 +124,7 @@ def _build(
             "category": _text(frame[category]) if category else "",
         }
     )
+    progress.step(0.95)
     rows["state"] = checks.settle_returns(rows, status)
     return rows, warnings
 
