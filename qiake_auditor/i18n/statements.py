@@ -105,6 +105,21 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "the file looks cut off: its last line has {got} of {wanted} fields and no "
         "line end (export or download the statement again)",
     ),
+    # -- a structured statement that stops before its end (importers/cut_off.py) ---------
+    "statement.cut_off": (
+        "文件在这里中断：还没有到 {format} 文件结尾的 {end} 就结束了，文件不完整"
+        "（下载或复制没有完成？），因此没有导入任何内容；请重新导出或下载账单",
+        "the file stops here, before the {end} that closes a complete {format} file: it "
+        "was cut off (an incomplete download or copy?), so nothing of it was imported; "
+        "export or download the statement again",
+    ),
+    "statement.cut_off.in_statement": (
+        "文件在这里中断：从第 {start} 行开始的 {format} 账单还没有到结尾的 {end} 就结束了，"
+        "文件不完整（下载或复制没有完成？），因此没有导入任何内容；请重新导出或下载账单",
+        "the file stops here, inside the {format} statement that begins on line {start} "
+        "and before its closing {end}: it was cut off (an incomplete download or copy?), "
+        "so nothing of it was imported; export or download the statement again",
+    ),
     "statement.csv_field_too_long": (
         "一个字段超过 {limit:,} 个字符（多半是一个引号没有配对），无法读取",
         "a field longer than {limit:,} characters (most likely a quote that is never "
@@ -377,10 +392,12 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "broken XML (a character or mark XML does not allow, at column {column}); expected "
         "a well-formed {expected} document",
     ),
-    "statement.broken_xml.cut_off": (
-        "XML 格式损坏（文档还没有结束文件就结束了，可能不完整）；应当是格式正确的 {expected} 文件",
-        "broken XML (the file ends before the document does: it may be cut off); expected "
-        "a well-formed {expected} document",
+    "statement.broken_xml.cut_off": (  # the line is the file's last (importers/camt.py)
+        "XML 格式损坏（文档还没有结束文件就结束了）：文件在这里中断，不完整（下载或复制没有"
+        "完成？），因此没有导入任何内容；请重新导出或下载账单（应当是格式正确的 {expected} 文件）",
+        "broken XML (the file ends before the document does): the file stops here, cut off "
+        "(an incomplete download or copy?), so nothing of it was imported; export or "
+        "download the statement again (expected a well-formed {expected} document)",
     ),
     "statement.broken_xml.mismatched": (
         "XML 格式损坏（第 {column} 列的结束标记与它要结束的标记不一致）；"

@@ -19,7 +19,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError, StatementWarning
 from ..money_columns import normalize_amounts
-from . import limits
+from . import cut_off, limits
 from .base import Extract, Importer, Probe, ReadOptions
 
 _CAMT = re.compile(r"camt\.05[234]\.001\.\d\d")
@@ -83,12 +83,11 @@ def parse(probe: Probe) -> Element:
         return ET.fromstring(probe.text if utf16 else probe.data)
     except ET.ParseError as exc:
         line, column = exc.position if exc.position else (None, 0)
+        problem = _XML_PROBLEMS.get(exc.code, "statement.broken_xml.not_allowed")
+        if problem == "statement.broken_xml.cut_off":
+            line = cut_off.last_line(probe.text)  # "stops here": where the text ends
         raise StatementError.of(
-            _XML_PROBLEMS.get(exc.code, "statement.broken_xml.not_allowed"),
-            source=probe.name,
-            row=line,
-            column=column + 1,
-            expected="camt.053",
+            problem, source=probe.name, row=line, column=column + 1, expected="camt.053"
         ) from exc
     except (LookupError, ValueError) as exc:
         # The XML declaration names an encoding Python lacks ("QTF-8"), a codec that is

@@ -19,6 +19,7 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError, StatementWarning
 from ..money_columns import normalize_amounts
+from . import cut_off
 from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 
 _TAG = re.compile(r"^:(\d{2}[A-Z]?):(.*)$")
@@ -62,7 +63,10 @@ def fields(lines: list[str]) -> list[_Field]:
     current: _Field | None = None
     for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r")
-        if "{4:" in line:  # SWIFT envelope: {1:...}{2:...}{4: then the fields
+        if line.startswith("{1:") or "{4:" in line:  # SWIFT envelope: {1:...}{2:...}{4:
+            found.append(_Field("{4:", number))  # its message ends with -}
+            current = None
+        if "{4:" in line:
             line = line.split("{4:", 1)[1]
             if not line.strip():
                 continue
@@ -158,6 +162,30 @@ def _lines(probe: Probe) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
+def _refuse_cut_off(probe: Probe, lines: list[str], found: list[_Field]) -> None:
+    """Refuse a file that stops inside a statement (a ``:20:`` without its closing balance
+    ``:62F:``, or ``:62M:`` where a statement goes on in the next message) or inside a
+    SWIFT envelope (``{4:`` without its ``-}``). A closing balance cut short ('D',
+    'C240131EUR100') on the file's last field counts as cut too. Checked before any field
+    is read, so a line cut mid-way is called cut off, not a bad statement line."""
+    statement: _Field | None = None
+    envelope: _Field | None = None
+    for item in found:
+        if item.tag == "{4:":
+            envelope = envelope or item
+        elif item.tag == "20":
+            statement = item
+        elif item.tag in ("62F", "62M"):
+            whole = item is not found[-1] or _BALANCE.fullmatch("".join(item.text).strip())
+            statement = None if whole else statement
+        elif item.tag == "-":
+            statement = envelope = None
+    opened = statement or envelope
+    if opened is not None:
+        text = "\n".join(lines)
+        raise cut_off.refusal(probe.name, text, kind="MT940", end=":62F:", start=opened.line)
+
+
 class Mt940(Importer):
     """SWIFT MT940, with or without a bank preamble or the {1:}{2:}{4: envelope."""
 
@@ -171,12 +199,15 @@ class Mt940(Importer):
         )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:
+        lines = _lines(probe)
+        found = fields(lines)
+        _refuse_cut_off(probe, lines, found)
         records: list[dict] = []
         warnings: list[str] = []
         facts = StatementFacts()
         statement = _Statement()
         last_line: dict | None = None
-        for item in fields(_lines(probe)):
+        for item in found:
             body = "\n".join(item.text)
             if item.tag == "20" or item.tag == "-":
                 last_line = None

@@ -17,10 +17,13 @@ import pandas as pd
 from .. import ledger
 from ..errors import StatementError
 from ..money_columns import normalize_amounts
+from . import cut_off
 from .base import Extract, Importer, Probe, ReadOptions, StatementFacts
 
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.DOTALL)
 _STATEMENT = re.compile(r"<(CCSTMTRS|STMTRS)>(.*?)</\1>", re.DOTALL | re.IGNORECASE)
+_STATEMENT_TAG = re.compile(r"<(/?)(?:CCSTMTRS|STMTRS)>", re.IGNORECASE)
+_END = re.compile(r"</OFX>", re.IGNORECASE)
 _TRANSACTION = re.compile(r"<STMTTRN>(.*?)</STMTTRN>", re.DOTALL | re.IGNORECASE)
 _DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?(?:\.\d+)?\s*(?:\[[^\]]*\])?")
 _HEADER_CHARSET = re.compile(r"^CHARSET:\s*(\S+)", re.MULTILINE)
@@ -86,8 +89,22 @@ def _body_text(probe: Probe) -> str:
     return probe.text
 
 
+def _refuse_cut_off(probe: Probe, text: str) -> None:
+    """Refuse a document without its closing ``</OFX>``: cut off in a download or copy
+    (a statement cut in two was not found, a later one silently missing). The line of a
+    statement left open is named: the last ``<STMTRS>``/``<CCSTMTRS>`` not closed."""
+    if _END.search(text):
+        return
+    opened = list(_STATEMENT_TAG.finditer(text))
+    start = None
+    if opened and not opened[-1].group(1):  # the last statement tag opens one
+        start = cut_off.line_of(text, opened[-1].start())
+    raise cut_off.refusal(probe.name, text, kind="OFX", end="</OFX>", start=start)
+
+
 def _transactions(probe: Probe) -> tuple[list[dict[str, str]], list[str]]:
     text = _CDATA.sub(lambda m: html.escape(m.group(1), quote=False), _body_text(probe))
+    _refuse_cut_off(probe, text)
     statements = list(_STATEMENT.finditer(text))
     if not statements:
         raise StatementError.of("ofx.no_statement", source=probe.name)
