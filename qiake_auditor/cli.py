@@ -194,12 +194,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             audit.workspace.discard_if_unused()  # a refused first import leaves no file
             raise
         if args.out:
+            rows = audit.workspace.ledger(keys=imported.keys)
+            _check_ledger_size(args.out, len(rows))
             try:
-                write_ledger(
-                    audit.workspace.ledger(keys=imported.keys),
-                    args.out,
-                    full_accounts=args.full_accounts,
-                )
+                write_ledger(rows, args.out, full_accounts=args.full_accounts)
             except OSError as exc:  # e.g. the disk filled up: the import itself stands
                 reason = exc.strerror or type(exc).__name__
                 raise UserError.of("cli.out_failed", path=args.out, reason=reason) from None
@@ -224,6 +222,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         if args.out:
             print(text("cli.ledger_written", lang, path=args.out))
     return EXIT_OK
+
+
+def _check_ledger_size(out: Path, rows: int) -> None:
+    """The XLSX row limit, which only the imported ledger's size can be checked against:
+    the import is saved by then, so the refusal says so and offers CSV."""
+    from .exports import check_ledger_path
+
+    try:
+        check_ledger_path(out, rows)
+    except UserError as exc:
+        if exc.message_id != "export.xlsx_too_many_rows":
+            raise
+        raise UserError.of("cli.out_too_many_rows", path=out, **exc.fields) from None
 
 
 def report_json(report, lang: str = "en") -> dict:
