@@ -61,8 +61,9 @@ def test_mt940_cut_inside_its_second_statement_is_refused_in_both_languages(
     assert error.fields["start"] == 20 == line_at(data, data.index(b":20:STMT2402"))
     assert error.text("en") == (
         "对账单.sta, line 24: the file stops here, inside the MT940 statement that begins "
-        "on line 20 and before its closing :62F:: it was cut off (an incomplete download "
-        "or copy?), so nothing of it was imported; export or download the statement again"
+        "on line 20 and before its closing :62F:, so it was cut off (an incomplete "
+        "download or copy?) and nothing of it was imported; export or download the "
+        "statement again"
     )
     assert error.text("zh") == (
         "对账单.sta 第 24 行：文件在这里中断：从第 20 行开始的 MT940 账单还没有到结尾的 "
@@ -164,8 +165,8 @@ def test_ofx_cut_between_its_statements_is_refused_not_read_in_part(tmp_path: Pa
     assert error.message_id == "statement.cut_off" and error.row == 10
     assert error.text("en") == (
         "账单.qfx, line 10: the file stops here, before the </OFX> that closes a complete "
-        "OFX file: it was cut off (an incomplete download or copy?), so nothing of it was "
-        "imported; export or download the statement again"
+        "OFX file, so it was cut off (an incomplete download or copy?) and nothing of it "
+        "was imported; export or download the statement again"
     )
     assert error.text("zh") == (
         "账单.qfx 第 10 行：文件在这里中断：还没有到 OFX 文件结尾的 </OFX> 就结束了，"
@@ -181,7 +182,7 @@ def test_ofx_cut_inside_an_entry_names_the_statement_not_a_missing_one(tmp_path:
     assert error.row == 14 and error.fields["start"] == 12
     assert error.text("en").startswith(
         "cut.qfx, line 14: the file stops here, inside the OFX statement that begins on "
-        "line 12 and before its closing </OFX>: it was cut off"
+        "line 12 and before its closing </OFX>, so it was cut off"
     )
     assert error.text("zh").startswith(
         "cut.qfx 第 14 行：文件在这里中断：从第 12 行开始的 OFX 账单还没有到结尾的 </OFX> 就结束了"
@@ -290,3 +291,17 @@ def test_a_cut_statement_leaves_the_workspace_as_it_was(
     fresh = tmp_path / "fresh.sqlite"  # a refused first import makes no workspace at all
     assert main(["import", str(broken), "--workspace", str(fresh), "--lang", "en"]) == 2
     assert not fresh.exists()
+
+
+def test_a_cut_statement_in_a_zip_is_named_with_its_archive(tmp_path: Path) -> None:
+    import zipfile
+
+    data = ENVELOPE.read_bytes()
+    archive = tmp_path / "bills.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        zipped.writestr("good.sta", data)
+        zipped.writestr("cut.sta", data[: data.index(b":62F:D240207")])
+    error = refused(archive)
+    assert error.message_id == "statement.cut_off.in_statement"
+    assert error.text("en").startswith("bills.zip/cut.sta, line 15: the file stops here")
+    assert error.text("zh").startswith("bills.zip/cut.sta 第 15 行：文件在这里中断")

@@ -109,16 +109,16 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
     "statement.cut_off": (
         "文件在这里中断：还没有到 {format} 文件结尾的 {end} 就结束了，文件不完整"
         "（下载或复制没有完成？），因此没有导入任何内容；请重新导出或下载账单",
-        "the file stops here, before the {end} that closes a complete {format} file: it "
-        "was cut off (an incomplete download or copy?), so nothing of it was imported; "
+        "the file stops here, before the {end} that closes a complete {format} file, so "
+        "it was cut off (an incomplete download or copy?) and nothing of it was imported; "
         "export or download the statement again",
     ),
     "statement.cut_off.in_statement": (
         "文件在这里中断：从第 {start} 行开始的 {format} 账单还没有到结尾的 {end} 就结束了，"
         "文件不完整（下载或复制没有完成？），因此没有导入任何内容；请重新导出或下载账单",
         "the file stops here, inside the {format} statement that begins on line {start} "
-        "and before its closing {end}: it was cut off (an incomplete download or copy?), "
-        "so nothing of it was imported; export or download the statement again",
+        "and before its closing {end}, so it was cut off (an incomplete download or copy?) "
+        "and nothing of it was imported; export or download the statement again",
     ),
     "statement.csv_field_too_long": (
         "一个字段超过 {limit:,} 个字符（多半是一个引号没有配对），无法读取",
