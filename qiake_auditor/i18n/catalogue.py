@@ -312,6 +312,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the ledger was not written to {path} ({reason}); the import was saved, so the "
         "same command can write it again",
     ),
+    "cli.out_too_many_rows": (
+        "导入已保存，但账目没有写出到 {path}：XLSX 工作表最多容纳 {limit:,} 行交易（另加一行"
+        "标题），这些文件的账目有 {rows:,} 行；请把 --out 改为 .csv 文件再运行同样的命令"
+        "（CSV 没有行数限制；已导入的文件不会重复导入）",
+        "the import was saved, but the ledger was not written to {path}: an XLSX sheet "
+        "holds at most {limit:,} rows of transactions (and a header row), and the ledger "
+        "of these files has {rows:,}; run the same command with --out naming a .csv file "
+        "(CSV has no row limit; files already imported are not imported twice)",
+    ),
     "cli.no_cases": (
         "没有案件（工作区中没有周期扣费或标记的扣费）",
         "no cases (the workspace holds no recurring or flagged charges)",

@@ -242,16 +242,6 @@ STATEMENT_MESSAGES: dict[str, tuple[str, str]] = {
         "{column} 的值 {value!r} 不是已知的交易状态",
         "{column} {value!r} is not a known state",
     ),
-    # -- the import command's --out, after the import was saved (cli.py) -------------------
-    "cli.out_too_many_rows": (
-        "导入已保存，但账目没有写出到 {path}：XLSX 工作表最多容纳 {limit:,} 行交易（另加一行"
-        "标题），这些文件的账目有 {rows:,} 行；请把 --out 改为 .csv 文件再运行同样的命令"
-        "（CSV 没有行数限制；已导入的文件不会重复导入）",
-        "the import was saved, but the ledger was not written to {path}: an XLSX sheet "
-        "holds at most {limit:,} rows of transactions (and a header row), and the ledger "
-        "of these files has {rows:,}; run the same command with --out naming a .csv file "
-        "(CSV has no row limit; files already imported are not imported twice)",
-    ),
     # -- ZIP archives (importers/archive.py) -----------------------------------------------
     "archive.damaged.cut_off": (
         "已损坏：开头像 ZIP 压缩包或 .xlsx 工作簿，但找不到文件末尾的目录，无法打开；"
