@@ -7,6 +7,7 @@ so one number is never computed twice (a test compares them with the case's own)
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -42,6 +43,30 @@ def paid_by_card(charge) -> bool:
         or "卡" in method
         or "card" in method.lower()
     )
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
+
+
+def mainland_merchant(case) -> bool:
+    """Can the merchant be taken for a business in mainland China (12315 handles those)?
+    Not when none of its names as printed holds a Chinese character and it charged in a
+    currency other than CNY or its name is a foreign company's (NOTION LABS INC, paid by
+    card abroad); a Chinese name, or a Latin name charged in CNY only, keeps the 12315
+    route open."""
+    names = [n for n in (case.legal_name, *case.names) if n]
+    if any(_CJK.search(n) for n in names):
+        return True
+    foreign_money = any(c.currency != "CNY" for c in case.charges)
+    return not (foreign_money or any(_FOREIGN_FORM.search(n) for n in names))
+
+
+# company forms and descriptors that mainland businesses do not carry in a Latin name
+_FOREIGN_FORM = re.compile(
+    r"\b(INC|LLC|L\.L\.C|CORP|CORPORATION|GMBH|S\.R\.O|B\.V|PTE|PTY|PLC|SARL|S\.A)\b\.?"
+    r"|\*|\.US\b|\.IO\b",
+    re.IGNORECASE,
+)
 
 
 CHANNEL_LABELS = {

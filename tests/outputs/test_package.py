@@ -77,9 +77,11 @@ def test_package_is_a_valid_bag_with_every_part(package, tmp_path: Path):
         "data/letters/L1_merchant_zh.docx",
         "data/letters/L1_merchant_en.txt",
         "data/letters/L2_alipay_zh.docx",
-        "data/letters/L3_bank_zh.docx",
+        "data/letters/L3_bank_1111_zh.docx",
+        "data/letters/L3_bank_0123_zh.docx",
         "data/letters/L4_regulator_zh.docx",
-        "data/letters/L5_chargeback_generic_en.docx",
+        "data/letters/L5_chargeback_generic_1111_en.docx",
+        "data/letters/L5_chargeback_generic_0123_en.docx",
     ):
         assert root + name in files, name
     assert files[root + "data/originals/示例账单.csv"] == CSV  # byte for byte
@@ -229,21 +231,34 @@ def test_flagged_xlsx_types_and_no_formulas(package):
 def test_letters_carry_every_charge_and_placeholders(package, case):
     files = members(package.path)
     root = package.root
-    for name in (
-        "L1_merchant_zh",
-        "L2_alipay_zh",
-        "L3_bank_zh",
-        "L4_regulator_zh",
-        "L1_merchant_en",
-        "L5_chargeback_generic_en",
-    ):
+
+    def read(name: str) -> tuple[str, str]:
         document = docx.Document(io.BytesIO(files[f"{root}/data/letters/{name}.docx"]))
         cells = " ".join(c.text for t in document.tables for r in t.rows for c in r.cells)
         body = "\n".join(p.text for p in document.paragraphs) + cells
-        text = files[f"{root}/data/letters/{name}.txt"].decode("utf-8-sig")
+        return body, files[f"{root}/data/letters/{name}.txt"].decode("utf-8-sig")
+
+    for name in ("L1_merchant_zh", "L2_alipay_zh", "L4_regulator_zh", "L1_merchant_en"):
+        body, text = read(name)
         for charge in case.after:
             assert charge.txn_id in body and charge.txn_id in text, name
         assert "¥87.00" in body
+        assert "【请填写：" in text or "[FILL IN:" in text
+        assert "13812345678" not in text and "6222021234567890123" not in text
+    # a bank (and a chargeback) letter per paying card, each with only that card's charges:
+    # 招商银行(1111) paid June and July after the cancellation, the card 6222…0123 August
+    for name, months, total in (
+        ("L3_bank_1111_zh", (6, 7), "争议金额合计：¥58.00"),
+        ("L3_bank_0123_zh", (8,), "争议金额合计：¥29.00"),
+        ("L5_chargeback_generic_1111_en", (6, 7), "account ending 1111 — total ¥58.00"),
+        ("L5_chargeback_generic_0123_en", (8,), "account ending 0123 — total ¥29.00"),
+    ):
+        body, text = read(name)
+        for charge in case.charges:
+            shown = charge.date.month in months
+            assert (charge.txn_id in body) is shown and (charge.txn_id in text) is shown, name
+        assert total in text, name
+        assert "¥87.00" not in text
         assert "【请填写：" in text or "[FILL IN:" in text
         assert "13812345678" not in text and "6222021234567890123" not in text
     merchant = files[f"{root}/data/letters/L1_merchant_zh.txt"].decode("utf-8-sig")

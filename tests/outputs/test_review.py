@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import subprocess
 import zipfile
 from dataclasses import replace
@@ -287,8 +288,9 @@ def test_xlsx_times_read_back_to_the_second():
 
 
 def test_each_report_gets_charts_in_its_own_language(tmp_path, originals, monkeypatch):
-    """A package in both languages keeps the bilingual charts in charts/, and gives the
-    English report charts labelled in English, the Chinese one charts in Chinese."""
+    """charts/ speak the package's first language (Chinese for a package in both, English
+    for an English one: they kept 07月 / 2025年 ticks and both languages' labels); the
+    Chinese report shows those charts, the English report charts drawn in English."""
     from qiake_auditor import charts as charts_module
     from qiake_auditor.outputs.evidence import package
 
@@ -308,14 +310,27 @@ def test_each_report_gets_charts_in_its_own_language(tmp_path, originals, monkey
 
     monkeypatch.setattr(charts_module, "case_chart", chart)
     monkeypatch.setattr(package, "build_report", report)
-    out = tmp_path / "p.zip"
-    build_package(make_case(), out, originals, lang="both")
-    assert sorted(drawn, key=str) == sorted([None, None, "zh", "zh", "en", "en"], key=str)
-    bag = zipfile.ZipFile(out)
-    root = bag.namelist()[0].split("/")[0]
-    folder = [bag.read(f"{root}/data/charts/{k}.png") for k in ("timeline", "cumulative")]
+
+    def folder(lang: str) -> tuple[list[bytes], str]:
+        out = tmp_path / f"p_{lang}.zip"
+        build_package(make_case(), out, originals, lang=lang)
+        bag = zipfile.ZipFile(out)
+        root = bag.namelist()[0].split("/")[0]
+        pngs = [bag.read(f"{root}/data/charts/{k}.png") for k in ("timeline", "cumulative")]
+        svg = bag.read(f"{root}/data/charts/timeline.svg").decode("utf-8")
+        return pngs, " ".join(re.findall(r"<!-- (.*?) -->", svg))
+
+    pngs, words = folder("both")
+    assert drawn == ["zh", "en", "zh", "en"]  # one drawing less than with bilingual charts/
+    assert "每笔扣费" in words and "05月" in words and "2025年" in words
+    assert "Each charge" not in words and "May" not in words
     assert len(given["zh"]) == len(given["en"]) == 2
-    assert given["zh"] != given["en"] and given["en"] != folder and given["zh"] != folder
+    assert given["zh"] == pngs and given["en"] != pngs
+    drawn.clear()
+    pngs, words = folder("en")
+    assert drawn == ["en", "en"]
+    assert "Each charge" in words and "May" in words and "月" not in words and "扣费" not in words
+    assert given["en"] == pngs
 
 
 def test_summary_says_nothing_about_a_cancellation_that_was_not_recorded(tmp_path):
@@ -349,7 +364,13 @@ def test_no_bank_letter_when_no_card_paid():
         "L4_regulator_zh",
     ]
     stems = [s for s, _ in package_letters(CaseFacts.of(make_case()), Party(), "zh", Masker(), [])]
-    assert "L3_bank_zh" in stems and "L5_chargeback_generic_en" in stems
+    # the hand-made case's last charge names another card (its full number): two disputes
+    assert [s for s in stems if s[:2] in ("L3", "L5")] == [
+        "L3_bank_1111_zh",
+        "L3_bank_0123_zh",
+        "L5_chargeback_generic_1111_en",
+        "L5_chargeback_generic_0123_en",
+    ]
 
 
 def test_platform_form_text_fits_300_characters_with_whole_ids():
@@ -359,9 +380,10 @@ def test_platform_form_text_fits_300_characters_with_whole_ids():
     case.charges = [replace(c, txn_id=f"4200{c.row_id:024d}" * 2) for c in case.charges]
     case.after = [c for c in case.charges if c.after_cancellation]
     facts = CaseFacts.of(case)
-    for lang in ("zh", "en"):
-        short = build_letter("platform", facts, Party(), lang).short
+    for lang, party in [(code, Party(business=b)) for code in ("zh", "en") for b in (False, True)]:
+        short = build_letter("platform", facts, party, lang).short
         assert len(short) <= 300, len(short)
+        assert ("本单位" in short or "we" in short) if party.business else "本单位" not in short
         assert short.endswith(case.id)  # the end is never cut off
         ids = [c.txn_id for c in case.after]
         shown = [i for i in ids if i in short]

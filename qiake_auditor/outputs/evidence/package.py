@@ -224,11 +224,11 @@ def build_package(
                 day_totals=case.day_totals,
             )
 
-        shared = None if lang == "both" else lang
+        first = "zh" if lang == "both" else lang  # charts/ speak the package's first language
         for kind in ("timeline", "cumulative"):
-            figure = draw(kind, shared)
+            figure = draw(kind, first)
             png = charts_module.figure_bytes(figure, "png", dpi=150)
-            pngs.setdefault(shared, []).append(png)
+            pngs.setdefault(first, []).append(png)
             derived(f"charts/{kind}.png", png, "chart", f"{kind} chart of the charges")
             derived(
                 f"charts/{kind}.svg",
@@ -236,11 +236,10 @@ def build_package(
                 "chart",
                 f"{kind} chart of the charges (vector)",
             )
-            if lang == "both":  # each report's charts in its own language only
-                for code in ("zh", "en"):
-                    pngs.setdefault(code, []).append(
-                        charts_module.figure_bytes(draw(kind, code), "png", dpi=120)
-                    )
+            if lang == "both":  # the English report's charts in English
+                pngs.setdefault("en", []).append(
+                    charts_module.figure_bytes(draw(kind, "en"), "png", dpi=120)
+                )
     short = [(e.id, e.path, e.sha256) for e in exhibits if e.role in ("original", "attachment")]
     progress.report(0.4, "letters")
     progress.check()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...i18n import counted
-from ..facts import CaseFacts, money_totals
+from ..facts import CaseFacts, mainland_merchant, money_totals, paid_by_card
 
 REPORT_NAMES = {  # README language -> report language -> what the README calls it
     "zh": {"zh": "证据材料汇编（中文报告）", "en": "证据材料汇编（英文报告）"},
@@ -52,6 +52,7 @@ def readme(
             "证据目录：",
         ]
         lines += [f"  {e.id}  {e.path}  SHA-256 {e.sha256}" for e in exhibits]
+        lines += _no_12315("zh", facts)
         lines += [
             "",
             "如何核验：manifest-sha256.txt 列出每个文件的 SHA-256。",
@@ -95,6 +96,7 @@ def readme(
         "Exhibits:",
     ]
     lines += [f"  {e.id}  {e.path}  SHA-256 {e.sha256}" for e in exhibits]
+    lines += _no_12315("en", facts)
     lines += [
         "",
         "How to verify: manifest-sha256.txt lists the SHA-256 of every file.",
@@ -107,3 +109,40 @@ def readme(
         "file is unchanged only since it was computed.",
     ]
     return "\r\n".join(lines) + "\r\n"
+
+
+def _no_12315(lang: str, facts: CaseFacts) -> list[str]:
+    """Why a package for a merchant outside mainland China has no 12315 letter (L4), and
+    where to go instead; nothing for a mainland merchant."""
+    case = facts.case
+    if mainland_merchant(case):
+        return []
+    card = any(paid_by_card(c) for c in facts.charges)
+    if lang == "zh":
+        instead = (
+            "请向发卡银行提出争议交易/拒付（见 letters/ 中的 L3 与 L5），由银行按卡组织规则"
+            "（如取消后的周期扣款）向商户追回。"
+            if card
+            else "请向支付平台投诉（见 letters/ 中的 L2），并直接联系商户（L1）。"
+        )
+        return [
+            "",
+            f"未附 12315 材料（L4）：商户名称 {case.legal_name} 没有中文名称，看起来不是中国大陆的"
+            "经营者，而 12315 受理的是对大陆经营者的投诉与举报。" + instead,
+            "如该商户实为大陆经营者，可用 qiake-auditor letter --kind regulator 生成 12315 材料。",
+        ]
+    instead = (
+        "Dispute the charges with the card's bank instead (L3 and L5 in letters/): the bank "
+        "raises a chargeback with the merchant under the card scheme's rules (for example "
+        "recurring charges after a cancellation)."
+        if card
+        else "Complain to the payment platform instead (L2 in letters/) and to the merchant (L1)."
+    )
+    return [
+        "",
+        f"No 12315 letter (L4): the merchant {case.legal_name} has no Chinese name and looks "
+        "like a business outside mainland China, and 12315 handles complaints and reports "
+        "about mainland businesses. " + instead,
+        "If the merchant is a mainland business after all, make the 12315 letter with "
+        "qiake-auditor letter --kind regulator.",
+    ]

@@ -23,9 +23,12 @@ from ..facts import (
     citations_for,
     cite,
     joined,
+    load_citations,
+    mainland_merchant,
     money,
     money_totals,
     paid_by_card,
+    sum_by_currency,
 )
 from .model import Letter
 
@@ -54,11 +57,12 @@ _PROBLEM = {  # scenario: (complaint type, what the form text says happened), zh
     ),
     "C": (
         ("取消后仍扣款", "charged after cancellation"),
-        ("在我{day}取消自动续费后仍扣款", "after I cancelled on {day}"),
+        ("在本人{day}取消自动续费后仍扣款", "after I cancelled on {day}"),
     ),
 }
 
 
+_CARD_NUMBER = re.compile(r"(?<!\d)(\d{15,19})(?!\d)")
 _CARD = re.compile(r"^(.*?银行)(?:.*?(储蓄卡|借记卡|信用卡))?.*?[(（](\d{4})[)）]")
 
 
@@ -68,9 +72,27 @@ def _card_of(method: str) -> tuple[str, str, str]:
     given back as it is, to be filled in."""
     found = _CARD.match(method.strip())
     if not found:
-        return (method.strip(), "", "")
+        number = _CARD_NUMBER.search(method)  # a full card number printed: its last four
+        return ("", number.group(1)[-4:], "") if number else (method.strip(), "", "")
     kind = {"储蓄卡": "借记卡"}.get(found.group(2) or "", found.group(2) or "")
     return (found.group(1), found.group(3), kind)
+
+
+def card_groups(charges) -> list[tuple[str, str, str, list]]:
+    """The card-paid ``charges`` per paying card: (bank, last four, 借记卡/信用卡 or '',
+    its charges), in the order the cards first paid. A bank handles only its own cards,
+    so each card gets its own dispute; charges whose card cannot be read from the
+    payment method are one group, to be filled in."""
+    groups: dict[tuple[str, str], list] = {}
+    kinds: dict[tuple[str, str], str] = {}
+    for charge in charges:
+        if not paid_by_card(charge):
+            continue
+        issuer, last4, kind = _card_of(charge.method)
+        key = (issuer, last4) if last4 else ("", "")
+        groups.setdefault(key, []).append(charge)
+        kinds[key] = kinds.get(key) or kind
+    return [(b, n, kinds[(b, n)], found) for (b, n), found in groups.items()]
 
 
 def _fill(lang: str, what: str) -> str:
@@ -136,21 +158,31 @@ class _Context:
             ]
         return head, rows
 
-    def facts_text(self, to_merchant: bool = False) -> str:
+    def facts_text(self, to_merchant: bool = False, charges=None) -> str:
         """The facts paragraph; ``to_merchant``: the letter is addressed to the merchant
         itself (贵司 / your company), else the merchant is named (a platform, a bank or the
-        regulator did not take the money)."""
+        regulator did not take the money); ``charges``: only these (one card's, for its
+        bank), else all the case's."""
         f, case = self.f, self.case
         cadence = joined((Cadence.label_of(c, self.lang) for c in f.cadences()), self.lang)
-        refunded = f.refunded_of(f.charges)
+        mine = f.charges if charges is None else charges
+        paid = f.paid if charges is None else sum_by_currency(mine)
+        after = f.after if charges is None else [c for c in mine if c.after_cancellation]
+        after_paid = f.after_paid if charges is None else sum_by_currency(after)
+        refunded = f.refunded_of(mine)
+        first, last = (
+            (case.first, case.last)
+            if charges is None or not mine
+            else (min(c.date for c in mine), max(c.date for c in mine))
+        )
         printed = [n for n in case.names if n != case.legal_name or to_merchant]
         if self.lang == "zh":
             who = "贵司" if to_merchant else case.legal_name
             also = "" if to_merchant else "也"
             shown = f"（账单上{also}显示为：{'、'.join(printed)}）" if printed else ""
             text = (
-                f"自 {case.first} 至 {case.last}，{who}{shown}"
-                f"共从本人账户扣费 {len(f.charges)} 笔，合计 {money_totals(f.paid, 'zh')}，扣费周期为"
+                f"自 {first} 至 {last}，{who}{shown}"
+                f"共从本人账户扣费 {len(mine)} 笔，合计 {money_totals(paid, 'zh')}，扣费周期为"
                 f"{cadence or '不定期'}。"
             )
             if any(refunded.values()):
@@ -159,16 +191,16 @@ class _Context:
                 text += (
                     f"本人已于 {case.cancelled_on.isoformat()} 取消自动续费/解除代扣"
                     f"（取消方式：{self.fill('取消方式，如 App 内关闭自动续费、联系客服')}），"
-                    f"此后{'贵司' if to_merchant else '该商户'}仍扣费 {len(f.after)} 笔，"
-                    f"合计 {money_totals(f.after_paid, 'zh')}。"
+                    f"此后{'贵司' if to_merchant else '该商户'}仍扣费 {len(after)} 笔，"
+                    f"合计 {money_totals(after_paid, 'zh')}。"
                 )
             return text
         who = "your company" if to_merchant else case.legal_name
         also = "" if to_merchant else "also "
         shown = f" ({also}printed on my statements as {joined(printed, 'en')})" if printed else ""
         text = (
-            f"From {case.first} to {case.last} {who}{shown} made {self.charges_word(len(f.charges))} to my account, "
-            f"{money_totals(f.paid, 'en')} in all, billed {cadence or 'irregularly'}."
+            f"From {first} to {last} {who}{shown} made {self.charges_word(len(mine))} to my account, "
+            f"{money_totals(paid, 'en')} in all, billed {cadence or 'irregularly'}."
         )
         if any(refunded.values()):
             text += f" Of this, {money_totals(refunded, 'en')} has been refunded."
@@ -178,7 +210,7 @@ class _Context:
                 f"{case.cancelled_on.isoformat()} (how: "
                 f"{self.fill('how you cancelled')}); after that "
                 f"{'you' if to_merchant else 'the merchant'} still made "
-                f"{self.charges_word(len(f.after))}, {money_totals(f.after_paid, 'en')} in all."
+                f"{self.charges_word(len(after))}, {money_totals(after_paid, 'en')} in all."
             )
         return text
 
@@ -213,6 +245,9 @@ class _Context:
 
     def sender(self, letter: Letter) -> None:
         p = self.party
+        if p.business:  # the complainant is the company that bought, with its registration
+            self._company_sender(letter)
+            return
         if self.lang == "zh":
             letter.p(
                 f"申请人：{self.v(p.name, '姓名', masked=False)}　联系电话："
@@ -233,6 +268,33 @@ class _Context:
                 f" · Case {self.case.id} · Date {self.f.today.isoformat()}"
             )
 
+    def _company_sender(self, letter: Letter) -> None:
+        p = self.party
+        if self.lang == "zh":
+            letter.p(
+                f"申请单位：{self.v(p.name, '单位名称', masked=False)}　统一社会信用代码："
+                f"{self.fill('统一社会信用代码')}　联系人：{self.fill('经办人姓名')}"
+            )
+            letter.p(
+                f"联系电话：{self.v(p.phone, '电话')}　通讯地址："
+                f"{self.v(p.address, '单位地址', masked=False)}"
+            )
+            letter.p(
+                f"账号：{self.mask.account(p.account) or self.fill('单位在商户/平台的账号或登录手机号')}"
+                f"　案件编号：{self.case.id}　日期：{self.f.today.isoformat()}"
+            )
+        else:
+            letter.p(
+                f"From: {self.v(p.name, 'company name', masked=False)} (unified social credit "
+                f"code {self.fill('unified social credit code')}), "
+                f"{self.v(p.address, 'company address', masked=False)}, phone "
+                f"{self.v(p.phone, 'phone')}, contact {self.fill('contact person')}"
+            )
+            letter.p(
+                f"Account: {self.mask.account(p.account) or self.fill('company account id / card last 4')}"
+                f" · Case {self.case.id} · Date {self.f.today.isoformat()}"
+            )
+
     def footer(self, letter: Letter) -> None:
         if self.lang == "zh":
             letter.h("附件目录")
@@ -242,7 +304,12 @@ class _Context:
                 "certutil -hashfile / shasum -a 256 核对。本函件由当事人依据账单自行整理，"
                 "不构成法律意见。"
             )
-            letter.p(f"此致\n\n申请人（签名）：{self.fill('签名')}\n日期：{self.fill('寄送日期')}")
+            signed = (
+                f"申请单位（盖章）：{self.fill('单位名称并加盖公章')}\n经办人（签名）：{self.fill('签名')}"
+                if self.party.business
+                else f"申请人（签名）：{self.fill('签名')}"
+            )
+            letter.p(f"此致\n\n{signed}\n日期：{self.fill('寄送日期')}")
         else:
             letter.h("Enclosures")
             letter.table(*self.exhibit_rows())
@@ -251,9 +318,13 @@ class _Context:
                 "manifest-sha256.txt (check with certutil -hashfile or shasum -a 256). "
                 "Prepared by the account holder from the statements; not legal advice."
             )
-            letter.p(
-                f"Yours faithfully,\n\n{self.fill('signature')}\nDate: {self.fill('date sent')}"
+            signed = (
+                f"For and on behalf of {self.v(self.party.name, 'company name', masked=False)}:\n"
+                f"{self.fill('signature, name and position')}"
+                if self.party.business
+                else self.fill("signature")
             )
+            letter.p(f"Yours faithfully,\n\n{signed}\nDate: {self.fill('date sent')}")
 
 
 def merchant(ctx: _Context) -> Letter:
@@ -287,7 +358,9 @@ def merchant(ctx: _Context) -> Letter:
         letter.p(f"2. 将下列 {claim}，原路退回；")
         letter.table(*ctx.charge_rows(f.claimed))
         letter.p(
-            "3. 依据《电子商务法》第六十二条、《个人信息保护法》第四十五条，提供"
+            "3. 依据《电子商务法》第六十二条"
+            + ("" if ctx.party.business else "、《个人信息保护法》第四十五条")
+            + "，提供"
             + (
                 "贵司所称本人授权扣款（签约）的记录"
                 if unrecognised
@@ -295,7 +368,7 @@ def merchant(ctx: _Context) -> Letter:
             )
             + "（时间、方式、页面与协议版本）以及每次续费前提醒的发送记录。"
         )
-        if ctx.party.punitive:
+        if ctx.party.punitive and not ctx.party.business:  # 消保法: consumers only
             letter.p(
                 "4. 本人认为贵司存在欺诈行为，依《消费者权益保护法》第五十五条保留主张增加赔偿的权利。"
                 f"{ctx.fill('支持欺诈主张的事实与证据')}"
@@ -386,6 +459,8 @@ def platform(ctx: _Context, channel: str) -> Letter:
                 f"owed); ids {ids}. Please refund, end the authority and show the sign-up "
                 f"record. Case {ctx.case.id}"
             )
+        if ctx.party.business:  # counted as the company says it (本单位 is longer)
+            short = _company_voice(short, ctx.lang, _kept(ctx))
         if len(short) <= 300 or not shown:
             break
         shown.pop()
@@ -394,9 +469,17 @@ def platform(ctx: _Context, channel: str) -> Letter:
     return letter
 
 
-def bank(ctx: _Context) -> Letter:
+def _claimed(ctx: _Context, charges) -> list:
+    """Of ``charges``, those a refund is asked for: after the cancellation, else all."""
+    after = [c for c in charges if c.after_cancellation] if ctx.case.cancelled_on else []
+    return after or list(charges)
+
+
+def bank(ctx: _Context, card: list | None = None) -> Letter:
+    """The dispute to one card's bank with ``card`` (its charges, from :func:`card_groups`),
+    or, without, one letter listing every card that paid."""
     zh = ctx.lang == "zh"
-    cards = [c for c in ctx.f.charges if paid_by_card(c)] or ctx.f.charges
+    cards = card or [c for c in ctx.f.charges if paid_by_card(c)] or ctx.f.charges
     claimed = [c for c in cards if c.after_cancellation] if ctx.case.cancelled_on else cards
     claimed = claimed or cards
     total = money_totals(ctx.f.owed(claimed), ctx.lang)
@@ -409,7 +492,8 @@ def bank(ctx: _Context) -> Letter:
     )
     used = sorted({_card_of(c.method) for c in claimed if paid_by_card(c)})
     # one card that names its bank and number: the letter is addressed to that bank
-    issuer, last4, kind = used[0] if len(used) == 1 and used[0][1] else ("", "", "")
+    paying = card_groups(claimed)  # one card, however its method was printed
+    issuer, last4, kind = paying[0][:3] if len(paying) == 1 and paying[0][1] else ("", "", "")
     letter.p(
         f"致：{issuer or ctx.fill('发卡银行名称')}"
         if zh
@@ -423,7 +507,7 @@ def bank(ctx: _Context) -> Letter:
         else f"Card ending: {last4 or ctx.fill('last 4 digits')} · type: "
         f"{kinds.get(kind) or ctx.fill('credit/debit')}"
     )
-    if len(used) > 1:
+    if len(used) > 1 and card is None:
         listed = "、".join(f"{b}({n})" if n else ctx.mask.text(b) for b, n, _ in used)
         letter.p(
             f"以下扣款分别由本人的多张银行卡支付：{listed}。发卡银行只处理本行卡的交易：请按卡分别提交，"
@@ -434,7 +518,7 @@ def bank(ctx: _Context) -> Letter:
             "payment method column)."
         )
     letter.h("争议交易" if zh else "Disputed transactions")
-    letter.p(ctx.facts_text())
+    letter.p(ctx.facts_text(charges=None if card is None else cards))
     letter.table(*ctx.charge_rows(claimed, with_method=True))
     letter.p(f"争议金额合计：{total}" if zh else f"Total disputed: {total}")
     if zh:
@@ -457,10 +541,14 @@ def regulator(ctx: _Context) -> Letter:
     f, business = ctx.f, ctx.party.business
     letter = Letter("regulator", "zh", "举报材料" if business else "投诉及举报材料")
     ctx.lang = "zh"
-    letter.p("提交渠道：全国12315平台（亦可用于12345、消费者协会）")
+    letter.p(
+        "提交渠道：全国12315平台“举报”（单位可以举报；12315“投诉”只受理消费者的投诉）；亦可用于12345"
+        if business
+        else "提交渠道：全国12315平台（亦可用于12345、消费者协会）"
+    )
     ctx.sender(letter)
     letter.p(
-        f"被投诉/举报人：{ctx.case.legal_name}　统一社会信用代码：{ctx.fill('统一社会信用代码')}"
+        f"{'被举报人' if business else '被投诉/举报人'}：{ctx.case.legal_name}　统一社会信用代码：{ctx.fill('统一社会信用代码')}"
         f"　地址：{ctx.fill('注册地址（国家企业信用信息公示系统）')}　网站/App：{ctx.fill('网站或App名称')}"
     )
     letter.h("事实经过")
@@ -514,22 +602,34 @@ _VARIANT_TEXT = {
 }
 
 
-def chargeback(ctx: _Context, variant: str = "generic") -> Letter:
+def chargeback(ctx: _Context, variant: str = "generic", card: list | None = None) -> Letter:
+    """The English chargeback request; ``card``: one card's charges (its issuer and last
+    four filled in when the payment method names them), else the case's claimed charges."""
     ctx.lang = "en"
+    if ctx.party.business:  # FCBA, Regulation E, PSD2 refunds and the PSRs protect consumers
+        variant = "generic"
     title, basis = _VARIANT_TEXT.get(variant, _VARIANT_TEXT["generic"])
     f = ctx.f
-    claimed = f.claimed
+    claimed = f.claimed if card is None else _claimed(ctx, card)
     total = money_totals(f.owed(claimed), ctx.lang)
+    paying = card_groups(claimed)
+    issuer, last4 = paying[0][:2] if card is not None and len(paying) == 1 else ("", "")
     letter = Letter(
-        "chargeback", "en", f"{title} — account ending {ctx.fill('last 4')} — total {total}"
+        "chargeback",
+        "en",
+        f"{title} — account ending {last4 or ctx.fill('last 4')} — total {total}",
     )
     ctx.sender(letter)
-    letter.p(f"To: {ctx.fill('card issuer, billing-inquiries address')}")
+    letter.p(
+        f"To: {issuer}, {ctx.fill('billing-inquiries address')}"
+        if issuer
+        else f"To: {ctx.fill('card issuer, billing-inquiries address')}"
+    )
     letter.h("Statement of dispute")
     letter.p(basis)
     letter.table(*ctx.charge_rows(claimed))
     letter.h("Facts")
-    letter.p(ctx.facts_text())
+    letter.p(ctx.facts_text(charges=card))
     if ctx.case.cancelled_on:
         letter.p(
             f"These are recurring charges made after withdrawal of permission on "
@@ -546,6 +646,59 @@ def chargeback(ctx: _Context, variant: str = "generic") -> Letter:
     return letter
 
 
+_EN_VOICE = (
+    (re.compile(r"\bI\b"), "we"),
+    (re.compile(r"\bmy\b"), "our"),
+    (re.compile(r"\bme\b"), "us"),
+)
+
+
+def _company_voice(text: str, lang: str, kept: list[str]) -> str:
+    """A letter's own wording said by a company: 本人 becomes 本单位, 'I'/'my'/'me' become
+    'we'/'our'/'us'; names and values in ``kept`` (the merchant's, the user's) stay as
+    they are."""
+    if not kept:
+        return _voiced(text, lang)
+    pattern = re.compile(
+        "(" + "|".join(re.escape(k) for k in sorted(kept, key=len, reverse=True)) + ")"
+    )
+    return "".join(
+        part if number % 2 else _voiced(part, lang)
+        for number, part in enumerate(pattern.split(text))
+    )
+
+
+def _voiced(text: str, lang: str) -> str:
+    if lang == "zh":
+        return text.replace("本人", "本单位")
+    for pattern, word in _EN_VOICE:
+        text = pattern.sub(word, text)
+    return re.sub(r"(^|[.:]\s+)we\b", lambda m: m.group(1) + "We", text)
+
+
+def _kept(ctx: _Context) -> list[str]:
+    """What a company's letter prints as it is: names, the user's values, quoted law."""
+    p = ctx.party
+    quoted = [i[k] for i in load_citations() for k in ("paraphrase_zh", "paraphrase_en")]
+    return [k for k in (*ctx.case.names, ctx.case.legal_name, p.name, p.address, *quoted) if k]
+
+
+def _as_company(letter: Letter, ctx: _Context) -> Letter:
+    """The letter of a business purchase: the company speaks, not a person."""
+    kept = _kept(ctx)
+    lang = letter.lang
+
+    def voice(text: str) -> str:
+        return _company_voice(text, lang, kept)
+
+    letter.title = voice(letter.title)
+    letter.blocks = [
+        block if block[0] == "t" else (block[0], voice(block[1])) for block in letter.blocks
+    ]
+    letter.short = voice(letter.short)
+    return letter
+
+
 def build_letter(
     kind: str,
     facts: CaseFacts,
@@ -555,7 +708,16 @@ def build_letter(
     exhibits: list[tuple[str, str, str]] | None = None,
     variant: str = "generic",
     channel: str | None = None,
+    card: list | None = None,
 ) -> Letter:
+    """One draft; ``card``: the charges of one paying card (bank and chargeback letters)."""
+    letter = _build(kind, facts, party, lang, masker, exhibits, variant, channel, card)
+    if party.business:
+        return _as_company(letter, _Context(facts, party, letter.lang, Masker(), []))
+    return letter
+
+
+def _build(kind, facts, party, lang, masker, exhibits, variant, channel, card) -> Letter:
     ctx = _Context(facts, party, lang, masker or Masker(), exhibits or [])
     if kind == "merchant":
         return merchant(ctx)
@@ -563,11 +725,11 @@ def build_letter(
         channels = [c for c in facts.by_channel() if c != "bank"]
         return platform(ctx, channel or (channels[0] if channels else "alipay"))
     if kind == "bank":
-        return bank(ctx)
+        return bank(ctx, card)
     if kind == "regulator":
         return regulator(ctx)
     if kind == "chargeback":
-        return chargeback(ctx, variant)
+        return chargeback(ctx, variant, card)
     raise ValueError(f"unknown letter kind {kind!r}")
 
 
@@ -579,11 +741,19 @@ def package_letters(
     exhibits: list[tuple[str, str, str]],
     variant: str = "generic",
 ) -> list[tuple[str, Letter]]:
-    """(file stem, letter) for every draft a package carries in the chosen language(s)."""
+    """(file stem, letter) for every draft a package carries in the chosen language(s).
+
+    A bank dispute and a chargeback go to one card's issuer, so several paying cards get
+    one of each (stem L3_bank_<last four>_zh), each with only that card's charges; no
+    12315 letter for a merchant that is not a mainland business (see
+    :func:`~qiake_auditor.outputs.facts.mainland_merchant`)."""
     langs = ("zh", "en") if lang == "both" else (lang,)
     found: list[tuple[str, Letter]] = []
     # a bank can dispute, and a card scheme charge back, only what a card paid
-    cards = any(paid_by_card(c) for c in facts.charges)
+    claimed = {id(c) for c in facts.claimed}  # a card that paid none of them has no dispute
+    cards = [g for g in card_groups(facts.charges) if any(id(c) in claimed for c in g[3])]
+    named = _card_stems(cards)
+    variant = "generic" if party.business else variant
     for code in langs:
         found.append(
             (f"L1_merchant_{code}", build_letter("merchant", facts, party, code, masker, exhibits))
@@ -595,18 +765,43 @@ def package_letters(
                     build_letter("platform", facts, party, code, masker, exhibits, channel=channel),
                 )
             )
-        if cards:
+        for stem, (*_, charges) in zip(named, cards, strict=True):
             found.append(
-                (f"L3_bank_{code}", build_letter("bank", facts, party, code, masker, exhibits))
+                (
+                    f"L3_bank{stem}_{code}",
+                    build_letter("bank", facts, party, code, masker, exhibits, card=charges),
+                )
             )
-    found.append(
-        ("L4_regulator_zh", build_letter("regulator", facts, party, "zh", masker, exhibits))
-    )
-    if cards:
+    if mainland_merchant(facts.case):
+        found.append(
+            ("L4_regulator_zh", build_letter("regulator", facts, party, "zh", masker, exhibits))
+        )
+    for stem, (*_, charges) in zip(named, cards, strict=True):
         found.append(
             (
-                f"L5_chargeback_{variant}_en",
-                build_letter("chargeback", facts, party, "en", masker, exhibits, variant=variant),
+                f"L5_chargeback_{variant}{stem}_en",
+                build_letter(
+                    "chargeback",
+                    facts,
+                    party,
+                    "en",
+                    masker,
+                    exhibits,
+                    variant=variant,
+                    card=charges,
+                ),
             )
         )
     return found
+
+
+def _card_stems(cards: list[tuple[str, str, str, list]]) -> list[str]:
+    """'' for one card; '_6688', '_1111' (and '_card2' for one whose number is not printed)
+    when several cards paid, unique within the package."""
+    if len(cards) < 2:
+        return [""] * len(cards)
+    stems: list[str] = []
+    for number, (_, last4, _, _) in enumerate(cards, 1):
+        stem = f"_{last4}" if last4 else f"_card{number}"
+        stems.append(stem if stem not in stems else f"{stem}_{number}")
+    return stems
