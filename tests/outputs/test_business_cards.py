@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
 import zipfile
 from dataclasses import replace
 from decimal import Decimal
@@ -20,7 +21,7 @@ from qiake_auditor.outputs.evidence.readme import readme
 from qiake_auditor.outputs.facts import CaseFacts, Party, load_citations, mainland_merchant
 from qiake_auditor.outputs.letters.drafts import build_letter, package_letters
 
-from .conftest import make_case
+from .conftest import make_case, needs
 
 COMPANY = "深圳示例贸易有限公司"
 
@@ -217,3 +218,20 @@ def test_a_person_still_speaks_for_themself():
     assert "共从本人账户扣费" in zh and "申请人：" in zh and "本单位" not in zh
     assert "to my account" in en and not re.search(r"\b(we|our|us)\b", _own_words(en))
     assert "《个人信息保护法》第四十五条" in zh
+
+
+def test_company_report_declares_for_the_company(company_package, tmp_path):
+    needs("pdftotext")
+    said = {}
+    for code, name in (("zh", "evidence_report.pdf"), ("en", "evidence_report_en.pdf")):
+        pdf = tmp_path / name
+        pdf.write_bytes(company_package[f"data/report/{name}"])
+        out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
+        said[code] = " ".join(out.stdout.decode().split())
+    assert "本单位声明：本材料所附账单为本单位从支付平台/银行导出的原始文件" in said["zh"]
+    assert "本人声明" not in said["zh"] and "单位（盖章）" in said["zh"]
+    assert f"申请单位名称 {COMPANY}" in said["zh"]
+    assert (
+        "We declare that the attached statements are the original files we exported" in said["en"]
+    )
+    assert "I declare" not in said["en"] and f"Company name {COMPANY}" in said["en"]

@@ -451,7 +451,10 @@ class _Writer:
         self.heading(t["s2"])
         self.facts_table(
             [
-                (t["user"], mask.text(party.name) or self.fill(t["user"])),
+                (
+                    t["user_b2b" if party.business else "user"],
+                    mask.text(party.name) or self.fill(t["user_b2b" if party.business else "user"]),
+                ),
                 (t["phone"], mask.text(party.phone) or self.fill(t["phone"])),
                 (t["address"], party.address or self.fill(t["address"])),
                 (t["account"], mask.account(party.account) or self.fill(t["account"])),
@@ -780,9 +783,10 @@ class _Writer:
     def declaration(self) -> None:
         t = self.t
         self.heading(t["s12"])
-        self.para(t["declaration"])
+        company = self.data.party.business  # the company declares and signs, not a person
+        self.para(t["declaration_b2b" if company else "declaration"])
         self.pdf.ln(10)
-        self.para(t["sign"])
+        self.para(t["sign_b2b" if company else "sign"])
 
     def build(self) -> bytes:
         self.cover()

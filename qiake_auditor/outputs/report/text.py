@@ -127,6 +127,12 @@ T: dict[str, dict[str, Any]] = {
             "本人声明：本材料所附账单为本人从支付平台/银行导出的原始文件，所述事实真实。"
         ),
         "sign": "签名：______________________    日期：______________________",
+        "declaration_b2b": (
+            "本单位声明：本材料所附账单为本单位从支付平台/银行导出的原始文件，所述事实真实。"
+        ),
+        "sign_b2b": "单位（盖章）：______________________    经办人（签名）：______________________"
+        "    日期：______________________",
+        "user_b2b": "申请单位名称",
         "stream_line": "{merchant}：{cadence}，{count} 笔，每次 {amount}，{first} 至 {last}",
         "chart_caption": "图：由第四部分明细表生成。",
         "chart_caption_after": "图：由第四部分明细表生成（红色为取消后的扣费）。",
@@ -278,6 +284,11 @@ T: dict[str, dict[str, Any]] = {
         "declaration": "I declare that the attached statements are the original files I exported "
         "from the payment platform or bank, and that the facts stated are true.",
         "sign": "Signature: ______________________    Date: ______________________",
+        "declaration_b2b": "We declare that the attached statements are the original files we "
+        "exported from the payment platform or bank, and that the facts stated are true.",
+        "sign_b2b": "For the company (stamp): ______________________    Signature, name and "
+        "position: ______________________    Date: ______________________",
+        "user_b2b": "Company name",
         "stream_line": "{merchant}: {cadence}, {charges} of {amount}, {first} to {last}",
         "chart_caption": "Chart derived from the table in section 4.",
         "chart_caption_after": "Chart derived from the table in section 4 (red: after cancellation).",
