@@ -235,3 +235,11 @@ def test_company_report_declares_for_the_company(company_package, tmp_path):
         "We declare that the attached statements are the original files we exported" in said["en"]
     )
     assert "I declare" not in said["en"] and f"Company name {COMPANY}" in said["en"]
+
+
+def test_a_card_with_one_charge_says_on_that_day(company_package):
+    """Card 6688 paid one charge (2024-08-31): its letters say on that day, not from it to it."""
+    zh = company_package["data/letters/L3_bank_6688_zh.txt"].decode("utf-8-sig")
+    en = company_package["data/letters/L3_bank_6688_en.txt"].decode("utf-8-sig")
+    assert "于 2024-08-31，深圳洽客科技有限公司" in zh and "至 2024-08-31" not in zh
+    assert "On 2024-08-31 深圳洽客科技有限公司" in en and "to 2024-08-31" not in en

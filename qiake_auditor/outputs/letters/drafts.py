@@ -181,7 +181,7 @@ class _Context:
             also = "" if to_merchant else "也"
             shown = f"（账单上{also}显示为：{'、'.join(printed)}）" if printed else ""
             text = (
-                f"自 {first} 至 {last}，{who}{shown}"
+                f"{f'于 {first}' if first == last else f'自 {first} 至 {last}'}，{who}{shown}"
                 f"共从本人账户扣费 {len(mine)} 笔，合计 {money_totals(paid, 'zh')}，扣费周期为"
                 f"{cadence or '不定期'}。"
             )
@@ -199,7 +199,7 @@ class _Context:
         also = "" if to_merchant else "also "
         shown = f" ({also}printed on my statements as {joined(printed, 'en')})" if printed else ""
         text = (
-            f"From {first} to {last} {who}{shown} made {self.charges_word(len(mine))} to my account, "
+            f"{f'On {first}' if first == last else f'From {first} to {last}'} {who}{shown} made {self.charges_word(len(mine))} to my account, "
             f"{money_totals(paid, 'en')} in all, billed {cadence or 'irregularly'}."
         )
         if any(refunded.values()):
