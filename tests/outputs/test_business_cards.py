@@ -96,6 +96,8 @@ def test_company_letters_speak_for_the_company(company_package):
     assert "第五十五条" not in merchant and "三倍" not in merchant  # --punitive: consumers only
     request = next(line for line in merchant.splitlines() if line.startswith("3. 依据"))
     assert "个人信息保护法" not in request and "第六十二条" in request
+    # an individual's right to their data is not cited for a company (citations.json scope)
+    assert "个人信息保护法" not in merchant
     assert "We do not know" not in _docx_text(letters["L1_merchant_en.docx"])  # not scenario A
     assert "made 18 charges to our account" in _docx_text(letters["L1_merchant_en.docx"])
     regulator = _docx_text(letters["L4_regulator_zh.docx"])
