@@ -32,7 +32,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from . import lang
+from . import lang, workers
 
 log = logging.getLogger(__name__)
 DRAW_AFTER_MS = 120
@@ -102,6 +102,7 @@ class _Job(QRunnable):
         self._draw, self._size, self._ratio, self._generation = draw, size, ratio, generation
 
     def run(self) -> None:
+        workers.behind_the_window()
         try:
             if self._size.isEmpty():  # a warm-up
                 from .. import charts

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ..app.lazy_list import LazyList
 from . import tasks
 from .chart_view import chart_thread
+from .workers import behind_the_window
 
 SLICE = 2_000  # items freed at a time (a few milliseconds)
 PAUSE = 0.002  # seconds between two slices
@@ -29,6 +30,7 @@ def release(view: tasks.View | None) -> None:
 
 
 def _drain(view: tasks.View) -> None:
+    behind_the_window()
     chart_thread().pool.waitForDone()  # a chart of the old view may still be drawn
     snapshot = view.snapshot
     lists: list[list] = []

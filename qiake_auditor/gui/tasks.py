@@ -104,6 +104,9 @@ def warmed() -> bool:
 
 
 def _load_core() -> None:
+    from .workers import behind_the_window
+
+    behind_the_window()  # Arrow's pool, started here, inherits the lower priority
     from ..app import audit, demo  # noqa: F401 - imported for their side effect: loaded
     from ..importers.base import all_importers
     from . import ledger_columns, ledger_filter  # noqa: F401
