@@ -72,6 +72,17 @@ class StatementError(UserError):
         error.hint_id = hint
         return error
 
+    def at_row(self, row: int, unit: str) -> StatementError:
+        """The same message naming ``row`` (a ``unit``: line, row) instead of its own
+        place (an importer that read a converted copy of the file); itself where it names
+        no place."""
+        if self.message_id is None or self.row is None:
+            return self
+        fields = {k: v for k, v in self.fields.items() if k not in ("source", "row", "unit")}
+        return StatementError.of(
+            self.message_id, source=self.source, row=row, unit=unit, hint=self.hint_id, **fields
+        )
+
     def text(self, lang: str = "zh") -> str:
         if self.message_id is None:
             return str(self)

@@ -262,6 +262,25 @@ def all_importers() -> tuple[Importer, ...]:
     return tuple(sorted(found, key=lambda imp: (imp.priority, imp.id)))
 
 
+def adapted(adapter: type[Importer], inner: Importer) -> Importer:
+    """An ``adapter`` (an importer that asks ``inner`` about a converted copy of another
+    kind of file) standing for ``inner``: same id, label, platform, priority, row unit."""
+    kind = type(
+        f"{type(inner).__name__}{adapter.__name__}",
+        (adapter,),
+        {
+            "id": inner.id,
+            "label": inner.label,
+            "platform": inner.platform,
+            "priority": inner.priority,
+            "row_unit": inner.row_unit,
+        },
+    )
+    made = kind()
+    made.inner = inner  # type: ignore[attr-defined]  # the adapters declare it
+    return made
+
+
 def platforms(formats: pd.Series) -> pd.Series:
     """platform_of for a column of format ids (computed once per distinct id)."""
     codes, uniques = pd.factorize(formats.astype("str"))

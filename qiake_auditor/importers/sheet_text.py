@@ -18,7 +18,7 @@ import numpy as np
 
 from ..errors import StatementError
 from . import field_text
-from .base import Extract, Importer, Probe, ReadOptions
+from .base import Extract, Importer, Probe, ReadOptions, adapted
 
 # Sheet rows written out to ask the text importers: more than their identify() looks at.
 HEAD_ROWS = 400
@@ -117,33 +117,10 @@ class SheetAsText(Importer):
 
 def _in_rows(exc: StatementError, sheet: SheetText) -> StatementError:
     """The text importer's error, naming the sheet row instead of the line."""
-    if exc.message_id is None or exc.row is None:
-        return exc
-    fields = {k: v for k, v in exc.fields.items() if k not in ("source", "row", "unit")}
-    return StatementError.of(
-        exc.message_id,
-        source=exc.source,
-        row=sheet.row(exc.row),
-        unit="row",
-        hint=exc.hint_id,
-        **fields,
-    )
+    return exc if exc.row is None else exc.at_row(sheet.row(exc.row), "row")
 
 
 @cache
 def as_sheet_importer(inner: Importer) -> Importer:
     """``inner`` (a text importer) for workbooks holding its layout; same id and label."""
-    kind = type(
-        f"{type(inner).__name__}Sheet",
-        (SheetAsText,),
-        {
-            "id": inner.id,
-            "label": inner.label,
-            "platform": inner.platform,
-            "priority": inner.priority,
-            "row_unit": inner.row_unit,
-        },
-    )
-    made = kind()
-    made.inner = inner
-    return made
+    return adapted(SheetAsText, inner)

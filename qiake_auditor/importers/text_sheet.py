@@ -14,7 +14,7 @@ import io
 from functools import cache
 
 from ..errors import StatementError
-from .base import Extract, Importer, Probe, ReadOptions, Sheet
+from .base import Extract, Importer, Probe, ReadOptions, Sheet, adapted
 
 # Lines read into the sheet to ask the workbook importers (more than they look at).
 HEAD_LINES = 400
@@ -61,33 +61,12 @@ class TextAsSheet(Importer):
         try:
             return self.inner.read(_sheet_probe(probe, probe.text), options)
         except StatementError as exc:
-            if exc.message_id is None or exc.row is None:
+            if exc.row is None:
                 raise
-            fields = {k: v for k, v in exc.fields.items() if k not in ("source", "row", "unit")}
-            raise StatementError.of(
-                exc.message_id,
-                source=exc.source,
-                row=exc.row,
-                unit="line",  # each record sits on the row of its line
-                hint=exc.hint_id,
-                **fields,
-            ) from exc
+            raise exc.at_row(exc.row, "line") from exc  # each record on the row of its line
 
 
 @cache
 def as_text_importer(inner: Importer) -> Importer:
     """``inner`` (a workbook importer) for CSV files holding its layout; same id and label."""
-    kind = type(
-        f"{type(inner).__name__}Text",
-        (TextAsSheet,),
-        {
-            "id": inner.id,
-            "label": inner.label,
-            "platform": inner.platform,
-            "priority": inner.priority,
-            "row_unit": inner.row_unit,
-        },
-    )
-    made = kind()
-    made.inner = inner
-    return made
+    return adapted(TextAsSheet, inner)
