@@ -143,6 +143,28 @@ def test_every_table_has_rows_of_one_height(qtbot):
 KEPT_ALIVE: list = []  # the widgets whose headers a test reads
 
 
+# The names of each table's columns, in the order shown (cases: the name, its flags and
+# status first), written out by hand.
+FIELDS = {
+    "cases": [
+        "case",
+        "flags",
+        "status",
+        "paid",
+        "count",
+        "first",
+        "last",
+        "next",
+        "type",
+        "cadence",
+        "each",
+        "confidence",
+    ],
+    "upcoming": ["date", "merchant", "amount", "status", "cancel_by"],
+    "charges": ["date", "amount", "state", "flags", "cause", "source", "source_row"],
+}
+
+
 def named_tables(qtbot):
     """The three tables that keep their layout by name since: (settings name, header,
     its columns' names in logical order)."""
@@ -155,35 +177,9 @@ def named_tables(qtbot):
         qtbot.addWidget(widget)
     KEPT_ALIVE[:] = [cases, overview, detail]
     return [
-        (
-            "cases",
-            cases.tree.header(),
-            # shown in this order: the name, its flags and status first
-            [
-                "case",
-                "flags",
-                "status",
-                "paid",
-                "count",
-                "first",
-                "last",
-                "next",
-                "type",
-                "cadence",
-                "each",
-                "confidence",
-            ],
-        ),
-        (
-            "upcoming",
-            overview.upcoming.horizontalHeader(),
-            ["date", "merchant", "amount", "status", "cancel_by"],
-        ),
-        (
-            "charges",
-            detail.charges.horizontalHeader(),
-            ["date", "amount", "state", "flags", "cause", "source", "source_row"],
-        ),
+        ("cases", cases.tree.header(), FIELDS["cases"]),
+        ("upcoming", overview.upcoming.horizontalHeader(), FIELDS["upcoming"]),
+        ("charges", detail.charges.horizontalHeader(), FIELDS["charges"]),
     ]
 
 
@@ -209,24 +205,7 @@ def test_the_cases_upcoming_and_charges_tables_keep_their_layout_by_name(qtbot):
 def test_a_changed_column_list_is_restored_onto_the_right_columns(qtbot, name):
     """Kept by a version whose columns were fewer, more and in another order: each width,
     hidden column and place goes to the column of its name."""
-    fields = {
-        "cases": [
-            "case",
-            "flags",
-            "status",
-            "paid",
-            "count",
-            "first",
-            "last",
-            "next",
-            "type",
-            "cadence",
-            "each",
-            "confidence",
-        ],
-        "upcoming": ["date", "merchant", "amount", "status", "cancel_by"],
-        "charges": ["date", "amount", "state", "flags", "cause", "source", "source_row"],
-    }[name]
+    fields = FIELDS[name]
     last, second = fields[-1], fields[1]
     older = ["gone", last, *fields[1:-1][::-1]]  # one that went, the first one not yet there
     QSettings().setValue(
