@@ -17,18 +17,11 @@ from qiake_auditor.gui import lang
 from qiake_auditor.gui.ledger_page import LedgerPage
 
 from .test_column_layout_kept import drag_section
-from .test_ledger_page import filtered
+from .test_ledger_page import ROWS, filtered  # the same five rows
 from .test_models import ledger_frame
 
 pytestmark = pytest.mark.gui
 
-ROWS = [
-    ("2025-03-15 03:12:00", "1980.00", "expense", "深圳洽客科技有限公司"),
-    ("2025-01-03 09:00:00", "25.00", "expense", "爱奇艺"),
-    ("2025-02-10", "12345.00", "income", "上海云杉信息技术有限公司"),
-    ("2025-01-20 12:00:00", "9.90", "expense", "便民微超"),
-    ("2024-12-31 23:59:59", "25.00", "expense", "爱奇艺"),
-]
 CURRENCY, MERCHANT, COUNTERPARTY, SOURCE, TXN = 2, 5, 6, 9, 11
 
 
