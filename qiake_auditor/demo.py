@@ -196,7 +196,7 @@ def run_headless_demo(
         "as_of": snap.as_of.isoformat() if snap.as_of else None,
         "transactions": snap.transactions,
         "streams": snap.streams,
-        "flagged": snap.flagged,
+        "flagged": list(snap.flagged),
         "cases": [c.to_json() for c in cases],
     }
     cancellations = {c.merchant: c.cancelled_on.isoformat() for c in cases if c.cancelled_on}

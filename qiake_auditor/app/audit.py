@@ -77,7 +77,8 @@ class Snapshot:
         return self.result.stream_dicts if self.result else []
 
     @property
-    def flagged(self) -> list[dict]:
+    def flagged(self) -> Sequence[dict]:
+        """The scan's flagged rows (records made as they are read)."""
         return self.result.flagged if self.result else []
 
     def first_case(self) -> Case | None:

@@ -25,6 +25,7 @@ import pyarrow.compute as pc
 
 from .. import ledger
 from ..detect import normalize
+from ..detect.flagged import Flags
 from ..detect.scan import ScanResult
 from ..money import format_amount
 from ..money_columns import minor_units, sum_amounts
@@ -586,13 +587,17 @@ def _charge_facts(result: ScanResult) -> dict[int, Facts]:
                 charge.get("cause_reason") or "",
                 charge.get("cause_reason_en") or "",
             )
-    for row in result.flagged:
-        row_id = int(row["row_id"])
-        stream, cadence, flags, cause, reason_zh, reason_en = facts.get(
-            row_id, (row.get("stream"), None, (), row.get("cause"), "", "")
-        )
-        flags = tuple(sorted(set(flags) | set(row.get("flags") or [])))
-        facts[row_id] = (stream, cadence, flags, cause, reason_zh, reason_en)
+    merged: dict[tuple[Flags, Flags], Flags] = {}  # a few distinct pairs, shared
+    for row_id, stream_id, flags, cause in result.flagged.facts():
+        known = facts.get(row_id)
+        if known is None:  # a row outside every stream: its flags as flagged (sorted)
+            facts[row_id] = (stream_id, None, flags, cause, "", "")
+            continue
+        pair = (known[2], flags)
+        both = merged.get(pair)
+        if both is None:
+            both = merged[pair] = tuple(sorted(set(known[2]) | set(flags)))
+        facts[row_id] = (known[0], known[1], both, known[3], known[4], known[5])
     return facts
 
 

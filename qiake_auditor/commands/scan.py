@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 import threading
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -177,11 +178,11 @@ def _print_json_start(
     buffer.flush()
 
 
-def _print_json_end(stream_dicts: list[dict], flagged: list[dict]) -> None:
+def _print_json_end(stream_dicts: list[dict], flagged: Sequence[dict]) -> None:
     """The rest of the object that _print_json_start began."""
     from ..jsonout import json_object_tail
 
-    tail = json_object_tail({"streams": stream_dicts, "flagged": flagged}) + "\n"
+    tail = json_object_tail({"streams": stream_dicts, "flagged": list(flagged)}) + "\n"
     out = sys.stdout
     buffer = getattr(out, "buffer", None)
     if buffer is None:

@@ -17,6 +17,7 @@ from .. import ledger
 from ..money import cents_text
 from . import candidates, explain, flags, streams
 from .columns import ScanRows
+from .flagged import FlaggedRows, Vocabulary
 from .prepare import display_names, per_value
 from .streams import Stream, day_of
 
@@ -175,33 +176,25 @@ def _charges(stream: Stream, rows: ScanRows) -> list[dict]:
     return out
 
 
-def _row_ref(rows: ScanRows, pos: int) -> dict:
-    txn = rows["txn_id"][pos]
-    return {
-        "source": rows["source"][pos],
-        "source_row": int(rows["source_row"][pos]),
-        "txn_id": txn or None,
-        "row_id": int(rows["row_id"][pos]),
-        "dedup_key": rows["dedup_key"][pos],
-    }
-
-
 def flagged_rows(
     kept: list[Stream], rows: ScanRows, settings, watch: np.ndarray, spending: pd.Series
-) -> list[dict]:
-    """Every flagged row: stream charges, then watchlist / after-cancellation rows outside."""
-    out: dict[int, dict] = {}
-    for stream in kept:
+) -> FlaggedRows:
+    """Every flagged row: stream charges, then watchlist / after-cancellation rows outside,
+    in (day, position) order; the rows outside streams are worked out as columns."""
+    flag_sets, causes = Vocabulary(), Vocabulary()
+    chosen: dict[int, tuple[int, int, int]] = {}  # position -> stream, flags, cause
+    for index, stream in enumerate(kept):
         for pos, fl in stream.charge_flags.items():
             cause = stream.causes.get(pos)
-            out[pos] = _row_ref(rows, pos) | {
-                "flags": sorted(fl),
-                "cause": cause[0] if cause else None,
-                "stream": stream.id,
-            }
+            chosen[pos] = (
+                index,
+                flag_sets.code(tuple(sorted(fl))),
+                causes.code(cause[0] if cause else None),
+            )
     days = rows["_day"]
     loose = spending.to_numpy() & rows["_counted"]
-    loose[list(out)] = False
+    in_streams = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
+    loose[in_streams] = False
     late = np.zeros(len(rows), dtype=bool)
     if settings.cancellations:
         limits = per_value(
@@ -218,49 +211,43 @@ def flagged_rows(
         late = days > limits
     watched, late = loose & watch, loose & late
     extra = np.flatnonzero(watched | late)
+    extra_flags = extra_causes = np.zeros(0, dtype=np.int64)
     if len(extra):
-        picked = rows.frame[
-            ["source", "source_row", "txn_id", "row_id", "dedup_key", "method", "description"]
-        ].iloc[extra]
+        picked = rows.frame[["method", "description"]].iloc[extra]
         org = np.zeros(len(extra), dtype=bool)
         words = [w for w in settings.org_methods if w]
         if words:
             org = picked["method"].str.contains("|".join(map(re.escape, words))).to_numpy()
         org |= picked["method"].str.contains(flags.COMPANY_ACCOUNT).to_numpy()
         auto = picked["description"].str.contains(candidates.AUTO_RENEW).to_numpy()
-        causes = np.where(
-            org, "organisation_purchase", np.where(auto, "auto_renewal", "new_purchase_or_upgrade")
+        named = [causes.code(c) for c in _EXTRA_CAUSES]  # organisation, renewal, purchase
+        extra_causes = np.where(org, named[0], np.where(auto, named[1], named[2]))
+        sets = [flag_sets.code(f) for f in _EXTRA_FLAGS]  # late+watched, late, watched
+        is_late = late[extra]
+        extra_flags = np.where(
+            is_late & watched[extra], sets[0], np.where(is_late, sets[1], sets[2])
         )
-        columns = zip(
-            extra.tolist(),
-            picked["source"].tolist(),
-            picked["source_row"].tolist(),
-            picked["txn_id"].tolist(),
-            picked["row_id"].tolist(),
-            picked["dedup_key"].tolist(),
-            causes.tolist(),
-            late[extra].tolist(),
-            watched[extra].tolist(),
-            strict=True,
-        )
-        for pos, source, source_row, txn, row_id, key, cause, is_late, is_watched in columns:
-            out[pos] = {
-                "source": source,
-                "source_row": source_row,
-                "txn_id": txn or None,
-                "row_id": row_id,
-                "dedup_key": key,
-                "flags": (
-                    ["after_cancellation", "watchlist"] if is_watched else ["after_cancellation"]
-                )
-                if is_late
-                else ["watchlist"],
-                "cause": cause,
-                "stream": None,
-            }
-    order = np.fromiter(out, dtype="int64", count=len(out))
-    order = order[np.lexsort((order, days[order]))]
-    return [out[p] for p in order.tolist()]
+    picked_streams = np.array([v[0] for v in chosen.values()], dtype=np.int64)
+    positions = np.concatenate([in_streams, extra])
+    order = np.lexsort((positions, np.asarray(days)[positions]))
+    return FlaggedRows(
+        rows,
+        positions[order],
+        np.concatenate([picked_streams, np.full(len(extra), -1, dtype=np.int64)])[order],
+        [s.id for s in kept],
+        np.concatenate([np.array([v[1] for v in chosen.values()], dtype=np.int64), extra_flags])[
+            order
+        ],
+        flag_sets.values(),
+        np.concatenate([np.array([v[2] for v in chosen.values()], dtype=np.int64), extra_causes])[
+            order
+        ],
+        causes.values(),
+    )
+
+
+_EXTRA_CAUSES = ("organisation_purchase", "auto_renewal", "new_purchase_or_upgrade")
+_EXTRA_FLAGS = (("after_cancellation", "watchlist"), ("after_cancellation",), ("watchlist",))
 
 
 def _limit(when: date | None) -> int:

@@ -38,6 +38,7 @@ from ..progress import step
 from ..vocab import NOT_CHARGES
 from . import candidates, flags, normalize, report, streams
 from .columns import ScanRows
+from .flagged import FlaggedRows
 from .prepare import prepare
 from .streams import Stream, day_of
 
@@ -103,10 +104,10 @@ class ScanResult:
     rows: ScanRows  # the prepared rows, read by the streams' positions
     streams: list[Stream]
     stream_dicts: list[dict]
-    flagged: list[dict]
+    flagged: FlaggedRows
     # flagged_charges and their merchant keys, worked out once: the cases and their
-    # keys both ask (0.5 s each for a bill where 100,000 rows carry the watched word).
-    _charged: list[dict] | None = field(default=None, init=False, repr=False, compare=False)
+    # keys both ask.
+    _charged: FlaggedRows | None = field(default=None, init=False, repr=False, compare=False)
     _charged_keys: list[str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
@@ -116,7 +117,7 @@ class ScanResult:
     def transactions(self) -> pd.DataFrame:
         return transaction_rows(self.frame)
 
-    def flagged_charges(self) -> list[dict]:
+    def flagged_charges(self) -> FlaggedRows:
         """The flagged rows that are charges a company took: what a case is made of.
 
         A watched word flags rows for the user's attention wherever it matches; the
@@ -130,31 +131,21 @@ class ScanResult:
     def flagged_charge_keys(self) -> list[str]:
         """The merchant keys of the flagged charges, each once, in the frame's order."""
         if self._charged_keys is None:
-            charged = self.flagged_charges()
-            keys: list[str] = []
-            if charged:
-                ids = np.array([int(f["row_id"]) for f in charged], dtype=np.int64)
-                frame = self.frame
-                found = frame["_key"][np.isin(frame["row_id"].to_numpy(), ids)]
-                keys = [str(k) for k in found.unique() if k]
-            self._charged_keys = keys
+            positions = np.sort(self.flagged_charges().positions)
+            found = self.frame["_key"].iloc[positions]
+            self._charged_keys = [str(k) for k in found.unique() if k]
         return self._charged_keys
 
-    def _flagged_charges(self) -> list[dict]:
-        charging = {s["id"] for s in self.stream_dicts if s["type"] not in NOT_CHARGES}
-        loose = [int(f["row_id"]) for f in self.flagged if f["stream"] is None]
-        transfers: set[int] = set()
-        if loose:
-            ids = self.frame["row_id"].to_numpy()
-            order = np.argsort(ids, kind="stable")
-            positions = order[np.searchsorted(ids, np.array(loose, dtype=ids.dtype), sorter=order)]
-            no = flags.not_charges(self.frame, positions)
-            transfers = {r for r, n in zip(loose, no.tolist(), strict=True) if n}
-        return [
-            f
-            for f in self.flagged
-            if f["stream"] in charging or (f["stream"] is None and f["row_id"] not in transfers)
+    def _flagged_charges(self) -> FlaggedRows:
+        flagged = self.flagged
+        charging = [
+            index for index, stream in enumerate(self.streams) if stream.type not in NOT_CHARGES
         ]
+        keep = np.isin(flagged.streams, np.array(charging, dtype=np.int64))
+        loose = flagged.streams < 0
+        if loose.any():
+            loose[loose] = ~flags.not_charges(self.frame, flagged.positions[loose])
+        return flagged.select(keep | loose)
 
 
 def transaction_rows(frame: pd.DataFrame) -> pd.DataFrame:
@@ -183,7 +174,7 @@ def scan(
             result.transactions().to_dict("records") if with_transactions else len(result.frame)
         ),
         "streams": result.stream_dicts,
-        "flagged": result.flagged,
+        "flagged": list(result.flagged),
     }
 
 
