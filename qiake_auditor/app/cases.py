@@ -11,7 +11,9 @@ all read the same :class:`Case`.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -429,7 +431,6 @@ _FIELDS = (
 
 
 _NUMBERS = ("row_id", "source_row")
-_TEXT_FIELDS = tuple(f for f in _FIELDS if f not in _NUMBERS)
 
 
 class _CaseRows:
@@ -448,10 +449,9 @@ class _CaseRows:
         aliases: dict[str, str],
         more_names: list[str],
     ) -> None:
-        part = frame.iloc[positions][[*_FIELDS, "direction", "refund_of", "_counted"]]
+        part = frame[[*_FIELDS, "direction", "refund_of", "_counted"]].iloc[positions]
         self.part = part = part.reset_index(drop=True)
-        self.columns = {c: _python_values(part[c].astype("str")) for c in _TEXT_FIELDS}
-        self.columns.update({c: _python_values(part[c].astype("int64")) for c in _NUMBERS})
+        self.columns = _Columns(part)
         # every row's place in (time, row id) order, sorted by Arrow (which lets go of the GIL)
         by_time = pc.sort_indices(
             pa.table({"time": pa.array(part["time"].array), "row_id": part["row_id"].to_numpy()}),
@@ -537,6 +537,27 @@ class _CaseRows:
         )
 
 
+class _Columns:
+    """The case rows' fields as Python lists, each made the first time it is read: the
+    case list needs only a few of them; a charge's other fields wait until a table or a
+    document reads the charges (on a worker, from any thread)."""
+
+    def __init__(self, part: pd.DataFrame) -> None:
+        self._part = part
+        self._made: dict[str, list] = {}
+        self._lock = threading.Lock()
+
+    def __getitem__(self, name: str) -> list:
+        made = self._made.get(name)
+        if made is None:
+            with self._lock:
+                made = self._made.get(name)
+                if made is None:
+                    kind = "int64" if name in _NUMBERS else "str"
+                    made = self._made[name] = _python_values(self._part[name].astype(kind))
+        return made
+
+
 # What detection said of a row: stream id, cadence, flags, cause, its reason (zh, en).
 Facts = tuple[str | None, str | None, tuple[str, ...], str | None, str, str]
 NO_FACTS: Facts = (None, None, (), None, "", "")
@@ -566,7 +587,7 @@ def _amount_of(text: str) -> Decimal:
 def _refund_rows(frame: pd.DataFrame) -> dict[str, list[dict]]:
     """Counted rows that give money back for another row, by that row's dedup key."""
     pointing = np.flatnonzero(
-        (frame["refund_of"].to_numpy() != "") & frame["_counted"].to_numpy(dtype=bool)
+        (frame["refund_of"] != "").to_numpy(dtype=bool) & frame["_counted"].to_numpy(dtype=bool)
     )
     found: dict[str, list[dict]] = {}
     for record in frame.iloc[pointing][[*_FIELDS, "refund_of"]].to_dict("records"):
@@ -587,18 +608,24 @@ def _charge_facts(result: ScanResult) -> dict[int, Facts]:
                 charge.get("cause_reason") or "",
                 charge.get("cause_reason_en") or "",
             )
+    # A flagged row outside every stream: its stream (none) and flags as flagged; the
+    # tuples are made by zip, not a Python loop (100,000 watched rows in a large bill).
+    row_ids, stream_ids, flag_sets, causes = result.flagged.fact_columns()
+    blank = itertools.repeat("")
+    rest = zip(stream_ids, itertools.repeat(None), flag_sets, causes, blank, blank, strict=False)
+    found = dict(zip(row_ids, rest, strict=True))  # strict=False above: repeat() never ends
     merged: dict[tuple[Flags, Flags], Flags] = {}  # a few distinct pairs, shared
-    for row_id, stream_id, flags, cause in result.flagged.facts():
-        known = facts.get(row_id)
-        if known is None:  # a row outside every stream: its flags as flagged (sorted)
-            facts[row_id] = (stream_id, None, flags, cause, "", "")
+    for row_id, known in facts.items():  # a stream's charge: detection's facts first
+        seen = found.get(row_id)
+        if seen is None:
+            found[row_id] = known
             continue
-        pair = (known[2], flags)
+        pair = (known[2], seen[2])
         both = merged.get(pair)
         if both is None:
-            both = merged[pair] = tuple(sorted(set(known[2]) | set(flags)))
-        facts[row_id] = (known[0], known[1], both, known[3], known[4], known[5])
-    return facts
+            both = merged[pair] = tuple(sorted(set(known[2]) | set(seen[2])))
+        found[row_id] = (known[0], known[1], both, known[3], known[4], known[5])
+    return found
 
 
 @dataclass

@@ -322,30 +322,27 @@ def watch_mask(frame: pd.DataFrame, words: list[str]) -> np.ndarray:
 def not_charges(frame: pd.DataFrame, positions: np.ndarray) -> np.ndarray:
     """Which of these expense rows are no company's charge: a transfer, a repayment or a
     move between the user's own accounts, or money sent to a person (rent to a landlord),
-    told by the words that make a stream a transfer (see :func:`classify`)."""
+    told by the words that make a stream a transfer (see :func:`classify`).
+
+    Each text column's distinct values are searched once for all the words (a hundred
+    thousand watched rows repeat a few names and categories)."""
     texts = ("counterparty", "merchant", "description", "category")
     part = frame[[*texts, "_key"]].iloc[positions]  # not every column of the frame
-    transfer = _in_any(part, texts, TRANSFER)
-    person = (
-        part["counterparty"].str.strip().str.fullmatch(PERSON).to_numpy(dtype=bool)
-        & ~_in_any(part, texts, AUTO_RENEW)
-        & per_value(
-            part["_key"],
-            lambda keys: [normalize.catalogue_entry(k) is None for k in keys],
-            bool,
-        )
+    transfer, renewal, sent, person = (np.zeros(len(part), dtype=bool) for _ in range(4))
+    for column in texts:
+        codes, uniques = pd.factorize(part[column])
+        if not len(uniques):
+            continue
+        values = pd.Series(uniques, dtype="str")
+        transfer |= values.str.contains(TRANSFER).to_numpy(bool)[codes]
+        renewal |= values.str.contains(AUTO_RENEW).to_numpy(bool)[codes]
+        sent |= (values.str.contains(SENT) | values.str.contains(BILL)).to_numpy(bool)[codes]
+        if column == "counterparty":
+            person = values.str.strip().str.fullmatch(PERSON).to_numpy(bool)[codes]
+    uncatalogued = per_value(
+        part["_key"], lambda keys: [normalize.catalogue_entry(k) is None for k in keys], bool
     )
-    sent = _in_any(part, texts, SENT) | _in_any(part, texts, BILL)
-    return transfer | (person & sent)
-
-
-def _in_any(part: pd.DataFrame, columns: tuple[str, ...], pattern: re.Pattern) -> np.ndarray:
-    """Rows where one of ``columns`` contains ``pattern``, each column's distinct values
-    searched once (a hundred thousand watched rows repeat a few names and categories)."""
-    found = np.zeros(len(part), dtype=bool)
-    for column in columns:
-        found |= per_value(part[column], lambda u: u.str.contains(pattern).to_numpy(bool), bool)
-    return found
+    return transfer | (person & ~renewal & uncatalogued & sent)
 
 
 def cancellation_for(
