@@ -449,9 +449,9 @@ class _CaseRows:
         aliases: dict[str, str],
         more_names: list[str],
     ) -> None:
-        part = frame[[*_FIELDS, "direction", "refund_of", "_counted"]].iloc[positions]
+        part = frame[[*_EAGER, "direction", "refund_of", "_counted"]].iloc[positions]
         self.part = part = part.reset_index(drop=True)
-        self.columns = _Columns(part)
+        self.columns = _Columns(part, frame, positions)
         # every row's place in (time, row id) order, sorted by Arrow (which lets go of the GIL)
         by_time = pc.sort_indices(
             pa.table({"time": pa.array(part["time"].array), "row_id": part["row_id"].to_numpy()}),
@@ -537,13 +537,21 @@ class _CaseRows:
         )
 
 
+# The fields the case list needs (taken out of the frame with the case rows); the others
+# are taken when a charge's table or document first reads them.
+_EAGER = ("row_id", "dedup_key", "time", "amount", "currency", "state", "counterparty", "merchant")
+
+
 class _Columns:
     """The case rows' fields as Python lists, each made the first time it is read: the
     case list needs only a few of them; a charge's other fields wait until a table or a
-    document reads the charges (on a worker, from any thread)."""
+    document reads the charges (on a worker, from any thread). ``part`` holds the rows
+    of the fields in ``_EAGER``; the others are taken from ``frame`` at ``positions``."""
 
-    def __init__(self, part: pd.DataFrame) -> None:
+    def __init__(self, part: pd.DataFrame, frame: pd.DataFrame, positions: np.ndarray) -> None:
         self._part = part
+        self._frame = frame
+        self._positions = positions
         self._made: dict[str, list] = {}
         self._lock = threading.Lock()
         self._single_reads = 0
@@ -557,7 +565,10 @@ class _Columns:
             return made[index]
         if self._single_reads < _SINGLE_READS:
             self._single_reads += 1
-            found = self._part[name].iat[index]
+            if name in self._part:
+                found = self._part[name].iat[index]
+            else:
+                found = self._frame[name].iat[int(self._positions[index])]
             return int(found) if name in _NUMBERS else str(found)
         return self[name][index]
 
@@ -568,7 +579,12 @@ class _Columns:
                 made = self._made.get(name)
                 if made is None:
                     kind = "int64" if name in _NUMBERS else "str"
-                    made = self._made[name] = _python_values(self._part[name].astype(kind))
+                    column = (
+                        self._part[name]
+                        if name in self._part
+                        else self._frame[name].iloc[self._positions]
+                    )
+                    made = self._made[name] = _python_values(column.astype(kind))
         return made
 
 
@@ -607,7 +623,9 @@ def _refund_rows(frame: pd.DataFrame) -> dict[str, list[dict]]:
         (frame["refund_of"] != "").to_numpy(dtype=bool) & frame["_counted"].to_numpy(dtype=bool)
     )
     found: dict[str, list[dict]] = {}
-    for record in frame.iloc[pointing][[*_FIELDS, "refund_of"]].to_dict("records"):
+    if not len(pointing):
+        return found
+    for record in frame[[*_FIELDS, "refund_of"]].iloc[pointing].to_dict("records"):
         found.setdefault(str(record["refund_of"]), []).append(record)
     return found
 
