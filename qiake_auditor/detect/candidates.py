@@ -37,6 +37,7 @@ _UNIT_WORDS = (
     ("monthly", re.compile(r"包月|月付|月卡|月费|monthly", re.I)),
 )
 MAX_PER_MONTH = 5.0  # a level charged more often than this is a habit, not a plan
+USAGE_CHARGES = 4  # charges of one item that can make a usage bill of their own
 
 
 @functools.lru_cache(maxsize=4096)  # asked for every charge; a merchant repeats its texts
@@ -212,13 +213,13 @@ def _usage_items(
     bill, ¥12-¥90 a month) but that keep a schedule: a piece of their own."""
     found: list[Piece] = []
     counts = np.bincount(items[todo])
-    for code in np.flatnonzero(counts >= 4):
+    for code in np.flatnonzero(counts >= USAGE_CHARGES):
         group = todo[items[todo] == code]
         values = cents[group].astype(float)
         if values.std() / max(values.mean(), 1.0) <= 0.25 or _dense(days[group]):
             continue
         piece, _ = _try(days, cents, extra, group, None)
-        if piece is not None and len(piece.members) >= 4:
+        if piece is not None and len(piece.members) >= USAGE_CHARGES:
             found.append(piece)
             todo = todo[~np.isin(todo, piece.members)]
     return found, todo

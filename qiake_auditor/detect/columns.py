@@ -35,6 +35,7 @@ class TextColumn:
         self._values = values
         self._focus = focus
         self._near: tuple[np.ndarray, dict[int, str]] | None = None
+        self._fingerprints: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self._values)
@@ -56,6 +57,20 @@ class TextColumn:
         taken = self._values.take(pa.array(positions.astype(np.int64, copy=False)))
         return taken.to_numpy(zero_copy_only=False)
 
+    def may_repeat(self, positions: np.ndarray, times: int) -> bool:
+        """Whether some text may occur ``times`` times among these rows (False: none does).
+
+        Hashing 100,000 texts takes 12 ms; a merchant's order numbers (订单1, 订单2 ...)
+        never repeat, and telling so from each text's length and last eight bytes
+        takes 1 ms. Texts that share those only may be equal: True then.
+        """
+        if len(positions) < times:
+            return False
+        if self._fingerprints is None:
+            self._fingerprints = _fingerprints(self._values)
+        found = np.sort(self._fingerprints[positions])
+        return bool((found[times - 1 :] == found[: len(found) - times + 1]).any())
+
     def _focused(self) -> dict[int, str] | None:
         positions = self._focus.positions
         if positions is None:
@@ -64,6 +79,35 @@ class TextColumn:
             values = self._values.take(pa.array(positions)).to_pylist()
             self._near = (positions, dict(zip(positions.tolist(), values, strict=True)))
         return self._near[1]
+
+
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)  # mixes a text's length into its last bytes
+_SLICE = 100_000  # rows per step: numpy keeps the GIL for a step's few milliseconds
+
+
+def _fingerprints(values: pa.Array) -> np.ndarray:
+    """Per text, a number made of its length and its last eight bytes (equal texts get
+    equal numbers), read straight from the Arrow buffers."""
+    wide = pa.types.is_large_string(values.type) or pa.types.is_large_binary(values.type)
+    buffers = values.buffers()
+    stored = np.frombuffer(buffers[1], dtype=np.int64 if wide else np.int32)
+    offsets = stored[values.offset : values.offset + len(values) + 1].astype(np.int64)
+    data = np.frombuffer(buffers[2] or b"", dtype=np.uint8)
+    padded = np.zeros(len(data) + 16, dtype=np.uint8)
+    padded[8 : 8 + len(data)] = data
+    # words[k] is the eight bytes that end where byte k of the data ends (unaligned reads)
+    words = np.ndarray((len(data) + 9,), dtype="<u8", buffer=padded, strides=(1,))
+    out = np.empty(len(values), dtype=np.uint64)
+    for a in range(0, len(values), _SLICE):
+        b = min(a + _SLICE, len(values))
+        start, end = offsets[a:b], offsets[a + 1 : b + 1]
+        length = end - start
+        last = words[end]
+        # a text shorter than eight bytes: the bytes before it shifted out
+        shift = (np.clip(8 - length, 0, 7) * 8).astype(np.uint64)
+        last = np.where(length == 0, np.uint64(0), last >> shift)
+        out[a:b] = last ^ (length.astype(np.uint64) * _SPREAD)
+    return out
 
 
 class ScanRows:
@@ -96,6 +140,14 @@ class ScanRows:
                 arrow = arrow.combine_chunks()
             return TextColumn(arrow, self._focus)
         return series.to_numpy()
+
+    def may_repeat(self, name: str, positions: np.ndarray, times: int) -> bool:
+        """Whether some value of text column ``name`` may occur ``times`` times among
+        these rows (False: none does; see TextColumn.may_repeat)."""
+        values = self[name]
+        if isinstance(values, TextColumn):
+            return values.may_repeat(positions, times)
+        return True  # not Arrow text: the caller counts them
 
     def focus(self, positions: np.ndarray) -> None:
         """The rows that text lookups will mostly ask for from now on."""

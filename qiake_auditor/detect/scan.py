@@ -283,26 +283,34 @@ def _detect(rows: ScanRows, mask: np.ndarray, direction: str, failed_groups: dic
     wanted[group[keyword]] = True
     keep = mask & wanted[group]
     keys = rows["_key"]
-    states = rows["state"]
     currencies = rows["currency"]
+    descriptions = rows["description"]
     days_all = frame["_day"].to_numpy()
     cents_all = frame["_cents"].to_numpy()
     extra_all = np.where(frame["_wallet"].to_numpy(), 0, 2)
+    groups = _groups(rows, keep)
+    if not groups:
+        return []
+    # compared once, not per group (a 100,000-row group's states made 100,000 str)
+    settled_all = (frame["state"] == ledger.SUCCESS).to_numpy()
     out: list[Stream] = []
-    for gid, pos in _groups(rows, keep).items():
+    for gid, pos in groups.items():
         key, currency = str(keys[pos[0]]), str(currencies[pos[0]])
         catalogued = normalize.catalogue_entry(key) is not None
-        units = (
-            [
-                candidates.keyword_cadence(t) if k else ""
-                for t, k in zip(text.iloc[pos].tolist(), keyword[pos], strict=True)
-            ]
-            if keyword[pos].any()
-            else None
-        )
+        units = None
+        marked = np.flatnonzero(keyword[pos])
+        if len(marked):  # the texts of the keyword rows only
+            units = [""] * len(pos)
+            for i, t in zip(marked.tolist(), descriptions[pos[marked]], strict=True):
+                units[i] = candidates.keyword_cadence(t)
         items = None
         values = cents_all[pos]
-        if len(pos) >= 4 and values.std() > 0.25 * max(values.mean(), 1.0):
+        if (
+            direction == ledger.EXPENSE  # only charges are searched for usage bills
+            and len(pos) >= candidates.USAGE_CHARGES
+            and values.std() > 0.25 * max(values.mean(), 1.0)
+            and rows.may_repeat("description", pos, candidates.USAGE_CHARGES)
+        ):
             # amounts too wide for one band: a usage bill may hide in it, found by its item
             items = pd.factorize(text.iloc[pos])[0]
         drafts = candidates.find(
@@ -313,7 +321,7 @@ def _detect(rows: ScanRows, mask: np.ndarray, direction: str, failed_groups: dic
             catalogued,
             units,
             strict=direction != ledger.EXPENSE,
-            settled=states[pos] == ledger.SUCCESS,
+            settled=settled_all[pos],
             items=items,
         )
         made = [
