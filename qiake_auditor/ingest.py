@@ -38,7 +38,7 @@ from .importers.base import (
 from .importers.control_chars import remove_control_characters
 from .money_columns import sum_amounts
 from .progress import NO_PROGRESS, Progress, Share, stage, step
-from .vstr import map_distinct
+from .vstr import map_distinct, strip
 from .workspace import (
     STORED_COLUMNS,
     Workspace,
@@ -323,7 +323,7 @@ def finish(
             rows[column] = ""
     rows["source_row"] = rows["source_row"].astype("int64")
     for column in ledger.IMPORTER_COLUMNS[1:]:
-        rows[column] = rows[column].fillna("").astype("str").str.strip()
+        rows[column] = strip(rows[column].fillna("").astype("str"))
     rows["currency"] = rows["currency"].mask(rows["currency"] == "", "CNY")
     removed = remove_control_characters(rows)
     step(0.3)  # shares of finishing a million-row Alipay bill, as measured
@@ -345,15 +345,7 @@ def finish(
         unit,
         "amount",
     )
-    _check(
-        rows,
-        "time",
-        rows["time"].str.fullmatch(ledger.ISO_TIME),
-        source,
-        unit,
-        "time",
-    )
-    _check_calendar(rows, source, unit)
+    _check_times(rows, source, unit)
     _check(
         rows,
         "direction",
@@ -379,7 +371,7 @@ def finish(
 
 
 # ledger.ISO_TIME with the ranges a calendar and a clock have (day 31 of a 30-day month
-# is caught by _check_calendar, once per distinct date).
+# is caught by _check_times, once per distinct date).
 _REAL_TIME = (
     r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
     r"(?: (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d)?"
@@ -394,16 +386,15 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _check_calendar(rows: pd.DataFrame, source: str, unit: str) -> None:
-    """Every row's time is a real one (not 2024-13-45, 2024-02-30 or 25:61:00)."""
-    _check(
-        rows,
-        "time",
-        rows["time"].str.fullmatch(_REAL_TIME),
-        source,
-        unit,
-        "calendar_time",
-    )
+def _check_times(rows: pd.DataFrame, source: str, unit: str) -> None:
+    """Every row's time is an ISO time, and a real one (not 2024-13-45, 2024-02-30 or
+    25:61:00). A real time is an ISO time, so the looser pattern is only tried (for
+    its own message) when some time is not real: one regex pass over a million times
+    instead of two."""
+    real = rows["time"].str.fullmatch(_REAL_TIME).fillna(False).astype(bool)
+    if not real.all():
+        _check(rows, "time", rows["time"].str.fullmatch(ledger.ISO_TIME), source, unit, "time")
+        _check(rows, "time", real, source, unit, "calendar_time")
     days = rows["time"].str.slice(0, 10)
     _check(
         rows,

@@ -472,3 +472,27 @@ def test_a_refused_import_keeps_an_existing_empty_workspace(tmp_path: Path) -> N
     picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     assert main(["import", str(picture), "--workspace", str(workspace)]) == 2
     assert workspace.read_bytes() == before
+
+
+def test_the_byte_check_finds_every_text_the_regex_would_clean() -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from qiake_auditor.importers.control_chars import CONTROL, may_hold_control
+
+    clean = ["¥12.00 会员", "©·× ok", "", "洽客科技", "end\x7f", "\u00a0nbsp"]
+    dirty = ["bell\x07", "c1 \x85", "\x9f", "nul\x00", "multi\tline", "x\n"]
+    for text in clean + dirty:
+        values = pa.array(["plain", text, "tail"], type=pa.large_string())
+        expected = pc.count_substring_regex(values, CONTROL).to_pylist()[1] > 0
+        if text in ("multi\tline", "x\n"):
+            expected = True  # kept characters, but the texts are looked at closely
+        assert may_hold_control(values) is expected, repr(text)
+    # Only the texts in view count: a slice, the chunks of a chunked array.
+    values = pa.array(["bell\x07", "ok", "¥", "c1\x85"], type=pa.large_string())
+    assert may_hold_control(values.slice(1, 2)) is False
+    assert may_hold_control(values.slice(2, 2)) is True
+    assert may_hold_control(pa.chunked_array([values.slice(1, 1), values.slice(2, 1)])) is False
+    assert may_hold_control(pa.chunked_array([values.slice(1, 1), values.slice(0, 1)])) is True
+    assert may_hold_control(pa.array(["", ""], type=pa.large_string())) is False
+    assert may_hold_control(pa.chunked_array([], type=pa.large_string())) is False

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..vstr import replace_regex
+from ..vstr import replace_regex, value_bytes
 
 # RE2 syntax (pyarrow's kernels): C0 minus \t and \n, then C1.
 CONTROL = r"[\x00-\x08\x0b-\x1f\x{80}-\x{9f}]"
@@ -41,6 +41,9 @@ def remove_control_characters(rows: pd.DataFrame) -> Removed | None:
         if column not in rows:
             continue
         values = pa.array(rows[column].fillna("").astype("str").array).cast(pa.large_string())
+        if not may_hold_control(values):  # the usual case: no regex over a million texts
+            seen.append(values)
+            continue
         found = pc.count_substring_regex(values, CONTROL).to_numpy(zero_copy_only=False)
         hits = found > 0
         if hits.any():
@@ -53,3 +56,22 @@ def remove_control_characters(rows: pd.DataFrame) -> Removed | None:
             rows[column] = replace_regex(rows[column], CONTROL).str.strip()
         seen.append(values)
     return Removed(count, first) if first is not None else None
+
+
+def may_hold_control(values: pa.Array | pa.ChunkedArray) -> bool:
+    """Whether any text of ``values`` (large_string) may hold a control character.
+
+    Looks at the UTF-8 bytes themselves: a C0 character is a byte below 0x20 (tab and
+    newline included: texts that hold one are looked at closely), a C1 character is
+    0xC2 followed by 0x80-0x9F. A few milliseconds per million texts, against 0.1 s for
+    the regex.
+    """
+    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
+    for chunk in chunks:
+        data = value_bytes(chunk)
+        if (data < 0x20).any():
+            return True
+        lead = np.flatnonzero(data[:-1] == 0xC2)
+        if len(lead) and ((data[lead + 1] & 0xE0) == 0x80).any():
+            return True
+    return False
