@@ -26,11 +26,13 @@ Usage: QT_QPA_PLATFORM=offscreen python benchmarks/gui_speed.py [--rows N] [--ke
 from __future__ import annotations
 
 import faulthandler
+import gc
 import json
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -67,6 +69,7 @@ class Stalls:
         self.over_50ms = 0
         self.trace = trace
         self._last = time.perf_counter()
+        self._collecting = self._last
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
@@ -86,11 +89,28 @@ class Stalls:
     def start(self) -> None:
         self._last = time.perf_counter()
         self.timer.start()
+        if self.trace is not None and self._collection not in gc.callbacks:
+            gc.callbacks.append(self._collection)
+
+    def _collection(self, phase: str, info: dict) -> None:
+        """A collection of the cyclic GC holds the GIL: those of 10 ms or more go into
+        the trace, with the thread that ran it."""
+        if phase == "start":
+            self._collecting = time.perf_counter()
+            return
+        took = time.perf_counter() - self._collecting
+        if took >= 0.010 and self.trace is not None:
+            thread = threading.current_thread().name
+            self.trace.write(
+                f"--- gc generation {info['generation']}: {took * 1000:.0f} ms ({thread})\n"
+            )
 
     def stop(self) -> None:
         self.timer.stop()
         if self.trace is not None:
             faulthandler.cancel_dump_traceback_later()
+            if self._collection in gc.callbacks:
+                gc.callbacks.remove(self._collection)
 
 
 def wait(app, done, limit: float = 600.0) -> None:

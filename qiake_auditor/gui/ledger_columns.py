@@ -101,6 +101,7 @@ class LedgerColumns:
     raw: dict[str, Coded] | None = None
     merchant: SearchColumn | None = None
     span: tuple[str, str] = ("", "")  # the first and last time, for the date filter
+    unsorted: np.ndarray | None = None  # arange of the rows, made here (see SortedTableModel)
 
 
 def _arrow(values: pd.Series) -> pa.Array:
@@ -253,6 +254,7 @@ def prepare(frame: pd.DataFrame, lang: str = "zh") -> LedgerColumns:
         raw,
         searched.get("merchant"),
         _span(texts["time"].array),
+        np.arange(len(frame), dtype=np.int64),
     )
 
 

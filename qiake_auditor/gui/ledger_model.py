@@ -70,7 +70,12 @@ class LedgerModel(SortedTableModel):
         prepared = prepared or ledger_columns.prepare(self._frame)
         self.prepared = prepared
         self._income = prepared.income
-        self._set_columns(prepared.display, [None] * len(prepared.display), prepared.ascending)
+        self._set_columns(
+            prepared.display,
+            [None] * len(prepared.display),
+            prepared.ascending,
+            prepared.unsorted,
+        )
 
     def data(self, index, role: int = Qt.ItemDataRole.DisplayRole):
         # Qt asks for about ten roles per painted cell: the three used here are
