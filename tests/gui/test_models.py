@@ -60,6 +60,36 @@ def test_ledger_model_passes_the_model_tester(qtmodeltester):
     assert model.rowCount() == 5 and model.columnCount() == len(LedgerModel.HEADERS)
 
 
+def test_a_painted_cell_gets_from_multidata_what_data_answers_for_each_role():
+    from PySide6.QtCore import QModelRoleData
+
+    model = LedgerModel(ledger_frame(ROWS))
+    model.sort(model.AMOUNT, Qt.SortOrder.DescendingOrder)  # view rows != data rows
+    roles = [
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.BackgroundRole,
+    ]
+    span = [QModelRoleData(int(role)) for role in roles]
+    answered = 0
+    for row in range(model.rowCount()):
+        for at in range(model.columnCount()):
+            index = model.index(row, at)
+            for role_data in span:
+                role_data.setData("left from the cell before")
+            model.multiData(index, span)
+            for role, role_data in zip(roles, span, strict=True):
+                expected = model.data(index, role)
+                assert role_data.data() == expected, (row, at, role)
+                answered += expected is not None
+    # every cell's text, the amounts' alignment, the one income's green
+    assert answered == model.rowCount() * model.columnCount() + model.rowCount() + 1
+
+
 def test_empty_ledger_model_is_valid(qtmodeltester):
     model = LedgerModel()
     qtmodeltester.check(model)
