@@ -95,55 +95,6 @@ def trim(series: pd.Series) -> pd.Series:
     return _back(pc.utf8_trim_whitespace(_arrow(series)), series)
 
 
-def strip(series: pd.Series) -> pd.Series:
-    """``series.str.strip()`` of a text Series without missing values, or ``series``
-    itself when no value can start or end with white space (the usual case: a look
-    at two or three bytes of each value instead of trimming a million texts)."""
-    values = _arrow(series)
-    chunks = values.chunks if isinstance(values, pa.ChunkedArray) else [values]
-    if any(edge_space_candidates(chunk).any() for chunk in chunks):
-        return series.str.strip()
-    return series
-
-
-# Arrow's trim takes for white space ASCII white space and controls (a byte below
-# 0x21 here), and U+0085, U+00A0 (two bytes: C2 85, C2 A0), U+1680,
-# U+2000-U+205F and U+3000 (three bytes, of which the first two are enough to tell).
-_TWO_BYTE_SPACE = np.zeros(1 << 16, dtype=bool)
-_TWO_BYTE_SPACE[[0xC285, 0xC2A0]] = True
-_THREE_BYTE_SPACE = np.zeros(1 << 16, dtype=bool)
-_THREE_BYTE_SPACE[[0xE19A, 0xE280, 0xE281, 0xE380]] = True
-_SPACE_START = _TWO_BYTE_SPACE | _THREE_BYTE_SPACE
-_SPACE_START[: 0x21 << 8] = True
-
-
-def _pairs(data: np.ndarray, at: np.ndarray) -> np.ndarray:
-    """The bytes at ``at`` and ``at + 1`` as one 16-bit number each."""
-    return (data[at].astype(np.uint16) << 8) | data[at + 1]
-
-
-def edge_space_candidates(values: pa.Array) -> np.ndarray:
-    """For each value of ``values`` (large_string), whether it may start or end with
-    white space: true for every one that does (and for a few that do not)."""
-    data = value_bytes(values)
-    found = np.zeros(len(values), dtype=bool)
-    if len(data) == 0:
-        return found
-    offsets = np.frombuffer(values.buffers()[1], dtype=np.int64)[
-        values.offset : values.offset + len(values) + 1
-    ]
-    offsets = offsets - offsets[0]
-    lengths = np.diff(offsets)
-    ends = offsets[1:]
-    found[lengths > 0] = data[ends[lengths > 0] - 1] < 0x21  # a one-byte value: its last
-    two = np.flatnonzero(lengths >= 2)
-    found[two] |= _SPACE_START[_pairs(data, offsets[two])]
-    found[two] |= _TWO_BYTE_SPACE[_pairs(data, ends[two] - 2)]
-    three = np.flatnonzero(lengths >= 3)
-    found[three] |= _THREE_BYTE_SPACE[_pairs(data, ends[three] - 3)]
-    return found
-
-
 def isin(series: pd.Series, values) -> pd.Series:
     """``series.isin(values)`` with Arrow's hash kernel (pandas loops in Python for Arrow text)."""
     if isinstance(values, (pd.Index, pd.Series)):
