@@ -646,9 +646,12 @@ def _charge_facts(result: ScanResult) -> dict[int, Facts]:
     # A flagged row outside every stream: its stream (none) and flags as flagged; the
     # tuples are made by zip, not a Python loop (100,000 watched rows in a large bill).
     row_ids, stream_ids, flag_sets, causes = result.flagged.fact_columns()
-    blank = itertools.repeat("")
-    rest = zip(stream_ids, itertools.repeat(None), flag_sets, causes, blank, blank, strict=False)
-    found = dict(zip(row_ids, rest, strict=True))  # strict=False above: repeat() never ends
+    blank, none = itertools.repeat(""), itertools.repeat(None)
+    found: dict[int, Facts] = {}
+    for at in range(0, len(row_ids), _LIST_AT_ONCE):  # one call holds the GIL: in slices
+        part = slice(at, at + _LIST_AT_ONCE)
+        rest = zip(stream_ids[part], none, flag_sets[part], causes[part], blank, blank)  # noqa: B905 - repeat() never ends
+        found.update(zip(row_ids[part], rest, strict=True))
     merged: dict[tuple[Flags, Flags], Flags] = {}  # a few distinct pairs, shared
     for row_id, known in facts.items():  # a stream's charge: detection's facts first
         seen = found.get(row_id)
@@ -793,8 +796,12 @@ def _totals(
     """``totals_of`` the charges of ``rows``, from the columns (in Arrow, as integer
     cents where amounts have two decimals: see ``money_columns.sum_amounts``)."""
     amounts = table.part["amount"].iloc[rows]
-    currencies = table.part["currency"].iloc[rows].to_numpy(dtype=object)
-    paid = [(str(c), sum_amounts(amounts[currencies == c])) for c in sorted(set(currencies))]
+    # Codes, not a Python str per charge (made in one call, 30 ms of GIL for 100,000).
+    codes, names = pd.factorize(table.part["currency"].iloc[rows])
+    paid = [
+        (str(name), sum_amounts(amounts[codes == code]))
+        for code, name in sorted(enumerate(names), key=lambda known: str(known[1]))
+    ]
     return _totals_by_currency(paid, ((r.currency, r.amount) for r in refunds or []))
 
 
