@@ -312,6 +312,35 @@ def test_a_bill_whose_preamble_was_deleted_is_still_its_layout(
     _same_rows(statement.rows, want)
 
 
+@pytest.mark.parametrize(
+    ("relative", "format_id"),
+    [
+        ("alipay/alipay-2023.csv", "alipay-2023"),
+        ("alipay/alipay-2021.csv", "alipay-2021"),
+        ("alipay/alipay-web.txt", "alipay-web"),
+        ("wechat/wechat-bill.csv", "wechat-csv"),
+        ("jd/jd-bill.csv", "jd"),
+        ("icbc/credit.csv", "icbc-credit"),
+        ("icbc/debit-v1.csv", "icbc-debit"),
+        ("icbc/debit-2024.csv", "icbc-debit-2024"),
+    ],
+)
+def test_a_bill_with_a_title_typed_above_it_is_still_its_layout(
+    relative: str, format_id: str, tmp_path: Path
+) -> None:
+    """A user's own heading (and a blank line) added on top in an editor, the way a
+    bookkeeper labels a client's file: the layout's own title is then the third line."""
+    fixture = GOLDEN / relative
+    text, encoding = _text_of(fixture)
+    changed = tmp_path / fixture.name
+    changed.write_bytes(("张三 2024 年账单（客户 17）\n\n" + text).encode(encoding))
+    statement = read_statements(changed)[0]
+    assert statement.importer.id == format_id
+    want = _rows(fixture).copy()
+    want["source_row"] += 2
+    _same_rows(statement.rows, want)
+
+
 def test_generic_direction_words_of_wallet_bills() -> None:
     words, warnings = generic_values.directions(pd.Series(["支出", "收入", "不计收支", "/", "?"]))
     assert list(words) == ["expense", "income", "neutral", "neutral", ""]

@@ -251,13 +251,9 @@ class AlipayWeb(Importer):
         lines = probe.head_lines
         if csv_text.header_first(lines, WEB):
             return True
-        return (
-            bool(lines)
-            and lines[0].strip().strip(",") == "支付宝交易记录明细查询"
-            and (
-                csv_text.find_line(lines, ["交易号", "交易创建时间", "金额（元）"], limit=12)
-                is not None
-            )
+        return csv_text.titled(lines, "支付宝交易记录明细查询") and (
+            csv_text.find_line(lines, ["交易号", "交易创建时间", "金额（元）"], limit=12)
+            is not None
         )
 
     def read(self, probe: Probe, options: ReadOptions) -> Extract:

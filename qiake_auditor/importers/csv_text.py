@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -80,6 +81,13 @@ def header_first(lines: Sequence[str], names: Iterable[str]) -> bool:
     the preamble deleted in a spreadsheet (the layout's title and totals gone with it)."""
     first = next((line for line in lines[:20] if line.strip(" \t,\ufeff")), "")
     return set(names).issubset(split_simple(first))
+
+
+def titled(lines: Sequence[str], title: str, clean=str.strip, limit: int = 5) -> bool:
+    """One of the first ``limit`` non-blank lines is the layout's ``title`` (after
+    ``clean``): the top line of the export, or below a heading the user typed above it."""
+    texts = (line.strip(" \t,\ufeff") for line in lines[: limit * 4])
+    return any(clean(text) == title for text in itertools.islice(filter(None, texts), limit))
 
 
 def parse_csv_block(

@@ -30,8 +30,7 @@ _DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}|\d{4}/\d{1,2}/\d{1,2}")
 def _layout(probe: Probe) -> str | None:
     """'credit', 'debit' or 'debit-2024' for an ICBC file, else None."""
     lines = probe.head_lines
-    first = next((line for line in lines[:5] if line.strip(" \t,")), "")
-    if field_text.clean(first.strip(" \t,")) != TITLE and not csv_text.header_first(
+    if not csv_text.titled(lines, TITLE, field_text.clean) and not csv_text.header_first(
         [_norm(line) for line in lines[:5]], COMMON
     ):
         return None
