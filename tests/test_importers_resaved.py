@@ -258,6 +258,28 @@ def test_an_error_in_a_csv_layout_saved_as_xlsx_names_the_sheet_row(tmp_path: Pa
     assert "十二元" in caught.value.text("zh")
 
 
+def test_a_warning_about_a_csv_layout_saved_as_xlsx_names_the_sheet_row(tmp_path: Path) -> None:
+    # Excel turned one order number of a JD bill into a number (2.02401e+23); a line
+    # break inside a cell above it makes the text written back one line longer.
+    fixture = GOLDEN / "jd" / "jd-bill.csv"
+    want = _rows(fixture)
+    text, _ = _text_of(fixture)
+    bad = int(want["source_row"].iloc[1])
+    lines = text.split("\n")
+    fields = lines[bad - 1].split(",")
+    txn = next(i for i, f in enumerate(fields) if f.strip(" \t") == want["txn_id"].iloc[1])
+    fields[txn] = "2.02401E+23"
+    lines[bad - 1] = ",".join(fields)
+    book = tmp_path / "jd.xlsx"  # row 3 of the preamble, 申请时间, holds the break
+    book.write_bytes(_as_workbook("\n".join(lines), set(want["source_row"]), break_in_row=3))
+    statement = read_statements(book)[0]
+    assert statement.importer.id == "jd"
+    found = [w for w in statement.warnings if "id_turned_into_number" in w.message_id]
+    assert [w.message_id for w in found] == ["statement.id_turned_into_number.row.one"]
+    assert found[0].fields["row"] == bad
+    assert f"row {bad}" in found[0].text("en") and "line" not in found[0].text("en")
+
+
 # --- UTF-16 copies of OFX and camt.053 --------------------------------------------------------
 
 
