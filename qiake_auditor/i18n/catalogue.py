@@ -156,12 +156,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # {first}: the first thing SQLite's integrity check reports, in its own (English) words
     "workspace.integrity": (
-        "工作区 {path} 已损坏：SQLite 的完整性检查发现 {count} 处问题（第一处：{first}）",
+        "工作区 {path} 已损坏：SQLite 的完整性检查发现 {count} 处问题（第一处，SQLite 的英文原文："
+        "{first}）",
         "workspace {path} is damaged: SQLite's integrity check found {count} problems "
         "(the first: {first})",
     ),
     "workspace.integrity.one": (
-        "工作区 {path} 已损坏：SQLite 的完整性检查发现 {count} 处问题（{first}）",
+        "工作区 {path} 已损坏：SQLite 的完整性检查发现 {count} 处问题（SQLite 的英文原文：{first}）",
         "workspace {path} is damaged: SQLite's integrity check found {count} problem ({first})",
     ),
     "workspace.original_unreadable": (
