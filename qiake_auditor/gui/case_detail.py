@@ -297,7 +297,7 @@ class CaseDetail(QWidget):
             task = workers.Task(self.tables.make, case.id)
             task.signals.finished.connect(lambda made: self._charges_made(case, made))
             self._charges_task = task
-            workers.start(task)
+            workers.start_preparing(task)
             return
         self._show_charges(prepared or charge_columns(case.charge_fields(), lang.lang()))
 

@@ -259,7 +259,7 @@ class LedgerPage(QWidget):
         if number != self._frames:
             del self._preparing[number]  # a later ledger came first: this one is not shown
             return
-        workers.start(task)
+        workers.start_preparing(task)
 
     @property
     def loading(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -307,6 +307,6 @@ class MainWindow(
     def closeEvent(self, event) -> None:
         if self._task is not None:
             self._task.cancel()
-        QThreadPool.globalInstance().waitForDone(30000)
+        workers.wait_for_all(30000)
         self._save_layout()
         super().closeEvent(event)

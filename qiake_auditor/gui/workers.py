@@ -136,3 +136,32 @@ def start(task: Task, pool: QThreadPool | None = None) -> Task:
     """Queue a task on the global (or given) pool and return it."""
     (pool or QThreadPool.globalInstance()).start(task)
     return task
+
+
+_preparing: QThreadPool | None = None
+
+
+def preparing_pool() -> QThreadPool:
+    """The one thread that prepares what a finished task's view shows later (the
+    transactions table, a large case's charges), one preparation after the other.
+
+    Run side by side, with the chart thread besides, three threads wanted the GIL at
+    once and the window's turn came late (stalls of 50-100 ms after an import), for
+    no gain: the work is Python's, and only one thread runs Python at a time."""
+    global _preparing
+    if _preparing is None:
+        _preparing = QThreadPool()
+        _preparing.setMaxThreadCount(1)
+    return _preparing
+
+
+def start_preparing(task: Task) -> Task:
+    """Queue ``task`` behind the other preparations (see :func:`preparing_pool`)."""
+    return start(task, preparing_pool())
+
+
+def wait_for_all(milliseconds: int) -> None:
+    """Wait (up to ``milliseconds`` each) for the tasks and the preparations to end."""
+    QThreadPool.globalInstance().waitForDone(milliseconds)
+    if _preparing is not None:
+        _preparing.waitForDone(milliseconds)

@@ -63,3 +63,26 @@ def test_no_garbage_collection_while_tasks_run_and_after_the_last_one_again():
         built = [{"row": i} for i in range(1000)]
     assert gc.isenabled()
     assert gc.get_freeze_count() >= len(built)  # what the tasks made is not traversed again
+
+
+def test_preparations_run_one_after_the_other(qtbot):
+    import itertools
+    import threading
+    import time
+
+    from qiake_auditor.gui import workers
+
+    spans: list[tuple[float, float]] = []
+    lock = threading.Lock()
+
+    def prepare(progress):
+        start = time.perf_counter()
+        time.sleep(0.05)
+        with lock:
+            spans.append((start, time.perf_counter()))
+
+    tasks = [workers.start_preparing(workers.Task(prepare)) for _ in range(3)]
+    qtbot.waitUntil(lambda: len(spans) == 3, timeout=5000)
+    spans.sort()
+    assert all(later[0] >= earlier[1] for earlier, later in itertools.pairwise(spans))
+    assert len(tasks) == 3
