@@ -6,9 +6,10 @@ thread that froze the window just as an import finished. Here one chart thread b
 the figure at the widget's size with matplotlib's Agg canvas and hands back its pixels;
 the widget paints them (scaled while a re-draw at a new size is on its way).
 
-One thread for every chart in the window: matplotlib's figures are not shared between
-threads, so at most one is drawn at a time. ``figure`` gives the last drawn figure (to
-save it as PNG/SVG/PDF), waiting for a draw still under way.
+One thread for every chart in the window, the one that also prepares the tables:
+matplotlib's figures are not shared between threads, so at most one is drawn at a
+time. ``figure`` gives the last drawn figure (to save it as PNG/SVG/PDF), waiting for
+a draw still under way.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from PySide6.QtCore import (
     QRunnable,
     QSize,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -40,12 +40,12 @@ Draw = Callable[[Any], None]  # fills a matplotlib Figure
 
 
 class _ChartThread:
-    """The one thread that builds and draws charts, started when the first is asked for."""
+    """Charts are built and drawn on the window's one preparing thread
+    (:func:`.workers.preparing_pool`), between the tables' preparations: never two
+    background threads wanting the GIL beside the window's."""
 
     def __init__(self) -> None:
-        self.pool = QThreadPool()
-        self.pool.setMaxThreadCount(1)
-        self.pool.setExpiryTimeout(-1)  # kept: it holds matplotlib's warm caches
+        self.pool = workers.preparing_pool()
         self._warm: _Job | None = None
         self._running: list[_Job] = []  # kept alive until run, whatever happens to the view
 

@@ -143,15 +143,17 @@ _preparing: QThreadPool | None = None
 
 def preparing_pool() -> QThreadPool:
     """The one thread that prepares what a finished task's view shows later (the
-    transactions table, a large case's charges), one preparation after the other.
+    transactions table, a large case's charges, the charts), one job after the other.
 
-    Run side by side, with the chart thread besides, three threads wanted the GIL at
-    once and the window's turn came late (stalls of 50-100 ms after an import), for
-    no gain: the work is Python's, and only one thread runs Python at a time."""
+    Run side by side, three threads wanted the GIL at once and the window's turn came
+    late (stalls of 50-100 ms after an import), for no gain: the work is Python's, and
+    only one thread runs Python at a time. The thread is kept (never expires): it holds
+    matplotlib's warm caches."""
     global _preparing
     if _preparing is None:
         _preparing = QThreadPool()
         _preparing.setMaxThreadCount(1)
+        _preparing.setExpiryTimeout(-1)
     return _preparing
 
 

@@ -86,3 +86,34 @@ def test_preparations_run_one_after_the_other(qtbot):
     spans.sort()
     assert all(later[0] >= earlier[1] for earlier, later in itertools.pairwise(spans))
     assert len(tasks) == 3
+
+
+def test_charts_are_drawn_between_preparations_not_beside_them(qtbot, monkeypatch):
+    import threading
+    import time
+
+    from qiake_auditor import charts
+    from qiake_auditor.gui import workers
+    from qiake_auditor.gui.chart_view import ChartView
+
+    spans: dict[str, tuple[float, float]] = {}
+    started = threading.Event()
+
+    def prepare(progress):
+        start = time.perf_counter()
+        started.set()
+        time.sleep(0.3)
+        spans["table"] = (start, time.perf_counter())
+
+    def monthly(cases, lang, figure):
+        spans["chart"] = (time.perf_counter(), time.perf_counter())
+
+    monkeypatch.setattr(charts, "cases_monthly", monthly)
+    view = ChartView()
+    qtbot.addWidget(view)
+    workers.start_preparing(workers.Task(prepare))
+    assert started.wait(5)
+    view.show_cases([])
+    view.wait()
+    assert not view.pending
+    assert spans["chart"][0] >= spans["table"][1]  # queued behind the table, not beside it
