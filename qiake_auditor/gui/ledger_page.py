@@ -18,11 +18,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QColor,
     QDoubleValidator,
     QGuiApplication,
     QKeySequence,
-    QPainter,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +40,7 @@ from PySide6.QtWidgets import (
 from ..money import format_amount
 from ..vocab import Direction, RowState
 from . import lang, workers
+from .frozen_table import FrozenTable
 from .header_columns import HeaderColumns
 from .ledger_model import LedgerModel
 from .sortmodel import FilteredOrder
@@ -190,13 +188,8 @@ class LedgerPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.preparing)
         # While the window works (an import, a scan, this table's preparation) the table
-        # shows a picture of itself: painted live, each of its cells is a call into
-        # Python that waits for the busy worker to hand over the GIL (0.2-0.6 s per paint).
-        self.frozen = QLabel(self)
-        self.frozen.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.table_stack = QStackedWidget(self)
-        self.table_stack.addWidget(self.view)
-        self.table_stack.addWidget(self.frozen)
+        # shows a picture of itself (see frozen_table).
+        self.table_stack = FrozenTable(self.view, self)
         self._busy = False
         layout.addWidget(self.table_stack)
         layout.addLayout(bottom)
@@ -216,20 +209,20 @@ class LedgerPage(QWidget):
         else:
             QTimer.singleShot(0, self._freeze_or_thaw)
 
+    def when_frozen(self, then) -> None:
+        """Call ``then`` once the table's picture is taken: a task started beside the
+        taking would make each strip wait for the GIL."""
+        self.table_stack.when_frozen(then)
+
     @property
     def frozen_picture(self) -> bool:
-        return self.table_stack.currentWidget() is self.frozen
+        return self.table_stack.frozen
 
     def _freeze_or_thaw(self) -> None:
         if not (self._busy or self.loading):
-            self.table_stack.setCurrentWidget(self.view)
-        elif not self.frozen_picture:
-            picture = self.view.grab()
-            veil = QPainter(picture)
-            veil.fillRect(picture.rect(), QColor(255, 255, 255, 110))  # greyed: not live
-            veil.end()
-            self.frozen.setPixmap(picture)
-            self.table_stack.setCurrentWidget(self.frozen)
+            self.table_stack.thaw()
+        else:
+            self.table_stack.freeze()
 
     # -- data -------------------------------------------------------------------------------
 

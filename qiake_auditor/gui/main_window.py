@@ -60,6 +60,7 @@ class MainWindow(
         self.view: tasks.View | None = None
         self._task: workers.Task | None = None
         self._task_kind = ""
+        self._closing = False
         self._pending_import: list[Path] | None = None
         self._undo_dismiss: list[str] = []
         self.setAcceptDrops(True)
@@ -305,6 +306,7 @@ class MainWindow(
         self.counts_label.setText(text)
 
     def closeEvent(self, event) -> None:
+        self._closing = True  # a task waiting for the table's picture is not started
         if self._task is not None:
             self._task.cancel()
         workers.wait_for_all(30000)

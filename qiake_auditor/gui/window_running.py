@@ -45,11 +45,17 @@ class RunningWork:
         self.stop_button.setToolTip(stop_says.get(kind, ""))
         self.stop_button.setVisible(kind in stop_says)
         self._update_actions()
-        self.busy_changed.emit(True)
+        self.busy_changed.emit(True)  # the transactions table starts taking its picture
+        self.ledger_page.when_frozen(lambda: self._begin(task, kind))
+        return True
+
+    def _begin(self, task: workers.Task, kind: str) -> None:
+        """Start ``task`` (the window is not closing meanwhile)."""
+        if self._closing:
+            return
         workers.start(task)
         if kind not in ("evidence", "export"):
             chart_view.chart_thread().warm_up()  # matplotlib loads while the task runs
-        return True
 
     def run_task(self, kind: str, function, *args, **kwargs) -> bool:
         """Run ``function`` on the worker; its result comes back to ``_on_finished``."""
