@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 
 class UserError(Exception):
     """Bad input or a wrong request; shown to the user as a message, never as a traceback.
@@ -136,6 +138,21 @@ class StatementWarning(str):
         from .i18n import text
 
         return text(self.message_id, lang, **self.fields)
+
+    def at_row(self, row_of_line: Callable[[int], int]) -> StatementWarning:
+        """The same warning naming the file's row where it names a line of a converted
+        copy (``statement.x.line`` -> ``statement.x.row``, the number through
+        ``row_of_line``); itself where it names no line or has no row form."""
+        from .i18n.catalogue import CATALOGUE
+
+        if "row" not in self.fields:
+            return self
+        parts = self.message_id.split(".")
+        message_id = ".".join("row" if part == "line" else part for part in parts)
+        if message_id == self.message_id or message_id not in CATALOGUE:
+            return self
+        row = row_of_line(int(str(self.fields["row"])))
+        return StatementWarning(message_id, {**self.fields, "row": row})
 
     def __reduce__(self):
         return (self.__class__, (self.message_id, self.fields))

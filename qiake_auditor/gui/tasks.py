@@ -7,7 +7,6 @@ shows. No rule is decided here: the snapshot (cases, streams, totals) is the app
 
 from __future__ import annotations
 
-import gc
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -105,7 +104,7 @@ def warmed() -> bool:
 
 
 def _load_core() -> None:
-    from .workers import behind_the_window
+    from .workers import behind_the_window, freeze_survivors
 
     behind_the_window()  # Arrow's pool, started here, inherits the lower priority
     from ..app import audit, demo  # noqa: F401 - imported for their side effect: loaded
@@ -119,7 +118,7 @@ def _load_core() -> None:
     # collection of the cyclic GC walked them all, holding the GIL for 70-90 ms (a
     # stall of the window whenever a task's allocations set one off). Frozen, they
     # are left out of every later collection; what tasks make is still collected.
-    gc.freeze()
+    freeze_survivors()
 
 
 def _load_charts() -> None:

@@ -17,7 +17,6 @@ from functools import cache, cached_property
 import numpy as np
 
 from ..errors import StatementError, StatementWarning
-from ..i18n.catalogue import CATALOGUE
 from . import field_text
 from .base import Extract, Importer, Probe, ReadOptions, adapted
 
@@ -113,26 +112,15 @@ class SheetAsText(Importer):
         if len(lines):
             at = np.clip(lines, 1, len(sheet.row_of_line)) - 1
             extract.rows["source_row"] = sheet.row_of_line[at]
-        extract.warnings = [_warning_in_rows(w, sheet) for w in extract.warnings]
+        extract.warnings = [
+            w.at_row(sheet.row) if isinstance(w, StatementWarning) else w for w in extract.warnings
+        ]
         return extract
 
 
 def _in_rows(exc: StatementError, sheet: SheetText) -> StatementError:
     """The text importer's error, naming the sheet row instead of the line."""
     return exc if exc.row is None else exc.at_row(sheet.row(exc.row), "row")
-
-
-def _warning_in_rows(warning: str, sheet: SheetText) -> str:
-    """The text importer's warning naming a line (``statement.x.line``, ``row`` its
-    number): the same warning naming the sheet row (``statement.x.row``)."""
-    if not isinstance(warning, StatementWarning) or "row" not in warning.fields:
-        return warning
-    parts = warning.message_id.split(".")
-    message_id = ".".join("row" if part == "line" else part for part in parts)
-    if message_id == warning.message_id or message_id not in CATALOGUE:
-        return warning
-    row = sheet.row(int(str(warning.fields["row"])))
-    return StatementWarning(message_id, {**warning.fields, "row": row})
 
 
 @cache
