@@ -17,6 +17,7 @@ import re
 Bytes = bytes | bytearray
 
 SLICE = 4 << 20  # bytes handled per call
+DECODE_SLICE = 1 << 20  # per decode: 4 MB of GB18030 to UTF-8 held the GIL 29 ms alone
 _OVERLAP = 1 << 16  # a match may start in one slice and end in the next
 
 
@@ -73,7 +74,7 @@ def to_utf8(data, encoding: str) -> bytearray:
     pieces: list[Bytes] = []
     at = 0
     while at < len(view):
-        cut = min(at + SLICE, len(view))
+        cut = min(at + DECODE_SLICE, len(view))
         while cut < len(view):  # on to the next line end
             found = bytes(view[cut : cut + _OVERLAP]).find(b"\n")
             if found >= 0:

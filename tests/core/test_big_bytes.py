@@ -21,6 +21,7 @@ from qiake_auditor.workspace import _same_keys
 @pytest.fixture(params=[1, 3, 7, 64])
 def tiny_slices(request, monkeypatch) -> int:
     monkeypatch.setattr(big_bytes, "SLICE", request.param)
+    monkeypatch.setattr(big_bytes, "DECODE_SLICE", request.param)
     # the margin is kept longer than any separator line, as the real one (64 KB) is
     monkeypatch.setattr(big_bytes, "_OVERLAP", 64)
     return request.param
