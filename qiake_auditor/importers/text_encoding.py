@@ -11,6 +11,7 @@ import codecs
 import re
 
 from ..errors import StatementError
+from . import big_bytes
 
 HEAD_BYTES = 64 * 1024
 
@@ -70,6 +71,10 @@ def decode(data: bytes, source: str) -> tuple[str, str]:
 def decode_region(data: bytes | bytearray, encoding: str, source: str, first_line: int = 1) -> str:
     """``data`` (whose first line is line ``first_line`` of the file) as text with ``\n``."""
     try:
+        return _in_pieces(data, encoding)
+    except UnicodeDecodeError:
+        pass  # the one call below finds the same bad bytes, and where they are
+    try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = first_line + data[: exc.start].count(b"\n")
@@ -78,6 +83,31 @@ def decode_region(data: bytes | bytearray, encoding: str, source: str, first_lin
         raise StatementError.of(
             "statement.bad_bytes", source=source, row=line, encoding=encoding
         ) from exc
+    return _unix_line_ends(text)
+
+
+def _in_pieces(data: bytes | bytearray, encoding: str) -> str:
+    """``_unix_line_ends(data.decode(encoding))``, a megabyte at a time.
+
+    One decode of a 150 MB bill holds the GIL for about a second (the window, whose
+    import runs on a worker, freezes meanwhile). An incremental decoder takes pieces
+    cut anywhere (inside a character, a BOM, a CR LF pair: a CR at a piece's end
+    waits for the next piece)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data).cast("B")
+    pieces: list[str] = []
+    carried = ""
+    for at in range(0, len(view), big_bytes.DECODE_SLICE):
+        last = at + big_bytes.DECODE_SLICE >= len(view)
+        piece = carried + decoder.decode(view[at : at + big_bytes.DECODE_SLICE], final=last)
+        carried = ""
+        if piece.endswith("\r") and not last:
+            carried, piece = "\r", piece[:-1]
+        pieces.append(_unix_line_ends(piece))
+    return "".join(pieces)
+
+
+def _unix_line_ends(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
