@@ -83,8 +83,11 @@ def test_a_task_starts_only_once_the_table_is_pictured(qtbot, window, monkeypatc
     started = []
     real_start = workers.start
     monkeypatch.setattr(
-        workers, "start", lambda task, pool=None: started.append(window.ledger_page.frozen_picture)
-        or real_start(task, pool)
+        workers,
+        "start",
+        lambda task, pool=None: (
+            started.append(window.ledger_page.frozen_picture) or real_start(task, pool)
+        ),
     )
     window.reload()  # a scan of the workspace, on the worker
     assert window.busy and started == []
