@@ -50,7 +50,8 @@ class RunningWork:
         return True
 
     def _begin(self, task: workers.Task, kind: str) -> None:
-        """Start ``task`` (the window is not closing meanwhile)."""
+        """Start ``task``, the table's picture taken; a window closed meanwhile starts
+        nothing (its task would run after the user closed it)."""
         if self._closing:
             return
         workers.start(task)
