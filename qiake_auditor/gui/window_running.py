@@ -53,6 +53,7 @@ class RunningWork:
         """Start ``task``, the table's picture taken; a window closed meanwhile starts
         nothing (its task would run after the user closed it)."""
         if self._closing:
+            self._done()
             return
         workers.start(task)
         if kind not in ("evidence", "export"):

@@ -94,3 +94,19 @@ def test_a_task_starts_only_once_the_table_is_pictured(qtbot, window, monkeypatc
     qtbot.waitUntil(lambda: bool(started), timeout=5000)
     assert started == [True]
     qtbot.waitUntil(lambda: not window.busy, timeout=5000)
+
+
+def test_a_window_closed_before_the_picture_is_taken_starts_no_task(qtbot, window, monkeypatch):
+    from qiake_auditor.gui import workers
+
+    window.ledger_page.set_frame(ledger_frame(ROWS * 20))
+    window.resize(1400, 900)
+    window.tabs.setCurrentWidget(window.ledger_page)
+    qtbot.waitExposed(window)
+    started = []
+    monkeypatch.setattr(workers, "start", lambda task, pool=None: started.append(task))
+    window.reload()
+    assert window.busy
+    window.close()
+    qtbot.waitUntil(lambda: not window.busy, timeout=5000)
+    assert started == []
