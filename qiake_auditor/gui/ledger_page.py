@@ -11,6 +11,7 @@ once the new table is there (see :attr:`LedgerPage.loading`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -209,7 +210,7 @@ class LedgerPage(QWidget):
         else:
             QTimer.singleShot(0, self._freeze_or_thaw)
 
-    def when_frozen(self, then) -> None:
+    def when_frozen(self, then: Callable[[], None]) -> None:
         """Call ``then`` once the table's picture is taken: a task started beside the
         taking would make each strip wait for the GIL."""
         self.table_stack.when_frozen(then)
