@@ -12,7 +12,9 @@ results are put together a slice at a time into a ``bytearray`` too (see ``_join
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Iterator
 
 Bytes = bytes | bytearray
 
@@ -66,24 +68,16 @@ def count(data: Bytes, byte: bytes, start: int = 0, end: int | None = None) -> i
     return sum(data.count(byte, at, min(at + SLICE, end)) for at in range(start, end, SLICE))
 
 
-def to_utf8(data, encoding: str) -> bytearray:
-    """``bytes(data).decode(encoding).encode("utf-8")`` for any buffer (a memoryview of
-    an Arrow buffer too), cut at line ends, where no character of UTF-8 or GB18030 is
-    split: their multi-byte characters never contain byte 0x0A."""
+def decoded(data, encoding: str) -> Iterator[str]:
+    """``bytes(data).decode(encoding)`` for any buffer (a memoryview of an Arrow buffer
+    too), in pieces of ``DECODE_SLICE`` bytes: an incremental decoder takes pieces cut
+    anywhere (inside a character, inside a byte-order mark)."""
+    decoder = codecs.getincrementaldecoder(encoding)()
     view = memoryview(data).cast("B")
-    pieces: list[Bytes] = []
-    at = 0
-    while at < len(view):
-        cut = min(at + DECODE_SLICE, len(view))
-        while cut < len(view):  # on to the next line end
-            found = bytes(view[cut : cut + _OVERLAP]).find(b"\n")
-            if found >= 0:
-                cut += found + 1
-                break
-            cut += _OVERLAP
-        cut = min(cut, len(view))
-        pieces.append(bytes(view[at:cut]).decode(encoding).encode("utf-8"))
-        if encoding == "utf-8-sig":
-            encoding = "utf-8"  # only the first piece may start with the mark
-        at = cut
-    return _joined(pieces)
+    for at in range(0, len(view), DECODE_SLICE):
+        yield decoder.decode(view[at : at + DECODE_SLICE], final=at + DECODE_SLICE >= len(view))
+
+
+def to_utf8(data, encoding: str) -> bytearray:
+    """``bytes(data).decode(encoding).encode("utf-8")``, a slice at a time."""
+    return _joined([piece.encode("utf-8") for piece in decoded(data, encoding)])

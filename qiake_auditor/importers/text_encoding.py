@@ -87,23 +87,19 @@ def decode_region(data: bytes | bytearray, encoding: str, source: str, first_lin
 
 
 def _in_pieces(data: bytes | bytearray, encoding: str) -> str:
-    """``_unix_line_ends(data.decode(encoding))``, a megabyte at a time.
+    """``_unix_line_ends(data.decode(encoding))``, a slice at a time (big_bytes.decoded).
 
-    One decode of a 150 MB bill holds the GIL for about a second (the window, whose
-    import runs on a worker, freezes meanwhile). An incremental decoder takes pieces
-    cut anywhere (inside a character, a BOM, a CR LF pair: a CR at a piece's end
-    waits for the next piece)."""
-    decoder = codecs.getincrementaldecoder(encoding)()
-    view = memoryview(data).cast("B")
+    One decode of a 150 MB bill holds the GIL for about half a second (the window,
+    whose import runs on a worker, freezes meanwhile). A CR at a piece's end waits for
+    the next piece: it may be half of a CR LF."""
     pieces: list[str] = []
     carried = ""
-    for at in range(0, len(view), big_bytes.DECODE_SLICE):
-        last = at + big_bytes.DECODE_SLICE >= len(view)
-        piece = carried + decoder.decode(view[at : at + big_bytes.DECODE_SLICE], final=last)
-        carried = ""
-        if piece.endswith("\r") and not last:
-            carried, piece = "\r", piece[:-1]
+    for piece in big_bytes.decoded(data, encoding):
+        piece, carried = carried + piece, ""
+        if piece.endswith("\r"):
+            piece, carried = piece[:-1], "\r"
         pieces.append(_unix_line_ends(piece))
+    pieces.append(_unix_line_ends(carried))
     return "".join(pieces)
 
 
