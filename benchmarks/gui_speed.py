@@ -20,9 +20,10 @@ worker after the cases are shown). Ends with one JSON line.
 ``--trace-stalls FILE`` writes into FILE, for each stall over 35 ms, what the threads
 were doing meanwhile: a sampler thread notes every thread's innermost frames every
 2 ms, and the tick after a stall writes the notes taken during it, counted (the
-GUI thread's first). A diagnostic: the sampler's own share of the GIL makes the
-figures of a traced run a little worse. (It replaced faulthandler's watchdog, whose
-reading of other threads' stacks without the GIL crashed a run in about ten.)
+GUI thread's first). A diagnostic: the sampler changes what it measures (traced runs
+had shorter stalls, perhaps because a thread waking every 2 ms keeps a core awake).
+It replaced faulthandler's watchdog, whose reading of other threads' stacks without
+the GIL crashed a run in about ten.
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/gui_speed.py [--rows N] [--keep DIR]
        [--trace-stalls FILE]
@@ -127,12 +128,13 @@ class Stalls:
 
 class Sampler:
     """A thread noting every other thread's five innermost frames every 2 ms (when it
-    gets the GIL: a note's time says when), the last two seconds kept."""
+    gets the GIL: a note's time says when); the last 10,000 notes are kept, a second or
+    more with the window's threads."""
 
     DEPTH = 5
 
     def __init__(self) -> None:
-        self.notes: collections.deque = collections.deque(maxlen=1000)
+        self.notes: collections.deque = collections.deque(maxlen=10_000)
         self._running = threading.Event()
         self._thread: threading.Thread | None = None
 
