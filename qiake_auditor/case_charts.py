@@ -2,16 +2,17 @@
 
 :func:`case_chart` draws one case's charges (each charge, per month, cumulative, price
 per charge); :func:`cases_monthly` stacks the monthly deductions of many cases, one
-colour and one legend entry per case. Charges are the app layer's
+colour and one legend entry per case. What each shows is worked out first, without
+matplotlib (:mod:`qiake_auditor.chart_data`); :func:`draw_case` and :func:`draw_monthly`
+draw it (in the window, in a child process). Charges are the app layer's
 :class:`~qiake_auditor.app.Charge` objects (``date``, ``amount``, ``currency``,
 ``state``, ``after_cancellation``, ``stream_id``); money is summed exactly.
 """
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -20,7 +21,14 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from .charts import (
+from .chart_data import (
+    CASE_CHART_KINDS,
+    CasePoints,
+    MonthlyLayers,
+    case_points,
+    monthly_layers,
+)
+from .chart_style import (
     AFTER_CANCEL_COLOUR,
     PALETTE,
     STATE_COLOURS,
@@ -33,8 +41,7 @@ from .charts import (
 OTHERS_COLOUR = "#b0b0b0"
 MISSED_COLOUR = "#555555"  # a day the schedule expected a charge and none came
 
-CASE_CHART_KINDS = ("timeline", "monthly", "cumulative", "price")
-_EACH = 400  # charges up to which a case's chart draws each one on its own
+__all__ = ["CASE_CHART_KINDS", "case_chart", "cases_monthly", "draw_case", "draw_monthly"]
 
 
 def case_chart(
@@ -49,35 +56,28 @@ def case_chart(
     day_totals: Sequence | None = None,
 ) -> Figure:
     """One chart of a case's charges (objects with ``date``, ``amount``, ``currency``,
-    ``after_cancellation``, ``stream_id``), in one currency.
-
-    ``day_totals``: the same charges summed per day (``Case.day_totals``): a large case's
-    timeline, monthly and cumulative charts are drawn from them without reading each
-    of its charges.
+    ``after_cancellation``, ``stream_id``), in one currency: :func:`draw_case` of their
+    :func:`~qiake_auditor.chart_data.case_points` (which says what ``day_totals`` is for).
 
     ``timeline``: a bar per charge, red after the cancellation, and a mark on each day
     in ``missed`` (the schedule expected a charge, none came); ``monthly``: money per
     month; ``cumulative``: running total with the cancellation marked; ``price``: the
     amount of each charge per stream, showing price steps.
     """
-    if kind not in CASE_CHART_KINDS:
-        raise ValueError(f"unknown chart kind {kind!r}")
+    points = case_points(
+        charges, kind, cancelled_on, title, currency, lang, missed, day_totals=day_totals
+    )
+    return draw_case(points, figure)
+
+
+def draw_case(points: CasePoints, figure: Figure | None = None) -> Figure:
+    """Draw one chart of a case from its points (see :func:`case_chart`)."""
+    kind, currency, rows, lang = points.kind, points.currency, points.rows, points.lang
+    cancelled_on, title, missed = points.cancelled_on, points.title, list(points.missed)
     cjk_family()
     figure = figure or Figure(figsize=(8, 3.4), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
-    large = day_totals is not None and len(charges) > _EACH and kind != "price"
-    summed = day_totals if large else None
-    currencies = sorted({c.currency for c in (summed if summed is not None else charges)})
-    currency = currency or (currencies[0] if currencies else "CNY")
-    if summed is not None:
-        rows = [
-            _Point(d.date, d.amount, d.after_cancellation, "", count=1)
-            for d in summed
-            if d.currency == currency
-        ]
-    else:
-        rows = _points([c for c in charges if c.currency == currency], by_day=kind != "price")
     name = say(f"kind.{kind}", lang)
     axes.set_title(f"{title}  ·  {name}" if title else name, fontsize=10, loc="left")
     axes.set_ylabel(say("amount", lang, currency=currency))
@@ -217,53 +217,6 @@ def case_chart(
     return figure
 
 
-@dataclass(frozen=True)
-class _Point:
-    """Charges alike in everything a chart shows (day, amount, stream, after the
-    cancellation or not), drawn once: ``count`` of them."""
-
-    date: date
-    amount: Decimal
-    after_cancellation: bool
-    stream_id: str
-    count: int
-
-
-def _points(charges: Sequence, by_day: bool) -> list[_Point]:
-    """A case's charges as chart points in date order: one per charge for a small case.
-
-    A large one (100,000 charges) is merged into a few thousand points, built and
-    drawn in a fraction of a second: ``by_day`` sums each day's money before and after
-    the cancellation (all the timeline, monthly and cumulative charts show); otherwise
-    alike charges (day, amount, stream) become one point with their count.
-    """
-    if len(charges) <= _EACH:  # every charge its own bar, as the statement lists them
-        keys = [
-            (c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges
-        ]
-        return [_Point(*key, count=1) for key in sorted(keys, key=lambda key: key[0])]
-    if by_day:
-        money: dict[tuple[date, bool], Decimal] = defaultdict(Decimal)
-        for c in charges:
-            money[c.date, bool(c.after_cancellation)] += c.amount
-        return [
-            _Point(day, total, late, "", count=1) for (day, late), total in sorted(money.items())
-        ]
-    alike = Counter(
-        (c.date, c.amount, bool(c.after_cancellation), str(c.stream_id or "")) for c in charges
-    )
-    return [_Point(*key, count=n) for key, n in sorted(alike.items(), key=lambda kn: kn[0][0])]
-
-
-def _day_totals(case) -> Sequence:
-    """A case's charges summed per day: the app's cases keep them (``Case.day_totals``,
-    summed from the ledger's columns for a large case); others are summed here."""
-    from .app.charge_table import day_totals_of
-
-    days = getattr(case, "day_totals", None)
-    return days if days is not None else day_totals_of(case.charges)
-
-
 def _per_day(rows: Sequence) -> list[tuple[date, float, bool]]:
     """(day, money that day, any of it after the cancellation), in date order: a case of
     100,000 charges draws as a few thousand lines, and looks the same."""
@@ -295,29 +248,20 @@ def cases_monthly(
     cases" layer; charges after a recorded cancellation are hatched in red within
     their case's colour. One currency (the one most charges are in) per chart.
     """
+    return draw_monthly(monthly_layers(cases, lang, top), figure)
+
+
+def draw_monthly(data: MonthlyLayers, figure: Figure | None = None) -> Figure:
+    """Draw the cases' monthly deductions from their layers (see :func:`cases_monthly`)."""
+    currency, lang, top = data.currency, data.lang, data.top
     cjk_family()
     figure = figure or Figure(figsize=(9, 4.2), layout="constrained")
     figure.clear()
     axes = figure.add_subplot()
-    days_of = [(case, _day_totals(case)) for case in cases]
-    counted: Counter[str] = Counter()
-    for _, days in days_of:
-        for d in days:
-            counted[d.currency] += d.count
-    currency = counted.most_common(1)[0][0] if counted else "CNY"
     axes.set_title(say("by_case_title", lang, currency=currency), fontsize=11, loc="left")
-    layers = []  # (label, per month, after cancellation per month)
-    for case, days in days_of:
-        per: dict[str, Decimal] = defaultdict(Decimal)
-        after: dict[str, Decimal] = defaultdict(Decimal)
-        for d in days:
-            if d.currency == currency:
-                month = f"{d.date.year:04d}-{d.date.month:02d}"
-                per[month] += d.amount
-                if d.after_cancellation:
-                    after[month] += d.amount
-        if per:
-            layers.append((str(case.merchant), per, after))
+    layers = [
+        (layer.label, dict(layer.per_month), dict(layer.after_month)) for layer in data.layers
+    ]
     if not layers:
         axes.text(
             0.5, 0.5, say("no_streams", lang), ha="center", va="center", transform=axes.transAxes
@@ -325,7 +269,6 @@ def cases_monthly(
         axes.set_xticks([])
         axes.set_yticks([])
         return figure
-    layers.sort(key=lambda layer: -sum(layer[1].values()))
     others = len(layers) > top
     if others:
         rest = layers[top - 1 :]
