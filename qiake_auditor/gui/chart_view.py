@@ -1,15 +1,15 @@
-"""A widget that shows one chart, drawn off the GUI thread.
+"""A widget that shows one chart, drawn in the chart process.
 
-Figures come from :mod:`qiake_auditor.charts` (no Qt there). Building and drawing a
-figure takes 0.1-0.3 s (and importing matplotlib 0.8 s the first time): on the GUI
-thread that froze the window just as an import finished. Here one chart thread builds
-the figure at the widget's size with matplotlib's Agg canvas and hands back its pixels;
-the widget paints them (scaled while a re-draw at a new size is on its way).
+Figures come from :mod:`qiake_auditor.charts` (no Qt there). Drawing one takes 0.1-0.3 s
+of Python: on the GUI thread it froze the window, and on a thread beside it every cell
+the window painted meanwhile waited for the GIL. Here the window's preparing thread
+works out what the chart shows from the case (:mod:`qiake_auditor.chart_data`: reading
+the case's charges is this process's), and the chart process
+(:mod:`.chart_process`) draws it at the widget's size and sends back its pixels; the
+widget paints them (scaled while a re-draw at a new size is on its way).
 
-One thread for every chart in the window, the one that also prepares the tables:
-matplotlib's figures are not shared between threads, so at most one is drawn at a
-time. ``figure`` gives the last drawn figure (to save it as PNG/SVG/PDF), waiting for
-a draw still under way.
+``figure`` draws the chart shown again here, as a matplotlib figure (to save it as
+PNG/SVG/PDF).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -32,98 +31,70 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QImage, QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from .. import chart_data
+from ..chart_data import ChartData
+from ..chart_server import figure_of
 from . import lang, workers
+from .chart_process import ChartRequest, chart_process
 
 log = logging.getLogger(__name__)
 DRAW_AFTER_MS = 120
-Draw = Callable[[Any], None]  # fills a matplotlib Figure
-
-
-class _ChartThread:
-    """Charts are built and drawn on the window's one preparing thread
-    (:func:`.workers.preparing_pool`), between the tables' preparations: never two
-    background threads wanting the GIL beside the window's."""
-
-    def __init__(self) -> None:
-        self.pool = workers.preparing_pool()
-        self._warm: _Job | None = None
-        self._running: list[_Job] = []  # kept alive until run, whatever happens to the view
-
-    def start(self, job: _Job) -> None:
-        self._running = [j for j in self._running if not j.done.is_set()] + [job]
-        self.pool.start(job)
-
-    def warm_up(self) -> None:
-        """Import matplotlib and register the CJK font while the first task runs, before
-        the first chart is needed (once)."""
-        if self._warm is None:
-            self._warm = _Job(None, QSize(), 1.0)
-            self.pool.start(self._warm)
-
-
-_thread: _ChartThread | None = None
-
-
-def chart_thread() -> _ChartThread:
-    global _thread
-    if _thread is None:
-        _thread = _ChartThread()
-    return _thread
-
-
-def draw_figure(draw: Draw | None, size: QSize, ratio: float):
-    """A new figure of ``size`` pixels, filled by ``draw`` and drawn with Agg."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    from .. import charts
-
-    charts.cjk_family()
-    dpi = 100.0
-    width, height = size.width(), size.height()
-    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi * ratio, layout="constrained")
-    FigureCanvasAgg(figure)
-    if draw is not None:
-        draw(figure)
-    figure.canvas.draw()
-    return figure
+MakeData = Callable[[], ChartData]  # what the chart shows, worked out from a case
 
 
 class _Signals(QObject):
-    drawn = Signal(int, object, object)  # generation, QImage, figure
+    drawn = Signal(int, object, object)  # generation, QImage or None, ChartData or None
+
+
+class _Latest:
+    """The generation of the chart a view asked for last, read by its jobs' threads."""
+
+    generation = 0
 
 
 class _Job(QRunnable):
-    def __init__(self, draw: Draw | None, size: QSize, ratio: float, generation: int = 0) -> None:
+    """On the preparing thread: work out the chart's data, then hand it to the chart
+    process, which delivers the picture (``done`` is set then)."""
+
+    def __init__(self, make: MakeData, size: QSize, ratio: float, latest: _Latest) -> None:
         super().__init__()
         self.setAutoDelete(False)  # the view keeps it until it has delivered
         self.signals = _Signals()
         self.done = threading.Event()
-        self._draw, self._size, self._ratio, self._generation = draw, size, ratio, generation
+        self._make, self._size, self._ratio = make, size, ratio
+        self._latest, self._generation = latest, latest.generation
+
+    def _wanted(self) -> bool:
+        return self._generation == self._latest.generation
 
     def run(self) -> None:
         workers.behind_the_window()
+        if not self._wanted():
+            self._deliver(None, None)
+            return
         try:
-            if self._size.isEmpty():  # a warm-up
-                from .. import charts
-
-                charts.cjk_family()
-                return
-            figure = draw_figure(self._draw, self._size, self._ratio)
-            width, height = figure.canvas.get_width_height(physical=True)
-            pixels = bytes(figure.canvas.buffer_rgba())
-            image = QImage(pixels, width, height, QImage.Format.Format_RGBA8888).copy()
-            image.setDevicePixelRatio(self._ratio)
-            self._deliver(image, figure)
+            data = self._make()
         except Exception:  # a chart that cannot be drawn leaves its place blank, logged
             log.exception("chart not drawn")
             self._deliver(None, None)
+            return
+        chart_process().draw(
+            ChartRequest(
+                data,
+                self._size.width(),
+                self._size.height(),
+                self._ratio,
+                self._wanted,
+                lambda image: self._deliver(image, data),
+            )
+        )
+
+    def _deliver(self, image: QImage | None, data: ChartData | None) -> None:
+        try:
+            with contextlib.suppress(RuntimeError):  # the application closed: nobody to show
+                self.signals.drawn.emit(self._generation, image, data)
         finally:
             self.done.set()
-
-    def _deliver(self, image: QImage | None, figure) -> None:
-        with contextlib.suppress(RuntimeError):  # the application closed: nobody to show
-            self.signals.drawn.emit(self._generation, image, figure)
 
 
 class ChartView(QWidget):
@@ -136,15 +107,17 @@ class ChartView(QWidget):
         self.setMinimumHeight(180)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.showing: str = ""
-        self._draw: Draw | None = None
-        self._generation = 0  # of the chart asked for last; older drawings are dropped
+        self._make: MakeData | None = None
+        self._latest = _Latest()  # the chart asked for last; older drawings are dropped
         self._drawn_generation = -1
         self._image: QImage | None = None
-        self._figure = None
+        self._data: ChartData | None = None  # what the picture shows
+        self._figure = None  # its matplotlib figure, once asked for
         self._jobs: list[_Job] = []
-        # A chart is drawn a moment after it is asked for, and after the resizing ends:
-        # the chart thread's Python would otherwise compete for the GIL with the first
-        # painting of the new view (each of whose table cells is a call into Python).
+        # A chart is asked for a moment after it is wanted, and after the resizing ends:
+        # working out its data (Python, on the preparing thread) would otherwise compete
+        # for the GIL with the first painting of the new view, each of whose table cells
+        # is a call into Python.
         self._draw_soon = QTimer(self)
         self._draw_soon.setSingleShot(True)
         self._draw_soon.setInterval(DRAW_AFTER_MS)
@@ -155,33 +128,25 @@ class ChartView(QWidget):
         """The monthly deductions of ``cases``, stacked by case."""
         language = lang.lang()
 
-        def draw(figure) -> None:
-            from .. import charts
-
-            charts.cases_monthly(cases, lang=language, figure=figure)
-
-        self._show(draw, "")
+        self._show(lambda: chart_data.monthly_layers(cases, language), "")
 
     def show_case(self, case, kind: str) -> None:
         """One chart of a case's charges (``kind``: timeline, monthly, cumulative, price)."""
         language = lang.lang()
         missed = case.missed_dates
 
-        def draw(figure) -> None:
-            from .. import charts
-
-            charts.case_chart(
+        def make() -> ChartData:
+            return chart_data.case_points(
                 case.charges,
                 kind,
                 case.cancelled_on,
                 title=case.merchant,
-                figure=figure,
                 lang=language,
                 missed=missed,
                 day_totals=case.day_totals,
             )
 
-        self._show(draw, f"{case.merchant}:{kind}")
+        self._show(make, f"{case.merchant}:{kind}")
 
     def clear(self) -> None:
         self._show(None, "")
@@ -190,15 +155,22 @@ class ChartView(QWidget):
     @property
     def pending(self) -> bool:
         """A chart was asked for and its drawing has not arrived yet."""
-        return self._drawn_generation != self._generation
+        return self._drawn_generation != self._latest.generation
 
     @property
     def figure(self):
-        """The figure of the chart shown (to save it), drawn now if it is still on its way."""
+        """The chart shown as a matplotlib figure (to save it), drawn here, at the
+        widget's size; None when no chart is shown."""
         self.wait()
-        if self._figure is None or self._drawn_generation != self._generation:
-            self._figure = draw_figure(self._draw, self._pixel_size(), self.devicePixelRatioF())
-            self._drawn_generation = self._generation
+        if self._make is None:
+            return None
+        if self._data is None:  # its drawing failed: tried again here, errors raised
+            self._data = self._make()
+        if self._figure is None:
+            size = self._pixel_size()
+            self._figure = figure_of(
+                self._data, size.width(), size.height(), self.devicePixelRatioF()
+            )
         return self._figure
 
     def wait(self, timeout: float = 60.0) -> None:
@@ -215,13 +187,14 @@ class ChartView(QWidget):
         return QSize(600, 300)
 
     # --- internals ------------------------------------------------------------------
-    def _show(self, draw: Draw | None, showing: str) -> None:
+    def _show(self, make: MakeData | None, showing: str) -> None:
         self.showing = showing
-        self._draw = draw
-        self._generation += 1
-        if draw is None:
-            self._image, self._figure = None, None
-            self._drawn_generation = self._generation
+        self._make = make
+        self._latest.generation += 1
+        self._figure = None
+        if make is None:
+            self._image, self._data = None, None
+            self._drawn_generation = self._latest.generation
             self.update()
             return
         self._draw_soon.start()
@@ -234,31 +207,33 @@ class ChartView(QWidget):
         return self.size().expandedTo(QSize(360, 180))
 
     def _request(self) -> None:
-        if self._draw is None:
+        if self._make is None:
             return
-        job = _Job(self._draw, self._pixel_size(), self.devicePixelRatioF(), self._generation)
+        job = _Job(self._make, self._pixel_size(), self.devicePixelRatioF(), self._latest)
         job.signals.drawn.connect(self._on_drawn, Qt.ConnectionType.QueuedConnection)
         self._jobs = [j for j in self._jobs if not j.done.is_set()] + [job]
-        chart_thread().start(job)
+        workers.preparing_pool().start(job)
 
-    def _on_drawn(self, generation: int, image: QImage | None, figure) -> None:
+    def _on_drawn(self, generation: int, image: QImage | None, data: ChartData | None) -> None:
         self._jobs = [j for j in self._jobs if not j.done.is_set()]
-        if generation != self._generation:
+        if generation != self._latest.generation:
             return  # a newer chart was asked for meanwhile
-        self._image, self._figure = image, figure
+        if data is not self._data:
+            self._figure = None  # the saved figure is drawn again, at the new size
+        self._image, self._data = image, data
         self._drawn_generation = generation
         self.update()
         self.drawn.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._draw is not None:
+        if self._make is not None:
             self._draw_soon.start()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         image = self._image
-        if self._draw is not None and (
+        if self._make is not None and (
             image is None or image.deviceIndependentSize().toSize() != self.size()
         ):
             self._draw_soon.start()  # drawn while hidden, at a guessed size

@@ -3,7 +3,7 @@
 A million-row view holds ~100,000 charges (and as many detection records): when the
 last reference to it goes, CPython frees them all in one C call that holds the GIL
 for 80-250 ms, on whichever thread dropped it. Here the big lists are emptied a slice
-at a time on a thread of their own, after the chart thread has finished with them;
+at a time on a thread of their own, after the preparing thread has finished with them;
 between two slices the GUI thread runs.
 """
 
@@ -15,8 +15,7 @@ from collections.abc import Sequence
 
 from ..app.lazy_list import LazyList
 from . import tasks
-from .chart_view import chart_thread
-from .workers import behind_the_window
+from .workers import behind_the_window, preparing_pool
 
 SLICE = 2_000  # items freed at a time (a few milliseconds)
 PAUSE = 0.002  # seconds between two slices
@@ -31,7 +30,7 @@ def release(view: tasks.View | None) -> None:
 
 def _drain(view: tasks.View) -> None:
     behind_the_window()
-    chart_thread().pool.waitForDone()  # a chart of the old view may still be drawn
+    preparing_pool().waitForDone()  # a chart's data may still be read from the old view
     snapshot = view.snapshot
     lists: list[list] = []
     for case in snapshot.built_cases or []:

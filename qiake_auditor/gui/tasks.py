@@ -87,8 +87,8 @@ _warm: threading.Thread | None = None
 
 def warm_up() -> None:
     """Load the app layer, the statement formats and the tables' preparation (pandas,
-    Arrow: 0.7 s), then matplotlib with the CJK font (0.5 s), on a thread of their own
-    while the user looks at the new window, so that the first task does not wait for
+    Arrow: 0.7 s), then start the chart process (which loads matplotlib), on a thread
+    of their own while the user looks at the new window, so that the first task does not wait for
     them, and no import runs beside it: loading a module holds the GIL in long pieces
     (unmarshalling its code), which froze the window for 60-100 ms during an import
     (once; the window opens without them)."""
@@ -104,6 +104,7 @@ def warmed() -> bool:
 
 
 def _load_core() -> None:
+    from .chart_process import chart_process
     from .workers import behind_the_window, freeze_survivors
 
     behind_the_window()  # Arrow's pool, started here, inherits the lower priority
@@ -113,18 +114,14 @@ def _load_core() -> None:
 
     all_importers()  # each format's module (0.3 s the first statement read waited for)
 
-    _load_charts()  # after the core: the first task needs the core first
+    # After the core (the first task needs the core first): the chart process loads
+    # matplotlib and the CJK font on its own while the user looks at the window.
+    chart_process().start()
     # The ~110,000 objects of the modules just loaded live as long as the app: a full
     # collection of the cyclic GC walked them all, holding the GIL for 70-90 ms (a
     # stall of the window whenever a task's allocations set one off). Frozen, they
     # are left out of every later collection; what tasks make is still collected.
     freeze_survivors()
-
-
-def _load_charts() -> None:
-    from .. import charts
-
-    charts.cjk_family()
 
 
 def default_demo_path() -> Path:

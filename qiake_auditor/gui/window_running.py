@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication, Slot
 from ..errors import Cancelled, PasswordError, UnknownFormatError, UserError, warning_text
 from ..i18n import text as core_text
 from ..money import format_amount
-from . import chart_view, lang, messages, tasks, workers, workspaces
+from . import lang, messages, tasks, workers, workspaces
+from .chart_process import chart_process
 
 translate = QCoreApplication.translate  # the window's strings keep the MainWindow context
 
@@ -57,7 +58,7 @@ class RunningWork:
             return
         workers.start(task)
         if kind not in ("evidence", "export"):
-            chart_view.chart_thread().warm_up()  # matplotlib loads while the task runs
+            chart_process().start()  # the chart process loads matplotlib meanwhile
 
     def run_task(self, kind: str, function, *args, **kwargs) -> bool:
         """Run ``function`` on the worker; its result comes back to ``_on_finished``."""

@@ -1,35 +1,66 @@
-"""Charts are built and drawn on the chart thread; the window only paints the pixels."""
+"""Charts are drawn in the chart process; the window works out their data and paints
+the pixels it gets back."""
 
 from __future__ import annotations
 
-import threading
+import os
+import subprocess
+import sys
+import textwrap
+from datetime import date
+from decimal import Decimal
 
-from qiake_auditor import charts
+from qiake_auditor import case_charts, chart_data
+from qiake_auditor.app.charge_table import DayTotal
+from qiake_auditor.chart_server import Draw, pixels_of
+from qiake_auditor.gui import lang
+from qiake_auditor.gui.chart_process import ChartProcess, ChartRequest
 from qiake_auditor.gui.chart_view import ChartView
 
 
-def test_a_chart_is_drawn_off_the_gui_thread_at_the_widgets_size(qtbot, monkeypatch) -> None:
-    drawn_on: list[int] = []
-    real = charts.cases_monthly
+class _Case:
+    """What the monthly chart reads of a case."""
 
-    def recording(*args, **kwargs):
-        drawn_on.append(threading.get_ident())
-        return real(*args, **kwargs)
+    def __init__(self, merchant: str, days: list[DayTotal]) -> None:
+        self.merchant, self.day_totals = merchant, days
 
-    monkeypatch.setattr(charts, "cases_monthly", recording)
+
+CASES = [
+    _Case(
+        "洽客",
+        [
+            DayTotal(date(2026, 1, 5), "CNY", False, Decimal("99.00"), 1),
+            DayTotal(date(2026, 2, 5), "CNY", False, Decimal("99.00"), 1),
+            DayTotal(date(2026, 3, 5), "CNY", True, Decimal("1980.00"), 1),
+        ],
+    ),
+    _Case("视频会员", [DayTotal(date(2026, 2, 9), "CNY", False, Decimal("25.00"), 1)]),
+]
+
+
+def _not_here(*_args, **_kwargs):
+    raise AssertionError("drawn in the window's process")
+
+
+def test_a_chart_is_drawn_in_the_chart_process_at_the_widgets_size(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(case_charts, "draw_monthly", _not_here)  # this process only
     view = ChartView()
     qtbot.addWidget(view)
     view.resize(520, 300)
     view.show()
     qtbot.waitExposed(view)
     with qtbot.waitSignal(view.drawn, timeout=30_000):
-        view.show_cases([])
+        view.show_cases(CASES)
         assert view.pending  # the call returned before the chart was drawn
     assert not view.pending
-    assert drawn_on and drawn_on[0] != threading.get_ident()
     image = view._image
+    assert image is not None
     ratio = view.devicePixelRatioF()
     assert (image.width(), image.height()) == (round(520 * ratio), round(300 * ratio))
+    # the same pixels as the chart drawn here from the same data
+    monkeypatch.undo()
+    here = pixels_of(Draw(chart_data.monthly_layers(CASES, lang.lang()), 520, 300, ratio))
+    assert bytes(image.constBits()) == here.rgba
     assert view.figure.get_size_inches().tolist() == [5.2, 3.0]
 
     with qtbot.waitSignal(view.drawn, timeout=30_000):
@@ -45,4 +76,101 @@ def test_the_figure_asked_for_waits_for_the_drawing_under_way(qtbot) -> None:
     assert not view.pending
     assert figure.axes, "the monthly chart has its axes"
     view.clear()
-    assert view._image is None and view.showing == ""
+    assert view._image is None and view.showing == "" and view.figure is None
+
+
+def _request(got: list, data=None) -> ChartRequest:
+    return ChartRequest(
+        data or chart_data.monthly_layers(CASES, "en"), 300, 200, 1.0, lambda: True, got.append
+    )
+
+
+def _wait_for(got: list, count: int, qtbot) -> None:
+    qtbot.waitUntil(lambda: len(got) >= count, timeout=30_000)
+
+
+def test_a_chart_process_that_died_is_started_again_for_the_next_chart(qtbot) -> None:
+    process = ChartProcess()
+    try:
+        got: list = []
+        process.draw(_request(got))
+        _wait_for(got, 1, qtbot)
+        first = process._child
+        assert first is not None and got[0] is not None
+        first.kill()
+        first.wait()
+        process.draw(_request(got))
+        _wait_for(got, 2, qtbot)
+        assert got[1] is not None and got[1].width() == 300
+        assert process.in_child and process._child is not first
+    finally:
+        process.close()
+    assert first.poll() is not None
+
+
+def test_without_a_chart_process_charts_are_drawn_here(qtbot, tmp_path) -> None:
+    process = ChartProcess([str(tmp_path / "no such program")])
+    try:
+        got: list = []
+        process.draw(_request(got))
+        _wait_for(got, 1, qtbot)
+        assert got[0] is not None and (got[0].width(), got[0].height()) == (300, 200)
+        assert not process.in_child
+    finally:
+        process.close()
+
+
+def test_a_chart_that_fails_in_the_child_leaves_its_place_blank(qtbot, caplog) -> None:
+    process = ChartProcess()
+    try:
+        got: list = []
+        money = chart_data.Point(date(2026, 1, 5), "no money", False, "", 1)  # type: ignore[arg-type]
+        broken = chart_data.CasePoints("timeline", "CNY", (money,))
+        process.draw(_request(got, broken))
+        process.draw(_request(got))  # the child goes on
+        _wait_for(got, 2, qtbot)
+        assert got[0] is None and got[1] is not None
+        assert process.in_child
+        assert "chart not drawn" in caplog.text
+    finally:
+        process.close()
+
+
+def test_a_chart_no_longer_wanted_is_not_drawn(qtbot) -> None:
+    process = ChartProcess()
+    try:
+        got: list = []
+        data = chart_data.monthly_layers(CASES, "en")
+        process.draw(ChartRequest(data, 300, 200, 1.0, lambda: False, got.append))
+        _wait_for(got, 1, qtbot)
+        assert got == [None]
+    finally:
+        process.close()
+
+
+def test_the_window_never_loads_matplotlib_to_show_charts() -> None:
+    """What the window draws runs in the chart process: the window's own Python never
+    runs matplotlib beside it (and never pays for loading it)."""
+    code = textwrap.dedent(
+        """
+        import sys
+        from PySide6.QtWidgets import QApplication
+        from qiake_auditor.gui.chart_view import ChartView
+        from qiake_auditor.gui.chart_process import chart_process
+        from qiake_auditor import chart_data
+        app = QApplication([])
+        view = ChartView()
+        view.resize(400, 250)
+        view.show()
+        view.show_cases([])
+        view.wait()
+        child = chart_process()._child
+        print(view._image is not None, "matplotlib" in sys.modules, child.pid != 0)
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["True", "False", "True"]

@@ -88,16 +88,19 @@ def test_preparations_run_one_after_the_other(qtbot):
     assert len(tasks) == 3
 
 
-def test_charts_are_drawn_between_preparations_not_beside_them(qtbot, monkeypatch):
+def test_a_charts_data_is_made_between_preparations_not_beside_them(qtbot, monkeypatch):
+    """Working out what a chart shows reads the case (Python, on the preparing thread):
+    queued behind the table's preparation, never beside it."""
     import threading
     import time
 
-    from qiake_auditor import charts
+    from qiake_auditor import chart_data
     from qiake_auditor.gui import workers
     from qiake_auditor.gui.chart_view import ChartView
 
     spans: dict[str, tuple[float, float]] = {}
     started = threading.Event()
+    real = chart_data.monthly_layers
 
     def prepare(progress):
         start = time.perf_counter()
@@ -105,15 +108,16 @@ def test_charts_are_drawn_between_preparations_not_beside_them(qtbot, monkeypatc
         time.sleep(0.3)
         spans["table"] = (start, time.perf_counter())
 
-    def monthly(cases, lang, figure):
+    def monthly(cases, lang):
         spans["chart"] = (time.perf_counter(), time.perf_counter())
+        return real(cases, lang)
 
-    monkeypatch.setattr(charts, "cases_monthly", monthly)
+    monkeypatch.setattr(chart_data, "monthly_layers", monthly)
     view = ChartView()
     qtbot.addWidget(view)
     workers.start_preparing(workers.Task(prepare))
     assert started.wait(5)
     view.show_cases([])
     view.wait()
-    assert not view.pending
+    assert not view.pending and view._image is not None
     assert spans["chart"][0] >= spans["table"][1]  # queued behind the table, not beside it

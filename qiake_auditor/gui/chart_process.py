@@ -1,0 +1,179 @@
+"""The window's side of the chart process (:mod:`qiake_auditor.chart_server`).
+
+One child process draws every chart of the window, one at a time, and one thread of
+the window talks to it: it sends a chart's data, waits for the pixels (the GIL let
+go meanwhile), and hands them over as a QImage. The child is started before the
+first chart is needed (:meth:`ChartProcess.start`, while the first task runs), so
+matplotlib is loaded there, not here.
+
+If the child cannot be started or dies while drawing, it is started again once for
+the next chart; after that, charts are drawn on that thread in this process, as before
+the child existed (slower beside a busy window, never missing).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import logging
+import os
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from ..chart_data import ChartData
+from ..chart_server import Draw, Drawn, Failed, pixels_of, read_message, write_message
+from .workers import behind_the_window
+
+log = logging.getLogger(__name__)
+RESTARTS = 1  # a child that died is started again this many times, then charts draw here
+
+
+@dataclass
+class ChartRequest:
+    """A chart asked for: its data and size, whether it is still wanted (a newer one
+    for the same view makes it moot), and who receives the picture (None: not drawn)."""
+
+    data: ChartData
+    width: int
+    height: int
+    ratio: float
+    wanted: Callable[[], bool]
+    deliver: Callable[[QImage | None], None]
+
+
+class ChartProcess:
+    """The child process that draws charts, and the one thread that talks to it."""
+
+    def __init__(self, command: list[str] | None = None) -> None:
+        self._command = command or [sys.executable, "-m", "qiake_auditor.chart_server"]
+        self._requests: queue.SimpleQueue[ChartRequest | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._child: subprocess.Popen | None = None
+        self._restarts = RESTARTS
+        self._here = False  # the child is given up: charts are drawn in this process
+        self._lock = threading.Lock()
+
+    @property
+    def in_child(self) -> bool:
+        """Charts are drawn by the child (not given up on)."""
+        return not self._here
+
+    def start(self) -> None:
+        """Start the thread, which starts the child (matplotlib loads there meanwhile)."""
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._serve, name="charts", daemon=True)
+                self._thread.start()
+
+    def draw(self, request: ChartRequest) -> None:
+        """Draw ``request`` in turn; its ``deliver`` is called on this object's thread."""
+        self.start()
+        self._requests.put(request)
+
+    def close(self) -> None:
+        """Stop the thread and the child (each chart asked for before is answered)."""
+        with self._lock:
+            thread, self._thread = self._thread, None
+        if thread is not None:
+            self._requests.put(None)
+            thread.join(10)
+
+    # -- on the thread -----------------------------------------------------------------
+    def _serve(self) -> None:
+        behind_the_window()
+        self._child = self._started()
+        try:
+            while (request := self._requests.get()) is not None:
+                if not request.wanted():
+                    request.deliver(None)
+                    continue
+                try:
+                    image = self._image(request)
+                except Exception:  # a chart that cannot be drawn leaves its place blank
+                    log.exception("chart not drawn")
+                    image = None
+                request.deliver(image)
+        finally:
+            self._stop_child()
+
+    def _image(self, request: ChartRequest) -> QImage | None:
+        draw = Draw(request.data, request.width, request.height, request.ratio)
+        reply = self._in_child(draw) if not self._here else pixels_of(draw)
+        if isinstance(reply, Failed):
+            log.error("chart not drawn: %s", reply.error)
+            return None
+        image = QImage(reply.rgba, reply.width, reply.height, QImage.Format.Format_RGBA8888)
+        image = image.copy()  # its own pixels: the reply's bytes go
+        image.setDevicePixelRatio(request.ratio)
+        return image
+
+    def _in_child(self, draw: Draw) -> Drawn | Failed:
+        """The child's answer; a child that is gone is started again (:data:`RESTARTS`),
+        then the chart is drawn here."""
+        while True:
+            child = self._child
+            if child is not None:
+                try:
+                    assert child.stdin is not None and child.stdout is not None
+                    write_message(child.stdin, draw)
+                    return read_message(child.stdout)
+                except (OSError, EOFError, ValueError) as error:
+                    log.warning("the chart process stopped (%s)", error)
+                    self._stop_child()
+            if self._restarts <= 0:
+                log.warning("charts are drawn in the window's process from now on")
+                self._here = True
+                return pixels_of(draw)
+            self._restarts -= 1
+            self._child = self._started()
+
+    def _started(self) -> subprocess.Popen | None:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(
+            p for p in (package_root, env.get("PYTHONPATH", "")) if p
+        )
+        try:
+            return subprocess.Popen(
+                self._command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                env=env,
+                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            )
+        except OSError as error:
+            log.warning("the chart process did not start (%s)", error)
+            return None
+
+    def _stop_child(self) -> None:
+        child, self._child = self._child, None
+        if child is None:
+            return
+        for stream in (child.stdin, child.stdout):
+            if stream is not None:
+                with contextlib.suppress(OSError):
+                    stream.close()
+        try:
+            child.wait(5)  # it ends at the end of its stdin
+        except subprocess.TimeoutExpired:
+            child.kill()
+            child.wait()
+
+
+_process: ChartProcess | None = None
+
+
+def chart_process() -> ChartProcess:
+    """The window's one chart process (made on first use, closed at exit)."""
+    global _process
+    if _process is None:
+        _process = ChartProcess()
+        atexit.register(_process.close)
+    return _process
