@@ -7,7 +7,9 @@ each): a chart drawn while the user searched or scrolled froze the window 100-19
 Here it shares nothing.
 
 The window sends a :class:`Draw` (plain data from :mod:`qiake_auditor.chart_data` and a
-size in pixels) and receives the chart's pixels, or a :class:`Failed` naming why.
+size in pixels) and receives the chart's pixels (:class:`Drawn`); with a ``path`` the
+chart is saved there instead (PNG, SVG or PDF, written whole or not at all) and the
+answer is :class:`Saved`. What cannot be done is answered with a :class:`Failed`.
 Messages are length-prefixed pickles over the child's stdin and stdout: both ends are
 this program, and nothing else can write to those pipes. The child ends when its stdin
 closes (the window quit or died).
@@ -20,6 +22,7 @@ import pickle
 import struct
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, Any
 
 from .chart_data import ChartData
@@ -33,10 +36,11 @@ BACKGROUND_NICE = 5
 class Draw:
     """Draw ``data`` at ``width`` x ``height`` pixels, times ``ratio`` for a dense screen."""
 
-    data: ChartData
+    data: ChartData | None  # None: a blank figure
     width: int
     height: int
     ratio: float = 1.0
+    path: Path | None = None  # save the chart there, by its suffix
 
 
 @dataclass(frozen=True)
@@ -49,10 +53,17 @@ class Drawn:
 
 
 @dataclass(frozen=True)
+class Saved:
+    path: Path
+
+
+@dataclass(frozen=True)
 class Failed:
-    """The chart could not be drawn: the error, as the child's log would say it."""
+    """The chart could not be drawn or saved: the error, as a log would say it, and the
+    exception itself (an OSError is raised again in the window, for its message)."""
 
     error: str
+    exception: BaseException | None = None
 
 
 def write_message(stream: IO[bytes], message: Any) -> None:
@@ -80,9 +91,9 @@ def _exactly(stream: IO[bytes], size: int) -> bytes:
     return data
 
 
-def figure_of(data: ChartData, width: int, height: int, ratio: float = 1.0):
-    """A new matplotlib figure of ``width`` x ``height`` pixels showing ``data``, drawn
-    with Agg (so its pixels can be read)."""
+def figure_of(data: ChartData | None, width: int, height: int, ratio: float = 1.0):
+    """A new matplotlib figure of ``width`` x ``height`` pixels showing ``data`` (None:
+    nothing), drawn with Agg (so its pixels can be read)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -91,13 +102,19 @@ def figure_of(data: ChartData, width: int, height: int, ratio: float = 1.0):
     charts.cjk_family()
     figure = Figure(figsize=(width / DPI, height / DPI), dpi=DPI * ratio, layout="constrained")
     FigureCanvasAgg(figure)
-    data.draw(figure)
+    if data is not None:
+        data.draw(figure)
     figure.canvas.draw()
     return figure
 
 
-def pixels_of(request: Draw) -> Drawn:
+def answer(request: Draw) -> Drawn | Saved:
+    """Draw ``request``: its pixels, or the file it asked for written."""
     figure = figure_of(request.data, request.width, request.height, request.ratio)
+    if request.path is not None:
+        from . import charts
+
+        return Saved(charts.save(figure, request.path))
     width, height = figure.canvas.get_width_height(physical=True)
     return Drawn(width, height, bytes(figure.canvas.buffer_rgba()))
 
@@ -113,10 +130,18 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
         except EOFError:
             return
         try:
-            reply: Drawn | Failed = pixels_of(pickle.loads(frame))  # trusted, as above
+            reply: Drawn | Saved | Failed = answer(pickle.loads(frame))  # trusted, as above
         except Exception as error:  # the window logs it and shows no chart
-            reply = Failed(f"{type(error).__name__}: {error}")
+            reply = Failed(f"{type(error).__name__}: {error}", _picklable(error))
         write_message(replies, reply)
+
+
+def _picklable(error: BaseException) -> BaseException | None:
+    try:
+        pickle.dumps(error)
+    except Exception:  # an exception holding what cannot cross: its text only
+        return None
+    return error
 
 
 def main() -> None:

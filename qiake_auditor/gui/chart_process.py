@@ -2,7 +2,8 @@
 
 One child process draws every chart of the window, one at a time, and one thread of
 the window talks to it: it sends a chart's data, waits for the pixels (the GIL let
-go meanwhile), and hands them over as a QImage. The child is started before the
+go meanwhile), and hands them over (:meth:`ChartProcess.draw`). Saving a chart as
+PNG, SVG or PDF is done there too (:meth:`ChartProcess.save`). The child is started before the
 first chart is needed (:meth:`ChartProcess.start`, while the first task runs), so
 matplotlib is loaded there, not here.
 
@@ -25,27 +26,30 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtGui import QImage
-
 from ..chart_data import ChartData
-from ..chart_server import Draw, Drawn, Failed, pixels_of, read_message, write_message
+from ..chart_server import Draw, Drawn, Failed, Saved, answer, read_message, write_message
 from .workers import behind_the_window
 
 log = logging.getLogger(__name__)
 RESTARTS = 1  # a child that died is started again this many times, then charts draw here
 
 
+Reply = Drawn | Saved | Failed
+
+
 @dataclass
 class ChartRequest:
     """A chart asked for: its data and size, whether it is still wanted (a newer one
-    for the same view makes it moot), and who receives the picture (None: not drawn)."""
+    for the same view makes it moot), who receives the answer (None: not drawn, no
+    longer wanted), and where to save it (None: its pixels are the answer)."""
 
-    data: ChartData
+    data: ChartData | None
     width: int
     height: int
     ratio: float
     wanted: Callable[[], bool]
-    deliver: Callable[[QImage | None], None]
+    deliver: Callable[[Reply | None], None]
+    path: Path | None = None
 
 
 class ChartProcess:
@@ -77,6 +81,26 @@ class ChartProcess:
         self.start()
         self._requests.put(request)
 
+    def save(self, data: ChartData | None, width: int, height: int, path: Path) -> Path:
+        """Write the chart of ``data`` to ``path`` (PNG, SVG or PDF by its suffix, whole
+        or not at all), waiting for it; what stopped it is raised here (OSError,
+        ValueError) or, when it cannot cross from the child, an OSError saying it."""
+        answered = threading.Event()
+        replies: list[Reply | None] = []
+
+        def deliver(reply: Reply | None) -> None:
+            replies.append(reply)
+            answered.set()
+
+        self.draw(ChartRequest(data, width, height, 1.0, lambda: True, deliver, path))
+        answered.wait()
+        reply = replies[0]
+        if isinstance(reply, Saved):
+            return reply.path
+        if isinstance(reply, Failed) and reply.exception is not None:
+            raise reply.exception
+        raise OSError(reply.error if isinstance(reply, Failed) else "chart not saved")
+
     def close(self) -> None:
         """Stop the thread and the child (each chart asked for before is answered)."""
         with self._lock:
@@ -94,27 +118,17 @@ class ChartProcess:
                 if not request.wanted():
                     request.deliver(None)
                     continue
-                try:
-                    image = self._image(request)
-                except Exception:  # a chart that cannot be drawn leaves its place blank
-                    log.exception("chart not drawn")
-                    image = None
-                request.deliver(image)
+                draw = Draw(
+                    request.data, request.width, request.height, request.ratio, request.path
+                )
+                reply = self._in_child(draw) if not self._here else _answered_here(draw)
+                if isinstance(reply, Failed) and request.path is None:
+                    log.error("chart not drawn: %s", reply.error)
+                request.deliver(reply)
         finally:
             self._stop_child()
 
-    def _image(self, request: ChartRequest) -> QImage | None:
-        draw = Draw(request.data, request.width, request.height, request.ratio)
-        reply = self._in_child(draw) if not self._here else pixels_of(draw)
-        if isinstance(reply, Failed):
-            log.error("chart not drawn: %s", reply.error)
-            return None
-        image = QImage(reply.rgba, reply.width, reply.height, QImage.Format.Format_RGBA8888)
-        image = image.copy()  # its own pixels: the reply's bytes go
-        image.setDevicePixelRatio(request.ratio)
-        return image
-
-    def _in_child(self, draw: Draw) -> Drawn | Failed:
+    def _in_child(self, draw: Draw) -> Reply:
         """The child's answer; a child that is gone is started again (:data:`RESTARTS`),
         then the chart is drawn here."""
         while True:
@@ -130,7 +144,7 @@ class ChartProcess:
             if self._restarts <= 0:
                 log.warning("charts are drawn in the window's process from now on")
                 self._here = True
-                return pixels_of(draw)
+                return _answered_here(draw)
             self._restarts -= 1
             self._child = self._started()
 
@@ -165,6 +179,13 @@ class ChartProcess:
         except subprocess.TimeoutExpired:
             child.kill()
             child.wait()
+
+
+def _answered_here(draw: Draw) -> Reply:
+    try:
+        return answer(draw)
+    except Exception as error:  # as the child answers it
+        return Failed(f"{type(error).__name__}: {error}", error)
 
 
 _process: ChartProcess | None = None

@@ -18,6 +18,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -33,9 +34,9 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .. import chart_data
 from ..chart_data import ChartData
-from ..chart_server import figure_of
+from ..chart_server import Drawn, figure_of
 from . import lang, workers
-from .chart_process import ChartRequest, chart_process
+from .chart_process import ChartRequest, Reply, chart_process
 
 log = logging.getLogger(__name__)
 DRAW_AFTER_MS = 120
@@ -85,7 +86,7 @@ class _Job(QRunnable):
                 self._size.height(),
                 self._ratio,
                 self._wanted,
-                lambda image: self._deliver(image, data),
+                lambda reply: self._deliver(_image_of(reply, self._ratio), data),
             )
         )
 
@@ -95,6 +96,16 @@ class _Job(QRunnable):
                 self.signals.drawn.emit(self._generation, image, data)
         finally:
             self.done.set()
+
+
+def _image_of(reply: Reply | None, ratio: float) -> QImage | None:
+    """The picture of a chart process's answer (None: no chart to show)."""
+    if not isinstance(reply, Drawn):
+        return None
+    image = QImage(reply.rgba, reply.width, reply.height, QImage.Format.Format_RGBA8888)
+    image = image.copy()  # its own pixels: the reply's bytes go
+    image.setDevicePixelRatio(ratio)
+    return image
 
 
 class ChartView(QWidget):
@@ -159,19 +170,29 @@ class ChartView(QWidget):
 
     @property
     def figure(self):
-        """The chart shown as a matplotlib figure (to save it), drawn here, at the
-        widget's size; None when no chart is shown."""
+        """The chart shown as a matplotlib figure, drawn here at the widget's size (blank
+        when no chart is shown). The window saves charts with :meth:`save`, which
+        draws them in the chart process."""
         self.wait()
-        if self._make is None:
-            return None
-        if self._data is None:  # its drawing failed: tried again here, errors raised
-            self._data = self._make()
         if self._figure is None:
             size = self._pixel_size()
             self._figure = figure_of(
-                self._data, size.width(), size.height(), self.devicePixelRatioF()
+                self._shown_data(), size.width(), size.height(), self.devicePixelRatioF()
             )
         return self._figure
+
+    def save(self, path: Path) -> Path:
+        """Write the chart shown to ``path`` (PNG, SVG or PDF by its suffix, whole or not
+        at all), drawn in the chart process at the widget's size; raises OSError or
+        ValueError as writing the file would."""
+        self.wait()
+        size = self._pixel_size()
+        return chart_process().save(self._shown_data(), size.width(), size.height(), path)
+
+    def _shown_data(self) -> ChartData | None:
+        if self._make is not None and self._data is None:
+            self._data = self._make()  # its drawing failed: made again, errors raised
+        return self._data
 
     def wait(self, timeout: float = 60.0) -> None:
         """Block until the chart thread has delivered the drawing asked for last (a
@@ -191,9 +212,9 @@ class ChartView(QWidget):
         self.showing = showing
         self._make = make
         self._latest.generation += 1
-        self._figure = None
+        self._data, self._figure = None, None  # the new chart's, once it is drawn
         if make is None:
-            self._image, self._data = None, None
+            self._image = None
             self._drawn_generation = self._latest.generation
             self.update()
             return

@@ -180,16 +180,14 @@ class MainWindow(
         self.ledger_page.search.setFocus()
 
     def save_chart(self) -> None:
-        from .. import charts
-
         name = messages.save_file(
             self.tr("保存图表"), "chart.png", "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)", self
         )
         if not name:
             return
         try:
-            showing = self.overview if self.tabs.currentWidget() is self.overview else self.chart
-            charts.save(showing.figure, Path(name))
+            on_overview = self.tabs.currentWidget() is self.overview
+            (self.overview.chart if on_overview else self.chart).save(Path(name))
         except (OSError, ValueError) as exc:
             messages.error(self.tr("保存失败"), lang.error_text(exc), self)
             return

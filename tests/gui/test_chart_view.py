@@ -10,9 +10,11 @@ import textwrap
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from qiake_auditor import case_charts, chart_data
 from qiake_auditor.app.charge_table import DayTotal
-from qiake_auditor.chart_server import Draw, pixels_of
+from qiake_auditor.chart_server import Draw, Drawn, Failed, answer
 from qiake_auditor.gui import lang
 from qiake_auditor.gui.chart_process import ChartProcess, ChartRequest
 from qiake_auditor.gui.chart_view import ChartView
@@ -59,7 +61,7 @@ def test_a_chart_is_drawn_in_the_chart_process_at_the_widgets_size(qtbot, monkey
     assert (image.width(), image.height()) == (round(520 * ratio), round(300 * ratio))
     # the same pixels as the chart drawn here from the same data
     monkeypatch.undo()
-    here = pixels_of(Draw(chart_data.monthly_layers(CASES, lang.lang()), 520, 300, ratio))
+    here = answer(Draw(chart_data.monthly_layers(CASES, lang.lang()), 520, 300, ratio))
     assert bytes(image.constBits()) == here.rgba
     assert view.figure.get_size_inches().tolist() == [5.2, 3.0]
 
@@ -76,7 +78,22 @@ def test_the_figure_asked_for_waits_for_the_drawing_under_way(qtbot) -> None:
     assert not view.pending
     assert figure.axes, "the monthly chart has its axes"
     view.clear()
-    assert view._image is None and view.showing == "" and view.figure is None
+    assert view._image is None and view.showing == "" and not view.figure.axes
+
+
+def test_a_chart_is_saved_by_the_chart_process(qtbot, monkeypatch, tmp_path) -> None:
+    monkeypatch.setattr(case_charts, "draw_monthly", _not_here)  # this process only
+    view = ChartView()
+    qtbot.addWidget(view)
+    view.resize(520, 300)
+    view.show_cases(CASES)
+    assert view.save(tmp_path / "chart.svg") == tmp_path / "chart.svg"
+    svg = (tmp_path / "chart.svg").read_text(encoding="utf-8")
+    assert svg.startswith("<?xml") and "<svg" in svg
+    assert view.save(tmp_path / "chart.pdf").read_bytes().startswith(b"%PDF")
+    with pytest.raises(OSError):
+        view.save(tmp_path / "chart.pdf" / "chart.png")  # a file where its folder would be
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["chart.pdf", "chart.svg"]
 
 
 def _request(got: list, data=None) -> ChartRequest:
@@ -96,12 +113,12 @@ def test_a_chart_process_that_died_is_started_again_for_the_next_chart(qtbot) ->
         process.draw(_request(got))
         _wait_for(got, 1, qtbot)
         first = process._child
-        assert first is not None and got[0] is not None
+        assert first is not None and isinstance(got[0], Drawn)
         first.kill()
         first.wait()
         process.draw(_request(got))
         _wait_for(got, 2, qtbot)
-        assert got[1] is not None and got[1].width() == 300
+        assert isinstance(got[1], Drawn) and (got[1].width, got[1].height) == (300, 200)
         assert process.in_child and process._child is not first
     finally:
         process.close()
@@ -114,7 +131,7 @@ def test_without_a_chart_process_charts_are_drawn_here(qtbot, tmp_path) -> None:
         got: list = []
         process.draw(_request(got))
         _wait_for(got, 1, qtbot)
-        assert got[0] is not None and (got[0].width(), got[0].height()) == (300, 200)
+        assert isinstance(got[0], Drawn) and (got[0].width, got[0].height) == (300, 200)
         assert not process.in_child
     finally:
         process.close()
@@ -129,7 +146,8 @@ def test_a_chart_that_fails_in_the_child_leaves_its_place_blank(qtbot, caplog) -
         process.draw(_request(got, broken))
         process.draw(_request(got))  # the child goes on
         _wait_for(got, 2, qtbot)
-        assert got[0] is None and got[1] is not None
+        assert isinstance(got[0], Failed) and "ValueError" in got[0].error
+        assert isinstance(got[1], Drawn)
         assert process.in_child
         assert "chart not drawn" in caplog.text
     finally:
