@@ -12,8 +12,8 @@ import, table, search, scan, scan: table), ``import_ratio`` (the window's import
 until its cases are shown, over the bare ``pandas.read_csv`` of the same file, measured
 in the same run: the median of three reads in fresh interpreters, one before the
 import and two after the run; the import started once the new window has loaded the
-app layer and matplotlib in the background, as a bill dropped on a window opened a
-moment before),
+app layer in the background and its chart process has loaded matplotlib, as a bill
+dropped on a window opened a moment before),
 ``table_s`` (how much longer the transactions table took to be ready, prepared on a
 worker after the cases are shown). Ends with one JSON line.
 
@@ -218,6 +218,7 @@ def main() -> None:
 
     from qiake_auditor.gui import messages, tasks
     from qiake_auditor.gui.app import make_application
+    from qiake_auditor.gui.chart_process import chart_process
     from qiake_auditor.gui.main_window import MainWindow
 
     class Quiet:
@@ -239,9 +240,9 @@ def main() -> None:
         window.show()
         app.processEvents()
         # As a user drops a bill on a window opened a moment before: it has loaded the
-        # app layer and matplotlib in the background meanwhile (tasks.warm_up, ~1 s
-        # after showing).
-        wait(app, tasks.warmed)
+        # app layer in the background meanwhile (tasks.warm_up, ~1 s after showing),
+        # and its chart process has loaded matplotlib.
+        wait(app, lambda: tasks.warmed() and chart_process().ready.is_set())
         trace = open(trace_path, "w") if trace_path else None  # noqa: SIM115 - closed below
         stalls = Stalls(trace)
         stalls.start()

@@ -11,8 +11,9 @@ size in pixels) and receives the chart's pixels (:class:`Drawn`); with a ``path`
 chart is saved there instead (PNG, SVG or PDF, written whole or not at all) and the
 answer is :class:`Saved`. What cannot be done is answered with a :class:`Failed`.
 Messages are length-prefixed pickles over the child's stdin and stdout: both ends are
-this program, and nothing else can write to those pipes. The child ends when its stdin
-closes (the window quit or died).
+this program, and nothing else can write to those pipes. The child says :class:`Ready`
+first, once matplotlib is loaded, and ends when its stdin closes (the window quit or
+died).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from typing import IO, Any
 from .chart_data import ChartData
 
 _LENGTH = struct.Struct("<Q")
+LONGEST = 256 * 2**20  # bytes: the pixels of a chart on a 4K screen are 33 MB
 DPI = 100.0
 BACKGROUND_NICE = 5
 
@@ -50,6 +52,11 @@ class Drawn:
     width: int
     height: int
     rgba: bytes
+
+
+@dataclass(frozen=True)
+class Ready:
+    """The child's first message: matplotlib and the CJK font are loaded."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,8 @@ def read_message(stream: IO[bytes]) -> Any:
 def read_frame(stream: IO[bytes]) -> bytes:
     """The next message, still pickled; EOFError when the other end has gone."""
     (length,) = _LENGTH.unpack(_exactly(stream, _LENGTH.size))
+    if length > LONGEST:  # not one of ours: something else wrote to the pipe
+        raise ValueError(f"a chart message of {length:,} bytes")
     return _exactly(stream, length)
 
 
@@ -124,6 +133,7 @@ def serve(requests: IO[bytes], replies: IO[bytes]) -> None:
     from . import charts
 
     charts.cjk_family()  # matplotlib and the CJK font, before the first chart is asked for
+    write_message(replies, Ready())
     while True:
         try:
             frame = read_frame(requests)

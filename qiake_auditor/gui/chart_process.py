@@ -27,7 +27,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..chart_data import ChartData
-from ..chart_server import Draw, Drawn, Failed, Saved, answer, read_message, write_message
+from ..chart_server import (
+    Draw,
+    Drawn,
+    Failed,
+    Ready,
+    Saved,
+    answer,
+    read_message,
+    write_message,
+)
 from .workers import behind_the_window
 
 log = logging.getLogger(__name__)
@@ -63,6 +72,8 @@ class ChartProcess:
         self._restarts = RESTARTS
         self._here = False  # the child is given up: charts are drawn in this process
         self._lock = threading.Lock()
+        # set once charts can be drawn: the child said it is ready, or was given up on
+        self.ready = threading.Event()
 
     @property
     def in_child(self) -> bool:
@@ -113,6 +124,7 @@ class ChartProcess:
     def _serve(self) -> None:
         behind_the_window()
         self._child = self._started()
+        self.ready.set()  # or not started: tried again for the first chart, then drawn here
         try:
             while (request := self._requests.get()) is not None:
                 if not request.wanted():
@@ -149,13 +161,14 @@ class ChartProcess:
             self._child = self._started()
 
     def _started(self) -> subprocess.Popen | None:
+        """A new child, once it said it is ready (None: it could not be started)."""
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (package_root, env.get("PYTHONPATH", "")) if p
         )
         try:
-            return subprocess.Popen(
+            child = subprocess.Popen(
                 self._command,
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
@@ -165,6 +178,17 @@ class ChartProcess:
         except OSError as error:
             log.warning("the chart process did not start (%s)", error)
             return None
+        self._child = child
+        try:
+            assert child.stdout is not None
+            hello = read_message(child.stdout)
+        except (OSError, EOFError, ValueError) as error:
+            hello = error
+        if not isinstance(hello, Ready):
+            log.warning("the chart process did not start (%s)", hello)
+            self._stop_child()
+            return None
+        return child
 
     def _stop_child(self) -> None:
         child, self._child = self._child, None

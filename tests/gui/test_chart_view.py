@@ -125,9 +125,29 @@ def test_a_chart_process_that_died_is_started_again_for_the_next_chart(qtbot) ->
     assert first.poll() is not None
 
 
-def test_without_a_chart_process_charts_are_drawn_here(qtbot, tmp_path) -> None:
-    process = ChartProcess([str(tmp_path / "no such program")])
+def test_the_chart_process_is_ready_once_matplotlib_is_loaded_there(qtbot) -> None:
+    process = ChartProcess()
     try:
+        process.start()
+        assert process.ready.wait(60)
+        assert process._child is not None and process._child.poll() is None
+    finally:
+        process.close()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["no such program"],
+        [sys.executable, "-c", "import sys; sys.stdout.write('not a chart server')"],
+        [sys.executable, "-c", "raise SystemExit(3)"],
+    ],
+)
+def test_without_a_chart_process_charts_are_drawn_here(qtbot, tmp_path, command) -> None:
+    process = ChartProcess([str(tmp_path / c) if c == "no such program" else c for c in command])
+    try:
+        process.start()
+        assert process.ready.wait(60)
         got: list = []
         process.draw(_request(got))
         _wait_for(got, 1, qtbot)
