@@ -22,7 +22,7 @@ class LazyList(Sequence[T], Generic[T]):
     def __init__(self, count: int, make: Callable[[int], T]) -> None:
         self._made: list[T | None] = [None] * count
         self._make = make
-        self._lock = threading.Lock()  # the chart thread and a table worker may both read
+        self._lock = threading.Lock()  # the preparing thread and a table worker may both read
 
     def __len__(self) -> int:
         return len(self._made)

@@ -35,7 +35,7 @@ def take(out: Path, width: int = 1360, height: int = 860, tab: int = 0) -> Path:
     for _ in range(10):
         app.processEvents()
     for chart in (window.chart, window.overview.chart):
-        chart.wait()  # drawn on the chart thread, at the size they have now
+        chart.wait()  # drawn by the chart process, at the size they have now
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):
