@@ -4,12 +4,13 @@ One child process draws every chart of the window, one at a time, and one thread
 the window talks to it: it sends a chart's data, waits for the pixels (the GIL let
 go meanwhile), and hands them over (:meth:`ChartProcess.draw`). Saving a chart as
 PNG, SVG or PDF is done there too (:meth:`ChartProcess.save`). The child is started before the
-first chart is needed (:meth:`ChartProcess.start`, while the first task runs), so
+first chart is needed (:meth:`ChartProcess.start`, at the window's warm-up), so
 matplotlib is loaded there, not here.
 
-If the child cannot be started or dies while drawing, it is started again once for
-the next chart; after that, charts are drawn on that thread in this process, as before
-the child existed (slower beside a busy window, never missing).
+If the child cannot be started, dies while drawing or stays silent (hung) for
+:data:`ANSWER_WITHIN`, it is started again once for the chart; after that, charts are
+drawn on that thread in this process, as before the child existed (slower beside a busy
+window, never missing).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from .workers import behind_the_window
 
 log = logging.getLogger(__name__)
 RESTARTS = 1  # a child that died is started again this many times, then charts draw here
+ANSWER_WITHIN = 30.0  # seconds: a child silent longer (hung) is stopped, as one that died
 
 
 Reply = Drawn | Saved | Failed
@@ -146,6 +148,8 @@ class ChartProcess:
         while True:
             child = self._child
             if child is not None:
+                watchdog = threading.Timer(ANSWER_WITHIN, child.kill)
+                watchdog.start()
                 try:
                     assert child.stdin is not None and child.stdout is not None
                     write_message(child.stdin, draw)
@@ -153,6 +157,8 @@ class ChartProcess:
                 except (OSError, EOFError, ValueError) as error:
                     log.warning("the chart process stopped (%s)", error)
                     self._stop_child()
+                finally:
+                    watchdog.cancel()
             if self._restarts <= 0:
                 log.warning("charts are drawn in the window's process from now on")
                 self._here = True

@@ -15,7 +15,7 @@ import pytest
 from qiake_auditor import case_charts, chart_data
 from qiake_auditor.app.charge_table import DayTotal
 from qiake_auditor.chart_server import Draw, Drawn, Failed, answer
-from qiake_auditor.gui import lang
+from qiake_auditor.gui import chart_process, lang
 from qiake_auditor.gui.chart_process import ChartProcess, ChartRequest
 from qiake_auditor.gui.chart_view import ChartView
 
@@ -153,6 +153,24 @@ def test_without_a_chart_process_charts_are_drawn_here(qtbot, tmp_path, command)
         _wait_for(got, 1, qtbot)
         assert isinstance(got[0], Drawn) and (got[0].width, got[0].height) == (300, 200)
         assert not process.in_child
+    finally:
+        process.close()
+
+
+def test_a_chart_process_that_hangs_is_stopped_and_the_chart_drawn_here(qtbot, monkeypatch) -> None:
+    silent = (
+        "import sys, time\n"
+        "from qiake_auditor.chart_server import Ready, write_message\n"
+        "write_message(sys.stdout.buffer, Ready())\n"
+        "time.sleep(600)\n"
+    )
+    monkeypatch.setattr(chart_process, "ANSWER_WITHIN", 1.0)
+    process = ChartProcess([sys.executable, "-c", silent])
+    try:
+        got: list = []
+        process.draw(_request(got))
+        _wait_for(got, 1, qtbot)  # killed after 1 s, started again, killed, drawn here
+        assert isinstance(got[0], Drawn) and not process.in_child
     finally:
         process.close()
 
