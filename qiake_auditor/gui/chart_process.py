@@ -50,17 +50,13 @@ Reply = Drawn | Saved | Failed
 
 @dataclass
 class ChartRequest:
-    """A chart asked for: its data and size, whether it is still wanted (a newer one
-    for the same view makes it moot), who receives the answer (None: not drawn, no
-    longer wanted), and where to save it (None: its pixels are the answer)."""
+    """A chart asked for (what the child is sent), whether it is still wanted (a newer
+    one for the same view makes it moot), and who receives the answer (None: not
+    drawn, no longer wanted)."""
 
-    data: ChartData | None
-    width: int
-    height: int
-    ratio: float
+    draw: Draw
     wanted: Callable[[], bool]
     deliver: Callable[[Reply | None], None]
-    path: Path | None = None
 
 
 class ChartProcess:
@@ -105,7 +101,7 @@ class ChartProcess:
             replies.append(reply)
             answered.set()
 
-        self.draw(ChartRequest(data, width, height, 1.0, lambda: True, deliver, path))
+        self.draw(ChartRequest(Draw(data, width, height, 1.0, path), lambda: True, deliver))
         answered.wait()
         reply = replies[0]
         if isinstance(reply, Saved):
@@ -132,11 +128,9 @@ class ChartProcess:
                 if not request.wanted():
                     request.deliver(None)
                     continue
-                draw = Draw(
-                    request.data, request.width, request.height, request.ratio, request.path
-                )
+                draw = request.draw
                 reply = self._in_child(draw) if not self._here else _answered_here(draw)
-                if isinstance(reply, Failed) and request.path is None:
+                if isinstance(reply, Failed) and draw.path is None:
                     log.error("chart not drawn: %s", reply.error)
                 request.deliver(reply)
         finally:

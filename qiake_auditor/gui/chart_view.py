@@ -8,8 +8,8 @@ the case's charges is this process's), and the chart process
 (:mod:`.chart_process`) draws it at the widget's size and sends back its pixels; the
 widget paints them (scaled while a re-draw at a new size is on its way).
 
-``figure`` draws the chart shown again here, as a matplotlib figure (to save it as
-PNG/SVG/PDF).
+``save`` has the chart process write the chart shown as PNG, SVG or PDF; ``figure``
+draws it here, as a matplotlib figure (for tests and callers that read its artists).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from .. import chart_data
 from ..chart_data import ChartData
-from ..chart_server import Drawn, figure_of
+from ..chart_server import Draw, Drawn, figure_of
 from . import lang, workers
 from .chart_process import ChartRequest, Reply, chart_process
 
@@ -81,10 +81,7 @@ class _Job(QRunnable):
             return
         chart_process().draw(
             ChartRequest(
-                data,
-                self._size.width(),
-                self._size.height(),
-                self._ratio,
+                Draw(data, self._size.width(), self._size.height(), self._ratio),
                 self._wanted,
                 lambda reply: self._deliver(_image_of(reply, self._ratio), data),
             )
@@ -96,6 +93,11 @@ class _Job(QRunnable):
                 self.signals.drawn.emit(self._generation, image, data)
         finally:
             self.done.set()
+
+
+# Jobs queued on the preparing thread, kept alive until run whatever happens to the view
+# that asked (the pool does not own them: they are not deleted when run).
+_queued: list[_Job] = []
 
 
 def _image_of(reply: Reply | None, ratio: float) -> QImage | None:
@@ -123,7 +125,6 @@ class ChartView(QWidget):
         self._drawn_generation = -1
         self._image: QImage | None = None
         self._data: ChartData | None = None  # what the picture shows
-        self._figure = None  # its matplotlib figure, once asked for
         self._jobs: list[_Job] = []
         # A chart is asked for a moment after it is wanted, and after the resizing ends:
         # working out its data (Python, on the preparing thread) would otherwise compete
@@ -170,16 +171,12 @@ class ChartView(QWidget):
 
     @property
     def figure(self):
-        """The chart shown as a matplotlib figure, drawn here at the widget's size (blank
-        when no chart is shown). The window saves charts with :meth:`save`, which
+        """The chart shown as a new matplotlib figure, drawn here at the widget's size
+        (blank when no chart is shown). The window saves charts with :meth:`save`, which
         draws them in the chart process."""
         self.wait()
-        if self._figure is None:
-            size = self._pixel_size()
-            self._figure = figure_of(
-                self._shown_data(), size.width(), size.height(), self.devicePixelRatioF()
-            )
-        return self._figure
+        size = self._pixel_size()
+        return figure_of(self._shown_data(), size.width(), size.height(), self.devicePixelRatioF())
 
     def save(self, path: Path) -> Path:
         """Write the chart shown to ``path`` (PNG, SVG or PDF by its suffix, whole or not
@@ -195,7 +192,7 @@ class ChartView(QWidget):
         return self._data
 
     def wait(self, timeout: float = 60.0) -> None:
-        """Block until the chart thread has delivered the drawing asked for last (a
+        """Block until the chart process has delivered the drawing asked for last (a
         re-draw for a new size that is still waiting for the resizing to end included)."""
         if self._draw_soon.isActive():
             self._draw_soon.stop()
@@ -212,7 +209,7 @@ class ChartView(QWidget):
         self.showing = showing
         self._make = make
         self._latest.generation += 1
-        self._data, self._figure = None, None  # the new chart's, once it is drawn
+        self._data = None  # the new chart's, once it is drawn
         if make is None:
             self._image = None
             self._drawn_generation = self._latest.generation
@@ -233,14 +230,13 @@ class ChartView(QWidget):
         job = _Job(self._make, self._pixel_size(), self.devicePixelRatioF(), self._latest)
         job.signals.drawn.connect(self._on_drawn, Qt.ConnectionType.QueuedConnection)
         self._jobs = [j for j in self._jobs if not j.done.is_set()] + [job]
+        _queued[:] = [j for j in _queued if not j.done.is_set()] + [job]
         workers.preparing_pool().start(job)
 
     def _on_drawn(self, generation: int, image: QImage | None, data: ChartData | None) -> None:
         self._jobs = [j for j in self._jobs if not j.done.is_set()]
         if generation != self._latest.generation:
             return  # a newer chart was asked for meanwhile
-        if data is not self._data:
-            self._figure = None  # the saved figure is drawn again, at the new size
         self._image, self._data = image, data
         self._drawn_generation = generation
         self.update()

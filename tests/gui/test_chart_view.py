@@ -97,9 +97,8 @@ def test_a_chart_is_saved_by_the_chart_process(qtbot, monkeypatch, tmp_path) -> 
 
 
 def _request(got: list, data=None) -> ChartRequest:
-    return ChartRequest(
-        data or chart_data.monthly_layers(CASES, "en"), 300, 200, 1.0, lambda: True, got.append
-    )
+    chart = data or chart_data.monthly_layers(CASES, "en")
+    return ChartRequest(Draw(chart, 300, 200), lambda: True, got.append)
 
 
 def _wait_for(got: list, count: int, qtbot) -> None:
@@ -197,7 +196,7 @@ def test_a_chart_no_longer_wanted_is_not_drawn(qtbot) -> None:
     try:
         got: list = []
         data = chart_data.monthly_layers(CASES, "en")
-        process.draw(ChartRequest(data, 300, 200, 1.0, lambda: False, got.append))
+        process.draw(ChartRequest(Draw(data, 300, 200), lambda: False, got.append))
         _wait_for(got, 1, qtbot)
         assert got == [None]
     finally:
