@@ -158,6 +158,23 @@ class StatementWarning(str):
         return (self.__class__, (self.message_id, self.fields))
 
 
+def os_error_text(error: OSError, lang: str = "zh") -> str:
+    """What the system said of a file, in ``lang``: common errors in our words, others
+    as a quotation of the system's (English) text; the file named when it is known."""
+    import errno
+
+    from .i18n import CATALOGUE, text
+
+    name = errno.errorcode.get(error.errno or 0, "")
+    if f"os.reason.{name}" in CATALOGUE:
+        reason = text(f"os.reason.{name}", lang)
+    else:
+        reason = text("os.reason.other", lang, said=error.strerror or str(error))
+    if error.filename is None:
+        return reason
+    return text("os.error", lang, path=error.filename, reason=reason)
+
+
 def warning_text(warning: StatementWarning | str, lang: str = "zh") -> str:
     """A warning in ``lang`` (plain strings, from older code, as they are)."""
     return warning.text(lang) if isinstance(warning, StatementWarning) else str(warning)

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from .. import i18n
-from ..errors import UserError
+from ..errors import UserError, os_error_text
 from ..i18n import user_lang
 
 LANGS = ("zh", "en")
@@ -115,4 +115,6 @@ def error_text(exc: BaseException) -> str:
     """A core error in the window's language."""
     if isinstance(exc, UserError):
         return exc.text(lang())
+    if isinstance(exc, OSError):
+        return os_error_text(exc, lang())
     return f"{type(exc).__name__}: {exc}"

@@ -17,6 +17,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "internal error: {detail} (run with --debug for details)",
     ),
     "error.interrupted": ("已中断", "interrupted"),
+    # an OSError the system worded (its strerror is English): said again in our words
+    "os.error": ("{path}：{reason}", "{path}: {reason}"),
+    "os.reason.ENOENT": ("找不到这个文件或文件夹", "no such file or folder"),
+    "os.reason.EACCES": ("没有权限", "permission denied"),
+    "os.reason.EPERM": ("不允许这样操作", "operation not permitted"),
+    "os.reason.ENOSPC": ("磁盘空间不足", "no space left on the disk"),
+    "os.reason.EROFS": ("磁盘或文件夹是只读的", "the disk or folder is read-only"),
+    "os.reason.ENOTDIR": ("路径中有一项不是文件夹", "a part of the path is not a folder"),
+    "os.reason.EISDIR": ("这是一个文件夹，不是文件", "it is a folder, not a file"),
+    "os.reason.EEXIST": ("已经有同名的文件或文件夹", "a file or folder of that name exists"),
+    "os.reason.ENAMETOOLONG": ("文件名太长", "the file name is too long"),
+    "os.reason.other": ("系统提示：“{said}”", "the system said: {said}"),
     "option.bad_date": (
         "{option}：{value!r} 不是 2025-02-20 这样的日期",
         "{option}: {value!r} is not a date like 2025-02-20",

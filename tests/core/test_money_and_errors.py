@@ -89,3 +89,22 @@ def test_statement_errors_survive_pickling() -> None:
     for error in (StatementError("a.csv", "bad amount", 26), UnknownFormatError("b.bin", "x")):
         copy = pickle.loads(pickle.dumps(error))
         assert type(copy) is type(error) and str(copy) == str(error) and copy.row == error.row
+
+
+def test_what_the_system_said_of_a_file_is_worded_in_the_users_language(tmp_path) -> None:
+    import errno
+
+    from qiake_auditor.errors import os_error_text
+
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    try:
+        open(tmp_path / "a.csv" / "chart.png", "wb")  # noqa: SIM115 - it fails
+    except OSError as error:
+        found = error
+    assert found.errno == errno.ENOTDIR
+    target = str(tmp_path / "a.csv" / "chart.png")
+    assert os_error_text(found, "zh") == f"{target}：路径中有一项不是文件夹"
+    assert os_error_text(found, "en") == f"{target}: a part of the path is not a folder"
+    unusual = OSError(errno.EIO, "Input/output error")
+    assert os_error_text(unusual, "zh") == "系统提示：“Input/output error”"
+    assert os_error_text(OSError("chart not saved"), "en") == "the system said: chart not saved"

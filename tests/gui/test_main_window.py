@@ -402,6 +402,18 @@ def test_save_chart_offers_png_svg_and_pdf(qtbot, window, tmp_path, message_mock
     assert (tmp_path / "chart.pdf").read_bytes().startswith(b"%PDF")
 
 
+def test_a_chart_that_cannot_be_saved_says_why_in_chinese(qtbot, window, tmp_path, message_mock):
+    wait_loaded(qtbot, window, window.open_demo)
+    (tmp_path / "a.csv").write_text("mine", encoding="utf-8")
+    message_mock.file_answers.append(str(tmp_path / "a.csv" / "chart.png"))
+    window.save_chart()
+    kind, title, said = message_mock.shown[-1][:3]
+    assert (kind, title) == ("error", "保存失败")
+    assert said == f"{tmp_path / 'a.csv'}：已经有同名的文件或文件夹"  # where a folder must go
+    assert (tmp_path / "a.csv").read_text(encoding="utf-8") == "mine"  # the file untouched
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.csv"]
+
+
 def test_about_names_the_version_licence_and_places(qtbot, window, message_mock):
     window.show_about()
     kind, _title, html = message_mock.shown[-1]
