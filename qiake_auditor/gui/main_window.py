@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -38,6 +38,9 @@ from .window_actions import WindowActions
 from .window_running import RunningWork
 from .window_settings import SettingsCommands
 from .window_workspace import WorkspaceCommands
+
+# The core starts loading this long after the window is shown: its first paint comes first.
+WARM_UP_AFTER_SHOW_MS = 250
 
 
 class MainWindow(
@@ -75,7 +78,9 @@ class MainWindow(
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        tasks.warm_up()
+        # After the first paint: loading the core beside it (pandas, Arrow, each a long
+        # hold of the GIL while its modules load) made the window appear 70-100 ms later.
+        QTimer.singleShot(WARM_UP_AFTER_SHOW_MS, tasks.warm_up)
 
     def _build_central(self) -> None:
         self.tabs = QTabWidget(self)
