@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import ledger
+from .. import ledger, parallel
 from ..detect import normalize
 from ..detect.scan import ScanResult, run
 from ..errors import Cancelled, UserError
@@ -553,8 +553,10 @@ def _money_totals(frame: pd.DataFrame) -> tuple[dict[str, Decimal], dict[str, De
     from ..money_columns import sum_amounts
 
     moved = frame["state"].isin(ledger.MONEY_MOVED_STATES - {ledger.REFUND}) & frame["_counted"]
-    out = []
-    for direction in (ledger.EXPENSE, ledger.INCOME):
+
+    def totals(direction: str) -> dict[str, Decimal]:
         rows = frame.loc[moved & (frame["direction"] == direction), ["currency", "amount"]]
-        out.append({str(c): sum_amounts(g["amount"]) for c, g in rows.groupby("currency")})
-    return out[0], out[1]
+        return {str(c): sum_amounts(g["amount"]) for c, g in rows.groupby("currency")}
+
+    spending, income = parallel.each(totals, [ledger.EXPENSE, ledger.INCOME])
+    return spending, income

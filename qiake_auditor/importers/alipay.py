@@ -7,9 +7,13 @@ count and per-direction sums, which are compared with what was read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
 import pandas as pd
 
-from .. import progress
+from .. import parallel, progress
 from ..errors import StatementError
 from ..money_columns import normalize_amounts
 from ..vstr import trim
@@ -97,36 +101,66 @@ def _build(
     category: str | None,
     status: pd.Series,
 ) -> tuple[pd.DataFrame, list[str]]:
-    # steps: shares of reading a million-row bill, after the parse's 0.7 (as measured)
-    amount, _, valid = normalize_amounts(frame[amount_col])
+    def times() -> pd.Series | StatementError:
+        # returned, not raised: a bad amount is reported first, as it is checked first
+        try:
+            return printed_times.iso_times(
+                time, ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"), probe.name, frame["source_row"]
+            )
+        except StatementError as error:
+            return error
+
+    texts = {
+        "description": description,
+        "counterparty": counterparty,
+        "method": method,
+        "txn_id": txn_id,
+        "merchant_order_id": merchant_order_id,
+        "category": category,
+    }
+    pieces: dict[str, Callable[[], Any]] = {
+        "time": times,
+        "amount": lambda: normalize_amounts(frame[amount_col]),
+        "state": lambda: checks.states(status),
+        **{name: partial(_text_of, frame, column) for name, column in texts.items()},
+    }
+    # Each column on its own, two at a time (both cores: Arrow lets go of the GIL).
+    # The steps are shares of reading a million-row bill, after the parse's 0.7.
+    made = dict(
+        zip(
+            pieces,
+            parallel.each(
+                lambda piece: piece(),
+                list(pieces.values()),
+                done=lambda n: progress.step(0.7 + 0.25 * n / len(pieces)),
+            ),
+            strict=True,
+        )
+    )
+    amount, _, valid = made.pop("amount")
     if not valid.all():
         bad = valid.idxmin()
         raise _bad_amount(probe, frame, amount_col, bad)
-    state, warnings = checks.states(status)
-    progress.step(0.78)
-    times = printed_times.iso_times(
-        time, ("%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M"), probe.name, frame["source_row"]
-    )
-    progress.step(0.86)
+    if isinstance(made["time"], StatementError):
+        raise made["time"]
+    state, warnings = made.pop("state")
     rows = pd.DataFrame(
         {
             "source_row": frame["source_row"].astype("int64"),
-            "time": times,
+            "time": made["time"],
             "amount": amount,
             "currency": "CNY",
             "direction": direction,
             "state": state,
-            "counterparty": _text(frame[counterparty]),
-            "description": _text(frame[description]),
-            "method": _text(frame[method]) if method else "",
-            "txn_id": _text(frame[txn_id]),
-            "merchant_order_id": _text(frame[merchant_order_id]),
-            "category": _text(frame[category]) if category else "",
+            **{name: made[name] for name in texts},
         }
     )
-    progress.step(0.95)
     rows["state"] = checks.settle_returns(rows, status)
     return rows, warnings
+
+
+def _text_of(frame: pd.DataFrame, column: str | None) -> pd.Series | str:
+    return _text(frame[column]) if column else ""
 
 
 def _text(column: pd.Series) -> pd.Series:

@@ -1,0 +1,115 @@
+"""Independent pieces of one long step, worked on by this thread and one more.
+
+Most of a million-row import is Arrow kernels over whole columns, and Arrow lets go of
+the GIL while it works: two columns' kernels on two threads use both cores, where one
+thread left the second core idle for the whole read. Pieces in pure Python gain
+nothing (they take turns with the GIL) and lose nothing.
+
+The second thread is one for the whole process (created on first use), so a call
+costs no thread start. It reports no progress and hears no Stop: only the calling
+thread does, between its own pieces, so the bar still moves forward only.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+_HELPER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="second core")
+_TWO_CORES = _cores() > 1
+
+
+def each(
+    work: Callable[[T], R], items: Sequence[T], done: Callable[[int], None] | None = None
+) -> list[R]:
+    """``[work(item) for item in items]``, the items shared between this thread and the
+    helper, the results in the items' order.
+
+    ``done(n)`` is called on this thread after each of its items, ``n`` the items
+    finished so far; it may raise (a Stop), which ends the call once the helper's item
+    in hand is finished. A piece that raises stops the others from starting, and the
+    first failing item's exception is raised, as the loop would have raised it.
+    """
+    count = len(items)
+    if count < 2 or not _TWO_CORES:
+        results = []
+        for index, item in enumerate(items):
+            results.append(work(item))
+            if done is not None:
+                done(index + 1)
+        return results
+    shared = _Shared(count)
+    out: list = [None] * count
+
+    def run(index: int) -> None:
+        try:
+            out[index] = work(items[index])
+        except BaseException as error:  # raised below, on the calling thread
+            shared.failed(index, error)
+        shared.finished()
+
+    def helper() -> None:
+        while (taken := shared.take()) is not None:
+            run(taken)
+
+    started = _HELPER.submit(helper)
+    try:
+        while (taken := shared.take()) is not None:
+            run(taken)
+            if done is not None and not shared.errors:
+                done(shared.done)
+    except BaseException:
+        shared.stop()
+        raise
+    finally:
+        # The helper may be busy with another call's pieces: then this call did all of
+        # its own and must not wait for that.
+        if not started.cancel():
+            started.result()
+    if shared.errors:
+        raise shared.errors[min(shared.errors)]
+    return out
+
+
+class _Shared:
+    """The next item to take and what has happened, for the two threads of one call."""
+
+    def __init__(self, count: int) -> None:
+        self._lock = threading.Lock()
+        self._next = 0
+        self._count = count
+        self.done = 0
+        self.errors: dict[int, BaseException] = {}
+
+    def take(self) -> int | None:
+        with self._lock:
+            if self._next >= self._count or self.errors:
+                return None
+            self._next += 1
+            return self._next - 1
+
+    def finished(self) -> None:
+        with self._lock:
+            self.done += 1
+
+    def failed(self, index: int, error: BaseException) -> None:
+        with self._lock:
+            self.errors[index] = error
+
+    def stop(self) -> None:
+        with self._lock:
+            self._next = self._count
