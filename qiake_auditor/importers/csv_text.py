@@ -47,15 +47,27 @@ def parse_csv_bytes(
     except ValueError:
         return None
     found = big_bytes.search(_SEPARATOR_BYTES, data, offset) if stop_at_separator else None
-    region = big_bytes.without(data, b"\t", offset, found.start() if found else len(data))
+    end = found.start() if found else len(data)
+    # The tabs are taken out of each field after the split where they cannot change it
+    # (nearly always), sparing a copy of the whole bill without them (0.4-0.7 s).
+    region = (
+        None
+        if csvbytes.tabs_split_alike(data, offset, end)
+        else big_bytes.without(data, b"\t", offset, end)
+    )
     # The steps are shares of reading the statement: the parse is about 70 % of an
     # Alipay bill's read, the importer's building of its rows the rest (measured).
     progress.step(0.2)
     with progress.part(0.2, 0.7):
-        parsed = csvbytes.parse_region(region, encoding)
+        if region is None:
+            parsed = csvbytes.parse_region(data, encoding, offset, end, tabs_in_fields=True)
+        else:
+            parsed = csvbytes.parse_region(region, encoding)
     if parsed is not None:  # a short (cut) last line fails there and is judged below
         names, table = parsed
         return _tidy(_table_frame(table, names, header))
+    if region is None:
+        region = big_bytes.without(data, b"\t", offset, end)
     text = text_encoding.decode_region(region, encoding, source, header + 1)
     return parse_csv_text(text.lstrip("\ufeff"), header, source, check_cut)
 
