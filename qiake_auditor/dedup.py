@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from pandas.util import hash_array
 
+from . import parallel
 from .vstr import join_columns
 
 _AS_STR = {pa.large_string(): pd.StringDtype("pyarrow", np.nan)}
@@ -38,18 +39,20 @@ def dedup_keys(rows: pd.DataFrame, format_id: str, files: np.ndarray | None = No
     file of each row, so look-alike rows are numbered within their own file, as if
     each file had been read alone.
     """
-    basis = join_columns(rows, list(_FIELDS), prefix=family(format_id))
-    # hash_array hashes the UTF-8 bytes of each text; handing it the bytes themselves
-    # gives the same digests without decoding a million strings and encoding them again.
-    as_bytes = pa.array(basis.array).cast(pa.large_binary())
+    prefix = family(format_id)
+
+    def digests(at: int) -> np.ndarray:
+        # A slice at a time: making a million bytes objects at once holds the GIL (and
+        # so freezes the window) for 0.1-0.2 s; each row's digest is its own. Two
+        # slices at once: one thread joins its fields in Arrow while the other hashes.
+        basis = join_columns(rows.iloc[at : at + _SLICE], list(_FIELDS), prefix=prefix)
+        # hash_array hashes the UTF-8 bytes of each text; handing it the bytes themselves
+        # gives the same digests without decoding a million strings and encoding them again.
+        as_bytes = pa.array(basis.array).cast(pa.large_binary())
+        return hash_array(as_bytes.to_numpy(zero_copy_only=False), categorize=False)
+
     digest = np.concatenate(
-        [np.empty(0, dtype=np.uint64)]
-        + [
-            # in slices: making a million bytes objects at once holds the GIL (and so
-            # freezes the window) for 0.1-0.2 s; each row's digest is its own
-            hash_array(as_bytes[at : at + _SLICE].to_numpy(zero_copy_only=False), categorize=False)
-            for at in range(0, len(as_bytes), _SLICE)
-        ]
+        [np.empty(0, dtype=np.uint64), *parallel.each(digests, range(0, len(rows), _SLICE))]
     )
     occurrence = _occurrence(digest, files)
     text = pc.binary_join_element_wise(
