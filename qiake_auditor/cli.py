@@ -199,7 +199,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             try:
                 write_ledger(rows, args.out, full_accounts=args.full_accounts)
             except OSError as exc:  # e.g. the disk filled up: the import itself stands
-                reason = exc.strerror or type(exc).__name__
+                from .i18n import SystemReason
+
+                reason = SystemReason.of(exc)
                 raise UserError.of("cli.out_failed", path=args.out, reason=reason) from None
     if args.json:
         print(

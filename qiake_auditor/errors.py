@@ -161,15 +161,9 @@ class StatementWarning(str):
 def os_error_text(error: OSError, lang: str = "zh") -> str:
     """What the system said of a file, in ``lang``: common errors in our words, others
     as a quotation of the system's (English) text; the file named when it is known."""
-    import errno
+    from .i18n import SystemReason, text
 
-    from .i18n import CATALOGUE, text
-
-    name = errno.errorcode.get(error.errno or 0, "")
-    if f"os.reason.{name}" in CATALOGUE:
-        reason = text(f"os.reason.{name}", lang)
-    else:
-        reason = text("os.reason.other", lang, said=error.strerror or str(error))
+    reason = SystemReason.of(error).words(lang)
     if error.filename is None:
         return reason
     return text("os.error", lang, path=error.filename, reason=reason)

@@ -25,6 +25,7 @@ import pyarrow as pa
 from . import ledger, linking, merchants, parallel
 from .dedup import dedup_keys
 from .errors import StatementError, StatementWarning, UnknownFormatError
+from .i18n import SystemReason
 from .importers import archive, member_batches
 from .importers.base import (
     UNITS,
@@ -103,7 +104,9 @@ def read_statements(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise StatementError.of("statement.cannot_open", source=name, reason=exc.strerror) from exc
+        raise StatementError.of(
+            "statement.cannot_open", source=name, reason=SystemReason.of(exc)
+        ) from exc
     if path.is_dir():
         raise StatementError.of("statement.is_folder", source=name)
     if size == 0:

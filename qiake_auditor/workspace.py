@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 
 from . import user_dirs
 from .errors import UserError
+from .i18n import SystemReason
 from .ledger import LEDGER_COLUMNS
 from .vstr import isin, spread
 
@@ -791,7 +792,7 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
             with path.open("rb") as handle:
                 head = handle.read(len(SQLITE_MAGIC))
         except OSError as exc:
-            raise UserError.of("input.unreadable", path=path, reason=exc.strerror) from None
+            raise UserError.of("input.unreadable", path=path, reason=SystemReason.of(exc)) from None
         if head != SQLITE_MAGIC:  # an empty file too: only a new path is initialised
             raise UserError.of("workspace.not_sqlite", path=path)
         if not read_only and not os.access(path, os.W_OK):
@@ -802,7 +803,9 @@ def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError.of("workspace.cannot_create", path=path, reason=exc.strerror) from None
+            raise UserError.of(
+                "workspace.cannot_create", path=path, reason=SystemReason.of(exc)
+            ) from None
     uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rwc'}"
     try:
         # An import may commit on a worker thread while the caller goes on with the rows

@@ -24,7 +24,7 @@ from .. import ledger, parallel
 from ..detect import normalize
 from ..detect.scan import ScanResult, run
 from ..errors import Cancelled, UserError
-from ..i18n import Listed, text
+from ..i18n import Listed, SystemReason, text
 from ..ingest import FileReport, prepare_import
 from ..progress import NO_PROGRESS, Progress, Share, Uncancellable, stage
 from ..vocab import CaseStatus, Channel, Severity
@@ -438,7 +438,9 @@ class Audit:
             try:
                 blobs.append((path.name, path.read_bytes()))
             except OSError as exc:
-                raise UserError.of("input.unreadable", path=path, reason=exc.strerror) from None
+                raise UserError.of(
+                    "input.unreadable", path=path, reason=SystemReason.of(exc)
+                ) from None
         day = (on or date.today()).isoformat()
         with self.workspace.transaction() as db:
             said = ""

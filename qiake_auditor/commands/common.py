@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UserError, warning_text
-from ..i18n import text, user_lang
+from ..i18n import SystemReason, text, user_lang
 
 
 def add_lang(parser: argparse.ArgumentParser) -> None:
@@ -55,7 +55,7 @@ def check_writable(target: Path) -> None:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".qiake-probe-"):
             pass
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = SystemReason.of(exc)
         raise UserError.of("cli.out_unwritable", path=target, reason=reason) from None
 
 

@@ -57,18 +57,47 @@ class Listed(tuple[str, ...]):
         return list_separator(lang).join(self)
 
 
+class SystemReason(str):
+    """Why the system refused a file (an OSError), for a message's ``{reason}`` field:
+    common errors in our words in the message's language, others quoted as the system
+    said them. As a plain string it is the system's own (English) words."""
+
+    errno_name: str = ""
+
+    @classmethod
+    def of(cls, error: OSError) -> SystemReason:
+        import errno
+
+        reason = cls(error.strerror or str(error) or type(error).__name__)
+        reason.errno_name = errno.errorcode.get(error.errno or 0, "")
+        return reason
+
+    def words(self, lang: str) -> str:
+        if f"os.reason.{self.errno_name}" in CATALOGUE:
+            return text(f"os.reason.{self.errno_name}", lang)
+        return text("os.reason.other", lang, said=str(self))
+
+
 def text(message_id: str, lang: str = "zh", /, **fields: object) -> str:
     """The message in ``lang`` with its fields filled in; an unknown id is shown as it is.
-    A :class:`Listed` field is joined in ``lang``."""
+    A :class:`Listed` field is joined in ``lang``, a :class:`SystemReason` worded in it."""
     entry = CATALOGUE.get(message_id)
     if entry is None:
         return message_id
     template = entry[0] if lang == "zh" else entry[1]
-    shown = {k: v.joined(lang) if isinstance(v, Listed) else v for k, v in fields.items()}
+    shown = {k: _shown(v, lang) for k, v in fields.items()}
     try:
         return template.format(**shown)
     except (KeyError, IndexError, ValueError):
         return template
+
+
+def _shown(value: object, lang: str) -> object:
+    if isinstance(value, Listed):
+        return value.joined(lang)
+    if isinstance(value, SystemReason):
+        return value.words(lang)
+    return value
 
 
 def counted(message_id: str, count: int, lang: str = "zh", /, **fields: object) -> str:

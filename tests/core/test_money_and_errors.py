@@ -108,3 +108,36 @@ def test_what_the_system_said_of_a_file_is_worded_in_the_users_language(tmp_path
     unusual = OSError(errno.EIO, "Input/output error")
     assert os_error_text(unusual, "zh") == "系统提示：“Input/output error”"
     assert os_error_text(OSError("chart not saved"), "en") == "the system said: chart not saved"
+
+
+def test_a_statement_that_cannot_be_opened_says_why_in_the_users_language(tmp_path) -> None:
+    import pickle
+
+    import pytest
+
+    from qiake_auditor.errors import StatementError
+    from qiake_auditor.ingest import read_statements
+
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    with pytest.raises(StatementError) as caught:
+        read_statements(tmp_path / "a.csv" / "bill.csv")
+    error = caught.value
+    assert "bill.csv" in error.text("zh") and "路径中有一项不是文件夹" in error.text("zh")
+    assert "Not a directory" not in error.text("zh")
+    assert "a part of the path is not a folder" in error.text("en")
+    copy = pickle.loads(pickle.dumps(error))  # as a worker hands it to the window
+    assert copy.text("zh") == error.text("zh") and copy.text("en") == error.text("en")
+
+
+def test_a_workspace_that_cannot_be_made_says_why_in_the_users_language(tmp_path) -> None:
+    import pytest
+
+    from qiake_auditor.errors import UserError
+    from qiake_auditor.workspace import Workspace
+
+    (tmp_path / "a.csv").write_text("x", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        Workspace(tmp_path / "a.csv" / "w.sqlite")
+    # its folder would be made where a file of that name stands
+    assert caught.value.text("zh").endswith("：已经有同名的文件或文件夹")
+    assert caught.value.text("en").endswith(": a file or folder of that name exists")

@@ -105,7 +105,9 @@ def verify(package: Path | str, use_bagit: bool = True) -> Verdict:
         verdict.problems.append(Problem("unreadable", package.name, "damaged"))
         return verdict
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        from ...i18n import SystemReason
+
+        reason = SystemReason.of(exc)
         verdict.problems.append(Problem("unreadable", package.name, "os_error", {"reason": reason}))
         return verdict
     with archive:
