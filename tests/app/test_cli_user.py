@@ -155,7 +155,7 @@ def test_a_ledger_that_fails_to_write_says_the_import_was_saved(
     out = tmp_path / "ledger.csv"
     assert main(["import", str(bill), "--workspace", ws, "--out", str(out), "--lang", "zh"]) == 2
     err = capsys.readouterr().err
-    assert f"账目没有写出到 {out}（No space left on device）；导入已保存" in err
+    assert f"账目没有写出到 {out}（磁盘空间不足）；导入已保存" in err  # ENOSPC in our words
     assert main(["import", str(bill), "--workspace", ws, "--json"]) == 0
     assert '"already_imported": true' in capsys.readouterr().out  # the import stood
 
