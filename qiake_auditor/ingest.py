@@ -342,14 +342,13 @@ def finish(
             )
         )
     # Each column's test on its own (two at a time); refused in this order.
-    amounts, times, directions, states = parallel.each(
-        lambda test: test(),
+    amounts, times, directions, states = parallel.calls(
         [
             lambda: rows["amount"].str.fullmatch(r"\d+\.\d{2,}"),
             lambda: _real_times(rows),
             lambda: rows["direction"].isin(ledger.DIRECTIONS),
             lambda: rows["state"].isin(ledger.STATES),
-        ],
+        ]
     )
     _check(rows, "amount", amounts, source, unit, "amount")
     _check_times(rows, times, source, unit)

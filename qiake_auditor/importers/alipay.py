@@ -126,17 +126,10 @@ def _build(
     }
     # Each column on its own, two at a time (both cores: Arrow lets go of the GIL).
     # The steps are shares of reading a million-row bill, after the parse's 0.7.
-    made = dict(
-        zip(
-            pieces,
-            parallel.each(
-                lambda piece: piece(),
-                list(pieces.values()),
-                done=lambda n: progress.step(0.7 + 0.25 * n / len(pieces)),
-            ),
-            strict=True,
-        )
+    results = parallel.calls(
+        list(pieces.values()), done=lambda n: progress.step(0.7 + 0.25 * n / len(pieces))
     )
+    made = dict(zip(pieces, results, strict=True))
     amount, _, valid = made.pop("amount")
     if not valid.all():
         bad = valid.idxmin()

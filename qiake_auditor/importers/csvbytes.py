@@ -73,8 +73,8 @@ def parse_region(
         )
     except (UnicodeDecodeError, pa.ArrowInvalid):
         return None
-    columns = [texts[order.index(i)] for i in range(width)]
-    return names, pa.table(columns, names=table.column_names)
+    by_column = dict(zip(order, texts, strict=True))
+    return names, pa.table([by_column[i] for i in range(width)], names=table.column_names)
 
 
 _TAB, _QUOTE, _COMMA, _NEWLINE = b"\t"[0], b'"'[0], b","[0], b"\n"[0]
