@@ -39,10 +39,11 @@ def each(
     """``[work(item) for item in items]``, the items shared between this thread and the
     helper, the results in the items' order.
 
-    ``done(n)`` is called on this thread after each of its items, ``n`` the items
-    finished so far; it may raise (a Stop), which ends the call once the helper's item
-    in hand is finished. A piece that raises stops the others from starting, and the
-    first failing item's exception is raised, as the loop would have raised it.
+    ``done(n)`` is called on this thread for n = 1, 2, ... as the items finish (the
+    helper's too), as the loop would call it; it may raise (a Stop), which ends the
+    call once the helper's item in hand is finished. A piece that raises stops the
+    others from starting, and the first failing item's exception is raised, as the
+    loop would have raised it.
     """
     count = len(items)
     if count < 2 or not _TWO_CORES:
@@ -66,12 +67,22 @@ def each(
         while (taken := shared.take()) is not None:
             run(taken)
 
+    reported = 0
+
+    def report() -> None:  # every count, in order, as the loop would have said them
+        nonlocal reported
+        while reported < shared.done and not shared.errors:
+            reported += 1
+            if done is not None:
+                done(reported)
+
     started = _HELPER.submit(helper)
     try:
         while (taken := shared.take()) is not None:
             run(taken)
-            if done is not None and not shared.errors:
-                done(shared.done)
+            report()
+        while shared.wait_beyond(reported):  # the helper's last pieces, as they finish
+            report()
     except BaseException:
         shared.stop()
         raise
@@ -98,27 +109,37 @@ class _Shared:
     """The next item to take and what has happened, for the two threads of one call."""
 
     def __init__(self, count: int) -> None:
-        self._lock = threading.Lock()
-        self._next = 0
+        self._changed = threading.Condition()
+        self._next = 0  # items taken so far
         self._count = count
+        self._stopped = False
         self.done = 0
         self.errors: dict[int, BaseException] = {}
 
     def take(self) -> int | None:
-        with self._lock:
-            if self._next >= self._count or self.errors:
+        with self._changed:
+            if self._next >= self._count or self.errors or self._stopped:
                 return None
             self._next += 1
             return self._next - 1
 
     def finished(self) -> None:
-        with self._lock:
+        with self._changed:
             self.done += 1
+            self._changed.notify_all()
 
     def failed(self, index: int, error: BaseException) -> None:
-        with self._lock:
+        with self._changed:
             self.errors[index] = error
 
     def stop(self) -> None:
-        with self._lock:
-            self._next = self._count
+        with self._changed:
+            self._stopped = True
+
+    def wait_beyond(self, seen: int) -> bool:
+        """Wait until more than ``seen`` items are done; False once no item taken is
+        still being worked on (or one failed)."""
+        with self._changed:
+            while self.done <= seen and self.done < self._next and not self.errors:
+                self._changed.wait()
+            return self.done > seen and not self.errors
