@@ -11,7 +11,6 @@ all read the same :class:`Case`.
 from __future__ import annotations
 
 import functools
-import itertools
 import json
 import threading
 from collections import Counter
@@ -27,13 +26,13 @@ import pyarrow.compute as pc
 
 from .. import ledger
 from ..detect import normalize
-from ..detect.flagged import Flags
 from ..detect.scan import ScanResult
 from ..money import format_amount
 from ..money_columns import minor_units, sum_amounts
 from ..progress import step
 from ..vocab import CaseStatus, Channel, StreamType
 from ..vstr import isin, map_distinct
+from .charge_facts import NO_FACTS, ChargeFacts, Facts
 from .charge_table import (
     PAID_STATES,
     ChargeFields,
@@ -374,7 +373,7 @@ def build_cases(
     )
     step(0.35)  # shares of building a million-row bill's cases, as measured
     refunds_of = _refund_rows(frame)
-    detected = _charge_facts(result)
+    detected = ChargeFacts(result.stream_dicts, result.flagged)
     step(0.55)
     cases = []
     for done, code in enumerate(wanted_codes.tolist()):
@@ -591,11 +590,6 @@ class _Columns:
 _SINGLE_READS = 16 * 8  # fields read one by one (eight charges) before a column is listed
 
 
-# What detection said of a row: stream id, cadence, flags, cause, its reason (zh, en).
-Facts = tuple[str | None, str | None, tuple[str, ...], str | None, str, str]
-NO_FACTS: Facts = (None, None, (), None, "", "")
-
-
 _LIST_AT_ONCE = 20_000  # values made Python objects per call (each call holds the GIL)
 
 
@@ -630,42 +624,6 @@ def _refund_rows(frame: pd.DataFrame) -> dict[str, list[dict]]:
     return found
 
 
-def _charge_facts(result: ScanResult) -> dict[int, Facts]:
-    """row id -> what detection said of that row (stream, cadence, flags, cause, reason)."""
-    facts: dict[int, Facts] = {}
-    for stream in result.stream_dicts:
-        for charge in stream.get("charges") or []:
-            facts[int(charge["row_id"])] = (
-                stream["id"],
-                stream.get("cadence"),
-                tuple(charge.get("flags") or ()),
-                charge.get("cause"),
-                charge.get("cause_reason") or "",
-                charge.get("cause_reason_en") or "",
-            )
-    # A flagged row outside every stream: its stream (none) and flags as flagged; the
-    # tuples are made by zip, not a Python loop (100,000 watched rows in a large bill).
-    row_ids, stream_ids, flag_sets, causes = result.flagged.fact_columns()
-    blank, none = itertools.repeat(""), itertools.repeat(None)
-    found: dict[int, Facts] = {}
-    for at in range(0, len(row_ids), _LIST_AT_ONCE):  # one call holds the GIL: in slices
-        part = slice(at, at + _LIST_AT_ONCE)
-        rest = zip(stream_ids[part], none, flag_sets[part], causes[part], blank, blank)  # noqa: B905 - repeat() never ends
-        found.update(zip(row_ids[part], rest, strict=True))
-    merged: dict[tuple[Flags, Flags], Flags] = {}  # a few distinct pairs, shared
-    for row_id, known in facts.items():  # a stream's charge: detection's facts first
-        seen = found.get(row_id)
-        if seen is None:
-            found[row_id] = known
-            continue
-        pair = (known[2], seen[2])
-        both = merged.get(pair)
-        if both is None:
-            both = merged[pair] = tuple(sorted(set(known[2]) | set(seen[2])))
-        found[row_id] = (known[0], known[1], both, known[3], known[4], known[5])
-    return found
-
-
 @dataclass
 class _Made:
     """A case's charges (made on first reading) and what is known of them from the
@@ -684,7 +642,7 @@ def _charges(
     table: _CaseRows,
     members: np.ndarray,
     refunds_of: dict[str, list[dict]],
-    detected: dict[int, Facts],
+    detected: ChargeFacts,
     cancelled: date | None,
 ) -> _Made:
     """The charges of ``members`` in time order, each a Charge once something reads it
@@ -706,12 +664,9 @@ def _charges(
     loose = table.in_time_order(members[table.refund_rows[members]]).tolist()
     # refunds the statement does not tie to a purchase
     refunds = [table.charge(i, NO_FACTS) for i in loose]
-    flags: set[str] = set()
+    flags = detected.flags_of([row_ids[i] for i in paid])
     dedup_keys, states = c["dedup_key"], c["state"]
     for k, i in enumerate(paid):
-        facts = detected.get(row_ids[i])
-        if facts is not None and facts[2]:
-            flags.update(facts[2])
         pointing = refunds_of.get(dedup_keys[i])
         if pointing:
             refunds += [_charge(r) for r in pointing]
@@ -738,7 +693,7 @@ def _charges(
 
 
 def _fields(
-    table: _CaseRows, rows: list[int], detected: dict[int, Facts], cancelled: str | None
+    table: _CaseRows, rows: list[int], detected: ChargeFacts, cancelled: str | None
 ) -> ChargeFields:
     """The fields of the charges of ``rows`` (``cancelled``: the ISO day), from the
     columns and what detection said of each row.
@@ -752,7 +707,7 @@ def _fields(
         values = c[name]
         return [values[r] for r in rows]
 
-    facts = [detected.get(i, NO_FACTS) for i in taken("row_id")]
+    facts = detected.of(taken("row_id"))
     days = [time[:10] for time in taken("time")]
     return ChargeFields(
         days,
