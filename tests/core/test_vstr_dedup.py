@@ -30,6 +30,9 @@ def test_map_distinct_on_a_shuffled_index_keeps_each_value_on_its_row() -> None:
         assert upper.index.equals(series.index)
         assert upper.tolist() == ["A", "B", "A", "C", " D "]
         assert map_distinct(series, len).tolist() == [1, 1, 1, 1, 3]
+        short = map_distinct(series, lambda v: len(v) == 1)
+        assert short.dtype == bool and short.index.equals(series.index)
+        assert short.tolist() == [True, True, True, True, False]
         assert trim(series).tolist() == ["a", "b", "a", "c", "d"]
         assert replace_regex(series, "a", "x").tolist() == ["x", "b", "x", "c", " d "]
         assert isin(series, ["a"]).tolist() == [True, False, True, False, False]
