@@ -297,9 +297,14 @@ class CaseDetail(QWidget):
             task = workers.Task(self.tables.make, case.id)
             task.signals.finished.connect(lambda made: self._charges_made(case, made))
             self._charges_task = task
-            workers.start_preparing(task)
+            workers.after_paint(lambda: self._start_charges(case, task), first=True)
             return
         self._show_charges(prepared or charge_columns(case.charge_fields(), lang.lang()))
+
+    def _start_charges(self, case: Case, task: workers.Task) -> None:
+        """Make the charges table of ``case`` unless another case is shown by now."""
+        if case is self.case and task is self._charges_task:
+            workers.start_preparing(task)
 
     def _charges_made(self, case: Case, made: ChargeColumns | None) -> None:
         if case is self.case and made is not None:

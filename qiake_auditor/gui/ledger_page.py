@@ -53,10 +53,6 @@ if TYPE_CHECKING:  # pandas and Arrow load with the first ledger (on the worker)
     from .ledger_filter import Criteria
 
 PREPARE_HERE = 100_000  # ledger rows whose columns are made at once, on the GUI thread
-# A large ledger's columns are prepared once the window has painted the new view: a
-# busy worker makes every Python call of that painting (each cell of a table) wait
-# for the GIL.
-PREPARE_AFTER_MS = 150
 
 
 @dataclass(frozen=True)
@@ -244,7 +240,7 @@ class LedgerPage(QWidget):
         self._show_loading()
         # Started once the window has shown the rest of the view: run beside that
         # work, the worker's share of the GIL would slow it down several times.
-        QTimer.singleShot(PREPARE_AFTER_MS, lambda: self._start_preparing(number))
+        workers.after_paint(lambda: self._start_preparing(number))
 
     def _start_preparing(self, number: int) -> None:
         task = self._preparing.get(number)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from ..progress import Progress
 
@@ -169,6 +169,32 @@ def preparing_pool() -> QThreadPool:
 def start_preparing(task: Task) -> Task:
     """Queue ``task`` behind the other preparations (see :func:`preparing_pool`)."""
     return start(task, preparing_pool())
+
+
+# What a new view shows later is prepared once the window has painted the view: a
+# worker busy in Python makes every Python call of that painting (each cell of a
+# table) wait for the GIL; painting beside a case's charges being made froze the
+# window for 60-90 ms.
+PREPARE_AFTER_MS = 150
+_after_paint: list[tuple[bool, Callable[[], None]]] = []
+
+
+def after_paint(start_it: Callable[[], None], first: bool = False) -> None:
+    """Call ``start_it`` (which starts a preparation, or decides it is no longer
+    wanted) once the window has painted what it is showing now. Those asked for in the
+    same moment are called together, the ``first`` ones first: the preparing thread
+    runs them in that order (a case's charges, seen at once, before the transactions
+    table, behind its tab)."""
+    if not _after_paint:
+        QTimer.singleShot(PREPARE_AFTER_MS, _start_painted)
+    _after_paint.append((first, start_it))
+
+
+def _start_painted() -> None:
+    waiting = sorted(_after_paint, key=lambda entry: not entry[0])  # stable: first ones first
+    _after_paint.clear()
+    for _first, start_it in waiting:
+        start_it()
 
 
 def wait_for_all(milliseconds: int) -> None:
