@@ -60,3 +60,29 @@ def test_a_replaced_view_is_let_go_of_off_the_gui_thread(qtbot, window, monkeypa
     qtbot.waitUntil(lambda: not old.charges, timeout=10_000)  # the old one freed
     assert drained_on == ["release view"]
     assert new.charges and window.case_detail.charges_model.rowCount() == len(new.charges)
+
+
+def test_a_large_case_left_before_its_table_is_started_is_not_made(
+    qtbot, window, monkeypatch
+) -> None:
+    monkeypatch.setattr(tasks, "SMALL_CASE", 3)  # the demo's cases count as large
+    made: list[str] = []
+    real = tasks.ChargeTables.make
+
+    def recording(self, case_id, progress=tasks.NO_PROGRESS):
+        made.append(case_id)
+        return real(self, case_id, progress)
+
+    monkeypatch.setattr(tasks.ChargeTables, "make", recording)
+    with qtbot.waitSignal(window.loaded, timeout=60_000):
+        window.open_demo()
+    detail = window.case_detail
+    first = window.selected_case()
+    qtbot.waitUntil(lambda: first.id in made, timeout=30_000)
+    others = [c for c in window.view.snapshot.cases if c.id != first.id and len(c.charges) > 3]
+    assert len(others) >= 2
+    passed, stayed = others[0], others[1]
+    detail.show_case(passed, "", None)
+    detail.show_case(stayed, "", None)  # in the same moment: the first one is passed over
+    qtbot.waitUntil(lambda: detail.charges_model.rowCount() == len(stayed.charges), timeout=30_000)
+    assert stayed.id in made and passed.id not in made
