@@ -8,6 +8,7 @@ evidence. A refund row is tied to the purchase it returns money for by order id.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 
@@ -15,6 +16,7 @@ import pandas as pd
 
 from . import ledger
 from .importers.base import platforms
+from .vstr import isin
 
 WALLETS = {"alipay": "支付宝", "wechat": "财付通", "jd": "京东", "meituan": "美团"}
 # What a bank prints for each wallet (full-width hyphen too).
@@ -162,14 +164,19 @@ def refund_links(rows: pd.DataFrame) -> dict[str, str]:
         )
         if o
     }
-    for index, row in refunds.iterrows():
-        f = fam[index]
-        base = row["txn_id"].partition("_")[0]
-        original = by_txn.get((f, base)) if "_" in row["txn_id"] else None
-        if original is None and row["merchant_order_id"]:
-            original = by_order.get((f, row["merchant_order_id"]))
-        if original is not None and original != row["dedup_key"]:
-            found[row["dedup_key"]] = original
+    for f, txn_id, order_id, key in zip(  # columns, not iterrows: 50,000 refunds in 0.1 s
+        fam[refunds.index],
+        refunds["txn_id"],
+        refunds["merchant_order_id"],
+        refunds["dedup_key"],
+        strict=True,
+    ):
+        base = txn_id.partition("_")[0]
+        original = by_txn.get((f, base)) if "_" in txn_id else None
+        if original is None and order_id:
+            original = by_order.get((f, order_id))
+        if original is not None and original != key:
+            found[key] = original
     found.update(
         _returns_by_amount(
             rows,
@@ -199,6 +206,7 @@ def _returns_by_amount(
     ]
     if refunds.empty or paid.empty:
         return {}
+    # per (platform, amount, currency, counterparty): the payments as (time, key), sorted
     pool: dict[tuple, list[tuple[str, str]]] = {}
     for f, amount, currency, who, time, key in zip(
         fam[paid.index],
@@ -210,6 +218,8 @@ def _returns_by_amount(
         strict=True,
     ):
         pool.setdefault((f, amount, currency, who), []).append((time, key))
+    for each in pool.values():
+        each.sort()
     found = {}
     for f, amount, currency, who, time, key in zip(
         fam[refunds.index],
@@ -220,12 +230,19 @@ def _returns_by_amount(
         refunds["dedup_key"],
         strict=True,
     ):
-        waiting = [entry for entry in pool.get((f, amount, currency, who), ()) if entry[0] <= time]
-        if waiting:
-            choice = max(waiting)
-            pool[(f, amount, currency, who)].remove(choice)
-            found[key] = choice[1]
+        payments = pool.get((f, amount, currency, who), [])
+        if not payments:
+            continue
+        # the latest payment not after the return (by a search, not a scan of all of
+        # them: a thousand look-alike refunded payments made the scan quadratic)
+        at = bisect.bisect_right(payments, time, key=_time_of)
+        if at:
+            found[key] = payments.pop(at - 1)[1]
     return found
+
+
+def _time_of(payment: tuple[str, str]) -> str:
+    return payment[0]
 
 
 def candidates(rows: pd.DataFrame) -> pd.DataFrame:
@@ -241,7 +258,8 @@ def candidates(rows: pd.DataFrame) -> pd.DataFrame:
     refund_ids = set(rows.loc[refund, "txn_id"].str.split("_", n=1).str[0]) | set(
         rows.loc[refund, "merchant_order_id"]
     )
-    refund_ids.discard("")
-    related = rows["txn_id"].isin(refund_ids) | rows["merchant_order_id"].isin(refund_ids)
+    refund_ids = {i for i in refund_ids if isinstance(i, str) and i}
+    # Arrow's hash kernel: pandas tested each of a million ids against the set in Python
+    related = isin(rows["txn_id"], refund_ids) | isin(rows["merchant_order_id"], refund_ids)
     refunded = rows["state"].isin((ledger.REFUNDED, ledger.PARTIALLY_REFUNDED))
     return rows.loc[bank | card_paid | refund | related | refunded]

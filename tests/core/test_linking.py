@@ -154,3 +154,54 @@ def test_a_masked_bank_counterparty_yields_to_the_merchant_in_the_memo() -> None
         dtype="str",
     )
     assert list(resolve(rows)) == ["中移动金融科技有限公司", "深圳洽客科技有限公司", "瑞幸咖啡"]
+
+
+def test_returned_transfers_pair_with_the_latest_payment_not_after_them() -> None:
+    """No shared id: a return goes to the refunded payment of the same amount and
+    counterparty, the latest one not after it, each payment once."""
+
+    def paid(key: str, time: str, amount: str = "50.00", who: str = "张三") -> dict:
+        return {
+            "format": "wechat-csv",
+            "time": time,
+            "amount": amount,
+            "counterparty": who,
+            "state": "refunded",
+            "dedup_key": key,
+        }
+
+    def returned(key: str, time: str, amount: str = "50.00", who: str = "张三") -> dict:
+        return {**paid(key, time, amount, who), "direction": "income", "state": "refund"}
+
+    rows = _rows(
+        paid("p1", "2024-05-01 10:00:00"),
+        paid("p2", "2024-05-03 10:00:00"),
+        paid("p3", "2024-05-09 10:00:00"),
+        paid("p4", "2024-05-02 10:00:00", who="李四"),
+        paid("p5", "2024-05-02 10:00:00", amount="60.00"),
+        returned("r1", "2024-05-04 09:00:00"),  # p2, the latest before it
+        returned("r2", "2024-05-04 09:30:00"),  # p2 taken: p1
+        returned("r3", "2024-05-04 10:00:00"),  # none left before it (p3 is later)
+        returned("r4", "2024-05-09 10:00:00"),  # p3, at the same second
+        returned("r5", "2024-05-02 09:59:59", who="李四"),  # before p4: none
+    )
+    assert refund_links(rows) == {"r1": "p2", "r2": "p1", "r4": "p3"}
+
+
+def test_many_look_alike_returns_pair_one_to_one() -> None:
+    def at(second: int) -> str:
+        return f"2024-05-01 {second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}"
+
+    n = 3000
+    look_alike = {"format": "wechat-csv", "amount": "1.00", "counterparty": "张三"}
+    payments = [
+        {**look_alike, "time": at(2 * i), "state": "refunded", "dedup_key": f"p{i}"}
+        for i in range(n)
+    ]
+    returns = [  # each a second after its payment, before the next one
+        {**look_alike, "time": at(2 * i + 1), "direction": "income", "state": "refund",
+         "dedup_key": f"r{i}"}
+        for i in range(n)
+    ]  # fmt: skip
+    found = refund_links(_rows(*payments, *returns))
+    assert found == {f"r{i}": f"p{i}" for i in range(n)}
