@@ -297,7 +297,7 @@ class CaseDetail(QWidget):
             task = workers.Task(self.tables.make, case.id)
             task.signals.finished.connect(lambda made: self._charges_made(case, made))
             self._charges_task = task
-            workers.after_paint(lambda: self._start_charges(case, task), first=True)
+            workers.after_paint(self, lambda: self._start_charges(case, task), first=True)
             return
         self._show_charges(prepared or charge_columns(case.charge_fields(), lang.lang()))
 

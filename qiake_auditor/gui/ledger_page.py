@@ -240,7 +240,7 @@ class LedgerPage(QWidget):
         self._show_loading()
         # Started once the window has shown the rest of the view: run beside that
         # work, the worker's share of the GIL would slow it down several times.
-        workers.after_paint(lambda: self._start_preparing(number))
+        workers.after_paint(self, lambda: self._start_preparing(number))
 
     def _start_preparing(self, number: int) -> None:
         task = self._preparing.get(number)

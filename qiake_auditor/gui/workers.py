@@ -176,25 +176,29 @@ def start_preparing(task: Task) -> Task:
 # table) wait for the GIL; painting beside a case's charges being made froze the
 # window for 60-90 ms.
 PREPARE_AFTER_MS = 150
-_after_paint: list[tuple[bool, Callable[[], None]]] = []
+_after_paint: list[tuple[bool, QObject, Callable[[], None]]] = []
 
 
-def after_paint(start_it: Callable[[], None], first: bool = False) -> None:
+def after_paint(owner: QObject, start_it: Callable[[], None], first: bool = False) -> None:
     """Call ``start_it`` (which starts a preparation, or decides it is no longer
-    wanted) once the window has painted what it is showing now. Those asked for in the
-    same moment are called together, the ``first`` ones first: the preparing thread
-    runs them in that order (a case's charges, seen at once, before the transactions
-    table, behind its tab)."""
+    wanted) once the window has painted what it is showing now, unless ``owner`` (the
+    widget that will show the result) is gone by then. Those asked for in the same
+    moment are called together, the ``first`` ones first: the preparing thread runs
+    them in that order (a case's charges, seen at once, before the transactions table,
+    behind its tab)."""
     if not _after_paint:
         QTimer.singleShot(PREPARE_AFTER_MS, _start_painted)
-    _after_paint.append((first, start_it))
+    _after_paint.append((first, owner, start_it))
 
 
 def _start_painted() -> None:
+    from shiboken6 import isValid
+
     waiting = sorted(_after_paint, key=lambda entry: not entry[0])  # stable: first ones first
     _after_paint.clear()
-    for _first, start_it in waiting:
-        start_it()
+    for _first, owner, start_it in waiting:
+        if isValid(owner):  # a window closed meanwhile (a language switch) wants nothing
+            start_it()
 
 
 def wait_for_all(milliseconds: int) -> None:

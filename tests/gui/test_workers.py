@@ -126,18 +126,25 @@ def test_a_charts_data_is_made_between_preparations_not_beside_them(qtbot, monke
 def test_after_paint_waits_then_starts_the_first_ones_first(qtbot):
     import time
 
+    import shiboken6
+    from PySide6.QtCore import QObject
     from PySide6.QtWidgets import QApplication
 
+    owner, gone = QObject(), QObject()
     calls: list[tuple[str, float]] = []
     asked = time.monotonic()
-    workers.after_paint(lambda: calls.append(("table", time.monotonic())))
-    workers.after_paint(lambda: calls.append(("charges", time.monotonic())), first=True)
-    workers.after_paint(lambda: calls.append(("chart", time.monotonic())))
+    workers.after_paint(owner, lambda: calls.append(("table", time.monotonic())))
+    workers.after_paint(owner, lambda: calls.append(("charges", time.monotonic())), first=True)
+    workers.after_paint(gone, lambda: calls.append(("closed", time.monotonic())), first=True)
+    workers.after_paint(owner, lambda: calls.append(("chart", time.monotonic())))
+    shiboken6.delete(gone)  # its widget closed before the moment came: not called
     QApplication.processEvents()
     assert calls == []  # not in the turn that asked: the window paints first
     qtbot.waitUntil(lambda: len(calls) == 3, timeout=5000)
     assert [name for name, _ in calls] == ["charges", "table", "chart"]
     assert min(at for _, at in calls) - asked >= workers.PREPARE_AFTER_MS / 1000 - 0.01
     # asked again later: a new moment of its own
-    workers.after_paint(lambda: calls.append(("again", time.monotonic())))
+    workers.after_paint(owner, lambda: calls.append(("again", time.monotonic())))
     qtbot.waitUntil(lambda: len(calls) == 4, timeout=5000)
+    qtbot.wait(workers.PREPARE_AFTER_MS + 50)
+    assert [name for name, _ in calls] == ["charges", "table", "chart", "again"]
