@@ -68,18 +68,6 @@ class FlaggedRows(Sequence[dict]):
     def row_ids(self) -> np.ndarray:
         return np.asarray(self.rows["row_id"])[self.positions]
 
-    def fact_columns(
-        self,
-    ) -> tuple[list[int], list[str | None], list[Flags], list[str | None]]:
-        """Row ids, stream ids, flags and causes of the rows, as lists (no records made)."""
-        ids: list[str | None] = [*self.stream_ids, None]  # index -1: no stream
-        return (
-            self.row_ids().tolist(),
-            [ids[s] for s in self.streams.tolist()],
-            [self.flag_sets[f] for f in self.flag_codes.tolist()],
-            [self.causes[c] for c in self.cause_codes.tolist()],
-        )
-
     def __len__(self) -> int:
         return len(self.positions)
 

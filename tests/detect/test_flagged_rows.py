@@ -68,14 +68,9 @@ def test_records_are_the_contract_dicts_in_its_key_order() -> None:
         found[3]
 
 
-def test_fact_columns_and_select_read_the_columns() -> None:
+def test_row_ids_and_select_read_the_columns() -> None:
     found = _flagged(_rows())
-    assert found.fact_columns() == (
-        [104, 101, 102],
-        ["s1", None, None],
-        [("after_cancellation", "watchlist"), ("watchlist",), ("watchlist",)],
-        [None, "new_purchase_or_upgrade", "new_purchase_or_upgrade"],
-    )
+    assert found.row_ids().tolist() == [104, 101, 102]
     outside = found.select(found.streams < 0)
     assert [f["row_id"] for f in outside] == [101, 102]
     assert outside.row_ids().tolist() == [101, 102]
