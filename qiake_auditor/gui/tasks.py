@@ -167,8 +167,13 @@ def _view(
 
         view.columns = ledger_columns.prepare(ledger, lang)
     view.charges = ChargeTables(cases, lang)
-    for case in cases.values():  # the large ones are made once the cases are shown
-        if len(case.charges) <= SMALL_CASE:
+    # A ledger whose table is made here gets its cases' tables made here too (at most
+    # its rows' worth of charges: 40 ms for 9,500); else the large ones are made once
+    # the cases are shown, where their Python work competes with the window's painting
+    # for the GIL (a search typed meanwhile stalled 57-94 ms at 100,000 rows).
+    everything = len(ledger) <= table_rows
+    for case in cases.values():
+        if everything or len(case.charges) <= SMALL_CASE:
             view.charges.make(case.id)
     if not ledger.empty:
         # An archive member's source is "archive.zip/member.csv": count it under the archive.

@@ -9,6 +9,7 @@ from qiake_auditor.gui import tasks
 
 def test_a_large_cases_charges_arrive_from_a_worker(qtbot, window, monkeypatch) -> None:
     monkeypatch.setattr(tasks, "SMALL_CASE", 3)  # the demo's cases count as large
+    monkeypatch.setattr(tasks, "TABLE_IN_WORKER", 0)  # and its ledger too
     made_on: list[int] = []
     real = tasks.charge_columns
 
@@ -66,6 +67,7 @@ def test_a_large_case_left_before_its_table_is_started_is_not_made(
     qtbot, window, monkeypatch
 ) -> None:
     monkeypatch.setattr(tasks, "SMALL_CASE", 3)  # the demo's cases count as large
+    monkeypatch.setattr(tasks, "TABLE_IN_WORKER", 0)  # and its ledger too
     made: list[str] = []
     real = tasks.ChargeTables.make
 

@@ -82,3 +82,19 @@ def test_charge_tables_are_made_when_first_asked_and_kept(tmp_path, statements, 
     assert view.charges.make(case.id) is table and view.charges.get(case.id) is table
     assert len(made) == 1
     assert view.charges.make("QK-NOT-A-CASE") is None
+
+
+def test_a_small_ledger_has_its_large_cases_tables_made_in_the_task(
+    tmp_path, statements, monkeypatch
+):
+    """Ledger rows up to TABLE_IN_WORKER: every case's table comes with the view (none is
+    left to be made while the window paints); above it, only the small cases'."""
+    monkeypatch.setattr(tasks, "SMALL_CASE", 3)  # the demo's cases count as large
+    view = tasks.import_files(tmp_path / "w.sqlite", statements)
+    cases = view.snapshot.cases
+    assert any(len(c.charges) > 3 for c in cases)
+    assert set(view.charges.made) == {c.id for c in cases}
+    monkeypatch.setattr(tasks, "TABLE_IN_WORKER", len(view.ledger) - 1)
+    again = tasks.load(tmp_path / "w.sqlite")
+    assert again.columns is None  # the ledger's table is left to the page, as its cases'
+    assert set(again.charges.made) == {c.id for c in again.snapshot.cases if len(c.charges) <= 3}
