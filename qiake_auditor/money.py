@@ -49,6 +49,7 @@ def fmt(amount: Decimal | str, places: int = 2) -> str:
     return format(d, "f")
 
 
+_CENT = Decimal("0.01")
 CURRENCY_SYMBOLS = {"CNY": "¥", "USD": "$", "EUR": "€", "GBP": "£", "HKD": "HK$", "JPY": "JP¥"}
 
 
@@ -77,7 +78,9 @@ def format_amount(
     none here, e.g. 'CHF 10.00'); ``signed`` puts '+' before positive amounts;
     ``whole`` drops '.00' from whole amounts ('¥199'), as running prose writes them.
     """
-    value = Decimal(amount).quantize(Decimal("0.01"))
+    # an amount already a Decimal is not copied first (a large case's table words
+    # tens of thousands of them)
+    value = (amount if type(amount) is Decimal else Decimal(amount)).quantize(_CENT)
     sign = "-" if value < 0 else ("+" if signed and value > 0 else "")
     text = f"{abs(value):,.2f}"
     if whole and text.endswith(".00"):

@@ -98,3 +98,18 @@ def test_a_small_ledger_has_its_large_cases_tables_made_in_the_task(
     again = tasks.load(tmp_path / "w.sqlite")
     assert again.columns is None  # the ledger's table is left to the page, as its cases'
     assert set(again.charges.made) == {c.id for c in again.snapshot.cases if len(c.charges) <= 3}
+
+
+def test_charge_amounts_sort_as_the_exact_amounts(monkeypatch):
+    """The amount column's sort keys: each amount's float, across the slices they are
+    made in."""
+    from decimal import Decimal
+
+    from qiake_auditor.gui import charge_columns
+
+    monkeypatch.setattr(charge_columns, "_FLOATS_AT_ONCE", 3)
+    amounts = [Decimal(t) for t in ("0.10", "199.00", "-5.5", "1980", "0.01", "12345.678", "7")]
+    keys = charge_columns._floats(amounts)
+    assert keys.dtype == "float64"
+    assert keys.tolist() == [0.1, 199.0, -5.5, 1980.0, 0.01, 12345.678, 7.0]
+    assert charge_columns._floats([]).tolist() == []
