@@ -115,25 +115,30 @@ def test_export_reads_back_as_its_own_format_adding_nothing(tmp_path: Path, suff
     )
 
 
-def test_xlsx_scratch_files_stay_beside_the_target_and_go(tmp_path: Path, monkeypatch) -> None:
+def test_an_xlsx_export_writes_nothing_but_its_own_temporary(tmp_path: Path, monkeypatch) -> None:
+    """Ledger rows never go to the shared system temp folder: while the sheet is being
+    written, the only file is the hidden temporary beside the target, renamed at the end."""
     import tempfile
+
+    from qiake_auditor.xlsx_sheet import SheetWriter
 
     system_tmp = tmp_path / "system-tmp"
     system_tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
-    seen: list[str] = []
-    from openpyxl.worksheet import _writer
+    seen: list[list[str]] = []
+    real = SheetWriter.add
 
-    real = _writer.WorksheetWriter.write_top
+    def spy(self, rows):
+        seen.append(os.listdir(tmp_path / "out"))
+        return real(self, rows)
 
-    def spy(self):
-        seen.extend(os.listdir(tmp_path / "out"))
-        return real(self)
-
-    monkeypatch.setattr(_writer.WorksheetWriter, "write_top", spy)
+    monkeypatch.setattr(SheetWriter, "add", spy)
     (tmp_path / "out").mkdir()
     write_ledger(_ledger(tmp_path), tmp_path / "out" / "ledger.xlsx")
-    assert any(name.endswith(".sheet.part") for name in seen)
+    assert seen and all(
+        len(names) == 1 and names[0].startswith(".ledger.xlsx.") and names[0].endswith(".part")
+        for names in seen
+    )
     assert os.listdir(system_tmp) == []
     assert os.listdir(tmp_path / "out") == ["ledger.xlsx"]
 

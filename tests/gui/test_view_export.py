@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from qiake_auditor import exports
 from qiake_auditor.gui import lang
 from qiake_auditor.gui.ledger_page import LedgerPage
 
@@ -253,7 +254,7 @@ def test_a_stopped_export_leaves_no_file(
         f"已停止导出。没有写入文件 {target}。",
     )
     assert not target.exists() and leftovers(tmp_path) == []
-    share = 1.0 if suffix == ".csv" else 0.9  # of the bar: the rows (XLSX: then the zip)
+    share = 1.0 if suffix == ".csv" else exports._XLSX_ROWS_SHARE  # the rest: XLSX's parts
     assert reported == pytest.approx([share / 6, share * 2 / 6])  # stopped after two slices
 
 
@@ -273,18 +274,18 @@ def test_a_stopped_export_leaves_the_old_file_as_it_was(
 def test_a_failed_export_says_so_and_leaves_the_old_file(
     qtbot, window, large, message_mock, tmp_path, monkeypatch
 ):
-    from qiake_auditor import exports
+    from qiake_auditor.xlsx_sheet import SheetWriter
 
-    appended = exports._append_xlsx
+    appended = SheetWriter.add
     calls: list[int] = []
 
-    def full_disk(sheet, rows, cell_type):
+    def full_disk(sheet, rows):
         calls.append(len(rows))
-        if len(calls) == 3:
+        if len(calls) == 3:  # the header, then two slices
             raise OSError(28, "No space left on device")
-        appended(sheet, rows, cell_type)
+        appended(sheet, rows)
 
-    monkeypatch.setattr(exports, "_append_xlsx", full_disk)
+    monkeypatch.setattr(SheetWriter, "add", full_disk)
     target = tmp_path / "old.xlsx"
     target.write_bytes(b"PK old")
     message_mock.file_answers.append(str(target))

@@ -15,6 +15,8 @@ from datetime import datetime
 from decimal import Decimal
 from xml.sax.saxutils import escape
 
+from ... import ooxml
+
 _EPOCH = datetime(1899, 12, 30)
 _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
@@ -29,35 +31,7 @@ _STYLES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
-_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-<Default Extension="xml" ContentType="application/xml"/>
-<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>
-</Types>"""
-_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-</Relationships>"""
-_BOOK_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
-</Relationships>"""
-
-
-def _column(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
-
-
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_CONTROL = re.compile(ooxml.NOT_XML)
 
 
 def _clean(text: str) -> str:
@@ -75,7 +49,7 @@ class Sheet:
     def _cells(self, values, number: int, bold: bool = False) -> str:
         parts = []
         while len(self._letters) < len(values):
-            self._letters.append(_column(len(self._letters)))
+            self._letters.append(ooxml.column_name(len(self._letters)))
         for letter, value in zip(self._letters, values, strict=False):
             ref = f"{letter}{number}"
             if value is None or value == "":
@@ -104,7 +78,7 @@ class Sheet:
         self.rows.append(self._cells(values, len(self.rows) + 1))
 
     def to_bytes(self) -> bytes:
-        last = f"{_column(max(self.width, 1) - 1)}{max(len(self.rows), 1)}"
+        last = f"{ooxml.column_name(max(self.width, 1) - 1)}{max(len(self.rows), 1)}"
         sheet = (
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
             '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -113,24 +87,14 @@ class Sheet:
             'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
             "<sheetData>" + "".join(self.rows) + "</sheetData></worksheet>"
         )
-        book = (
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
-            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
-            f'<sheets><sheet name="{escape(self.name)}" sheetId="1" r:id="rId1"/></sheets>'
-            "</workbook>"
-        )
         out = io.BytesIO()
         stamp = (2000, 1, 1, 0, 0, 0)
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, text in (
-                ("[Content_Types].xml", _TYPES),
-                ("_rels/.rels", _RELS),
-                ("xl/workbook.xml", book),
-                ("xl/_rels/workbook.xml.rels", _BOOK_RELS),
+            for name, text in [
+                *ooxml.parts(self.name),
                 ("xl/styles.xml", _STYLES),
                 ("xl/worksheets/sheet1.xml", sheet),
-            ):
+            ]:
                 info = zipfile.ZipInfo(name, date_time=stamp)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, text.encode("utf-8"))
