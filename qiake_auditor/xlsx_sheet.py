@@ -10,6 +10,7 @@ shown with all their decimals (two at least).
 
 from __future__ import annotations
 
+import contextlib
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -124,9 +125,11 @@ class SheetWriter:
         self._zip.close()
 
     def abandon(self) -> None:
-        """Close the file without finishing it (a stop or a failure: it is removed)."""
-        self._stream.close()
-        self._zip.close()
+        """Close the file without finishing it (a stop or a failure: it is removed).
+        Closing may fail again (a full disk): the first failure is the one told."""
+        for close in (self._stream.close, self._zip.close):
+            with contextlib.suppress(Exception):
+                close()
 
     def _styles(self) -> str:
         """Number formats 0.00, 0.000, ...: the style of ``n`` decimals is n - 1 (style 0
