@@ -38,6 +38,7 @@ import collections
 import gc
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -82,11 +83,12 @@ class Stalls:
         self.worst_in = ""  # the step of the longest stall
         self.trace = trace
         self.sampler = Sampler() if trace is not None else None
-        self._stalls: list[tuple[float, float, float, float]] = []  # (gap, start, end, stolen)
+        self._stalls: list[tuple[float, float, float, float, int]] = []  # gap, start, end, ...
         self.worst_stolen = 0.0  # of the longest stall, the time the host took the CPUs
         self.over_50ms_here = 0  # stalls over 50 ms even without the time stolen
         self._steal = Steal()
         self._stolen_before = self._steal.seconds()
+        self._faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         self._last = time.perf_counter()
         self._collecting = self._last
         self.timer = QTimer()
@@ -98,6 +100,8 @@ class Stalls:
         gap = now - self._last - 0.010
         stolen_now = self._steal.seconds()
         stolen, self._stolen_before = stolen_now - self._stolen_before, stolen_now
+        faults_now = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        faults, self._faults_before = faults_now - self._faults_before, faults_now
         if gap > self.worst:
             self.worst, self.worst_in, self.worst_stolen = gap, self.phase, stolen
         self.over_50ms += gap > 0.050
@@ -105,17 +109,17 @@ class Stalls:
         if self.sampler is not None:
             self._write_stalls(now)
             if gap > self.TRACED:
-                self._stalls.append((gap, self._last + 0.010, now, stolen))
+                self._stalls.append((gap, self._last + 0.010, now, stolen, faults))
         self._last = now
 
     def _write_stalls(self, now: float) -> None:
         """Write the stalls noted, with the notes taken during each and in the 4 ms
         after it (what ran once the GIL was let go of: often what held it)."""
         while self._stalls and self._stalls[0][2] + 0.004 < now:
-            gap, start, end, stolen = self._stalls.pop(0)
+            gap, start, end, stolen, faults = self._stalls.pop(0)
             self.trace.write(
                 f"=== a stall of {gap * 1000:.0f} ms (from {start:.3f}; the host took"
-                f" {stolen * 1000:.0f} ms of each CPU)\n"
+                f" {stolen * 1000:.0f} ms of each CPU; {faults} page faults)\n"
             )
             self.trace.write(self.sampler.between(start, end))
             self.trace.write("  right after:\n")
@@ -124,6 +128,7 @@ class Stalls:
 
     def start(self) -> None:
         self._stolen_before = self._steal.seconds()
+        self._faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         self._last = time.perf_counter()
         self.timer.start()
         if self.sampler is not None:
