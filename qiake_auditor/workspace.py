@@ -667,7 +667,7 @@ class Workspace:
         return self._db.execute("SELECT time, action, detail FROM case_log ORDER BY id").fetchall()
 
 
-_BLOB_SLICE = 4 << 20
+_BLOB_SLICE = 1 << 20  # bytes per read or write: 4 MB held the GIL 9-14 ms (copy, fresh pages)
 
 
 def _write_blob(
