@@ -9,6 +9,7 @@ here, sorted by row id; their facts are a few distinct tuples, shared.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -59,10 +60,22 @@ class ChargeFacts:
                 (stream_ids[stream], None, flagged.flag_sets[flags], flagged.causes[cause], "", "")
             )
         self._merged: dict[tuple[Flags, Flags], Flags] = {}  # a few distinct pairs, shared
+        # for one row at a time (a case's charges made one by one as they are read):
+        # the same ids and codes as lists, made on the first such look-up
+        self._one_by_one: tuple[list[int], list[int]] | None = None
 
     def get(self, row_id: int, default: Facts = NO_FACTS) -> Facts:
-        """The facts of one row (``default`` where detection said nothing of it)."""
-        return self.of([row_id], default)[0]
+        """The facts of one row (``default`` where detection said nothing of it): a
+        search in plain lists, about 1 us (numpy's, for one value, about 8)."""
+        if self._one_by_one is None:
+            self._one_by_one = (self._flagged_ids.tolist(), self._flagged_codes.tolist())
+        ids, codes = self._one_by_one
+        at = bisect.bisect_right(ids, row_id) - 1
+        seen = self._flagged_facts[codes[at]] if at >= 0 and ids[at] == row_id else default
+        known = self._streams.get(row_id)
+        if known is None:
+            return seen
+        return known if seen is default else self._joined(known, seen)
 
     def of(self, row_ids: Sequence[int], default: Facts = NO_FACTS) -> list[Facts]:
         """The facts of each row of ``row_ids``, in order."""

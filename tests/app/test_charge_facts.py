@@ -49,7 +49,7 @@ def test_each_row_gets_what_detection_said_of_it() -> None:
         ("s1", "monthly", (), None, "", ""),
         NO_FACTS,
     ]
-    assert facts.get(30) == facts.of([30])[0]
+    assert [facts.get(i) for i in (30, 7, 9, 5)] == facts.of([30, 7, 9, 5])
     assert facts.get(5) is NO_FACTS
     marker = ("x", None, (), None, "", "")
     assert facts.get(5, marker) is marker
@@ -68,6 +68,7 @@ def test_flags_of_many_rows_are_joined() -> None:
 def test_rows_in_any_order_and_a_row_flagged_twice_keeps_the_later() -> None:
     # flagged in day order, not by row id; row 4 appears twice (the later counts)
     facts = ChargeFacts([], _flagged([50, 4, 20, 4], [-1, -1, -1, 1], [0, 0, 1, 1], [0, 0, 0, 1]))
+    assert [facts.get(i) for i in (4, 20, 50, 21, 3, 60)] == facts.of([4, 20, 50, 21, 3, 60])
     assert facts.of([4, 20, 50, 21, 3, 60]) == [
         ("s2", None, ("after_cancellation", "watchlist"), "new_purchase_or_upgrade", "", ""),
         (None, None, ("after_cancellation", "watchlist"), None, "", ""),
@@ -85,6 +86,7 @@ def test_nothing_flagged() -> None:
         NO_FACTS,
     ]
     assert facts.flags_of([7, 8]) == {"price_increase"}
+    assert [facts.get(7), facts.get(8)] == facts.of([7, 8])
 
 
 def test_many_flagged_rows_share_a_few_tuples() -> None:
@@ -102,4 +104,5 @@ def test_many_flagged_rows_share_a_few_tuples() -> None:
         for i, s, f, c in zip(ids, streams, flags, causes, strict=True)
     }
     assert found == [want.get(i, NO_FACTS) for i in asked]
+    assert [facts.get(i) for i in asked[:3000]] == found[:3000]  # one at a time: the same
     assert len({id(f) for f in found}) <= 3 * 2 * 2 + 1
