@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from operator import itemgetter
 
 import pandas as pd
 
@@ -235,14 +236,10 @@ def _returns_by_amount(
             continue
         # the latest payment not after the return (by a search, not a scan of all of
         # them: a thousand look-alike refunded payments made the scan quadratic)
-        at = bisect.bisect_right(payments, time, key=_time_of)
+        at = bisect.bisect_right(payments, time, key=itemgetter(0))
         if at:
             found[key] = payments.pop(at - 1)[1]
     return found
-
-
-def _time_of(payment: tuple[str, str]) -> str:
-    return payment[0]
 
 
 def candidates(rows: pd.DataFrame) -> pd.DataFrame:

@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 
-def _arrow(series: pd.Series) -> pa.ChunkedArray | pa.Array:
+def arrow_text(series: pd.Series) -> pa.ChunkedArray | pa.Array:
+    """A column's values as Arrow large text, missing ones empty (no copy for Arrow text)."""
     values = pa.array(series.fillna("").astype("str").array)
     return values.cast(pa.large_string()) if values.type != pa.large_string() else values
 
@@ -38,7 +39,7 @@ def replace_regex(series: pd.Series, pattern: str, replacement: str = "") -> pd.
     """Like ``series.str.replace(pattern, replacement, regex=True)`` (RE2 syntax)."""
     if series.empty:
         return series.astype("str")
-    return _back(pc.replace_substring_regex(_arrow(series), pattern, replacement), series)
+    return _back(pc.replace_substring_regex(arrow_text(series), pattern, replacement), series)
 
 
 def join_columns(
@@ -48,7 +49,7 @@ def join_columns(
 
     ``prefix``: a constant put in front of every row, as if it were a first column.
     """
-    arrays = [_arrow(frame[c]) for c in columns]
+    arrays = [arrow_text(frame[c]) for c in columns]
     if prefix is not None:
         arrays.insert(0, pa.scalar(prefix, type=pa.large_string()))
     separator_array = pa.scalar(separator, type=pa.large_string())
@@ -66,7 +67,7 @@ def spread(texts, codes: np.ndarray, like: pd.Series | pd.DataFrame) -> pd.Serie
     codes = np.asarray(codes)
     indices = pa.array(codes, mask=codes < 0) if len(codes) and codes.min() < 0 else codes
     if isinstance(texts, pd.Series):
-        values = _arrow(texts)  # no copy for Arrow-backed text
+        values = arrow_text(texts)  # no copy for Arrow-backed text
     else:
         values = pa.array(list(texts), type=pa.large_string())
     taken = values.take(indices)
@@ -95,7 +96,7 @@ def trim(series: pd.Series) -> pd.Series:
     """Leading and trailing white space (ASCII and full-width) removed, in Arrow."""
     if series.empty:
         return series.astype("str")
-    return _back(pc.utf8_trim_whitespace(_arrow(series)), series)
+    return _back(pc.utf8_trim_whitespace(arrow_text(series)), series)
 
 
 def isin(series: pd.Series, values) -> pd.Series:
@@ -104,7 +105,7 @@ def isin(series: pd.Series, values) -> pd.Series:
         value_set = pa.array(pd.Series(values, dtype="str").array).cast(pa.large_string())
     else:
         value_set = pa.array(list(values), type=pa.large_string())
-    hit = pc.is_in(_arrow(series), value_set=value_set)
+    hit = pc.is_in(arrow_text(series), value_set=value_set)
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=series.index, dtype=bool)
 
 

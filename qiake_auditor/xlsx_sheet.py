@@ -21,7 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from . import ooxml
-from .vstr import value_bytes
+from .vstr import arrow_text, value_bytes
 
 _DECIMAL = r"^-?[0-9]+(\.[0-9]+)?$"
 _NO_TEXT = pa.scalar("", pa.large_string())
@@ -30,12 +30,6 @@ _NO_TEXT = pa.scalar("", pa.large_string())
 def _t(text: str) -> pa.Scalar:
     """A literal piece of XML, of the type the columns have."""
     return pa.scalar(text, pa.large_string())
-
-
-def _text(values: pd.Series) -> pa.Array:
-    """A column's values as Arrow text, missing ones empty."""
-    array = pa.array(values.fillna("").astype("str").array)
-    return array.cast(pa.large_string()) if array.type != pa.large_string() else array
 
 
 class SheetWriter:
@@ -80,7 +74,7 @@ class SheetWriter:
         if pd.api.types.is_integer_dtype(values.dtype) and not values.isna().any():
             texts = pa.array(values.astype("int64").astype(str).to_numpy(), pa.large_string())
             return pc.binary_join_element_wise(where, _t("><v>"), texts, _t("</v></c>"), _NO_TEXT)
-        text = _text(values)
+        text = arrow_text(values)
         empty = pc.equal(pc.utf8_length(text), 0)
         if values.name in self._amounts:
             number = pc.match_substring_regex(text, _DECIMAL)

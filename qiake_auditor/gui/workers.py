@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from shiboken6 import isValid
 
 from ..progress import Progress
 
@@ -192,8 +193,6 @@ def after_paint(owner: QObject, start_it: Callable[[], None], first: bool = Fals
 
 
 def _start_painted() -> None:
-    from shiboken6 import isValid
-
     waiting = sorted(_after_paint, key=lambda entry: not entry[0])  # stable: first ones first
     _after_paint.clear()
     for _first, owner, start_it in waiting:
