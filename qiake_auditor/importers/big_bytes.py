@@ -7,7 +7,7 @@ freezes. Slices of a few megabytes take a few milliseconds each, and between two
 slices the GUI thread gets its turn. The results are exactly those of the one call.
 
 Even copying 155 MB in one go holds the GIL for ~70 ms (fresh pages are touched), so
-results are put together a slice at a time into a ``bytearray`` too (see ``_joined``).
+results are put together from slices by ``join``, which copies without it.
 """
 
 from __future__ import annotations
@@ -46,12 +46,11 @@ def search(pattern: re.Pattern[bytes], data: Bytes, start: int = 0) -> re.Match[
 
 
 def _joined(pieces: list[Bytes]) -> bytearray:
-    """``b"".join(pieces)``, copied one piece at a time (grown, not made at its full size
-    first: ``bytearray(n)`` zero-fills n bytes in one call)."""
-    out = bytearray()
-    for piece in pieces:
-        out += piece
-    return out
+    """The pieces in one ``bytearray``, by ``join``: it sizes the result once and copies
+    with the GIL let go of (a 160 MB join: no hold over 1 ms). Growing the result a
+    piece at a time did not: each growth beyond its room copied all of it so far (holds
+    of 12-15 ms on 50 MB, one at the start of a 106 ms stall of the window)."""
+    return bytearray().join(pieces)
 
 
 def without(data: Bytes, byte: bytes, start: int = 0, end: int | None = None) -> bytearray:
