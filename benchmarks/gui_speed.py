@@ -8,8 +8,8 @@ search, computed off the GUI thread, until the table shows the result),
 the table's preparation after each included, from a 10 ms timer; not while the
 benchmark itself opens the view and sorts, timed as ``open_s`` and ``sort_s``;
 ``stalls_over_50ms`` counts them, ``max_block_steal_ms`` is the CPU time the virtual
-machine's host took away during the longest (``steal`` in /proc/stat, per CPU, to
-10 ms), ``stalls_over_50ms_unstolen`` counts those over 50 ms even without the time
+machine's host took away during the longest (``steal`` in /proc/stat, the most of any
+one CPU, to 10 ms), ``stalls_over_50ms_unstolen`` counts those over 50 ms even without the time
 taken away, ``max_block_in`` names the step of the longest:
 import, table, search, scan, scan: table), ``import_ratio`` (the window's import of the bill
 until its cases are shown, over the bare ``pandas.read_csv`` of the same file, measured
@@ -20,6 +20,11 @@ dropped on a window opened a moment before),
 ``table_s`` (how much longer the transactions table took to be ready, prepared on a
 worker after the cases are shown). Ends with one JSON line.
 
+``--probe-machine`` runs a second process beside the app that notes its own pauses
+(see :class:`MachineProbe`) and adds ``machine_pause_ms`` (its longest, while the stall
+meter ran), ``max_block_machine_ms`` (how much of the longest stall it stood still too)
+and ``stalls_over_50ms_own`` (stalls over 50 ms even without the time it stood still).
+
 ``--trace-stalls FILE`` writes into FILE, for each stall over 35 ms, what the threads
 were doing meanwhile: a sampler thread notes every thread's innermost frames every
 2 ms, and the tick after a stall writes the notes taken during it, counted (the
@@ -29,7 +34,7 @@ It replaced faulthandler's watchdog, whose reading of other threads' stacks with
 the GIL crashed a run in about ten.
 
 Usage: QT_QPA_PLATFORM=offscreen python benchmarks/gui_speed.py [--rows N] [--keep DIR]
-       [--trace-stalls FILE]
+       [--trace-stalls FILE] [--probe-machine]
 """
 
 from __future__ import annotations
@@ -84,8 +89,11 @@ class Stalls:
         self.trace = trace
         self.sampler = Sampler() if trace is not None else None
         self._stalls: list[tuple[float, float, float, float, int]] = []  # gap, start, end, ...
-        self.worst_stolen = 0.0  # of the longest stall, the time the host took the CPUs
+        self.worst_stolen = 0.0  # of the longest stall, the most the host took of a CPU
         self.over_50ms_here = 0  # stalls over 50 ms even without the time stolen
+        self.spans: list[tuple[float, float]] = []  # (start, end) of each stall over 35 ms
+        self.worst_span = (0.0, 0.0)
+        self.windows: list[list[float]] = []  # [start, end] of each time the meter ran
         self._steal = Steal()
         self._stolen_before = self._steal.seconds()
         self._faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
@@ -99,11 +107,15 @@ class Stalls:
         now = time.perf_counter()
         gap = now - self._last - 0.010
         stolen_now = self._steal.seconds()
-        stolen, self._stolen_before = stolen_now - self._stolen_before, stolen_now
+        stolen = Steal.most(self._stolen_before, stolen_now)
+        self._stolen_before = stolen_now
         faults_now = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         faults, self._faults_before = faults_now - self._faults_before, faults_now
         if gap > self.worst:
             self.worst, self.worst_in, self.worst_stolen = gap, self.phase, stolen
+            self.worst_span = (self._last + 0.010, now)
+        if gap > self.TRACED:
+            self.spans.append((self._last + 0.010, now))
         self.over_50ms += gap > 0.050
         self.over_50ms_here += gap - stolen > 0.050
         if self.sampler is not None:
@@ -119,7 +131,7 @@ class Stalls:
             gap, start, end, stolen, faults = self._stalls.pop(0)
             self.trace.write(
                 f"=== a stall of {gap * 1000:.0f} ms (from {start:.3f}; the host took"
-                f" {stolen * 1000:.0f} ms of each CPU; {faults} page faults)\n"
+                f" {stolen * 1000:.0f} ms of a CPU; {faults} page faults)\n"
             )
             self.trace.write(self.sampler.between(start, end))
             self.trace.write("  right after:\n")
@@ -130,6 +142,7 @@ class Stalls:
         self._stolen_before = self._steal.seconds()
         self._faults_before = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         self._last = time.perf_counter()
+        self.windows.append([self._last, float("inf")])
         self.timer.start()
         if self.sampler is not None:
             self.sampler.start()
@@ -151,6 +164,7 @@ class Stalls:
 
     def stop(self) -> None:
         self.timer.stop()
+        self.windows[-1][1] = time.perf_counter()
         if self.sampler is not None:
             time.sleep(0.005)  # the notes after the last stall
             self._write_stalls(float("inf"))
@@ -159,25 +173,81 @@ class Stalls:
                 gc.callbacks.remove(self._collection)
 
 
+class MachineProbe:
+    """A second process that shares nothing with the app (no GIL, no memory, no thread
+    pool) and notes every pause of its own over 15 ms while it sleeps 2 ms at a time.
+    Its pauses are the machine's: on this virtual machine, two processes filling fresh
+    memory at the lowest priority (numpy, no Python work, no lock) made it pause up to
+    43 ms; idle, or beside two busy loops, it did not pause. A stall of the window
+    that it saw too is, for that time, not the app's. Started by ``--probe-machine``
+    (it wakes a CPU 500 times a second, which may change what is measured)."""
+
+    CODE = (
+        "import sys, time\n"
+        "out = open(sys.argv[1], 'w')\n"
+        "last = time.perf_counter()\n"
+        "while True:\n"
+        "    time.sleep(0.002)\n"
+        "    now = time.perf_counter()\n"
+        "    if now - last > 0.017:\n"
+        "        out.write(f'{last + 0.002:.4f} {now:.4f}\\n')\n"
+        "        out.flush()\n"
+        "    last = now\n"
+    )
+
+    def __init__(self, folder: Path) -> None:
+        # The two processes' times are compared: the same clock, system-wide.
+        clock = time.get_clock_info("perf_counter").implementation
+        if "CLOCK_MONOTONIC" not in clock:
+            raise SystemExit(f"--probe-machine: perf_counter is {clock}, not system-wide")
+        self._file = folder / "machine-pauses.txt"
+        self._process = subprocess.Popen([sys.executable, "-c", self.CODE, str(self._file)])
+
+    def stop(self) -> list[tuple[float, float]]:
+        """Its pauses, (start, end), once it has been stopped."""
+        self._process.terminate()
+        self._process.wait()
+        lines = self._file.read_text().split("\n") if self._file.exists() else []
+        pauses = []
+        for line in lines:
+            if line.count(" ") == 1:
+                start, end = line.split()
+                pauses.append((float(start), float(end)))
+        return pauses
+
+    @staticmethod
+    def overlap(pauses: list[tuple[float, float]], start: float, end: float) -> float:
+        """How long the probe stood still between ``start`` and ``end``."""
+        return sum(max(0.0, min(end, b) - max(start, a)) for a, b in pauses)
+
+
 class Steal:
-    """Time the virtual machine's host gave this machine's CPUs to others ("steal" in
-    /proc/stat), per CPU: a stall during which the CPUs were taken away is not the
-    app's. Counted in ticks of 10 ms, so a stall's figure is within 10 ms. Where there
-    is no /proc/stat (not Linux), always 0."""
+    """Time the virtual machine's host gave each of this machine's CPUs to others
+    ("steal" in /proc/stat, a line per CPU). A CPU taken away stops whatever thread it
+    was running: the GUI thread, or the thread holding the GIL the GUI thread waits
+    for; so a stall's figure is the most taken from any one CPU meanwhile (an average
+    over the CPUs halved a 60 ms pause of one). Counted in ticks of 10 ms, so a
+    stall's figure is within 10 ms. Where there is no /proc/stat (not Linux), 0."""
 
     def __init__(self) -> None:
-        self._cpus = os.cpu_count() or 1
+        self._tick = 1 / os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 0.01
         try:
             self._fd: int | None = os.open("/proc/stat", os.O_RDONLY)
         except OSError:
             self._fd = None
 
-    def seconds(self) -> float:
+    def seconds(self) -> tuple[float, ...]:
+        """Each CPU's stolen time so far."""
         if self._fd is None:
-            return 0.0
-        fields = os.pread(self._fd, 256, 0).split(b"\n", 1)[0].split()
-        steal = int(fields[8]) if len(fields) > 8 else 0
-        return steal / os.sysconf("SC_CLK_TCK") / self._cpus
+            return ()
+        lines = os.pread(self._fd, 1 << 16, 0).split(b"\n")
+        per_cpu = [line.split() for line in lines if line[:3] == b"cpu" and line[3:4] != b" "]
+        return tuple(int(f[8]) * self._tick if len(f) > 8 else 0.0 for f in per_cpu)
+
+    @staticmethod
+    def most(before: tuple[float, ...], after: tuple[float, ...]) -> float:
+        """The most taken from one CPU between two readings."""
+        return max((a - b for a, b in zip(after, before, strict=False)), default=0.0)
 
 
 class Sampler:
@@ -273,6 +343,8 @@ def start_time(folder: Path) -> float:
 
 def main() -> None:
     sys.argv, trace_path = _trace_option(sys.argv)
+    probing = "--probe-machine" in sys.argv
+    sys.argv = [a for a in sys.argv if a != "--probe-machine"]
     args = arguments(__doc__)
     from PySide6.QtCore import Qt
 
@@ -304,6 +376,7 @@ def main() -> None:
         # and its chart process has loaded matplotlib.
         wait(app, lambda: tasks.warmed() and chart_process().ready.is_set())
         trace = open(trace_path, "w") if trace_path else None  # noqa: SIM115 - closed below
+        probe = MachineProbe(folder) if probing else None
         stalls = Stalls(trace)
         stalls.start()
         stalls.phase = "import"
@@ -352,6 +425,7 @@ def main() -> None:
         stalls.stop()
         if trace is not None:
             trace.close()
+        pauses = probe.stop() if probe is not None else None
         rows = window.ledger_model.data_rows()
         window.close()
         bare += [measure(BARE, str(csv))[0] for _ in range(2)]
@@ -375,6 +449,8 @@ def main() -> None:
         "scan_s": round(scan_s, 2),
         "filter_matches": shown,
     }
+    if pauses is not None:
+        result.update(_machine_figures(stalls, pauses))
     print(f"start-up to a painted window: {start_s:.2f} s")
     print(
         f"transactions view opened:     {open_s:.3f} s; sort {sort_s:.3f} s; "
@@ -387,9 +463,32 @@ def main() -> None:
     print(
         f"longest event-loop stall: {stalls.worst * 1000:.0f} ms, during the {stalls.worst_in}"
         f" ({stalls.over_50ms} over 50 ms); the host took {stalls.worst_stolen * 1000:.0f} ms"
-        f" of each CPU during it; {stalls.over_50ms_here} over 50 ms without the time taken"
+        f" of a CPU during it; {stalls.over_50ms_here} over 50 ms without the time taken"
     )
+    if pauses is not None:
+        print(
+            f"the machine (a second process) stood still up to {result['machine_pause_ms']} ms"
+            f" meanwhile, {result['max_block_machine_ms']} ms of it during the longest stall;"
+            f" {result['stalls_over_50ms_own']} stalls over 50 ms without the time it stood still"
+        )
     print(json.dumps(result))
+
+
+def _machine_figures(stalls: Stalls, pauses: list[tuple[float, float]]) -> dict:
+    """What the probe saw while the stall meter ran: its longest pause, how much of the
+    longest stall it stood still too, and the stalls over 50 ms once that is left out."""
+    inside = [
+        (max(a, start), min(b, end))
+        for a, b in pauses
+        for start, end in stalls.windows
+        if min(b, end) > max(a, start)
+    ]
+    own = [end - start - MachineProbe.overlap(inside, start, end) for start, end in stalls.spans]
+    return {
+        "machine_pause_ms": round(max((b - a for a, b in inside), default=0.0) * 1000),
+        "max_block_machine_ms": round(MachineProbe.overlap(inside, *stalls.worst_span) * 1000),
+        "stalls_over_50ms_own": sum(gap > 0.050 for gap in own),
+    }
 
 
 def _trace_option(argv: list[str]) -> tuple[list[str], str | None]:
