@@ -14,9 +14,9 @@ The probe shares no lock, no memory and no thread with them, and it has the high
 priority: a pause it sees is the machine's (on a virtual machine, its host's). On the
 two-CPU virtual machine this project is measured on (2026-12-07): idle none, busy
 loops none, fresh memory up to 35-43 ms in four runs of 25-30 s out of five (none in
-the fifth): the window's import of a million rows touches
-about 1 GB of fresh memory on both CPUs, and its stalls over 50 ms came with pauses of
-25-35 ms of the probe at the same moment (``gui_speed.py --probe-machine``).
+the fifth). The window's import of a million rows touches about 1 GB of fresh memory
+on both CPUs, and its stalls over 50 ms came with 25-85 ms of the probe standing still
+at the same moment (``gui_speed.py --probe-machine``).
 
 Usage: python benchmarks/machine_pauses.py [SECONDS per setting, default 30]
 """
