@@ -18,7 +18,6 @@ died).
 
 from __future__ import annotations
 
-import os
 import pickle
 import struct
 import sys
@@ -27,11 +26,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from .chart_data import ChartData
+from .thread_priority import lower_this_process
 
 _LENGTH = struct.Struct("<Q")
 LONGEST = 256 * 2**20  # bytes: the pixels of a chart on a 4K screen are 33 MB
 DPI = 100.0
-BACKGROUND_NICE = 5
 
 
 @dataclass(frozen=True)
@@ -155,8 +154,7 @@ def _picklable(error: BaseException) -> BaseException | None:
 
 
 def main() -> None:
-    if hasattr(os, "nice"):  # behind the window on a busy machine (Unix)
-        os.nice(max(0, BACKGROUND_NICE - os.nice(0)))
+    lower_this_process()  # behind the window on a busy machine
     replies = sys.stdout.buffer
     sys.stdout = sys.stderr  # a stray print() must not break the pipe's messages
     serve(sys.stdin.buffer, replies)

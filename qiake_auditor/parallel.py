@@ -7,7 +7,8 @@ nothing (they take turns with the GIL) and lose nothing.
 
 The second thread is one for the whole process (created on first use), so a call
 costs no thread start. It reports no progress and hears no Stop: only the calling
-thread does, between its own pieces, so the bar still moves forward only.
+thread does, between its own pieces, so the bar still moves forward only. It works
+behind the window once a thread behind the window has used it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
+
+from . import thread_priority
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -63,7 +66,11 @@ def each(
             shared.failed(index, error)
         shared.finished()
 
+    behind = thread_priority.lowered()
+
     def helper() -> None:
+        if behind:  # the caller's work at the caller's priority (Windows: not inherited)
+            thread_priority.lower_this_thread()
         while (taken := shared.take()) is not None:
             run(taken)
 

@@ -38,7 +38,7 @@ from ..chart_server import (
     read_message,
     write_message,
 )
-from .workers import behind_the_window
+from ..thread_priority import lower_this_thread
 
 log = logging.getLogger(__name__)
 RESTARTS = 1  # a child that died is started again this many times, then charts draw here
@@ -120,7 +120,7 @@ class ChartProcess:
 
     # -- on the thread -----------------------------------------------------------------
     def _serve(self) -> None:
-        behind_the_window()
+        lower_this_thread()
         self._child = self._started()
         self.ready.set()  # or not started: tried again for the first chart, then drawn here
         try:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from .. import chart_data
 from ..chart_data import ChartData
 from ..chart_server import Draw, Drawn, figure_of
+from ..thread_priority import lower_this_thread
 from . import lang, workers
 from .chart_process import ChartRequest, Reply, chart_process
 
@@ -69,7 +70,7 @@ class _Job(QRunnable):
         return self._generation == self._latest.generation
 
     def run(self) -> None:
-        workers.behind_the_window()
+        lower_this_thread()
         if not self._wanted():
             self._deliver(None, None)
             return

@@ -14,8 +14,9 @@ import time
 from collections.abc import Sequence
 
 from ..app.lazy_list import LazyList
+from ..thread_priority import lower_this_thread
 from . import tasks
-from .workers import behind_the_window, preparing_pool
+from .workers import preparing_pool
 
 SLICE = 2_000  # items freed at a time (a few milliseconds)
 PAUSE = 0.002  # seconds between two slices
@@ -29,7 +30,7 @@ def release(view: tasks.View | None) -> None:
 
 
 def _drain(view: tasks.View) -> None:
-    behind_the_window()
+    lower_this_thread()
     preparing_pool().waitForDone()  # a chart's data may still be read from the old view
     snapshot = view.snapshot
     lists: list[list] = []

@@ -104,10 +104,11 @@ def warmed() -> bool:
 
 
 def _load_core() -> None:
+    from ..thread_priority import lower_this_thread
     from .chart_process import chart_process
-    from .workers import behind_the_window, freeze_survivors
+    from .workers import freeze_survivors
 
-    behind_the_window()  # Arrow's pool, started here, inherits the lower priority
+    lower_this_thread()  # on Linux Arrow's pool, started here, inherits it
     from ..app import audit, demo  # noqa: F401 - imported for their side effect: loaded
     from ..importers.base import all_importers
     from . import ledger_columns, ledger_filter  # noqa: F401

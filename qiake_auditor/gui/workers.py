@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
-import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -21,24 +19,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from shiboken6 import isValid
 
 from ..progress import Progress
-
-_BACKGROUND_NICE = 5  # Linux weights a nice-5 thread a third of a nice-0 one
-_lowered = threading.local()
-
-
-def behind_the_window() -> None:
-    """Let the window's thread go first when this (background) thread and it want the
-    same core: on a two-core machine Arrow's threads and a worker filled both, and the
-    window waited 60-80 ms for a core with nothing holding the GIL. Lowered once per
-    thread (the threads it starts, Arrow's pool among them, inherit it); Linux only,
-    where a priority is per thread; elsewhere nothing changes."""
-    if getattr(_lowered, "done", False) or not sys.platform.startswith("linux"):
-        return
-    _lowered.done = True
-    with contextlib.suppress(OSError, AttributeError):
-        tid = threading.get_native_id()
-        nice = max(os.getpriority(os.PRIO_PROCESS, tid), _BACKGROUND_NICE)
-        os.setpriority(os.PRIO_PROCESS, tid, nice)
+from ..thread_priority import lower_this_thread
 
 
 class WorkerSignals(QObject):
@@ -124,7 +105,7 @@ class Task(QRunnable):
         self._kwargs = kwargs
 
     def run(self) -> None:
-        behind_the_window()
+        lower_this_thread()
         try:
             with collector_paused():
                 result = self._function(*self._args, progress=self.progress, **self._kwargs)
