@@ -12,12 +12,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 
+class ReplaceRefused(PermissionError):
+    """The finished file could not take the old one's place, in a folder where it was
+    just written: on Windows, the old file is open in another program (Excel keeps the
+    workbook it shows locked) or it is read-only."""
+
+
 @contextmanager
 def atomic_path(target: Path | str) -> Iterator[Path]:
     """Yield a temporary path; on success it replaces ``target`` in one step.
 
     Readers never see a half-written export, and a failure leaves any old file
-    in place.
+    in place. An old file that cannot be replaced raises :class:`ReplaceRefused`.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -25,7 +31,10 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     temporary = _new_file(target)
     try:
         yield temporary
-        os.replace(temporary, target)
+        try:
+            os.replace(temporary, target)
+        except PermissionError as error:
+            raise ReplaceRefused(error.errno, error.strerror, str(target)) from error
     finally:
         if temporary.exists():
             temporary.unlink()

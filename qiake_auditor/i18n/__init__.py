@@ -57,6 +57,9 @@ class Listed(tuple[str, ...]):
         return list_separator(lang).join(self)
 
 
+_IN_USE = (32, 33)  # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
+
+
 class SystemReason(str):
     """Why the system refused a file (an OSError), for a message's ``{reason}`` field:
     common errors in our words in the message's language, others quoted as the system
@@ -68,8 +71,14 @@ class SystemReason(str):
     def of(cls, error: OSError) -> SystemReason:
         import errno
 
+        from ..fileio import ReplaceRefused
+
         reason = cls(error.strerror or str(error) or type(error).__name__)
         reason.errno_name = errno.errorcode.get(error.errno or 0, "")
+        if isinstance(error, ReplaceRefused):
+            reason.errno_name = "replace_refused"
+        elif getattr(error, "winerror", None) in _IN_USE:
+            reason.errno_name = "in_use"
         return reason
 
     def words(self, lang: str) -> str:

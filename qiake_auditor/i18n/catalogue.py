@@ -28,6 +28,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "os.reason.EISDIR": ("这是一个文件夹，不是文件", "it is a folder, not a file"),
     "os.reason.EEXIST": ("已经有同名的文件或文件夹", "a file or folder of that name exists"),
     "os.reason.ENAMETOOLONG": ("文件名太长", "the file name is too long"),
+    "os.reason.in_use": (
+        "文件正被其他程序使用（例如在 Excel 或 WPS 中打开）：请关闭那个程序再试",
+        "the file is in use by another program (open in Excel or WPS, say): close that "
+        "program and try again",
+    ),
+    "os.reason.replace_refused": (
+        "原来的文件不能被替换（它正被其他程序使用，例如在 Excel 或 WPS 中打开，或是只读的）；"
+        "请关闭那个程序，或换一个文件名再试",
+        "the old file cannot be replaced (it is in use by another program, open in Excel "
+        "or WPS say, or it is read-only); close that program, or choose another name, and "
+        "try again",
+    ),
     "os.reason.other": ("系统提示：“{said}”", "the system said: {said}"),
     "option.bad_date": (
         "{option}：{value!r} 不是 2025-02-20 这样的日期",

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pandas as pd
 import pyarrow as pa
+import pytest
 
 from qiake_auditor.money import canonical, fmt
 from qiake_auditor.money_columns import normalize_amounts, sum_amounts
@@ -141,3 +142,43 @@ def test_a_workspace_that_cannot_be_made_says_why_in_the_users_language(tmp_path
     # its folder would be made where a file of that name stands
     assert caught.value.text("zh").endswith("：已经有同名的文件或文件夹")
     assert caught.value.text("en").endswith(": a file or folder of that name exists")
+
+
+def test_an_old_file_that_cannot_be_replaced_is_named_with_what_to_do(tmp_path, monkeypatch):
+    """Windows refuses to replace a file another program holds open (Excel keeps the
+    workbook it shows locked); Linux never does, so the refusal is staged."""
+    import os
+
+    from qiake_auditor import fileio
+    from qiake_auditor.errors import os_error_text
+
+    target = tmp_path / "导出.xlsx"
+    target.write_bytes(b"the user's workbook")
+
+    def refused(source, destination):
+        raise PermissionError(13, "Access is denied", str(source), None, str(destination))
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(fileio.ReplaceRefused) as caught, fileio.atomic_path(target) as temporary:
+        temporary.write_bytes(b"new")
+    assert target.read_bytes() == b"the user's workbook"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["导出.xlsx"]  # no temporary left
+    assert os_error_text(caught.value, "zh") == (
+        f"{target}：原来的文件不能被替换（它正被其他程序使用，例如在 Excel 或 WPS 中打开，"
+        "或是只读的）；请关闭那个程序，或换一个文件名再试"
+    )
+    assert os_error_text(caught.value, "en").startswith(
+        f"{target}: the old file cannot be replaced (it is in use by another program"
+    )
+
+
+def test_a_file_another_program_holds_is_said_so_on_windows() -> None:
+    from qiake_auditor.errors import os_error_text
+
+    shared = PermissionError(13, "The process cannot access the file because it is being used")
+    shared.winerror = 32  # type: ignore[attr-defined]  # as Windows sets it (sharing violation)
+    assert os_error_text(shared, "zh") == (
+        "文件正被其他程序使用（例如在 Excel 或 WPS 中打开）：请关闭那个程序再试"
+    )
+    plain = PermissionError(13, "Permission denied")  # elsewhere: the system's refusal
+    assert os_error_text(plain, "zh") == "没有权限"

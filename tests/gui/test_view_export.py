@@ -372,3 +372,28 @@ def test_in_english_the_window_says_so_in_english(qtbot, message_mock, tmp_path,
         "Export current view",
         f"Export stopped. Nothing was written to {tmp_path / 'stopped.csv'}.",
     )
+
+
+def test_an_old_file_open_in_another_program_is_said_so(
+    qtbot, window, large, message_mock, tmp_path, monkeypatch
+):
+    """On Windows the old export, open in Excel, cannot be replaced (staged here: Linux
+    replaces open files)."""
+    import os
+
+    def refused(source, destination):
+        raise PermissionError(13, "Access is denied")
+
+    monkeypatch.setattr(os, "replace", refused)
+    target = tmp_path / "open in excel.xlsx"
+    target.write_bytes(b"PK old")
+    message_mock.file_answers.append(str(target))
+    assert large.export_view()
+    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
+    kind, title, text = message_mock.shown[-1]
+    assert (kind, title) == ("error", "导出失败")
+    assert text == (
+        f"{target}：原来的文件不能被替换（它正被其他程序使用，例如在 Excel 或 WPS 中打开，"
+        f"或是只读的）；请关闭那个程序，或换一个文件名再试\n\n{target} 保持原样，没有改动。"
+    )
+    assert target.read_bytes() == b"PK old" and leftovers(tmp_path) == []
