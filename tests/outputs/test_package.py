@@ -361,3 +361,30 @@ def test_totals_are_per_currency_never_added_across(tmp_path: Path, case, origin
     assert "¥87.00；$12.50" in readme and "; $" not in readme
     lines = "\n".join(result.summary_lines("zh"))
     assert "；$12.50" in lines and "; $" not in lines
+
+
+def test_attachments_keep_their_own_files_when_unpacked_on_windows(tmp_path: Path, case, originals):
+    """Screenshots named alike but for case, and names Windows refuses or changes (a
+    device name, a trailing dot, forbidden characters), each stay their own exhibit."""
+    names = ["IMG_01.PNG", "img_01.png", "NUL.txt", "聊天记录. ", "a:b?.png", "...", r"C:\x\con"]
+    attachments = [
+        AttachedFile(name, hashlib.sha256(name.encode()).hexdigest(), name.encode, "", "")
+        for name in names
+    ]
+    result = build_package(case, tmp_path / "p.zip", originals, attachments, charts=False)
+    files = members(result.path)
+    prefix = f"{result.root}/data/attachments/"
+    stored = {n[len(prefix) :]: d for n, d in files.items() if n.startswith(prefix)}
+    assert stored == {
+        "IMG_01.PNG": b"IMG_01.PNG",
+        "img_01-2.png": b"img_01.png",
+        "_NUL.txt": b"NUL.txt",
+        "聊天记录": "聊天记录. ".encode(),
+        "a_b_.png": b"a:b?.png",
+        "file": b"...",
+        "_con": b"C:\\x\\con",
+    }
+    custody = json.loads(files[f"{result.root}/data/custody/manifest.json"])
+    kept = {e["path"]: e.get("original_filename") for e in custody["files"]}
+    assert kept["data/attachments/_NUL.txt"] == "NUL.txt"  # the user's own name recorded
+    assert verify(result.path).valid

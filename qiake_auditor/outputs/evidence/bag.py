@@ -44,11 +44,14 @@ class BagBuilder:
     def __init__(self, root: str) -> None:
         self.root = root
         self.files: list[BagFile] = []
-        self._paths: set[str] = set()
+        self._paths: set[str] = set()  # casefolded
 
     def unique(self, path: str) -> str:
-        """``path`` itself, or with ``-2``, ``-3``... before the suffix when it is taken."""
-        if path not in self._paths:
+        """``path`` itself, or with ``-2``, ``-3``... before the suffix when it is taken.
+
+        Taken regardless of case: unpacked on Windows or macOS, ``IMG.png`` and ``img.png``
+        are one file, and the second would overwrite the first exhibit."""
+        if path.casefold() not in self._paths:
             return path
         stem, dot, suffix = path.rpartition(".")
         if not dot or "/" in suffix:
@@ -56,14 +59,14 @@ class BagBuilder:
         number = 2
         while True:
             candidate = f"{stem}-{number}.{suffix}" if suffix else f"{stem}-{number}"
-            if candidate not in self._paths:
+            if candidate.casefold() not in self._paths:
                 return candidate
             number += 1
 
     def add(self, path: str, data: bytes, role: str, **meta: object) -> BagFile:
         path = self.unique(path)
         item = BagFile(path, data, role, dict(meta))
-        self._paths.add(path)
+        self._paths.add(path.casefold())
         self.files.append(item)
         return item
 

@@ -109,9 +109,17 @@ def previous_packages(case) -> list[str]:
     return found
 
 
+# Names Windows keeps for devices, with any suffix: "NUL.txt" cannot be unpacked there.
+_DEVICE = re.compile(r"(?i)(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³])(\..*)?")
+
+
 def _safe_name(name: str) -> str:
-    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "file"
-    return re.sub(r'[\x00-\x1f<>:"|?*]', "_", name)
+    """A user's file name as a name inside the package that unpacks on every system:
+    no folder, none of the characters Windows forbids, no trailing dot or space (which
+    Windows drops), no device name."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    name = re.sub(r'[\x00-\x1f<>:"|?*]', "_", name).rstrip(". ") or "file"
+    return f"_{name}" if _DEVICE.fullmatch(name) else name
 
 
 def build_package(
