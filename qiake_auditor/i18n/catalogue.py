@@ -30,15 +30,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "os.reason.ENAMETOOLONG": ("文件名太长", "the file name is too long"),
     "os.reason.in_use": (
         "文件正被其他程序使用（例如在 Excel 或 WPS 中打开）：请关闭那个程序再试",
-        "the file is in use by another program (open in Excel or WPS, say): close that "
-        "program and try again",
+        "another program is using the file (Excel or WPS, for example): close it, then try again",
     ),
     "os.reason.replace_refused": (
         "原来的文件不能被替换（它正被其他程序使用，例如在 Excel 或 WPS 中打开，或是只读的）；"
         "请关闭那个程序，或换一个文件名再试",
-        "the old file cannot be replaced (it is in use by another program, open in Excel "
-        "or WPS say, or it is read-only); close that program, or choose another name, and "
-        "try again",
+        "the old file cannot be replaced: another program has it open (Excel or WPS, for "
+        "example), or it is read-only. Close that program or choose another name, then try "
+        "again",
     ),
     "os.reason.other": ("系统提示：“{said}”", "the system said: {said}"),
     "option.bad_date": (

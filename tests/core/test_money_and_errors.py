@@ -168,7 +168,7 @@ def test_an_old_file_that_cannot_be_replaced_is_named_with_what_to_do(tmp_path, 
         "或是只读的）；请关闭那个程序，或换一个文件名再试"
     )
     assert os_error_text(caught.value, "en").startswith(
-        f"{target}: the old file cannot be replaced (it is in use by another program"
+        f"{target}: the old file cannot be replaced: another program has it open"
     )
 
 
