@@ -23,7 +23,10 @@ worker after the cases are shown). Ends with one JSON line.
 ``--probe-machine`` runs a second process beside the app that notes its own pauses
 (see :class:`MachineProbe`) and adds ``machine_pause_ms`` (its longest, while the stall
 meter ran), ``max_block_machine_ms`` (how much of the longest stall it stood still too)
-and ``stalls_over_50ms_own`` (stalls over 50 ms even without the time it stood still).
+and ``stalls_over_50ms_own`` (stalls over 50 ms even without the time it stood still);
+``max_block_app_ms`` and ``stalls_over_50ms_app`` leave out the machine's part of each
+stall of 35 ms or more (the longer of the probe's standing still and the host's steal,
+never both): what is left is the app's own.
 
 ``--trace-stalls FILE`` writes into FILE, for each stall over 35 ms, what the threads
 were doing meanwhile: a sampler thread notes every thread's innermost frames every
@@ -92,6 +95,7 @@ class Stalls:
         self.worst_stolen = 0.0  # of the longest stall, the most the host took of a CPU
         self.over_50ms_here = 0  # stalls over 50 ms even without the time stolen
         self.spans: list[tuple[float, float]] = []  # (start, end) of each stall over 35 ms
+        self.spans_stolen: list[float] = []  # the most the host took of a CPU in each
         self.worst_span = (0.0, 0.0)
         self.windows: list[list[float]] = []  # [start, end] of each time the meter ran
         self._steal = Steal()
@@ -116,6 +120,7 @@ class Stalls:
             self.worst_span = (self._last + 0.010, now)
         if gap > self.TRACED:
             self.spans.append((self._last + 0.010, now))
+            self.spans_stolen.append(stolen)
         self.over_50ms += gap > 0.050
         self.over_50ms_here += gap - stolen > 0.050
         if self.sampler is not None:
@@ -471,6 +476,11 @@ def main() -> None:
             f" meanwhile, {result['max_block_machine_ms']} ms of it during the longest stall;"
             f" {result['stalls_over_50ms_own']} stalls over 50 ms without the time it stood still"
         )
+        print(
+            f"without the machine's part of each stall (the probe's standing still or the"
+            f" host's steal, the longer): longest {result['max_block_app_ms']} ms,"
+            f" {result['stalls_over_50ms_app']} over 50 ms"
+        )
     print(json.dumps(result))
 
 
@@ -483,11 +493,23 @@ def _machine_figures(stalls: Stalls, pauses: list[tuple[float, float]]) -> dict:
         for start, end in stalls.windows
         if min(b, end) > max(a, start)
     ]
-    own = [end - start - MachineProbe.overlap(inside, start, end) for start, end in stalls.spans]
+    still = [MachineProbe.overlap(inside, start, end) for start, end in stalls.spans]
+    spans = [end - start for start, end in stalls.spans]
+    # The probe's standing still and the host's steal may be the same moments: the
+    # longer of the two is left out, never their sum.
+    app = [
+        span - max(probe, stolen)
+        for span, probe, stolen in zip(spans, still, stalls.spans_stolen, strict=True)
+    ]
     return {
         "machine_pause_ms": round(max((b - a for a, b in inside), default=0.0) * 1000),
         "max_block_machine_ms": round(MachineProbe.overlap(inside, *stalls.worst_span) * 1000),
-        "stalls_over_50ms_own": sum(gap > 0.050 for gap in own),
+        "stalls_over_50ms_own": sum(
+            span - probe > 0.050 for span, probe in zip(spans, still, strict=True)
+        ),
+        "stalls_over_50ms_app": sum(gap > 0.050 for gap in app),
+        # no stall of 35 ms or more: the longest as it was, nothing left out
+        "max_block_app_ms": round((max(app) if app else stalls.worst) * 1000),
     }
 
 
