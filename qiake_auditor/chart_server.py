@@ -31,6 +31,17 @@ from .thread_priority import lower_this_process
 _LENGTH = struct.Struct("<Q")
 LONGEST = 256 * 2**20  # bytes: the pixels of a chart on a 4K screen are 33 MB
 DPI = 100.0
+FLAG = "--chart-server"
+"""The argument that makes a frozen app (PyInstaller and the like, where there is no
+interpreter to give ``-m`` to) run as this server: see :func:`command`."""
+
+
+def command() -> list[str]:
+    """How the window starts this server: ``python -m qiake_auditor.chart_server``, or,
+    in a frozen app, the app itself with :data:`FLAG` (its entry point hands over)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, FLAG]
+    return [sys.executable, "-m", "qiake_auditor.chart_server"]
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,13 @@ class Shell:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from ..chart_server import FLAG
+
+    if list(sys.argv[1:] if argv is None else argv)[:1] == [FLAG]:  # a frozen app's charts
+        from ..chart_server import main as serve
+
+        serve()
+        return 0
     from ..commands.usage import lang_from_argv
 
     args = build_parser(lang_from_argv(sys.argv[1:] if argv is None else argv)).parse_args(argv)

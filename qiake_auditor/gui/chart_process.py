@@ -21,12 +21,12 @@ import logging
 import os
 import queue
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import chart_server
 from ..chart_data import ChartData
 from ..chart_server import (
     Draw,
@@ -63,7 +63,7 @@ class ChartProcess:
     """The child process that draws charts, and the one thread that talks to it."""
 
     def __init__(self, command: list[str] | None = None) -> None:
-        self._command = command or [sys.executable, "-m", "qiake_auditor.chart_server"]
+        self._command = command or chart_server.command()
         self._requests: queue.SimpleQueue[ChartRequest | None] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._child: subprocess.Popen | None = None

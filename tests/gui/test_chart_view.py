@@ -229,3 +229,24 @@ def test_the_window_never_loads_matplotlib_to_show_charts() -> None:
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["True", "False", "True"]
+
+
+def test_a_frozen_app_runs_its_chart_server_through_its_own_entry_point(qtbot, monkeypatch):
+    """A frozen app (PyInstaller) has no interpreter to give ``-m`` to: the window starts
+    the app itself with --chart-server, and the app's entry point serves the charts."""
+    from qiake_auditor import chart_server
+
+    assert chart_server.command() == [sys.executable, "-m", "qiake_auditor.chart_server"]
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert chart_server.command() == [sys.executable, "--chart-server"]
+    monkeypatch.undo()
+    as_frozen = "import sys; from qiake_auditor.gui.app import main; sys.exit(main(sys.argv[1:]))"
+    process = ChartProcess([sys.executable, "-c", as_frozen, "--chart-server"])
+    try:
+        got: list = []
+        process.draw(_request(got))
+        _wait_for(got, 1, qtbot)
+        assert isinstance(got[0], Drawn) and (got[0].width, got[0].height) == (300, 200)
+        assert process.in_child  # drawn by the child, not here
+    finally:
+        process.close()
