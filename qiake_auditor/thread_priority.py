@@ -10,8 +10,9 @@ Each system says it its own way, and only for the calling thread:
   started later inherit it, Arrow's pool among them.
 - Windows: ``THREAD_PRIORITY_BELOW_NORMAL``; threads started later do not inherit it,
   so :func:`qiake_auditor.parallel.each` lowers its helper when a lowered thread uses it.
-- macOS: the utility quality-of-service class, the one Apple gives to long work the
-  user waits for without watching.
+- macOS: the utility quality-of-service class, the one Apple names for long work with a
+  progress bar, such as importing data (still on the performance cores when they are
+  free; only the background class is kept to the efficiency cores).
 
 Lowering is best effort: where the system refuses (a returned failure is not checked),
 the work runs as before.
