@@ -287,15 +287,21 @@ def test_a_failed_export_says_so_and_leaves_the_old_file(
 
     monkeypatch.setattr(SheetWriter, "add", full_disk)
     target = tmp_path / "old.xlsx"
-    target.write_bytes(b"PK old")
-    message_mock.file_answers.append(str(target))
-    assert large.export_view()
-    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
-    kind, title, text = message_mock.shown[-1]
-    assert (kind, title) == ("error", "导出失败")
+    text = _failed_export_over(qtbot, window, large, message_mock, target)
     assert text.startswith("磁盘空间不足")  # the system's English worded in Chinese
     assert text.endswith(f"{target} 保持原样，没有改动。")
     assert target.read_bytes() == b"PK old" and leftovers(tmp_path) == []
+
+
+def _failed_export_over(qtbot, window, page, message_mock, target: Path) -> str:
+    """Export ``page`` over an old file at ``target``; the export fails: its message."""
+    target.write_bytes(b"PK old")
+    message_mock.file_answers.append(str(target))
+    assert page.export_view()
+    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
+    kind, title, text = message_mock.shown[-1]
+    assert (kind, title) == ("error", "导出失败")
+    return text
 
 
 def test_the_rows_written_are_those_of_the_moment_asked(
@@ -386,13 +392,7 @@ def test_an_old_file_open_in_another_program_is_said_so(
 
     monkeypatch.setattr(os, "replace", refused)
     target = tmp_path / "open in excel.xlsx"
-    target.write_bytes(b"PK old")
-    message_mock.file_answers.append(str(target))
-    assert large.export_view()
-    qtbot.waitUntil(lambda: not window.busy, timeout=30000)
-    kind, title, text = message_mock.shown[-1]
-    assert (kind, title) == ("error", "导出失败")
-    assert text == (
+    assert _failed_export_over(qtbot, window, large, message_mock, target) == (
         f"{target}：原来的文件不能被替换（它正被其他程序使用，例如在 Excel 或 WPS 中打开，"
         f"或是只读的）；请关闭那个程序，或换一个文件名再试\n\n{target} 保持原样，没有改动。"
     )
