@@ -9,9 +9,11 @@ shows an English error.
 
 from __future__ import annotations
 
+import errno
 import locale
 import os
 
+from ..fileio import ReplaceRefused
 from .catalogue import CATALOGUE
 
 LANGS = ("zh", "en")
@@ -69,10 +71,6 @@ class SystemReason(str):
 
     @classmethod
     def of(cls, error: OSError) -> SystemReason:
-        import errno
-
-        from ..fileio import ReplaceRefused
-
         reason = cls(error.strerror or str(error) or type(error).__name__)
         reason.errno_name = errno.errorcode.get(error.errno or 0, "")
         if isinstance(error, ReplaceRefused):
